@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { LOCALES } from '../locales.ts';
+
+/** Passwords: long enough to resist guessing, short enough to keep scrypt input bounded. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+export const DisplayName = z.string().trim().min(1).max(80);
+export const LocaleCode = z.enum(LOCALES);
+export const Token = z.string().min(10).max(200);
+
+export const RegisterBody = z.strictObject({
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+  locale: LocaleCode,
+});
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const VerifyEmailBody = z.strictObject({ token: Token });
+export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
+
+export const LoginBody = z.strictObject({ email: Email, password: Password });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const PasswordResetRequestBody = z.strictObject({ email: Email });
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBody>;
+
+export const PasswordResetConfirmBody = z.strictObject({ token: Token, password: Password });
+export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBody>;
+
+export const UpdateMeBody = z
+  .strictObject({ displayName: DisplayName.optional(), locale: LocaleCode.optional() })
+  .refine((body) => body.displayName !== undefined || body.locale !== undefined, {
+    message: 'Nothing to change',
+  });
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password });
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const Me = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: LocaleCode,
+  emailVerified: z.boolean(),
+  isPlatformAdmin: z.boolean(),
+  createdAt: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const SessionInfo = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionList = z.object({ sessions: z.array(SessionInfo) });
+export type SessionList = z.infer<typeof SessionList>;
+
+export const SessionIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** Answer to register and reset requests: the same whether or not the address is known. */
+export const Accepted = z.object({ status: z.literal('accepted') });
+export type Accepted = z.infer<typeof Accepted>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;
+
+export const SetupStatus = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
+export const SetupBody = z.strictObject({
+  token: Token,
+  email: Email,
+  password: Password,
+  displayName: DisplayName,
+  locale: LocaleCode,
+});
+export type SetupBody = z.infer<typeof SetupBody>;

@@ -1,0 +1,40 @@
+/**
+ * Stable error codes of the API. Clients switch on `code`, never on the message text.
+ * Each code has a translated message under `errors.<CODE>` in every catalogue.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_FAILED',
+  'RATE_LIMITED',
+  'INVALID_CREDENTIALS',
+  'WEAK_PASSWORD',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TOKEN_USED',
+  'EMAIL_TAKEN',
+  'SETUP_DONE',
+  'SETUP_TOKEN_INVALID',
+  'ACCOUNT_SUSPENDED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error shape every endpoint answers with. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as ApiErrorBody).error?.code === 'string'
+  );
+}

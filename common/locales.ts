@@ -1,0 +1,33 @@
+/** Every language the UI and the mails speak; adding one is adding a catalogue file and a line here. */
+export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+export const RTL_LOCALES: readonly Locale[] = ['ar'];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks the best supported locale from an Accept-Language header (or navigator.languages). */
+export function negotiateLocale(accepted: string | readonly string[] | undefined): Locale | undefined {
+  if (!accepted) return undefined;
+  const entries = typeof accepted === 'string' ? parseAcceptLanguage(accepted) : accepted;
+  for (const tag of entries) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}
+
+function parseAcceptLanguage(header: string): string[] {
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((e) => e.tag && e.tag !== '*' && Number.isFinite(e.q) && e.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((e) => e.tag);
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { meRoutes } from './modules/users/me.routes.ts';
+import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRequestContext } from './plugins/request-context.ts';
+import { registerWeb } from './plugins/web.ts';
+
+export interface BuildAppOptions {
+  /** One-time code that allows first-run setup in the browser (only while no user exists). */
+  setupToken?: string;
+}
+
+/** JSON bodies are small (forms); uploads get their own limits in their routes. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the HTTP app around a context; does not listen (tests use app.inject). */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'upgrade-insecure-requests': ctx.config.publicUrl.startsWith('https:') ? [] : null },
+    },
+    hsts: ctx.config.publicUrl.startsWith('https:'),
+  });
+  registerErrorHandler(app);
+  registerRequestContext(app, ctx);
+  await registerOpenApi(app);
+
+  await healthRoutes(app, ctx);
+  await authRoutes(app, ctx);
+  await meRoutes(app, ctx);
+  await setupRoutes(app, ctx, options.setupToken);
+
+  const hasWeb = await registerWeb(app, ctx.config.webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' || request.method === 'HEAD';
+    if (hasWeb && isPage && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, 404, 'NOT_FOUND');
+  });
+  return app;
+}

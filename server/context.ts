@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.ts';
+import { createJobQueue, type JobQueue } from './modules/jobs/job-queue.ts';
+import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
+import { createMailTransport } from './modules/mail/mail.transport.ts';
+
+/** What services need from the running platform; no HTTP in here. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+  log: Logger;
+  /** Stops the job worker, closes the mail transport and the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database and wires jobs, mail and rate limits (shared by the server and the CLI). */
+export function createContext(config: Config, log: Logger): AppContext {
+  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const jobs = createJobQueue({ db: database.db, dialect: database.dialect, log, pollMs: config.jobPollMs });
+  const transport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    log,
+  });
+  const mailer = createMailer(jobs, transport, config.publicUrl);
+  return {
+    config,
+    database,
+    jobs,
+    mailer,
+    rateLimiter: createRateLimiter(database.db),
+    log,
+    async close() {
+      await jobs.stop();
+      transport.close();
+      await database.destroy();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Where the SQLite file lives (undefined on PostgreSQL); used by backups. */
+  sqliteFile: string | undefined;
+  /** Checks that the database answers (readiness). */
+  ping(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+// PostgreSQL answers timestamptz and bigint in the same shapes SQLite stores: ISO strings and numbers.
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** Opens SQLite (default, file under the data dir) or PostgreSQL (when a URL is given). */
+export function createDatabase(options: DatabaseOptions): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return {
+      db,
+      dialect: 'postgres',
+      sqliteFile: undefined,
+      ping: async () => void (await sql`select 1`.execute(db)),
+      destroy: () => db.destroy(),
+    };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, 'mentornet.sqlite');
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    ping: async () => void (await sql`select 1`.execute(db)),
+    destroy: () => db.destroy(),
+  };
+}

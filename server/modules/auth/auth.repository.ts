@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { UserRow } from '../users/users.table.ts';
+import type { SessionRow, TokenPurpose, UserTokenRow } from './auth.table.ts';
+
+/** Stores a new session (only the token's hash is kept). */
+export async function insertSession(db: Kysely<DB>, session: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+/** Finds a session and its user by the token hash. */
+export async function findSessionByTokenHash(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const session = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirst();
+  return user ? { session, user } : undefined;
+}
+
+/** Moves a session's last-seen time forward. */
+export async function touchSession(db: Kysely<DB>, id: string, lastSeenAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt }).where('id', '=', id).execute();
+}
+
+/** Lists a user's sessions that have not expired absolutely, newest first. */
+export function listUserSessions(db: Kysely<DB>, userId: string, now: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', now)
+    .orderBy('lastSeenAt', 'desc')
+    .execute();
+}
+
+/** Deletes one session of a user; returns whether it existed. */
+export async function deleteSession(db: Kysely<DB>, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Deletes every session of a user, except one when given. */
+export async function deleteUserSessions(db: Kysely<DB>, userId: string, exceptId?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Stores a single-use token (hash only). */
+export async function insertUserToken(db: Kysely<DB>, token: UserTokenRow): Promise<void> {
+  await db.insertInto('userTokens').values(token).execute();
+}
+
+/** Finds a token by hash and purpose. */
+export function findUserToken(
+  db: Kysely<DB>,
+  tokenHash: string,
+  purpose: TokenPurpose,
+): Promise<UserTokenRow | undefined> {
+  return db
+    .selectFrom('userTokens')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+}
+
+/** Marks a token used, only if it was still unused; returns false when someone was faster. */
+export async function markUserTokenUsed(db: Kysely<DB>, id: string, usedAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('userTokens')
+    .set({ usedAt })
+    .where('id', '=', id)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Invalidates a user's open tokens of one purpose (a new reset link replaces the old one). */
+export async function expireUserTokens(
+  db: Kysely<DB>,
+  userId: string,
+  purpose: TokenPurpose,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('userTokens')
+    .set({ usedAt: now })
+    .where('userId', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('usedAt', 'is', null)
+    .execute();
+}

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  Accepted,
+  LoginBody,
+  Me,
+  Ok,
+  PasswordResetConfirmBody,
+  PasswordResetRequestBody,
+  RegisterBody,
+  VerifyEmailBody,
+} from '../../../common/contracts/auth.ts';
+import type { AppContext } from '../../context.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { presentMe } from '../users/users.presenter.ts';
+import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import { endSession } from './sessions.service.ts';
+import { clearSessionCookie, requestMeta, setSessionCookie } from './session-cookie.ts';
+
+const tags = ['auth'];
+
+export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/auth/register',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account; the answer is the same whether or not the address is known',
+        body: RegisterBody,
+        response: { 202: Accepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await registerUser(ctx, request.body, requestMeta(request));
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/verify-email',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm an e-mail address with the token from the mail',
+        body: VerifyEmailBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await verifyEmail(ctx, request.body.token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/verify-email/resend',
+    {
+      schema: {
+        tags,
+        summary: 'Send a new verification mail',
+        response: { 202: Accepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await resendVerification(ctx, requireAuth(request).user);
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in; sets the session cookie',
+        body: LoginBody,
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await login(ctx, request.body, requestMeta(request));
+      setSessionCookie(reply, ctx.config, token);
+      return presentMe(user);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: 'Sign out this session', response: { 200: Ok, ...errorResponses } } },
+    async (request, reply) => {
+      await endSession(ctx, request.auth);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/request',
+    {
+      schema: {
+        tags,
+        summary: 'Mail a reset link; the answer is the same whether or not the address is known',
+        body: PasswordResetRequestBody,
+        response: { 202: Accepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(ctx, request.body.email, requestMeta(request));
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset token; signs out everywhere',
+        body: PasswordResetConfirmBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(ctx, request.body);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,142 @@
+import type { LoginBody, RegisterBody } from '../../../common/contracts/auth.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../common/contracts/auth.ts';
+import { isLocale, type Locale } from '../../../common/locales.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { RateRule } from '../../lib/rate-limiter.ts';
+import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
+import { findUserByEmail, findUserById, insertUser, updateUser } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
+import { type SessionContext, startSession } from './sessions.service.ts';
+import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
+
+export const RATE_RULES = {
+  loginPerIp: { limit: 30, windowMs: 15 * MINUTE },
+  loginFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
+  registerPerIp: { limit: 10, windowMs: HOUR },
+  mailsPerAccount: { limit: 3, windowMs: HOUR },
+  resetPerIp: { limit: 10, windowMs: HOUR },
+} satisfies Record<string, RateRule>;
+
+export const VERIFY_TTL_HOURS = 48;
+export const RESET_TTL_MINUTES = 60;
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function localeOf(user: UserRow): Locale {
+  return isLocale(user.locale) ? user.locale : 'en';
+}
+
+/** Refuses weak passwords with a field hint the form can show next to the input. */
+export function assertStrongPassword(password: string, email: string, field = 'password'): void {
+  if (isWeakPassword(password, { email })) {
+    throw new AppError('WEAK_PASSWORD', 400, { field }, { min: PASSWORD_MIN_LENGTH });
+  }
+}
+
+/**
+ * Registers an account and mails a verification link. When the address is taken, the owner gets
+ * a mail instead and the caller sees the same answer, so registration reveals no addresses.
+ */
+export async function registerUser(ctx: AppContext, body: RegisterBody, meta: RequestMeta): Promise<void> {
+  await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
+  assertStrongPassword(body.password, body.email);
+  const now = isoNow();
+  const user: UserRow = {
+    id: newId(),
+    email: body.email,
+    emailVerifiedAt: null,
+    passwordHash: await hashPassword(body.password, ctx.config.passwordCost),
+    displayName: body.displayName,
+    locale: body.locale,
+    isPlatformAdmin: 0,
+    suspendedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (await insertUser(ctx.database.db, user)) {
+    await sendVerificationMail(ctx, user);
+    return;
+  }
+  const existing = await findUserByEmail(ctx.database.db, body.email);
+  const overLimit = await ctx.rateLimiter.count(`mail:${body.email}`, RATE_RULES.mailsPerAccount);
+  if (existing && overLimit === undefined) {
+    await ctx.mailer.send(existing.email, localeOf(existing), {
+      name: 'register_exists',
+      params: { name: existing.displayName, url: `${ctx.config.publicUrl}/forgot-password` },
+    });
+  }
+}
+
+async function sendVerificationMail(ctx: AppContext, user: UserRow): Promise<void> {
+  const token = await issueUserToken(ctx, user.id, 'verify_email', VERIFY_TTL_HOURS * HOUR);
+  await ctx.mailer.send(user.email, localeOf(user), {
+    name: 'verify',
+    params: {
+      name: user.displayName,
+      url: `${ctx.config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`,
+      hours: VERIFY_TTL_HOURS,
+    },
+  });
+}
+
+/** Sends a new verification link to a signed-in, unverified user. */
+export async function resendVerification(ctx: AppContext, user: UserRow): Promise<void> {
+  if (user.emailVerifiedAt) return;
+  await ctx.rateLimiter.hit(`mail:${user.email}`, RATE_RULES.mailsPerAccount);
+  await sendVerificationMail(ctx, user);
+}
+
+/** Confirms an e-mail address with the token from the verification mail (single use). */
+export async function verifyEmail(ctx: AppContext, secret: string): Promise<void> {
+  const token = await findUsableToken(ctx, secret, 'verify_email');
+  await consumeToken(ctx, token);
+  const user = await findUserById(ctx.database.db, token.userId);
+  if (user && !user.emailVerifiedAt) {
+    await updateUser(ctx.database.db, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
+  }
+}
+
+/**
+ * Checks e-mail and password, limited per IP and per account, with the same work done whether
+ * or not the account exists; starts a session on success.
+ */
+export async function login(
+  ctx: AppContext,
+  body: LoginBody,
+  meta: RequestMeta,
+): Promise<{ user: UserRow; token: string; sessionId: string }> {
+  await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
+  const accountKey = `login:account:${body.email}`;
+  await ctx.rateLimiter.check(accountKey, RATE_RULES.loginFailuresPerAccount);
+  const user = await findUserByEmail(ctx.database.db, body.email);
+  const cost = ctx.config.passwordCost;
+  const result = await verifyPassword(body.password, user?.passwordHash ?? (await getDummyHash(cost)), cost);
+  if (!user || !result.ok) {
+    await ctx.rateLimiter.count(accountKey, RATE_RULES.loginFailuresPerAccount);
+    throw new AppError('INVALID_CREDENTIALS', 401);
+  }
+  if (user.suspendedAt) throw new AppError('ACCOUNT_SUSPENDED', 403);
+  if (result.needsRehash) {
+    await updateUser(ctx.database.db, user.id, { passwordHash: await hashPassword(body.password, cost) });
+  }
+  const { token, session } = await startSession(ctx, user.id, meta);
+  return { user, token, sessionId: session.id };
+}
+
+/** Verifies the current password of a signed-in user (limited like sign-in). */
+export async function assertCurrentPassword(ctx: AppContext, current: SessionContext, password: string) {
+  const accountKey = `login:account:${current.user.email}`;
+  await ctx.rateLimiter.check(accountKey, RATE_RULES.loginFailuresPerAccount);
+  const cost = ctx.config.passwordCost;
+  const result = await verifyPassword(password, current.user.passwordHash, cost);
+  if (!result.ok) {
+    await ctx.rateLimiter.count(accountKey, RATE_RULES.loginFailuresPerAccount);
+    throw new AppError('INVALID_CREDENTIALS', 401, { field: 'currentPassword' });
+  }
+}

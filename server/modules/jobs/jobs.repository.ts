@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoIn, isoNow } from '../../lib/time.ts';
+import type { JobRow } from './jobs.table.ts';
+
+export interface EnqueueOptions {
+  runAt?: string;
+  maxAttempts?: number;
+}
+
+/** Inserts a pending job; it survives restarts until a worker finishes it. */
+export async function insertJob(
+  db: Kysely<DB>,
+  kind: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<string> {
+  const now = isoNow();
+  const id = newId();
+  await db
+    .insertInto('jobs')
+    .values({
+      id,
+      kind,
+      payload: JSON.stringify(payload),
+      status: 'pending',
+      attempts: 0,
+      maxAttempts: options.maxAttempts ?? 8,
+      runAt: options.runAt ?? now,
+      lockedUntil: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Claims one due job (pending and due, or running with an expired lock after a crash) in one
+ * statement; on PostgreSQL with SKIP LOCKED so several instances never take the same job.
+ */
+export async function claimDueJob(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  lockMs: number,
+): Promise<JobRow | undefined> {
+  const now = isoNow();
+  let pick = db
+    .selectFrom('jobs')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', now)]),
+        eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', now)]),
+      ]),
+    )
+    .orderBy('runAt')
+    .limit(1);
+  if (dialect === 'postgres') pick = pick.forUpdate().skipLocked();
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      lockedUntil: isoIn(lockMs),
+      updatedAt: now,
+    }))
+    .where('id', '=', (eb) => eb.selectFrom(pick.as('due')).select('due.id'))
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Marks a job done. */
+export async function completeJob(db: Kysely<DB>, id: string): Promise<void> {
+  const now = isoNow();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', lockedUntil: null, finishedAt: now, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failure: back to pending at `retryAt`, or failed for good when attempts are used up. */
+export async function failJob(db: Kysely<DB>, job: JobRow, error: string, retryAt: string): Promise<void> {
+  const now = isoNow();
+  const final = job.attempts >= job.maxAttempts;
+  await db
+    .updateTable('jobs')
+    .set({
+      status: final ? 'failed' : 'pending',
+      runAt: final ? job.runAt : retryAt,
+      lockedUntil: null,
+      lastError: error.slice(0, 2000),
+      finishedAt: final ? now : null,
+      updatedAt: now,
+    })
+    .where('id', '=', job.id)
+    .execute();
+}
+
+/** Lists jobs, newest first (for tests and the admin view). */
+export async function listJobs(db: Kysely<DB>, kind?: string): Promise<JobRow[]> {
+  let query = db.selectFrom('jobs').selectAll().orderBy('createdAt', 'desc');
+  if (kind) query = query.where('kind', '=', kind);
+  return query.execute();
+}

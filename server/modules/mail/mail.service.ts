@@ -1,0 +1,23 @@
+import type { Locale } from '../../../common/locales.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { MailTransport, OutgoingMail } from './mail.transport.ts';
+import { type MailTemplate, renderMail } from './mail.templates.ts';
+
+export const MAIL_JOB = 'mail.send';
+
+export interface Mailer {
+  /** Renders a mail in the recipient's language and queues it; delivery retries with backoff. */
+  send(to: string, locale: Locale, template: MailTemplate): Promise<void>;
+}
+
+/** Wires the mail job to the transport and returns the mailer the services use. */
+export function createMailer(jobs: JobQueue, transport: MailTransport, platformUrl: string): Mailer {
+  jobs.handle(MAIL_JOB, async (payload) => transport.send(payload as OutgoingMail));
+  return {
+    async send(to, locale, template) {
+      const rendered = renderMail(locale, template, platformUrl);
+      const mail: OutgoingMail = { to, ...rendered };
+      await jobs.enqueue(MAIL_JOB, mail, { maxAttempts: 10 });
+    },
+  };
+}

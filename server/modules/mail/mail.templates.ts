@@ -1,0 +1,89 @@
+import type { Locale } from '../../../common/locales.ts';
+import { RTL_LOCALES } from '../../../common/locales.ts';
+import { translate } from '../../lib/i18n.ts';
+
+type Params = Record<string, string | number>;
+
+/** The mails mentorNET sends, each with the values it needs. */
+export type MailTemplate =
+  | { name: 'verify'; params: { name: string; url: string; hours: number } }
+  | { name: 'register_exists'; params: { name: string; url: string } }
+  | { name: 'reset'; params: { name: string; url: string; minutes: number } }
+  | { name: 'password_changed'; params: { name: string } };
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface MailLayout {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  after: string[];
+}
+
+function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
+  const t = (key: string, params?: Params) => translate(locale, `mail.${template.name}.${key}`, params);
+  const greeting = translate(locale, 'mail.greeting', { name: template.params.name });
+  switch (template.name) {
+    case 'verify':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body')],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('expiry', { hours: template.params.hours }), t('ignore')],
+      };
+    case 'register_exists':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body')],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('ignore')],
+      };
+    case 'reset':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body')],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('expiry', { minutes: template.params.minutes }), t('ignore')],
+      };
+    case 'password_changed':
+      return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
+  }
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+/** Renders a mail as plain text and HTML in the recipient's language. */
+export function renderMail(locale: Locale, template: MailTemplate, platformUrl: string): RenderedMail {
+  const layout = layoutFor(locale, template);
+  const signature = translate(locale, 'mail.signature');
+  const footer = translate(locale, 'mail.footer', { platform: platformUrl });
+  const text = [
+    layout.greeting,
+    ...layout.paragraphs,
+    ...(layout.action ? [`${layout.action.label}:\n${layout.action.url}`] : []),
+    ...layout.after,
+    signature,
+    '--',
+    footer,
+  ].join('\n\n');
+  const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const button = layout.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(layout.action.url)}" style="background:#1f5f8b;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(layout.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#555;word-break:break-all">${escapeHtml(layout.action.url)}</p>`
+    : '';
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px">${p(layout.greeting)}${layout.paragraphs.map(p).join('')}${button}${layout.after.map(p).join('')}${p(signature)}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${escapeHtml(footer)}</p></body></html>`;
+  return { subject: layout.subject, text, html };
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Me, SetupBody, SetupStatus } from '../../../common/contracts/auth.ts';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { requestMeta, setSessionCookie } from '../auth/session-cookie.ts';
+import { presentMe } from '../users/users.presenter.ts';
+import { completeSetup, needsSetup } from './setup.service.ts';
+
+const tags = ['setup'];
+
+export async function setupRoutes(fastify: FastifyInstance, ctx: AppContext, setupToken: string | undefined) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/setup/status',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the platform still needs its first admin',
+        response: { 200: SetupStatus },
+      },
+    },
+    async () => ({ needsSetup: await needsSetup(ctx) }),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Create the first platform admin with the code printed at startup',
+        body: SetupBody,
+        response: { 201: Me, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await completeSetup(ctx, request.body, setupToken, requestMeta(request));
+      setSessionCookie(reply, ctx.config, token);
+      return reply.code(201).send(presentMe(user));
+    },
+  );
+}

@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { SetupBody } from '../../../common/contracts/auth.ts';
+import type { Locale } from '../../../common/locales.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { assertStrongPassword, type RequestMeta } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { startSession } from '../auth/sessions.service.ts';
+import { countUsers, findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+
+/** True while the platform has no account at all. */
+export async function needsSetup(ctx: AppContext): Promise<boolean> {
+  return (await countUsers(ctx.database.db)) === 0;
+}
+
+/**
+ * Creates a platform admin (verified), or promotes an existing account to admin.
+ * Returns the account and whether it was newly created.
+ */
+export async function createOrPromoteAdmin(
+  ctx: AppContext,
+  input: { email: string; password: string; displayName: string; locale: Locale },
+): Promise<{ user: UserRow; created: boolean }> {
+  const existing = await findUserByEmail(ctx.database.db, input.email);
+  if (existing) {
+    const user = await updateUser(ctx.database.db, existing.id, { isPlatformAdmin: 1, updatedAt: isoNow() });
+    return { user: user ?? existing, created: false };
+  }
+  assertStrongPassword(input.password, input.email);
+  const now = isoNow();
+  const user: UserRow = {
+    id: newId(),
+    email: input.email,
+    emailVerifiedAt: now,
+    passwordHash: await hashPassword(input.password, ctx.config.passwordCost),
+    displayName: input.displayName,
+    locale: input.locale,
+    isPlatformAdmin: 1,
+    suspendedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!(await insertUser(ctx.database.db, user))) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+  return { user, created: true };
+}
+
+/** First-run setup in the browser: needs the one-time code printed at startup. */
+export async function completeSetup(
+  ctx: AppContext,
+  body: SetupBody,
+  setupToken: string | undefined,
+  meta: RequestMeta,
+): Promise<{ user: UserRow; token: string }> {
+  if (!(await needsSetup(ctx))) throw new AppError('SETUP_DONE', 409);
+  const given = Buffer.from(body.token);
+  const expected = Buffer.from(setupToken ?? '');
+  if (!setupToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new AppError('SETUP_TOKEN_INVALID', 403, { field: 'token' });
+  }
+  const { user } = await createOrPromoteAdmin(ctx, body);
+  const { token } = await startSession(ctx, user.id, meta);
+  return { user, token };
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isLocale, type Locale, negotiateLocale } from '../../common/locales.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, unauthenticated } from '../errors.ts';
+import { resolveSession, type SessionContext } from '../modules/auth/sessions.service.ts';
+
+export const SESSION_COOKIE = 'mn_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in session and user, or null. */
+    auth: SessionContext | null;
+    /** The language for messages: the account's, else the browser's, else English. */
+    locale: Locale;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The signed-in session, or 401. */
+export function requireAuth(request: FastifyRequest): SessionContext {
+  if (!request.auth) throw unauthenticated();
+  return request.auth;
+}
+
+/** Resolves session and locale for API requests, and rejects cross-site changes (CSRF). */
+export function registerRequestContext(app: FastifyInstance, ctx: AppContext): void {
+  const allowedOrigins = new Set([new URL(ctx.config.publicUrl).origin]);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('locale', 'en');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.locale = negotiateLocale(request.headers['accept-language']) ?? 'en';
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.auth = await resolveSession(ctx, token);
+      if (request.auth && isLocale(request.auth.user.locale)) request.locale = request.auth.user.locale;
+      if (!request.auth) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (UNSAFE_METHODS.has(request.method) && !isSameOrigin(request, allowedOrigins, Boolean(token))) {
+      throw new AppError('CSRF_FAILED', 403);
+    }
+  });
+}
+
+/**
+ * Browsers send Origin with every cross-site or same-site POST/PATCH/DELETE; a request that
+ * carries our cookie must come from our own origin. Requests without a cookie (API clients,
+ * curl) and without Origin are not cross-site requests by a browser and pass.
+ */
+function isSameOrigin(request: FastifyRequest, allowed: Set<string>, hasCookie: boolean): boolean {
+  const origin = request.headers.origin;
+  const own = `${request.protocol}://${request.host}`;
+  if (origin) return origin !== 'null' && (allowed.has(origin) || origin === own);
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite) return fetchSite === 'same-origin' || fetchSite === 'none';
+  return !hasCookie;
+}
