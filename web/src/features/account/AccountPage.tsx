@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useMe } from '../auth/api.ts';
+import { PasswordSection } from './PasswordSection.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <div className="page stack">
+      <PageHeading title={t('account.title')} />
+      <ProfileSection me={me} />
+      <PasswordSection />
+      <SessionsSection />
+    </div>
+  );
+}

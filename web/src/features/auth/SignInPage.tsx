@@ -1,0 +1,65 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiForm } from '../../components/ApiForm.tsx';
+import { Button } from '../../components/Button.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { meQueryKey, signIn } from './api.ts';
+
+const fields = ['email', 'password'] as const;
+
+/** Only same-site paths are accepted as the place to return to after signing in. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/home';
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const form = useApiForm({
+    fields,
+    required: fields,
+    submit: signIn,
+    onSuccess: (me) => {
+      queryClient.setQueryData(meQueryKey, me);
+      navigate(safeNext(params.get('next')), { replace: true });
+    },
+  });
+  return (
+    <div className="page page-narrow stack">
+      <PageHeading title={t('auth.sign_in.title')} />
+      <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
+        <TextField
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="username"
+          inputMode="email"
+          error={form.errors.fields.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          error={form.errors.fields.password}
+        />
+        <Button type="submit" pending={form.isPending}>
+          {t('auth.sign_in.submit')}
+        </Button>
+      </ApiForm>
+      <ul className="link-list">
+        <li>
+          <Link to="/forgot-password">{t('auth.sign_in.forgot')}</Link>
+        </li>
+        <li>
+          <Link to="/signup">{t('auth.sign_in.no_account')}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  Accepted,
+  LoginBody,
+  Me,
+  Ok,
+  PasswordResetConfirmBody,
+  RegisterBody,
+} from '../../../../common/contracts/auth.ts';
+import { api, isApiError } from '../../lib/api-client.ts';
+
+export const meQueryKey = ['me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/me');
+  } catch (error) {
+    if (isApiError(error, 'UNAUTHENTICATED')) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export const register = (body: RegisterBody) => api.post<Accepted>('/auth/register', body);
+export const verifyEmail = (token: string) => api.post<Ok>('/auth/verify-email', { token });
+export const resendVerification = () => api.post<Accepted>('/auth/verify-email/resend');
+export const signIn = (body: LoginBody) => api.post<Me>('/auth/login', body);
+export const signOut = () => api.post<Ok>('/auth/logout');
+export const requestPasswordReset = (email: string) =>
+  api.post<Accepted>('/auth/password-reset/request', { email });
+export const confirmPasswordReset = (body: PasswordResetConfirmBody) =>
+  api.post<Ok>('/auth/password-reset/confirm', body);
+
+/** Keep in step with PASSWORD_MIN_LENGTH in common/contracts/auth.ts (not imported: it would pull zod into the bundle). */
+export const PASSWORD_MIN_LENGTH = 10;

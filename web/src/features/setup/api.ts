@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Me, SetupBody, SetupStatus } from '../../../../common/contracts/auth.ts';
+import { api } from '../../lib/api-client.ts';
+
+export const setupStatusQueryKey = ['setup-status'] as const;
+
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: setupStatusQueryKey,
+    queryFn: () => api.get<SetupStatus>('/setup/status'),
+    staleTime: 60_000,
+  });
+}
+
+export const completeSetup = (body: SetupBody) => api.post<Me>('/setup', body);

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { pwaPlugin } from './build/pwa-plugin.ts';
+
+const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const proxied = { target: apiTarget, changeOrigin: false, ws: true };
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  publicDir: 'public',
+  plugins: [react(), pwaPlugin()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The manifest lets scripts/check-budget.mjs find the first route's JavaScript.
+    manifest: true,
+    sourcemap: false,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': proxied, '/healthz': proxied, '/readyz': proxied },
+  },
+});
