@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await ctx.close();
-      log.info('shut down cleanly');
+      console.log('mentorNET shut down cleanly');
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'error during shutdown');

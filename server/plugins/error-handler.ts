@@ -19,7 +19,7 @@ interface ValidationIssue {
 }
 
 /** Turns zod issues into field errors with translated messages. */
-function fieldErrors(locale: Locale, issues: ValidationIssue[]): FieldError[] {
+function fieldErrors(locale: Locale, issues: ValidationIssue[], input: unknown): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
     const path = issue.instancePath.split('/').filter(Boolean);
@@ -36,7 +36,7 @@ function fieldErrors(locale: Locale, issues: ValidationIssue[]): FieldError[] {
     }
     let code = 'invalid';
     let params: Record<string, number> | undefined;
-    if (issue.keyword === 'invalid_type' && p.input === undefined) code = 'required';
+    if (issue.keyword === 'invalid_type' && valueAt(input, path) === undefined) code = 'required';
     else if (issue.keyword === 'too_small' && p.origin === 'string' && Number(p.minimum) <= 1)
       code = 'required';
     else if (issue.keyword === 'too_small' && p.origin === 'string') {
@@ -50,6 +50,15 @@ function fieldErrors(locale: Locale, issues: ValidationIssue[]): FieldError[] {
     out.push({ path, code, message: translate(locale, `validation.${code}`, params) });
   }
   return out;
+}
+
+function valueAt(input: unknown, path: string[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 export function sendError(
@@ -91,7 +100,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
         reply,
         400,
         'VALIDATION_FAILED',
-        fieldErrors(request.locale, error.validation as unknown as ValidationIssue[]),
+        fieldErrors(
+          request.locale,
+          error.validation as unknown as ValidationIssue[],
+          error.validationContext === 'querystring'
+            ? request.query
+            : error.validationContext === 'params'
+              ? request.params
+              : request.body,
+        ),
       );
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from './test/build-app.ts';
+
+function io(env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      env: { LOG_LEVEL: 'silent', PASSWORD_HASH_COST: 'low', ...env },
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+    },
+  };
+}
+
+describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterAll(() => database.drop());
+
+  it('prints help for the CLI and for every command', async () => {
+    const main = io(database.env);
+    expect(await runCli(['--help'], main.io)).toBe(0);
+    for (const name of ['create-admin', 'migrate', 'backup', 'seed-demo']) {
+      expect(main.out.join('\n')).toContain(name);
+      const sub = io(database.env);
+      expect(await runCli([name, '--help'], sub.io)).toBe(0);
+      expect(sub.out.join('\n')).toContain('Usage: npm run cli --');
+    }
+    const unknown = io(database.env);
+    expect(await runCli(['frobnicate'], unknown.io)).toBe(2);
+    expect(unknown.err.join('\n')).toContain('Unknown command "frobnicate"');
+  });
+
+  it('migrates, then reports the database up to date', async () => {
+    const first = io(database.env);
+    expect(await runCli(['migrate'], first.io)).toBe(0);
+    expect(first.out.join('\n')).toContain('applied 2026-11-27T0600-create-users');
+    const second = io(database.env);
+    expect(await runCli(['migrate'], second.io)).toBe(0);
+    expect(second.out).toEqual(['Database is up to date.']);
+  });
+
+  it('creates an admin, refuses weak passwords and bad addresses, promotes existing accounts', async () => {
+    const weak = io(database.env);
+    expect(
+      await runCli(['create-admin', '--email', 'boss@example.org', '--password', 'password1'], weak.io),
+    ).toBe(2);
+    expect(weak.err.join()).toContain('too weak');
+    const bad = io(database.env);
+    expect(await runCli(['create-admin', '--email', 'nope'], bad.io)).toBe(2);
+
+    const ok = io(database.env);
+    const args = [
+      'create-admin',
+      '--email',
+      'Boss@Example.org',
+      '--name',
+      'Boss',
+      '--password',
+      'granite-lotus-parade',
+    ];
+    expect(await runCli(args, ok.io)).toBe(0);
+    expect(ok.out[0]).toBe('Created platform admin boss@example.org.');
+    const generated = io(database.env);
+    expect(await runCli(['create-admin', '--email', 'second@example.org'], generated.io)).toBe(0);
+    expect(generated.out.join('\n')).toMatch(/Generated password \(shown once\): \S{12,}/);
+    const again = io(database.env);
+    expect(await runCli(['create-admin', '--email', 'boss@example.org'], again.io)).toBe(0);
+    expect(again.out[0]).toContain('now a platform admin');
+  });
+
+  it('seeds fictional demo accounts idempotently', async () => {
+    const first = io(database.env);
+    expect(await runCli(['seed-demo'], first.io)).toBe(0);
+    expect(first.out[0]).toMatch(/Demo data ready: 8 new of 8/);
+    expect(first.out.join('\n')).toContain('@demo.example.org');
+    const second = io(database.env);
+    await runCli(['seed-demo'], second.io);
+    expect(second.out[0]).toMatch(/Demo data ready: 0 new of 8/);
+  });
+
+  it('backs up SQLite online, and points PostgreSQL users to pg_dump', async () => {
+    const target = path.join(database.dataDir, 'backups', 'copy.sqlite');
+    const run = io(database.env);
+    const code = await runCli(['backup', target], run.io);
+    if (dialect === 'postgres') {
+      expect(code).toBe(2);
+      expect(run.err.join()).toContain('pg_dump');
+      return;
+    }
+    expect(code).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    const copy = new SqliteDatabase(target, { readonly: true });
+    const row = copy.prepare('select count(*) as n from users').get() as { n: number };
+    copy.close();
+    expect(row.n).toBeGreaterThanOrEqual(10);
+    const missing = io(database.env);
+    expect(await runCli(['backup'], missing.io)).toBe(2);
+  });
+});

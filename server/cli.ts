@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import SqliteDatabase from 'better-sqlite3';
+import { isLocale } from '../common/locales.ts';
+import { loadConfig } from './config.ts';
+import { type AppContext, createContext } from './context.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { AppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './modules/demo/seed-demo.ts';
+import { createOrPromoteAdmin } from './modules/setup/setup.service.ts';
+
+interface Io {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Asks a question on a terminal; undefined when there is none (CI, pipes). */
+  ask?: (question: string) => Promise<string>;
+}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(
+    ctx: AppContext,
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: Io,
+  ): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'create-admin': {
+    summary: 'Create a platform admin (or make an existing account one)',
+    usage: [
+      'npm run cli -- create-admin --email <address> --name <display name> [--password <pw>] [--locale en]',
+      '',
+      'Without --password (or ADMIN_PASSWORD) you are asked on a terminal; elsewhere a strong',
+      'password is generated and printed once.',
+    ].join('\n'),
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      locale: { type: 'string' },
+    },
+    async run(ctx, { values }, io) {
+      const email = String(values.email ?? '')
+        .trim()
+        .toLowerCase();
+      const displayName = String(values.name ?? '').trim() || email.split('@')[0] || '';
+      const locale = String(values.locale ?? 'en');
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+        io.err('Please give a valid --email address.');
+        return 2;
+      }
+      if (!isLocale(locale)) {
+        io.err(`Unknown --locale ${locale}.`);
+        return 2;
+      }
+      let password = (values.password as string | undefined) ?? io.env.ADMIN_PASSWORD;
+      let generated = false;
+      if (!password && io.ask) password = await io.ask('Password (at least 10 characters): ');
+      if (!password) {
+        password = randomBytes(12).toString('base64url');
+        generated = true;
+      }
+      try {
+        const { user, created } = await createOrPromoteAdmin(ctx, { email, password, displayName, locale });
+        io.out(
+          created
+            ? `Created platform admin ${user.email}.`
+            : `${user.email} already had an account; it is now a platform admin (password unchanged).`,
+        );
+        if (created && generated) io.out(`Generated password (shown once): ${password}`);
+        io.out(`Sign in at ${ctx.config.publicUrl}/login`);
+        return 0;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'WEAK_PASSWORD') {
+          io.err('That password is too weak: use at least 10 characters and not a common password.');
+          return 2;
+        }
+        throw err;
+      }
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations (npm start does this too)',
+    usage: 'npm run cli -- migrate',
+    async run(ctx, _args, io) {
+      const result = await migrateToLatest(ctx.database.db);
+      const applied = result.results?.filter((r) => r.status === 'Success') ?? [];
+      io.out(
+        applied.length
+          ? applied.map((r) => `applied ${r.migrationName}`).join('\n')
+          : 'Database is up to date.',
+      );
+      return 0;
+    },
+  },
+  backup: {
+    summary: 'Write a consistent copy of the SQLite database while the platform runs',
+    usage: 'npm run cli -- backup <file>\n\nOn PostgreSQL, use pg_dump instead (the command prints how).',
+    async run(ctx, { positionals }, io) {
+      const target = positionals[0];
+      if (!target) {
+        io.err('Please name the backup file: npm run cli -- backup <file>');
+        return 2;
+      }
+      if (!ctx.database.sqliteFile) {
+        const url = new URL(ctx.config.databaseUrl ?? '');
+        url.password = '';
+        io.err(
+          `This platform runs on PostgreSQL. Back it up with pg_dump, for example:\n  pg_dump --format=custom --file=${target} "${url.toString()}"`,
+        );
+        return 2;
+      }
+      const dest = path.resolve(target);
+      mkdirSync(path.dirname(dest), { recursive: true });
+      const source = new SqliteDatabase(ctx.database.sqliteFile, { readonly: true, fileMustExist: true });
+      try {
+        await source.backup(dest);
+      } finally {
+        source.close();
+      }
+      io.out(`Backup written to ${dest}`);
+      return 0;
+    },
+  },
+  'seed-demo': {
+    summary: 'Add clearly fictional demo accounts (and later demo networks) for trying things out',
+    usage: 'npm run cli -- seed-demo',
+    async run(ctx, _args, io) {
+      await migrateToLatest(ctx.database.db);
+      const { created, total } = await seedDemo(ctx);
+      io.out(
+        `Demo data ready: ${created} new of ${total} demo accounts. All fictional; password for each: ${DEMO_PASSWORD}`,
+      );
+      for (const u of DEMO_USERS)
+        io.out(`  ${u.email.padEnd(40)} ${u.displayName}${u.admin ? ' (platform admin)' : ''}`);
+      return 0;
+    },
+  },
+};
+
+function mainHelp(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  return [
+    'mentorNET admin commands',
+    '',
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    ...lines,
+    '',
+    'Add --help after a command for its options. Configuration comes from the same environment as npm start (DATA_DIR, DATABASE_URL, …).',
+  ].join('\n');
+}
+
+/** Runs one CLI command and returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${mainHelp()}`);
+    return 2;
+  }
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\nUsage: ${command.usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(io.env);
+  } catch (err) {
+    io.err((err as Error).message);
+    return 2;
+  }
+  const ctx = createContext(
+    config,
+    createLogger({ logLevel: io.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel }),
+  );
+  try {
+    if (name !== 'migrate') await migrateToLatest(ctx.database.db);
+    return await command.run(ctx, args as Parameters<Command['run']>[1], io);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const isMain =
+  process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const terminal = process.stdin.isTTY
+    ? createInterface({ input: process.stdin, output: process.stdout })
+    : undefined;
+  runCli(process.argv.slice(2), {
+    env: process.env,
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+    ask: terminal ? (q) => terminal.question(q) : undefined,
+  })
+    .then((code) => {
+      terminal?.close();
+      process.exit(code);
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}
