@@ -1,6 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
-
-let isFirstPage = true;
+import { useLocation } from 'react-router';
 
 interface PageHeadingProps {
   title: string;
@@ -13,16 +12,14 @@ interface PageHeadingProps {
  */
 export function PageHeading({ title, children }: PageHeadingProps) {
   const ref = useRef<HTMLHeadingElement>(null);
+  // The first location of a visit has the key "default"; later ones come from client-side navigation.
+  const isNavigation = useLocation().key !== 'default';
   useEffect(() => {
     document.title = `${title} · mentorNET`;
   }, [title]);
   useEffect(() => {
-    if (isFirstPage) {
-      isFirstPage = false;
-      return;
-    }
-    ref.current?.focus();
-  }, []);
+    if (isNavigation) ref.current?.focus();
+  }, [isNavigation]);
   return (
     <h1 ref={ref} tabIndex={-1}>
       {children ?? title}

@@ -1,0 +1,72 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const screenshotDir = new URL('../screenshots/', import.meta.url).pathname;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+  colorScheme: 'light' | 'dark';
+}
+
+/** The two widths every flow runs at: a cheap phone (in dark mode) and a laptop. */
+export const VIEWPORTS: Viewport[] = [
+  { width: 390, height: 844, colorScheme: 'dark' },
+  { width: 1280, height: 800, colorScheme: 'light' },
+];
+
+export function newContext(browser: Browser, baseURL: string, viewport: Viewport): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { width: viewport.width, height: viewport.height },
+    colorScheme: viewport.colorScheme,
+    locale: 'en-US',
+    serviceWorkers: 'block',
+  });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page; returns serious and critical violations, described. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a <script>: the app's Content-Security-Policy rightly blocks inline scripts.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Full-page screenshot to e2e/screenshots/<width>-<name>.png for humans to look at. */
+export async function screenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}${viewport.width}-${name}.png`, fullPage: true });
+}
