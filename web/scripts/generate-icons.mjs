@@ -110,6 +110,6 @@ const circles = NODES.map(([x, y]) => `<circle cx="${x * 64}" cy="${y * 64}" r="
 const links = NODES.map(([x, y]) => `${x * 64} ${y * 64}`).join(' L');
 writeFileSync(
   new URL('favicon.svg', out),
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="${0.22 * 64}" fill="rgb(${BG})"/><path d="M${links}Z" fill="none" stroke="#fff" stroke-width="${LINK_WIDTH * 64}"/><g fill="#fff">${circles}</g></svg>\n`,
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><title>mentorNET</title><rect width="64" height="64" rx="${0.22 * 64}" fill="rgb(${BG})"/><path d="M${links}Z" fill="none" stroke="#fff" stroke-width="${LINK_WIDTH * 64}"/><g fill="#fff">${circles}</g></svg>\n`,
 );
 console.log('icons written to web/public/icons/');
