@@ -1,5 +1,27 @@
+import type { ApplicationsTable } from '../modules/applications/applications.table.ts';
+import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { RateLimitsTable, SessionsTable, UserTokensTable } from '../modules/auth/auth.table.ts';
+import type {
+  DocumentAcceptancesTable,
+  NetworkDocumentsTable,
+} from '../modules/documents/documents.table.ts';
+import type { InvitationsTable } from '../modules/invitations/invitations.table.ts';
 import type { JobsTable } from '../modules/jobs/jobs.table.ts';
+import type {
+  MembershipsTable,
+  NetworkOrganisationsTable,
+  NetworksTable,
+} from '../modules/networks/networks.table.ts';
+import type { NetworkOfficesTable } from '../modules/office/office.table.ts';
+import type {
+  OrganisationAdminsTable,
+  OrganisationsTable,
+} from '../modules/organisations/organisations.table.ts';
+import type {
+  ProfileExpertiseTable,
+  ProfileLanguagesTable,
+  ProfilesTable,
+} from '../modules/profiles/profiles.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -9,4 +31,18 @@ export interface DB {
   userTokens: UserTokensTable;
   rateLimits: RateLimitsTable;
   jobs: JobsTable;
+  organisations: OrganisationsTable;
+  organisationAdmins: OrganisationAdminsTable;
+  networks: NetworksTable;
+  networkOrganisations: NetworkOrganisationsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  applications: ApplicationsTable;
+  networkDocuments: NetworkDocumentsTable;
+  documentAcceptances: DocumentAcceptancesTable;
+  networkOffices: NetworkOfficesTable;
+  profiles: ProfilesTable;
+  profileLanguages: ProfileLanguagesTable;
+  profileExpertise: ProfileExpertiseTable;
+  auditLog: AuditLogTable;
 }

@@ -1,10 +1,20 @@
 import type { Locale } from '../../common/locales.ts';
+import type { MentorLevel, NetworkRole } from '../../common/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { OutgoingMail } from '../modules/mail/mail.transport.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';
+import { addMember } from '../modules/members/members.service.ts';
+import { insertNetwork, insertNetworkOrganisation } from '../modules/networks/networks.repository.ts';
+import type { NetworkRow } from '../modules/networks/networks.table.ts';
+import {
+  insertOrganisation,
+  insertOrganisationAdmin,
+} from '../modules/organisations/organisations.repository.ts';
+import type { OrganisationRow } from '../modules/organisations/organisations.table.ts';
 import type { UserRow } from '../modules/users/users.table.ts';
 
 export const DEFAULT_PASSWORD = 'violet-harbour-lantern';
@@ -51,4 +61,94 @@ export function tokenFrom(mail: OutgoingMail | undefined): string {
   const match = mail?.text.match(/token=([A-Za-z0-9_%-]+)/);
   if (!match?.[1]) throw new Error('no token link in mail');
   return decodeURIComponent(match[1]);
+}
+
+let slugCounter = 0;
+const uniqueSlug = (prefix: string) => `${prefix}-${++slugCounter}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Creates an organisation, with an admin when given. */
+export async function buildOrganisation(
+  ctx: AppContext,
+  overrides: Partial<OrganisationRow> & { adminId?: string } = {},
+): Promise<OrganisationRow> {
+  const { adminId, ...fields } = overrides;
+  const now = isoNow();
+  const row: OrganisationRow = {
+    id: newId(),
+    slug: uniqueSlug('org'),
+    name: 'Fictional Welcome Association',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Musterstadt',
+    languages: JSON.stringify(['de', 'en']),
+    services: JSON.stringify(['housing']),
+    website: null,
+    contactEmail: null,
+    contactPhone: null,
+    description: '',
+    verifiedAt: null,
+    verifiedBy: null,
+    createdBy: adminId ?? null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+  await insertOrganisation(ctx.database.db, row);
+  if (adminId) await insertOrganisationAdmin(ctx.database.db, row.id, adminId, now);
+  return row;
+}
+
+/**
+ * Creates a network (and its founding organisation when not given) with the default agreement
+ * and rules published, like founding through the API does.
+ */
+export async function buildNetwork(
+  ctx: AppContext,
+  overrides: Partial<NetworkRow> & { withDocuments?: boolean } = {},
+): Promise<NetworkRow> {
+  const { withDocuments = true, ...fields } = overrides;
+  const organisationId = fields.organisationId ?? (await buildOrganisation(ctx)).id;
+  const now = isoNow();
+  const row: NetworkRow = {
+    id: newId(),
+    slug: uniqueSlug('net'),
+    name: 'Fictional Mentor Network',
+    description: 'A network for tests.',
+    region: 'Musterstadt',
+    languages: JSON.stringify(['de', 'en']),
+    visibility: 'public',
+    organisationId,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+  await insertNetwork(ctx.database.db, row);
+  await insertNetworkOrganisation(ctx.database.db, {
+    networkId: row.id,
+    organisationId,
+    addedBy: null,
+    createdAt: now,
+  });
+  if (withDocuments) await publishDefaultDocuments(ctx, row, null);
+  return row;
+}
+
+/** Makes a user an active member; by default they have accepted the current documents. */
+export async function buildMember(
+  ctx: AppContext,
+  network: NetworkRow,
+  overrides: { role?: NetworkRole; level?: MentorLevel | null; accepted?: boolean; user?: UserRow } = {},
+): Promise<UserRow & { password: string }> {
+  const user = overrides.user ? { ...overrides.user, password: DEFAULT_PASSWORD } : await buildUser(ctx);
+  await addMember(ctx, {
+    network,
+    userId: user.id,
+    role: overrides.role ?? 'mentor',
+    level: overrides.level,
+    actorId: null,
+    via: 'seed',
+  });
+  if (overrides.accepted !== false) await acceptCurrentDocuments(ctx, network, user.id);
+  return user;
 }

@@ -4,6 +4,14 @@ import * as createSessions from './2026-11-27T0601-create-sessions.ts';
 import * as createUserTokens from './2026-11-27T0602-create-user-tokens.ts';
 import * as createRateLimits from './2026-11-27T0603-create-rate-limits.ts';
 import * as createJobs from './2026-11-27T0604-create-jobs.ts';
+import * as createOrganisations from './2026-11-27T0700-create-organisations.ts';
+import * as createNetworks from './2026-11-27T0701-create-networks.ts';
+import * as createInvitations from './2026-11-27T0702-create-invitations.ts';
+import * as createApplications from './2026-11-27T0703-create-applications.ts';
+import * as createNetworkDocuments from './2026-11-27T0704-create-network-documents.ts';
+import * as createNetworkOffices from './2026-11-27T0705-create-network-offices.ts';
+import * as createProfiles from './2026-11-27T0706-create-profiles.ts';
+import * as createAuditLog from './2026-11-27T0707-create-audit-log.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +20,12 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0602-create-user-tokens': createUserTokens,
   '2026-11-27T0603-create-rate-limits': createRateLimits,
   '2026-11-27T0604-create-jobs': createJobs,
+  '2026-11-27T0700-create-organisations': createOrganisations,
+  '2026-11-27T0701-create-networks': createNetworks,
+  '2026-11-27T0702-create-invitations': createInvitations,
+  '2026-11-27T0703-create-applications': createApplications,
+  '2026-11-27T0704-create-network-documents': createNetworkDocuments,
+  '2026-11-27T0705-create-network-offices': createNetworkOffices,
+  '2026-11-27T0706-create-profiles': createProfiles,
+  '2026-11-27T0707-create-audit-log': createAuditLog,
 };

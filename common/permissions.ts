@@ -1,0 +1,136 @@
+/**
+ * Every authorization rule of mentorNET in one place, used by the server (enforcement) and the
+ * web app (what to show). Tested as a full matrix in permissions.test.ts.
+ */
+
+export const NETWORK_ROLES = ['meta_mentor', 'office', 'mentor'] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+export const MENTOR_LEVELS = ['beginner', 'experienced'] as const;
+export type MentorLevel = (typeof MENTOR_LEVELS)[number];
+export const VISIBILITIES = ['public', 'unlisted', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Who is asking, as seen from one network. */
+export interface NetworkActor {
+  signedIn: boolean;
+  platformAdmin: boolean;
+  /** Admin of the organisation that founded the network. */
+  orgAdmin: boolean;
+  /** Active membership role, or null for non-members. */
+  role: NetworkRole | null;
+  /** Has accepted the current agreement and communication rules. */
+  acceptedCurrent: boolean;
+}
+
+export const NETWORK_ACTIONS = [
+  'network.view',
+  'network.edit',
+  'network.organisations.manage',
+  'members.view',
+  'members.remove',
+  'members.change_role',
+  'membership.leave',
+  'invitations.manage',
+  'applications.create',
+  'applications.decide',
+  'documents.view',
+  'documents.publish',
+  'documents.accept',
+  'documents.acceptances.view',
+  'office.view',
+  'office.edit',
+  'audit.view',
+] as const;
+export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
+
+/** What a member may open before accepting the current agreement and rules. */
+const BEFORE_ACCEPTANCE: ReadonlySet<NetworkAction> = new Set([
+  'network.view',
+  'documents.view',
+  'documents.accept',
+  'membership.leave',
+  'office.view',
+]);
+
+type Who = 'meta_mentor' | 'office' | 'mentor' | 'org_admin' | 'platform_admin';
+const MANAGERS: Who[] = ['meta_mentor', 'org_admin', 'platform_admin'];
+const STAFF: Who[] = ['meta_mentor', 'office', 'org_admin', 'platform_admin'];
+const EVERY_MEMBER: Who[] = ['meta_mentor', 'office', 'mentor'];
+const EVERYONE_INSIDE: Who[] = [...EVERY_MEMBER, 'org_admin', 'platform_admin'];
+
+/** Roles allowed per action (besides visibility rules below). */
+const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
+  'network.view': 'by_visibility',
+  'network.edit': MANAGERS,
+  'network.organisations.manage': MANAGERS,
+  'members.view': EVERYONE_INSIDE,
+  'members.remove': MANAGERS,
+  'members.change_role': MANAGERS,
+  'membership.leave': EVERY_MEMBER,
+  'invitations.manage': STAFF,
+  'applications.create': 'non_member',
+  'applications.decide': STAFF,
+  'documents.view': 'by_visibility',
+  'documents.publish': MANAGERS,
+  'documents.accept': EVERY_MEMBER,
+  'documents.acceptances.view': MANAGERS,
+  'office.view': 'by_visibility',
+  'office.edit': STAFF,
+  'audit.view': ['meta_mentor', 'platform_admin'],
+};
+
+function rolesOf(actor: NetworkActor): Who[] {
+  const who: Who[] = [];
+  if (actor.role) who.push(actor.role);
+  if (actor.orgAdmin) who.push('org_admin');
+  if (actor.platformAdmin) who.push('platform_admin');
+  return who;
+}
+
+/** Whether the actor may see that the network exists at all (else the API answers 404). */
+export function canSeeNetwork(actor: NetworkActor, visibility: Visibility): boolean {
+  return visibility !== 'private' || rolesOf(actor).length > 0;
+}
+
+/** The one question every network endpoint asks. */
+export function canInNetwork(actor: NetworkActor, action: NetworkAction, visibility: Visibility): boolean {
+  if (!canSeeNetwork(actor, visibility)) return false;
+  const who = rolesOf(actor);
+  const staffOrAdmin = actor.orgAdmin || actor.platformAdmin;
+  // Members who have not accepted the current documents can only read them (admins are not held back).
+  if (actor.role && !actor.acceptedCurrent && !staffOrAdmin && !BEFORE_ACCEPTANCE.has(action)) return false;
+  const allowed = ALLOWED[action];
+  if (allowed === 'by_visibility') return true;
+  if (allowed === 'non_member') return actor.signedIn && actor.role === null && visibility === 'public';
+  return who.some((w) => allowed.includes(w));
+}
+
+/** Platform-level and organisation-level actions. */
+export const ORGANISATION_ACTIONS = [
+  'organisation.create',
+  'organisation.edit',
+  'organisation.admins.manage',
+  'organisation.verify',
+  'network.found',
+] as const;
+export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
+
+export interface OrganisationActor {
+  signedIn: boolean;
+  platformAdmin: boolean;
+  orgAdmin: boolean;
+}
+
+export function canInOrganisation(actor: OrganisationActor, action: OrganisationAction): boolean {
+  if (!actor.signedIn) return false;
+  switch (action) {
+    case 'organisation.create':
+      return true;
+    case 'organisation.verify':
+      return actor.platformAdmin;
+    case 'organisation.edit':
+    case 'organisation.admins.manage':
+    case 'network.found':
+      return actor.orgAdmin || actor.platformAdmin;
+  }
+}

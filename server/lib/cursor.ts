@@ -1,0 +1,33 @@
+import { AppError } from '../errors.ts';
+
+/** Opaque cursors for keyset pagination: base64url JSON of the last row's sort key. */
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor; a forged or broken one is a 400, never a 500. */
+export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values;
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', 400, [
+    { path: ['cursor'], code: 'invalid', message: 'invalid cursor' },
+  ]);
+}
+
+/** Splits a page fetched with limit + 1 rows into the page and the next cursor. */
+export function paginate<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

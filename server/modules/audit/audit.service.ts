@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { AuditList } from '../../../common/contracts/networks.ts';
+import type { AppContext } from '../../context.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { listNetworkAudit } from './audit.repository.ts';
+
+/** A page of a network's audit log for meta-mentors and platform admins. */
+export async function getNetworkAudit(
+  ctx: AppContext,
+  networkId: string,
+  query: { cursor?: string; limit: number },
+): Promise<z.infer<typeof AuditList>> {
+  const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
+  const rows = await listNetworkAudit(ctx.database.db, networkId, {
+    beforeId: beforeId === undefined ? undefined : String(beforeId),
+    limit: query.limit + 1,
+  });
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
+  return {
+    entries: page.map((r) => ({
+      id: r.id,
+      action: r.action,
+      actor: r.actorId ? { id: r.actorId, displayName: r.actorName ?? '' } : null,
+      subject: r.subjectUserId ? { id: r.subjectUserId, displayName: r.subjectName ?? '' } : null,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+      createdAt: r.createdAt,
+    })),
+    nextCursor,
+  };
+}

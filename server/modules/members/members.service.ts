@@ -1,0 +1,176 @@
+import type { ChangeMemberBody, Member } from '../../../common/contracts/networks.ts';
+import type { MentorLevel, NetworkRole } from '../../../common/permissions.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { listAcceptances, findCurrentDocuments } from '../documents/documents.repository.ts';
+import {
+  countActiveMembers,
+  findMembership,
+  listActiveMembers,
+  updateMembership,
+  upsertMembership,
+} from '../networks/networks.repository.ts';
+import type { MembershipRow, NetworkRow } from '../networks/networks.table.ts';
+
+export interface AddMemberInput {
+  network: NetworkRow;
+  userId: string;
+  role: NetworkRole;
+  level?: MentorLevel | null;
+  actorId: string | null;
+  /** How they came in, for the audit log: 'invitation', 'application', 'appointment', 'seed'. */
+  via: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Makes a user an active member (or re-activates a former one). Throws ALREADY_MEMBER when they
+ * are active already. Every join is written to the audit log.
+ */
+export async function addMember(ctx: AppContext, input: AddMemberInput): Promise<MembershipRow> {
+  const db = ctx.database.db;
+  const existing = await findMembership(db, input.network.id, input.userId);
+  if (existing?.status === 'active') throw new AppError('ALREADY_MEMBER', 409);
+  const now = isoNow();
+  const level = input.role === 'mentor' ? (input.level ?? 'beginner') : (input.level ?? null);
+  const row: MembershipRow = {
+    id: existing?.id ?? newId(),
+    networkId: input.network.id,
+    userId: input.userId,
+    role: input.role,
+    level,
+    status: 'active',
+    joinedAt: now,
+    endedAt: null,
+    endReason: null,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+  await upsertMembership(db, row);
+  await insertAudit(db, {
+    networkId: input.network.id,
+    actorId: input.actorId,
+    subjectUserId: input.userId,
+    action: 'member.joined',
+    details: { role: input.role, level, via: input.via, ...input.details },
+  });
+  return row;
+}
+
+async function activeMembershipOf(
+  ctx: AppContext,
+  network: NetworkRow,
+  userId: string,
+): Promise<MembershipRow> {
+  const membership = await findMembership(ctx.database.db, network.id, userId);
+  if (membership?.status !== 'active') throw new AppError('NOT_A_MEMBER', 404);
+  return membership;
+}
+
+/** Refuses a change that would leave the network without an active meta-mentor. */
+async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membership: MembershipRow) {
+  if (membership.role !== 'meta_mentor') return;
+  if ((await countActiveMembers(ctx.database.db, network.id, 'meta_mentor')) <= 1) {
+    throw new AppError('LAST_META_MENTOR', 409);
+  }
+}
+
+/** A member leaves the network on their own. */
+export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId: string): Promise<void> {
+  const membership = await activeMembershipOf(ctx, network, userId);
+  await assertKeepsMetaMentor(ctx, network, membership);
+  const now = isoNow();
+  await updateMembership(ctx.database.db, membership.id, { status: 'left', endedAt: now, updatedAt: now });
+  await insertAudit(ctx.database.db, {
+    networkId: network.id,
+    actorId: userId,
+    subjectUserId: userId,
+    action: 'member.left',
+    details: { role: membership.role },
+  });
+}
+
+/** A meta-mentor removes a member, giving a reason. */
+export async function removeMember(
+  ctx: AppContext,
+  network: NetworkRow,
+  actorId: string,
+  userId: string,
+  reason: string,
+): Promise<void> {
+  const membership = await activeMembershipOf(ctx, network, userId);
+  await assertKeepsMetaMentor(ctx, network, membership);
+  const now = isoNow();
+  await updateMembership(ctx.database.db, membership.id, {
+    status: 'removed',
+    endedAt: now,
+    endReason: reason,
+    updatedAt: now,
+  });
+  await insertAudit(ctx.database.db, {
+    networkId: network.id,
+    actorId,
+    subjectUserId: userId,
+    action: 'member.removed',
+    details: { role: membership.role, reason },
+  });
+}
+
+/** Changes a member's role and/or mentor level. */
+export async function changeMember(
+  ctx: AppContext,
+  network: NetworkRow,
+  actorId: string,
+  userId: string,
+  body: ChangeMemberBody,
+): Promise<void> {
+  const membership = await activeMembershipOf(ctx, network, userId);
+  const role = body.role ?? membership.role;
+  if (role !== 'meta_mentor') await assertKeepsMetaMentor(ctx, network, membership);
+  const level = role === 'mentor' ? (body.level ?? membership.level ?? 'beginner') : (body.level ?? null);
+  await updateMembership(ctx.database.db, membership.id, { role, level, updatedAt: isoNow() });
+  await insertAudit(ctx.database.db, {
+    networkId: network.id,
+    actorId,
+    subjectUserId: userId,
+    action: 'member.role_changed',
+    details: { from: { role: membership.role, level: membership.level }, to: { role, level } },
+  });
+}
+
+/** A page of active members with whether each accepted the current documents. */
+export async function listMembers(
+  ctx: AppContext,
+  network: NetworkRow,
+  query: { role?: NetworkRole; cursor?: string; limit: number },
+): Promise<{ members: Member[]; nextCursor: string | null }> {
+  const db = ctx.database.db;
+  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const rows = await listActiveMembers(db, network.id, { role: query.role, after, limit: query.limit + 1 });
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.joinedAt, r.id]);
+  const current = await findCurrentDocuments(db, network.id);
+  const acceptances = await listAcceptances(
+    db,
+    network.id,
+    page.map((r) => r.userId),
+  );
+  const acceptedBy = (userId: string) =>
+    current.every((d) =>
+      acceptances.some((a) => a.userId === userId && a.kind === d.kind && a.version === d.version),
+    );
+  return {
+    members: page.map((r) => ({
+      userId: r.userId,
+      displayName: r.displayName,
+      role: r.role,
+      level: r.level,
+      joinedAt: r.joinedAt,
+      acceptedCurrent: acceptedBy(r.userId),
+    })),
+    nextCursor,
+  };
+}

@@ -1,0 +1,42 @@
+import type { Selectable } from 'kysely';
+import type { MentorLevel, NetworkRole, Visibility } from '../../../common/permissions.ts';
+
+export interface NetworksTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  region: string;
+  /** JSON array of ISO 639-1 codes; the first is the network's main language. */
+  languages: string;
+  visibility: Visibility;
+  organisationId: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export type NetworkRow = Selectable<NetworksTable>;
+
+export interface NetworkOrganisationsTable {
+  networkId: string;
+  organisationId: string;
+  addedBy: string | null;
+  createdAt: string;
+}
+
+export type MembershipStatus = 'active' | 'left' | 'removed';
+
+export interface MembershipsTable {
+  id: string;
+  networkId: string;
+  userId: string;
+  role: NetworkRole;
+  level: MentorLevel | null;
+  status: MembershipStatus;
+  joinedAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export type MembershipRow = Selectable<MembershipsTable>;
