@@ -34,7 +34,13 @@ function reasonToBuild() {
 const reason = reasonToBuild();
 if (reason) {
   console.log(`Building the web app (${reason})…`);
+  // A NODE_ENV inherited from a test runner (vitest sets "test") would give React's development build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: fileURLToPath(new URL('web/vite.config.ts', root)), logLevel: 'warn' });
+  await build({
+    configFile: fileURLToPath(new URL('web/vite.config.ts', root)),
+    mode: 'production',
+    logLevel: 'warn',
+  });
   console.log('Web app built to web/dist.');
 }
