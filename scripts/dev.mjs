@@ -11,7 +11,7 @@ const children = [
   }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'web/vite.config.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, API_URL: `http://127.0.0.1:${apiPort}` },
+    env: { ...process.env, API_URL: `http://localhost:${apiPort}` },
   }),
 ];
 

@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { pwaPlugin } from './build/pwa-plugin.ts';
 
-const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
 const proxied = { target: apiTarget, changeOrigin: false, ws: true };
 
 export default defineConfig({
