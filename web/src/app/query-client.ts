@@ -1,7 +1,16 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-client.ts';
 
-export const queryClient = new QueryClient({
+/** A session that ended elsewhere (expired, signed out from another device) signs this tab out too. */
+function onError(error: unknown): void {
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+    queryClient.setQueryData(['me'], null);
+  }
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // A 4xx will not get better by asking again; network trouble might.
