@@ -101,7 +101,7 @@ export function canInNetwork(actor: NetworkActor, action: NetworkAction, visibil
   if (actor.role && !actor.acceptedCurrent && !staffOrAdmin && !BEFORE_ACCEPTANCE.has(action)) return false;
   const allowed = ALLOWED[action];
   if (allowed === 'by_visibility') return true;
-  if (allowed === 'non_member') return actor.signedIn && actor.role === null && visibility === 'public';
+  if (allowed === 'non_member') return actor.signedIn && who.length === 0 && visibility === 'public';
   return who.some((w) => allowed.includes(w));
 }
 

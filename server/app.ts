@@ -5,7 +5,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { memberRoutes } from './modules/members/members.routes.ts';
+import { networkRoutes } from './modules/networks/networks.routes.ts';
+import { officeRoutes } from './modules/office/office.routes.ts';
+import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { meRoutes } from './modules/users/me.routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
@@ -49,11 +55,23 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await authRoutes(app, ctx);
   await meRoutes(app, ctx);
   await setupRoutes(app, ctx, options.setupToken);
+  await organisationRoutes(app, ctx);
+  await networkRoutes(app, ctx);
+  await memberRoutes(app, ctx);
+  await documentRoutes(app, ctx);
+  await officeRoutes(app, ctx);
+  await profileRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' || request.method === 'HEAD';
-    if (hasWeb && isPage && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0] ?? '';
+    // Only page paths get the app shell; a missing file (asset, manifest, …) must stay a 404.
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/assets/') &&
+      !/\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && isPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(request, reply, 404, 'NOT_FOUND');

@@ -3,6 +3,10 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.ts';
+import { loadConfig } from './config.ts';
+import { createContext } from './context.ts';
+import { createLogger } from './logger.ts';
+import { hasAcceptedCurrent } from './modules/documents/documents.repository.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './test/build-app.ts';
 
 function io(env: Record<string, string>) {
@@ -81,11 +85,22 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
   it('seeds fictional demo accounts idempotently', async () => {
     const first = io(database.env);
     expect(await runCli(['seed-demo'], first.io)).toBe(0);
-    expect(first.out[0]).toMatch(/Demo data ready: 8 new of 8/);
+    expect(first.out[0]).toMatch(/Demo data ready: 11 new of 11/);
     expect(first.out.join('\n')).toContain('@demo.example.org');
+    expect(first.out.join('\n')).toContain('demo-mentors-musterstadt');
+    const check = createContext(loadConfig({ ...database.env, LOG_LEVEL: 'silent' }), createLogger({ logLevel: 'silent' }));
+    const db = check.database.db;
+    const networks = await db.selectFrom('networks').select(['id', 'slug', 'visibility']).orderBy('slug').execute();
+    expect(networks.map((n) => n.slug)).toEqual(['demo-mentors-musterstadt', 'demo-rete-mentori']);
+    expect(await db.selectFrom('organisations').select('slug').execute()).toHaveLength(2);
+    const roles = await db.selectFrom('memberships').select(['role', 'userId', 'networkId']).where('status', '=', 'active').execute();
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['meta_mentor', 'office', 'mentor']));
+    for (const r of roles) expect(await hasAcceptedCurrent(db, r.networkId, r.userId)).toBe(true);
+    await check.close();
+
     const second = io(database.env);
     await runCli(['seed-demo'], second.io);
-    expect(second.out[0]).toMatch(/Demo data ready: 0 new of 8/);
+    expect(second.out[0]).toMatch(/Demo data ready: 0 new of 11/);
   });
 
   it('backs up SQLite online, and points PostgreSQL users to pg_dump', async () => {
@@ -102,7 +117,7 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
     const copy = new SqliteDatabase(target, { readonly: true });
     const row = copy.prepare('select count(*) as n from users').get() as { n: number };
     copy.close();
-    expect(row.n).toBeGreaterThanOrEqual(10);
+    expect(row.n).toBeGreaterThanOrEqual(13);
     const missing = io(database.env);
     expect(await runCli(['backup'], missing.io)).toBe(2);
   });

@@ -139,6 +139,9 @@ const COMMANDS: Record<string, Command> = {
       io.out(
         `Demo data ready: ${created} new of ${total} demo accounts. All fictional; password for each: ${DEMO_PASSWORD}`,
       );
+      io.out(
+        'Demo networks: /networks/demo-mentors-musterstadt (public) and /networks/demo-rete-mentori (private), with members in every role.',
+      );
       for (const u of DEMO_USERS)
         io.out(`  ${u.email.padEnd(40)} ${u.displayName}${u.admin ? ' (platform admin)' : ''}`);
       return 0;

@@ -11,13 +11,13 @@ import {
   VerifyEmailBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
-import { endSession } from './sessions.service.ts';
 import { clearSessionCookie, requestMeta, setSessionCookie } from './session-cookie.ts';
+import { endSession } from './sessions.service.ts';
 
 const tags = ['auth'];
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../common/locales.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import type { MailTransport, OutgoingMail } from './mail.transport.ts';
 import { type MailTemplate, renderMail } from './mail.templates.ts';
+import type { MailTransport, OutgoingMail } from './mail.transport.ts';
 
 export const MAIL_JOB = 'mail.send';
 

@@ -6,7 +6,7 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
-import { listAcceptances, findCurrentDocuments } from '../documents/documents.repository.ts';
+import { findCurrentDocuments, listAcceptances } from '../documents/documents.repository.ts';
 import {
   countActiveMembers,
   findMembership,

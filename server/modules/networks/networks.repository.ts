@@ -162,3 +162,21 @@ export function listUserNetworks(db: Kysely<DB>, userId: string) {
     .orderBy('n.name')
     .execute();
 }
+
+/** Public networks, newest first (keyset on created_at, id). */
+export function listPublicNetworks(db: Kysely<DB>, options: { before?: [string, string]; limit: number }) {
+  let query = db
+    .selectFrom('networks')
+    .selectAll()
+    .where('visibility', '=', 'public')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit);
+  if (options.before) {
+    const [createdAt, id] = options.before;
+    query = query.where((eb) =>
+      eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]),
+    );
+  }
+  return query.execute();
+}

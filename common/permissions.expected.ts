@@ -1,0 +1,59 @@
+import type { NetworkAction, NetworkActor } from './permissions.ts';
+
+/**
+ * The expected permission matrix, written out by hand for the tests (unit and route level): one
+ * letter per actor in ACTOR_ORDER. Y = allowed, - = denied. It describes public networks; unlisted
+ * ones are the same except that nobody can apply, and in private ones visitors and non-members
+ * see nothing at all.
+ */
+const base: NetworkActor = {
+  signedIn: true,
+  platformAdmin: false,
+  orgAdmin: false,
+  role: null,
+  acceptedCurrent: false,
+};
+export const MATRIX_ACTORS = {
+  visitor: { ...base, signedIn: false },
+  non_member: base,
+  pending_mentor: { ...base, role: 'mentor', acceptedCurrent: false },
+  mentor: { ...base, role: 'mentor', acceptedCurrent: true },
+  office: { ...base, role: 'office', acceptedCurrent: true },
+  meta_mentor: { ...base, role: 'meta_mentor', acceptedCurrent: true },
+  pending_meta_mentor: { ...base, role: 'meta_mentor', acceptedCurrent: false },
+  org_admin: { ...base, orgAdmin: true },
+  platform_admin: { ...base, platformAdmin: true },
+} satisfies Record<string, NetworkActor>;
+export type MatrixActor = keyof typeof MATRIX_ACTORS;
+export const ACTOR_ORDER = Object.keys(MATRIX_ACTORS) as MatrixActor[];
+
+export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
+  'network.view': 'YYYYYYYYY',
+  'network.edit': '-----Y-YY',
+  'network.organisations.manage': '-----Y-YY',
+  'members.view': '---YYY-YY',
+  'members.remove': '-----Y-YY',
+  'members.change_role': '-----Y-YY',
+  'membership.leave': '--YYYYY--',
+  'invitations.manage': '----YY-YY',
+  'applications.create': '-Y-------',
+  'applications.decide': '----YY-YY',
+  'documents.view': 'YYYYYYYYY',
+  'documents.publish': '-----Y-YY',
+  'documents.accept': '--YYYYY--',
+  'documents.acceptances.view': '-----Y-YY',
+  'office.view': 'YYYYYYYYY',
+  'office.edit': '----YY-YY',
+  'audit.view': '-----Y--Y',
+};
+
+/** Whether the matrix allows an action for an actor in a network of the given visibility. */
+export function expectedAllowed(
+  action: NetworkAction,
+  actor: MatrixActor,
+  visibility: 'public' | 'unlisted' | 'private',
+): boolean {
+  if (visibility === 'private' && (actor === 'visitor' || actor === 'non_member')) return false;
+  if (visibility !== 'public' && action === 'applications.create') return false;
+  return EXPECTED_PUBLIC[action][ACTOR_ORDER.indexOf(actor)] === 'Y';
+}

@@ -1,0 +1,175 @@
+import type {
+  CreateOrganisationBody,
+  Organisation,
+  UpdateOrganisationBody,
+} from '../../../common/contracts/networks.ts';
+import { canInOrganisation, type OrganisationAction } from '../../../common/permissions.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { slugify } from '../../lib/slug.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { findUserByEmail } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import {
+  deleteOrganisationAdmin,
+  findOrganisationBySlug,
+  insertOrganisation,
+  insertOrganisationAdmin,
+  isOrganisationAdmin,
+  listAdministeredOrganisations,
+  listOrganisationAdmins,
+  updateOrganisation,
+} from './organisations.repository.ts';
+import type { OrganisationRow } from './organisations.table.ts';
+
+export function presentOrganisation(row: OrganisationRow, isAdmin: boolean): Organisation {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind as Organisation['kind'],
+    country: row.country,
+    city: row.city,
+    languages: JSON.parse(row.languages) as string[],
+    services: JSON.parse(row.services) as string[],
+    website: row.website,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    description: row.description,
+    verified: row.verifiedAt !== null,
+    createdAt: row.createdAt,
+    isAdmin,
+  };
+}
+
+/** Loads an organisation and checks an organisation-level action for the caller. */
+export async function loadOrganisation(
+  ctx: AppContext,
+  user: UserRow | null,
+  slug: string,
+  action?: OrganisationAction,
+): Promise<{ organisation: OrganisationRow; isAdmin: boolean }> {
+  const organisation = await findOrganisationBySlug(ctx.database.db, slug);
+  if (!organisation) throw notFound();
+  const isAdmin = user ? await isOrganisationAdmin(ctx.database.db, organisation.id, user.id) : false;
+  if (action) {
+    const actor = { signedIn: user !== null, platformAdmin: user?.isPlatformAdmin === 1, orgAdmin: isAdmin };
+    if (!canInOrganisation(actor, action)) throw user ? forbidden() : unauthenticated();
+  }
+  return { organisation, isAdmin };
+}
+
+/** Creates an organisation; its creator becomes its first admin. */
+export async function createOrganisation(
+  ctx: AppContext,
+  user: UserRow,
+  body: CreateOrganisationBody,
+): Promise<OrganisationRow> {
+  const now = isoNow();
+  const row: OrganisationRow = {
+    id: newId(),
+    slug: body.slug ?? slugify(body.name),
+    name: body.name,
+    kind: body.kind,
+    country: body.country,
+    city: body.city,
+    languages: JSON.stringify(body.languages),
+    services: JSON.stringify(body.services),
+    website: body.website ?? null,
+    contactEmail: body.contactEmail ?? null,
+    contactPhone: body.contactPhone ?? null,
+    description: body.description,
+    verifiedAt: null,
+    verifiedBy: null,
+    createdBy: user.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!(await insertOrganisation(ctx.database.db, row)))
+    throw new AppError('SLUG_TAKEN', 409, { field: 'slug' });
+  await insertOrganisationAdmin(ctx.database.db, row.id, user.id, now);
+  await insertAudit(ctx.database.db, {
+    organisationId: row.id,
+    actorId: user.id,
+    action: 'organisation.created',
+  });
+  return row;
+}
+
+/** Edits an organisation's profile. */
+export async function editOrganisation(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  body: UpdateOrganisationBody,
+) {
+  const { languages, services, ...rest } = body;
+  const updated = await updateOrganisation(ctx.database.db, organisation.id, {
+    ...rest,
+    ...(languages && { languages: JSON.stringify(languages) }),
+    ...(services && { services: JSON.stringify(services) }),
+    updatedAt: isoNow(),
+  });
+  if (!updated) throw notFound();
+  return updated;
+}
+
+/** Marks an organisation as verified by a platform admin (or takes it back). */
+export async function verifyOrganisation(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  admin: UserRow,
+  verified: boolean,
+) {
+  const updated = await updateOrganisation(ctx.database.db, organisation.id, {
+    verifiedAt: verified ? isoNow() : null,
+    verifiedBy: verified ? admin.id : null,
+    updatedAt: isoNow(),
+  });
+  await insertAudit(ctx.database.db, {
+    organisationId: organisation.id,
+    actorId: admin.id,
+    action: verified ? 'organisation.verified' : 'organisation.unverified',
+  });
+  return updated ?? organisation;
+}
+
+/** Adds a staff member (existing account) as organisation admin. */
+export async function addOrganisationAdmin(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  actor: UserRow,
+  email: string,
+) {
+  const user = await findUserByEmail(ctx.database.db, email);
+  if (!user) throw new AppError('USER_NOT_FOUND', 404, { field: 'email' });
+  await insertOrganisationAdmin(ctx.database.db, organisation.id, user.id, isoNow());
+  await insertAudit(ctx.database.db, {
+    organisationId: organisation.id,
+    actorId: actor.id,
+    subjectUserId: user.id,
+    action: 'organisation.admin_added',
+  });
+}
+
+/** Removes an organisation admin; the last admin cannot be removed. */
+export async function removeOrganisationAdmin(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  actor: UserRow,
+  userId: string,
+) {
+  const admins = await listOrganisationAdmins(ctx.database.db, organisation.id);
+  if (!admins.some((a) => a.id === userId)) throw notFound();
+  if (admins.length <= 1) throw new AppError('FORBIDDEN', 403, { reason: 'last_admin' });
+  await deleteOrganisationAdmin(ctx.database.db, organisation.id, userId);
+  await insertAudit(ctx.database.db, {
+    organisationId: organisation.id,
+    actorId: actor.id,
+    subjectUserId: userId,
+    action: 'organisation.admin_removed',
+  });
+}
+
+export { listAdministeredOrganisations, listOrganisationAdmins };
