@@ -180,3 +180,14 @@ export function listPublicNetworks(db: Kysely<DB>, options: { before?: [string, 
   }
   return query.execute();
 }
+
+/** Networks founded by or joined by an organisation. */
+export function listOrganisationNetworks(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('networks as n')
+    .innerJoin('networkOrganisations as no', 'no.networkId', 'n.id')
+    .selectAll('n')
+    .where('no.organisationId', '=', organisationId)
+    .orderBy('n.name')
+    .execute();
+}

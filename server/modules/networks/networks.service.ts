@@ -22,6 +22,7 @@ import {
   insertNetworkOrganisation,
   listActiveMembers,
   listNetworkOrganisations,
+  listOrganisationNetworks,
   listPublicNetworks,
   listUserNetworks,
   updateNetwork,
@@ -250,4 +251,32 @@ export async function getPublicNetworks(ctx: AppContext, query: { cursor?: strin
     })),
     nextCursor,
   };
+}
+
+/** The networks an organisation founded or belongs to, as far as the caller may see them. */
+export async function getOrganisationNetworks(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  viewer: UserRow | null,
+  isAdmin: boolean,
+) {
+  const rows = await listOrganisationNetworks(ctx.database.db, organisation.id);
+  const visible = [];
+  for (const n of rows) {
+    const membership = viewer ? await findMembership(ctx.database.db, n.id, viewer.id) : undefined;
+    const isMember = membership?.status === 'active';
+    if (n.visibility === 'private' && !isMember && !isAdmin && viewer?.isPlatformAdmin !== 1) continue;
+    if (n.visibility === 'unlisted' && !isMember && !isAdmin && viewer?.isPlatformAdmin !== 1) continue;
+    visible.push({
+      slug: n.slug,
+      name: n.name,
+      region: n.region,
+      languages: JSON.parse(n.languages) as string[],
+      visibility: n.visibility,
+      role: isMember ? (membership?.role ?? null) : null,
+      acceptedCurrent:
+        isMember && viewer ? await hasAcceptedCurrent(ctx.database.db, n.id, viewer.id) : false,
+    });
+  }
+  return visible;
 }

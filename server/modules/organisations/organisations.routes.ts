@@ -8,6 +8,7 @@ import {
   CreateOrganisationBody,
   Id,
   Network,
+  NetworkList,
   Organisation,
   OrganisationAdmins,
   OrganisationList,
@@ -18,7 +19,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../plugins/request-context.ts';
 import { loadNetworkAccess } from '../networks/network-access.ts';
-import { foundNetwork, presentNetwork } from '../networks/networks.service.ts';
+import { foundNetwork, getOrganisationNetworks, presentNetwork } from '../networks/networks.service.ts';
 import {
   addOrganisationAdmin,
   createOrganisation,
@@ -200,6 +201,26 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
         await verifyOrganisation(ctx, organisation, user, request.body.verified),
         isAdmin,
       );
+    },
+  );
+
+  app.get(
+    '/api/organisations/:slug/networks',
+    {
+      schema: {
+        tags,
+        summary: 'Networks this organisation founded or belongs to (as far as you may see them)',
+        params: SlugParams,
+        response: { 200: NetworkList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = request.auth?.user ?? null;
+      const { organisation, isAdmin } = await loadOrganisation(ctx, viewer, request.params.slug);
+      return {
+        networks: await getOrganisationNetworks(ctx, organisation, viewer, isAdmin),
+        nextCursor: null,
+      };
     },
   );
 
