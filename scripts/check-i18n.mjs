@@ -4,6 +4,7 @@
 //  - a key of en.json is not used in the code (web/, server/).
 // Keys built at run time count as used when their parts appear as string literals:
 //   errors.<CODE>       when CODE is in ERROR_CODES (common/errors.ts);
+//   expertise.<area>    when area is in EXPERTISE_AREAS (common/expertise.ts);
 //   mail.* / validation.*  when every segment after the namespace is a literal in server/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
@@ -101,12 +102,16 @@ const allCode = `${webCode}\n${serverCode}`;
 const errorsSource = readFileSync(new URL('common/errors.ts', root), 'utf8');
 const codesBlock = errorsSource.match(/ERROR_CODES\s*=\s*\[([\s\S]*?)\]/)?.[1] ?? '';
 const errorCodes = new Set([...codesBlock.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]));
+const expertiseSource = readFileSync(new URL('common/expertise.ts', root), 'utf8');
+const areasBlock = expertiseSource.match(/EXPERTISE_AREAS\s*=\s*\[([\s\S]*?)\]/)?.[1] ?? '';
+const expertiseAreas = new Set([...areasBlock.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]));
 const quoted = (text, value) => ["'", '"', '`'].some((q) => text.includes(`${q}${value}${q}`));
 
 for (const key of en.keys()) {
   if (quoted(allCode, key)) continue;
   const [namespace, ...rest] = key.split('.');
   if (namespace === 'errors' && rest.length === 1 && errorCodes.has(rest[0])) continue;
+  if (namespace === 'expertise' && rest.length === 1 && expertiseAreas.has(rest[0])) continue;
   if (DYNAMIC_NAMESPACES.includes(namespace) && rest.every((part) => quoted(serverCode, part))) continue;
   // The offline page reads offline.* as properties of the catalogue object at build time.
   if (namespace === 'offline' && webCode.includes(key)) continue;
@@ -114,6 +119,8 @@ for (const key of en.keys()) {
 }
 for (const code of errorCodes)
   if (!en.has(`errors.${code}`)) problems.push(`en: no message for error code ${code}`);
+for (const area of expertiseAreas)
+  if (!en.has(`expertise.${area}`)) problems.push(`en: no name for expertise area ${area}`);
 
 if (problems.length > 0) {
   console.error(`check-i18n: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

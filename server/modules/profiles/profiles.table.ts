@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { MentorLevel } from '../../../common/permissions.ts';
 
 export type ProfileVisibility = 'network' | 'platform' | 'public';
 
@@ -6,7 +7,7 @@ export interface ProfilesTable {
   userId: string;
   region: string;
   availability: string;
-  experienceLevel: string | null;
+  experienceLevel: MentorLevel | null;
   bio: string;
   /** File name of the resized avatar under <dataDir>/avatars, or null. */
   avatarKey: string | null;

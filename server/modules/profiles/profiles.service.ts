@@ -1,0 +1,95 @@
+import type { Profile, UpdateProfileBody } from '../../../common/contracts/profiles.ts';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { isoNow } from '../../lib/time.ts';
+import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
+import { findUserById } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import { canViewProfile, needsNetworkCheck } from './profile-policy.ts';
+import { presentProfile } from './profiles.presenter.ts';
+import {
+  findProfile,
+  listExpertiseOf,
+  listLanguagesOf,
+  listSharedNetworkIds,
+  saveProfile,
+} from './profiles.repository.ts';
+import type { ProfileRow } from './profiles.table.ts';
+
+/** A user's profile with its languages and expertise, as stored. */
+async function loadProfile(ctx: AppContext, user: Pick<UserRow, 'id' | 'displayName'>, own: boolean) {
+  const db = ctx.database.db;
+  const row = await findProfile(db, user.id);
+  const languages = await listLanguagesOf(db, [user.id]);
+  const expertise = await listExpertiseOf(db, [user.id]);
+  return presentProfile(user, row, languages.get(user.id) ?? [], expertise.get(user.id) ?? [], { own });
+}
+
+/** The signed-in user's own profile (defaults when never saved). */
+export function getOwnProfile(ctx: AppContext, user: UserRow): Promise<Profile> {
+  return loadProfile(ctx, user, true);
+}
+
+/** Replaces the signed-in user's profile; the avatar is kept. */
+export async function updateOwnProfile(
+  ctx: AppContext,
+  user: UserRow,
+  body: UpdateProfileBody,
+): Promise<Profile> {
+  const { languages, expertise, ...fields } = body;
+  await saveProfile(
+    ctx.database.db,
+    user.id,
+    fields,
+    [...new Set(languages)],
+    [...new Set(expertise)],
+    isoNow(),
+  );
+  return getOwnProfile(ctx, user);
+}
+
+/** Whether the viewer shares a network with the owner whose current agreement the viewer accepted. */
+async function sharesAcceptedNetwork(ctx: AppContext, viewerId: string, ownerId: string): Promise<boolean> {
+  const db = ctx.database.db;
+  for (const networkId of await listSharedNetworkIds(db, viewerId, ownerId)) {
+    if (await hasAcceptedCurrent(db, networkId, viewerId)) return true;
+  }
+  return false;
+}
+
+/**
+ * The owner and profile row of a user the viewer may look at, or 404 (also when the profile is
+ * hidden from them, so that its existence is not revealed).
+ */
+export async function findVisibleProfileOwner(
+  ctx: AppContext,
+  viewer: UserRow | null,
+  ownerId: string,
+): Promise<{ owner: UserRow; row: ProfileRow | undefined }> {
+  const db = ctx.database.db;
+  const owner = await findUserById(db, ownerId);
+  if (!owner) throw notFound();
+  const row = await findProfile(db, owner.id);
+  const visibility = row?.visibility ?? 'network';
+  const who = {
+    signedIn: viewer !== null,
+    isSelf: viewer?.id === owner.id,
+    platformAdmin: viewer?.isPlatformAdmin === 1,
+  };
+  const shares =
+    viewer !== null &&
+    needsNetworkCheck(who, visibility) &&
+    (await sharesAcceptedNetwork(ctx, viewer.id, owner.id));
+  if (!canViewProfile({ ...who, sharesAcceptedNetwork: shares }, visibility)) throw notFound();
+  return { owner, row };
+}
+
+/** Another user's profile as the viewer may see it (the visibility setting only to its owner). */
+export async function getVisibleProfile(
+  ctx: AppContext,
+  viewer: UserRow | null,
+  ownerId: string,
+): Promise<Profile> {
+  const { owner } = await findVisibleProfileOwner(ctx, viewer, ownerId);
+  return loadProfile(ctx, owner, viewer?.id === owner.id);
+}
