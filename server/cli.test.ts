@@ -88,12 +88,23 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
     expect(first.out[0]).toMatch(/Demo data ready: 11 new of 11/);
     expect(first.out.join('\n')).toContain('@demo.example.org');
     expect(first.out.join('\n')).toContain('demo-mentors-musterstadt');
-    const check = createContext(loadConfig({ ...database.env, LOG_LEVEL: 'silent' }), createLogger({ logLevel: 'silent' }));
+    const check = createContext(
+      loadConfig({ ...database.env, LOG_LEVEL: 'silent' }),
+      createLogger({ logLevel: 'silent' }),
+    );
     const db = check.database.db;
-    const networks = await db.selectFrom('networks').select(['id', 'slug', 'visibility']).orderBy('slug').execute();
+    const networks = await db
+      .selectFrom('networks')
+      .select(['id', 'slug', 'visibility'])
+      .orderBy('slug')
+      .execute();
     expect(networks.map((n) => n.slug)).toEqual(['demo-mentors-musterstadt', 'demo-rete-mentori']);
     expect(await db.selectFrom('organisations').select('slug').execute()).toHaveLength(2);
-    const roles = await db.selectFrom('memberships').select(['role', 'userId', 'networkId']).where('status', '=', 'active').execute();
+    const roles = await db
+      .selectFrom('memberships')
+      .select(['role', 'userId', 'networkId'])
+      .where('status', '=', 'active')
+      .execute();
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['meta_mentor', 'office', 'mentor']));
     for (const r of roles) expect(await hasAcceptedCurrent(db, r.networkId, r.userId)).toBe(true);
     await check.close();

@@ -6,9 +6,18 @@ import { isoNow } from '../../lib/time.ts';
 import { hashPassword } from '../auth/password.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../documents/documents.service.ts';
 import { addMember } from '../members/members.service.ts';
-import { findMembership, findNetworkBySlug, insertNetwork, insertNetworkOrganisation } from '../networks/networks.repository.ts';
+import {
+  findMembership,
+  findNetworkBySlug,
+  insertNetwork,
+  insertNetworkOrganisation,
+} from '../networks/networks.repository.ts';
 import { updateOffice } from '../office/office.service.ts';
-import { findOrganisationBySlug, insertOrganisation, insertOrganisationAdmin } from '../organisations/organisations.repository.ts';
+import {
+  findOrganisationBySlug,
+  insertOrganisation,
+  insertOrganisationAdmin,
+} from '../organisations/organisations.repository.ts';
 import { findUserByEmail, insertUser } from '../users/users.repository.ts';
 
 /** Every demo account uses this password; it is printed by the CLI and is for local demos only. */
@@ -181,10 +190,20 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
         updatedAt: now,
       };
       await insertNetwork(db, network);
-      await insertNetworkOrganisation(db, { networkId: network.id, organisationId: organisation.id, addedBy: null, createdAt: now });
+      await insertNetworkOrganisation(db, {
+        networkId: network.id,
+        organisationId: organisation.id,
+        addedBy: null,
+        createdAt: now,
+      });
       const partner = spec.partner ? await findOrganisationBySlug(db, spec.partner) : undefined;
       if (partner) {
-        await insertNetworkOrganisation(db, { networkId: network.id, organisationId: partner.id, addedBy: null, createdAt: now });
+        await insertNetworkOrganisation(db, {
+          networkId: network.id,
+          organisationId: partner.id,
+          addedBy: null,
+          createdAt: now,
+        });
       }
       await publishDefaultDocuments(ctx, network, network.createdBy);
     }

@@ -126,11 +126,20 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
   it("lists an organisation's networks as far as the caller may see them", async () => {
     const { user, client } = await signedIn();
     const org = await buildOrganisation(t.ctx, { adminId: user.id });
-    const pub = await buildNetwork(t.ctx, { organisationId: org.id, visibility: 'public', name: 'A public one' });
-    const priv = await buildNetwork(t.ctx, { organisationId: org.id, visibility: 'private', name: 'B private one' });
+    const pub = await buildNetwork(t.ctx, {
+      organisationId: org.id,
+      visibility: 'public',
+      name: 'A public one',
+    });
+    const priv = await buildNetwork(t.ctx, {
+      organisationId: org.id,
+      visibility: 'private',
+      name: 'B private one',
+    });
     const mine = (await client.get(`/api/organisations/${org.slug}/networks`)).json().networks;
     expect(mine.map((n: { slug: string }) => n.slug)).toEqual([pub.slug, priv.slug]);
-    const visitor = (await new TestClient(t.app).get(`/api/organisations/${org.slug}/networks`)).json().networks;
+    const visitor = (await new TestClient(t.app).get(`/api/organisations/${org.slug}/networks`)).json()
+      .networks;
     expect(visitor.map((n: { slug: string }) => n.slug)).toEqual([pub.slug]);
   });
 
