@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildUser } from '../../test/factories.ts';
 import { avatarFiles, makeImage, multipartBody, signIn, uploadAvatar } from './test-helpers.ts';
@@ -90,6 +90,28 @@ describe.each(DIALECTS)('avatars on %s', (dialect) => {
       Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024 - png.length)]),
     );
     expect(atLimit.statusCode).not.toBe(413);
+  });
+
+  it('refuses oversized files streamed over a real connection (where the limit can strike on the last chunk)', async () => {
+    const user = await buildUser(t.ctx);
+    const client = await signIn(t.app, user);
+    await uploadAvatar(client, await makeImage('png'));
+    const kept = (await keyOf(user.id)) as string;
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const png = await makeImage('png');
+    for (const size of [5 * 1024 * 1024 + 1, 12 * 1024 * 1024]) {
+      const form = new FormData();
+      const data = Buffer.concat([png, Buffer.alloc(size - png.length)]);
+      form.append('file', new Blob([data], { type: 'image/png' }), 'big.png');
+      const res = await fetch(`${address}/api/me/avatar`, {
+        method: 'PUT',
+        body: form,
+        headers: { cookie: `mn_session=${client.cookie}`, origin: TEST_ORIGIN },
+      });
+      expect(res.status, String(size)).toBe(413);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FILE_TOO_LARGE');
+    }
+    expect(await keyOf(user.id)).toBe(kept);
   });
 
   it('checks the content, not the name: text, GIF and broken images are 415 and change nothing', async () => {

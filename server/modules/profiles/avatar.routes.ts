@@ -24,14 +24,18 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
       { path: [UPLOAD_FIELD], code: 'required', message: translate(request.locale, 'validation.required') },
     ]);
   }
+  const tooLarge = () => new AppError('FILE_TOO_LARGE', 413, undefined, { maxMb: AVATAR_MAX_MB });
+  let bytes: Buffer;
   try {
-    return await part.toBuffer();
+    bytes = await part.toBuffer();
   } catch (error) {
-    if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('FILE_TOO_LARGE', 413, undefined, { maxMb: AVATAR_MAX_MB });
-    }
+    if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw error;
   }
+  // Over a real socket the limit can strike after the last chunk, and toBuffer then returns the
+  // cut-off bytes without throwing; a truncated upload must never be taken for the whole file.
+  if (part.file.truncated) throw tooLarge();
+  return bytes;
 }
 
 /** Avatar upload and download; multipart parsing exists only in this scope. */
