@@ -134,6 +134,24 @@ export async function listSharedNetworkIds(db: Kysely<DB>, userA: string, userB:
   return rows.map((r) => r.networkId);
 }
 
+/** Whether the viewer administers the founding organisation of a network the owner is an active member of. */
+export async function administersNetworkOf(
+  db: Kysely<DB>,
+  viewerId: string,
+  ownerId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('networks as n', 'n.id', 'm.networkId')
+    .innerJoin('organisationAdmins as oa', 'oa.organisationId', 'n.organisationId')
+    .select('m.networkId')
+    .where('m.userId', '=', ownerId)
+    .where('m.status', '=', 'active')
+    .where('oa.userId', '=', viewerId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface DirectoryFilters {
   language?: string;
   expertise?: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileVisibilityCode } from '../../../common/contracts/profiles.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { makeImage, signIn, uploadAvatar } from './test-helpers.ts';
 
 const fullProfile = {
@@ -144,8 +144,14 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
   });
 
   it('shows profiles and avatars by visibility: self, network members who accepted, platform, public, admins', async () => {
-    const network = await buildNetwork(t.ctx, { visibility: 'public' });
-    const elsewhere = await buildNetwork(t.ctx, { visibility: 'public' });
+    const orgAdmin = await buildUser(t.ctx);
+    const otherOrgAdmin = await buildUser(t.ctx);
+    const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id });
+    const network = await buildNetwork(t.ctx, { visibility: 'public', organisationId: org.id });
+    const elsewhere = await buildNetwork(t.ctx, {
+      visibility: 'public',
+      organisationId: (await buildOrganisation(t.ctx, { adminId: otherOrgAdmin.id })).id,
+    });
     const owner = await buildMember(t.ctx, network);
     const ownerClient = await signIn(t.app, owner);
     expect((await uploadAvatar(ownerClient, await makeImage('png'))).statusCode).toBe(200);
@@ -171,6 +177,8 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
       stranger: await signIn(t.app, stranger),
       signedOut: new TestClient(t.app),
       platformAdmin: await signIn(t.app, admin),
+      orgAdmin: await signIn(t.app, orgAdmin),
+      otherOrgAdmin: await signIn(t.app, otherOrgAdmin),
     };
     const expected: Record<ProfileVisibilityCode, Record<string, 200 | 404>> = {
       public: {
@@ -182,6 +190,8 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
         stranger: 200,
         signedOut: 200,
         platformAdmin: 200,
+        orgAdmin: 200,
+        otherOrgAdmin: 200,
       },
       platform: {
         self: 200,
@@ -192,6 +202,8 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
         stranger: 200,
         signedOut: 404,
         platformAdmin: 200,
+        orgAdmin: 200,
+        otherOrgAdmin: 200,
       },
       network: {
         self: 200,
@@ -202,6 +214,9 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
         stranger: 404,
         signedOut: 404,
         platformAdmin: 200,
+        // Admins of the founding organisation see the directory, so they see its people.
+        orgAdmin: 200,
+        otherOrgAdmin: 404,
       },
     };
 

@@ -8,6 +8,7 @@ import type { UserRow } from '../users/users.table.ts';
 import { canViewProfile, needsNetworkCheck } from './profile-policy.ts';
 import { presentProfile } from './profiles.presenter.ts';
 import {
+  administersNetworkOf,
   findProfile,
   listExpertiseOf,
   listLanguagesOf,
@@ -48,9 +49,13 @@ export async function updateOwnProfile(
   return getOwnProfile(ctx, user);
 }
 
-/** Whether the viewer shares a network with the owner whose current agreement the viewer accepted. */
+/**
+ * Whether the viewer shares a network with the owner whose current agreement the viewer accepted,
+ * or administers the organisation that founded a network of the owner (they may see its directory).
+ */
 async function sharesAcceptedNetwork(ctx: AppContext, viewerId: string, ownerId: string): Promise<boolean> {
   const db = ctx.database.db;
+  if (await administersNetworkOf(db, viewerId, ownerId)) return true;
   for (const networkId of await listSharedNetworkIds(db, viewerId, ownerId)) {
     if (await hasAcceptedCurrent(db, networkId, viewerId)) return true;
   }
