@@ -12,6 +12,7 @@ import * as createNetworkDocuments from './2026-11-27T0704-create-network-docume
 import * as createNetworkOffices from './2026-11-27T0705-create-network-offices.ts';
 import * as createProfiles from './2026-11-27T0706-create-profiles.ts';
 import * as createAuditLog from './2026-11-27T0707-create-audit-log.ts';
+import * as applicationsOnePending from './2026-11-27T0820-applications-one-pending.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0705-create-network-offices': createNetworkOffices,
   '2026-11-27T0706-create-profiles': createProfiles,
   '2026-11-27T0707-create-audit-log': createAuditLog,
+  '2026-11-27T0820-applications-one-pending': applicationsOnePending,
 };
