@@ -28,19 +28,19 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
-  console.log(`mentorNET listens on http://${config.host}:${port} (${where})`);
-  console.log(`ready in ${Math.round(process.uptime() * 1000)} ms`);
+  const lines = [`mentorNET listens on http://${config.host}:${port} (${where})`];
   if (setupToken) {
-    console.log(
-      [
-        '',
-        'This platform has no accounts yet. Create the first platform admin:',
-        `  in the browser: ${config.publicUrl}/setup?token=${setupToken}`,
-        '  or on the command line: npm run cli -- create-admin --email you@example.org --name "Your Name"',
-        '',
-      ].join('\n'),
+    lines.push(
+      '',
+      'This platform has no accounts yet. Create the first platform admin:',
+      `  in the browser: ${config.publicUrl}/setup?token=${setupToken}`,
+      '  or on the command line: npm run cli -- create-admin --email you@example.org --name "Your Name"',
+      '',
     );
   }
+  // One write, "ready" last: whoever waits for it has the whole message.
+  lines.push(`ready in ${Math.round(process.uptime() * 1000)} ms`);
+  console.log(lines.join('\n'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
