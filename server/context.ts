@@ -6,6 +6,7 @@ import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.ts';
 import { createJobQueue, type JobQueue } from './modules/jobs/job-queue.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { createMailTransport } from './modules/mail/mail.transport.ts';
+import { createRealtimeHub, type RealtimeHub } from './modules/realtime/realtime.hub.ts';
 
 /** What services need from the running platform; no HTTP in here. */
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   jobs: JobQueue;
   mailer: Mailer;
   rateLimiter: RateLimiter;
+  /** Realtime events to connected clients (in-process; across instances when a transport is attached). */
+  realtime: RealtimeHub;
   log: Logger;
   /** Stops the job worker, closes the mail transport and the database. */
   close(): Promise<void>;
@@ -36,6 +39,7 @@ export function createContext(config: Config, log: Logger): AppContext {
     jobs,
     mailer,
     rateLimiter: createRateLimiter(database.db),
+    realtime: createRealtimeHub(),
     log,
     async close() {
       await jobs.stop();
