@@ -4,9 +4,11 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
+import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { networkRoutes } from './modules/networks/networks.routes.ts';
 import { officeRoutes } from './modules/office/office.routes.ts';
@@ -61,6 +63,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await documentRoutes(app, ctx);
   await officeRoutes(app, ctx);
   await profileRoutes(app, ctx);
+  await invitationRoutes(app, ctx);
+  await applicationRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

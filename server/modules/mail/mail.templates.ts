@@ -9,7 +9,16 @@ export type MailTemplate =
   | { name: 'verify'; params: { name: string; url: string; hours: number } }
   | { name: 'register_exists'; params: { name: string; url: string } }
   | { name: 'reset'; params: { name: string; url: string; minutes: number } }
-  | { name: 'password_changed'; params: { name: string } };
+  | { name: 'password_changed'; params: { name: string } }
+  | {
+      name: 'invitation';
+      /** name is empty when the invitee has no account yet; role is a network role or 'experienced' (mentor). */
+      params: { name: string; network: string; inviter: string; role: string; url: string; days: number };
+    }
+  | {
+      name: 'application_approved' | 'application_declined';
+      params: { name: string; network: string; decider: string; message: string; url: string };
+    };
 
 export interface RenderedMail {
   subject: string;
@@ -55,6 +64,27 @@ function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
       };
     case 'password_changed':
       return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
+    case 'invitation': {
+      const { network, inviter, role, url, days } = template.params;
+      return {
+        subject: t('subject', { network }),
+        greeting: template.params.name ? greeting : t('greeting'),
+        paragraphs: [t('body', { inviter, network, role })],
+        action: { label: t('action'), url },
+        after: [t('expiry', { days }), t('ignore')],
+      };
+    }
+    case 'application_approved':
+    case 'application_declined': {
+      const { network, decider, message, url } = template.params;
+      return {
+        subject: t('subject', { network }),
+        greeting,
+        paragraphs: [t('body', { network }), ...(message ? [t('message', { decider }), message] : [])],
+        action: { label: t('action'), url },
+        after: [],
+      };
+    }
   }
 }
 

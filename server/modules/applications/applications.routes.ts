@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Ok } from '../../../common/contracts/auth.ts';
+import {
+  ApplicationList,
+  ApplicationListQuery,
+  ApplicationParams,
+  CreateApplicationBody,
+  DecideApplicationBody,
+  MyApplication,
+  MyApplicationList,
+  MyApplicationParams,
+} from '../../../common/contracts/invitations.ts';
+import { SlugParams } from '../../../common/contracts/networks.ts';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import {
+  createApplication,
+  decideApplication,
+  listApplications,
+  listMyApplications,
+  withdrawApplication,
+} from './applications.service.ts';
+
+const tags = ['applications'];
+
+export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/networks/:slug/applications',
+    {
+      schema: {
+        tags,
+        summary: 'Apply to join a public network as an experienced mentor',
+        params: SlugParams,
+        body: CreateApplicationBody,
+        response: { 201: MyApplication, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
+      const user = requireNetworkUser(access, 'applications.create');
+      return reply.code(201).send(await createApplication(ctx, access.network, user, request.body));
+    },
+  );
+
+  app.get(
+    '/api/networks/:slug/applications',
+    {
+      schema: {
+        tags,
+        summary: "A network's applications in one status, newest first",
+        params: SlugParams,
+        querystring: ApplicationListQuery,
+        response: { 200: ApplicationList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
+      authorizeNetwork(access, 'applications.decide');
+      return listApplications(ctx, access.network, request.query);
+    },
+  );
+
+  app.post(
+    '/api/networks/:slug/applications/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or decline an application; the applicant is told by mail',
+        params: ApplicationParams,
+        body: DecideApplicationBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
+      const user = requireNetworkUser(access, 'applications.decide');
+      await decideApplication(ctx, access.network, user, request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me/applications',
+    {
+      schema: { tags, summary: 'My applications', response: { 200: MyApplicationList, ...errorResponses } },
+    },
+    async (request) => ({ applications: await listMyApplications(ctx, requireAuth(request).user) }),
+  );
+
+  app.delete(
+    '/api/me/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a pending application',
+        params: MyApplicationParams,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await withdrawApplication(ctx, requireAuth(request).user, request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,194 @@
+import type { Kysely } from 'kysely';
+import type {
+  Application,
+  ApplicationListQuery,
+  CreateApplicationBody,
+  DecideApplicationBody,
+  MyApplication,
+} from '../../../common/contracts/invitations.ts';
+import type { AppContext } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { localeOf } from '../auth/auth.service.ts';
+import { addMember } from '../members/members.service.ts';
+import type { NetworkRow } from '../networks/networks.table.ts';
+import { findUserById } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import {
+  closePendingApplication,
+  findNetworkApplication,
+  findUserApplication,
+  insertApplication,
+  listNetworkApplications,
+  listUserApplications,
+} from './applications.repository.ts';
+import type { ApplicationRow } from './applications.table.ts';
+
+const decided = () => new AppError('APPLICATION_DECIDED', 409);
+
+function presentMine(row: ApplicationRow, network: { slug: string; name: string }): MyApplication {
+  return {
+    id: row.id,
+    network,
+    status: row.status,
+    languages: JSON.parse(row.languages) as string[],
+    decisionMessage: row.decisionMessage,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+/** An experienced mentor applies to a public network; one pending application per network. */
+export async function createApplication(
+  ctx: AppContext,
+  network: NetworkRow,
+  user: UserRow,
+  body: CreateApplicationBody,
+): Promise<MyApplication> {
+  const row: ApplicationRow = {
+    id: newId(),
+    networkId: network.id,
+    userId: user.id,
+    motivation: body.motivation,
+    experience: body.experience,
+    languages: JSON.stringify([...new Set(body.languages)]),
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    decisionMessage: null,
+    createdAt: isoNow(),
+  };
+  if (!(await insertApplication(ctx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
+  await insertAudit(ctx.database.db, {
+    networkId: network.id,
+    actorId: user.id,
+    subjectUserId: user.id,
+    action: 'application.created',
+    details: { applicationId: row.id },
+  });
+  return presentMine(row, { slug: network.slug, name: network.name });
+}
+
+/** A page of a network's applications in one status, for meta-mentors and office. */
+export async function listApplications(
+  ctx: AppContext,
+  network: NetworkRow,
+  query: ApplicationListQuery,
+): Promise<{ applications: Application[]; nextCursor: string | null }> {
+  const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
+  const rows = await listNetworkApplications(ctx.database.db, network.id, {
+    status: query.status,
+    beforeId: beforeId === undefined ? undefined : String(beforeId),
+    limit: query.limit + 1,
+  });
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
+  return {
+    applications: page.map((r) => ({
+      id: r.id,
+      applicant: { id: r.userId, displayName: r.applicantName, email: r.applicantEmail },
+      motivation: r.motivation,
+      experience: r.experience,
+      languages: JSON.parse(r.languages) as string[],
+      status: r.status,
+      decidedBy: r.decidedBy ? { id: r.decidedBy, displayName: r.deciderName ?? '' } : null,
+      decidedAt: r.decidedAt,
+      decisionMessage: r.decisionMessage,
+      createdAt: r.createdAt,
+    })),
+    nextCursor,
+  };
+}
+
+/**
+ * Approves (the applicant joins as an experienced mentor) or declines an application, then mails
+ * the applicant in their language. Deciding and joining happen together or not at all.
+ */
+export async function decideApplication(
+  ctx: AppContext,
+  network: NetworkRow,
+  decider: UserRow,
+  id: string,
+  body: DecideApplicationBody,
+): Promise<void> {
+  const db = ctx.database.db;
+  const row = await findNetworkApplication(db, network.id, id);
+  if (!row) throw notFound();
+  if (row.status !== 'pending') throw decided();
+  const applicant = await findUserById(db, row.userId);
+  if (!applicant) throw notFound();
+  const approve = body.decision === 'approve';
+  const message = body.message ? body.message : null;
+  await db.transaction().execute(async (trx) => {
+    const tx: Kysely<DB> = trx;
+    const changes = {
+      status: approve ? ('approved' as const) : ('declined' as const),
+      decidedBy: decider.id,
+      decidedAt: isoNow(),
+      decisionMessage: message,
+    };
+    if (!(await closePendingApplication(tx, row.id, changes))) throw decided();
+    if (approve) {
+      await addMember(
+        { ...ctx, database: { ...ctx.database, db: tx } },
+        {
+          network,
+          userId: applicant.id,
+          role: 'mentor',
+          level: 'experienced',
+          actorId: decider.id,
+          via: 'application',
+          details: { applicationId: row.id },
+        },
+      );
+    }
+    await insertAudit(tx, {
+      networkId: network.id,
+      actorId: decider.id,
+      subjectUserId: applicant.id,
+      action: approve ? 'application.approved' : 'application.declined',
+      details: { applicationId: row.id, message },
+    });
+  });
+  const base = ctx.config.publicUrl;
+  await ctx.mailer.send(applicant.email, localeOf(applicant), {
+    name: approve ? 'application_approved' : 'application_declined',
+    params: {
+      name: applicant.displayName,
+      network: network.name,
+      decider: decider.displayName,
+      message: message ?? '',
+      url: approve ? `${base}/networks/${network.slug}` : `${base}/networks`,
+    },
+  });
+}
+
+/** The caller's own applications, newest first. */
+export async function listMyApplications(ctx: AppContext, user: UserRow): Promise<MyApplication[]> {
+  const rows = await listUserApplications(ctx.database.db, user.id);
+  return rows.map((r) => presentMine(r, { slug: r.networkSlug, name: r.networkName }));
+}
+
+/** Withdraws one of the caller's pending applications. */
+export async function withdrawApplication(ctx: AppContext, user: UserRow, id: string): Promise<void> {
+  const db = ctx.database.db;
+  const row = await findUserApplication(db, user.id, id);
+  if (!row) throw notFound();
+  const closed = await closePendingApplication(db, row.id, {
+    status: 'withdrawn',
+    decidedBy: user.id,
+    decidedAt: isoNow(),
+    decisionMessage: null,
+  });
+  if (!closed) throw decided();
+  await insertAudit(db, {
+    networkId: row.networkId,
+    actorId: user.id,
+    subjectUserId: user.id,
+    action: 'application.withdrawn',
+    details: { applicationId: row.id },
+  });
+}

@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { AcceptedInvitation, AcceptInvitationBody } from '../../../common/contracts/invitations.ts';
+import type { AppContext } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, unauthenticated } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import {
+  assertStrongPassword,
+  RATE_RULES,
+  type RequestMeta,
+  resendVerification,
+} from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { startSession } from '../auth/sessions.service.ts';
+import { hashSecret } from '../auth/tokens.ts';
+import { addMember } from '../members/members.service.ts';
+import { findNetworkById } from '../networks/networks.repository.ts';
+import { findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import { findInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
+import { invitationStatus } from './invitations.service.ts';
+import type { InvitationRow } from './invitations.table.ts';
+
+export interface AcceptResult extends AcceptedInvitation {
+  /** Session token when accepting created the account and signed it in. */
+  sessionToken?: string;
+}
+
+/** Throws the error that says why an invitation cannot be used any more. */
+function assertOpen(row: InvitationRow): void {
+  switch (invitationStatus(row)) {
+    case 'revoked':
+      throw new AppError('INVITATION_REVOKED', 410);
+    case 'accepted':
+      throw new AppError('INVITATION_USED', 409);
+    case 'expired':
+      throw new AppError('INVITATION_EXPIRED', 410);
+    case 'pending':
+      return;
+  }
+}
+
+/**
+ * The account to create for a signed-out caller. Without any details they are asked to sign in;
+ * with some, the missing ones are reported like any other invalid field.
+ */
+function newAccountFrom(invitation: InvitationRow, body: AcceptInvitationBody) {
+  if (!body || Object.values(body).every((v) => v === undefined)) throw unauthenticated();
+  const fields = { ...body, email: invitation.email ?? body.email };
+  const { displayName, password, locale, email } = fields;
+  if (displayName && password && locale && email) return { displayName, password, locale, email };
+  const missing = (['displayName', 'password', 'locale', 'email'] as const).filter((key) => !fields[key]);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    400,
+    missing.map((key) => ({ path: [key], code: 'required', message: 'required' })),
+  );
+}
+
+/**
+ * Uses the invitation and adds the member in one transaction, creating the account first when
+ * given one: a failure anywhere (address taken, invitation used meanwhile, already a member)
+ * leaves nothing behind.
+ */
+async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, newAccount: boolean) {
+  const network = await findNetworkById(ctx.database.db, invitation.networkId);
+  if (!network) throw new AppError('INVITATION_INVALID', 404);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const db: Kysely<DB> = trx;
+    if (newAccount && !(await insertUser(db, user))) {
+      throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+    }
+    if (!(await markInvitationUsed(db, invitation, user.id, isoNow()))) {
+      const current = await db
+        .selectFrom('invitations')
+        .selectAll()
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow();
+      assertOpen(current);
+      throw new AppError('INVITATION_USED', 409);
+    }
+    // The e-mail invitation reached this address, so it is proven.
+    if (!newAccount && invitation.kind === 'email' && !user.emailVerifiedAt) {
+      await updateUser(db, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
+    }
+    await addMember(
+      { ...ctx, database: { ...ctx.database, db } },
+      {
+        network,
+        userId: user.id,
+        role: invitation.role,
+        level: invitation.level,
+        actorId: invitation.invitedBy,
+        via: 'invitation',
+        details: { invitationId: invitation.id },
+      },
+    );
+  });
+  return network;
+}
+
+/**
+ * Accepts an invitation. Signed in, the account joins (an e-mail invitation only for the invited
+ * address). Signed out, the account is created from the body and signed in: verified for an
+ * e-mail invitation, unverified with the usual verification mail for a link.
+ */
+export async function acceptInvitation(
+  ctx: AppContext,
+  secret: string,
+  signedIn: UserRow | null,
+  body: AcceptInvitationBody,
+  meta: RequestMeta,
+): Promise<AcceptResult> {
+  const db = ctx.database.db;
+  const invitation = await findInvitationByTokenHash(db, hashSecret(secret));
+  if (!invitation) throw new AppError('INVITATION_INVALID', 404);
+  assertOpen(invitation);
+  const outcome = { role: invitation.role, level: invitation.level };
+
+  if (signedIn) {
+    if (invitation.kind === 'email' && invitation.email !== signedIn.email) {
+      throw new AppError('INVITATION_WRONG_ACCOUNT', 403);
+    }
+    const network = await join(ctx, invitation, signedIn, false);
+    return { ...outcome, network: { slug: network.slug, name: network.name }, accountCreated: false };
+  }
+
+  const account = newAccountFrom(invitation, body);
+  const { email } = account;
+  await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
+  if (await findUserByEmail(db, email)) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+  assertStrongPassword(account.password, email);
+  const now = isoNow();
+  const user: UserRow = {
+    id: newId(),
+    email,
+    emailVerifiedAt: invitation.kind === 'email' ? now : null,
+    passwordHash: await hashPassword(account.password, ctx.config.passwordCost),
+    displayName: account.displayName,
+    locale: account.locale,
+    isPlatformAdmin: 0,
+    suspendedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const network = await join(ctx, invitation, user, true);
+  if (!user.emailVerifiedAt) await resendVerification(ctx, user);
+  const { token } = await startSession(ctx, user.id, meta);
+  return {
+    ...outcome,
+    network: { slug: network.slug, name: network.name },
+    accountCreated: true,
+    sessionToken: token,
+  };
+}

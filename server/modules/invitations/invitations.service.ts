@@ -1,0 +1,215 @@
+import {
+  type CreatedInvitation,
+  type CreateInvitationBody,
+  INVITATION_DEFAULT_DAYS,
+  type Invitation,
+  type InvitationList,
+  type InvitationListQuery,
+  type InvitationPreview,
+  type InvitationStatus,
+} from '../../../common/contracts/invitations.ts';
+import { isLocale, type Locale } from '../../../common/locales.ts';
+import { canInNetwork, type NetworkRole } from '../../../common/permissions.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { newId, newSecret } from '../../lib/ids.ts';
+import type { RateRule } from '../../lib/rate-limiter.ts';
+import { DAY, HOUR, isoIn, isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { hashSecret } from '../auth/tokens.ts';
+import type { NetworkAccess } from '../networks/network-access.ts';
+import { findMembership } from '../networks/networks.repository.ts';
+import type { NetworkRow } from '../networks/networks.table.ts';
+import { findUserByEmail } from '../users/users.repository.ts';
+import type { UserRow } from '../users/users.table.ts';
+import {
+  findInvitationByTokenHash,
+  findNetworkInvitation,
+  insertInvitation,
+  listNetworkInvitations,
+  revokeInvitation,
+  revokeOpenEmailInvitations,
+} from './invitations.repository.ts';
+import type { InvitationRow } from './invitations.table.ts';
+
+/** Enough for a large network inviting everyone at once, too little for a mail cannon. */
+export const INVITATIONS_PER_NETWORK: RateRule = { limit: 200, windowMs: HOUR };
+
+/** Where an invitation stands; link invitations stay pending through their uses. */
+export function invitationStatus(row: InvitationRow, now = isoNow()): InvitationStatus {
+  if (row.revokedAt) return 'revoked';
+  if (row.kind === 'email' && row.acceptedAt) return 'accepted';
+  if (row.expiresAt <= now) return 'expired';
+  return 'pending';
+}
+
+/** The link that opens an invitation in the web app. */
+export function invitationUrl(ctx: AppContext, token: string): string {
+  return `${ctx.config.publicUrl}/invitations/${encodeURIComponent(token)}`;
+}
+
+function presentInvitation(row: InvitationRow, inviterName: string | null): Invitation {
+  return {
+    id: row.id,
+    kind: row.kind,
+    email: row.email,
+    role: row.role,
+    level: row.level,
+    status: invitationStatus(row),
+    invitedBy: row.invitedBy ? { id: row.invitedBy, displayName: inviterName ?? '' } : null,
+    expiresAt: row.expiresAt,
+    acceptedAt: row.acceptedAt,
+    uses: row.uses,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Staff may invite mentors and office staff; only those who may change roles (meta-mentors,
+ * organisation and platform admins) may hand out the meta-mentor role.
+ */
+export function assertMayInviteAs(access: NetworkAccess, role: NetworkRole): void {
+  if (
+    role === 'meta_mentor' &&
+    !canInNetwork(access.actor, 'members.change_role', access.network.visibility)
+  ) {
+    throw forbidden();
+  }
+}
+
+/** The invitee's language if they have an account, else the network's first language, else English. */
+function mailLocaleFor(network: NetworkRow, invitee: UserRow | undefined): Locale {
+  if (invitee && isLocale(invitee.locale)) return invitee.locale;
+  const [first] = JSON.parse(network.languages) as string[];
+  return isLocale(first) ? first : 'en';
+}
+
+/**
+ * Creates an e-mail or link invitation. E-mail invitations replace an open one for the same
+ * address and are mailed; link invitations return their URL (the only time it is shown).
+ * Callers check that the inviter may do this.
+ */
+export async function createInvitation(
+  ctx: AppContext,
+  network: NetworkRow,
+  inviter: UserRow,
+  body: CreateInvitationBody,
+): Promise<CreatedInvitation> {
+  const db = ctx.database.db;
+  await ctx.rateLimiter.hit(`invitations:network:${network.id}`, INVITATIONS_PER_NETWORK);
+  const invitee = body.kind === 'email' ? await findUserByEmail(db, body.email) : undefined;
+  if (invitee) {
+    const membership = await findMembership(db, network.id, invitee.id);
+    if (membership?.status === 'active') throw new AppError('ALREADY_MEMBER', 409, { field: 'email' });
+  }
+  const now = isoNow();
+  const token = newSecret();
+  const locale = mailLocaleFor(network, invitee);
+  const days = body.expiresInDays ?? INVITATION_DEFAULT_DAYS;
+  const row: InvitationRow = {
+    id: newId(),
+    networkId: network.id,
+    kind: body.kind,
+    email: body.kind === 'email' ? body.email : null,
+    tokenHash: hashSecret(token),
+    role: body.role,
+    level: body.role === 'mentor' ? (body.level ?? 'beginner') : null,
+    locale: body.kind === 'email' ? locale : null,
+    invitedBy: inviter.id,
+    expiresAt: isoIn(days * DAY),
+    revokedAt: null,
+    acceptedAt: null,
+    acceptedBy: null,
+    uses: 0,
+    createdAt: now,
+  };
+  const replaced = row.email ? await revokeOpenEmailInvitations(db, network.id, row.email, now) : [];
+  await insertInvitation(db, row);
+  for (const id of replaced) {
+    await insertAudit(db, {
+      networkId: network.id,
+      actorId: inviter.id,
+      action: 'invitation.revoked',
+      details: { invitationId: id, email: row.email, replacedBy: row.id },
+    });
+  }
+  await insertAudit(db, {
+    networkId: network.id,
+    actorId: inviter.id,
+    action: 'invitation.created',
+    details: { invitationId: row.id, kind: row.kind, email: row.email, role: row.role, level: row.level },
+  });
+  const url = invitationUrl(ctx, token);
+  if (row.email) {
+    await ctx.mailer.send(row.email, locale, {
+      name: 'invitation',
+      params: {
+        name: invitee?.displayName ?? '',
+        network: network.name,
+        inviter: inviter.displayName,
+        role: row.level === 'experienced' ? 'experienced' : row.role,
+        url,
+        days,
+      },
+    });
+    return { invitation: presentInvitation(row, inviter.displayName) };
+  }
+  return { invitation: presentInvitation(row, inviter.displayName), url };
+}
+
+/** A page of a network's invitations, newest first. */
+export async function listInvitations(
+  ctx: AppContext,
+  network: NetworkRow,
+  query: InvitationListQuery,
+): Promise<InvitationList> {
+  const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
+  const rows = await listNetworkInvitations(ctx.database.db, network.id, {
+    pendingAt: query.status === 'pending' ? isoNow() : undefined,
+    beforeId: beforeId === undefined ? undefined : String(beforeId),
+    limit: query.limit + 1,
+  });
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
+  return { invitations: page.map((r) => presentInvitation(r, r.inviterName)), nextCursor };
+}
+
+/** Revokes an invitation of this network; revoking twice is harmless, a used e-mail invitation stays used. */
+export async function revokeNetworkInvitation(
+  ctx: AppContext,
+  network: NetworkRow,
+  actorId: string,
+  id: string,
+): Promise<void> {
+  const db = ctx.database.db;
+  const row = await findNetworkInvitation(db, network.id, id);
+  if (!row) throw notFound();
+  if (invitationStatus(row) === 'accepted') throw new AppError('INVITATION_USED', 409);
+  if (!(await revokeInvitation(db, row.id, isoNow()))) return;
+  await insertAudit(db, {
+    networkId: network.id,
+    actorId,
+    action: 'invitation.revoked',
+    details: { invitationId: row.id, kind: row.kind, email: row.email },
+  });
+}
+
+/** What the holder of an invitation link sees before accepting; unknown tokens are INVITATION_INVALID. */
+export async function previewInvitation(ctx: AppContext, token: string): Promise<InvitationPreview> {
+  const db = ctx.database.db;
+  const row = await findInvitationByTokenHash(db, hashSecret(token));
+  if (!row) throw new AppError('INVITATION_INVALID', 404);
+  const status = invitationStatus(row);
+  const accountExists = row.email ? (await findUserByEmail(db, row.email)) !== undefined : null;
+  return {
+    network: { slug: row.networkSlug, name: row.networkName },
+    role: row.role,
+    level: row.level,
+    inviterName: row.inviterName,
+    kind: row.kind,
+    email: row.email,
+    status: status === 'pending' ? 'valid' : status === 'accepted' ? 'used' : status,
+    accountExists,
+    expiresAt: row.expiresAt,
+  };
+}
