@@ -249,6 +249,7 @@ describe.each(DIALECTS)('invitations on %s', (dialect) => {
     const client = await signIn(t.app, fx.metaMentor);
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 2)); // ids order by millisecond
       const res = await client.post(fx.url, {
         kind: 'email',
         email: `list-${i}@example.org`,
