@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 
 describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
   let t: TestApp;
@@ -398,5 +398,19 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     ).toBe('ALREADY_MEMBER');
     const after = (await client.get(`/api/networks/${network.slug}`)).json();
     expect(after.metaMentors).toEqual([{ id: candidate.id, displayName: candidate.displayName }]);
+
+    // An unknown address gets an e-mail invitation with the meta-mentor role.
+    const invited = await client.post(`/api/networks/${network.slug}/meta-mentors`, {
+      email: 'new.coordinator@example.org',
+    });
+    expect(invited.json()).toEqual({ status: 'invited' });
+    const [mail] = await mailsTo(t.ctx, 'new.coordinator@example.org');
+    expect(mail?.text).toContain('/invitations/');
+    const invitation = await t.ctx.database.db
+      .selectFrom('invitations')
+      .select(['role', 'kind'])
+      .where('email', '=', 'new.coordinator@example.org')
+      .executeTakeFirst();
+    expect(invitation).toEqual({ role: 'meta_mentor', kind: 'email' });
   });
 });

@@ -8,6 +8,7 @@ import { isoNow } from '../../lib/time.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
 import { publishDefaultDocuments } from '../documents/documents.service.ts';
+import { createInvitation } from '../invitations/invitations.service.ts';
 import { addMember, changeMember } from '../members/members.service.ts';
 import { findOrganisationBySlug } from '../organisations/organisations.repository.ts';
 import type { OrganisationRow } from '../organisations/organisations.table.ts';
@@ -191,8 +192,10 @@ export async function appointMetaMentor(
   email: string,
 ): Promise<'appointed' | 'invited'> {
   const user = await findUserByEmail(ctx.database.db, email);
-  // TODO(invitations): invite unknown addresses once the invitations module lands.
-  if (!user) throw new AppError('USER_NOT_FOUND', 404, { field: 'email' });
+  if (!user) {
+    await createInvitation(ctx, network, actor, { kind: 'email', email, role: 'meta_mentor' });
+    return 'invited';
+  }
   await appointExistingMetaMentor(ctx, network, actor, user);
   return 'appointed';
 }
