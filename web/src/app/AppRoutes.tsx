@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from '../components/AppShell.tsx';
 import { RequireAuth, RequireGuest } from './guards.tsx';
@@ -15,6 +15,27 @@ const SetupPage = lazy(() => import('../features/setup/SetupPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const CreateOrganisationPage = lazy(() => import('../features/organisations/CreateOrganisationPage.tsx'));
+const OrganisationPage = lazy(() => import('../features/organisations/OrganisationPage.tsx'));
+const FoundNetworkPage = lazy(() => import('../features/networks/FoundNetworkPage.tsx'));
+const ExploreNetworksPage = lazy(() => import('../features/networks/ExploreNetworksPage.tsx'));
+const NetworkLayout = lazy(() => import('../features/networks/NetworkLayout.tsx'));
+const NetworkHomePage = lazy(() => import('../features/networks/NetworkHomePage.tsx'));
+const AgreementPage = lazy(() => import('../features/networks/AgreementPage.tsx'));
+const PublishDocumentPage = lazy(() => import('../features/networks/PublishDocumentPage.tsx'));
+const AcceptancesPage = lazy(() => import('../features/networks/AcceptancesPage.tsx'));
+const MembersPage = lazy(() => import('../features/networks/MembersPage.tsx'));
+const DirectoryPage = lazy(() => import('../features/networks/DirectoryPage.tsx'));
+const OfficePage = lazy(() => import('../features/networks/OfficePage.tsx'));
+const InvitationsPage = lazy(() => import('../features/networks/InvitationsPage.tsx'));
+const ApplicationsPage = lazy(() => import('../features/networks/ApplicationsPage.tsx'));
+const AuditPage = lazy(() => import('../features/networks/AuditPage.tsx'));
+const SettingsPage = lazy(() => import('../features/networks/SettingsPage.tsx'));
+const InvitationPage = lazy(() => import('../features/invitations/InvitationPage.tsx'));
+
+/** A page for signed-in users only. */
+const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
 export function AppRoutes() {
   return (
@@ -65,6 +86,25 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="profile" element={signedIn(<ProfilePage />)} />
+        <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
+        <Route path="organisations/:slug" element={<OrganisationPage />} />
+        <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
+        <Route path="networks" element={<ExploreNetworksPage />} />
+        <Route path="networks/:slug" element={<NetworkLayout />}>
+          <Route index element={<NetworkHomePage />} />
+          <Route path="agreement" element={<AgreementPage />} />
+          <Route path="agreement/publish/:kind" element={signedIn(<PublishDocumentPage />)} />
+          <Route path="agreement/acceptances" element={signedIn(<AcceptancesPage />)} />
+          <Route path="members" element={signedIn(<MembersPage />)} />
+          <Route path="directory" element={signedIn(<DirectoryPage />)} />
+          <Route path="office" element={<OfficePage />} />
+          <Route path="invitations" element={signedIn(<InvitationsPage />)} />
+          <Route path="applications" element={signedIn(<ApplicationsPage />)} />
+          <Route path="audit" element={signedIn(<AuditPage />)} />
+          <Route path="settings" element={signedIn(<SettingsPage />)} />
+        </Route>
+        <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

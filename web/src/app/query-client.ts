@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, type Query, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-client.ts';
 
 /** A session that ended elsewhere (expired, signed out from another device) signs this tab out too. */
@@ -8,8 +8,21 @@ function onError(error: unknown): void {
   }
 }
 
+/**
+ * A network answered AGREEMENT_REQUIRED (a new version was published meanwhile): refresh that
+ * network so that its layout sends the member to the agreement page. Only the network's own entry
+ * is refreshed — it never answers AGREEMENT_REQUIRED, so this cannot loop.
+ */
+function onQueryError(error: unknown, query: Query<unknown, unknown, unknown, QueryKey>): void {
+  onError(error);
+  const [scope, slug] = query.queryKey;
+  if (error instanceof ApiError && error.code === 'AGREEMENT_REQUIRED' && scope === 'network') {
+    void queryClient.invalidateQueries({ queryKey: ['network', slug], exact: true });
+  }
+}
+
 export const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError }),
+  queryCache: new QueryCache({ onError: onQueryError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {

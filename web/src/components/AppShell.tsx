@@ -43,6 +43,14 @@ export function AppShell() {
                     <NavLink to="/home">{t('nav.home')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/networks" end>
+                      {t('nav.networks')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/profile">{t('nav.profile')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/account">{t('nav.account')}</NavLink>
                   </li>
                   <li>
@@ -57,6 +65,11 @@ export function AppShell() {
                 </>
               ) : (
                 <>
+                  <li>
+                    <NavLink to="/networks" end>
+                      {t('nav.networks')}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to="/signin">{t('nav.sign_in')}</NavLink>
                   </li>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button.tsx';
 
@@ -9,6 +9,10 @@ interface ConfirmDialogProps {
   pending?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Extra content between the question and the buttons (a reason field, an error). */
+  children?: ReactNode;
+  /** The confirming button's look: danger for destructive actions (default), primary otherwise. */
+  tone?: 'danger' | 'primary';
 }
 
 /** Asks before a destructive action. A native modal <dialog>: focus is trapped, Escape cancels. */
@@ -19,6 +23,8 @@ export function ConfirmDialog({
   pending,
   onConfirm,
   onCancel,
+  children,
+  tone = 'danger',
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -34,11 +40,12 @@ export function ConfirmDialog({
       <p id={messageId} className="dialog-message">
         {message}
       </p>
+      {children}
       <div className="actions">
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button variant="danger" pending={pending} onClick={onConfirm}>
+        <Button variant={tone} pending={pending} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </div>

@@ -8,7 +8,8 @@ interface ApiFormOptions<F extends string, R> {
   required?: readonly F[];
   /** Which field an error code concerns when the API does not say (e.g. INVALID_CREDENTIALS → currentPassword). */
   codeFields?: Partial<Record<string, F>>;
-  submit: (values: Record<F, string>) => Promise<R>;
+  /** `data` holds everything the form sent, for multi-value fields (checkbox groups, language lists). */
+  submit: (values: Record<F, string>, data: FormData) => Promise<R>;
   onSuccess?: (result: R, values: Record<F, string>) => void;
 }
 
@@ -26,7 +27,10 @@ export function useApiForm<F extends string, R>({
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [clientErrors, setClientErrors] = useState<FormErrors<F> | null>(null);
-  const mutation = useMutation({ mutationFn: submit, onSuccess });
+  const mutation = useMutation({
+    mutationFn: ({ values, data }: { values: Record<F, string>; data: FormData }) => submit(values, data),
+    onSuccess: (result, { values }) => onSuccess?.(result, values),
+  });
   const errors: FormErrors<F> = clientErrors ?? toFormErrors(mutation.error, fields, codeFields);
 
   const errorSignature = JSON.stringify(errors);
@@ -47,7 +51,7 @@ export function useApiForm<F extends string, R>({
       return;
     }
     setClientErrors(null);
-    mutation.mutate(values);
+    mutation.mutate({ values, data });
   }
 
   return {

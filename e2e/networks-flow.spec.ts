@@ -1,0 +1,306 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
+import { waitForMailLink } from './support/mail.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
+
+const orgAdmin = {
+  email: 'organiser@example.org',
+  password: 'a lighthouse on the hill',
+  displayName: 'Olga Organiser',
+};
+const mentor = {
+  email: 'mentor@example.org',
+  password: 'the blue kettle whistles',
+  displayName: 'Milan Mentor',
+};
+const colleague = {
+  email: 'colleague@example.org',
+  password: 'seven sparrows at noon',
+  displayName: 'Layla Colleague',
+};
+
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  const setup = await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  expect(setup.status).toBe(201);
+  // The organisation admin's account is made through the API (sign-up has its own spec).
+  const registered = await apiCall(server, 'POST', '/auth/register', { ...orgAdmin, locale: 'en' });
+  expect(registered.status).toBeLessThan(300);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function context(viewport: Viewport): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: server.url,
+    viewport: { width: viewport.width, height: viewport.height },
+    colorScheme: viewport.colorScheme,
+    locale: 'en-US',
+    serviceWorkers: 'block',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+}
+
+/** Screenshot and axe scan at the page's own size, then again at the other width (and colour scheme). */
+async function check(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const own = page.viewportSize()?.width === phone.width ? phone : laptop;
+  const other = own === phone ? laptop : phone;
+  for (const viewport of [own, other]) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.emulateMedia({ colorScheme: viewport.colorScheme });
+    await screenshot(page, viewport, name);
+    for (const v of await seriousA11yViolations(page)) violations.push(`${viewport.width}-${name}: ${v}`);
+  }
+  await page.setViewportSize({ width: own.width, height: own.height });
+  await page.emulateMedia({ colorScheme: own.colorScheme });
+}
+
+/** Pages of the running test, photographed when it fails. */
+const pages: Page[] = [];
+function photographFailures(): void {
+  onTestFailed(async () => {
+    for (const [i, page] of pages.entries()) {
+      await page.screenshot({ path: `e2e/screenshots/failure-${i}.png`, fullPage: true }).catch(() => {});
+    }
+  });
+}
+
+const heading = (page: Page, name: string | RegExp) =>
+  page.getByRole('heading', { level: 1, name }).waitFor();
+
+describe('organisations, networks, invitations and the agreement', () => {
+  it('an organisation founds a network; an invited mentor registers, accepts the agreement and finds a colleague', async () => {
+    photographFailures();
+    // --- The organisation admin signs in, adds an organisation and founds a network.
+    const adminContext = await context(laptop);
+    const admin = await adminContext.newPage();
+    pages.push(admin);
+    await admin.goto('/signin');
+    await admin.getByLabel('E-mail address').fill(orgAdmin.email);
+    await admin.getByLabel('Password').fill(orgAdmin.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await heading(admin, `Welcome, ${orgAdmin.displayName}`);
+    await admin.getByText('You are not in a network yet.').waitFor();
+    await check(admin, '40-home-empty');
+
+    await admin.getByRole('link', { name: 'Add an organisation' }).click();
+    await heading(admin, 'Add an organisation');
+    await admin.getByLabel('Name of the organisation').fill('Refugee Aid Leipzig');
+    await admin.getByLabel('City').fill('Leipzig');
+    await admin.getByLabel('Add a language…').selectOption('de');
+    await admin.getByLabel('Housing').check();
+    await admin.getByLabel('Work', { exact: true }).check();
+    await check(admin, '41-organisation-new');
+    await admin.getByRole('button', { name: 'Add organisation' }).click();
+    await heading(admin, /Refugee Aid Leipzig/);
+    await check(admin, '42-organisation');
+
+    await admin.getByRole('link', { name: 'Found a network' }).click();
+    await heading(admin, 'Found a network');
+    await admin.getByLabel('Name of the network').fill('Mentors Leipzig');
+    await admin.getByLabel('Web address (optional)').fill('mentors-leipzig');
+    await admin.getByLabel('Region', { exact: true }).fill('Leipzig and surroundings');
+    await admin.getByLabel(/^Public/).check();
+    await admin.getByRole('button', { name: 'Found network' }).click();
+    await heading(admin, 'Network settings');
+    await admin.getByText('Mentors Leipzig has been founded.').waitFor();
+
+    // Name the organiser (an existing account) meta-mentor.
+    await admin.getByLabel('E-mail address of the meta-mentor').fill(orgAdmin.email);
+    await admin.getByRole('button', { name: 'Name meta-mentor' }).click();
+    await admin.getByText('Done: they are now a meta-mentor of this network.').waitFor();
+    await check(admin, '43-network-settings');
+
+    // Invite the mentor by e-mail, and make a link for a colleague.
+    await admin
+      .getByRole('navigation', { name: /Sections of/ })
+      .getByRole('link', { name: 'Invitations' })
+      .click();
+    await heading(admin, 'Invitations');
+    await admin.getByLabel('E-mail address').fill(mentor.email);
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.getByText(`Invitation sent to ${mentor.email}.`).waitFor();
+    // A second meta-mentor, who has no account yet, is invited by e-mail too.
+    await admin.getByLabel('E-mail address').fill('meta@example.org');
+    await admin.getByLabel('Role in the network').selectOption('meta_mentor');
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.getByText('Invitation sent to meta@example.org.').waitFor();
+    await waitForMailLink(server.dataDir, 'meta@example.org', '/invitations/');
+    await admin.getByLabel('Role in the network').selectOption('mentor');
+    await admin.getByLabel(/^Shareable link/).check();
+    await admin.getByLabel('Experienced').check();
+    await admin.getByRole('button', { name: 'Create link' }).click();
+    const linkInput = admin.getByLabel('Invitation link');
+    await linkInput.waitFor();
+    const link = await linkInput.inputValue();
+    expect(link).toContain('/invitations/');
+    await check(admin, '44-invitations');
+
+    // The colleague joins by the link through the API, accepts, and fills in a profile with Arabic.
+    const token = new URL(link).pathname.split('/').pop() ?? '';
+    const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, {
+      ...colleague,
+      locale: 'ar',
+    });
+    expect(joined.status).toBeLessThan(300);
+    const cookie = joined.cookie;
+    const docs = (await apiCall(server, 'GET', '/networks/mentors-leipzig/documents', undefined, cookie))
+      .json as {
+      documents: { kind: string; version: number }[];
+    };
+    const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+    const accepted = await apiCall(
+      server,
+      'POST',
+      '/networks/mentors-leipzig/documents/accept',
+      { agreementVersion: version('agreement'), rulesVersion: version('rules') },
+      cookie,
+    );
+    expect(accepted.status).toBe(200);
+    const profile = await apiCall(
+      server,
+      'PUT',
+      '/me/profile',
+      {
+        languages: ['ar', 'de', 'fr'],
+        expertise: ['housing', 'asylum_residence'],
+        region: 'Leipzig-Ost',
+        availability: 'Weekday evenings',
+        experienceLevel: 'experienced',
+        bio: '',
+        visibility: 'network',
+      },
+      cookie,
+    );
+    expect(profile.status).toBe(200);
+
+    // --- The mentor opens the invitation mail on a phone and registers through the invitation page.
+    const invitationLink = await waitForMailLink(server.dataDir, mentor.email, '/invitations/');
+    const mentorContext = await context(phone);
+    const page = await mentorContext.newPage();
+    pages.push(page);
+    await page.goto(invitationLink);
+    await heading(page, 'Invitation to Mentors Leipzig');
+    await page.getByText(`${orgAdmin.displayName} invites you to join`).waitFor();
+    await check(page, '45-invitation');
+    await page.getByLabel('Your name').fill(mentor.displayName);
+    await page.getByLabel('Password').fill(mentor.password);
+    await page.getByRole('button', { name: 'Create account and join' }).click();
+
+    // The gate: only the agreement and rules, nothing else of the network.
+    await page.waitForURL('**/networks/mentors-leipzig/agreement');
+    await heading(page, 'Agreement and communication rules');
+    await page.getByText('Until then, nothing else of the network is open to you.').waitFor();
+    expect(await page.getByRole('navigation', { name: /Sections of/ }).count()).toBe(0);
+    await check(page, '46-agreement-gate');
+    await page.goto('/networks/mentors-leipzig/directory');
+    await page.waitForURL('**/networks/mentors-leipzig/agreement');
+    await page.goto('/networks/mentors-leipzig/members');
+    await page.waitForURL('**/networks/mentors-leipzig/agreement');
+    const blocked = await page.evaluate(async () => {
+      const response = await fetch('/api/networks/mentors-leipzig/directory');
+      return { status: response.status, body: await response.json() };
+    });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('AGREEMENT_REQUIRED');
+
+    // Accepting without ticking the box is caught; then accept for real.
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await page.getByText('Please tick the box').waitFor();
+    await page.getByLabel(/I have read the agreement/).check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await page.waitForURL((url) => url.pathname === '/networks/mentors-leipzig');
+    await heading(page, 'Mentors Leipzig');
+    await page.getByText('You are Mentor in this network.').waitFor();
+    await check(page, '47-network-home');
+
+    // Find a colleague in the directory by language.
+    await page.getByRole('link', { name: 'Find colleagues in the directory' }).click();
+    await heading(page, 'Member directory');
+    await page.getByLabel('Speaks').selectOption('ar');
+    await page.getByRole('button', { name: 'Show members' }).click();
+    await page.waitForURL(/language=ar/);
+    const results = page.locator('.person');
+    await results.first().getByText(colleague.displayName).waitFor();
+    expect(await results.count()).toBe(1);
+    await check(page, '48-directory-arabic');
+
+    // The same directory in Arabic, right to left.
+    await page.locator('.language-picker select').selectOption('ar');
+    await heading(page, 'دليل الأعضاء');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await check(page, '49-directory-ar');
+    await page.locator('.language-picker select').selectOption('en');
+    await heading(page, 'Member directory');
+
+    // Profile: a file that is not a picture is refused before it is sent.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await heading(page, 'Your profile');
+    await page.getByLabel('Upload a photo').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a picture'),
+    });
+    await page.getByText('This file is not a JPEG, PNG or WebP picture.').waitFor();
+    await check(page, '50-profile');
+
+    // --- Back to the organiser: members, acceptances, log, office.
+    await admin.goto('/networks/mentors-leipzig/members');
+    await heading(admin, 'Members');
+    await admin.getByText(mentor.displayName).waitFor();
+    await check(admin, '51-members');
+    await admin.getByRole('button', { name: `Remove ${colleague.displayName} from the network` }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('Reason').fill('Moved to another city');
+    await check(admin, '52-remove-member');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await admin.getByText(`${colleague.displayName} has been removed from the network.`).waitFor();
+
+    await admin.goto('/networks/mentors-leipzig/agreement/acceptances');
+    await heading(admin, 'Who has accepted');
+    await check(admin, '53-acceptances');
+    await admin.goto('/networks/mentors-leipzig/audit');
+    await heading(admin, 'Membership log');
+    await admin.getByText('reason: Moved to another city').waitFor();
+    await check(admin, '54-audit');
+    await admin.goto('/networks/mentors-leipzig/office');
+    await heading(admin, 'Network office');
+    await admin.getByLabel('The office works online only').check();
+    await admin.getByLabel('Office hours').fill('Tuesdays 10–12');
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Saved.').waitFor();
+    await check(admin, '55-office');
+    await admin.goto('/networks/mentors-leipzig/agreement/publish/rules');
+    await heading(admin, 'Publish new communication rules');
+    await check(admin, '56-publish-rules');
+
+    await adminContext.close();
+    await mentorContext.close();
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { countryName } from '../../lib/countries.ts';
+import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
+import { useMe } from '../auth/api.ts';
+import { ApplySection } from '../invitations/ApplySection.tsx';
+import { can, leaveNetwork, myNetworksKey, networkKey, useOffice } from './api.ts';
+import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { OfficeDetails } from './OfficeDetails.tsx';
+
+export default function NetworkHomePage() {
+  const network = useCurrentNetwork();
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const locale = i18n.language;
+  const { viewer } = network;
+  const office = useOffice(network.slug);
+
+  return (
+    <div className="page stack">
+      <PageHeading title={network.name} />
+      <p className="muted">
+        {[network.region, languageList(network.languages, locale), visibilityLabel(t, network.visibility)]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {network.description && <p className="prewrap lead-text">{network.description}</p>}
+
+      {viewer.role ? (
+        <section className="card stack" aria-labelledby="your-part">
+          <h2 id="your-part">{t('networks.home.your_part')}</h2>
+          <p>
+            {t('networks.home.your_role', { role: roleLabel(t, viewer.role) })}
+            {viewer.level && ` (${levelLabel(t, viewer.level)})`}
+          </p>
+          <ul className="link-list">
+            {can(network, 'members.view') && (
+              <li>
+                <Link to="directory">{t('networks.home.find_colleagues')}</Link>
+              </li>
+            )}
+            {can(network, 'invitations.manage') && (
+              <li>
+                <Link to="invitations">{t('networks.home.invite')}</Link>
+              </li>
+            )}
+            {can(network, 'applications.decide') && (
+              <li>
+                <Link to="applications">{t('networks.home.review_applications')}</Link>
+              </li>
+            )}
+            {can(network, 'documents.view') && (
+              <li>
+                <Link to="agreement">{t('networks.home.read_agreement')}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/profile">{t('networks.home.edit_profile')}</Link>
+            </li>
+          </ul>
+          {can(network, 'membership.leave') && <LeaveButton slug={network.slug} name={network.name} />}
+        </section>
+      ) : (
+        viewer.orgAdmin && <Alert tone="info">{t('networks.home.org_admin_note')}</Alert>
+      )}
+
+      {can(network, 'applications.create') && <ApplySection network={network} />}
+      {!me && network.visibility === 'public' && (
+        <section className="card stack" aria-labelledby="join-heading">
+          <h2 id="join-heading">{t('networks.home.join_title')}</h2>
+          <p>{t('networks.home.join_signed_out')}</p>
+          <p>
+            <Link
+              className="button button-primary"
+              to={`/signin?next=${encodeURIComponent(`/networks/${network.slug}`)}`}
+            >
+              {t('nav.sign_in')}
+            </Link>
+          </p>
+        </section>
+      )}
+
+      <div className="grid-2">
+        <section className="card stack" aria-labelledby="meta-heading">
+          <h2 id="meta-heading">{t('networks.home.meta_mentors')}</h2>
+          {network.metaMentors.length === 0 ? (
+            <p className="empty">{t('networks.home.no_meta_mentors')}</p>
+          ) : (
+            <ul className="plain-list">
+              {network.metaMentors.map((m) => (
+                <li key={m.id}>{m.displayName}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">{t('networks.home.member_count', { count: network.memberCount })}</p>
+        </section>
+
+        <section className="card stack" aria-labelledby="orgs-heading">
+          <h2 id="orgs-heading">{t('networks.home.organisations')}</h2>
+          <ul className="plain-list">
+            {network.organisations.map((o) => (
+              <li key={o.slug}>
+                <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                {o.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
+                <span className="muted small">
+                  {' '}
+                  · {o.city}, {countryName(o.country, locale)}
+                  {o.founding && ` · ${t('networks.home.founding')}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      {can(network, 'office.view') && office.data && (
+        <section className="card stack" aria-labelledby="office-heading">
+          <h2 id="office-heading">{t('networks.office.title')}</h2>
+          <OfficeDetails office={office.data} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function LeaveButton({ slug, name }: { slug: string; name: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const errorId = useId();
+  const leave = useMutation({
+    mutationFn: () => leaveNetwork(slug),
+    onSuccess: () => {
+      setOpen(false);
+      queryClient.removeQueries({ queryKey: networkKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: myNetworksKey });
+      navigate('/home', { state: { left: name } });
+    },
+  });
+  return (
+    <div>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t('networks.leave')}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        message={t('networks.leave_confirm', { network: name })}
+        confirmLabel={t('networks.leave')}
+        pending={leave.isPending}
+        onConfirm={() => leave.mutate()}
+        onCancel={() => {
+          setOpen(false);
+          leave.reset();
+        }}
+      >
+        {leave.isError && (
+          <div id={errorId}>
+            <Alert tone="error">{leave.error.message}</Alert>
+          </div>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

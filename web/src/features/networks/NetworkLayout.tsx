@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
+import type { Network } from '../../../../common/contracts/networks.ts';
+import type { NetworkAction } from '../../../../common/permissions.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useMe } from '../auth/api.ts';
+import { useNetwork } from './api.ts';
+
+/** Whether the viewer is a member who must accept the current agreement and rules first. */
+export function mustAccept(network: Network, platformAdmin: boolean): boolean {
+  const { viewer } = network;
+  return viewer.role !== null && !viewer.acceptedCurrent && !viewer.orgAdmin && !platformAdmin;
+}
+
+/** The network a page under /networks/:slug belongs to. */
+export function useCurrentNetwork(): Network {
+  return useOutletContext<Network>();
+}
+
+/**
+ * Frame of every network page: the network's name and the sections the viewer may open. A member
+ * who has not accepted the current agreement and rules is sent to them and sees nothing else.
+ */
+export default function NetworkLayout() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { data: me, isPending: mePending } = useMe();
+  const network = useNetwork(slug);
+
+  if (network.isPending || mePending) return <Loading />;
+  if (network.isError) return <QueryError error={network.error} />;
+  const n = network.data;
+  const gated = mustAccept(n, Boolean(me?.isPlatformAdmin));
+  const agreementPath = `/networks/${n.slug}/agreement`;
+  if (gated && location.pathname !== agreementPath) {
+    return <Navigate to={agreementPath} replace state={{ gated: true }} />;
+  }
+
+  const may = (action: NetworkAction) => n.viewer.permissions.includes(action);
+  const sections: { to: string; label: string; show: boolean; end?: boolean }[] = [
+    { to: '', label: t('networks.nav.overview'), show: true, end: true },
+    { to: 'members', label: t('networks.nav.members'), show: may('members.view') },
+    { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
+    { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
+    { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
+    { to: 'invitations', label: t('networks.nav.invitations'), show: may('invitations.manage') },
+    { to: 'applications', label: t('networks.nav.applications'), show: may('applications.decide') },
+    { to: 'audit', label: t('networks.nav.audit'), show: may('audit.view') },
+    { to: 'settings', label: t('networks.nav.settings'), show: may('network.edit') },
+  ];
+
+  return (
+    <div className="stack">
+      <div className="network-bar">
+        <p className="eyebrow">{gated ? n.name : <Link to={`/networks/${n.slug}`}>{n.name}</Link>}</p>
+        {!gated && (
+          <nav className="tabs" aria-label={t('networks.nav.label', { network: n.name })}>
+            <ul>
+              {sections
+                .filter((s) => s.show)
+                .map((s) => (
+                  <li key={s.to}>
+                    <NavLink to={s.to ? `/networks/${n.slug}/${s.to}` : `/networks/${n.slug}`} end={s.end}>
+                      {s.label}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+      <Outlet context={n} />
+    </div>
+  );
+}

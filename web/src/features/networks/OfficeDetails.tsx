@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { NetworkOffice } from '../../../../common/contracts/office.ts';
+
+/** Contact, address (or "online only"), hours and staff of a network's office. */
+export function OfficeDetails({ office }: { office: NetworkOffice }) {
+  const { t } = useTranslation();
+  const empty =
+    !office.contactEmail &&
+    !office.contactPhone &&
+    !office.address &&
+    !office.officeHours &&
+    !office.onlineOnly;
+  if (empty && office.staff.length === 0) return <p className="empty">{t('networks.office.empty')}</p>;
+  return (
+    <dl className="facts facts-grid">
+      {office.contactEmail && (
+        <>
+          <dt>{t('networks.office.email')}</dt>
+          <dd>
+            <a href={`mailto:${office.contactEmail}`} dir="ltr">
+              {office.contactEmail}
+            </a>
+          </dd>
+        </>
+      )}
+      {office.contactPhone && (
+        <>
+          <dt>{t('networks.office.phone')}</dt>
+          <dd>
+            <a href={`tel:${office.contactPhone.replace(/\s+/g, '')}`} dir="ltr">
+              {office.contactPhone}
+            </a>
+          </dd>
+        </>
+      )}
+      <dt>{t('networks.office.address')}</dt>
+      <dd className="prewrap">
+        {office.onlineOnly ? t('networks.office.online_only') : office.address || '—'}
+      </dd>
+      {office.officeHours && (
+        <>
+          <dt>{t('networks.office.hours')}</dt>
+          <dd className="prewrap">{office.officeHours}</dd>
+        </>
+      )}
+      {office.staff.length > 0 && (
+        <>
+          <dt>{t('networks.office.staff')}</dt>
+          <dd>{office.staff.map((s) => s.displayName).join(', ')}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

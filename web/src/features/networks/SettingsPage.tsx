@@ -1,0 +1,173 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
+import { ApiForm } from '../../components/ApiForm.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import {
+  addNetworkOrganisation,
+  appointMetaMentor,
+  can,
+  networkKey,
+  removeNetworkOrganisation,
+  updateNetwork,
+} from './api.ts';
+import { NetworkForm } from './NetworkForm.tsx';
+import { useCurrentNetwork } from './NetworkLayout.tsx';
+
+/** Meta-mentors and organisation admins: name meta-mentors, member organisations, the network's details. */
+export default function SettingsPage() {
+  const network = useCurrentNetwork();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const founded = (location.state as { founded?: boolean } | null)?.founded;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: networkKey(network.slug), exact: true });
+
+  const appoint = useApiForm({
+    fields: ['email'] as const,
+    required: ['email'],
+    submit: (v) => appointMetaMentor(network.slug, v.email),
+    onSuccess: () => {
+      appoint.formRef.current?.reset();
+      void refresh();
+    },
+  });
+  const addOrg = useApiForm({
+    fields: ['organisationSlug'] as const,
+    required: ['organisationSlug'],
+    submit: (v) => addNetworkOrganisation(network.slug, v.organisationSlug.trim().toLowerCase()),
+    onSuccess: () => {
+      addOrg.formRef.current?.reset();
+      void refresh();
+    },
+  });
+  const [removingOrg, setRemovingOrg] = useState<{ slug: string; name: string } | null>(null);
+  const removeOrg = useMutation({
+    mutationFn: (orgSlug: string) => removeNetworkOrganisation(network.slug, orgSlug),
+    onSuccess: () => {
+      setRemovingOrg(null);
+      void refresh();
+    },
+  });
+
+  return (
+    <div className="page stack">
+      <PageHeading title={t('networks.settings.title')} />
+      {founded && <Alert tone="success">{t('networks.settings.founded', { network: network.name })}</Alert>}
+
+      <section className="card stack" aria-labelledby="meta-settings">
+        <h2 id="meta-settings">{t('networks.home.meta_mentors')}</h2>
+        <p className="muted">{t('networks.settings.meta_intro')}</p>
+        {network.metaMentors.length === 0 ? (
+          <p className="empty">{t('networks.home.no_meta_mentors')}</p>
+        ) : (
+          <ul className="plain-list">
+            {network.metaMentors.map((m) => (
+              <li key={m.id}>{m.displayName}</li>
+            ))}
+          </ul>
+        )}
+        <ApiForm
+          formRef={appoint.formRef}
+          onSubmit={appoint.onSubmit}
+          formError={appoint.errors.form}
+          label={t('networks.settings.appoint')}
+        >
+          <TextField
+            name="email"
+            type="email"
+            dir="ltr"
+            label={t('networks.settings.appoint_email')}
+            hint={t('networks.settings.appoint_hint')}
+            error={appoint.errors.fields.email}
+          />
+          {appoint.isSuccess && (
+            <Alert tone="success">
+              {appoint.data?.status === 'invited'
+                ? t('networks.settings.appoint_invited')
+                : t('networks.settings.appoint_appointed')}
+            </Alert>
+          )}
+          <Button type="submit" pending={appoint.isPending}>
+            {t('networks.settings.appoint')}
+          </Button>
+        </ApiForm>
+      </section>
+
+      {can(network, 'network.organisations.manage') && (
+        <section className="card stack" aria-labelledby="org-settings">
+          <h2 id="org-settings">{t('networks.home.organisations')}</h2>
+          <ul className="rows">
+            {network.organisations.map((o) => (
+              <li key={o.slug} className="row">
+                <div className="row-main">
+                  <p className="strong">{o.name}</p>
+                  <p className="muted small">
+                    {o.founding ? t('networks.home.founding') : t('networks.settings.member_org')}
+                  </p>
+                </div>
+                {!o.founding && (
+                  <Button
+                    variant="secondary"
+                    aria-label={t('networks.settings.remove_org_named', { name: o.name })}
+                    onClick={() => setRemovingOrg({ slug: o.slug, name: o.name })}
+                  >
+                    {t('networks.settings.remove_org')}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <ApiForm
+            formRef={addOrg.formRef}
+            onSubmit={addOrg.onSubmit}
+            formError={addOrg.errors.form}
+            label={t('networks.settings.add_org')}
+          >
+            <TextField
+              name="organisationSlug"
+              dir="ltr"
+              autoCapitalize="none"
+              label={t('networks.settings.org_slug')}
+              hint={t('networks.settings.org_slug_hint')}
+              error={addOrg.errors.fields.organisationSlug}
+            />
+            <Button type="submit" variant="secondary" pending={addOrg.isPending}>
+              {t('networks.settings.add_org')}
+            </Button>
+          </ApiForm>
+        </section>
+      )}
+
+      <section className="card stack" aria-labelledby="details-settings">
+        <h2 id="details-settings">{t('networks.settings.details')}</h2>
+        <NetworkForm
+          network={network}
+          submitLabel={t('common.save')}
+          submit={(body) => updateNetwork(network.slug, body)}
+          onSuccess={(updated) => queryClient.setQueryData(networkKey(network.slug), updated)}
+        />
+      </section>
+
+      <ConfirmDialog
+        open={removingOrg !== null}
+        message={t('networks.settings.remove_org_confirm', { name: removingOrg?.name ?? '' })}
+        confirmLabel={t('networks.settings.remove_org')}
+        pending={removeOrg.isPending}
+        onConfirm={() => removingOrg && removeOrg.mutate(removingOrg.slug)}
+        onCancel={() => {
+          setRemovingOrg(null);
+          removeOrg.reset();
+        }}
+      >
+        {removeOrg.isError && <Alert tone="error">{removeOrg.error.message}</Alert>}
+      </ConfirmDialog>
+    </div>
+  );
+}

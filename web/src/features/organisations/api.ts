@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  CreateOrganisationBody,
+  NetworkList,
+  Organisation,
+  OrganisationAdmins,
+  UpdateOrganisationBody,
+} from '../../../../common/contracts/networks.ts';
+import { api } from '../../lib/api-client.ts';
+import type { z } from 'zod';
+
+export type OrganisationAdminList = z.infer<typeof OrganisationAdmins>;
+
+/** Keep in step with ORGANISATION_KINDS in common/contracts/networks.ts (not imported: it would pull zod into the bundle). */
+export const ORGANISATION_KINDS = [
+  'ngo',
+  'municipality',
+  'school',
+  'association',
+  'religious',
+  'company',
+  'other',
+] as const;
+
+const base = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
+export const organisationKey = (slug: string) => ['organisation', slug] as const;
+export const myOrganisationsKey = ['me', 'organisations'] as const;
+
+export function useMyOrganisations() {
+  return useQuery({
+    queryKey: myOrganisationsKey,
+    queryFn: () => api.get<{ organisations: Organisation[] }>('/me/organisations'),
+  });
+}
+export function useOrganisation(slug: string) {
+  return useQuery({ queryKey: organisationKey(slug), queryFn: () => api.get<Organisation>(base(slug)) });
+}
+export function useOrganisationNetworks(slug: string) {
+  return useQuery({
+    queryKey: ['organisation', slug, 'networks'],
+    queryFn: () => api.get<z.infer<typeof NetworkList>>(`${base(slug)}/networks`),
+  });
+}
+export function useOrganisationAdmins(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['organisation', slug, 'admins'],
+    queryFn: () => api.get<OrganisationAdminList>(`${base(slug)}/admins`),
+    enabled,
+  });
+}
+
+export const createOrganisation = (body: CreateOrganisationBody) =>
+  api.post<Organisation>('/organisations', body);
+export const updateOrganisation = (slug: string, body: UpdateOrganisationBody) =>
+  api.patch<Organisation>(base(slug), body);
+export const addOrganisationAdmin = (slug: string, email: string) =>
+  api.post<unknown>(`${base(slug)}/admins`, { email });
+export const removeOrganisationAdmin = (slug: string, userId: string) =>
+  api.delete<unknown>(`${base(slug)}/admins/${encodeURIComponent(userId)}`);
+export const verifyOrganisation = (slug: string, verified: boolean) =>
+  api.post<Organisation>(`${base(slug)}/verification`, { verified });

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Directory, Profile, UpdateProfileBody } from '../../../../common/contracts/profiles.ts';
+import { api, query } from '../../lib/api-client.ts';
+
+/** Keep in step with common/contracts/profiles.ts (not imported: it would pull zod into the bundle). */
+export const AVATAR_MAX_MB = 5;
+export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PROFILE_VISIBILITIES = ['network', 'platform', 'public'] as const;
+
+export const profileKey = ['me', 'profile'] as const;
+
+export function useMyProfile() {
+  return useQuery({ queryKey: profileKey, queryFn: () => api.get<Profile>('/me/profile') });
+}
+export const saveProfile = (body: UpdateProfileBody) => api.put<Profile>('/me/profile', body);
+export function uploadAvatar(file: File) {
+  const data = new FormData();
+  data.append('file', file);
+  return api.put<Profile>('/me/avatar', data);
+}
+export const deleteAvatar = () => api.delete<Profile>('/me/avatar');
+
+export interface DirectoryFilters {
+  language?: string;
+  expertise?: string;
+  level?: string;
+  region?: string;
+  q?: string;
+}
+export const fetchDirectory = (slug: string, filters: DirectoryFilters, cursor?: string) =>
+  api.get<Directory>(
+    `/networks/${encodeURIComponent(slug)}/directory${query({ ...filters, cursor, limit: 20 })}`,
+  );
