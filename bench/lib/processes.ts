@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface Started {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns a Node script and waits until it prints a line with its port ("… :PORT" or "ready on PORT"). */
+export function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  readyPattern: RegExp,
+  timeoutMs = 120_000,
+): Promise<Started> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`not ready in ${timeoutMs} ms:\n${output.slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(readyPattern);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        // Keep draining so the child never blocks on a full pipe.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve({
+          child,
+          port: Number(match[1]),
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+              child.once('exit', () => {
+                clearTimeout(kill);
+                done();
+              });
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ready:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+/** Starts the platform on a data dir (SQLite) and resolves once it is ready. */
+export function startPlatform(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<Started & { readyMs: number }> {
+  const started = performance.now();
+  return startProcess(
+    ['--import', 'tsx', 'server/main.ts'],
+    { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOB_POLL_MS: '60000', ...env },
+    /listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/,
+  ).then((s) => ({ ...s, readyMs: performance.now() - started }));
+}
+
+/** Starts the bare Fastify baseline. */
+export function startBaseline(): Promise<Started> {
+  return startProcess(
+    ['--import', 'tsx', 'bench/baseline-server.ts'],
+    { PORT: '0' },
+    /baseline ready on (\d+)/,
+  );
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signIn(port: number, email: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}

@@ -1,0 +1,74 @@
+// `npm run bench [-- scenario …]`: starts the platform on a temporary data dir, generates data, runs
+// bounded load from this (separate) process against loopback, prints a table and writes JSON results
+// to bench/results/. Every scenario stops by itself.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { runLoad } from './lib/load.ts';
+import { ROOT, startBaseline, startPlatform } from './lib/processes.ts';
+import { type ScenarioContext, type ScenarioResult, SCENARIOS } from './scenarios.ts';
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = requested.filter((name) => !(name in SCENARIOS) && name !== 'baseline');
+if (unknown.length) {
+  console.error(
+    `Unknown scenario(s): ${unknown.join(', ')}. Known: baseline, ${Object.keys(SCENARIOS).join(', ')}`,
+  );
+  process.exit(2);
+}
+const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
+const names = requested.length ? requested.filter((n) => n !== 'baseline') : Object.keys(SCENARIOS);
+
+const work = mkdtempSync(path.join(tmpdir(), 'mentornet-bench-'));
+const results: ScenarioResult[] = [];
+try {
+  // 1. Baseline: a bare Fastify route on this machine, in this run.
+  const baselineServer = await startBaseline();
+  const baseline = await runLoad({ url: `http://127.0.0.1:${baselineServer.port}/`, durationSeconds });
+  await baselineServer.stop();
+  results.push({ scenario: 'baseline', ...baseline });
+  console.log(`baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms`);
+
+  const ctx: ScenarioContext = { work, durationSeconds, baseline, startPlatform };
+  for (const name of names) {
+    const scenario = SCENARIOS[name];
+    if (!scenario) continue;
+    console.log(`running ${name} …`);
+    const started = performance.now();
+    for (const result of await scenario(ctx)) {
+      results.push(result);
+      console.log(`  ${result.scenario}: ${JSON.stringify({ ...result, scenario: undefined })}`);
+    }
+    console.log(`  (${Math.round((performance.now() - started) / 1000)} s)`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const baselineRps = results[0]?.requestsPerSecond ?? 0;
+const table = results.map((r) => ({
+  scenario: r.scenario,
+  'req/s': r.requestsPerSecond ?? '',
+  'vs baseline':
+    r.requestsPerSecond && baselineRps ? `${((100 * r.requestsPerSecond) / baselineRps).toFixed(1)} %` : '',
+  'p50 ms': r.p50Ms ?? '',
+  'p99 ms': r.p99Ms ?? '',
+  other: r.note ?? '',
+  target: r.target ?? '',
+  met: r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+}));
+console.table(table);
+
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  durationSeconds,
+  results,
+};
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const file = path.join(ROOT, 'bench/results', `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`results written to ${path.relative(ROOT, file)}`);
