@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'APPLICATION_DECIDED',
   'FILE_TOO_LARGE',
   'UNSUPPORTED_FILE_TYPE',
+  'NO_SHARED_NETWORK',
+  'GROUP_FULL',
+  'NOT_A_GROUP',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,6 +45,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'office.view': 'YYYYYYYYY',
   'office.edit': '----YY-YY',
   'audit.view': '-----Y--Y',
+  'messages.send': '---YYY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -40,6 +40,7 @@ export const NETWORK_ACTIONS = [
   'office.view',
   'office.edit',
   'audit.view',
+  'messages.send',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -77,6 +78,8 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'office.view': 'by_visibility',
   'office.edit': STAFF,
   'audit.view': ['meta_mentor', 'platform_admin'],
+  // Direct and group messages: between members who share a network and accepted its agreement.
+  'messages.send': EVERY_MEMBER,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

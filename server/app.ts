@@ -9,11 +9,14 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { messageRoutes } from './modules/messages/messages.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
 import { networkRoutes } from './modules/networks/networks.routes.ts';
 import { officeRoutes } from './modules/office/office.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import type { SocketOptions } from './modules/realtime/realtime.sockets.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { meRoutes } from './modules/users/me.routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
@@ -24,6 +27,8 @@ import { registerWeb } from './plugins/web.ts';
 export interface BuildAppOptions {
   /** One-time code that allows first-run setup in the browser (only while no user exists). */
   setupToken?: string;
+  /** WebSocket heartbeat and buffer limits (tests shorten them). */
+  realtime?: Partial<SocketOptions>;
 }
 
 /** JSON bodies are small (forms); uploads get their own limits in their routes. */
@@ -53,6 +58,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerRequestContext(app, ctx);
   await registerOpenApi(app);
 
+  // First: the WebSocket plugin must see every route that is added after it.
+  await realtimeRoutes(app, ctx, options.realtime);
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
   await meRoutes(app, ctx);
@@ -65,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await profileRoutes(app, ctx);
   await invitationRoutes(app, ctx);
   await applicationRoutes(app, ctx);
+  await messageRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

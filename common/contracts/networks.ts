@@ -143,6 +143,7 @@ export const NetworkSummary = z.object({
   role: NetworkRoleCode.nullable(),
   acceptedCurrent: z.boolean(),
 });
+export type NetworkSummary = z.infer<typeof NetworkSummary>;
 export const NetworkList = z.object({ networks: z.array(NetworkSummary), nextCursor: z.string().nullable() });
 
 export const AddNetworkOrganisationBody = z.strictObject({ organisationSlug: Slug });

@@ -8,6 +8,11 @@ import type {
 import type { InvitationsTable } from '../modules/invitations/invitations.table.ts';
 import type { JobsTable } from '../modules/jobs/jobs.table.ts';
 import type {
+  ConversationParticipantsTable,
+  ConversationsTable,
+  MessagesTable,
+} from '../modules/messages/messages.table.ts';
+import type {
   MembershipsTable,
   NetworkOrganisationsTable,
   NetworksTable,
@@ -22,6 +27,7 @@ import type {
   ProfileLanguagesTable,
   ProfilesTable,
 } from '../modules/profiles/profiles.table.ts';
+import type { RealtimeOutboxTable } from '../modules/realtime/realtime.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -45,4 +51,8 @@ export interface DB {
   profileLanguages: ProfileLanguagesTable;
   profileExpertise: ProfileExpertiseTable;
   auditLog: AuditLogTable;
+  conversations: ConversationsTable;
+  conversationParticipants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  realtimeOutbox: RealtimeOutboxTable;
 }

@@ -13,6 +13,8 @@ import * as createNetworkOffices from './2026-11-27T0705-create-network-offices.
 import * as createProfiles from './2026-11-27T0706-create-profiles.ts';
 import * as createAuditLog from './2026-11-27T0707-create-audit-log.ts';
 import * as applicationsOnePending from './2026-11-27T0820-applications-one-pending.ts';
+import * as createMessages from './2026-11-27T1100-create-messages.ts';
+import * as createRealtimeOutbox from './2026-11-27T1101-create-realtime-outbox.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0706-create-profiles': createProfiles,
   '2026-11-27T0707-create-audit-log': createAuditLog,
   '2026-11-27T0820-applications-one-pending': applicationsOnePending,
+  '2026-11-27T1100-create-messages': createMessages,
+  '2026-11-27T1101-create-realtime-outbox': createRealtimeOutbox,
 };

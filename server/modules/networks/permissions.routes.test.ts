@@ -6,10 +6,20 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 
-const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'AGREEMENT_REQUIRED', 'NOT_FOUND']);
+const DENIED = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'AGREEMENT_REQUIRED',
+  'NOT_FOUND',
+  'NO_SHARED_NETWORK',
+]);
 
 /** One request per action; the order matters (publishing and leaving change the network, so they come last). */
-function requestFor(action: NetworkAction, slug: string, fx: { strangerId: string; partnerSlug: string }) {
+function requestFor(
+  action: NetworkAction,
+  slug: string,
+  fx: { strangerId: string; partnerSlug: string; memberId: string },
+) {
   const n = `/api/networks/${slug}`;
   const plan: Record<NetworkAction, [string, string, unknown?]> = {
     'network.view': ['GET', n],
@@ -40,6 +50,8 @@ function requestFor(action: NetworkAction, slug: string, fx: { strangerId: strin
       { contactEmail: null, contactPhone: null, address: null, onlineOnly: true, officeHours: 'Mondays' },
     ],
     'audit.view': ['GET', `${n}/audit`],
+    // Messaging someone is allowed exactly when both may `messages.send` in a network they share.
+    'messages.send': ['POST', '/api/conversations/direct', { userId: fx.memberId }],
     'documents.publish': [
       'POST',
       `${n}/documents/agreement`,
@@ -66,6 +78,7 @@ const ORDERED_ACTIONS: NetworkAction[] = [
   'office.view',
   'office.edit',
   'audit.view',
+  'messages.send',
   'documents.publish',
   'membership.leave',
 ];
@@ -83,7 +96,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id });
     const partner = await buildOrganisation(t.ctx);
     const network = await buildNetwork(t.ctx, { organisationId: org.id, visibility });
-    await buildMember(t.ctx, network, { role: 'meta_mentor' }); // a spare, so a meta-mentor may leave
+    const spare = await buildMember(t.ctx, network, { role: 'meta_mentor' }); // so a meta-mentor may leave
     const members: Partial<Record<MatrixActor, { email: string; password: string }>> = {
       org_admin: orgAdmin,
       non_member: await buildUser(t.ctx),
@@ -104,7 +117,13 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       });
       expect(login.statusCode).toBe(200);
     }
-    return { client, slug: network.slug, strangerId: stranger.id, partnerSlug: partner.slug };
+    return {
+      client,
+      slug: network.slug,
+      strangerId: stranger.id,
+      partnerSlug: partner.slug,
+      memberId: spare.id,
+    };
   }
 
   function outcome(res: LightMyRequestResponse): 'allowed' | 'denied' {

@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 export interface RealtimeEvent {
   type: string;
   data: unknown;
+  /** Set on events a client can catch up on after a reconnect (see common/realtime-events.ts). */
+  id?: string;
 }
 
 /**

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
+import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
+
+/**
+ * The WebSocket protocol of mentorNET: one socket per browser session at `GET /api/ws`
+ * (session cookie, same Origin). Every frame is one JSON text message.
+ *
+ * Server → client: `{ type, data, id? }`. `id` is set on events that the catch-up endpoint can
+ * replay (message events: the message's revision); a client remembers the highest one it has seen
+ * and, after reconnecting, asks `GET /api/messages/sync?since=<id>` for what it missed.
+ *
+ * Reconnecting without loss: open the socket, wait for `realtime.ready` (the socket is then in all
+ * its rooms), then call sync. Whatever commits after `realtime.ready` arrives live, whatever
+ * committed before is in the sync answer; deduplicate by message id and revision.
+ */
+export const WS_PATH = '/api/ws';
+
+/** Close codes the server uses besides the standard ones. */
+export const WS_CLOSE = {
+  /** Missed heartbeats: the connection is considered dead (the client simply reconnects). */
+  heartbeatTimeout: 4000,
+  /** The client did not read fast enough; the server dropped it (reconnect and sync). */
+  slowConsumer: 4001,
+  /** The session ended or was revoked (sign in again). */
+  sessionEnded: 4401,
+} as const;
+
+/** Frames a client may send. */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ping') }),
+  z.strictObject({ type: z.literal('resubscribe') }),
+  z.strictObject({
+    type: z.literal('typing'),
+    data: z.strictObject({ conversationId: z.string().min(1).max(64) }),
+  }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+/** Every server → client event and its data. Other features add their events here. */
+export interface ServerEvents {
+  /** Sent once the socket has joined its rooms: now is the time to call sync. */
+  'realtime.ready': { userId: string; rooms: number };
+  /** Answer to a client `ping`. */
+  pong: Record<string, never>;
+  /** A client frame was refused (bad JSON, unknown type, not allowed, too many). */
+  'realtime.error': { code: 'VALIDATION_FAILED' | 'NOT_FOUND' | 'RATE_LIMITED'; frame?: string };
+  /** The server may have missed events (e.g. its cross-instance link was down): call sync. */
+  'sync.required': Record<string, never>;
+  /** Your network memberships or agreements changed; the server re-evaluates your rooms. */
+  'membership.changed': { networkId: string | null };
+  'conversation.created': { conversation: Conversation };
+  /** Participants or title changed. */
+  'conversation.updated': { conversation: Conversation };
+  /** Someone left (or you did: your other tabs stop receiving its events). */
+  'conversation.left': { conversationId: string; userId: string };
+  'message.created': { message: Message };
+  'message.updated': { message: Message };
+  'message.deleted': { message: Message };
+  'message.read': ReadState;
+  'typing.started': TypingStarted;
+  // Discussions and announcements (to rooms.network; mentions to rooms.user of the mentioned member).
+  // Per-reader fields (isNew, unreadCount, canEdit, canDelete, mine) are neutral: false / 0.
+  'topic.created': { networkId: string; topic: TopicSummary };
+  /** Title, pin, lock or deletion changed. */
+  'topic.updated': { networkId: string; topic: TopicSummary };
+  'reply.created': { networkId: string; topicId: string; post: Post };
+  /** A post (reply or opening post) was edited. */
+  'reply.updated': { networkId: string; topicId: string; post: Post };
+  'reply.deleted': { networkId: string; topicId: string; postId: string };
+  'reaction.changed': { networkId: string; topicId: string; postId: string; reactions: ReactionSummary[] };
+  'mention.created': {
+    networkId: string;
+    networkSlug: string;
+    topicId: string;
+    topicTitle: string;
+    postId: string;
+    by: { id: string; displayName: string };
+  };
+  'announcement.created': { networkId: string; announcement: Announcement };
+}
+export type ServerEventType = keyof ServerEvents;
+
+/** One server → client frame. */
+export type ServerFrame = {
+  [K in ServerEventType]: { type: K; data: ServerEvents[K]; id?: string };
+}[ServerEventType];

@@ -1,0 +1,66 @@
+import type { Conversation, Message, ReadState } from '../../../common/contracts/messages.ts';
+import type { ServerEvents } from '../../../common/realtime-events.ts';
+import type { AppContext } from '../../context.ts';
+import { rooms } from '../realtime/realtime.hub.ts';
+
+/**
+ * Where message events go. Everything about a conversation goes to its room
+ * (`rooms.conversation(id)`), which the sockets of its participants join: one publication (and one
+ * NOTIFY across instances) per event, whatever the group size. A new conversation is announced in
+ * each new participant's user room instead: their sockets join its room on that event, before
+ * any message of it can follow.
+ */
+async function publish<K extends keyof ServerEvents>(
+  ctx: AppContext,
+  room: string,
+  type: K,
+  data: ServerEvents[K],
+  id?: string,
+): Promise<void> {
+  await ctx.realtime.publish(room, id ? { type, data, id } : { type, data });
+}
+
+/** Announces a conversation to people who just became its participants. */
+export async function publishConversationCreated(
+  ctx: AppContext,
+  conversation: Conversation,
+  userIds: string[],
+) {
+  for (const userId of userIds) {
+    await publish(ctx, rooms.user(userId), 'conversation.created', {
+      conversation: { ...conversation, unreadCount: 0 },
+    });
+  }
+}
+
+/** Tells participants that a conversation's participants changed (unread counts are per reader: 0). */
+export function publishConversationUpdated(ctx: AppContext, conversation: Conversation) {
+  return publish(ctx, rooms.conversation(conversation.id), 'conversation.updated', {
+    conversation: { ...conversation, lastMessage: null, unreadCount: 0 },
+  });
+}
+
+export function publishConversationLeft(ctx: AppContext, conversationId: string, userId: string) {
+  return publish(ctx, rooms.conversation(conversationId), 'conversation.left', { conversationId, userId });
+}
+
+/** message.created / updated / deleted, with the revision as event id (the sync cursor). */
+export function publishMessage(
+  ctx: AppContext,
+  type: 'message.created' | 'message.updated' | 'message.deleted',
+  message: Message,
+) {
+  return publish(ctx, rooms.conversation(message.conversationId), type, { message }, message.revision);
+}
+
+export function publishRead(ctx: AppContext, state: ReadState) {
+  return publish(ctx, rooms.conversation(state.conversationId), 'message.read', state);
+}
+
+export function publishTyping(ctx: AppContext, conversationId: string, userId: string, displayName: string) {
+  return publish(ctx, rooms.conversation(conversationId), 'typing.started', {
+    conversationId,
+    userId,
+    displayName,
+  });
+}

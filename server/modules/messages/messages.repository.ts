@@ -1,0 +1,253 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type {
+  ConversationParticipantRow,
+  ConversationRow,
+  ConversationsTable,
+  MessageRow,
+} from './messages.table.ts';
+
+/** Finds a conversation by id. */
+export function findConversation(db: Kysely<DB>, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Finds the direct conversation of a pair by its key. */
+export function findDirectConversation(db: Kysely<DB>, directKey: string) {
+  return db.selectFrom('conversations').selectAll().where('directKey', '=', directKey).executeTakeFirst();
+}
+
+/** Inserts a conversation; false when a direct one for the same pair exists already. */
+export async function insertConversation(db: Kysely<DB>, row: ConversationsTable): Promise<boolean> {
+  const result = await db
+    .insertInto('conversations')
+    .values(row)
+    .onConflict((oc) => oc.column('directKey').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Renames a conversation or moves its activity mark (only ever forward). */
+export async function touchConversation(db: Kysely<DB>, id: string, lastActivityId: string, at: string) {
+  await db
+    .updateTable('conversations')
+    .set({ lastActivityId, updatedAt: at })
+    .where('id', '=', id)
+    .where('lastActivityId', '<', lastActivityId)
+    .execute();
+}
+
+/** Adds participants (idempotent). */
+export async function insertParticipants(db: Kysely<DB>, rows: ConversationParticipantRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('conversationParticipants')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['conversationId', 'userId']).doNothing())
+    .execute();
+}
+
+/** Removes a participant; false when they were not one. */
+export async function deleteParticipant(db: Kysely<DB>, conversationId: string, userId: string) {
+  const result = await db
+    .deleteFrom('conversationParticipants')
+    .where('conversationId', '=', conversationId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** A user's participation in a conversation. */
+export function findParticipant(db: Kysely<DB>, conversationId: string, userId: string) {
+  return db
+    .selectFrom('conversationParticipants')
+    .selectAll()
+    .where('conversationId', '=', conversationId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Participants of some conversations with their display names, in joining order. */
+export function listParticipants(db: Kysely<DB>, conversationIds: string[]) {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('conversationParticipants as p')
+    .innerJoin('users as u', 'u.id', 'p.userId')
+    .select(['p.conversationId', 'p.userId', 'p.lastReadMessageId', 'p.joinedAt', 'u.displayName'])
+    .where('p.conversationId', 'in', conversationIds)
+    .orderBy('p.joinedAt')
+    .orderBy('p.userId')
+    .execute();
+}
+
+/** Ids of every conversation a user takes part in (for their socket's rooms). */
+export async function listConversationIdsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversationParticipants')
+    .select('conversationId')
+    .where('userId', '=', userId)
+    .execute();
+  return rows.map((r) => r.conversationId);
+}
+
+/** A user's conversations, most recent activity first (keyset on the activity id). */
+export function listConversationsOf(
+  db: Kysely<DB>,
+  userId: string,
+  options: { before?: string; limit: number },
+) {
+  let query = db
+    .selectFrom('conversations as c')
+    .innerJoin('conversationParticipants as p', 'p.conversationId', 'c.id')
+    .selectAll('c')
+    .select(['p.historyFrom', 'p.lastReadMessageId'])
+    .where('p.userId', '=', userId)
+    .orderBy('c.lastActivityId', 'desc')
+    .limit(options.limit);
+  if (options.before) query = query.where('c.lastActivityId', '<', options.before);
+  return query.execute();
+}
+
+/** Finds a message by id. */
+export function findMessage(db: Kysely<DB>, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The message a sender sent with a client id, if any. */
+export function findMessageByClientId(db: Kysely<DB>, senderId: string, clientId: string) {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('senderId', '=', senderId)
+    .where('clientId', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** Inserts a message; false when the sender already sent one with this client id. */
+export async function insertMessage(db: Kysely<DB>, row: MessageRow): Promise<boolean> {
+  const result = await db
+    .insertInto('messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['senderId', 'clientId']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Changes a message. */
+export function updateMessage(db: Kysely<DB>, id: string, changes: Partial<Omit<MessageRow, 'id'>>) {
+  return db.updateTable('messages').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Messages by id. */
+export function listMessagesByIds(db: Kysely<DB>, ids: string[]): Promise<MessageRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
+}
+
+/** A conversation's messages visible from `historyFrom` on, newest first (keyset on id). */
+export function listMessages(
+  db: Kysely<DB>,
+  conversationId: string,
+  options: { historyFrom: string; before?: string; limit: number },
+) {
+  let query = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversationId', '=', conversationId)
+    .where('id', '>', options.historyFrom)
+    .orderBy('id', 'desc')
+    .limit(options.limit);
+  if (options.before) query = query.where('id', '<', options.before);
+  return query.execute();
+}
+
+/** Unread messages (from others, not deleted, after the read mark) per conversation of a user. */
+export async function countUnread(db: Kysely<DB>, userId: string, conversationIds?: string[]) {
+  let query = db
+    .selectFrom('conversationParticipants as p')
+    .innerJoin('messages as m', (join) =>
+      join
+        .onRef('m.conversationId', '=', 'p.conversationId')
+        .onRef('m.senderId', '<>', 'p.userId')
+        .on((eb) => eb('m.id', '>', eb.fn.coalesce('p.lastReadMessageId', 'p.historyFrom'))),
+    )
+    .select(['p.conversationId', (eb) => eb.fn.countAll<number>().as('unread')])
+    .where('p.userId', '=', userId)
+    .where('m.deletedAt', 'is', null)
+    .groupBy('p.conversationId');
+  if (conversationIds) {
+    if (conversationIds.length === 0) return [];
+    query = query.where('p.conversationId', 'in', conversationIds);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ conversationId: r.conversationId, unreadCount: Number(r.unread) }));
+}
+
+/** Moves a participant's read mark forward (never back); false when it did not move. */
+export async function advanceReadMark(
+  db: Kysely<DB>,
+  conversationId: string,
+  userId: string,
+  messageId: string,
+) {
+  const result = await db
+    .updateTable('conversationParticipants')
+    .set({ lastReadMessageId: messageId })
+    .where('conversationId', '=', conversationId)
+    .where('userId', '=', userId)
+    .where((eb) => eb.or([eb('lastReadMessageId', 'is', null), eb('lastReadMessageId', '<', messageId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Message changes (created, edited, deleted) after a revision in every conversation the user is
+ * in, oldest change first, within what each participant may see.
+ */
+export function listChangesSince(db: Kysely<DB>, userId: string, since: string, limit: number) {
+  return db
+    .selectFrom('messages as m')
+    .innerJoin('conversationParticipants as p', (join) =>
+      join.onRef('p.conversationId', '=', 'm.conversationId').on('p.userId', '=', userId),
+    )
+    .selectAll('m')
+    .where('m.revision', '>', since)
+    .whereRef('m.id', '>', 'p.historyFrom')
+    .orderBy('m.revision')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Networks where one user and each of some others are both active members, with both roles, for
+ * the messaging rule (the agreement check follows in the service).
+ */
+export function listSharedNetworks(db: Kysely<DB>, userId: string, otherIds: string[]) {
+  if (otherIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as mine')
+    .innerJoin('memberships as theirs', 'theirs.networkId', 'mine.networkId')
+    .innerJoin('networks as n', 'n.id', 'mine.networkId')
+    .select([
+      'n.id as networkId',
+      'n.visibility',
+      'mine.role as myRole',
+      'theirs.userId as otherId',
+      'theirs.role as otherRole',
+    ])
+    .where('mine.userId', '=', userId)
+    .where('mine.status', '=', 'active')
+    .where('theirs.userId', 'in', otherIds)
+    .where('theirs.status', '=', 'active')
+    .execute();
+}
+
+/** Counts a conversation's participants. */
+export async function countParticipants(db: Kysely<DB>, conversationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('conversationParticipants')
+    .select(sql<number>`count(*)`.as('count'))
+    .where('conversationId', '=', conversationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

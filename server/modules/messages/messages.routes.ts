@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Ok } from '../../../common/contracts/auth.ts';
+import {
+  ConversationParams,
+  EditMessageBody,
+  HistoryQuery,
+  MarkReadBody,
+  Message,
+  MessagePage,
+  MessageParams,
+  ReadState,
+  SendMessageBody,
+  SyncQuery,
+  SyncResult,
+  UnreadCounts,
+} from '../../../common/contracts/messages.ts';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
+import { conversationRoutes } from './conversations.routes.ts';
+import {
+  deleteMessage,
+  editMessage,
+  getUnreadCounts,
+  listHistory,
+  markRead,
+  sendMessage,
+  syncMessages,
+} from './messages.service.ts';
+
+const tags = ['messages'];
+
+/** Messages (C3): conversations, history, sending, editing, read state, unread counts, catch-up. */
+export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  await conversationRoutes(fastify, ctx);
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/conversations/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'History of a conversation, newest first',
+        params: ConversationParams,
+        querystring: HistoryQuery,
+        response: { 200: MessagePage, ...errorResponses },
+      },
+    },
+    async (request) => listHistory(ctx, requireAuth(request).user.id, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/conversations/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Send a message (a retry with the same clientId returns the first one, 200)',
+        params: ConversationParams,
+        body: SendMessageBody,
+        response: { 200: Message, 201: Message, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireAuth(request).user;
+      const { message, created } = await sendMessage(ctx, user.id, request.params.id, request.body);
+      return reply.code(created ? 201 : 200).send(message);
+    },
+  );
+
+  app.post(
+    '/api/conversations/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark the conversation read up to a message',
+        params: ConversationParams,
+        body: MarkReadBody,
+        response: { 200: ReadState, ...errorResponses },
+      },
+    },
+    async (request) => markRead(ctx, requireAuth(request).user.id, request.params.id, request.body.messageId),
+  );
+
+  app.patch(
+    '/api/messages/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit one of my messages',
+        params: MessageParams,
+        body: EditMessageBody,
+        response: { 200: Message, ...errorResponses },
+      },
+    },
+    async (request) => editMessage(ctx, requireAuth(request).user.id, request.params.id, request.body.body),
+  );
+
+  app.delete(
+    '/api/messages/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete one of my messages',
+        params: MessageParams,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await deleteMessage(ctx, requireAuth(request).user.id, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/messages/unread',
+    {
+      schema: {
+        tags,
+        summary: 'Unread messages per conversation and in total',
+        response: { 200: UnreadCounts, ...errorResponses },
+      },
+    },
+    async (request) => getUnreadCounts(ctx, requireAuth(request).user.id),
+  );
+
+  app.get(
+    '/api/messages/sync',
+    {
+      schema: {
+        tags,
+        summary: 'Catch up after a reconnect: message changes after `since`, oldest first',
+        querystring: SyncQuery,
+        response: { 200: SyncResult, ...errorResponses },
+      },
+    },
+    async (request) => syncMessages(ctx, requireAuth(request).user.id, request.query),
+  );
+}

@@ -1,0 +1,192 @@
+import type {
+  Message,
+  MessagePage,
+  ReadState,
+  SendMessageBody,
+  SyncQuery,
+  SyncResult,
+  UnreadCounts,
+} from '../../../common/contracts/messages.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow, MINUTE } from '../../lib/time.ts';
+import { renderMarkdown } from '../discussions/markdown.ts';
+import { loadParticipation } from './conversations.service.ts';
+import {
+  advanceReadMark,
+  countUnread,
+  findMessage,
+  findMessageByClientId,
+  insertMessage,
+  listChangesSince,
+  listMessages,
+  listParticipants,
+  touchConversation,
+  updateMessage,
+} from './messages.repository.ts';
+import { publishMessage, publishRead } from './messages.events.ts';
+import { presentMessage } from './messages.presenter.ts';
+import type { MessageRow } from './messages.table.ts';
+import { assertCanMessageAny } from './messaging-policy.ts';
+
+/** Sends per person and minute, across instances (the rate limiter lives in the database). */
+const SEND_RULE = { limit: 60, windowMs: MINUTE };
+
+/**
+ * Sends a message. A retry with the same clientId returns the first message (`created: false`)
+ * instead of sending it twice. The sender must still share a network with someone in it.
+ */
+export async function sendMessage(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  body: SendMessageBody,
+): Promise<{ message: Message; created: boolean }> {
+  const db = ctx.database.db;
+  await loadParticipation(ctx, userId, conversationId);
+  const existing = await findMessageByClientId(db, userId, body.clientId);
+  if (existing) return { message: sameConversation(existing, conversationId), created: false };
+
+  const others = (await listParticipants(db, [conversationId]))
+    .map((p) => p.userId)
+    .filter((id) => id !== userId);
+  if (others.length > 0) await assertCanMessageAny(ctx, userId, others);
+  await ctx.rateLimiter.hit(`messages.send:${userId}`, SEND_RULE);
+
+  const now = isoNow();
+  const id = newId();
+  const row: MessageRow = {
+    id,
+    conversationId,
+    senderId: userId,
+    clientId: body.clientId,
+    body: body.body,
+    html: renderMarkdown(body.body),
+    revision: id,
+    createdAt: now,
+    editedAt: null,
+    deletedAt: null,
+  };
+  if (!(await insertMessage(db, row))) {
+    // The same clientId arrived twice at once: the other request stored it.
+    const winner = await findMessageByClientId(db, userId, body.clientId);
+    if (!winner) throw notFound();
+    return { message: sameConversation(winner, conversationId), created: false };
+  }
+  await touchConversation(db, conversationId, id, now);
+  // Writing is reading: the sender's own read mark moves to their message.
+  await advanceReadMark(db, conversationId, userId, id);
+  const message = presentMessage(row);
+  await publishMessage(ctx, 'message.created', message);
+  return { message, created: true };
+}
+
+function sameConversation(row: MessageRow, conversationId: string): Message {
+  if (row.conversationId !== conversationId) {
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { path: ['clientId'], code: 'invalid', message: 'already used for a message elsewhere' },
+    ]);
+  }
+  return presentMessage(row);
+}
+
+/** A message the user may see (404 otherwise) and, for changes, wrote (403 otherwise). */
+async function loadOwnMessage(ctx: AppContext, userId: string, messageId: string): Promise<MessageRow> {
+  const row = await findMessage(ctx.database.db, messageId);
+  if (!row) throw notFound();
+  const { participant } = await loadParticipation(ctx, userId, row.conversationId);
+  if (row.id <= participant.historyFrom || row.deletedAt) throw notFound();
+  if (row.senderId !== userId) throw forbidden();
+  return row;
+}
+
+/** Edits one's own message (marked edited; a new revision for sync). */
+export async function editMessage(ctx: AppContext, userId: string, messageId: string, body: string) {
+  await loadOwnMessage(ctx, userId, messageId);
+  const updated = await updateMessage(ctx.database.db, messageId, {
+    body,
+    html: renderMarkdown(body),
+    editedAt: isoNow(),
+    revision: newId(),
+  });
+  if (!updated) throw notFound();
+  const message = presentMessage(updated);
+  await publishMessage(ctx, 'message.updated', message);
+  return message;
+}
+
+/** Deletes one's own message: its text is gone, a placeholder stays in the history. */
+export async function deleteMessage(ctx: AppContext, userId: string, messageId: string) {
+  await loadOwnMessage(ctx, userId, messageId);
+  const updated = await updateMessage(ctx.database.db, messageId, {
+    body: '',
+    html: '',
+    deletedAt: isoNow(),
+    revision: newId(),
+  });
+  if (!updated) throw notFound();
+  await publishMessage(ctx, 'message.deleted', presentMessage(updated));
+}
+
+/** A conversation's history, newest first, by keyset on the message id. */
+export async function listHistory(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  query: { cursor?: string; limit: number },
+): Promise<MessagePage> {
+  const { participant } = await loadParticipation(ctx, userId, conversationId);
+  const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+  const rows = await listMessages(ctx.database.db, conversationId, {
+    historyFrom: participant.historyFrom,
+    before,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    messages: page.map(presentMessage),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
+  };
+}
+
+/** Marks a conversation read up to a message; tells the others (`message.read`) when it moved. */
+export async function markRead(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+  messageId: string,
+): Promise<ReadState> {
+  const { participant } = await loadParticipation(ctx, userId, conversationId);
+  const message = await findMessage(ctx.database.db, messageId);
+  if (!message || message.conversationId !== conversationId || message.id <= participant.historyFrom) {
+    throw notFound();
+  }
+  const state = { conversationId, userId, messageId };
+  if (await advanceReadMark(ctx.database.db, conversationId, userId, messageId)) {
+    await publishRead(ctx, state);
+  }
+  return state;
+}
+
+/** Unread messages per conversation and in total. */
+export async function getUnreadCounts(ctx: AppContext, userId: string): Promise<UnreadCounts> {
+  const conversations = (await countUnread(ctx.database.db, userId)).filter((c) => c.unreadCount > 0);
+  return { total: conversations.reduce((sum, c) => sum + c.unreadCount, 0), conversations };
+}
+
+/**
+ * Catch-up after a reconnect: every message created, edited or deleted after `since` (a revision)
+ * in the user's conversations, oldest change first, in bounded pages.
+ */
+export async function syncMessages(ctx: AppContext, userId: string, query: SyncQuery): Promise<SyncResult> {
+  const rows = await listChangesSince(ctx.database.db, userId, query.since ?? '', query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    messages: page.map(presentMessage),
+    nextSince: page[page.length - 1]?.revision ?? query.since ?? null,
+    hasMore: rows.length > query.limit,
+  };
+}
