@@ -281,6 +281,32 @@ describe('organisations, networks, invitations and the agreement', () => {
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await admin.getByText(`${colleague.displayName} has been removed from the network.`).waitFor();
 
+    // The removed colleague applies again (public network); the organiser approves with a message.
+    const applied = await apiCall(
+      server,
+      'POST',
+      '/networks/mentors-leipzig/applications',
+      {
+        motivation: 'I am back in Leipzig and would like to help again.',
+        experience: 'Three years of mentoring families in housing matters.',
+        languages: ['ar', 'de'],
+      },
+      cookie,
+    );
+    expect(applied.status).toBe(201);
+    await admin
+      .getByRole('navigation', { name: /Sections of/ })
+      .getByRole('link', { name: 'Applications' })
+      .click();
+    await heading(admin, 'Applications');
+    await admin.getByText('I am back in Leipzig').waitFor();
+    await check(admin, '57-applications');
+    await admin.getByRole('button', { name: `Approve the application of ${colleague.displayName}` }).click();
+    await admin.getByRole('dialog').getByLabel('Message to the applicant (optional)').fill('Welcome back!');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await admin.getByText(`${colleague.displayName} is now a member.`).waitFor();
+    await admin.getByText('No applications are waiting for a decision.').waitFor();
+
     await admin.goto('/networks/mentors-leipzig/agreement/acceptances');
     await heading(admin, 'Who has accepted');
     await check(admin, '53-acceptances');

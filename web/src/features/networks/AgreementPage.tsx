@@ -167,7 +167,13 @@ function DocumentCard({ document }: { document: NetworkDocument }) {
           })}
         </p>
       </header>
-      <Markdown source={document.body} headingOffset={2} />
+      <Markdown source={withoutTitle(document.body, document.title)} headingOffset={2} />
     </article>
   );
+}
+
+/** The body usually opens with the title as its own "# " heading; the card shows the title already. */
+function withoutTitle(body: string, title: string): string {
+  const first = body.match(/^\s*#\s+(.+?)\s*#*\s*(\n|$)/);
+  return first && first[1]?.trim() === title.trim() ? body.slice(first[0].length) : body;
 }
