@@ -12,6 +12,7 @@ import { isoNow } from '../../lib/time.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { listActiveMembers } from '../networks/networks.repository.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
+import { publishMembershipChanged } from '../realtime/realtime.events.ts';
 import {
   findCurrentDocuments,
   insertAcceptances,
@@ -122,6 +123,7 @@ export async function publishDocument(
     action: 'document.published',
     details: { kind, version },
   });
+  await publishMembershipChanged(ctx, network.id, null);
   return version;
 }
 
@@ -158,6 +160,7 @@ export async function acceptCurrentDocuments(
     action: 'documents.accepted',
     details: Object.fromEntries(current.map((d) => [d.kind, d.version])),
   });
+  await publishMembershipChanged(ctx, network.id, userId);
 }
 
 /** Who accepted which version when, for meta-mentors. */

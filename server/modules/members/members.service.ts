@@ -15,6 +15,7 @@ import {
   upsertMembership,
 } from '../networks/networks.repository.ts';
 import type { MembershipRow, NetworkRow } from '../networks/networks.table.ts';
+import { publishMembershipChanged } from '../realtime/realtime.events.ts';
 
 export interface AddMemberInput {
   network: NetworkRow;
@@ -58,6 +59,7 @@ export async function addMember(ctx: AppContext, input: AddMemberInput): Promise
     action: 'member.joined',
     details: { role: input.role, level, via: input.via, ...input.details },
   });
+  await publishMembershipChanged(ctx, input.network.id, input.userId);
   return row;
 }
 
@@ -92,6 +94,7 @@ export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId:
     action: 'member.left',
     details: { role: membership.role },
   });
+  await publishMembershipChanged(ctx, network.id, userId);
 }
 
 /** A meta-mentor removes a member, giving a reason. */
@@ -118,6 +121,7 @@ export async function removeMember(
     action: 'member.removed',
     details: { role: membership.role, reason },
   });
+  await publishMembershipChanged(ctx, network.id, userId);
 }
 
 /** Changes a member's role and/or mentor level. */

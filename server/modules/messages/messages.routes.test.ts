@@ -196,7 +196,9 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await b.client.get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { messages: Message[]; nextCursor: string | null } = (
+        await b.client.get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       seen.push(...page.messages.map((m: Message) => m.body));
       cursor = page.nextCursor;
     } while (cursor);

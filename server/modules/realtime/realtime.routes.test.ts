@@ -3,7 +3,8 @@ import { WS_CLOSE } from '../../../common/realtime-events.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { acceptCurrentDocuments } from '../documents/documents.service.ts';
+import { acceptCurrentDocuments, publishDocument } from '../documents/documents.service.ts';
+import { leaveNetwork } from '../members/members.service.ts';
 import { rooms } from './realtime.hub.ts';
 import { connectWs, upgradeStatus, wsUrl } from './test-helpers.ts';
 
@@ -62,7 +63,7 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     expect((await socket.closed).code).toBe(1009);
   });
 
-  it('puts the socket in the rooms of networks whose agreement the user accepted, and re-evaluates', async () => {
+  it('puts the socket in the rooms of networks whose agreement the user accepted, and re-evaluates on changes', async () => {
     const network = await buildNetwork(t.ctx);
     const accepted = await buildMember(t.ctx, network);
     const pending = await buildMember(t.ctx, network, { accepted: false });
@@ -74,29 +75,50 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 1 } });
     await a.waitFor('pong', (f) => 'n' in f.data);
 
-    // Accepting the agreement, then a resubscribe frame: the network's events reach them too.
+    // Accepting the agreement announces itself: their socket joins the network's room.
     await acceptCurrentDocuments(t.ctx, network, pending.id);
-    p.send({ type: 'resubscribe' });
     await p.waitFor('realtime.ready', (f) => f.data.rooms === 2);
     await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 2 } });
     await p.waitFor('pong', (f) => 'n' in f.data);
     expect(p.ofType('pong')).toHaveLength(1);
 
-    // A membership.changed event in the user's room re-evaluates too (here: they were removed).
+    // A change the server did not announce: a resubscribe frame re-evaluates the rooms.
     await t.ctx.database.db
       .updateTable('memberships')
       .set({ status: 'removed' })
       .where('userId', '=', accepted.id)
       .execute();
-    await t.ctx.realtime.publish(rooms.user(accepted.id), {
-      type: 'membership.changed',
-      data: { networkId: network.id },
-    });
+    a.send({ type: 'resubscribe' });
     await a.waitFor('realtime.ready', (f) => f.data.rooms === 1);
     await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 3 } });
     await p.waitFor('pong', (f) => (f.data as { n?: number }).n === 3);
     expect(a.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
     await Promise.all([a.close(), p.close()]);
+  });
+
+  it('re-evaluates rooms when a member leaves or a new agreement version is published', async () => {
+    const network = await buildNetwork(t.ctx);
+    await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const leaver = await buildMember(t.ctx, network);
+    const stayer = await buildMember(t.ctx, network);
+    const l = await connectWs(url, { cookie: await signIn(leaver) });
+    const s = await connectWs(url, { cookie: await signIn(stayer) });
+    expect(s.ofType('realtime.ready')[0]?.data.rooms).toBe(2);
+    await leaveNetwork(t.ctx, network, leaver.id);
+    await l.waitFor('realtime.ready', (f) => f.data.rooms === 1);
+    // A new agreement: nobody has accepted it yet, so the network's sockets leave its room.
+    await publishDocument(
+      t.ctx,
+      network,
+      'agreement',
+      { id: stayer.id, isMember: false },
+      {
+        title: 'Agreement v2',
+        body: 'A newer agreement for the test.',
+      },
+    );
+    await s.waitFor('realtime.ready', (f) => f.data.rooms === 1);
+    await Promise.all([l.close(), s.close()]);
   });
 
   it('drops sockets that stop answering heartbeats and keeps those that answer', async () => {

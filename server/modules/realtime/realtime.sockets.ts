@@ -127,12 +127,14 @@ export class SocketRegistry {
 
   private applyControl(socket: ClientSocket, room: string, event: RealtimeEvent): void {
     const data = event.data as { conversation?: { id?: string }; conversationId?: string; userId?: string };
-    if (room === rooms.user(socket.userId)) {
-      if (event.type === 'conversation.created' && data.conversation?.id) {
-        this.join(socket, rooms.conversation(data.conversation.id));
-      } else if (event.type === 'membership.changed') {
-        this.resubscribe(socket);
-      }
+    if (event.type === 'membership.changed') {
+      this.resubscribe(socket);
+    } else if (
+      event.type === 'conversation.created' &&
+      data.conversation?.id &&
+      room === rooms.user(socket.userId)
+    ) {
+      this.join(socket, rooms.conversation(data.conversation.id));
     }
     if (event.type === 'conversation.left' && data.userId === socket.userId && data.conversationId) {
       this.leave(socket, rooms.conversation(data.conversationId));
