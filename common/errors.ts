@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'NO_SHARED_NETWORK',
   'GROUP_FULL',
   'NOT_A_GROUP',
+  'MENTION_NOT_MEMBER',
+  'TOPIC_LOCKED',
+  'SPACE_ARCHIVED',
+  'ATTACHMENT_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,6 +45,10 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'office.view': 'YYYYYYYYY',
   'office.edit': '----YY-YY',
   'audit.view': '-----Y--Y',
+  'discussions.read': '---YYY---',
+  'discussions.write': '---YYY---',
+  'discussions.moderate': '-----Y---',
+  'spaces.manage': '-----Y---',
   'messages.send': '---YYY---',
 };
 

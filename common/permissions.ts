@@ -40,6 +40,10 @@ export const NETWORK_ACTIONS = [
   'office.view',
   'office.edit',
   'audit.view',
+  'discussions.read',
+  'discussions.write',
+  'discussions.moderate',
+  'spaces.manage',
   'messages.send',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
@@ -78,6 +82,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'office.view': 'by_visibility',
   'office.edit': STAFF,
   'audit.view': ['meta_mentor', 'platform_admin'],
+  // Discussions are the members' own room: admins who are not members neither read nor moderate them.
+  'discussions.read': EVERY_MEMBER,
+  'discussions.write': EVERY_MEMBER,
+  'discussions.moderate': ['meta_mentor'],
+  'spaces.manage': ['meta_mentor'],
   // Direct and group messages: between members who share a network and accepted its agreement.
   'messages.send': EVERY_MEMBER,
 };

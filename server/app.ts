@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppContext } from './context.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { discussionRoutes } from './modules/discussions/discussions.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await profileRoutes(app, ctx);
   await invitationRoutes(app, ctx);
   await applicationRoutes(app, ctx);
+  await discussionRoutes(app, ctx);
   await messageRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);

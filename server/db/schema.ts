@@ -1,6 +1,15 @@
+import type { AnnouncementsTable } from '../modules/announcements/announcements.table.ts';
 import type { ApplicationsTable } from '../modules/applications/applications.table.ts';
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { RateLimitsTable, SessionsTable, UserTokensTable } from '../modules/auth/auth.table.ts';
+import type {
+  AttachmentsTable,
+  PostReactionsTable,
+  PostsTable,
+  SpacesTable,
+  TopicReadsTable,
+  TopicsTable,
+} from '../modules/discussions/discussions.table.ts';
 import type {
   DocumentAcceptancesTable,
   NetworkDocumentsTable,
@@ -55,4 +64,11 @@ export interface DB {
   conversationParticipants: ConversationParticipantsTable;
   messages: MessagesTable;
   realtimeOutbox: RealtimeOutboxTable;
+  spaces: SpacesTable;
+  topics: TopicsTable;
+  posts: PostsTable;
+  postReactions: PostReactionsTable;
+  topicReads: TopicReadsTable;
+  attachments: AttachmentsTable;
+  announcements: AnnouncementsTable;
 }

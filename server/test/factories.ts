@@ -6,6 +6,7 @@ import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { OutgoingMail } from '../modules/mail/mail.transport.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { createDefaultSpaces } from '../modules/discussions/spaces.service.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';
 import { addMember } from '../modules/members/members.service.ts';
 import { insertNetwork, insertNetworkOrganisation } from '../modules/networks/networks.repository.ts';
@@ -131,6 +132,7 @@ export async function buildNetwork(
     createdAt: now,
   });
   if (withDocuments) await publishDefaultDocuments(ctx, row, null);
+  await createDefaultSpaces(ctx.database.db, row.id, null);
   return row;
 }
 

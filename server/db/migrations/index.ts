@@ -13,6 +13,9 @@ import * as createNetworkOffices from './2026-11-27T0705-create-network-offices.
 import * as createProfiles from './2026-11-27T0706-create-profiles.ts';
 import * as createAuditLog from './2026-11-27T0707-create-audit-log.ts';
 import * as applicationsOnePending from './2026-11-27T0820-applications-one-pending.ts';
+import * as createDiscussions from './2026-11-27T1000-create-discussions.ts';
+import * as backfillDefaultSpaces from './2026-11-27T1001-backfill-default-spaces.ts';
+import * as createAnnouncements from './2026-11-27T1002-create-announcements.ts';
 import * as createMessages from './2026-11-27T1100-create-messages.ts';
 import * as createRealtimeOutbox from './2026-11-27T1101-create-realtime-outbox.ts';
 
@@ -32,6 +35,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0706-create-profiles': createProfiles,
   '2026-11-27T0707-create-audit-log': createAuditLog,
   '2026-11-27T0820-applications-one-pending': applicationsOnePending,
+  '2026-11-27T1000-create-discussions': createDiscussions,
+  '2026-11-27T1001-backfill-default-spaces': backfillDefaultSpaces,
+  '2026-11-27T1002-create-announcements': createAnnouncements,
   '2026-11-27T1100-create-messages': createMessages,
   '2026-11-27T1101-create-realtime-outbox': createRealtimeOutbox,
 };

@@ -18,6 +18,11 @@ export type MailTemplate =
   | {
       name: 'application_approved' | 'application_declined';
       params: { name: string; network: string; decider: string; message: string; url: string };
+    }
+  | {
+      name: 'announcement';
+      /** text is the announcement's Markdown source, sent as it was written. */
+      params: { name: string; network: string; author: string; title: string; text: string; url: string };
     };
 
 export interface RenderedMail {
@@ -81,6 +86,16 @@ function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
         subject: t('subject', { network }),
         greeting,
         paragraphs: [t('body', { network }), ...(message ? [t('message', { decider }), message] : [])],
+        action: { label: t('action'), url },
+        after: [],
+      };
+    }
+    case 'announcement': {
+      const { network, author, title, text, url } = template.params;
+      return {
+        subject: t('subject', { network, title }),
+        greeting,
+        paragraphs: [t('body', { author, network }), title, text],
         action: { label: t('action'), url },
         after: [],
       };

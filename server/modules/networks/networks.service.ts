@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.ts';
 import { slugify } from '../../lib/slug.ts';
 import { isoNow } from '../../lib/time.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { createDefaultSpaces } from '../discussions/spaces.service.ts';
 import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
 import { publishDefaultDocuments } from '../documents/documents.service.ts';
 import { createInvitation } from '../invitations/invitations.service.ts';
@@ -63,6 +64,7 @@ export async function foundNetwork(
     createdAt: now,
   });
   await publishDefaultDocuments(ctx, network, founder.id);
+  await createDefaultSpaces(ctx.database.db, network.id, founder.id);
   await insertAudit(ctx.database.db, {
     networkId: network.id,
     organisationId: organisation.id,

@@ -5,6 +5,7 @@ import type { NetworkAction } from '../../../common/permissions.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { buildTopic } from '../discussions/test-helpers.ts';
 
 const DENIED = new Set([
   'UNAUTHENTICATED',
@@ -18,7 +19,7 @@ const DENIED = new Set([
 function requestFor(
   action: NetworkAction,
   slug: string,
-  fx: { strangerId: string; partnerSlug: string; memberId: string },
+  fx: { strangerId: string; partnerSlug: string; memberId: string; topicId: string; spaceId: string },
 ) {
   const n = `/api/networks/${slug}`;
   const plan: Record<NetworkAction, [string, string, unknown?]> = {
@@ -52,6 +53,14 @@ function requestFor(
     'audit.view': ['GET', `${n}/audit`],
     // Messaging someone is allowed exactly when both may `messages.send` in a network they share.
     'messages.send': ['POST', '/api/conversations/direct', { userId: fx.memberId }],
+    'discussions.read': ['GET', `${n}/topics/${fx.topicId}`],
+    'discussions.write': [
+      'POST',
+      `${n}/topics/${fx.topicId}/replies`,
+      { body: 'A reply from the matrix test.' },
+    ],
+    'discussions.moderate': ['PUT', `${n}/topics/${fx.topicId}/moderation`, { pinned: true }],
+    'spaces.manage': ['POST', `${n}/spaces`, { name: 'Matrix test space' }],
     'documents.publish': [
       'POST',
       `${n}/documents/agreement`,
@@ -79,6 +88,10 @@ const ORDERED_ACTIONS: NetworkAction[] = [
   'office.edit',
   'audit.view',
   'messages.send',
+  'discussions.read',
+  'discussions.write',
+  'discussions.moderate',
+  'spaces.manage',
   'documents.publish',
   'membership.leave',
 ];
@@ -108,6 +121,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       pending_meta_mentor: await buildMember(t.ctx, network, { role: 'meta_mentor', accepted: false }),
     };
     const stranger = await buildUser(t.ctx);
+    const topic = await buildTopic(t.ctx, network, spare.id);
     const client = new TestClient(t.app);
     const account = members[actor];
     if (account) {
@@ -123,6 +137,8 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       strangerId: stranger.id,
       partnerSlug: partner.slug,
       memberId: spare.id,
+      topicId: topic.topicId,
+      spaceId: topic.spaceId,
     };
   }
 

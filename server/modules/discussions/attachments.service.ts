@@ -1,0 +1,70 @@
+import type { Attachment } from '../../../common/contracts/discussions.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import type { NetworkRow } from '../networks/networks.table.ts';
+import { createAttachmentStore } from './attachment-store.ts';
+import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
+import { presentAttachment, type Reader } from './discussions.presenter.ts';
+import { findAttachment, findPost, findTopic, insertAttachment } from './discussions.repository.ts';
+import type { AttachmentRow } from './discussions.table.ts';
+
+/** Stores an upload (checked by content) for the uploader to attach to their next post. */
+export async function uploadAttachment(
+  ctx: AppContext,
+  network: NetworkRow,
+  uploaderId: string,
+  upload: { fileName: string; bytes: Buffer },
+): Promise<Attachment> {
+  const fileName = cleanFileName(upload.fileName);
+  const contentType = detectAttachmentType(upload.bytes, fileName);
+  if (!contentType) throw new AppError('UNSUPPORTED_FILE_TYPE', 415);
+  const row: AttachmentRow = {
+    id: newId(),
+    networkId: network.id,
+    uploaderId,
+    postId: null,
+    fileName,
+    contentType,
+    size: upload.bytes.length,
+    storageKey: '',
+    createdAt: isoNow(),
+  };
+  row.storageKey = row.id;
+  const store = createAttachmentStore(ctx.config.dataDir);
+  await store.write(row.storageKey, upload.bytes);
+  try {
+    await insertAttachment(ctx.database.db, row);
+  } catch (error) {
+    await store.remove(row.storageKey);
+    throw error;
+  }
+  return presentAttachment(network.slug, row);
+}
+
+/**
+ * An attachment's bytes for a reader who may read the post it belongs to (deleted posts and
+ * topics: moderators only); not yet attached uploads only for their uploader. Anything else is 404.
+ */
+export async function readAttachment(
+  ctx: AppContext,
+  network: NetworkRow,
+  reader: Reader,
+  attachmentId: string,
+): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  const db = ctx.database.db;
+  const row = await findAttachment(db, network.id, attachmentId);
+  if (!row) throw notFound();
+  if (row.postId === null) {
+    if (row.uploaderId !== reader.userId) throw notFound();
+  } else {
+    const post = await findPost(db, network.id, row.postId);
+    const topic = post ? await findTopic(db, network.id, post.topicId, reader.userId) : undefined;
+    if (!post || !topic) throw notFound();
+    if ((post.deletedAt !== null || topic.deletedAt !== null) && !reader.isModerator) throw notFound();
+  }
+  const bytes = await createAttachmentStore(ctx.config.dataDir).read(row.storageKey);
+  if (!bytes) throw notFound();
+  return { row, bytes };
+}

@@ -1,0 +1,106 @@
+import type {
+  Attachment,
+  Post,
+  Reaction,
+  ReactionSummary,
+  TopicSummary,
+} from '../../../common/contracts/discussions.ts';
+import { REACTIONS } from '../../../common/contracts/discussions.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import {
+  listAttachments,
+  listReactions,
+  type PostListRow,
+  type TopicListRow,
+} from './discussions.repository.ts';
+import type { AttachmentRow } from './discussions.table.ts';
+
+/** Who is reading: their id and whether they moderate the network. A neutral reader (realtime fan-out) is nobody. */
+export interface Reader {
+  userId: string;
+  isModerator: boolean;
+}
+export const NEUTRAL_READER: Reader = { userId: '', isModerator: false };
+
+/** The download address of an attachment. */
+export function attachmentUrl(networkSlug: string, id: string): string {
+  return `/api/networks/${networkSlug}/attachments/${id}`;
+}
+
+export function presentAttachment(networkSlug: string, row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: row.size,
+    url: attachmentUrl(networkSlug, row.id),
+  };
+}
+
+/** Posts as a reader sees them: deleted ones keep their content only for moderators. */
+export async function presentPosts(
+  db: Kysely<DB>,
+  networkSlug: string,
+  rows: PostListRow[],
+  reader: Reader,
+): Promise<Post[]> {
+  const ids = rows.map((r) => r.id);
+  const [reactions, attachments] = await Promise.all([
+    listReactions(db, ids, reader.userId),
+    listAttachments(db, ids),
+  ]);
+  return rows.map((row) => {
+    const hidden = row.deletedAt !== null && !reader.isModerator;
+    const isAuthor = reader.userId !== '' && row.authorId === reader.userId;
+    return {
+      id: row.id,
+      topicId: row.topicId,
+      isOpening: row.isOpening === 1,
+      author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+      bodySource: hidden ? null : row.bodySource,
+      bodyHtml: hidden ? null : row.bodyHtml,
+      mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
+      attachments: hidden
+        ? []
+        : attachments.filter((a) => a.postId === row.id).map((a) => presentAttachment(networkSlug, a)),
+      reactions: hidden ? [] : reactionSummaries(reactions.filter((r) => r.postId === row.id)),
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+      deleted: row.deletedAt !== null,
+      deletedAt: row.deletedAt,
+      canEdit: isAuthor && row.deletedAt === null,
+      canDelete: row.deletedAt === null && (isAuthor || reader.isModerator),
+    };
+  });
+}
+
+/** Reaction counts in the fixed order of REACTIONS. */
+export function reactionSummaries(
+  rows: { reaction: string; count: number; mine: boolean }[],
+): ReactionSummary[] {
+  return REACTIONS.flatMap((reaction: Reaction) => {
+    const row = rows.find((r) => r.reaction === reaction);
+    return row ? [{ reaction, count: row.count, mine: row.mine }] : [];
+  });
+}
+
+/** A topic in a list as a reader sees it. */
+export function presentTopicSummary(row: TopicListRow, reader: Reader): TopicSummary {
+  const hidden = row.deletedAt !== null && !reader.isModerator;
+  const neutral = reader.userId === '';
+  return {
+    id: row.id,
+    spaceId: row.spaceId,
+    title: hidden ? null : row.title,
+    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    pinned: row.pinned === 1,
+    locked: row.lockedAt !== null,
+    deleted: row.deletedAt !== null,
+    replyCount: row.replyCount,
+    lastActivityAt: row.lastActivityAt,
+    createdAt: row.createdAt,
+    isNew: !neutral && row.lastReadPostId === null,
+    unreadCount: neutral ? 0 : row.unreadCount,
+  };
+}

@@ -1,0 +1,438 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AttachmentRow, PostRow, SpaceRow, TopicRow } from './discussions.table.ts';
+
+// ---- spaces ----
+
+/** Inserts spaces. */
+export async function insertSpaces(db: Kysely<DB>, rows: SpaceRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('spaces').values(rows).execute();
+}
+
+/** Whether a network has any spaces yet. */
+export async function hasSpaces(db: Kysely<DB>, networkId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('spaces')
+    .select('id')
+    .where('networkId', '=', networkId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A network's spaces in order, with the number of topics that are not deleted. */
+export function listSpaces(db: Kysely<DB>, networkId: string) {
+  return db
+    .selectFrom('spaces as s')
+    .selectAll('s')
+    .select((eb) =>
+      eb
+        .selectFrom('topics as t')
+        .select(eb.fn.countAll<number>().as('c'))
+        .whereRef('t.spaceId', '=', 's.id')
+        .where('t.deletedAt', 'is', null)
+        .as('topicCount'),
+    )
+    .where('s.networkId', '=', networkId)
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** One space of a network (a space id from another network is not found). */
+export function findSpace(db: Kysely<DB>, networkId: string, spaceId: string): Promise<SpaceRow | undefined> {
+  return db
+    .selectFrom('spaces')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('id', '=', spaceId)
+    .executeTakeFirst();
+}
+
+/** The next free position at the end of a network's spaces. */
+export async function nextSpacePosition(db: Kysely<DB>, networkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('spaces')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('networkId', '=', networkId)
+    .executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Updates a space. */
+export async function updateSpace(
+  db: Kysely<DB>,
+  id: string,
+  changes: Partial<Pick<SpaceRow, 'name' | 'archivedAt' | 'updatedAt'>>,
+): Promise<void> {
+  await db.updateTable('spaces').set(changes).where('id', '=', id).execute();
+}
+
+// ---- topics and posts ----
+
+/** Marks uploads as belonging to a post; false unless every one was the uploader's own and free. */
+async function claimAttachments(
+  trx: Kysely<DB>,
+  post: PostRow,
+  attachmentIds: string[],
+  uploaderId: string,
+): Promise<boolean> {
+  if (attachmentIds.length === 0) return true;
+  const result = await trx
+    .updateTable('attachments')
+    .set({ postId: post.id })
+    .where('id', 'in', attachmentIds)
+    .where('networkId', '=', post.networkId)
+    .where('uploaderId', '=', uploaderId)
+    .where('postId', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === new Set(attachmentIds).size;
+}
+
+class Rollback extends Error {}
+
+/** Inserts a topic with its opening post and attachments in one transaction; false when an attachment could not be claimed. */
+export async function insertTopic(
+  db: Kysely<DB>,
+  topic: TopicRow,
+  opening: PostRow,
+  attachmentIds: string[],
+): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('topics').values(topic).execute();
+      await trx.insertInto('posts').values(opening).execute();
+      if (!(await claimAttachments(trx, opening, attachmentIds, opening.authorId ?? '')))
+        throw new Rollback();
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof Rollback) return false;
+    throw error;
+  }
+}
+
+/** Inserts a reply, claims its attachments and bumps the topic; false when an attachment could not be claimed. */
+export async function insertReply(db: Kysely<DB>, post: PostRow, attachmentIds: string[]): Promise<boolean> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('posts').values(post).execute();
+      if (!(await claimAttachments(trx, post, attachmentIds, post.authorId ?? ''))) throw new Rollback();
+      await trx
+        .updateTable('topics')
+        .set((eb) => ({
+          replyCount: eb('replyCount', '+', 1),
+          lastActivityAt: post.createdAt,
+          updatedAt: post.createdAt,
+        }))
+        .where('id', '=', post.topicId)
+        .execute();
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof Rollback) return false;
+    throw error;
+  }
+}
+
+const topicColumns = [
+  't.id',
+  't.networkId',
+  't.spaceId',
+  't.authorId',
+  't.title',
+  't.pinned',
+  't.lockedAt',
+  't.deletedAt',
+  't.deletedBy',
+  't.replyCount',
+  't.lastActivityAt',
+  't.createdAt',
+  't.updatedAt',
+  'u.displayName as authorName',
+] as const;
+
+export interface TopicListRow extends TopicRow {
+  authorName: string | null;
+  lastReadPostId: string | null;
+  unreadCount: number;
+}
+
+/** Topics with the reader's read marker and unread count (posts by others after it). */
+function topicsWithReads(db: Kysely<DB>, viewerId: string) {
+  return db
+    .selectFrom('topics as t')
+    .leftJoin('users as u', 'u.id', 't.authorId')
+    .leftJoin('topicReads as r', (join) => join.onRef('r.topicId', '=', 't.id').on('r.userId', '=', viewerId))
+    .select(topicColumns)
+    .select('r.lastReadPostId')
+    .select((eb) =>
+      eb
+        .selectFrom('posts as p')
+        .select(eb.fn.countAll<number>().as('c'))
+        .whereRef('p.topicId', '=', 't.id')
+        .where('p.deletedAt', 'is', null)
+        .where((w) => w.or([w('p.authorId', 'is', null), w('p.authorId', '!=', viewerId)]))
+        .where((w) => w('p.id', '>', w.fn.coalesce('r.lastReadPostId', w.val(''))))
+        .as('unreadCount'),
+    );
+}
+
+/** One topic of a network, as a reader sees it (a topic id from another network is not found). */
+export async function findTopic(
+  db: Kysely<DB>,
+  networkId: string,
+  topicId: string,
+  viewerId: string,
+): Promise<TopicListRow | undefined> {
+  const row = await topicsWithReads(db, viewerId)
+    .where('t.networkId', '=', networkId)
+    .where('t.id', '=', topicId)
+    .executeTakeFirst();
+  return row ? { ...row, unreadCount: Number(row.unreadCount ?? 0) } : undefined;
+}
+
+/** Topics of a network (or one space), pinned first, then by last activity; keyset after (pinned, lastActivityAt, id). */
+export async function listTopics(
+  db: Kysely<DB>,
+  options: {
+    networkId: string;
+    spaceId?: string;
+    viewerId: string;
+    includeDeleted: boolean;
+    after?: [number, string, string];
+    limit: number;
+  },
+): Promise<TopicListRow[]> {
+  let query = topicsWithReads(db, options.viewerId)
+    .where('t.networkId', '=', options.networkId)
+    .orderBy('t.pinned', 'desc')
+    .orderBy('t.lastActivityAt', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(options.limit);
+  if (options.spaceId) query = query.where('t.spaceId', '=', options.spaceId);
+  if (!options.includeDeleted) query = query.where('t.deletedAt', 'is', null);
+  if (options.after) {
+    const [pinned, lastActivityAt, id] = options.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('t.pinned', '<', pinned),
+        eb.and([eb('t.pinned', '=', pinned), eb('t.lastActivityAt', '<', lastActivityAt)]),
+        eb.and([
+          eb('t.pinned', '=', pinned),
+          eb('t.lastActivityAt', '=', lastActivityAt),
+          eb('t.id', '<', id),
+        ]),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, unreadCount: Number(r.unreadCount ?? 0) }));
+}
+
+/** Updates a topic. */
+export async function updateTopic(
+  db: Kysely<DB>,
+  id: string,
+  changes: Partial<Pick<TopicRow, 'title' | 'pinned' | 'lockedAt' | 'deletedAt' | 'deletedBy' | 'updatedAt'>>,
+): Promise<void> {
+  await db.updateTable('topics').set(changes).where('id', '=', id).execute();
+}
+
+export interface PostListRow extends PostRow {
+  authorName: string | null;
+}
+
+function postsWithAuthors(db: Kysely<DB>) {
+  return db
+    .selectFrom('posts as p')
+    .leftJoin('users as u', 'u.id', 'p.authorId')
+    .selectAll('p')
+    .select('u.displayName as authorName');
+}
+
+/** One post of a network (a post id from another network is not found). */
+export function findPost(
+  db: Kysely<DB>,
+  networkId: string,
+  postId: string,
+): Promise<PostListRow | undefined> {
+  return postsWithAuthors(db)
+    .where('p.networkId', '=', networkId)
+    .where('p.id', '=', postId)
+    .executeTakeFirst();
+}
+
+/** The opening post of a topic. */
+export function findOpeningPost(db: Kysely<DB>, topicId: string): Promise<PostListRow | undefined> {
+  return postsWithAuthors(db)
+    .where('p.topicId', '=', topicId)
+    .where('p.isOpening', '=', 1)
+    .executeTakeFirst();
+}
+
+/** Replies of a topic in the order they were written (ids are time-ordered), keyset after an id. */
+export function listReplies(
+  db: Kysely<DB>,
+  topicId: string,
+  options: { afterId?: string; limit: number },
+): Promise<PostListRow[]> {
+  let query = postsWithAuthors(db)
+    .where('p.topicId', '=', topicId)
+    .where('p.isOpening', '=', 0)
+    .orderBy('p.id')
+    .limit(options.limit);
+  if (options.afterId) query = query.where('p.id', '>', options.afterId);
+  return query.execute();
+}
+
+/** The newest post of a topic (not deleted). */
+export async function latestPostId(db: Kysely<DB>, topicId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('topicId', '=', topicId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Updates a post. */
+export async function updatePost(
+  db: Kysely<DB>,
+  id: string,
+  changes: Partial<
+    Pick<PostRow, 'bodySource' | 'bodyHtml' | 'mentions' | 'editedAt' | 'deletedAt' | 'deletedBy'>
+  >,
+): Promise<void> {
+  await db.updateTable('posts').set(changes).where('id', '=', id).execute();
+}
+
+/** Soft-deletes a reply and takes it out of the topic's reply count (once). */
+export async function softDeleteReply(db: Kysely<DB>, post: PostRow, by: string, at: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('posts')
+      .set({ deletedAt: at, deletedBy: by })
+      .where('id', '=', post.id)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) {
+      await trx
+        .updateTable('topics')
+        .set((eb) => ({ replyCount: eb('replyCount', '-', 1), updatedAt: at }))
+        .where('id', '=', post.topicId)
+        .execute();
+    }
+  });
+}
+
+// ---- reactions ----
+
+/** Adds the reaction, or takes it back when the user had given it; returns whether it is now on. */
+export async function toggleReaction(
+  db: Kysely<DB>,
+  postId: string,
+  userId: string,
+  reaction: string,
+  now: string,
+): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('postReactions')
+    .where('postId', '=', postId)
+    .where('userId', '=', userId)
+    .where('reaction', '=', reaction)
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) > 0) return false;
+  await db
+    .insertInto('postReactions')
+    .values({ postId, userId, reaction, createdAt: now })
+    .onConflict((oc) => oc.columns(['postId', 'userId', 'reaction']).doNothing())
+    .execute();
+  return true;
+}
+
+/** Reaction counts per post and reaction, with whether the viewer gave it. */
+export async function listReactions(db: Kysely<DB>, postIds: string[], viewerId: string) {
+  if (postIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('postReactions')
+    .select(['postId', 'reaction'])
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .select((eb) =>
+      eb.fn.sum<number>(eb.case().when('userId', '=', viewerId).then(1).else(0).end()).as('mine'),
+    )
+    .where('postId', 'in', postIds)
+    .groupBy(['postId', 'reaction'])
+    .execute();
+  return rows.map((r) => ({
+    postId: r.postId,
+    reaction: r.reaction,
+    count: Number(r.count),
+    mine: Number(r.mine) > 0,
+  }));
+}
+
+// ---- read markers ----
+
+/** Moves the reader's marker forward to a post (never back). */
+export async function markRead(
+  db: Kysely<DB>,
+  topicId: string,
+  userId: string,
+  postId: string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('topicReads')
+    .values({ topicId, userId, lastReadPostId: postId, readAt: now })
+    .onConflict((oc) =>
+      oc
+        .columns(['topicId', 'userId'])
+        .doUpdateSet({ lastReadPostId: postId, readAt: now })
+        .where('topicReads.lastReadPostId', '<', postId),
+    )
+    .execute();
+}
+
+// ---- attachments ----
+
+/** Stores an upload's record. */
+export async function insertAttachment(db: Kysely<DB>, row: AttachmentRow): Promise<void> {
+  await db.insertInto('attachments').values(row).execute();
+}
+
+/** One attachment of a network. */
+export function findAttachment(
+  db: Kysely<DB>,
+  networkId: string,
+  id: string,
+): Promise<AttachmentRow | undefined> {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The attachments of some posts, oldest first. */
+export function listAttachments(db: Kysely<DB>, postIds: string[]): Promise<AttachmentRow[]> {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('attachments').selectAll().where('postId', 'in', postIds).orderBy('id').execute();
+}
+
+// ---- members ----
+
+/** The active members of a network among some user ids, with their names. */
+export function findActiveMembers(db: Kysely<DB>, networkId: string, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.displayName'])
+    .where('m.networkId', '=', networkId)
+    .where('m.status', '=', 'active')
+    .where('m.userId', 'in', userIds)
+    .execute();
+}

@@ -1,0 +1,83 @@
+import type { Selectable } from 'kysely';
+
+export interface SpacesTable {
+  id: string;
+  networkId: string;
+  /** Default spaces: a short key translated by the catalogues (`ideas`, `experiences`, `questions`). */
+  key: string | null;
+  /** Custom spaces, or a default space renamed by a meta-mentor. */
+  name: string | null;
+  position: number;
+  archivedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export type SpaceRow = Selectable<SpacesTable>;
+
+export interface TopicsTable {
+  id: string;
+  networkId: string;
+  spaceId: string;
+  authorId: string | null;
+  title: string;
+  /** 0/1; pinned topics sort first. */
+  pinned: number;
+  lockedAt: string | null;
+  deletedAt: string | null;
+  deletedBy: string | null;
+  /** Replies that are not deleted (the opening post does not count). */
+  replyCount: number;
+  lastActivityAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export type TopicRow = Selectable<TopicsTable>;
+
+export interface PostsTable {
+  id: string;
+  networkId: string;
+  topicId: string;
+  authorId: string | null;
+  /** 1 for the topic's opening post, 0 for replies. */
+  isOpening: number;
+  /** The Markdown as written. */
+  bodySource: string;
+  /** The sanitised HTML rendered from it on the server. */
+  bodyHtml: string;
+  /** JSON array of the user ids mentioned. */
+  mentions: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  deletedBy: string | null;
+  createdAt: string;
+}
+export type PostRow = Selectable<PostsTable>;
+
+export interface PostReactionsTable {
+  postId: string;
+  userId: string;
+  reaction: string;
+  createdAt: string;
+}
+
+export interface TopicReadsTable {
+  topicId: string;
+  userId: string;
+  lastReadPostId: string;
+  readAt: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  networkId: string;
+  uploaderId: string | null;
+  /** Null until the upload is attached to a post. */
+  postId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  storageKey: string;
+  createdAt: string;
+}
+export type AttachmentRow = Selectable<AttachmentsTable>;
