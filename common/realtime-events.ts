@@ -49,6 +49,8 @@ export interface ServerEvents {
   'sync.required': Record<string, never>;
   /** Your network memberships or agreements changed; the server re-evaluates your rooms. */
   'membership.changed': { networkId: string | null };
+  /** Sessions of this user were signed out; their sockets close with WS_CLOSE.sessionEnded. */
+  'session.revoked': { sessionIds: string[] };
   'conversation.created': { conversation: Conversation };
   /** Participants or title changed. */
   'conversation.updated': { conversation: Conversation };

@@ -49,12 +49,16 @@ export async function deleteSession(db: Kysely<DB>, userId: string, id: string):
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Deletes every session of a user, except one when given. */
-export async function deleteUserSessions(db: Kysely<DB>, userId: string, exceptId?: string): Promise<number> {
+/** Deletes every session of a user, except one when given; returns the ids deleted. */
+export async function deleteUserSessions(
+  db: Kysely<DB>,
+  userId: string,
+  exceptId?: string,
+): Promise<string[]> {
   let query = db.deleteFrom('sessions').where('userId', '=', userId);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
+  const rows = await query.returning('id').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Stores a single-use token (hash only). */

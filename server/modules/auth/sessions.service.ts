@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { newId, newSecret } from '../../lib/ids.ts';
 import { DAY, isoIn, isoNow, MINUTE } from '../../lib/time.ts';
+import { rooms } from '../realtime/realtime.hub.ts';
 import type { UserRow } from '../users/users.table.ts';
 import {
   deleteSession,
@@ -81,22 +82,35 @@ export async function listSessions(ctx: AppContext, current: SessionContext): Pr
     }));
 }
 
+/** Closes the live sockets of ended sessions (on this and, through the hub, every instance). */
+async function announceRevoked(ctx: AppContext, userId: string, sessionIds: string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await ctx.realtime.publish(rooms.user(userId), { type: 'session.revoked', data: { sessionIds } });
+}
+
 /** Signs out one of the user's sessions (another device, or this one). */
 export async function revokeSession(ctx: AppContext, userId: string, sessionId: string): Promise<void> {
   if (!(await deleteSession(ctx.database.db, userId, sessionId))) throw notFound();
+  await announceRevoked(ctx, userId, [sessionId]);
 }
 
 /** Signs out everywhere else. */
 export async function revokeOtherSessions(ctx: AppContext, current: SessionContext): Promise<number> {
-  return deleteUserSessions(ctx.database.db, current.user.id, current.session.id);
+  const ids = await deleteUserSessions(ctx.database.db, current.user.id, current.session.id);
+  await announceRevoked(ctx, current.user.id, ids);
+  return ids.length;
 }
 
 /** Signs out everywhere (after a password reset). */
 export async function revokeAllSessions(ctx: AppContext, userId: string): Promise<number> {
-  return deleteUserSessions(ctx.database.db, userId);
+  const ids = await deleteUserSessions(ctx.database.db, userId);
+  await announceRevoked(ctx, userId, ids);
+  return ids.length;
 }
 
 /** Signs out the current session (no error when it is already gone). */
 export async function endSession(ctx: AppContext, current: SessionContext | null): Promise<void> {
-  if (current) await deleteSession(ctx.database.db, current.user.id, current.session.id);
+  if (!current) return;
+  await deleteSession(ctx.database.db, current.user.id, current.session.id);
+  await announceRevoked(ctx, current.user.id, [current.session.id]);
 }

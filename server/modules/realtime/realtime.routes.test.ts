@@ -42,6 +42,28 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     expect(await upgradeStatus(url.replace('/api/ws', '/api/health'), { cookie })).not.toBe(101);
   });
 
+  it('closes the sockets of sessions that are signed out, revoked or replaced by a password reset', async () => {
+    const me = await buildUser(t.ctx);
+    const phone = new TestClient(t.app);
+    const laptop = new TestClient(t.app);
+    for (const c of [phone, laptop])
+      await c.post('/api/auth/login', { email: me.email, password: me.password });
+    const phoneSocket = await connectWs(url, { cookie: phone.cookie as string });
+    const laptopSocket = await connectWs(url, { cookie: laptop.cookie as string });
+    await phoneSocket.waitFor('realtime.ready');
+    await laptopSocket.waitFor('realtime.ready');
+
+    // "Sign out everywhere else" from the phone ends the laptop's socket, not the phone's.
+    expect((await phone.delete('/api/me/sessions')).statusCode).toBe(200);
+    expect((await laptopSocket.closed).code).toBe(WS_CLOSE.sessionEnded);
+    phoneSocket.send({ type: 'ping' });
+    await phoneSocket.waitFor('pong');
+
+    // Signing out ends the phone's own socket.
+    expect((await phone.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await phoneSocket.closed).code).toBe(WS_CLOSE.sessionEnded);
+  });
+
   it('answers pings, refuses bad frames and delivers only the rooms of the user', async () => {
     const me = await buildUser(t.ctx);
     const other = await buildUser(t.ctx);

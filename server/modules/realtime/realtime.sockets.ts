@@ -126,7 +126,17 @@ export class SocketRegistry {
   }
 
   private applyControl(socket: ClientSocket, room: string, event: RealtimeEvent): void {
-    const data = event.data as { conversation?: { id?: string }; conversationId?: string; userId?: string };
+    const data = event.data as {
+      conversation?: { id?: string };
+      conversationId?: string;
+      userId?: string;
+      sessionIds?: string[];
+    };
+    if (event.type === 'session.revoked' && room === rooms.user(socket.userId)) {
+      if (data.sessionIds?.includes(socket.sessionId))
+        socket.ws.close(WS_CLOSE.sessionEnded, 'session ended');
+      return;
+    }
     if (event.type === 'membership.changed') {
       this.resubscribe(socket);
     } else if (
