@@ -49,6 +49,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'discussions.write': '---YYY---',
   'discussions.moderate': '-----Y---',
   'spaces.manage': '-----Y---',
+  'announcements.post': '----YY---',
   'messages.send': '---YYY---',
 };
 

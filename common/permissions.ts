@@ -44,6 +44,7 @@ export const NETWORK_ACTIONS = [
   'discussions.write',
   'discussions.moderate',
   'spaces.manage',
+  'announcements.post',
   'messages.send',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
@@ -87,6 +88,7 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'discussions.write': EVERY_MEMBER,
   'discussions.moderate': ['meta_mentor'],
   'spaces.manage': ['meta_mentor'],
+  'announcements.post': ['meta_mentor', 'office'],
   // Direct and group messages: between members who share a network and accepted its agreement.
   'messages.send': EVERY_MEMBER,
 };

@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
+import { announcementRoutes } from './modules/announcements/announcements.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { discussionRoutes } from './modules/discussions/discussions.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await invitationRoutes(app, ctx);
   await applicationRoutes(app, ctx);
   await discussionRoutes(app, ctx);
+  await announcementRoutes(app, ctx);
   await messageRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedDiscussions } from '../discussions/seed-discussions.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../documents/documents.service.ts';
 import { addMember } from '../members/members.service.ts';
 import {
@@ -223,5 +224,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
       });
     }
   }
+  await seedDiscussions(ctx);
   return { created, total: DEMO_USERS.length };
 }

@@ -61,6 +61,11 @@ function requestFor(
     ],
     'discussions.moderate': ['PUT', `${n}/topics/${fx.topicId}/moderation`, { pinned: true }],
     'spaces.manage': ['POST', `${n}/spaces`, { name: 'Matrix test space' }],
+    'announcements.post': [
+      'POST',
+      `${n}/announcements`,
+      { title: 'Matrix announcement', body: 'From the test.' },
+    ],
     'documents.publish': [
       'POST',
       `${n}/documents/agreement`,
@@ -92,6 +97,7 @@ const ORDERED_ACTIONS: NetworkAction[] = [
   'discussions.write',
   'discussions.moderate',
   'spaces.manage',
+  'announcements.post',
   'documents.publish',
   'membership.leave',
 ];

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AnnouncementRow } from './announcements.table.ts';
+
+export interface AnnouncementListRow extends AnnouncementRow {
+  authorName: string | null;
+}
+
+function withAuthors(db: Kysely<DB>) {
+  return db
+    .selectFrom('announcements as a')
+    .leftJoin('users as u', 'u.id', 'a.authorId')
+    .selectAll('a')
+    .select('u.displayName as authorName');
+}
+
+/** Stores an announcement. */
+export async function insertAnnouncement(db: Kysely<DB>, row: AnnouncementRow): Promise<void> {
+  await db.insertInto('announcements').values(row).execute();
+}
+
+/** One announcement of a network (an id from another network is not found). */
+export function findAnnouncement(
+  db: Kysely<DB>,
+  networkId: string,
+  id: string,
+): Promise<AnnouncementListRow | undefined> {
+  return withAuthors(db).where('a.networkId', '=', networkId).where('a.id', '=', id).executeTakeFirst();
+}
+
+/** A network's announcements, newest first (ids are time-ordered), keyset before an id. */
+export function listAnnouncements(
+  db: Kysely<DB>,
+  networkId: string,
+  options: { pinnedOnly: boolean; beforeId?: string; limit: number },
+): Promise<AnnouncementListRow[]> {
+  let query = withAuthors(db)
+    .where('a.networkId', '=', networkId)
+    .orderBy('a.id', 'desc')
+    .limit(options.limit);
+  if (options.pinnedOnly) query = query.where('a.pinned', '=', 1);
+  if (options.beforeId) query = query.where('a.id', '<', options.beforeId);
+  return query.execute();
+}
+
+/** Pins or unpins an announcement. */
+export async function setAnnouncementPinned(db: Kysely<DB>, id: string, pinned: boolean, now: string) {
+  await db
+    .updateTable('announcements')
+    .set({ pinned: pinned ? 1 : 0, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every active member who can receive mail: verified address, account not suspended. */
+export function listMailableMembers(db: Kysely<DB>, networkId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.userId')
+    .select(['u.id', 'u.email', 'u.displayName', 'u.locale'])
+    .where('m.networkId', '=', networkId)
+    .where('m.status', '=', 'active')
+    .where('u.emailVerifiedAt', 'is not', null)
+    .where('u.suspendedAt', 'is', null)
+    .orderBy('u.id')
+    .execute();
+}

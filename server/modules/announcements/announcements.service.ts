@@ -1,0 +1,165 @@
+import type {
+  Announcement,
+  AnnouncementList,
+  CreateAnnouncementBody,
+} from '../../../common/contracts/discussions.ts';
+import type { PageQuery } from '../../../common/contracts/networks.ts';
+import { DEFAULT_LOCALE, isLocale } from '../../../common/locales.ts';
+import type { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { prepareBody } from '../discussions/post-body.ts';
+import { findNetworkById } from '../networks/networks.repository.ts';
+import type { NetworkRow } from '../networks/networks.table.ts';
+import { rooms } from '../realtime/realtime.hub.ts';
+import type { UserRow } from '../users/users.table.ts';
+import {
+  type AnnouncementListRow,
+  findAnnouncement,
+  insertAnnouncement,
+  listAnnouncements,
+  listMailableMembers,
+  setAnnouncementPinned,
+} from './announcements.repository.ts';
+import type { AnnouncementRow } from './announcements.table.ts';
+
+/** The job that mails an announcement to every member, whatever their notification settings. */
+export const ANNOUNCEMENT_NOTIFY_JOB = 'announcement.notify';
+
+function presentAnnouncement(row: AnnouncementListRow): Announcement {
+  return {
+    id: row.id,
+    title: row.title,
+    bodySource: row.bodySource,
+    bodyHtml: row.bodyHtml,
+    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    pinned: row.pinned === 1,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * A meta-mentor or the office posts an announcement: it is pinned on the network home, pushed to
+ * everyone connected, and mailed to every member by a job (so a slow mail server never holds up
+ * the request, and a crash does not lose the mails).
+ */
+export async function postAnnouncement(
+  ctx: AppContext,
+  network: NetworkRow,
+  author: UserRow,
+  body: CreateAnnouncementBody,
+): Promise<Announcement> {
+  const db = ctx.database.db;
+  const prepared = await prepareBody(db, network.id, body.body);
+  const now = isoNow();
+  const row: AnnouncementRow = {
+    id: newId(),
+    networkId: network.id,
+    authorId: author.id,
+    title: body.title,
+    bodySource: prepared.source,
+    bodyHtml: prepared.html,
+    pinned: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertAnnouncement(db, row);
+  await insertAudit(db, {
+    networkId: network.id,
+    actorId: author.id,
+    action: 'announcement.posted',
+    details: { announcementId: row.id, title: row.title },
+  });
+  await ctx.jobs.enqueue(ANNOUNCEMENT_NOTIFY_JOB, { announcementId: row.id }, { maxAttempts: 5 });
+  const announcement = presentAnnouncement({ ...row, authorName: author.displayName });
+  try {
+    await ctx.realtime.publish(rooms.network(network.id), {
+      type: 'announcement.created',
+      data: { networkId: network.id, announcement },
+    });
+  } catch (err) {
+    ctx.log.warn({ err }, 'realtime publish failed');
+  }
+  return announcement;
+}
+
+/** Announcements of a network, newest first; `pinnedOnly` gives the ones on the network home. */
+export async function getAnnouncements(
+  ctx: AppContext,
+  network: NetworkRow,
+  query: z.infer<typeof PageQuery>,
+  pinnedOnly: boolean,
+): Promise<AnnouncementList> {
+  const before = decodeCursor(query.cursor, 1) as [string] | undefined;
+  const rows = await listAnnouncements(ctx.database.db, network.id, {
+    pinnedOnly,
+    beforeId: before?.[0],
+    limit: query.limit + 1,
+  });
+  const { page, nextCursor } = paginate(rows, query.limit, (a) => [a.id]);
+  return { announcements: page.map(presentAnnouncement), nextCursor };
+}
+
+/** Takes an announcement off the network home, or puts it back. */
+export async function pinAnnouncement(
+  ctx: AppContext,
+  network: NetworkRow,
+  actorId: string,
+  announcementId: string,
+  pinned: boolean,
+): Promise<Announcement> {
+  const db = ctx.database.db;
+  const row = await findAnnouncement(db, network.id, announcementId);
+  if (!row) throw notFound();
+  await setAnnouncementPinned(db, row.id, pinned, isoNow());
+  await insertAudit(db, {
+    networkId: network.id,
+    actorId,
+    action: pinned ? 'announcement.pinned' : 'announcement.unpinned',
+    details: { announcementId },
+  });
+  return presentAnnouncement({ ...row, pinned: pinned ? 1 : 0 });
+}
+
+/** Mails one announcement to every member but its author, each in their own language. */
+export async function notifyAnnouncement(ctx: AppContext, announcementId: string): Promise<number> {
+  const db = ctx.database.db;
+  const head = await db
+    .selectFrom('announcements')
+    .select('networkId')
+    .where('id', '=', announcementId)
+    .executeTakeFirst();
+  if (!head) return 0; // deleted with its network meanwhile
+  const network = await findNetworkById(db, head.networkId);
+  const row = await findAnnouncement(db, head.networkId, announcementId);
+  if (!network || !row) return 0;
+  const url = `${ctx.config.publicUrl}/networks/${network.slug}`;
+  let sent = 0;
+  for (const member of await listMailableMembers(db, network.id)) {
+    if (member.id === row.authorId) continue;
+    await ctx.mailer.send(member.email, isLocale(member.locale) ? member.locale : DEFAULT_LOCALE, {
+      name: 'announcement',
+      params: {
+        name: member.displayName,
+        network: network.name,
+        author: row.authorName ?? network.name,
+        title: row.title,
+        text: row.bodySource,
+        url,
+      },
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+/** Registers the announcement mail job with the queue. */
+export function registerAnnouncementJobs(ctx: AppContext): void {
+  ctx.jobs.handle(ANNOUNCEMENT_NOTIFY_JOB, async (payload) => {
+    await notifyAnnouncement(ctx, (payload as { announcementId: string }).announcementId);
+  });
+}
