@@ -9,11 +9,13 @@ function merge(target, source, path = '') {
   for (const [key, value] of Object.entries(source)) {
     const here = path ? `${path}.${key}` : key;
     if (value && typeof value === 'object') {
-      if (typeof target[key] === 'string') throw new Error(`${here} is a message in the catalogue, not a namespace`);
+      if (typeof target[key] === 'string')
+        throw new Error(`${here} is a message in the catalogue, not a namespace`);
       target[key] ??= {};
       merge(target[key], value, here);
     } else {
-      if (target[key] && typeof target[key] === 'object') throw new Error(`${here} is a namespace in the catalogue`);
+      if (target[key] && typeof target[key] === 'object')
+        throw new Error(`${here} is a namespace in the catalogue`);
       target[key] = value;
     }
   }
