@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'TOPIC_LOCKED',
   'SPACE_ARCHIVED',
   'ATTACHMENT_INVALID',
+  'CSV_EMPTY',
+  'CSV_INVALID',
+  'CSV_COLUMNS_MISSING',
+  'CSV_TOO_MANY_ROWS',
+  'PHASE_NOT_ADJACENT',
+  'GOAL_ARCHIVED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -51,6 +51,12 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'spaces.manage': '-----Y---',
   'announcements.post': '----YY---',
   'messages.send': '---YYY---',
+  'mooc.manage': '-----Y-YY',
+  'roadmap.view': '---YYY-YY',
+  'roadmap.manage': '-----Y--Y',
+  'goals.view': '---YYY-YY',
+  'goals.manage': '-----Y--Y',
+  'goals.update': '---YYY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -46,6 +46,12 @@ export const NETWORK_ACTIONS = [
   'spaces.manage',
   'announcements.post',
   'messages.send',
+  'mooc.manage',
+  'roadmap.view',
+  'roadmap.manage',
+  'goals.view',
+  'goals.manage',
+  'goals.update',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -91,6 +97,13 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'announcements.post': ['meta_mentor', 'office'],
   // Direct and group messages: between members who share a network and accepted its agreement.
   'messages.send': EVERY_MEMBER,
+  // MOOC sessions are run by the founding organisation or the meta-mentor it named.
+  'mooc.manage': MANAGERS,
+  'roadmap.view': EVERYONE_INSIDE,
+  'roadmap.manage': ['meta_mentor', 'platform_admin'],
+  'goals.view': EVERYONE_INSIDE,
+  'goals.manage': ['meta_mentor', 'platform_admin'],
+  'goals.update': EVERY_MEMBER,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

@@ -40,6 +40,10 @@ import type { RealtimeOutboxTable } from '../modules/realtime/realtime.table.ts'
 import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
+import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
+import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
+import type { RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -71,4 +75,10 @@ export interface DB {
   topicReads: TopicReadsTable;
   attachments: AttachmentsTable;
   announcements: AnnouncementsTable;
+  moocSessions: MoocSessionsTable;
+  moocGraduates: MoocGraduatesTable;
+  memberBadges: MemberBadgesTable;
+  roadmapTicks: RoadmapTicksTable;
+  goals: GoalsTable;
+  goalUpdates: GoalUpdatesTable;
 }

@@ -13,6 +13,11 @@ import * as createNetworkOffices from './2026-11-27T0705-create-network-offices.
 import * as createProfiles from './2026-11-27T0706-create-profiles.ts';
 import * as createAuditLog from './2026-11-27T0707-create-audit-log.ts';
 import * as applicationsOnePending from './2026-11-27T0820-applications-one-pending.ts';
+import * as createMooc from './2026-11-27T0900-create-mooc.ts';
+import * as invitationsMoocGraduate from './2026-11-27T0901-invitations-mooc-graduate.ts';
+import * as networkPhase from './2026-11-27T0902-network-phase.ts';
+import * as createRoadmapTicks from './2026-11-27T0903-create-roadmap-ticks.ts';
+import * as createGoals from './2026-11-27T0904-create-goals.ts';
 import * as createDiscussions from './2026-11-27T1000-create-discussions.ts';
 import * as backfillDefaultSpaces from './2026-11-27T1001-backfill-default-spaces.ts';
 import * as createAnnouncements from './2026-11-27T1002-create-announcements.ts';
@@ -35,6 +40,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0706-create-profiles': createProfiles,
   '2026-11-27T0707-create-audit-log': createAuditLog,
   '2026-11-27T0820-applications-one-pending': applicationsOnePending,
+  '2026-11-27T0900-create-mooc': createMooc,
+  '2026-11-27T0901-invitations-mooc-graduate': invitationsMoocGraduate,
+  '2026-11-27T0902-network-phase': networkPhase,
+  '2026-11-27T0903-create-roadmap-ticks': createRoadmapTicks,
+  '2026-11-27T0904-create-goals': createGoals,
   '2026-11-27T1000-create-discussions': createDiscussions,
   '2026-11-27T1001-backfill-default-spaces': backfillDefaultSpaces,
   '2026-11-27T1002-create-announcements': createAnnouncements,

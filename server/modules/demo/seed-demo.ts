@@ -19,6 +19,7 @@ import {
   insertOrganisation,
   insertOrganisationAdmin,
 } from '../organisations/organisations.repository.ts';
+import { seedRoadmapDemo } from '../roadmap/seed-roadmap.ts';
 import { findUserByEmail, insertUser } from '../users/users.repository.ts';
 
 /** Every demo account uses this password; it is printed by the CLI and is for local demos only. */
@@ -225,5 +226,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
     }
   }
   await seedDiscussions(ctx);
+  await seedRoadmapDemo(ctx);
   return { created, total: DEMO_USERS.length };
 }

@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/password.ts';
 import { startSession } from '../auth/sessions.service.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { addMember } from '../members/members.service.ts';
+import { markGraduateJoined } from '../mooc/graduate-join.ts';
 import { findNetworkById } from '../networks/networks.repository.ts';
 import { findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
@@ -96,6 +97,7 @@ async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, n
         details: { invitationId: invitation.id },
       },
     );
+    if (invitation.moocGraduateId) await markGraduateJoined(db, invitation.moocGraduateId, user.id);
   });
   return network;
 }

@@ -85,6 +85,16 @@ function mailLocaleFor(network: NetworkRow, invitee: UserRow | undefined): Local
   return isLocale(first) ? first : 'en';
 }
 
+/** What other features may add to an invitation (MOOC graduates get theirs in their own language). */
+export interface InvitationOptions {
+  /** Mail language instead of the invitee's account language or the network's first language. */
+  locale?: Locale;
+  /** The MOOC graduate invited; accepting marks them joined and gives the badge. */
+  moocGraduateId?: string;
+  /** Sends the reminder wording instead of the first invitation's. */
+  reminder?: boolean;
+}
+
 /**
  * Creates an e-mail or link invitation. E-mail invitations replace an open one for the same
  * address and are mailed; link invitations return their URL (the only time it is shown).
@@ -95,6 +105,7 @@ export async function createInvitation(
   network: NetworkRow,
   inviter: UserRow,
   body: CreateInvitationBody,
+  options: InvitationOptions = {},
 ): Promise<CreatedInvitation> {
   const db = ctx.database.db;
   await ctx.rateLimiter.hit(`invitations:network:${network.id}`, INVITATIONS_PER_NETWORK);
@@ -105,7 +116,7 @@ export async function createInvitation(
   }
   const now = isoNow();
   const token = newSecret();
-  const locale = mailLocaleFor(network, invitee);
+  const locale = options.locale ?? mailLocaleFor(network, invitee);
   const days = body.expiresInDays ?? INVITATION_DEFAULT_DAYS;
   const row: InvitationRow = {
     id: newId(),
@@ -123,6 +134,7 @@ export async function createInvitation(
     acceptedBy: null,
     uses: 0,
     createdAt: now,
+    moocGraduateId: options.moocGraduateId ?? null,
   };
   const replaced = row.email ? await revokeOpenEmailInvitations(db, network.id, row.email, now) : [];
   await insertInvitation(db, row);
@@ -138,12 +150,19 @@ export async function createInvitation(
     networkId: network.id,
     actorId: inviter.id,
     action: 'invitation.created',
-    details: { invitationId: row.id, kind: row.kind, email: row.email, role: row.role, level: row.level },
+    details: {
+      invitationId: row.id,
+      kind: row.kind,
+      email: row.email,
+      role: row.role,
+      level: row.level,
+      ...(row.moocGraduateId && { moocGraduateId: row.moocGraduateId, reminder: options.reminder === true }),
+    },
   });
   const url = invitationUrl(ctx, token);
   if (row.email) {
     await ctx.mailer.send(row.email, locale, {
-      name: 'invitation',
+      name: options.reminder ? 'invitation_reminder' : 'invitation',
       params: {
         name: invitee?.displayName ?? '',
         network: network.name,

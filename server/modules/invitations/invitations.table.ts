@@ -17,5 +17,7 @@ export interface InvitationsTable {
   acceptedBy: string | null;
   uses: number;
   createdAt: string;
+  /** Set when the invitation went to a MOOC graduate (see server/modules/mooc). */
+  moocGraduateId: string | null;
 }
 export type InvitationRow = Selectable<InvitationsTable>;

@@ -11,7 +11,7 @@ export type MailTemplate =
   | { name: 'reset'; params: { name: string; url: string; minutes: number } }
   | { name: 'password_changed'; params: { name: string } }
   | {
-      name: 'invitation';
+      name: 'invitation' | 'invitation_reminder';
       /** name is empty when the invitee has no account yet; role is a network role or 'experienced' (mentor). */
       params: { name: string; network: string; inviter: string; role: string; url: string; days: number };
     }
@@ -69,7 +69,8 @@ function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
       };
     case 'password_changed':
       return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
-    case 'invitation': {
+    case 'invitation':
+    case 'invitation_reminder': {
       const { network, inviter, role, url, days } = template.params;
       return {
         subject: t('subject', { network }),

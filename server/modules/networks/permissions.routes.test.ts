@@ -5,7 +5,10 @@ import type { NetworkAction } from '../../../common/permissions.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
 import { buildTopic } from '../discussions/test-helpers.ts';
+import { insertGoal } from '../goals/goals.repository.ts';
 
 const DENIED = new Set([
   'UNAUTHENTICATED',
@@ -19,7 +22,14 @@ const DENIED = new Set([
 function requestFor(
   action: NetworkAction,
   slug: string,
-  fx: { strangerId: string; partnerSlug: string; memberId: string; topicId: string; spaceId: string },
+  fx: {
+    strangerId: string;
+    partnerSlug: string;
+    memberId: string;
+    topicId: string;
+    spaceId: string;
+    goalId: string;
+  },
 ) {
   const n = `/api/networks/${slug}`;
   const plan: Record<NetworkAction, [string, string, unknown?]> = {
@@ -66,6 +76,12 @@ function requestFor(
       `${n}/announcements`,
       { title: 'Matrix announcement', body: 'From the test.' },
     ],
+    'mooc.manage': ['GET', `${n}/mooc-sessions`],
+    'roadmap.view': ['GET', `${n}/roadmap`],
+    'roadmap.manage': ['PUT', `${n}/roadmap/steps/network_promoted`, { doneOn: '2025-01-01' }],
+    'goals.view': ['GET', `${n}/goals`],
+    'goals.manage': ['POST', `${n}/goals`, { title: 'Matrix test goal' }],
+    'goals.update': ['POST', `${n}/goals/${fx.goalId}/updates`, { value: 1 }],
     'documents.publish': [
       'POST',
       `${n}/documents/agreement`,
@@ -98,6 +114,12 @@ const ORDERED_ACTIONS: NetworkAction[] = [
   'discussions.moderate',
   'spaces.manage',
   'announcements.post',
+  'mooc.manage',
+  'roadmap.view',
+  'roadmap.manage',
+  'goals.view',
+  'goals.manage',
+  'goals.update',
   'documents.publish',
   'membership.leave',
 ];
@@ -128,6 +150,21 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     };
     const stranger = await buildUser(t.ctx);
     const topic = await buildTopic(t.ctx, network, spare.id);
+    const goalId = newId();
+    await insertGoal(t.ctx.database.db, {
+      id: goalId,
+      networkId: network.id,
+      title: 'Matrix goal',
+      description: '',
+      unit: null,
+      startValue: 0,
+      targetValue: 10,
+      dueOn: null,
+      createdBy: spare.id,
+      createdAt: isoNow(),
+      updatedAt: isoNow(),
+      archivedAt: null,
+    });
     const client = new TestClient(t.app);
     const account = members[actor];
     if (account) {
@@ -145,6 +182,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       memberId: spare.id,
       topicId: topic.topicId,
       spaceId: topic.spaceId,
+      goalId,
     };
   }
 

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+
+/** A graduates file may hold at most this many bytes and data rows (a MOOC cohort is far smaller). */
+export const MOOC_CSV_MAX_BYTES = 2 * 1024 * 1024;
+export const MOOC_CSV_MAX_ROWS = 10_000;
+
+/** Calendar date as YYYY-MM-DD. */
+export const IsoDate = z.iso.date();
+
+const SessionFields = {
+  title: z.string().trim().min(2).max(160),
+  /** The course on the learning platform (e.g. a Moodle course page). */
+  courseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+};
+
+/** Record a MOOC session (cohort) that feeds this network. */
+export const CreateMoocSessionBody = z
+  .strictObject(SessionFields)
+  .refine((b) => b.endsOn >= b.startsOn, { message: 'Ends before it starts', path: ['endsOn'] });
+export type CreateMoocSessionBody = z.infer<typeof CreateMoocSessionBody>;
+
+export const UpdateMoocSessionBody = z
+  .strictObject({
+    title: SessionFields.title.optional(),
+    courseUrl: SessionFields.courseUrl,
+    startsOn: IsoDate.optional(),
+    endsOn: IsoDate.optional(),
+  })
+  .refine((b) => !b.startsOn || !b.endsOn || b.endsOn >= b.startsOn, {
+    message: 'Ends before it starts',
+    path: ['endsOn'],
+  });
+export type UpdateMoocSessionBody = z.infer<typeof UpdateMoocSessionBody>;
+
+/**
+ * Where a graduate stands. `expired` is reported for an invited or reminded graduate whose
+ * invitation ran out without them joining; `bounced` is set by staff when the mail came back.
+ */
+export const GRADUATE_STATUSES = ['imported', 'invited', 'reminded', 'joined', 'expired', 'bounced'] as const;
+export const GraduateStatus = z.enum(GRADUATE_STATUSES);
+export type GraduateStatus = z.infer<typeof GraduateStatus>;
+
+export const GraduateCounts = z.object(
+  Object.fromEntries(GRADUATE_STATUSES.map((s) => [s, z.number()])) as Record<GraduateStatus, z.ZodNumber>,
+);
+export type GraduateCounts = z.infer<typeof GraduateCounts>;
+
+export const MoocSession = z.object({
+  id: z.string(),
+  title: z.string(),
+  courseUrl: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  createdBy: PersonSummary.nullable(),
+  createdAt: z.string(),
+  /** Graduates per status; `total` counts them all. */
+  graduates: GraduateCounts.extend({ total: z.number() }),
+});
+export type MoocSession = z.infer<typeof MoocSession>;
+export const MoocSessionList = z.object({ sessions: z.array(MoocSession) });
+export type MoocSessionList = z.infer<typeof MoocSessionList>;
+
+export const MoocSessionParams = z.strictObject({ slug: Slug, sessionId: Id });
+export const GraduateParams = MoocSessionParams.extend({ graduateId: Id });
+
+/** Why a row of the file will not be imported. */
+export const IMPORT_PROBLEMS = [
+  'email_missing',
+  'email_invalid',
+  'name_missing',
+  'date_invalid',
+  'duplicate_in_file',
+  'already_imported',
+  'already_member',
+] as const;
+export const ImportProblem = z.enum(IMPORT_PROBLEMS);
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** Notes that do not stop a row, e.g. a language code nobody knows (the network's is used). */
+export const IMPORT_WARNINGS = ['language_unknown'] as const;
+export const ImportWarning = z.enum(IMPORT_WARNINGS);
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
+export const ImportRow = z.object({
+  /** Line of the file where the row starts (the header is line 1 unless blank lines precede it). */
+  line: z.number(),
+  name: z.string(),
+  email: z.string(),
+  /** YYYY-MM-DD, or null when the file has none. */
+  completedOn: z.string().nullable(),
+  /** ISO 639-1 code, or null. */
+  language: z.string().nullable(),
+  problems: z.array(ImportProblem),
+  warnings: z.array(ImportWarning),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+
+/**
+ * Preview and import both answer with every row of the file. The file is sent as the request
+ * body with `Content-Type: text/csv` (UTF-8, BOM allowed; comma, semicolon or tab separated;
+ * English or German headers such as `Vorname;Nachname;E-Mail-Adresse`).
+ */
+export const ImportResult = z.object({
+  /** The columns the server recognised, by their header in the file. */
+  columns: z.object({
+    name: z.array(z.string()),
+    email: z.string(),
+    completedOn: z.string().nullable(),
+    language: z.string().nullable(),
+  }),
+  rows: z.array(ImportRow),
+  /** Rows without problems: to be imported (preview) or imported now (import). */
+  valid: z.number(),
+  invalid: z.number(),
+  /** Only for the import: how many rows were stored (0 when the same file comes again). */
+  imported: z.number().optional(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const Graduate = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  completedOn: z.string().nullable(),
+  language: z.string().nullable(),
+  status: GraduateStatus,
+  invitedAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  joinedAt: z.string().nullable(),
+  /** The account that joined through the invitation. */
+  user: PersonSummary.nullable(),
+  createdAt: z.string(),
+});
+export type Graduate = z.infer<typeof Graduate>;
+
+export const GraduateListQuery = PageQuery.extend({ status: GraduateStatus.optional() });
+export type GraduateListQuery = z.infer<typeof GraduateListQuery>;
+export const GraduateList = z.object({ graduates: z.array(Graduate), nextCursor: z.string().nullable() });
+export type GraduateList = z.infer<typeof GraduateList>;
+
+/** Invite the imported graduates (all of them, or those listed), each in their language. */
+export const InviteGraduatesBody = z
+  .strictObject({ graduateIds: z.array(Id).min(1).max(MOOC_CSV_MAX_ROWS).optional() })
+  .nullish();
+export type InviteGraduatesBody = z.infer<typeof InviteGraduatesBody>;
+
+/**
+ * Outcome of a bulk send. The network's invitation rate limit may stop a large send part-way:
+ * `remaining` then says how many are left for a later call (nothing is sent twice).
+ */
+export const BulkSendResult = z.object({
+  sent: z.number(),
+  /** Skipped because they became members meanwhile. */
+  skipped: z.number(),
+  remaining: z.number(),
+  retryAfterSeconds: z.number().nullable(),
+});
+export type BulkSendResult = z.infer<typeof BulkSendResult>;
+
+/**
+ * Member badges. Smallest option chosen: one list per network; the web app joins it with the
+ * member list by `userId` (`?userId=` narrows it to one member for a profile page).
+ */
+export const BADGE_KINDS = ['mooc_graduate'] as const;
+export const Badge = z.object({
+  userId: z.string(),
+  kind: z.enum(BADGE_KINDS),
+  /** The MOOC session the badge names. */
+  session: z.object({ id: z.string(), title: z.string(), endsOn: z.string() }),
+  createdAt: z.string(),
+});
+export type Badge = z.infer<typeof Badge>;
+export const BadgeListQuery = z.strictObject({ userId: Id.optional() });
+export const BadgeList = z.object({ badges: z.array(Badge) });
+export type BadgeList = z.infer<typeof BadgeList>;

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { findGraduate, insertBadge, updateGraduate } from './mooc.repository.ts';
+
+/**
+ * Called by the invitation accept flow (inside its transaction) when a MOOC graduate's
+ * invitation is used: marks the graduate joined and gives the "MOOC graduate" badge naming the session.
+ */
+export async function markGraduateJoined(db: Kysely<DB>, graduateId: string, userId: string): Promise<void> {
+  const graduate = await findGraduate(db, graduateId);
+  if (!graduate) return;
+  const now = isoNow();
+  await updateGraduate(db, graduate.id, { status: 'joined', joinedAt: now, userId, updatedAt: now });
+  await insertBadge(db, {
+    id: newId(),
+    networkId: graduate.networkId,
+    userId,
+    kind: 'mooc_graduate',
+    sessionId: graduate.sessionId,
+    createdAt: now,
+  });
+  await insertAudit(db, {
+    networkId: graduate.networkId,
+    actorId: userId,
+    subjectUserId: userId,
+    action: 'mooc.graduate_joined',
+    details: { sessionId: graduate.sessionId, graduateId: graduate.id },
+  });
+}
