@@ -6,7 +6,13 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runLoad } from './lib/load.ts';
 import { ROOT, startBaseline, startPlatform } from './lib/processes.ts';
-import { type ScenarioContext, type ScenarioResult, SCENARIOS } from './scenarios.ts';
+import {
+  generateDataset,
+  growth,
+  type ScenarioContext,
+  type ScenarioResult,
+  SCENARIOS,
+} from './scenarios.ts';
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((name) => !(name in SCENARIOS) && name !== 'baseline');
@@ -29,7 +35,22 @@ try {
   results.push({ scenario: 'baseline', ...baseline });
   console.log(`baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms`);
 
-  const ctx: ScenarioContext = { work, durationSeconds, baseline, startPlatform };
+  const datasets = new Map<string, ReturnType<typeof generateDataset>>();
+  const ctx: ScenarioContext = {
+    work,
+    durationSeconds,
+    baseline,
+    startPlatform,
+    dataset(scale) {
+      let made = datasets.get(scale);
+      if (!made) {
+        console.log(`  generating ${scale} data …`);
+        made = generateDataset(work, scale);
+        datasets.set(scale, made);
+      }
+      return made;
+    },
+  };
   for (const name of names) {
     const scenario = SCENARIOS[name];
     if (!scenario) continue;
@@ -41,6 +62,7 @@ try {
     }
     console.log(`  (${Math.round((performance.now() - started) / 1000)} s)`);
   }
+  results.push(...growth(results));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { LoadResult } from './lib/load.ts';
-import { ROOT, type Started } from './lib/processes.ts';
+import WebSocket from 'ws';
+import type { Fixture } from '../server/modules/bench/generate-data.ts';
+import { type LoadResult, runLoad } from './lib/load.ts';
+import { ROOT, signIn, type Started } from './lib/processes.ts';
+import { openMemberSessions } from './lib/sessions.ts';
 
 export interface ScenarioResult extends Partial<LoadResult> {
   scenario: string;
@@ -15,12 +20,14 @@ export interface ScenarioContext {
   durationSeconds: number;
   baseline: LoadResult;
   startPlatform: (dataDir: string, env?: Record<string, string>) => Promise<Started & { readyMs: number }>;
+  /** A generated data dir per scale, made on first use. */
+  dataset(scale: 'small' | 'large'): Promise<{ dataDir: string; fixture: Fixture; seconds: number }>;
 }
 
 export type Scenario = (ctx: ScenarioContext) => Promise<ScenarioResult[]>;
 
-async function runCli(args: string[], env: Record<string, string>): Promise<string> {
-  const { spawn } = await import('node:child_process');
+/** Runs the admin CLI in its own process. */
+export function runCli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
       cwd: ROOT,
@@ -36,15 +43,72 @@ async function runCli(args: string[], env: Record<string, string>): Promise<stri
   });
 }
 
-/** 7. Sign-in: expected slow, since scrypt is deliberately expensive; every request from another client IP. */
+/** Generates a data set with the CLI (the same command users run) and reads its fixture. */
+export async function generateDataset(work: string, scale: 'small' | 'large') {
+  const dataDir = path.join(work, `data-${scale}`);
+  const started = performance.now();
+  await runCli(['generate', '--scale', scale], { DATA_DIR: dataDir });
+  const seconds = (performance.now() - started) / 1000;
+  const fixture = JSON.parse(readFileSync(path.join(dataDir, 'bench-fixture.json'), 'utf8')) as Fixture;
+  return { dataDir, fixture, seconds };
+}
+
+const READ_TARGET = { share: 0.15, p99Ms: 20 };
+
+/** The read scenarios 2–6 as URL paths on a generated data set. */
+function readPaths(f: Fixture): Record<string, string> {
+  const n = `/api/networks/${f.networkSlug}`;
+  return {
+    'topic-list': `${n}/topics?spaceId=${f.spaceId}&limit=20`,
+    'topic-replies': `${n}/topics/${f.topicId}/replies?limit=20`,
+    'message-history': `/api/conversations/${f.conversationId}/messages?limit=50`,
+    notifications: '/api/notifications?limit=20',
+    search: `/api/search?q=${encodeURIComponent(f.searchTerm)}&limit=20`,
+  };
+}
+
+/** Runs the read scenarios against one scale and judges them against the targets. */
+async function readScenarios(ctx: ScenarioContext, scale: 'small' | 'large'): Promise<ScenarioResult[]> {
+  const { dataDir, fixture } = await ctx.dataset(scale);
+  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  try {
+    const cookie = await signIn(server.port, fixture.email, fixture.password);
+    const results: ScenarioResult[] = [];
+    for (const [name, url] of Object.entries(readPaths(fixture))) {
+      const check = await fetch(`http://127.0.0.1:${server.port}${url}`, { headers: { cookie } });
+      if (!check.ok) {
+        results.push({ scenario: `${name} (${scale})`, note: `skipped: ${check.status} on ${url}` });
+        continue;
+      }
+      const load = await runLoad({
+        url: `http://127.0.0.1:${server.port}${url}`,
+        headers: { cookie },
+        durationSeconds: ctx.durationSeconds,
+      });
+      const share = load.requestsPerSecond / ctx.baseline.requestsPerSecond;
+      const measured = ['topic-list', 'topic-replies', 'message-history', 'notifications'].includes(name);
+      results.push({
+        scenario: `${name} (${scale})`,
+        ...load,
+        ...(measured && {
+          target: `≥ ${READ_TARGET.share * 100} % of baseline, p99 ≤ ${READ_TARGET.p99Ms} ms`,
+          met: share >= READ_TARGET.share && load.p99Ms <= READ_TARGET.p99Ms && load.non2xx === 0,
+        }),
+      });
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+const readsSmall: Scenario = (ctx) => readScenarios(ctx, 'small');
+const readsLarge: Scenario = (ctx) => readScenarios(ctx, 'large');
+
+/** 7. Sign-in: slow by design (scrypt); each request from another client address so the per-IP limit is paid, not hit. */
 const signin: Scenario = async (ctx) => {
-  const dataDir = path.join(ctx.work, 'signin');
-  const env = { DATA_DIR: dataDir };
-  await runCli(
-    ['create-admin', '--email', 'bench@example.org', '--name', 'Bench', '--password', 'bench-password-2026'],
-    env,
-  );
-  const server = await ctx.startPlatform(dataDir, { TRUST_PROXY: 'true' });
+  const { dataDir, fixture } = await ctx.dataset('small');
+  const server = await ctx.startPlatform(dataDir, { TRUST_PROXY: 'true', JOB_WORKER: 'off' });
   try {
     let n = 0;
     const result = await autocannon({
@@ -52,9 +116,7 @@ const signin: Scenario = async (ctx) => {
       connections: 50,
       duration: ctx.durationSeconds,
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}` },
-      body: JSON.stringify({ email: 'bench@example.org', password: 'bench-password-2026' }),
-      // A distinct client address per request, so the per-IP limit measures its cost without refusing.
+      body: JSON.stringify({ email: fixture.email, password: fixture.password }),
       setupClient: (client) => {
         const nextAddress = () => {
           n += 1;
@@ -84,4 +146,173 @@ const signin: Scenario = async (ctx) => {
   }
 };
 
-export const SCENARIOS: Record<string, Scenario> = { signin };
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+};
+
+/** 8. Realtime fan-out: 1,000 sockets in one network; time until the last one has each of 20 announcements. */
+const fanout: Scenario = async (ctx) => {
+  const clients = Number(process.env.BENCH_FANOUT_CLIENTS ?? 1_000);
+  const { dataDir, fixture } = await ctx.dataset('large');
+  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  const sockets: WebSocket[] = [];
+  try {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const tokens = await openMemberSessions({ DATA_DIR: dataDir }, fixture.networkSlug, clients);
+    const arrivals = new Map<string, number>();
+    let expected = '';
+    let waiting: (() => void) | undefined;
+    await Promise.all(
+      tokens.map(
+        (token) =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/ws`, {
+              headers: { cookie: `mn_session=${token}`, origin },
+            });
+            sockets.push(ws);
+            ws.on('message', (raw) => {
+              const frame = JSON.parse(String(raw)) as {
+                type: string;
+                data?: { announcement?: { id?: string } };
+              };
+              if (frame.type === 'realtime.ready') resolve();
+              if (frame.type === 'announcement.created' && frame.data?.announcement?.id === expected) {
+                const count = (arrivals.get(expected) ?? 0) + 1;
+                arrivals.set(expected, count);
+                if (count === tokens.length) waiting?.();
+              }
+            });
+            ws.on('error', reject);
+          }),
+      ),
+    );
+    const cookie = await signIn(server.port, fixture.email, fixture.password);
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const done = new Promise<void>((resolve) => {
+        waiting = resolve;
+      });
+      const started = performance.now();
+      const res = await fetch(`${origin}/api/networks/${fixture.networkSlug}/announcements`, {
+        method: 'POST',
+        headers: { cookie, origin, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: `Bench announcement ${i}`,
+          body: 'Fictional announcement for the fan-out benchmark.',
+        }),
+      });
+      if (!res.ok) throw new Error(`announcement failed: ${res.status} ${await res.text()}`);
+      expected = ((await res.json()) as { id: string }).id;
+      // The socket frames may arrive before the HTTP answer: count what came already.
+      if ((arrivals.get(expected) ?? 0) < tokens.length) await done;
+      times.push(performance.now() - started);
+    }
+    const p50 = percentile(times, 50);
+    const p99 = percentile(times, 99);
+    return [
+      {
+        scenario: `fanout (${tokens.length} sockets)`,
+        p50Ms: Math.round(p50),
+        p99Ms: Math.round(p99),
+        note: 'POST to last socket, 20 announcements',
+        target: 'p99 ≤ 60 ms',
+        met: p99 <= 60 && tokens.length === clients,
+      },
+    ];
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    await server.stop();
+  }
+};
+
+/** 9. Memory of 5,000 idle sockets (bench/ws-idle-memory.ts runs the platform in-process to read its memory). */
+const idleSockets: Scenario = async () => {
+  const sockets = process.env.BENCH_IDLE_SOCKETS ?? '5000';
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/ws-idle-memory.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_SOCKETS: sockets },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', () => resolve(out));
+    child.on('error', reject);
+  });
+  const line = output.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) return [{ scenario: 'idle-sockets', note: `failed: ${output.slice(-300)}` }];
+  const r = JSON.parse(line.slice(7)) as {
+    sockets: number;
+    perSocketHeapAndExternalBytes: number;
+    perSocketRssBytes: number;
+  };
+  const kb = (b: number) => Math.round(b / 102.4) / 10;
+  return [
+    {
+      scenario: `idle-sockets (${r.sockets})`,
+      note: `${kb(r.perSocketRssBytes)} KB RSS, ${kb(r.perSocketHeapAndExternalBytes)} KB heap+external per socket`,
+      target: '≤ 40 KB per socket',
+      met:
+        r.perSocketRssBytes <= 40 * 1024 &&
+        r.perSocketHeapAndExternalBytes <= 40 * 1024 &&
+        String(r.sockets) === sockets,
+    },
+  ];
+};
+
+/** 10. Startup to ready on the large data set, and how long generating it took (target < 5 min). */
+const startupLarge: Scenario = async (ctx) => {
+  const { dataDir, seconds } = await ctx.dataset('large');
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+    runs.push(server.readyMs);
+    await server.stop();
+  }
+  const worst = Math.max(...runs);
+  return [
+    {
+      scenario: 'generate large',
+      note: `${seconds.toFixed(0)} s`,
+      target: '< 300 s (SQLite)',
+      met: seconds < 300,
+    },
+    {
+      scenario: 'startup (large)',
+      p50Ms: Math.round(percentile(runs, 50)),
+      p99Ms: Math.round(worst),
+      note: 'spawn to ready, 3 runs',
+      target: '≤ 2000 ms',
+      met: worst <= 2000,
+    },
+  ];
+};
+
+export const SCENARIOS: Record<string, Scenario> = {
+  'reads-small': readsSmall,
+  'reads-large': readsLarge,
+  signin,
+  fanout,
+  'idle-sockets': idleSockets,
+  'startup-large': startupLarge,
+};
+
+/** 11. Growth: the read scenarios at scale large vs small (requests/s ratio; target ≤ 1.5). */
+export function growth(results: ScenarioResult[]): ScenarioResult[] {
+  const out: ScenarioResult[] = [];
+  for (const name of ['topic-list', 'topic-replies', 'message-history']) {
+    const small = results.find((r) => r.scenario === `${name} (small)`)?.requestsPerSecond;
+    const large = results.find((r) => r.scenario === `${name} (large)`)?.requestsPerSecond;
+    if (!small || !large) continue;
+    const ratio = small / large;
+    out.push({
+      scenario: `growth ${name}`,
+      note: `small/large req/s = ${ratio.toFixed(2)}`,
+      target: '≤ 1.5',
+      met: ratio <= 1.5,
+    });
+  }
+  return out;
+}

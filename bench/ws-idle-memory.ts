@@ -92,6 +92,8 @@ const result = {
   targetBytes: TARGET_BYTES,
 };
 console.table(result);
+// One machine-readable line for `npm run bench` (bench/scenarios.ts).
+console.log(`RESULT ${JSON.stringify(result)}`);
 mkdirSync(path.join('bench', 'results'), { recursive: true });
 writeFileSync(
   path.join('bench', 'results', `ws-idle-memory-${Date.now()}.json`),

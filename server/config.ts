@@ -20,8 +20,12 @@ export interface Config {
   webDistDir: string;
   /** How often the job worker polls for due jobs (ms); new jobs in this process wake it at once. */
   jobPollMs: number;
+  /** Run the background job worker in this process (off for web-only instances and benchmarks). */
+  jobWorker: boolean;
   /** Trust X-Forwarded-* from a reverse proxy in front (for client IPs in rate limits). */
   trustProxy: boolean;
+  /** Hour of the day (UTC, 0–23) at which the daily notification digest goes out. */
+  digestHourUtc: number;
 }
 
 const Env = z.object({
@@ -46,6 +50,8 @@ const Env = z.object({
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(3650).default(90),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  JOB_WORKER: z.enum(['on', 'off']).default('on'),
+  NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
@@ -72,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve('web/dist'),
     jobPollMs: e.JOB_POLL_MS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    jobWorker: e.JOB_WORKER === 'on',
+    digestHourUtc: e.NOTIFICATION_DIGEST_HOUR,
   };
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const setupToken = (await needsSetup(ctx)) ? newSecret() : undefined;
   const app = await buildApp(ctx, { setupToken });
   await app.listen({ port: config.port, host: config.host });
-  ctx.jobs.start();
+  if (config.jobWorker) ctx.jobs.start();
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

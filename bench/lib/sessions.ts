@@ -1,0 +1,37 @@
+import { loadConfig } from '../../server/config.ts';
+import { createContext } from '../../server/context.ts';
+import { createLogger } from '../../server/logger.ts';
+import { startSession } from '../../server/modules/auth/sessions.service.ts';
+
+/**
+ * Opens sessions for many members of one network directly in the database (signing in 1,000 users
+ * over HTTP would measure scrypt, not realtime). Returns their session tokens.
+ */
+export async function openMemberSessions(
+  env: Record<string, string>,
+  networkSlug: string,
+  count: number,
+): Promise<string[]> {
+  const ctx = createContext(
+    loadConfig({ ...env, LOG_LEVEL: 'silent' }),
+    createLogger({ logLevel: 'silent' }),
+  );
+  try {
+    const rows = await ctx.database.db
+      .selectFrom('memberships as m')
+      .innerJoin('networks as n', 'n.id', 'm.networkId')
+      .select('m.userId')
+      .where('n.slug', '=', networkSlug)
+      .where('m.status', '=', 'active')
+      .orderBy('m.userId')
+      .limit(count)
+      .execute();
+    const tokens: string[] = [];
+    for (const row of rows) {
+      tokens.push((await startSession(ctx, row.userId, { ip: '127.0.0.1', userAgent: 'bench' })).token);
+    }
+    return tokens;
+  } finally {
+    await ctx.close();
+  }
+}
