@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
+import type { NotificationEvent } from './contracts/notifications.ts';
 
 /**
  * The WebSocket protocol of mentorNET: one socket per browser session at `GET /api/ws`
@@ -80,6 +81,12 @@ export interface ServerEvents {
     by: { id: string; displayName: string };
   };
   'announcement.created': { networkId: string; announcement: Announcement };
+  // Notifications (to rooms.user of the recipient), with the new unread count for the badge.
+  'notification.created': NotificationEvent;
+  /** Grouped message notification got another message. */
+  'notification.updated': NotificationEvent;
+  /** One (id) or all (id null) notifications were marked read, e.g. in another tab. */
+  'notification.read': { id: string | null; unreadCount: number };
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -12,14 +12,16 @@ import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { messageRoutes } from './modules/messages/messages.routes.ts';
-import { goalRoutes } from './modules/goals/goals.routes.ts';
 import { memberRoutes } from './modules/members/members.routes.ts';
+import { goalRoutes } from './modules/goals/goals.routes.ts';
 import { moocRoutes } from './modules/mooc/mooc.routes.ts';
 import { networkRoutes } from './modules/networks/networks.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { officeRoutes } from './modules/office/office.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import type { SocketOptions } from './modules/realtime/realtime.sockets.ts';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
@@ -83,6 +85,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await discussionRoutes(app, ctx);
   await announcementRoutes(app, ctx);
   await messageRoutes(app, ctx);
+  await notificationRoutes(app, ctx);
+  await searchRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

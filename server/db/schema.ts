@@ -37,6 +37,12 @@ import type {
   ProfilesTable,
 } from '../modules/profiles/profiles.table.ts';
 import type { RealtimeOutboxTable } from '../modules/realtime/realtime.table.ts';
+import type {
+  NotificationPreferencesTable,
+  NotificationSettingsTable,
+  NotificationsTable,
+} from '../modules/notifications/notifications.table.ts';
+import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -64,10 +70,6 @@ export interface DB {
   profileLanguages: ProfileLanguagesTable;
   profileExpertise: ProfileExpertiseTable;
   auditLog: AuditLogTable;
-  conversations: ConversationsTable;
-  conversationParticipants: ConversationParticipantsTable;
-  messages: MessagesTable;
-  realtimeOutbox: RealtimeOutboxTable;
   spaces: SpacesTable;
   topics: TopicsTable;
   posts: PostsTable;
@@ -75,10 +77,18 @@ export interface DB {
   topicReads: TopicReadsTable;
   attachments: AttachmentsTable;
   announcements: AnnouncementsTable;
+  conversations: ConversationsTable;
+  conversationParticipants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  realtimeOutbox: RealtimeOutboxTable;
   moocSessions: MoocSessionsTable;
   moocGraduates: MoocGraduatesTable;
   memberBadges: MemberBadgesTable;
   roadmapTicks: RoadmapTicksTable;
   goals: GoalsTable;
   goalUpdates: GoalUpdatesTable;
+  notifications: NotificationsTable;
+  notificationPreferences: NotificationPreferencesTable;
+  notificationSettings: NotificationSettingsTable;
+  searchDocuments: SearchDocumentsTable;
 }

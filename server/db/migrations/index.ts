@@ -23,6 +23,8 @@ import * as backfillDefaultSpaces from './2026-11-27T1001-backfill-default-space
 import * as createAnnouncements from './2026-11-27T1002-create-announcements.ts';
 import * as createMessages from './2026-11-27T1100-create-messages.ts';
 import * as createRealtimeOutbox from './2026-11-27T1101-create-realtime-outbox.ts';
+import * as createNotifications from './2026-11-27T1200-create-notifications.ts';
+import * as createSearchIndex from './2026-11-27T1201-create-search-index.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +52,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1002-create-announcements': createAnnouncements,
   '2026-11-27T1100-create-messages': createMessages,
   '2026-11-27T1101-create-realtime-outbox': createRealtimeOutbox,
+  '2026-11-27T1200-create-notifications': createNotifications,
+  '2026-11-27T1201-create-search-index': createSearchIndex,
 };

@@ -4,7 +4,6 @@ import type {
   CreateAnnouncementBody,
 } from '../../../common/contracts/discussions.ts';
 import type { PageQuery } from '../../../common/contracts/networks.ts';
-import { DEFAULT_LOCALE, isLocale } from '../../../common/locales.ts';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -25,6 +24,7 @@ import {
   listMailableMembers,
   setAnnouncementPinned,
 } from './announcements.repository.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import type { AnnouncementRow } from './announcements.table.ts';
 
 /** The job that mails an announcement to every member, whatever their notification settings. */
@@ -137,20 +137,17 @@ export async function notifyAnnouncement(ctx: AppContext, announcementId: string
   const network = await findNetworkById(db, head.networkId);
   const row = await findAnnouncement(db, head.networkId, announcementId);
   if (!network || !row) return 0;
-  const url = `${ctx.config.publicUrl}/networks/${network.slug}`;
   let sent = 0;
   for (const member of await listMailableMembers(db, network.id)) {
     if (member.id === row.authorId) continue;
-    await ctx.mailer.send(member.email, isLocale(member.locale) ? member.locale : DEFAULT_LOCALE, {
-      name: 'announcement',
-      params: {
-        name: member.displayName,
-        network: network.name,
-        author: row.authorName ?? network.name,
-        title: row.title,
-        text: row.bodySource,
-        url,
-      },
+    // Through the notifications (in-app entry + the mail, forced past every setting, with unsubscribe link).
+    await notify(ctx, {
+      userId: member.id,
+      kind: 'announcement',
+      networkId: network.id,
+      actorId: row.authorId,
+      announcementId,
+      force: true,
     });
     sent += 1;
   }

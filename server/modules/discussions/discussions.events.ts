@@ -1,6 +1,7 @@
 import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { rooms } from '../realtime/realtime.hub.ts';
 
 type DiscussionEvent =
@@ -55,6 +56,14 @@ export async function notifyMentions(
 ): Promise<void> {
   for (const userId of mentions) {
     if (userId === author.id || before.includes(userId)) continue;
+    await notify(ctx, {
+      userId,
+      kind: 'mention',
+      networkId: network.id,
+      actorId: author.id,
+      topicId: topic.id,
+      postId: post.id,
+    });
     await publishMention(ctx, userId, {
       networkId: network.id,
       networkSlug: network.slug,

@@ -14,6 +14,7 @@ import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
+import { notifyReply } from '../notifications/notify-recipients.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, type Reader, reactionSummaries } from './discussions.presenter.ts';
@@ -99,6 +100,13 @@ export async function reply(
     post: await presentOne(ctx, network, post.id, NEUTRAL_READER),
   });
   await notifyMentions(ctx, network, topic, post, author, prepared.mentions, []);
+  await notifyReply(ctx, {
+    networkId: network.id,
+    topicId: topic.id,
+    postId: post.id,
+    authorId: author.id,
+    mentions: prepared.mentions,
+  });
   return presentOne(ctx, network, post.id, reader);
 }
 

@@ -22,8 +22,31 @@ export type MailTemplate =
   | {
       name: 'announcement';
       /** text is the announcement's Markdown source, sent as it was written. */
-      params: { name: string; network: string; author: string; title: string; text: string; url: string };
+      params: {
+        name: string;
+        network: string;
+        author: string;
+        title: string;
+        text: string;
+        url: string;
+        /** Link that turns off the recipient's optional notification e-mail (announcements stay on). */
+        unsubscribeUrl?: string;
+      };
+    }
+  | {
+      /** Notifications e-mailed at once (one mail for everything pending) or as the daily digest. */
+      name: 'notification' | 'notification_digest';
+      params: { name: string; items: NotificationMailItem[]; url: string; unsubscribeUrl: string };
     };
+
+/** One line of a notification mail. */
+export interface NotificationMailItem {
+  kind: 'mention' | 'reply' | 'message' | 'announcement';
+  actor: string;
+  network: string;
+  title: string;
+  count: number;
+}
 
 export interface RenderedMail {
   subject: string;
@@ -37,6 +60,8 @@ interface MailLayout {
   paragraphs: string[];
   action?: { label: string; url: string };
   after: string[];
+  /** Shown below the footer, in every notification mail. */
+  unsubscribe?: { label: string; url: string };
 }
 
 function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
@@ -92,16 +117,74 @@ function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
       };
     }
     case 'announcement': {
-      const { network, author, title, text, url } = template.params;
+      const { network, author, title, text, url, unsubscribeUrl } = template.params;
       return {
         subject: t('subject', { network, title }),
         greeting,
         paragraphs: [t('body', { author, network }), title, text],
         action: { label: t('action'), url },
         after: [],
+        ...(unsubscribeUrl && {
+          unsubscribe: { label: translate(locale, 'mail.unsubscribe.announcement'), url: unsubscribeUrl },
+        }),
       };
     }
+    case 'notification':
+    case 'notification_digest':
+      return notificationLayout(locale, template.name, template.params, greeting);
   }
+}
+
+const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
+  mention: 'mail.notification.item.mention',
+  reply: 'mail.notification.item.reply',
+  message: 'mail.notification.item.message',
+  announcement: 'mail.notification.item.announcement',
+};
+
+/** A line per notification; the digest groups them under their network. */
+function notificationLayout(
+  locale: Locale,
+  name: 'notification' | 'notification_digest',
+  params: { items: NotificationMailItem[]; url: string; unsubscribeUrl: string },
+  greeting: string,
+): MailLayout {
+  const line = (item: NotificationMailItem) => translate(locale, NOTIFICATION_LINES[item.kind], { ...item });
+  const unsubscribe = { label: translate(locale, 'mail.unsubscribe.label'), url: params.unsubscribeUrl };
+  const action = { label: translate(locale, 'mail.notification.action'), url: params.url };
+  const [only] = params.items;
+  if (name === 'notification' && params.items.length === 1 && only) {
+    return {
+      subject: translate(locale, `mail.notification.subject.${only.kind}`, { ...only }),
+      greeting,
+      paragraphs: [line(only)],
+      action,
+      after: [],
+      unsubscribe,
+    };
+  }
+  const byNetwork = new Map<string, string[]>();
+  for (const item of params.items)
+    byNetwork.set(item.network, [...(byNetwork.get(item.network) ?? []), line(item)]);
+  const count = params.items.length;
+  return {
+    subject:
+      name === 'notification_digest'
+        ? translate(locale, 'mail.notification_digest.subject', { count })
+        : translate(locale, 'mail.notification.subject.many', { count }),
+    greeting,
+    paragraphs: [
+      translate(locale, `mail.${name}.body`),
+      ...[...byNetwork].map(([network, lines]) =>
+        [network || translate(locale, 'mail.notification_digest.direct'), ...lines.map((l) => `• ${l}`)].join(
+          '\n',
+        ),
+      ),
+    ],
+    action,
+    after: [],
+    unsubscribe,
+  };
 }
 
 function escapeHtml(value: string): string {
@@ -124,12 +207,13 @@ export function renderMail(locale: Locale, template: MailTemplate, platformUrl: 
     signature,
     '--',
     footer,
+    ...(layout.unsubscribe ? [`${layout.unsubscribe.label}:\n${layout.unsubscribe.url}`] : []),
   ].join('\n\n');
   const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
+  const p = (s: string) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(s)}</p>`;
   const button = layout.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(layout.action.url)}" style="background:#1f5f8b;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(layout.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#555;word-break:break-all">${escapeHtml(layout.action.url)}</p>`
     : '';
-  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px">${p(layout.greeting)}${layout.paragraphs.map(p).join('')}${button}${layout.after.map(p).join('')}${p(signature)}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${escapeHtml(footer)}</p></body></html>`;
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px">${p(layout.greeting)}${layout.paragraphs.map(p).join('')}${button}${layout.after.map(p).join('')}${p(signature)}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${escapeHtml(footer)}</p>${layout.unsubscribe ? `<p style="font-size:12px"><a href="${escapeHtml(layout.unsubscribe.url)}" style="color:#666">${escapeHtml(layout.unsubscribe.label)}</a></p>` : ''}</body></html>`;
   return { subject: layout.subject, text, html };
 }

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
 import { renderMarkdown } from '../discussions/markdown.ts';
+import { notifyMessage } from '../notifications/notify-recipients.ts';
 import { loadParticipation } from './conversations.service.ts';
 import {
   advanceReadMark,
@@ -80,6 +81,7 @@ export async function sendMessage(
   await advanceReadMark(db, conversationId, userId, id);
   const message = presentMessage(row);
   await publishMessage(ctx, 'message.created', message);
+  await notifyMessage(ctx, { conversationId, messageId: id, senderId: userId, recipientIds: others });
   return { message, created: true };
 }
 

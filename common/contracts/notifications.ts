@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { PageQuery } from './networks.ts';
+
+/** What a notification is about. */
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'message', 'announcement'] as const;
+export const NotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+/** Kinds whose e-mail a member may choose; announcements are always e-mailed at once. */
+export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message'] as const;
+export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
+
+/** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
+export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;
+export const EmailFrequency = z.enum(EMAIL_FREQUENCIES);
+export type EmailFrequency = z.infer<typeof EmailFrequency>;
+
+export const NotificationListQuery = PageQuery;
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: NotificationKind,
+  read: z.boolean(),
+  createdAt: z.string(),
+  /** Messages of one conversation are grouped while unread: how many there are. */
+  count: z.number().int(),
+  network: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  topic: z.object({ id: z.string(), title: z.string() }).nullable(),
+  postId: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  announcement: z.object({ id: z.string(), title: z.string() }).nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationList = z.object({
+  notifications: z.array(Notification),
+  nextCursor: z.string().nullable(),
+});
+export type NotificationList = z.infer<typeof NotificationList>;
+
+export const UnreadCount = z.object({ unreadCount: z.number().int() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
+
+export const NotificationIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const NotificationPreferences = z.object({
+  email: z.object({ mention: EmailFrequency, reply: EmailFrequency, message: EmailFrequency }),
+  /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
+  announcementsAlwaysEmailed: z.literal(true),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+
+/** Changes the given kinds; the others keep their setting. */
+export const UpdateNotificationPreferencesBody = z.strictObject({
+  email: z
+    .strictObject({
+      mention: EmailFrequency.optional(),
+      reply: EmailFrequency.optional(),
+      message: EmailFrequency.optional(),
+    })
+    .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
+});
+export type UpdateNotificationPreferencesBody = z.infer<typeof UpdateNotificationPreferencesBody>;
+
+/** What an unsubscribe link turns off: one kind's e-mail, or all optional e-mail. */
+export const UnsubscribeScope = z.enum([...OPTIONAL_EMAIL_KINDS, 'all']);
+export type UnsubscribeScope = z.infer<typeof UnsubscribeScope>;
+
+export const UnsubscribeQuery = z.strictObject({ token: z.string().min(1).max(300) });
+
+export const UnsubscribeInfo = z.object({
+  scope: UnsubscribeScope,
+  /** The address the link was sent to, partly hidden. */
+  email: z.string(),
+  /** Whether that e-mail is already off. */
+  done: z.boolean(),
+});
+export type UnsubscribeInfo = z.infer<typeof UnsubscribeInfo>;
+
+/** Realtime: a notification arrived or changed (grouped messages), with the new unread count. */
+export interface NotificationEvent {
+  notification: Notification;
+  unreadCount: number;
+}

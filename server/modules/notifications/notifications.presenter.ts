@@ -1,0 +1,26 @@
+import type { Notification } from '../../../common/contracts/notifications.ts';
+import type { NotificationListRow } from './notifications.repository.ts';
+
+/** A notification as its recipient sees it; subjects that were deleted meanwhile show as null. */
+export function presentNotification(row: NotificationListRow): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    read: row.readAt !== null,
+    createdAt: row.createdAt,
+    count: row.count,
+    network:
+      row.networkId && row.networkSlug && row.networkName
+        ? { id: row.networkId, slug: row.networkSlug, name: row.networkName }
+        : null,
+    actor: row.actorId && row.actorName ? { id: row.actorId, displayName: row.actorName } : null,
+    topic: row.topicId && row.topicTitle ? { id: row.topicId, title: row.topicTitle } : null,
+    postId: row.postId,
+    conversationId: row.conversationId,
+    messageId: row.messageId,
+    announcement:
+      row.announcementId && row.announcementTitle
+        ? { id: row.announcementId, title: row.announcementTitle }
+        : null,
+  };
+}

@@ -1,0 +1,302 @@
+import { type Kysely, sql } from 'kysely';
+import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
+import type { DB } from '../../db/schema.ts';
+import { findCurrentDocuments } from '../documents/documents.repository.ts';
+import type { JobStatus } from '../jobs/jobs.table.ts';
+import type { NotificationRow, NotificationsTable } from './notifications.table.ts';
+
+/** Stores a new notification. */
+export async function insertNotification(db: Kysely<DB>, row: NotificationsTable): Promise<void> {
+  await db.insertInto('notifications').values(row).execute();
+}
+
+/** The pending (unread, not yet e-mailed) message notification of a conversation, to group into. */
+export function findGroupableMessageNotification(db: Kysely<DB>, userId: string, conversationId: string) {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('kind', '=', 'message')
+    .where('conversationId', '=', conversationId)
+    .where('readAt', 'is', null)
+    .where('emailedAt', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Adds one message to a grouped notification; false when it was read or mailed meanwhile. */
+export async function bumpNotification(
+  db: Kysely<DB>,
+  id: string,
+  change: { actorId: string; messageId: string; updatedAt: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications')
+    .set((eb) => ({ ...change, count: eb('count', '+', 1) }))
+    .where('id', '=', id)
+    .where('readAt', 'is', null)
+    .where('emailedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Notifications about networks the user has left are hidden (their content is no longer theirs to see). */
+function visibleTo(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('notifications as n')
+    .where('n.userId', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('n.networkId', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select(sql`1`.as('one'))
+            .whereRef('m.networkId', '=', 'n.networkId')
+            .where('m.userId', '=', userId)
+            .where('m.status', '=', 'active'),
+        ),
+      ]),
+    );
+}
+
+/** A user's notifications, newest first, with what the list shows of their subjects. */
+export function listNotifications(
+  db: Kysely<DB>,
+  userId: string,
+  options: { beforeId?: string; ids?: string[]; limit: number },
+) {
+  let query = visibleTo(db, userId)
+    .leftJoin('networks as net', 'net.id', 'n.networkId')
+    .leftJoin('users as actor', 'actor.id', 'n.actorId')
+    .leftJoin('topics as t', (j) => j.onRef('t.id', '=', 'n.topicId').on('t.deletedAt', 'is', null))
+    .leftJoin('announcements as a', 'a.id', 'n.announcementId')
+    .selectAll('n')
+    .select([
+      'net.slug as networkSlug',
+      'net.name as networkName',
+      'actor.displayName as actorName',
+      't.title as topicTitle',
+      'a.title as announcementTitle',
+    ])
+    .orderBy('n.id', 'desc')
+    .limit(options.limit);
+  if (options.beforeId) query = query.where('n.id', '<', options.beforeId);
+  if (options.ids) query = query.where('n.id', 'in', options.ids);
+  return query.execute();
+}
+export type NotificationListRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/** Unread notifications the user can see. */
+export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
+  const row = await visibleTo(db, userId)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('n.readAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Marks one (or all) of a user's notifications read; returns how many changed. */
+export async function markNotificationsRead(
+  db: Kysely<DB>,
+  userId: string,
+  at: string,
+  id?: string,
+): Promise<number> {
+  let query = db
+    .updateTable('notifications')
+    .set({ readAt: at })
+    .where('userId', '=', userId)
+    .where('readAt', 'is', null);
+  if (id) query = query.where('id', '=', id);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findNotification(db: Kysely<DB>, userId: string, id: string) {
+  return db
+    .selectFrom('notifications')
+    .select('id')
+    .where('userId', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The user's explicit e-mail settings per kind (kinds without a row use the default). */
+export async function listPreferences(db: Kysely<DB>, userId: string): Promise<Map<string, EmailFrequency>> {
+  const rows = await db
+    .selectFrom('notificationPreferences')
+    .select(['kind', 'email'])
+    .where('userId', '=', userId)
+    .execute();
+  return new Map(rows.map((r) => [r.kind, r.email]));
+}
+
+/** Sets the e-mail frequency of one kind. */
+export async function upsertPreference(
+  db: Kysely<DB>,
+  userId: string,
+  kind: string,
+  email: EmailFrequency,
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('notificationPreferences')
+    .values({ userId, kind, email, updatedAt: at })
+    .onConflict((oc) => oc.columns(['userId', 'kind']).doUpdateSet({ email, updatedAt: at }))
+    .execute();
+}
+
+/** Drops pending e-mail of the given kinds (after the user turned them off). */
+export async function cancelPendingEmail(
+  db: Kysely<DB>,
+  userId: string,
+  kinds: NotificationKind[],
+  at: string,
+) {
+  if (kinds.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ email: 'off', emailedAt: at })
+    .where('userId', '=', userId)
+    .where('kind', 'in', kinds)
+    .where('email', '!=', 'immediate')
+    .where('emailedAt', 'is', null)
+    .execute();
+}
+
+/** The user's settings row, created with a fresh unsubscribe key on first use. */
+export async function ensureSettings(db: Kysely<DB>, userId: string, newKey: string, at: string) {
+  await db
+    .insertInto('notificationSettings')
+    .values({ userId, unsubscribeKey: newKey, lastDigestAt: null, createdAt: at })
+    .onConflict((oc) => oc.column('userId').doNothing())
+    .execute();
+  return db
+    .selectFrom('notificationSettings')
+    .selectAll()
+    .where('userId', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export function findSettings(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('notificationSettings').selectAll().where('userId', '=', userId).executeTakeFirst();
+}
+
+export async function setLastDigestAt(db: Kysely<DB>, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable('notificationSettings')
+    .set({ lastDigestAt: at })
+    .where('userId', '=', userId)
+    .execute();
+}
+
+/**
+ * Claims a user's pending e-mail of one route (immediate or daily) created up to `until`: marks it
+ * e-mailed in one statement, so two workers never send the same notification twice. Read ones are
+ * dropped, not sent (the user has seen them).
+ */
+export async function claimPendingEmail(
+  db: Kysely<DB>,
+  userId: string,
+  email: EmailFrequency,
+  at: string,
+  until: string,
+): Promise<NotificationRow[]> {
+  return db
+    .updateTable('notifications')
+    .set({ emailedAt: at })
+    .where('userId', '=', userId)
+    .where('email', '=', email)
+    .where('emailedAt', 'is', null)
+    .where('createdAt', '<=', until)
+    .returningAll()
+    .execute()
+    .then((rows) => rows.filter((r) => r.readAt === null).sort((a, b) => a.id.localeCompare(b.id)));
+}
+
+/** Users with digest e-mail waiting. */
+export async function listUsersWithPendingDigest(db: Kysely<DB>, until: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('userId')
+    .distinct()
+    .where('email', '=', 'daily')
+    .where('emailedAt', 'is', null)
+    .where('readAt', 'is', null)
+    .where('createdAt', '<=', until)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+/** Active members of a network among the given users who accepted its current documents. */
+export async function filterAcceptedMembers(
+  db: Kysely<DB>,
+  networkId: string,
+  userIds: string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const members = await db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('networkId', '=', networkId)
+    .where('status', '=', 'active')
+    .where('userId', 'in', userIds)
+    .execute();
+  const current = await findCurrentDocuments(db, networkId);
+  if (current.length === 0) return members.map((m) => m.userId);
+  const accepted = await db
+    .selectFrom('documentAcceptances')
+    .select('userId')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(
+      'documentId',
+      'in',
+      current.map((d) => d.id),
+    )
+    .where('userId', 'in', members.map((m) => m.userId).concat(['']))
+    .groupBy('userId')
+    .execute();
+  return accepted.filter((a) => Number(a.count) === current.length).map((a) => a.userId);
+}
+
+/** Everyone who wrote in a topic (opening post or a live reply): the people a reply concerns. */
+export async function listTopicParticipants(db: Kysely<DB>, topicId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('authorId')
+    .distinct()
+    .where('topicId', '=', topicId)
+    .where('deletedAt', 'is', null)
+    .where('authorId', 'is not', null)
+    .execute();
+  return rows.map((r) => r.authorId as string);
+}
+
+/** Whether a job of this kind is waiting (or running). */
+export async function hasPendingJob(db: Kysely<DB>, kind: string, statuses: JobStatus[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('status', 'in', statuses)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** An announcement with what its mail shows. */
+export function findAnnouncementForMail(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('announcements as a')
+    .innerJoin('networks as n', 'n.id', 'a.networkId')
+    .leftJoin('users as u', 'u.id', 'a.authorId')
+    .select([
+      'a.title',
+      'a.bodySource',
+      'n.name as networkName',
+      'n.slug as networkSlug',
+      'u.displayName as authorName',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  NotificationIdParams,
+  NotificationList,
+  NotificationListQuery,
+  NotificationPreferences,
+  UnreadCount,
+  UnsubscribeInfo,
+  UnsubscribeQuery,
+  UpdateNotificationPreferencesBody,
+} from '../../../common/contracts/notifications.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
+import { startNotificationJobs } from './notification-mail.ts';
+import {
+  getNotifications,
+  getPreferences,
+  getUnreadCount,
+  markRead,
+  updatePreferences,
+} from './notifications.service.ts';
+import { renderUnsubscribePage } from './unsubscribe-page.ts';
+import { applyUnsubscribe, describeUnsubscribe } from './unsubscribe.service.ts';
+
+const tags = ['notifications'];
+
+/** In-app notifications, e-mail preferences and the unsubscribe link; also starts the notification jobs. */
+export async function notificationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  await startNotificationJobs(ctx);
+  // Encapsulated: the form parser below (one-click unsubscribe, RFC 8058) stays on these routes.
+  await fastify.register(async (scope) => {
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 1024 },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+
+    app.get(
+      '/api/notifications',
+      {
+        schema: {
+          tags,
+          summary: 'My notifications, newest first',
+          querystring: NotificationListQuery,
+          response: { 200: NotificationList, ...errorResponses },
+        },
+      },
+      async (request) => getNotifications(ctx, requireAuth(request).user.id, request.query),
+    );
+
+    app.get(
+      '/api/notifications/unread-count',
+      {
+        schema: {
+          tags,
+          summary: 'How many notifications are unread',
+          response: { 200: UnreadCount, ...errorResponses },
+        },
+      },
+      async (request) => ({ unreadCount: await getUnreadCount(ctx, requireAuth(request).user.id) }),
+    );
+
+    app.post(
+      '/api/notifications/:id/read',
+      {
+        schema: {
+          tags,
+          summary: 'Mark one notification read',
+          params: NotificationIdParams,
+          response: { 200: UnreadCount, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        unreadCount: await markRead(ctx, requireAuth(request).user.id, request.params.id),
+      }),
+    );
+
+    app.post(
+      '/api/notifications/read-all',
+      {
+        schema: {
+          tags,
+          summary: 'Mark all notifications read',
+          response: { 200: UnreadCount, ...errorResponses },
+        },
+      },
+      async (request) => ({ unreadCount: await markRead(ctx, requireAuth(request).user.id) }),
+    );
+
+    app.get(
+      '/api/me/notification-preferences',
+      {
+        schema: {
+          tags,
+          summary: 'My e-mail settings per notification kind',
+          response: { 200: NotificationPreferences, ...errorResponses },
+        },
+      },
+      async (request) => getPreferences(ctx, requireAuth(request).user.id),
+    );
+
+    app.put(
+      '/api/me/notification-preferences',
+      {
+        schema: {
+          tags,
+          summary: 'Change e-mail settings: immediate, daily digest or off, per kind',
+          body: UpdateNotificationPreferencesBody,
+          response: { 200: NotificationPreferences, ...errorResponses },
+        },
+      },
+      async (request) => updatePreferences(ctx, requireAuth(request).user.id, request.body),
+    );
+
+    const unsubscribeSchema = (summary: string) => ({
+      tags,
+      summary,
+      description:
+        'Works without signing in (signed link from a mail). Answers HTML when the browser asks for it.',
+      querystring: UnsubscribeQuery,
+      response: { 200: UnsubscribeInfo, ...errorResponses },
+    });
+
+    app.get(
+      '/api/notifications/unsubscribe',
+      { schema: unsubscribeSchema('What an unsubscribe link turns off') },
+      async (request, reply) =>
+        answer(request, reply, request.query.token, () => describeUnsubscribe(ctx, request.query.token)),
+    );
+
+    app.post(
+      '/api/notifications/unsubscribe',
+      { schema: unsubscribeSchema('Apply an unsubscribe link (also the one-click POST of mail programs)') },
+      async (request, reply) =>
+        answer(request, reply, request.query.token, () => applyUnsubscribe(ctx, request.query.token)),
+    );
+  });
+}
+
+const wantsHtml = (request: FastifyRequest) => /text\/html/.test(request.headers.accept ?? '');
+
+/** JSON for API clients; a small page for people who followed the link in a browser. */
+async function answer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  run: () => Promise<UnsubscribeInfo>,
+) {
+  if (!wantsHtml(request)) return run();
+  try {
+    const info = await run();
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderUnsubscribePage(request.locale, { info, token }));
+  } catch (err) {
+    if (!(err instanceof AppError) || !['TOKEN_INVALID', 'TOKEN_EXPIRED'].includes(err.code)) throw err;
+    const error = err.code === 'TOKEN_EXPIRED' ? 'expired' : 'invalid';
+    return reply
+      .status(err.status)
+      .type('text/html; charset=utf-8')
+      .send(renderUnsubscribePage(request.locale, { error }));
+  }
+}

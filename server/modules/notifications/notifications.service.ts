@@ -1,0 +1,185 @@
+import type {
+  EmailFrequency,
+  NotificationKind,
+  NotificationList,
+  NotificationListQuery,
+  NotificationPreferences,
+  UpdateNotificationPreferencesBody,
+} from '../../../common/contracts/notifications.ts';
+import { OPTIONAL_EMAIL_KINDS } from '../../../common/contracts/notifications.ts';
+import type { ServerEvents } from '../../../common/realtime-events.ts';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { rooms } from '../realtime/realtime.hub.ts';
+import { presentNotification } from './notifications.presenter.ts';
+import {
+  bumpNotification,
+  cancelPendingEmail,
+  countUnreadNotifications,
+  findGroupableMessageNotification,
+  findNotification,
+  insertNotification,
+  listNotifications,
+  listPreferences,
+  markNotificationsRead,
+  upsertPreference,
+} from './notifications.repository.ts';
+
+/** The job that e-mails a user's pending immediate notifications (one mail for all of them). */
+export const IMMEDIATE_MAIL_JOB = 'notifications.mail';
+
+export interface NotifyInput {
+  userId: string;
+  kind: NotificationKind;
+  networkId?: string | null;
+  actorId?: string | null;
+  topicId?: string | null;
+  postId?: string | null;
+  conversationId?: string | null;
+  messageId?: string | null;
+  announcementId?: string | null;
+  /** E-mail at once whatever the recipient's preferences (announcements). */
+  force?: boolean;
+}
+
+/** The e-mail route of a kind for a user: their setting, else the daily digest. */
+export async function emailFrequencyOf(
+  ctx: AppContext,
+  userId: string,
+  kind: NotificationKind,
+): Promise<EmailFrequency> {
+  if (kind === 'announcement') return 'immediate';
+  return (await listPreferences(ctx.database.db, userId)).get(kind) ?? 'daily';
+}
+
+/**
+ * Creates a notification, delivers it live to the recipient's sockets and routes its e-mail
+ * (at once through the job queue, into the daily digest, or nowhere). Unread messages of one
+ * conversation are grouped into one notification. Never throws: the post or message that caused
+ * it is saved already, so a failure here is logged, not turned into an error for its writer.
+ */
+export async function notify(ctx: AppContext, input: NotifyInput): Promise<void> {
+  if (input.actorId && input.actorId === input.userId) return;
+  try {
+    await deliver(ctx, input);
+  } catch (err) {
+    ctx.log.error({ err, userId: input.userId, kind: input.kind }, 'notification failed');
+  }
+}
+
+async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
+  const db = ctx.database.db;
+  const now = isoNow();
+  if (input.kind === 'message' && input.conversationId && input.messageId) {
+    const pending = await findGroupableMessageNotification(db, input.userId, input.conversationId);
+    const change = { actorId: input.actorId ?? '', messageId: input.messageId, updatedAt: now };
+    if (pending && (await bumpNotification(db, pending.id, change))) {
+      await publishNotification(ctx, input.userId, pending.id, 'notification.updated');
+      return;
+    }
+  }
+  const email = input.force ? 'immediate' : await emailFrequencyOf(ctx, input.userId, input.kind);
+  const id = newId();
+  await insertNotification(db, {
+    id,
+    userId: input.userId,
+    kind: input.kind,
+    networkId: input.networkId ?? null,
+    actorId: input.actorId ?? null,
+    topicId: input.topicId ?? null,
+    postId: input.postId ?? null,
+    conversationId: input.conversationId ?? null,
+    messageId: input.messageId ?? null,
+    announcementId: input.announcementId ?? null,
+    count: 1,
+    email,
+    readAt: null,
+    emailedAt: email === 'off' ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (email === 'immediate') await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId: input.userId });
+  await publishNotification(ctx, input.userId, id, 'notification.created');
+}
+
+async function publishNotification(
+  ctx: AppContext,
+  userId: string,
+  id: string,
+  type: 'notification.created' | 'notification.updated',
+): Promise<void> {
+  const db = ctx.database.db;
+  const [row] = await listNotifications(db, userId, { ids: [id], limit: 1 });
+  if (!row) return;
+  const data: ServerEvents[typeof type] = {
+    notification: presentNotification(row),
+    unreadCount: await countUnreadNotifications(db, userId),
+  };
+  try {
+    await ctx.realtime.publish(rooms.user(userId), { type, data });
+  } catch (err) {
+    ctx.log.warn({ err, userId, type }, 'realtime publish failed');
+  }
+}
+
+/** The user's notifications, newest first (keyset on the time-ordered id). */
+export async function getNotifications(
+  ctx: AppContext,
+  userId: string,
+  query: NotificationListQuery,
+): Promise<NotificationList> {
+  const after = decodeCursor(query.cursor, 1);
+  const beforeId = after ? String(after[0]) : undefined;
+  const rows = await listNotifications(ctx.database.db, userId, { beforeId, limit: query.limit + 1 });
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
+  return { notifications: page.map(presentNotification), nextCursor };
+}
+
+export function getUnreadCount(ctx: AppContext, userId: string): Promise<number> {
+  return countUnreadNotifications(ctx.database.db, userId);
+}
+
+/** Marks one notification (404 if not the user's) or all of them read; tells the user's other tabs. */
+export async function markRead(ctx: AppContext, userId: string, id?: string): Promise<number> {
+  const db = ctx.database.db;
+  if (id && !(await findNotification(db, userId, id))) throw notFound();
+  const changed = await markNotificationsRead(db, userId, isoNow(), id);
+  const unreadCount = await countUnreadNotifications(db, userId);
+  if (changed > 0) {
+    await ctx.realtime
+      .publish(rooms.user(userId), { type: 'notification.read', data: { id: id ?? null, unreadCount } })
+      .catch((err: unknown) => ctx.log.warn({ err, userId }, 'realtime publish failed'));
+  }
+  return unreadCount;
+}
+
+/** The user's e-mail settings per kind. */
+export async function getPreferences(ctx: AppContext, userId: string): Promise<NotificationPreferences> {
+  const saved = await listPreferences(ctx.database.db, userId);
+  const pick = (kind: string) => saved.get(kind) ?? 'daily';
+  return {
+    email: { mention: pick('mention'), reply: pick('reply'), message: pick('message') },
+    announcementsAlwaysEmailed: true,
+  };
+}
+
+/** Changes e-mail settings; kinds turned off drop the e-mail still waiting for the digest. */
+export async function updatePreferences(
+  ctx: AppContext,
+  userId: string,
+  body: UpdateNotificationPreferencesBody,
+): Promise<NotificationPreferences> {
+  const now = isoNow();
+  const off: NotificationKind[] = [];
+  for (const kind of OPTIONAL_EMAIL_KINDS) {
+    const email = body.email[kind];
+    if (!email) continue;
+    await upsertPreference(ctx.database.db, userId, kind, email, now);
+    if (email === 'off') off.push(kind);
+  }
+  await cancelPendingEmail(ctx.database.db, userId, off, now);
+  return getPreferences(ctx, userId);
+}

@@ -1,0 +1,48 @@
+import type { AppContext } from '../../context.ts';
+import { filterAcceptedMembers, listTopicParticipants } from './notifications.repository.ts';
+import { notify } from './notifications.service.ts';
+
+/**
+ * A reply concerns everyone who wrote in the topic (its starter and earlier repliers), except its
+ * author and those it mentions (they get a mention instead: one notification, not two), and only
+ * members who may still read the network.
+ */
+export async function notifyReply(
+  ctx: AppContext,
+  reply: { networkId: string; topicId: string; postId: string; authorId: string; mentions: string[] },
+): Promise<void> {
+  const db = ctx.database.db;
+  try {
+    const participants = (await listTopicParticipants(db, reply.topicId)).filter(
+      (id) => id !== reply.authorId && !reply.mentions.includes(id),
+    );
+    for (const userId of await filterAcceptedMembers(db, reply.networkId, participants)) {
+      await notify(ctx, {
+        userId,
+        kind: 'reply',
+        networkId: reply.networkId,
+        actorId: reply.authorId,
+        topicId: reply.topicId,
+        postId: reply.postId,
+      });
+    }
+  } catch (err) {
+    ctx.log.error({ err, postId: reply.postId }, 'reply notifications failed');
+  }
+}
+
+/** A new message notifies the other participants (grouped per conversation while unread). */
+export async function notifyMessage(
+  ctx: AppContext,
+  message: { conversationId: string; messageId: string; senderId: string; recipientIds: string[] },
+): Promise<void> {
+  for (const userId of message.recipientIds) {
+    await notify(ctx, {
+      userId,
+      kind: 'message',
+      actorId: message.senderId,
+      conversationId: message.conversationId,
+      messageId: message.messageId,
+    });
+  }
+}

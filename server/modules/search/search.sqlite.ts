@@ -1,0 +1,48 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { allowedDocuments, type RawHit, resultColumns } from './search.filters.ts';
+import type { ParsedQuery, SearchHit, SearchRepository } from './search.repository.ts';
+
+const phrase = (words: string[]) => `"${words.join(' ')}"`;
+
+/** FTS5 query syntax from a parsed query; words contain only letters, marks and digits, so quoting is safe. */
+export function toFts5(query: ParsedQuery): string | null {
+  const groups = query.any
+    .filter((g) => g.all.length > 0)
+    .map((g) => {
+      const must = `(${g.all.map(phrase).join(' AND ')})`;
+      return g.not.reduce((expr, term) => `(${expr} NOT ${phrase(term)})`, must);
+    });
+  return groups.length > 0 ? groups.join(' OR ') : null;
+}
+
+/** SQLite FTS5: bm25 ranking with titles weighing five times the body. */
+export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
+  return {
+    async search(params) {
+      const match = toFts5(params.query);
+      if (!match) return [];
+      const { rows } = await sql<RawHit>`
+        SELECT ${resultColumns(params)},
+          snippet(search_fts, 1, char(2), char(3), '…', 24) AS snippet,
+          highlight(search_fts, 0, char(2), char(3)) AS title_hl
+        FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+        WHERE search_fts MATCH ${match} AND ${allowedDocuments(params)}
+        ORDER BY bm25(search_fts, 5.0, 1.0), d.id
+        LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
+      return rows.map(toHit);
+    },
+  };
+}
+
+export function toHit(row: RawHit): SearchHit {
+  return {
+    kind: row.kind,
+    refId: row.refId,
+    networkId: row.networkId,
+    topicId: row.topicId,
+    title: row.title,
+    snippet: row.snippet ?? '',
+    titleHighlighted: row.kind === 'reply' ? row.title : (row.titleHl ?? row.title),
+  };
+}
