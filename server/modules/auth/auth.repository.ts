@@ -8,19 +8,50 @@ export async function insertSession(db: Kysely<DB>, session: SessionRow): Promis
   await db.insertInto('sessions').values(session).execute();
 }
 
-/** Finds a session and its user by the token hash. */
+/** Finds a session and its user by the token hash, in one query (this runs on every API request). */
 export async function findSessionByTokenHash(
   db: Kysely<DB>,
   tokenHash: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('tokenHash', '=', tokenHash)
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .selectAll('u')
+    .select([
+      's.id as sessionId',
+      's.tokenHash as sessionTokenHash',
+      's.userAgent as sessionUserAgent',
+      's.ip as sessionIp',
+      's.createdAt as sessionCreatedAt',
+      's.lastSeenAt as sessionLastSeenAt',
+      's.expiresAt as sessionExpiresAt',
+    ])
+    .where('s.tokenHash', '=', tokenHash)
     .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirst();
-  return user ? { session, user } : undefined;
+  if (!row) return undefined;
+  const {
+    sessionId,
+    sessionTokenHash,
+    sessionUserAgent,
+    sessionIp,
+    sessionCreatedAt,
+    sessionLastSeenAt,
+    sessionExpiresAt,
+    ...user
+  } = row;
+  return {
+    session: {
+      id: sessionId,
+      tokenHash: sessionTokenHash,
+      userId: user.id,
+      userAgent: sessionUserAgent,
+      ip: sessionIp,
+      createdAt: sessionCreatedAt,
+      lastSeenAt: sessionLastSeenAt,
+      expiresAt: sessionExpiresAt,
+    },
+    user,
+  };
 }
 
 /** Moves a session's last-seen time forward. */

@@ -23,25 +23,40 @@ export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): P
   return rows;
 }
 
-/** Whether a user has accepted every current document of a network (true when there are none). */
+/** Whether a user has accepted every current document of a network (true when there are none); one query. */
 export async function hasAcceptedCurrent(
   db: Kysely<DB>,
   networkId: string,
   userId: string,
 ): Promise<boolean> {
-  const current = await findCurrentDocuments(db, networkId);
-  if (current.length === 0) return true;
-  const accepted = await db
-    .selectFrom('documentAcceptances')
-    .select('documentId')
-    .where('userId', '=', userId)
-    .where(
-      'documentId',
-      'in',
-      current.map((d) => d.id),
+  const row = await db
+    .selectFrom('networkDocuments as d')
+    .select((eb) => eb.fn.countAll<number>().as('missing'))
+    .where('d.networkId', '=', networkId)
+    .where((eb) =>
+      eb(
+        'd.version',
+        '=',
+        eb
+          .selectFrom('networkDocuments as d2')
+          .select((e) => e.fn.max('d2.version').as('v'))
+          .whereRef('d2.networkId', '=', 'd.networkId')
+          .whereRef('d2.kind', '=', 'd.kind'),
+      ),
     )
-    .execute();
-  return accepted.length === current.length;
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('documentAcceptances as a')
+            .select('a.documentId')
+            .whereRef('a.documentId', '=', 'd.id')
+            .where('a.userId', '=', userId),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.missing) === 0;
 }
 
 /** All versions of one kind, newest first. */

@@ -9,9 +9,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import type { SessionContext } from '../auth/sessions.service.ts';
 import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
-import { isOrganisationAdmin } from '../organisations/organisations.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
-import { findMembership, findNetworkBySlug } from './networks.repository.ts';
+import { findNetworkForUser } from './networks.repository.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
 
 /** A network as one caller sees it: who they are there and what they may do. */
@@ -30,21 +29,11 @@ export async function loadNetworkAccess(
   slug: string,
 ): Promise<NetworkAccess> {
   const db = ctx.database.db;
-  const network = await findNetworkBySlug(db, slug);
-  if (!network) throw notFound();
   const user = auth?.user ?? null;
-  let membership: MembershipRow | null = null;
-  let orgAdmin = false;
-  let acceptedCurrent = false;
-  if (user) {
-    const [row, admin] = await Promise.all([
-      findMembership(db, network.id, user.id),
-      isOrganisationAdmin(db, network.organisationId, user.id),
-    ]);
-    membership = row?.status === 'active' ? row : null;
-    orgAdmin = admin;
-    if (membership) acceptedCurrent = await hasAcceptedCurrent(db, network.id, user.id);
-  }
+  const found = await findNetworkForUser(db, slug, user?.id ?? null);
+  if (!found) throw notFound();
+  const { network, membership, orgAdmin } = found;
+  const acceptedCurrent = user && membership ? await hasAcceptedCurrent(db, network.id, user.id) : false;
   const actor: NetworkActor = {
     signedIn: user !== null,
     platformAdmin: user?.isPlatformAdmin === 1,

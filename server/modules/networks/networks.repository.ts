@@ -7,6 +7,68 @@ export function findNetworkBySlug(db: Kysely<DB>, slug: string): Promise<Network
   return db.selectFrom('networks').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/**
+ * A network with the caller's active membership and whether they administer its founding
+ * organisation, in one query (this runs on every network request).
+ */
+export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: string | null) {
+  const row = await db
+    .selectFrom('networks as n')
+    .leftJoin('memberships as m', (join) =>
+      join
+        .onRef('m.networkId', '=', 'n.id')
+        .on('m.userId', '=', userId ?? '')
+        .on('m.status', '=', 'active'),
+    )
+    .leftJoin('organisationAdmins as oa', (join) =>
+      join.onRef('oa.organisationId', '=', 'n.organisationId').on('oa.userId', '=', userId ?? ''),
+    )
+    .selectAll('n')
+    .select([
+      'm.id as membershipId',
+      'm.role as membershipRole',
+      'm.level as membershipLevel',
+      'm.joinedAt as membershipJoinedAt',
+      'm.createdAt as membershipCreatedAt',
+      'm.updatedAt as membershipUpdatedAt',
+      'oa.userId as orgAdminId',
+    ])
+    .where('n.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    membershipId,
+    membershipRole,
+    membershipLevel,
+    membershipJoinedAt,
+    membershipCreatedAt,
+    membershipUpdatedAt,
+    orgAdminId,
+    ...network
+  } = row;
+  const membership: MembershipRow | null =
+    membershipId && membershipRole && userId
+      ? {
+          id: membershipId,
+          networkId: network.id,
+          userId,
+          role: membershipRole,
+          level: membershipLevel ?? null,
+          status: 'active',
+          joinedAt: membershipJoinedAt ?? network.createdAt,
+          endedAt: null,
+          endReason: null,
+          createdAt: membershipCreatedAt ?? network.createdAt,
+          updatedAt: membershipUpdatedAt ?? network.createdAt,
+        }
+      : null;
+  return {
+    network: network as NetworkRow,
+    membership,
+    orgAdmin: orgAdminId !== null && orgAdminId !== undefined,
+  };
+}
+
 /** Finds a network by id. */
 export function findNetworkById(db: Kysely<DB>, id: string): Promise<NetworkRow | undefined> {
   return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
