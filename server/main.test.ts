@@ -85,7 +85,11 @@ describe.each(DIALECTS)('the server process on %s', (dialect) => {
       dataDir: database.dataDir,
     });
     const user = await check.db.selectFrom('users').select('email').executeTakeFirst();
-    const mail = await check.db.selectFrom('jobs').select('kind').executeTakeFirst();
+    const mail = await check.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('kind', '=', 'mail.send')
+      .executeTakeFirst();
     await check.destroy();
     expect(user?.email).toBe('in-flight@example.org');
     expect(mail?.kind).toBe('mail.send');
