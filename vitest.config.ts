@@ -10,6 +10,7 @@ export default defineConfig({
       'common/**/*.test.ts',
       'scripts/**/*.test.ts',
       'web/src/**/*.test.{ts,tsx}',
+      'bench/**/*.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,
