@@ -32,6 +32,14 @@ const InvitationsPage = lazy(() => import('../features/networks/InvitationsPage.
 const ApplicationsPage = lazy(() => import('../features/networks/ApplicationsPage.tsx'));
 const AuditPage = lazy(() => import('../features/networks/AuditPage.tsx'));
 const SettingsPage = lazy(() => import('../features/networks/SettingsPage.tsx'));
+const DiscussionsPage = lazy(() => import('../features/discussions/DiscussionsPage.tsx'));
+const NewTopicPage = lazy(() => import('../features/discussions/NewTopicPage.tsx'));
+const TopicPage = lazy(() => import('../features/discussions/TopicPage.tsx'));
+const ConversationsPage = lazy(() => import('../features/messages/ConversationsPage.tsx'));
+const ChatPage = lazy(() => import('../features/messages/ChatPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
+const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage.tsx'));
+const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
 const InvitationPage = lazy(() => import('../features/invitations/InvitationPage.tsx'));
 
 /** A page for signed-in users only. */
@@ -96,6 +104,9 @@ export function AppRoutes() {
           <Route path="agreement" element={<AgreementPage />} />
           <Route path="agreement/publish/:kind" element={signedIn(<PublishDocumentPage />)} />
           <Route path="agreement/acceptances" element={signedIn(<AcceptancesPage />)} />
+          <Route path="discussions" element={signedIn(<DiscussionsPage />)} />
+          <Route path="discussions/new" element={signedIn(<NewTopicPage />)} />
+          <Route path="discussions/:topicId" element={signedIn(<TopicPage />)} />
           <Route path="members" element={signedIn(<MembersPage />)} />
           <Route path="directory" element={signedIn(<DirectoryPage />)} />
           <Route path="office" element={<OfficePage />} />
@@ -104,6 +115,11 @@ export function AppRoutes() {
           <Route path="audit" element={signedIn(<AuditPage />)} />
           <Route path="settings" element={signedIn(<SettingsPage />)} />
         </Route>
+        <Route path="messages" element={signedIn(<ConversationsPage />)} />
+        <Route path="messages/:id" element={signedIn(<ChatPage />)} />
+        <Route path="notifications" element={signedIn(<NotificationsPage />)} />
+        <Route path="search" element={signedIn(<SearchPage />)} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

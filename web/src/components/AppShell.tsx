@@ -1,12 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { meQueryKey, signOut, useMe } from '../features/auth/api.ts';
+import { useUnreadMessages } from '../features/messages/api.ts';
+import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { Button } from './Button.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
+
+// The socket and its cache handlers load after the page: nothing on screen waits for them.
+const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
 
 /** Header with navigation, the page, and a footer. Navigation lists only sections that exist. */
 export function AppShell() {
@@ -14,6 +19,8 @@ export function AppShell() {
   const { data: me } = useMe();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const unreadMessages = useUnreadMessages(Boolean(me)).data?.total ?? 0;
+  const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSettled: () => {
@@ -25,6 +32,11 @@ export function AppShell() {
 
   return (
     <div className="shell">
+      {me && (
+        <Suspense fallback={null}>
+          <RealtimeBridge userId={me.id} />
+        </Suspense>
+      )}
       <a className="skip-link" href="#main">
         {t('common.skip_to_content')}
       </a>
@@ -35,6 +47,7 @@ export function AppShell() {
             <span>mentorNET</span>
           </Link>
           <LanguagePicker />
+          {me && <SearchField />}
           <nav className="site-nav" aria-label={t('nav.main')}>
             <ul>
               {me ? (
@@ -45,6 +58,27 @@ export function AppShell() {
                   <li>
                     <NavLink to="/networks" end>
                       {t('nav.networks')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/messages">
+                      {t('nav.messages')}
+                      <CountBadge
+                        count={unreadMessages}
+                        label={t('nav.unread_messages', { count: unreadMessages })}
+                      />
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/notifications">
+                      <svg className="bell" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                        <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2zM10 20a2 2 0 0 0 4 0" />
+                      </svg>
+                      <span className="nav-text">{t('nav.notifications')}</span>
+                      <CountBadge
+                        count={unreadNotifications}
+                        label={t('nav.notifications_count', { count: unreadNotifications })}
+                      />
                     </NavLink>
                   </li>
                   <li>
@@ -93,5 +127,49 @@ export function AppShell() {
         <p>{t('common.footer')}</p>
       </footer>
     </div>
+  );
+}
+
+/** A small unread count next to a navigation entry; nothing at zero. */
+function CountBadge({ count, label }: { count: number; label?: string }) {
+  if (count <= 0) return null;
+  return (
+    <span className="count-badge" data-testid="count-badge">
+      <span aria-hidden={label ? true : undefined}>{count > 99 ? '99+' : count}</span>
+      {label && <span className="visually-hidden">{label}</span>}
+    </span>
+  );
+}
+
+/** Search from every page: sends the words to the search page. */
+function SearchField() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const current = location.pathname === '/search' ? (params.get('q') ?? '') : '';
+  return (
+    <search className="site-search">
+      <form
+        key={current}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+          if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+        }}
+      >
+        <label htmlFor="site-search" className="visually-hidden">
+          {t('search.field_label')}
+        </label>
+        <input
+          id="site-search"
+          name="q"
+          type="search"
+          defaultValue={current}
+          placeholder={t('search.placeholder')}
+          maxLength={200}
+        />
+      </form>
+    </search>
   );
 }

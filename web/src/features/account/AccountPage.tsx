@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useMe } from '../auth/api.ts';
+import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -13,6 +14,7 @@ export default function AccountPage() {
     <div className="page stack">
       <PageHeading title={t('account.title')} />
       <ProfileSection me={me} />
+      <PreferencesSection />
       <PasswordSection />
       <SessionsSection />
     </div>

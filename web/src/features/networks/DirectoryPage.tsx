@@ -12,7 +12,10 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/labels.ts';
+import { useMe } from '../auth/api.ts';
+import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { type DirectoryFilters, fetchDirectory } from '../profile/api.ts';
+import { can } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
 
 const FILTERS = ['language', 'expertise', 'level', 'region', 'q'] as const;
@@ -23,6 +26,8 @@ export default function DirectoryPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const resultsId = useId();
+  const { data: me } = useMe();
+  const mayMessage = can(network, 'messages.send');
   const [params, setParams] = useSearchParams();
   const filters: DirectoryFilters = Object.fromEntries(
     FILTERS.map((f) => [f, params.get(f) ?? undefined]).filter(([, v]) => v),
@@ -154,6 +159,11 @@ export default function DirectoryPage() {
                     </ul>
                   )}
                   {e.availability && <p className="small muted">{e.availability}</p>}
+                  {mayMessage && e.userId !== me?.id && (
+                    <p>
+                      <StartConversationButton userId={e.userId} name={e.displayName} />
+                    </p>
+                  )}
                 </div>
               </li>
             ))}

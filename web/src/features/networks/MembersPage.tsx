@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
+import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { can, changeMember, networkKey, removeMember, useMembers } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
 
@@ -39,6 +40,7 @@ export default function MembersPage() {
   const members = useMembers(network.slug, role);
   const mayChange = can(network, 'members.change_role');
   const mayRemove = can(network, 'members.remove');
+  const mayMessage = can(network, 'messages.send');
 
   const apply = useMutation({
     mutationFn: (p: NonNullable<Pending>) =>
@@ -91,6 +93,7 @@ export default function MembersPage() {
               key={m.userId}
               member={m}
               isMe={m.userId === me?.id}
+              mayMessage={mayMessage}
               mayChange={mayChange}
               mayRemove={mayRemove}
               onChange={(nextRole, level) => {
@@ -173,13 +176,14 @@ export default function MembersPage() {
 interface MemberRowProps {
   member: Member;
   isMe: boolean;
+  mayMessage: boolean;
   mayChange: boolean;
   mayRemove: boolean;
   onChange: (role: NetworkRole, level: MentorLevel | null) => void;
   onRemove: () => void;
 }
 
-function MemberRow({ member, isMe, mayChange, mayRemove, onChange, onRemove }: MemberRowProps) {
+function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, onRemove }: MemberRowProps) {
   const { t } = useTranslation();
   const roleId = useId();
   const levelId = useId();
@@ -202,6 +206,7 @@ function MemberRow({ member, isMe, mayChange, mayRemove, onChange, onRemove }: M
           {!member.acceptedCurrent && ` · ${t('networks.members.not_accepted')}`}
         </p>
       </div>
+      {mayMessage && !isMe && <StartConversationButton userId={member.userId} name={member.displayName} />}
       {(mayChange || (mayRemove && !isMe)) && (
         <div className="row-actions">
           {mayChange && (

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { countryName } from '../../lib/countries.ts';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
+import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
 import { useMe } from '../auth/api.ts';
 import { ApplySection } from '../invitations/ApplySection.tsx';
 import { can, leaveNetwork, myNetworksKey, networkKey, useOffice } from './api.ts';
@@ -32,6 +33,8 @@ export default function NetworkHomePage() {
       </p>
       {network.description && <p className="prewrap lead-text">{network.description}</p>}
 
+      {can(network, 'discussions.read') && <AnnouncementsSection network={network} />}
+
       {viewer.role ? (
         <section className="card stack" aria-labelledby="your-part">
           <h2 id="your-part">{t('networks.home.your_part')}</h2>
@@ -40,6 +43,11 @@ export default function NetworkHomePage() {
             {viewer.level && ` (${levelLabel(t, viewer.level)})`}
           </p>
           <ul className="link-list">
+            {can(network, 'discussions.read') && (
+              <li>
+                <Link to="discussions">{t('networks.home.discussions')}</Link>
+              </li>
+            )}
             {can(network, 'members.view') && (
               <li>
                 <Link to="directory">{t('networks.home.find_colleagues')}</Link>

@@ -41,6 +41,7 @@ export default function NetworkLayout() {
   const may = (action: NetworkAction) => n.viewer.permissions.includes(action);
   const sections: { to: string; label: string; show: boolean; end?: boolean }[] = [
     { to: '', label: t('networks.nav.overview'), show: true, end: true },
+    { to: 'discussions', label: t('networks.nav.discussions'), show: may('discussions.read') },
     { to: 'members', label: t('networks.nav.members'), show: may('members.view') },
     { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },

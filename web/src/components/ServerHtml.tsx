@@ -1,0 +1,18 @@
+/**
+ * HTML that the server has already sanitised (rendered Markdown of posts and messages) or escaped
+ * (search snippets with <mark>). This is the web app's only raw-HTML path: never pass it anything
+ * that did not come from those server fields.
+ */
+export function ServerHtml({
+  html,
+  className = 'markdown',
+  inline = false,
+}: {
+  html: string;
+  className?: string;
+  inline?: boolean;
+}) {
+  const Tag = inline ? 'span' : 'div';
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised or escaped by the server, see above
+  return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

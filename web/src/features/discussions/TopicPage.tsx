@@ -1,0 +1,209 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Attachment, Topic } from '../../../../common/contracts/discussions.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { can } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
+import {
+  markTopicRead,
+  moderateTopic,
+  postReply,
+  repliesKey,
+  topicKey,
+  topicsKey,
+  useReplies,
+  useTopic,
+} from './api.ts';
+import { Composer } from './Composer.tsx';
+import { PostView } from './PostView.tsx';
+
+/** A topic: opening post, replies oldest first with a "new since your last visit" marker, and the reply form. */
+export default function TopicPage() {
+  const network = useCurrentNetwork();
+  const { topicId = '' } = useParams();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const topic = useTopic(network.slug, topicId);
+  const replies = useReplies(network.slug, topicId);
+  const list = replies.data?.pages.flatMap((p) => p.replies) ?? [];
+
+  // Opening the topic marks it read (the marker above was taken before).
+  const loaded = topic.isSuccess;
+  useEffect(() => {
+    if (!loaded) return;
+    markTopicRead(network.slug, topicId)
+      .then(() => queryClient.invalidateQueries({ queryKey: topicsKey(network.slug).slice(0, 3) }))
+      .catch(() => {});
+  }, [loaded, network.slug, topicId, queryClient]);
+
+  if (topic.isPending) return <Loading />;
+  if (topic.isError) return <QueryError error={topic.error} />;
+  const data = topic.data;
+  const mayWrite = can(network, 'discussions.write');
+  const lastRead = data.lastReadPostId;
+  // The marker goes before the first reply after the last one read (none on a first visit: all is new).
+  const firstNew = lastRead === null ? -1 : list.findIndex((r) => r.id > lastRead && !r.deleted);
+
+  return (
+    <div className="page stack">
+      <p className="eyebrow">
+        <Link to={`/networks/${network.slug}/discussions`}>{t('discussions.back')}</Link>
+      </p>
+      <PageHeading title={data.title ?? t('discussions.deleted_topic')} />
+      <p className="topic-flags">
+        {data.pinned && <span className="badge badge-ok">{t('discussions.pinned')}</span>}
+        {data.locked && <span className="badge badge-warn">{t('discussions.locked')}</span>}
+        {data.deleted && <span className="badge badge-warn">{t('discussions.deleted_badge')}</span>}
+      </p>
+      {can(network, 'discussions.moderate') && <Moderation slug={network.slug} topic={data} />}
+      <PostView
+        slug={network.slug}
+        topicId={topicId}
+        post={data.opening}
+        canReact={mayWrite && !data.deleted}
+      />
+      <section
+        className="stack"
+        aria-labelledby="replies-heading"
+        aria-busy={replies.isFetching || undefined}
+      >
+        <h2 id="replies-heading">{t('discussions.replies', { count: data.replyCount })}</h2>
+        {replies.isPending && <Loading />}
+        {replies.isError && <QueryError error={replies.error} onRetry={() => void replies.refetch()} />}
+        {replies.isSuccess && list.length === 0 && <p className="empty">{t('discussions.no_replies')}</p>}
+        {list.length > 0 && (
+          <ol className="post-list">
+            {list.map((r, i) => (
+              <Fragment key={r.id}>
+                {i === firstNew && (
+                  <li className="new-marker" data-testid="new-marker">
+                    <span>{t('discussions.new_since_visit')}</span>
+                  </li>
+                )}
+                <li>
+                  <PostView
+                    slug={network.slug}
+                    topicId={topicId}
+                    post={r}
+                    canReact={mayWrite && !data.deleted}
+                  />
+                </li>
+              </Fragment>
+            ))}
+          </ol>
+        )}
+        {replies.hasNextPage && (
+          <div>
+            <Button
+              variant="secondary"
+              pending={replies.isFetchingNextPage}
+              onClick={() => void replies.fetchNextPage()}
+            >
+              {t('discussions.more_replies')}
+            </Button>
+          </div>
+        )}
+      </section>
+      {data.locked ? (
+        <Alert tone="info">{t('discussions.locked_note')}</Alert>
+      ) : (
+        mayWrite && !data.deleted && <ReplyForm slug={network.slug} topicId={topicId} />
+      )}
+    </div>
+  );
+}
+
+function Moderation({ slug, topic }: { slug: string; topic: Topic }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const moderate = useMutation({
+    mutationFn: (change: { pinned?: boolean; locked?: boolean }) => moderateTopic(slug, topic.id, change),
+    onSuccess: (next) => {
+      queryClient.setQueryData(topicKey(slug, topic.id), next);
+      void queryClient.invalidateQueries({ queryKey: topicsKey(slug).slice(0, 3) });
+    },
+  });
+  return (
+    <div className="actions">
+      <Button
+        variant="secondary"
+        pending={moderate.isPending}
+        onClick={() => moderate.mutate({ pinned: !topic.pinned })}
+      >
+        {topic.pinned ? t('discussions.unpin') : t('discussions.pin')}
+      </Button>
+      <Button
+        variant="secondary"
+        pending={moderate.isPending}
+        onClick={() => moderate.mutate({ locked: !topic.locked })}
+      >
+        {topic.locked ? t('discussions.unlock') : t('discussions.lock')}
+      </Button>
+      {moderate.isError && <Alert tone="error">{moderate.error.message}</Alert>}
+    </div>
+  );
+}
+
+function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [empty, setEmpty] = useState(false);
+  const send = useMutation({
+    mutationFn: () =>
+      postReply(
+        slug,
+        topicId,
+        body,
+        attachments.map((a) => a.id),
+      ),
+    onSuccess: () => {
+      setBody('');
+      setAttachments([]);
+      void queryClient.invalidateQueries({ queryKey: repliesKey(slug, topicId) });
+    },
+    onError: (error) => {
+      if (isApiError(error, 'TOPIC_LOCKED'))
+        void queryClient.invalidateQueries({ queryKey: topicKey(slug, topicId) });
+    },
+  });
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (body.trim() === '') {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    send.mutate();
+  }
+  return (
+    <section className="card stack" aria-labelledby="reply-heading">
+      <h2 id="reply-heading">{t('discussions.reply_title')}</h2>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Composer
+          slug={slug}
+          label={t('discussions.reply_label')}
+          value={body}
+          onChange={setBody}
+          error={empty ? t('common.field_required') : undefined}
+        />
+        <AttachmentPicker slug={slug} attachments={attachments} onChange={setAttachments} />
+        {send.isError && <Alert tone="error">{send.error.message}</Alert>}
+        <div className="actions">
+          <Button type="submit" pending={send.isPending}>
+            {t('discussions.reply_send')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { SelectField, TextField } from '../../components/Field.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useMe } from '../auth/api.ts';
+import { useMembers, useMyNetworks } from '../networks/api.ts';
+import { createGroup } from './api.ts';
+
+/** Start a group: pick a network, then the people of it, and give the group a name. */
+export function NewGroupSection() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const networks = useMyNetworks();
+  const [slug, setSlug] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [noPeople, setNoPeople] = useState(false);
+  const create = useMutation({
+    mutationFn: (title: string) => createGroup({ title, userIds: chosen }),
+    onSuccess: (conversation) => navigate(`/messages/${conversation.id}`),
+  });
+  const list = networks.data?.networks ?? [];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (chosen.length === 0) {
+      setNoPeople(true);
+      return;
+    }
+    create.mutate(String(new FormData(event.currentTarget).get('title') ?? '').trim());
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="new-group-heading">
+      <h2 id="new-group-heading">{t('messages.group_new')}</h2>
+      {networks.isPending && <Loading />}
+      {networks.isError && <QueryError error={networks.error} />}
+      {networks.isSuccess && list.length === 0 && <p className="empty">{t('messages.group_no_networks')}</p>}
+      {list.length > 0 && (
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <TextField name="title" label={t('messages.group_title')} required maxLength={120} />
+          <SelectField
+            name="network"
+            label={t('messages.group_network')}
+            value={slug}
+            onChange={(e) => {
+              setSlug(e.target.value);
+              setChosen([]);
+            }}
+            options={[
+              { value: '', label: t('messages.group_pick_network') },
+              ...list.map((n) => ({ value: n.slug, label: n.name })),
+            ]}
+          />
+          {slug && (
+            <MemberChoice
+              slug={slug}
+              myId={me?.id ?? ''}
+              chosen={chosen}
+              onChange={(next) => {
+                setChosen(next);
+                setNoPeople(false);
+              }}
+            />
+          )}
+          {noPeople && <Alert tone="error">{t('messages.group_pick_people')}</Alert>}
+          {create.isError && <Alert tone="error">{create.error.message}</Alert>}
+          <div className="actions">
+            <Button type="submit" pending={create.isPending}>
+              {t('messages.group_create')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function MemberChoice({
+  slug,
+  myId,
+  chosen,
+  onChange,
+}: {
+  slug: string;
+  myId: string;
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const members = useMembers(slug, '');
+  if (members.isPending) return <Loading />;
+  if (members.isError) return <QueryError error={members.error} />;
+  const others = members.data.pages.flatMap((p) => p.members).filter((m) => m.userId !== myId);
+  if (others.length === 0) return <p className="empty">{t('messages.group_nobody')}</p>;
+  return (
+    <fieldset className="choices">
+      <legend>{t('messages.group_people')}</legend>
+      {others.map((m) => (
+        <label key={m.userId} className="choice">
+          <input
+            type="checkbox"
+            checked={chosen.includes(m.userId)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...chosen, m.userId] : chosen.filter((id) => id !== m.userId))
+            }
+          />
+          {m.displayName}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,134 @@
+import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type {
+  Conversation,
+  ConversationList,
+  CreateGroupBody,
+  Message,
+  MessagePage,
+  ReadState,
+  UnreadCounts,
+} from '../../../../common/contracts/messages.ts';
+import { api, query } from '../../lib/api-client.ts';
+
+/** A message as the chat shows it: sent, or still on its way from this tab (optimistic). */
+export type ChatMessage = Message & { pending?: 'sending' | 'failed' };
+type ChatMessagePage = Omit<MessagePage, 'messages'> & { messages: ChatMessage[] };
+export type History = InfiniteData<ChatMessagePage, string | undefined>;
+
+export const conversationsKey = ['me', 'conversations'] as const;
+export const conversationKey = (id: string) => ['me', 'conversation', id] as const;
+export const historyKey = (id: string) => ['me', 'conversation', id, 'history'] as const;
+export const unreadMessagesKey = ['me', 'messages', 'unread'] as const;
+
+export function useConversations() {
+  return useInfiniteQuery({
+    queryKey: conversationsKey,
+    queryFn: ({ pageParam }) =>
+      api.get<ConversationList>(`/conversations${query({ cursor: pageParam, limit: 30 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery({
+    queryKey: conversationKey(id),
+    queryFn: () => api.get<Conversation>(`/conversations/${encodeURIComponent(id)}`),
+  });
+}
+
+/** History newest first, page by page: older pages are fetched when the reader scrolls up. */
+export function useHistory(id: string) {
+  return useInfiniteQuery({
+    queryKey: historyKey(id),
+    queryFn: ({ pageParam }) =>
+      api.get<ChatMessagePage>(
+        `/conversations/${encodeURIComponent(id)}/messages${query({ cursor: pageParam, limit: 30 })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useUnreadMessages(enabled: boolean) {
+  return useQuery({
+    queryKey: unreadMessagesKey,
+    queryFn: () => api.get<UnreadCounts>('/messages/unread'),
+    enabled,
+  });
+}
+
+export const openDirect = (userId: string) => api.post<Conversation>('/conversations/direct', { userId });
+export const createGroup = (body: CreateGroupBody) => api.post<Conversation>('/conversations/group', body);
+export const postMessage = (conversationId: string, body: string, clientId: string) =>
+  api.post<Message>(`/conversations/${encodeURIComponent(conversationId)}/messages`, { body, clientId });
+export const markConversationRead = (conversationId: string, messageId: string) =>
+  api.post<ReadState>(`/conversations/${encodeURIComponent(conversationId)}/read`, { messageId });
+
+/** A fresh client id for a message: the server answers a retry with the same id with the first message. */
+export function newClientId(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}
+
+/**
+ * Puts a message into its conversation's history: replaces the copy with the same id (if the new
+ * one is not older) or the optimistic copy with the same client id, else adds it as the newest.
+ * Live events, sync results and send answers all pass through here, so nothing shows twice.
+ * Returns whether the message was new to the history.
+ */
+export function mergeMessage(queryClient: QueryClient, message: ChatMessage): boolean {
+  let added = false;
+  queryClient.setQueryData<History>(historyKey(message.conversationId), (history) => {
+    if (!history) return history;
+    let found = false;
+    const pages = history.pages.map((page) => ({
+      ...page,
+      messages: page.messages.map((m) => {
+        const same = m.id === message.id || (m.pending && m.clientId === message.clientId);
+        if (!same) return m;
+        found = true;
+        if (!m.pending && !message.pending && m.revision > message.revision) return m;
+        return message;
+      }),
+    }));
+    if (found) return { ...history, pages };
+    added = true;
+    const [first, ...rest] = pages;
+    if (!first) return history;
+    return { ...history, pages: [{ ...first, messages: [message, ...first.messages] }, ...rest] };
+  });
+  return added;
+}
+
+/** Updates a conversation in the list (moves it to the top when it has news). */
+export function patchConversation(
+  queryClient: QueryClient,
+  conversationId: string,
+  patch: (c: Conversation) => Conversation,
+  toTop = false,
+): boolean {
+  let found = false;
+  queryClient.setQueryData<InfiniteData<ConversationList, string | undefined>>(conversationsKey, (list) => {
+    if (!list) return list;
+    let moved: Conversation | undefined;
+    const pages = list.pages.map((page) => ({
+      ...page,
+      conversations: page.conversations.flatMap((c) => {
+        if (c.id !== conversationId) return [c];
+        found = true;
+        const next = patch(c);
+        if (toTop) {
+          moved = next;
+          return [];
+        }
+        return [next];
+      }),
+    }));
+    const [first, ...rest] = pages;
+    if (moved && first)
+      return { ...list, pages: [{ ...first, conversations: [moved, ...first.conversations] }, ...rest] };
+    return { ...list, pages };
+  });
+  queryClient.setQueryData<Conversation>(conversationKey(conversationId), (c) => (c ? patch(c) : c));
+  return found;
+}

@@ -1,0 +1,113 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Notification } from '../../../../common/contracts/notifications.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { formatMoment } from '../../lib/dates.ts';
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  notificationsKey,
+  unreadNotificationsKey,
+  useNotifications,
+} from './api.ts';
+
+/** What a notification says, in the reader's language. */
+function describe(t: TFunction, n: Notification): string {
+  const actor = n.actor?.displayName ?? t('notifications.someone');
+  const topic = n.topic?.title ?? '';
+  switch (n.kind) {
+    case 'mention':
+      return t('notifications.text_mention', { actor, topic });
+    case 'reply':
+      return t('notifications.text_reply', { actor, topic });
+    case 'message':
+      return t('notifications.text_message', { actor, count: n.count });
+    case 'announcement':
+      return t('notifications.text_announcement', { title: n.announcement?.title ?? '' });
+  }
+}
+
+/** Where a notification leads. */
+function target(n: Notification): string {
+  if (n.conversationId) return `/messages/${n.conversationId}`;
+  if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
+  if (n.network) return `/networks/${n.network.slug}`;
+  return '/home';
+}
+
+export default function NotificationsPage() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const notifications = useNotifications();
+  const list = notifications.data?.pages.flatMap((p) => p.notifications) ?? [];
+  const afterRead = ({ unreadCount }: { unreadCount: number }) => {
+    queryClient.setQueryData(unreadNotificationsKey, { unreadCount });
+    void queryClient.invalidateQueries({ queryKey: notificationsKey });
+  };
+  const readOne = useMutation({ mutationFn: markNotificationRead, onSuccess: afterRead });
+  const readAll = useMutation({ mutationFn: markAllNotificationsRead, onSuccess: afterRead });
+
+  return (
+    <div className="page stack">
+      <PageHeading title={t('notifications.title')} />
+      <div className="section-head">
+        <p className="muted">
+          <Link to="/account#notification-settings">{t('notifications.settings_link')}</Link>
+        </p>
+        {list.some((n) => !n.read) && (
+          <Button variant="secondary" pending={readAll.isPending} onClick={() => readAll.mutate()}>
+            {t('notifications.read_all')}
+          </Button>
+        )}
+      </div>
+      {readAll.isError && <Alert tone="error">{readAll.error.message}</Alert>}
+      <div className="stack" aria-busy={notifications.isFetching || undefined}>
+        {notifications.isPending && <Loading />}
+        {notifications.isError && (
+          <QueryError error={notifications.error} onRetry={() => void notifications.refetch()} />
+        )}
+        {notifications.isSuccess && list.length === 0 && <p className="empty">{t('notifications.empty')}</p>}
+        {list.length > 0 && (
+          <ul className="rows">
+            {list.map((n) => (
+              <li key={n.id} className={`row notification${n.read ? '' : ' is-unread'}`}>
+                <div className="row-main stack-tight">
+                  <Link to={target(n)} onClick={() => !n.read && readOne.mutate(n.id)}>
+                    {!n.read && <span className="visually-hidden">{t('notifications.unread')} </span>}
+                    {describe(t, n)}
+                  </Link>
+                  <span className="muted small">
+                    {n.network && `${n.network.name} · `}
+                    <time dateTime={n.createdAt}>{formatMoment(n.createdAt, i18n.language)}</time>
+                  </span>
+                </div>
+                {!n.read && (
+                  <Button variant="quiet" onClick={() => readOne.mutate(n.id)}>
+                    {t('notifications.mark_read')}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {notifications.hasNextPage && (
+          <div>
+            <Button
+              variant="secondary"
+              pending={notifications.isFetchingNextPage}
+              onClick={() => void notifications.fetchNextPage()}
+            >
+              {t('common.load_more')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import {
+  SEARCH_TYPES,
+  type SearchResult,
+  type SearchResults,
+  type SearchType,
+} from '../../../../common/contracts/search.ts';
+import { Button } from '../../components/Button.tsx';
+import { SelectField, TextField } from '../../components/Field.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { api, query } from '../../lib/api-client.ts';
+import { useMyNetworks } from '../networks/api.ts';
+
+const TYPE_KEYS = {
+  topic: 'search.type_topic',
+  reply: 'search.type_reply',
+  member: 'search.type_member',
+} as const;
+const GROUP_KEYS = {
+  topic: 'search.group_topic',
+  reply: 'search.group_reply',
+  member: 'search.group_member',
+} as const;
+
+function resultLink(r: SearchResult): string {
+  const slug = r.network?.slug ?? '';
+  if (r.type === 'topic') return `/networks/${slug}/discussions/${r.id}`;
+  if (r.type === 'reply') return `/networks/${slug}/discussions/${r.topicId}#post-${r.id}`;
+  return `/networks/${slug}/directory?q=${encodeURIComponent(r.title)}`;
+}
+
+/** Search across the topics, replies and members of my networks; the filters live in the address. */
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const resultsId = useId();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q')?.trim() ?? '';
+  const network = params.get('network') ?? '';
+  const type = (params.get('type') ?? '') as SearchType | '';
+  const networks = useMyNetworks();
+  const search = useInfiniteQuery({
+    queryKey: ['me', 'search', q, network, type],
+    queryFn: ({ pageParam }) =>
+      api.get<SearchResults>(`/search${query({ q, network, type, cursor: pageParam, limit: 20 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: q !== '',
+  });
+  const results = search.data?.pages.flatMap((p) => p.results) ?? [];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['q', 'network', 'type']) {
+      const value = String(data.get(key) ?? '').trim();
+      if (value) next.set(key, value);
+    }
+    setParams(next);
+  }
+
+  return (
+    <div className="page stack">
+      <PageHeading title={t('search.title')} />
+      <search>
+        <form className="card filters" onSubmit={onSubmit} key={params.toString()}>
+          <TextField
+            name="q"
+            type="search"
+            label={t('search.words')}
+            hint={t('search.hint')}
+            defaultValue={q}
+            maxLength={200}
+          />
+          <SelectField
+            name="network"
+            label={t('search.network')}
+            defaultValue={network}
+            options={[
+              { value: '', label: t('search.all_networks') },
+              ...(networks.data?.networks ?? []).map((n) => ({ value: n.slug, label: n.name })),
+            ]}
+          />
+          <SelectField
+            name="type"
+            label={t('search.type')}
+            defaultValue={type}
+            options={[
+              { value: '', label: t('search.all_types') },
+              ...SEARCH_TYPES.map((s) => ({ value: s, label: t(TYPE_KEYS[s]) })),
+            ]}
+          />
+          <div className="actions filters-actions">
+            <Button type="submit" aria-controls={resultsId}>
+              {t('search.submit')}
+            </Button>
+          </div>
+        </form>
+      </search>
+      <div id={resultsId} className="stack" aria-live="polite" aria-busy={search.isFetching || undefined}>
+        {q === '' && <p className="empty">{t('search.start')}</p>}
+        {q !== '' && search.isPending && <Loading />}
+        {search.isError && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
+        {search.isSuccess && results.length === 0 && <p className="empty">{t('search.empty', { q })}</p>}
+        {SEARCH_TYPES.map((group) => {
+          const inGroup = results.filter((r) => r.type === group);
+          if (inGroup.length === 0) return null;
+          return (
+            <section key={group} className="stack" aria-labelledby={`${resultsId}-${group}`}>
+              <h2 id={`${resultsId}-${group}`}>{t(GROUP_KEYS[group], { count: inGroup.length })}</h2>
+              <ul className="rows">
+                {inGroup.map((r) => (
+                  <li key={`${r.type}-${r.id}`} className="row search-result">
+                    <div className="row-main stack-tight">
+                      <Link to={resultLink(r)} className="strong">
+                        <ServerHtml html={r.titleHighlighted} className="highlighted" inline />
+                      </Link>
+                      {r.snippet && <ServerHtml html={r.snippet} className="highlighted snippet small" />}
+                      {r.network && <span className="muted small">{r.network.name}</span>}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        {search.hasNextPage && (
+          <div>
+            <Button
+              variant="secondary"
+              pending={search.isFetchingNextPage}
+              onClick={() => void search.fetchNextPage()}
+            >
+              {t('common.load_more')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
