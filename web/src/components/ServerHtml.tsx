@@ -13,6 +13,7 @@ export function ServerHtml({
   inline?: boolean;
 }) {
   const Tag = inline ? 'span' : 'div';
+  // dir=auto: a Latin post shows left-to-right inside an Arabic page, and the other way round.
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised or escaped by the server, see above
-  return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <Tag className={className} dir="auto" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -195,7 +195,9 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
               {m.deletedAt ? (
                 <p className="muted">{t('messages.deleted')}</p>
               ) : m.pending ? (
-                <p className="prewrap bubble-text">{m.body}</p>
+                <p className="prewrap bubble-text" dir="auto">
+                  {m.body}
+                </p>
               ) : (
                 <ServerHtml html={m.html} className="markdown bubble-text" />
               )}
