@@ -52,7 +52,7 @@ export async function setAnnouncementPinned(db: Kysely<DB>, id: string, pinned: 
     .execute();
 }
 
-/** Every active member who can receive mail: verified address, account not suspended. */
+/** Every active, not suspended member: announcements reach all of them (in the app and by mail). */
 export function listMailableMembers(db: Kysely<DB>, networkId: string) {
   return db
     .selectFrom('memberships as m')
@@ -60,7 +60,6 @@ export function listMailableMembers(db: Kysely<DB>, networkId: string) {
     .select(['u.id', 'u.email', 'u.displayName', 'u.locale'])
     .where('m.networkId', '=', networkId)
     .where('m.status', '=', 'active')
-    .where('u.emailVerifiedAt', 'is not', null)
     .where('u.suspendedAt', 'is', null)
     .orderBy('u.id')
     .execute();

@@ -49,6 +49,10 @@ describe.each(DIALECTS)('announcements on %s', (dialect) => {
   it('lets meta-mentors and the office post; pins it, sends it live and mails every member in their language', async () => {
     const { network, slug, meta, office, mentor, metaUser, officeUser, mentorDe, mentorAr, pendingUser } =
       await setup();
+    // A member whose e-mail address is not confirmed yet is told too.
+    const unconfirmed = await buildMember(t.ctx, network, {
+      user: await buildUser(t.ctx, { emailVerifiedAt: null }),
+    });
     const rec = recordEvents(t.ctx);
     const res = await meta.post(`/api/networks/${slug}/announcements`, {
       title: 'Sommerfest am Samstag',
@@ -85,6 +89,13 @@ describe.each(DIALECTS)('announcements on %s', (dialect) => {
     );
     // Everyone is told, also members who have not accepted the agreement yet; not the author.
     expect((await mailsTo(t.ctx, pendingUser.email)).length).toBe(2);
+    expect((await mailsTo(t.ctx, unconfirmed.email)).length).toBe(2);
+    const inApp = await t.ctx.database.db
+      .selectFrom('notifications')
+      .select('kind')
+      .where('userId', '=', unconfirmed.id)
+      .execute();
+    expect(inApp.map((n) => n.kind)).toEqual(['announcement', 'announcement']);
     expect((await mailsTo(t.ctx, metaUser.email)).map((m) => m.subject)).toEqual([
       'Announcement in Mentors of Testhausen: Office closed on Monday',
     ]);

@@ -139,7 +139,11 @@ export async function sendPendingMail(
   return sent;
 }
 
-/** RFC 2369 / RFC 8058: mail programs offer a one-click unsubscribe button. */
-function unsubscribeHeaders(url: string): Record<string, string> {
-  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+/**
+ * RFC 2369 / RFC 8058: mail programs offer a one-click unsubscribe button, which POSTs straight to
+ * the API (the link in the mail text opens the confirmation page of the web app instead).
+ */
+function unsubscribeHeaders(pageUrl: string): Record<string, string> {
+  const oneClick = pageUrl.replace('/unsubscribe?', '/api/notifications/unsubscribe?');
+  return { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }

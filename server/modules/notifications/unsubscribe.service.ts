@@ -37,7 +37,8 @@ export async function unsubscribeUrl(
     scope,
     exp: Math.floor((now + UNSUBSCRIBE_TTL_MS) / 1000),
   });
-  return `${ctx.config.publicUrl}/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
+  // The page of the web app explains what the link does and asks to confirm (also signed out).
+  return `${ctx.config.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
 /** Checks a token: TOKEN_INVALID when malformed or forged, TOKEN_EXPIRED when too old. */
