@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_MB, Attachment, AttachmentParams } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
 import { contentDisposition } from './attachment-type.ts';

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AVATAR_MAX_MB, AvatarQuery, Profile, UserIdParams } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../plugins/request-context.ts';
 import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
