@@ -107,6 +107,18 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
       .execute();
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['meta_mentor', 'office', 'mentor']));
     for (const r of roles) expect(await hasAcceptedCurrent(db, r.networkId, r.userId)).toBe(true);
+    // Fictional conversations: discussions in the networks and direct messages between members.
+    const count = async (table: 'posts' | 'messages') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('posts')).toBeGreaterThan(5);
+    expect(await count('messages')).toBe(7);
     await check.close();
 
     const second = io(database.env);

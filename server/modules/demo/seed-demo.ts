@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { seedDiscussions } from '../discussions/seed-discussions.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../documents/documents.service.ts';
 import { addMember } from '../members/members.service.ts';
+import { seedMessages } from '../messages/seed-messages.ts';
 import {
   findMembership,
   findNetworkBySlug,
@@ -226,6 +227,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
     }
   }
   await seedDiscussions(ctx);
+  await seedMessages(ctx);
   await seedRoadmapDemo(ctx);
   return { created, total: DEMO_USERS.length };
 }
