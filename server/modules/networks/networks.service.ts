@@ -1,4 +1,10 @@
-import type { CreateNetworkBody, Network, UpdateNetworkBody } from '../../../common/contracts/networks.ts';
+import type {
+  CreateNetworkBody,
+  Network,
+  NetworkSummary,
+  UpdateNetworkBody,
+} from '../../../common/contracts/networks.ts';
+import type { NetworkRole } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
@@ -223,19 +229,30 @@ async function appointExistingMetaMentor(
   });
 }
 
+/** One line of a network list. */
+function presentNetworkSummary(
+  n: NetworkRow,
+  role: NetworkRole | null,
+  acceptedCurrent: boolean,
+): NetworkSummary {
+  return {
+    slug: n.slug,
+    name: n.name,
+    region: n.region,
+    languages: JSON.parse(n.languages) as string[],
+    visibility: n.visibility,
+    role,
+    acceptedCurrent,
+  };
+}
+
 /** The caller's networks, with their role and whether they still need to accept documents. */
 export async function getMyNetworks(ctx: AppContext, user: UserRow) {
   const rows = await listUserNetworks(ctx.database.db, user.id);
   return Promise.all(
-    rows.map(async (n) => ({
-      slug: n.slug,
-      name: n.name,
-      region: n.region,
-      languages: JSON.parse(n.languages) as string[],
-      visibility: n.visibility,
-      role: n.memberRole,
-      acceptedCurrent: await hasAcceptedCurrent(ctx.database.db, n.id, user.id),
-    })),
+    rows.map(async (n) =>
+      presentNetworkSummary(n, n.memberRole, await hasAcceptedCurrent(ctx.database.db, n.id, user.id)),
+    ),
   );
 }
 
@@ -245,15 +262,7 @@ export async function getPublicNetworks(ctx: AppContext, query: { cursor?: strin
   const rows = await listPublicNetworks(ctx.database.db, { before: after, limit: query.limit + 1 });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.createdAt, r.id]);
   return {
-    networks: page.map((n) => ({
-      slug: n.slug,
-      name: n.name,
-      region: n.region,
-      languages: JSON.parse(n.languages) as string[],
-      visibility: n.visibility,
-      role: null,
-      acceptedCurrent: false,
-    })),
+    networks: page.map((n) => presentNetworkSummary(n, null, false)),
     nextCursor,
   };
 }
@@ -270,18 +279,11 @@ export async function getOrganisationNetworks(
   for (const n of rows) {
     const membership = viewer ? await findMembership(ctx.database.db, n.id, viewer.id) : undefined;
     const isMember = membership?.status === 'active';
-    if (n.visibility === 'private' && !isMember && !isAdmin && viewer?.isPlatformAdmin !== 1) continue;
-    if (n.visibility === 'unlisted' && !isMember && !isAdmin && viewer?.isPlatformAdmin !== 1) continue;
-    visible.push({
-      slug: n.slug,
-      name: n.name,
-      region: n.region,
-      languages: JSON.parse(n.languages) as string[],
-      visibility: n.visibility,
-      role: isMember ? (membership?.role ?? null) : null,
-      acceptedCurrent:
-        isMember && viewer ? await hasAcceptedCurrent(ctx.database.db, n.id, viewer.id) : false,
-    });
+    // Unlisted networks are reachable by link only: listed here just for those inside.
+    const inside = isMember || isAdmin || viewer?.isPlatformAdmin === 1;
+    if (n.visibility !== 'public' && !inside) continue;
+    const accepted = isMember && viewer ? await hasAcceptedCurrent(ctx.database.db, n.id, viewer.id) : false;
+    visible.push(presentNetworkSummary(n, isMember ? (membership?.role ?? null) : null, accepted));
   }
   return visible;
 }

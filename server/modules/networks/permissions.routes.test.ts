@@ -2,11 +2,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_ORDER, expectedAllowed, type MatrixActor } from '../../../common/permissions.expected.ts';
 import type { NetworkAction } from '../../../common/permissions.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { newId } from '../../lib/ids.ts';
-import { isoNow } from '../../lib/time.ts';
 import { buildTopic } from '../discussions/test-helpers.ts';
 import { insertGoal } from '../goals/goals.repository.ts';
 
