@@ -7,6 +7,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { AddSpaceForm } from './AddSpaceForm.tsx';
 import { useSpaces, useTopics } from './api.ts';
 
 /** The network's spaces and its topics, pinned first and then by last activity, with unread markers. */
@@ -51,6 +52,7 @@ export default function DiscussionsPage() {
           </ul>
         </nav>
       )}
+      {can(network, 'spaces.manage') && <AddSpaceForm slug={network.slug} />}
       <section className="stack" aria-labelledby="topics-heading" aria-busy={topics.isFetching || undefined}>
         <h2 id="topics-heading" className="visually-hidden">
           {t('discussions.topics')}
