@@ -41,6 +41,11 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage.tsx'));
 const SearchPage = lazy(() => import('../features/search/SearchPage.tsx'));
 const InvitationPage = lazy(() => import('../features/invitations/InvitationPage.tsx'));
+const MoocSessionsPage = lazy(() => import('../features/mooc/MoocSessionsPage.tsx'));
+const MoocSessionPage = lazy(() => import('../features/mooc/MoocSessionPage.tsx'));
+const RoadmapPage = lazy(() => import('../features/roadmap/RoadmapPage.tsx'));
+const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
+const GoalPage = lazy(() => import('../features/goals/GoalPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -114,6 +119,11 @@ export function AppRoutes() {
           <Route path="applications" element={signedIn(<ApplicationsPage />)} />
           <Route path="audit" element={signedIn(<AuditPage />)} />
           <Route path="settings" element={signedIn(<SettingsPage />)} />
+          <Route path="mooc" element={signedIn(<MoocSessionsPage />)} />
+          <Route path="mooc/:sessionId" element={signedIn(<MoocSessionPage />)} />
+          <Route path="roadmap" element={signedIn(<RoadmapPage />)} />
+          <Route path="goals" element={signedIn(<GoalsPage />)} />
+          <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

@@ -21,19 +21,22 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Calls the JSON API under /api; sends the UI language so server messages arrive translated.
- * A FormData body goes as multipart (uploads); anything else as JSON.
+ * A FormData body goes as multipart (uploads), a Blob as itself with its own type (e.g. a CSV
+ * file); anything else as JSON.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   const multipart = body instanceof FormData;
-  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
+  const blob = body instanceof Blob;
+  if (blob) headers['Content-Type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart || blob ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', i18next.t('common.network_error'));

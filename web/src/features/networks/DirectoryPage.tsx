@@ -14,6 +14,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
+import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { type DirectoryFilters, fetchDirectory } from '../profile/api.ts';
 import { can } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
@@ -140,6 +141,7 @@ export default function DirectoryPage() {
                 <Avatar name={e.displayName} url={e.avatarUrl} />
                 <div className="stack-tight">
                   <h2 className="person-name">{e.displayName}</h2>
+                  <MoocBadge userId={e.userId} />
                   <p className="muted small">
                     {roleLabel(t, e.role)}
                     {e.level && ` · ${levelLabel(t, e.level)}`}

@@ -17,6 +17,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
+import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { can, changeMember, networkKey, removeMember, useMembers } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
@@ -198,6 +199,7 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
         <p className="strong">
           {member.displayName}
           {isMe && <span className="badge badge-ok">{t('networks.members.you')}</span>}
+          <MoocBadge userId={member.userId} />
         </p>
         <p className="muted small">
           {roleLabel(t, member.role)}

@@ -10,6 +10,7 @@ import { countryName } from '../../lib/countries.ts';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
 import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
 import { useMe } from '../auth/api.ts';
+import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { ApplySection } from '../invitations/ApplySection.tsx';
 import { can, leaveNetwork, myNetworksKey, networkKey, useOffice } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
@@ -77,6 +78,8 @@ export default function NetworkHomePage() {
       ) : (
         viewer.orgAdmin && <Alert tone="info">{t('networks.home.org_admin_note')}</Alert>
       )}
+
+      {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 
       {can(network, 'applications.create') && <ApplySection network={network} />}
       {!me && network.visibility === 'public' && (
