@@ -161,7 +161,7 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     expect((await apiCall(server, 'GET', '/me', undefined, other.cookie)).status).toBe(401);
 
     // Sign out.
-    await page.getByRole('button', { name: 'تسجيل الخروج' }).first().click();
+    await page.getByRole('banner').getByRole('button', { name: 'تسجيل الخروج', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('link', { name: 'تسجيل الدخول' }).first().waitFor();
     expect(await html(page, 'dir')).toBe('rtl');

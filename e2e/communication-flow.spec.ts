@@ -265,6 +265,8 @@ describe('communication', () => {
     await reply.pressSequentially('Ask @Olg');
     await milanPage.getByRole('option', { name: olga.displayName }).waitFor();
     await reply.press('Enter');
+    // Type on only once the chosen mention is in the field (the composer replaces the text).
+    await expect.poll(() => reply.inputValue()).toMatch(/^Ask @\[Olga Meta\]\([0-9a-f-]{36}\) $/);
     await reply.pressSequentially('she knows the housing office.');
     expect(await reply.inputValue()).toMatch(/^Ask @\[Olga Meta\]\([0-9a-f-]{36}\) she knows/);
     await milanPage.getByRole('button', { name: 'Send reply' }).click();

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   type EmailFrequency,
+  type NotificationPreferences,
   OPTIONAL_EMAIL_KINDS,
   type OptionalEmailKind,
 } from '../../../../common/contracts/notifications.ts';
@@ -28,10 +29,21 @@ export function PreferencesSection() {
   const queryClient = useQueryClient();
   const preferences = usePreferences();
   const save = useMutation({
-    mutationFn: (change: { kind: OptionalEmailKind; frequency: EmailFrequency }) =>
-      savePreferences({ email: { [change.kind]: change.frequency } }),
+    mutationFn: (change: {
+      kind: OptionalEmailKind;
+      frequency: EmailFrequency;
+      before: NotificationPreferences;
+    }) => savePreferences({ email: { [change.kind]: change.frequency } }),
+    onError: (_error, change) => queryClient.setQueryData(preferencesKey, change.before),
     onSuccess: (data) => queryClient.setQueryData(preferencesKey, data),
   });
+  /** The choice shows at once (within the click); it goes back if saving fails. */
+  function choose(kind: OptionalEmailKind, frequency: EmailFrequency) {
+    const before = preferences.data;
+    if (!before) return;
+    queryClient.setQueryData(preferencesKey, { ...before, email: { ...before.email, [kind]: frequency } });
+    save.mutate({ kind, frequency, before });
+  }
 
   return (
     <section
@@ -56,7 +68,7 @@ export function PreferencesSection() {
                   name={`email-${kind}`}
                   value={frequency}
                   checked={preferences.data.email[kind] === frequency}
-                  onChange={() => save.mutate({ kind, frequency })}
+                  onChange={() => choose(kind, frequency)}
                 />
                 {t(FREQUENCY_KEYS[frequency])}
               </label>
