@@ -1,12 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
+import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
@@ -64,20 +58,8 @@ function context(viewport: Viewport): Promise<BrowserContext> {
   });
 }
 
-/** Screenshot and axe scan at the page's own size, then again at the other width (and colour scheme). */
-async function check(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const own = page.viewportSize()?.width === phone.width ? phone : laptop;
-  const other = own === phone ? laptop : phone;
-  for (const viewport of [own, other]) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await page.emulateMedia({ colorScheme: viewport.colorScheme });
-    await screenshot(page, viewport, name);
-    for (const v of await seriousA11yViolations(page)) violations.push(`${viewport.width}-${name}: ${v}`);
-  }
-  await page.setViewportSize({ width: own.width, height: own.height });
-  await page.emulateMedia({ colorScheme: own.colorScheme });
-}
+/** Screenshot and axe scan at both widths (see support/browser.ts). */
+const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
 
 /** Pages of the running test, photographed when it fails. */
 const pages: Page[] = [];

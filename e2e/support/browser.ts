@@ -70,3 +70,22 @@ export async function screenshot(page: Page, viewport: Viewport, name: string): 
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${viewport.width}-${name}.png`, fullPage: true });
 }
+
+/**
+ * Screenshot and axe scan at the page's own width, then at the other one (with its colour scheme),
+ * and back; serious or critical findings are added to `violations`.
+ */
+export async function checkBothWidths(page: Page, name: string, violations: string[]): Promise<void> {
+  const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
+  await page.waitForLoadState('networkidle');
+  const own = page.viewportSize()?.width === phone.width ? phone : laptop;
+  const other = own === phone ? laptop : phone;
+  for (const viewport of [own, other]) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.emulateMedia({ colorScheme: viewport.colorScheme });
+    await screenshot(page, viewport, name);
+    for (const v of await seriousA11yViolations(page)) violations.push(`${viewport.width}-${name}: ${v}`);
+  }
+  await page.setViewportSize({ width: own.width, height: own.height });
+  await page.emulateMedia({ colorScheme: own.colorScheme });
+}
