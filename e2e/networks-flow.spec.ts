@@ -228,7 +228,9 @@ describe('organisations, networks, invitations and the agreement', () => {
     await page.waitForURL(/language=ar/);
     const results = page.locator('.person');
     await results.first().getByText(colleague.displayName).waitFor();
-    expect(await results.count()).toBe(1);
+    // The list may still be settling (a refetch replaces it): wait until it holds just the colleague.
+    await expect.poll(() => results.count()).toBe(1);
+    await results.first().getByText(colleague.displayName).waitFor();
     await check(page, '48-directory-arabic');
 
     // The same directory in Arabic, right to left.

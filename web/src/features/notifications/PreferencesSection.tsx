@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type EmailFrequency,
-  type NotificationPreferences,
   OPTIONAL_EMAIL_KINDS,
   type OptionalEmailKind,
 } from '../../../../common/contracts/notifications.ts';
@@ -28,21 +28,21 @@ export function PreferencesSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const preferences = usePreferences();
+  // The choice shows within the click (local state), before the server answers; it goes back on error.
+  const [chosen, setChosen] = useState<Partial<Record<OptionalEmailKind, EmailFrequency>>>({});
   const save = useMutation({
-    mutationFn: (change: {
-      kind: OptionalEmailKind;
-      frequency: EmailFrequency;
-      before: NotificationPreferences;
-    }) => savePreferences({ email: { [change.kind]: change.frequency } }),
-    onError: (_error, change) => queryClient.setQueryData(preferencesKey, change.before),
+    mutationFn: (change: { kind: OptionalEmailKind; frequency: EmailFrequency }) =>
+      savePreferences({ email: { [change.kind]: change.frequency } }),
     onSuccess: (data) => queryClient.setQueryData(preferencesKey, data),
+    onError: (_error, change) =>
+      setChosen((current) => {
+        const { [change.kind]: _done, ...rest } = current;
+        return rest;
+      }),
   });
-  /** The choice shows at once (within the click); it goes back if saving fails. */
   function choose(kind: OptionalEmailKind, frequency: EmailFrequency) {
-    const before = preferences.data;
-    if (!before) return;
-    queryClient.setQueryData(preferencesKey, { ...before, email: { ...before.email, [kind]: frequency } });
-    save.mutate({ kind, frequency, before });
+    setChosen((current) => ({ ...current, [kind]: frequency }));
+    save.mutate({ kind, frequency });
   }
 
   return (
@@ -67,7 +67,7 @@ export function PreferencesSection() {
                   type="radio"
                   name={`email-${kind}`}
                   value={frequency}
-                  checked={preferences.data.email[kind] === frequency}
+                  checked={(chosen[kind] ?? preferences.data.email[kind]) === frequency}
                   onChange={() => choose(kind, frequency)}
                 />
                 {t(FREQUENCY_KEYS[frequency])}
