@@ -194,7 +194,7 @@ describe('from MOOC to network', () => {
     await admin.getByText('3 invitations sent, 0 skipped (already members).').waitFor();
     await admin.getByRole('button', { name: /^Invited 3/ }).click();
     await admin.locator('.rows > li').filter({ hasText: 'Sofia Rossi' }).locator('.badge-warn').waitFor();
-    expect(await admin.locator('.rows > li').count()).toBe(3);
+    await expect.poll(() => admin.locator('.rows > li').count()).toBe(3);
     await check(admin, '72-mooc-graduates');
 
     // --- One graduate opens the invitation mail on a phone, joins and accepts the agreement.
