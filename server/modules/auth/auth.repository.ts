@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { UserRow } from '../users/users.table.ts';
 import type { SessionRow, TokenPurpose, UserTokenRow } from './auth.table.ts';
@@ -9,25 +10,30 @@ export async function insertSession(db: Kysely<DB>, session: SessionRow): Promis
 }
 
 /** Finds a session and its user by the token hash, in one query (this runs on every API request). */
+const sessionByTokenHash = precompiled(
+  (db, p: { tokenHash: string }) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.userId')
+      .selectAll('u')
+      .select([
+        's.id as sessionId',
+        's.tokenHash as sessionTokenHash',
+        's.userAgent as sessionUserAgent',
+        's.ip as sessionIp',
+        's.createdAt as sessionCreatedAt',
+        's.lastSeenAt as sessionLastSeenAt',
+        's.expiresAt as sessionExpiresAt',
+      ])
+      .where('s.tokenHash', '=', p.tokenHash),
+  { values: ['tokenHash'] },
+);
+
 export async function findSessionByTokenHash(
   db: Kysely<DB>,
   tokenHash: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.userId')
-    .selectAll('u')
-    .select([
-      's.id as sessionId',
-      's.tokenHash as sessionTokenHash',
-      's.userAgent as sessionUserAgent',
-      's.ip as sessionIp',
-      's.createdAt as sessionCreatedAt',
-      's.lastSeenAt as sessionLastSeenAt',
-      's.expiresAt as sessionExpiresAt',
-    ])
-    .where('s.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
+  const [row] = await sessionByTokenHash(db, { tokenHash });
   if (!row) return undefined;
   const {
     sessionId,

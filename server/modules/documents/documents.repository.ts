@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
 
@@ -23,39 +24,45 @@ export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): P
   return rows;
 }
 
+const missingAcceptances = precompiled(
+  (db, p: { networkId: string; userId: string }) =>
+    db
+      .selectFrom('networkDocuments as d')
+      .select((eb) => eb.fn.countAll<number>().as('missing'))
+      .where('d.networkId', '=', p.networkId)
+      .where((eb) =>
+        eb(
+          'd.version',
+          '=',
+          eb
+            .selectFrom('networkDocuments as d2')
+            .select((e) => e.fn.max('d2.version').as('v'))
+            .whereRef('d2.networkId', '=', 'd.networkId')
+            .whereRef('d2.kind', '=', 'd.kind'),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('documentAcceptances as a')
+              .select('a.documentId')
+              .whereRef('a.documentId', '=', 'd.id')
+              .where('a.userId', '=', p.userId),
+          ),
+        ),
+      ),
+  { values: ['networkId', 'userId'] },
+);
+
 /** Whether a user has accepted every current document of a network (true when there are none); one query. */
 export async function hasAcceptedCurrent(
   db: Kysely<DB>,
   networkId: string,
   userId: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('networkDocuments as d')
-    .select((eb) => eb.fn.countAll<number>().as('missing'))
-    .where('d.networkId', '=', networkId)
-    .where((eb) =>
-      eb(
-        'd.version',
-        '=',
-        eb
-          .selectFrom('networkDocuments as d2')
-          .select((e) => e.fn.max('d2.version').as('v'))
-          .whereRef('d2.networkId', '=', 'd.networkId')
-          .whereRef('d2.kind', '=', 'd.kind'),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('documentAcceptances as a')
-            .select('a.documentId')
-            .whereRef('a.documentId', '=', 'd.id')
-            .where('a.userId', '=', userId),
-        ),
-      ),
-    )
-    .executeTakeFirstOrThrow();
+  const [row] = await missingAcceptances(db, { networkId, userId });
+  if (!row) throw new Error('count query returned no row');
   return Number(row.missing) === 0;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
 
@@ -11,30 +12,32 @@ export function findNetworkBySlug(db: Kysely<DB>, slug: string): Promise<Network
  * A network with the caller's active membership and whether they administer its founding
  * organisation, in one query (this runs on every network request).
  */
+const networkForUser = precompiled(
+  (db, p: { slug: string; userId: string }) =>
+    db
+      .selectFrom('networks as n')
+      .leftJoin('memberships as m', (join) =>
+        join.onRef('m.networkId', '=', 'n.id').on('m.userId', '=', p.userId).on('m.status', '=', 'active'),
+      )
+      .leftJoin('organisationAdmins as oa', (join) =>
+        join.onRef('oa.organisationId', '=', 'n.organisationId').on('oa.userId', '=', p.userId),
+      )
+      .selectAll('n')
+      .select([
+        'm.id as membershipId',
+        'm.role as membershipRole',
+        'm.level as membershipLevel',
+        'm.joinedAt as membershipJoinedAt',
+        'm.createdAt as membershipCreatedAt',
+        'm.updatedAt as membershipUpdatedAt',
+        'oa.userId as orgAdminId',
+      ])
+      .where('n.slug', '=', p.slug),
+  { values: ['slug', 'userId'] },
+);
+
 export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: string | null) {
-  const row = await db
-    .selectFrom('networks as n')
-    .leftJoin('memberships as m', (join) =>
-      join
-        .onRef('m.networkId', '=', 'n.id')
-        .on('m.userId', '=', userId ?? '')
-        .on('m.status', '=', 'active'),
-    )
-    .leftJoin('organisationAdmins as oa', (join) =>
-      join.onRef('oa.organisationId', '=', 'n.organisationId').on('oa.userId', '=', userId ?? ''),
-    )
-    .selectAll('n')
-    .select([
-      'm.id as membershipId',
-      'm.role as membershipRole',
-      'm.level as membershipLevel',
-      'm.joinedAt as membershipJoinedAt',
-      'm.createdAt as membershipCreatedAt',
-      'm.updatedAt as membershipUpdatedAt',
-      'oa.userId as orgAdminId',
-    ])
-    .where('n.slug', '=', slug)
-    .executeTakeFirst();
+  const [row] = await networkForUser(db, { slug, userId: userId ?? '' });
   if (!row) return undefined;
   const {
     membershipId,
