@@ -22,6 +22,15 @@ const usersByIds = precompiled(
   { values: [], lists: ['ids'] },
 );
 
+const usersAfter = precompiled(
+  (db, p: { prefix: string; after: string | undefined }) => {
+    let query = db.selectFrom('users').select('displayName').where('displayName', 'like', p.prefix);
+    if (p.after !== undefined) query = query.where('displayName', '>', p.after);
+    return query.orderBy('displayName');
+  },
+  { values: ['prefix', 'after'] },
+);
+
 describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
   let t: TestApp;
   const ids: string[] = [];
@@ -66,6 +75,15 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
       expect(rows).toHaveLength(n);
     }
     await expect(usersByIds(db, { ids: [] })).rejects.toThrow(/must not be empty/);
+  });
+
+  it('compiles an optional value left undefined as its own shape', async () => {
+    const db = t.ctx.database.db;
+    const names = async (after: string | undefined) =>
+      (await usersAfter(db, { prefix: 'Precompiled%', after })).map((r) => r.displayName);
+    expect(await names(undefined)).toHaveLength(4);
+    expect(await names('Precompiled Bea')).toEqual(['Precompiled Cem', 'Precompiled Dan']);
+    expect(await names(undefined)).toHaveLength(4);
   });
 
   it('refuses a value that does not reach the SQL as a bound parameter', async () => {

@@ -11,9 +11,10 @@ import type { DB } from './schema.ts';
  * and each one must reach the SQL as a bound parameter (a `where`, `limit` or join condition), never
  * as an identifier or literal; the first compile checks that. `lists` are bound values that are
  * arrays (`in (…)`): they are compiled for a few fixed lengths and padded by repeating the last
- * element, which an `in` list ignores (they must not be empty). Every other parameter shapes the
- * query (a flag, an optional filter) and is passed to the builder as it is; each distinct
- * combination is compiled once.
+ * element, which an `in` list ignores (they must not be empty). A value left undefined (an optional
+ * filter or cursor) is passed as undefined and makes its own shape. Every other parameter shapes
+ * the query (a flag) and is passed to the builder as it is; each distinct combination is compiled
+ * once.
  */
 export function precompiled<P extends Record<string, unknown>, R>(
   build: (db: Kysely<DB>, params: P) => Compilable<R>,
@@ -26,8 +27,11 @@ export function precompiled<P extends Record<string, unknown>, R>(
   function shapeOf(params: P): string {
     let key = '';
     for (const name of Object.keys(params).sort()) {
-      if (values.has(name)) continue;
       const value = params[name];
+      if (values.has(name)) {
+        if (value === undefined) key += `${name}?;`;
+        continue;
+      }
       if (lists.has(name)) {
         const length = (value as unknown[]).length;
         if (length === 0) throw new Error(`precompiled query: ${name} must not be empty`);
@@ -39,7 +43,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
 
   function prepare(db: Kysely<DB>, params: P): Prepared {
     const stand = { ...params } as Record<string, unknown>;
-    for (const name of values) stand[name] = `${MARK}${name}`;
+    for (const name of values) stand[name] = params[name] === undefined ? undefined : `${MARK}${name}`;
     for (const name of lists) {
       const slots = listSlots((params[name] as unknown[]).length);
       stand[name] = Array.from({ length: slots }, (_, i) => `${MARK}${name}${LIST_MARK}${i}`);
@@ -51,7 +55,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
       return { name, index: index === undefined ? -1 : Number(index) };
     });
     for (const name of [...values, ...lists]) {
-      if (!slots.some((s) => s?.name === name)) {
+      if (params[name] !== undefined && !slots.some((s) => s?.name === name)) {
         throw new Error(`precompiled query: ${name} is not a bound parameter`);
       }
     }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AttachmentRow, PostRow, SpaceRow, TopicRow } from './discussions.table.ts';
 
@@ -38,14 +39,20 @@ export function listSpaces(db: Kysely<DB>, networkId: string) {
     .execute();
 }
 
+const spaceOfNetwork = precompiled(
+  (db, p: { networkId: string; spaceId: string }) =>
+    db.selectFrom('spaces').selectAll().where('networkId', '=', p.networkId).where('id', '=', p.spaceId),
+  { values: ['networkId', 'spaceId'] },
+);
+
 /** One space of a network (a space id from another network is not found). */
-export function findSpace(db: Kysely<DB>, networkId: string, spaceId: string): Promise<SpaceRow | undefined> {
-  return db
-    .selectFrom('spaces')
-    .selectAll()
-    .where('networkId', '=', networkId)
-    .where('id', '=', spaceId)
-    .executeTakeFirst();
+export async function findSpace(
+  db: Kysely<DB>,
+  networkId: string,
+  spaceId: string,
+): Promise<SpaceRow | undefined> {
+  const [row] = await spaceOfNetwork(db, { networkId, spaceId });
+  return row;
 }
 
 /** The next free position at the end of a network's spaces. */
@@ -177,6 +184,12 @@ function topicsWithReads(db: Kysely<DB>, viewerId: string) {
     );
 }
 
+const topicOfNetwork = precompiled(
+  (db, p: { networkId: string; topicId: string; viewerId: string }) =>
+    topicsWithReads(db, p.viewerId).where('t.networkId', '=', p.networkId).where('t.id', '=', p.topicId),
+  { values: ['networkId', 'topicId', 'viewerId'] },
+);
+
 /** One topic of a network, as a reader sees it (a topic id from another network is not found). */
 export async function findTopic(
   db: Kysely<DB>,
@@ -184,12 +197,52 @@ export async function findTopic(
   topicId: string,
   viewerId: string,
 ): Promise<TopicListRow | undefined> {
-  const row = await topicsWithReads(db, viewerId)
-    .where('t.networkId', '=', networkId)
-    .where('t.id', '=', topicId)
-    .executeTakeFirst();
+  const [row] = await topicOfNetwork(db, { networkId, topicId, viewerId });
   return row ? { ...row, unreadCount: Number(row.unreadCount ?? 0) } : undefined;
 }
+
+const topicPage = precompiled(
+  (
+    db,
+    p: {
+      networkId: string;
+      spaceId: string | undefined;
+      viewerId: string;
+      includeDeleted: boolean;
+      afterPinned: number | undefined;
+      afterActivity: string | undefined;
+      afterId: string | undefined;
+      limit: number;
+    },
+  ) => {
+    let query = topicsWithReads(db, p.viewerId)
+      .where('t.networkId', '=', p.networkId)
+      .orderBy('t.pinned', 'desc')
+      .orderBy('t.lastActivityAt', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(p.limit);
+    if (p.spaceId !== undefined) query = query.where('t.spaceId', '=', p.spaceId);
+    if (!p.includeDeleted) query = query.where('t.deletedAt', 'is', null);
+    const { afterPinned, afterActivity, afterId } = p;
+    if (afterPinned !== undefined && afterActivity !== undefined && afterId !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('t.pinned', '<', afterPinned),
+          eb.and([eb('t.pinned', '=', afterPinned), eb('t.lastActivityAt', '<', afterActivity)]),
+          eb.and([
+            eb('t.pinned', '=', afterPinned),
+            eb('t.lastActivityAt', '=', afterActivity),
+            eb('t.id', '<', afterId),
+          ]),
+        ]),
+      );
+    }
+    return query;
+  },
+  {
+    values: ['networkId', 'spaceId', 'viewerId', 'afterPinned', 'afterActivity', 'afterId', 'limit'],
+  },
+);
 
 /** Topics of a network (or one space), pinned first, then by last activity; keyset after (pinned, lastActivityAt, id). */
 export async function listTopics(
@@ -203,29 +256,16 @@ export async function listTopics(
     limit: number;
   },
 ): Promise<TopicListRow[]> {
-  let query = topicsWithReads(db, options.viewerId)
-    .where('t.networkId', '=', options.networkId)
-    .orderBy('t.pinned', 'desc')
-    .orderBy('t.lastActivityAt', 'desc')
-    .orderBy('t.id', 'desc')
-    .limit(options.limit);
-  if (options.spaceId) query = query.where('t.spaceId', '=', options.spaceId);
-  if (!options.includeDeleted) query = query.where('t.deletedAt', 'is', null);
-  if (options.after) {
-    const [pinned, lastActivityAt, id] = options.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('t.pinned', '<', pinned),
-        eb.and([eb('t.pinned', '=', pinned), eb('t.lastActivityAt', '<', lastActivityAt)]),
-        eb.and([
-          eb('t.pinned', '=', pinned),
-          eb('t.lastActivityAt', '=', lastActivityAt),
-          eb('t.id', '<', id),
-        ]),
-      ]),
-    );
-  }
-  const rows = await query.execute();
+  const rows = await topicPage(db, {
+    networkId: options.networkId,
+    spaceId: options.spaceId,
+    viewerId: options.viewerId,
+    includeDeleted: options.includeDeleted,
+    afterPinned: options.after?.[0],
+    afterActivity: options.after?.[1],
+    afterId: options.after?.[2],
+    limit: options.limit,
+  });
   return rows.map((r) => ({ ...r, unreadCount: Number(r.unreadCount ?? 0) }));
 }
 
@@ -270,19 +310,26 @@ export function findOpeningPost(db: Kysely<DB>, topicId: string): Promise<PostLi
     .executeTakeFirst();
 }
 
+const replyPage = precompiled(
+  (db, p: { topicId: string; afterId: string | undefined; limit: number }) => {
+    let query = postsWithAuthors(db)
+      .where('p.topicId', '=', p.topicId)
+      .where('p.isOpening', '=', 0)
+      .orderBy('p.id')
+      .limit(p.limit);
+    if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
+    return query;
+  },
+  { values: ['topicId', 'afterId', 'limit'] },
+);
+
 /** Replies of a topic in the order they were written (ids are time-ordered), keyset after an id. */
 export function listReplies(
   db: Kysely<DB>,
   topicId: string,
   options: { afterId?: string; limit: number },
 ): Promise<PostListRow[]> {
-  let query = postsWithAuthors(db)
-    .where('p.topicId', '=', topicId)
-    .where('p.isOpening', '=', 0)
-    .orderBy('p.id')
-    .limit(options.limit);
-  if (options.afterId) query = query.where('p.id', '>', options.afterId);
-  return query.execute();
+  return replyPage(db, { topicId, afterId: options.afterId || undefined, limit: options.limit });
 }
 
 /** The newest post of a topic (not deleted). */
@@ -353,18 +400,23 @@ export async function toggleReaction(
 }
 
 /** Reaction counts per post and reaction, with whether the viewer gave it. */
+const reactionCounts = precompiled(
+  (db, p: { postIds: string[]; viewerId: string }) =>
+    db
+      .selectFrom('postReactions')
+      .select(['postId', 'reaction'])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .select((eb) =>
+        eb.fn.sum<number>(eb.case().when('userId', '=', p.viewerId).then(1).else(0).end()).as('mine'),
+      )
+      .where('postId', 'in', p.postIds)
+      .groupBy(['postId', 'reaction']),
+  { values: ['viewerId'], lists: ['postIds'] },
+);
+
 export async function listReactions(db: Kysely<DB>, postIds: string[], viewerId: string) {
   if (postIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('postReactions')
-    .select(['postId', 'reaction'])
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .select((eb) =>
-      eb.fn.sum<number>(eb.case().when('userId', '=', viewerId).then(1).else(0).end()).as('mine'),
-    )
-    .where('postId', 'in', postIds)
-    .groupBy(['postId', 'reaction'])
-    .execute();
+  const rows = await reactionCounts(db, { postIds, viewerId });
   return rows.map((r) => ({
     postId: r.postId,
     reaction: r.reaction,
@@ -417,9 +469,15 @@ export function findAttachment(
 }
 
 /** The attachments of some posts, oldest first. */
+const attachmentsOfPosts = precompiled(
+  (db, p: { postIds: string[] }) =>
+    db.selectFrom('attachments').selectAll().where('postId', 'in', p.postIds).orderBy('id'),
+  { values: [], lists: ['postIds'] },
+);
+
 export function listAttachments(db: Kysely<DB>, postIds: string[]): Promise<AttachmentRow[]> {
   if (postIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('attachments').selectAll().where('postId', 'in', postIds).orderBy('id').execute();
+  return attachmentsOfPosts(db, { postIds });
 }
 
 // ---- members ----
