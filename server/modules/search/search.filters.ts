@@ -45,3 +45,15 @@ export interface RawHit {
   snippet: string | null;
   titleHl: string | null;
 }
+
+/**
+ * A very common word can match tens of thousands of documents, and ranking all of them costs more
+ * than a search may (bm25 / ts_rank read every match). Ranking considers the newest matches only:
+ * this many among the searcher's networks (and members), found in id order without ranking.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
+/** Documents a search may rank: in the searcher's networks, or a member (filtered precisely later). */
+export function candidateScope(params: SearchParams, alias: string): RawBuilder<unknown> {
+  return sql`(${sql.ref(`${alias}.network_id`)} IN (${sql.join(params.networkIds)}) OR ${sql.ref(`${alias}.kind`)} = 'member')`;
+}

@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { allowedDocuments, type RawHit, resultColumns } from './search.filters.ts';
+import {
+  allowedDocuments,
+  candidateScope,
+  type RawHit,
+  resultColumns,
+  SEARCH_CANDIDATES,
+} from './search.filters.ts';
 import { MARK_END, MARK_START } from './search-marks.ts';
 import type { SearchRepository } from './search.repository.ts';
 import { toHit } from './search.sqlite.ts';
@@ -8,7 +14,10 @@ import { toHit } from './search.sqlite.ts';
 const HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
 
-/** PostgreSQL full-text search: `simple` configuration (every language alike), websearch syntax, ts_rank. */
+/**
+ * PostgreSQL full-text search: `simple` configuration (every language alike), websearch syntax,
+ * ts_rank among the newest SEARCH_CANDIDATES matches.
+ */
 export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
@@ -19,7 +28,11 @@ export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
           ts_headline('simple', d.body, q.query, ${HEADLINE}) AS snippet,
           ts_headline('simple', d.title, q.query, ${TITLE_HEADLINE}) AS title_hl
         FROM search_documents d, q
-        WHERE d.tsv @@ q.query AND ${allowedDocuments(params)}
+        WHERE d.tsv @@ q.query
+          AND d.id >= (SELECT MIN(c.id) FROM (
+            SELECT c.id FROM search_documents c, q WHERE c.tsv @@ q.query AND ${candidateScope(params, 'c')}
+            ORDER BY c.id DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c)
+          AND ${allowedDocuments(params)}
         ORDER BY ts_rank(d.tsv, q.query) DESC, d.id
         LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
       return rows.map(toHit);

@@ -20,6 +20,8 @@ export interface SearchParams {
   type?: SearchType;
   offset: number;
   limit: number;
+  /** How many of the newest matches are ranked (SEARCH_CANDIDATES unless a test says otherwise). */
+  candidates?: number;
 }
 
 export interface SearchHit {

@@ -6,6 +6,7 @@ import { spaceId, startTopic } from '../discussions/test-helpers.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { highlight } from './search.service.ts';
+import { searchRepository } from './search.repository.ts';
 import { toFts5 } from './search.sqlite.ts';
 
 describe('search query parsing', () => {
@@ -182,5 +183,24 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(errorCode(await alice.client.get('/api/search?q=x&cursor=Wy01XQ'))).toBe('VALIDATION_FAILED');
     expect(await find(alice.client, `q=${encodeURIComponent('"(*) OR NEAR')}`)).toEqual([]);
     expect((await new TestClient(t.app).get('/api/search?q=x')).statusCode).toBe(401);
+  });
+
+  it("ranks only the newest matches in the searcher's networks when a word is very common", async () => {
+    const repository = searchRepository(t.ctx.database.db, dialect);
+    const find = async (candidates: number) => {
+      const hits = await repository.search({
+        query: parseSearchQuery('Wohnungssuche'),
+        raw: 'Wohnungssuche',
+        networkIds: [network.id],
+        offset: 0,
+        limit: 10,
+        candidates,
+      });
+      return hits.map((h) => h.title).sort();
+    };
+    // The newest match of all is in the other network: it must not take the only candidate place.
+    expect(await find(1)).toEqual(['Sprachkurs']);
+    expect(await find(2)).toEqual(['Sprachkurs', 'Wohnungssuche und Mietvertrag']);
+    expect(await find(1000)).toEqual(['Sprachkurs', 'Wohnungssuche und Mietvertrag']);
   });
 });

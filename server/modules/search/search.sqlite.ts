@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { allowedDocuments, type RawHit, resultColumns } from './search.filters.ts';
+import {
+  allowedDocuments,
+  candidateScope,
+  type RawHit,
+  resultColumns,
+  SEARCH_CANDIDATES,
+} from './search.filters.ts';
 import type { ParsedQuery, SearchHit, SearchRepository } from './search.repository.ts';
 
 const phrase = (words: string[]) => `"${words.join(' ')}"`;
@@ -16,7 +22,10 @@ export function toFts5(query: ParsedQuery): string | null {
   return groups.length > 0 ? groups.join(' OR ') : null;
 }
 
-/** SQLite FTS5: bm25 ranking with titles weighing five times the body. */
+/**
+ * SQLite FTS5: bm25 ranking with titles weighing five times the body, among the newest
+ * SEARCH_CANDIDATES matches (FTS5 walks matches by rowid, newest first, without ranking them).
+ */
 export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
@@ -27,7 +36,12 @@ export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
           snippet(search_fts, 1, char(2), char(3), '…', 24) AS snippet,
           highlight(search_fts, 0, char(2), char(3)) AS title_hl
         FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-        WHERE search_fts MATCH ${match} AND ${allowedDocuments(params)}
+        WHERE search_fts MATCH ${match}
+          AND search_fts.rowid >= (SELECT MIN(c.id) FROM (
+            SELECT search_fts.rowid AS id FROM search_fts JOIN search_documents c ON c.id = search_fts.rowid
+            WHERE search_fts MATCH ${match} AND ${candidateScope(params, 'c')}
+            ORDER BY search_fts.rowid DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c)
+          AND ${allowedDocuments(params)}
         ORDER BY bm25(search_fts, 5.0, 1.0), d.id
         LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
       return rows.map(toHit);
