@@ -12,7 +12,7 @@ describe('benchmark harness (smoke)', () => {
     const before = new Set(safeList());
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', 'reads-small'], {
       cwd: root,
-      env: { ...process.env, BENCH_DURATION: '1', TEST_DIALECTS: undefined },
+      env: { ...process.env, BENCH_DURATION: '1', BENCH_WARMUP: '1', TEST_DIALECTS: undefined },
       encoding: 'utf8',
       timeout: 240_000,
     });

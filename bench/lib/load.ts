@@ -8,23 +8,32 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** Runs autocannon against one URL for a bounded time and returns throughput and latency. */
+/**
+ * Seconds of the same load run first and thrown away (`BENCH_WARMUP`, default 2): the first second
+ * of a fresh process is spent compiling (JIT, tsx), which is startup, not throughput.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2);
+
+/** Runs autocannon against one URL for a bounded time (after a warm-up) and returns throughput and latency. */
 export async function runLoad(options: {
   url: string;
   connections?: number;
   durationSeconds?: number;
+  warmupSeconds?: number;
   headers?: Record<string, string>;
   method?: 'GET' | 'POST';
   body?: string;
 }): Promise<LoadResult> {
-  const result = await autocannon({
+  const request = {
     url: options.url,
     connections: options.connections ?? 50,
-    duration: options.durationSeconds ?? 10,
     headers: options.headers,
     method: options.method ?? 'GET',
     body: options.body,
-  });
+  } as const;
+  const warmup = options.warmupSeconds ?? WARMUP_SECONDS;
+  if (warmup > 0) await autocannon({ ...request, duration: warmup });
+  const result = await autocannon({ ...request, duration: options.durationSeconds ?? 10 });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
