@@ -20,7 +20,7 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     const written = JSON.parse(readFileSync(path.join(t.database.dataDir, 'bench-fixture.json'), 'utf8'));
     expect(written).toEqual(fixture);
     const db = t.ctx.database.db;
-    const count = async (table: 'users' | 'posts' | 'messages' | 'networks') =>
+    const count = async (table: 'users' | 'posts' | 'messages' | 'networks' | 'notifications') =>
       Number(
         (
           await db
@@ -33,6 +33,64 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     expect(await count('networks')).toBe(SCALES.small.networks);
     expect(await count('posts')).toBe(SCALES.small.posts);
     expect(await count('messages')).toBe(SCALES.small.messages);
+    expect(await count('notifications')).toBe(fixture.counts.notifications);
+  });
+
+  it('gives the fixture user a few hundred notifications of every kind, in each of their networks', async () => {
+    const db = t.ctx.database.db;
+    const perUser = await db
+      .selectFrom('notifications')
+      .select(['userId', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('userId')
+      .execute();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', fixture.email)
+      .executeTakeFirstOrThrow();
+    const counts = perUser.map((r) => Number(r.n));
+    const mine = Number(perUser.find((r) => r.userId === user.id)?.n ?? 0);
+    expect(mine).toBeGreaterThanOrEqual(200);
+    // Long-tailed: everyone else has fewer, most have far fewer.
+    expect(Math.max(...counts.filter((_, i) => perUser[i]?.userId !== user.id))).toBeLessThan(mine);
+    counts.sort((a, b) => a - b);
+    expect(counts[Math.floor(counts.length / 2)]).toBeLessThan(mine / 5);
+
+    const rows = await db
+      .selectFrom('notifications')
+      .select([
+        'kind',
+        'networkId',
+        'readAt',
+        'count',
+        'topicId',
+        'postId',
+        'conversationId',
+        'announcementId',
+      ])
+      .where('userId', '=', user.id)
+      .execute();
+    expect(new Set(rows.map((r) => r.kind))).toEqual(
+      new Set(['mention', 'reply', 'message', 'announcement']),
+    );
+    expect(rows.some((r) => r.readAt === null)).toBe(true);
+    expect(rows.some((r) => r.readAt !== null)).toBe(true);
+    expect(rows.some((r) => r.kind === 'message' && r.count > 1)).toBe(true);
+    const networks = await db
+      .selectFrom('memberships')
+      .select('networkId')
+      .where('userId', '=', user.id)
+      .execute();
+    for (const { networkId } of networks) {
+      for (const kind of ['mention', 'reply', 'announcement'] as const) {
+        expect(rows.some((r) => r.networkId === networkId && r.kind === kind)).toBe(true);
+      }
+    }
+    // Mentions point at posts that mention the user.
+    const mentioned = rows.filter((r) => r.kind === 'mention').map((r) => r.postId as string);
+    const posts = await db.selectFrom('posts').select('mentions').where('id', 'in', mentioned).execute();
+    expect(posts).toHaveLength(mentioned.length);
+    for (const post of posts) expect(JSON.parse(post.mentions)).toEqual([user.id]);
   });
 
   it('serves every benchmark read to the fixture user', async () => {
@@ -50,5 +108,12 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     const history = await client.get(`/api/conversations/${fixture.conversationId}/messages?limit=50`);
     expect(history.statusCode).toBe(200);
     expect(history.json().messages).toHaveLength(50);
+    const notifications = await client.get('/api/notifications?limit=20');
+    expect(notifications.statusCode).toBe(200);
+    expect(notifications.json().notifications).toHaveLength(20);
+    expect(notifications.json().nextCursor).not.toBeNull();
+    const unread = await client.get('/api/notifications/unread-count');
+    expect(unread.statusCode).toBe(200);
+    expect(unread.json().unreadCount).toBeGreaterThan(0);
   });
 });

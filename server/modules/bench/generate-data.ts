@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { renderMarkdown } from '../discussions/markdown.ts';
 import { defaultDocument } from '../documents/documents.service.ts';
+import { BENCH_TARGETS, type GeneratedNotification, NotificationSampler } from './generate-notifications.ts';
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
@@ -62,6 +63,14 @@ const TITLES = [
   'Benefits paperwork',
   'Kick-off meeting notes',
 ];
+const ANNOUNCEMENT_TITLES = [
+  'Mentor meeting next Thursday',
+  'Neue Sprechzeiten im Büro',
+  'Training: first steps with a new mentee',
+  'Incontro di primavera',
+  'Reminder: keep personal data out of the forum',
+  'Sommerfest im Nachbarschaftszentrum',
+];
 
 /** A small deterministic PRNG, so every run generates the same data. */
 function random(seed: number) {
@@ -76,11 +85,7 @@ function random(seed: number) {
 }
 
 /** Inserts rows in batches inside one transaction per call (fast on SQLite, fine on PostgreSQL). */
-async function insertBatches<T extends keyof DB & string>(
-  db: Kysely<DB>,
-  table: T,
-  rows: Record<string, unknown>[],
-) {
+async function insertBatches<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: readonly object[]) {
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   // Stay well under SQLite's and PostgreSQL's bound-parameter limits.
   const size = Math.max(1, Math.floor(8_000 / columns));
@@ -109,7 +114,8 @@ export async function generateData(
   const rnd = random(2026);
   const pick = <V>(list: readonly V[]): V => list[Math.floor(rnd() * list.length)] as V;
   // Time runs forward from two years ago, so time-ordered ids look like an old network.
-  let clock = Date.now() - 2 * 365 * 86_400_000;
+  const now = Date.now();
+  let clock = now - 2 * 365 * 86_400_000;
   const step = Math.floor((2 * 365 * 86_400_000) / (size.posts + size.messages + size.users + 1_000));
   const tick = () => {
     clock += step;
@@ -125,16 +131,26 @@ export async function generateData(
   const users: { id: string; email: string }[] = [];
   for (let i = 0; i < size.users; i++)
     users.push({ id: i === 0 ? orgAdmin : newId(tick()), email: `mentor${i}@generated.example.org` });
+  const nameOf = new Map(users.map((u, i) => [u.id, `Generated Mentor ${i}`]));
+  const benchUser = users[0] as { id: string; email: string };
+  // Notifications are decided from a stream of their own, so the rest of the data stays as it was.
+  const notes = new NotificationSampler({
+    rnd: random(7),
+    now,
+    userIds: users.map((u) => u.id),
+    benchUserId: benchUser.id,
+  });
+  const createdMs = clock;
   const created = iso(clock);
   await insertBatches(
     db,
     'users',
-    users.map((u, i) => ({
+    users.map((u) => ({
       id: u.id,
       email: u.email,
       emailVerifiedAt: created,
       passwordHash,
-      displayName: `Generated Mentor ${i}`,
+      displayName: nameOf.get(u.id),
       locale: pick(['en', 'de', 'it', 'pl', 'el', 'ar', 'uk']),
       isPlatformAdmin: 0,
       suspendedAt: null,
@@ -226,6 +242,14 @@ export async function generateData(
       });
     }
   }
+  // Each network has a meta-mentor besides the benchmark user: they write its announcements.
+  const announcer = new Map<string, string>();
+  for (const row of memberships) {
+    if (row.userId === benchUser.id || announcer.has(row.networkId as string)) continue;
+    announcer.set(row.networkId as string, row.userId as string);
+    row.role = 'meta_mentor';
+    row.level = null;
+  }
   await insertBatches(db, 'memberships', memberships);
   // The default agreement and rules, accepted by every member.
   const documents: Record<string, unknown>[] = [];
@@ -277,12 +301,47 @@ export async function generateData(
 
   // Topics and replies: reply chains are long-tailed; the busiest space gets the most.
   const busy = networks[0] as (typeof networks)[number];
+  // The benchmark user gets a share of the mentions and starts some topics in each of their networks,
+  // about as many at both scales (the busiest network gets this share of all posts).
+  const busyPosts = size.posts * (0.35 + 0.65 * (busy.weight / totalWeight));
+  const benchMentionShare = Math.min(0.5, BENCH_TARGETS.mentions / (0.06 * busyPosts));
+  const benchStartChance = BENCH_TARGETS.startedTopics / (busyPosts / 8.5);
+  const benchNetworks = new Set(networks.filter((n) => n.members.includes(benchUser.id)));
+  for (const n of networks)
+    notes.addNetwork(n.id, n.members, n === busy ? benchMentionShare : benchNetworks.has(n) ? 0.05 : 0);
+  /** A post's text, mentioning someone now and then (who is then notified). */
+  const writePost = (
+    n: (typeof networks)[number],
+    topicId: string,
+    postId: string,
+    authorId: string,
+    at: number,
+  ) => {
+    const sentence = pick(SENTENCES);
+    const mentioned = notes.pickMention(n.id, authorId);
+    if (!mentioned)
+      return { mentioned, bodySource: sentence, bodyHtml: htmlOf.get(sentence), mentions: '[]' };
+    const name = nameOf.get(mentioned) as string;
+    const bodySource = `@[${name}](${mentioned}) ${sentence}`;
+    notes.mention({ userId: mentioned, networkId: n.id, actorId: authorId, topicId, postId, at });
+    return {
+      mentioned,
+      bodySource,
+      bodyHtml: renderMarkdown(bodySource, new Map([[mentioned, name]])),
+      mentions: JSON.stringify([mentioned]),
+    };
+  };
   const busySpace = busy.spaces[2] as string;
   let postsLeft = size.posts;
   let fixtureTopic = '';
   let topicCount = 0;
   const topics: Record<string, unknown>[] = [];
   const posts: Record<string, unknown>[] = [];
+  const unsaved: GeneratedNotification[] = [];
+  const flushNotifications = async (atLeast: number) => {
+    unsaved.push(...notes.take());
+    if (unsaved.length >= atLeast) await insertBatches(db, 'notifications', unsaved.splice(0));
+  };
   const flush = async () => {
     await insertBatches(db, 'topics', topics.splice(0));
     await insertBatches(db, 'posts', posts.splice(0));
@@ -292,36 +351,43 @@ export async function generateData(
     const spaceId = n === busy && rnd() < 0.7 ? busySpace : pick(n.spaces);
     const replies = Math.min(postsLeft - 1, fixtureTopic ? Math.floor(-Math.log(1 - rnd()) * 8) : 25);
     const topicId = newId(tick());
-    const authorId = pick(n.members);
+    const drawn = pick(n.members);
+    const authorId = benchNetworks.has(n) && notes.benchStarts(benchStartChance) ? benchUser.id : drawn;
     if (!fixtureTopic && n === busy) fixtureTopic = topicId;
     const topicCreated = clock;
-    const opening = pick(SENTENCES);
+    const openingId = newId(topicCreated);
+    const opening = writePost(n, topicId, openingId, authorId, topicCreated);
     posts.push({
-      id: newId(topicCreated),
+      id: openingId,
       networkId: n.id,
       topicId,
       authorId,
       isOpening: 1,
-      bodySource: opening,
-      bodyHtml: htmlOf.get(opening),
-      mentions: '[]',
+      bodySource: opening.bodySource,
+      bodyHtml: opening.bodyHtml,
+      mentions: opening.mentions,
       editedAt: null,
       deletedAt: null,
       deletedBy: null,
       createdAt: iso(topicCreated),
     });
     for (let r = 0; r < replies; r++) {
-      const body = pick(SENTENCES);
       const at = tick();
+      const id = newId(at);
+      const replier = pick(n.members);
+      const body = writePost(n, topicId, id, replier, at);
+      // A reply notifies the topic's starter (unless they wrote it, or it mentions them).
+      if (replier !== authorId && body.mentioned !== authorId)
+        notes.reply({ userId: authorId, networkId: n.id, actorId: replier, topicId, postId: id, at });
       posts.push({
-        id: newId(at),
+        id,
         networkId: n.id,
         topicId,
-        authorId: pick(n.members),
+        authorId: replier,
         isOpening: 0,
-        bodySource: body,
-        bodyHtml: htmlOf.get(body),
-        mentions: '[]',
+        bodySource: body.bodySource,
+        bodyHtml: body.bodyHtml,
+        mentions: body.mentions,
         editedAt: null,
         deletedAt: null,
         deletedBy: null,
@@ -345,13 +411,15 @@ export async function generateData(
     });
     postsLeft -= replies + 1;
     topicCount += 1;
-    if (posts.length >= 20_000) await flush();
+    if (posts.length >= 20_000) {
+      await flush();
+      await flushNotifications(20_000);
+    }
   }
   await flush();
   log(`posts: ${size.posts}`);
 
   // Conversations: many short direct ones and a few very long ones (the fixture user is in the longest).
-  const benchUser = users[0] as { id: string; email: string };
   const conversations: Record<string, unknown>[] = [];
   const participants: Record<string, unknown>[] = [];
   const longest = newId(tick());
@@ -392,6 +460,14 @@ export async function generateData(
     members.set(id, [a, b]);
     convoIds.push(id);
   }
+  // A fifth of the messages go to the longest conversation, the rest evenly to all.
+  const perConversation = (size.messages * 0.8) / convoIds.length;
+  for (const [id, people] of members)
+    notes.addConversation(
+      id,
+      people,
+      id === longest ? size.messages * 0.2 + perConversation : perConversation,
+    );
   await insertBatches(db, 'conversations', conversations);
   await insertBatches(db, 'conversationParticipants', participants);
   const lastActivity = new Map<string, string>();
@@ -403,10 +479,12 @@ export async function generateData(
     const body = pick(SENTENCES);
     const at = tick();
     const id = newId(at);
+    const senderId = pick(people);
+    notes.message(conversationId, senderId, id, at);
     messages.push({
       id,
       conversationId,
-      senderId: pick(people),
+      senderId,
       clientId: id,
       body,
       html: htmlOf.get(body),
@@ -416,7 +494,10 @@ export async function generateData(
       deletedAt: null,
     });
     lastActivity.set(conversationId, id);
-    if (messages.length >= 20_000) await insertBatches(db, 'messages', messages.splice(0));
+    if (messages.length >= 20_000) {
+      await insertBatches(db, 'messages', messages.splice(0));
+      await flushNotifications(20_000);
+    }
   }
   await insertBatches(db, 'messages', messages.splice(0));
   await db.transaction().execute(async (trx) => {
@@ -424,6 +505,37 @@ export async function generateData(
       await trx.updateTable('conversations').set({ lastActivityId: last }).where('id', '=', id).execute();
   });
   log(`messages: ${size.messages} in ${conversations.length} conversations`);
+  notes.finishMessages();
+
+  // Announcements: a few in the busiest networks, one in each quiet one, more of them lately.
+  const announcements: Record<string, unknown>[] = [];
+  for (const [i, n] of networks.entries()) {
+    const count = Math.max(1, Math.round(6 / (i + 1)));
+    const times = Array.from({ length: count }, () =>
+      Math.floor(now - (now - createdMs) * notes.random() ** 2),
+    ).sort((a, b) => a - b);
+    for (const [k, at] of times.entries()) {
+      const id = newId(at);
+      const authorId = announcer.get(n.id) as string;
+      const body = pick(SENTENCES);
+      announcements.push({
+        id,
+        networkId: n.id,
+        authorId,
+        title: pick(ANNOUNCEMENT_TITLES),
+        bodySource: body,
+        bodyHtml: htmlOf.get(body),
+        pinned: k === count - 1 ? 1 : 0,
+        createdAt: iso(at),
+        updatedAt: iso(at),
+      });
+      notes.announcement({ networkId: n.id, authorId, announcementId: id, members: n.members, at });
+      await flushNotifications(20_000);
+    }
+  }
+  await insertBatches(db, 'announcements', announcements);
+  await flushNotifications(0);
+  log(`notifications: ${notes.total}, announcements: ${announcements.length}`);
 
   const fixture: Fixture = {
     scale,
@@ -442,6 +554,8 @@ export async function generateData(
       topics: topicCount,
       conversations: conversations.length,
       messages: size.messages,
+      announcements: announcements.length,
+      notifications: notes.total,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);
