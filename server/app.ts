@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
@@ -29,6 +28,7 @@ import { meRoutes } from './modules/users/me.routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 
 export interface BuildAppOptions {
@@ -55,12 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { 'upgrade-insecure-requests': ctx.config.publicUrl.startsWith('https:') ? [] : null },
-    },
-    hsts: ctx.config.publicUrl.startsWith('https:'),
-  });
+  registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https:') });
   registerErrorHandler(app);
   registerRequestContext(app, ctx);
   await registerOpenApi(app);
