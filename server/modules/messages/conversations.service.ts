@@ -14,9 +14,8 @@ import {
   countParticipants,
   countUnread,
   deleteParticipant,
-  findConversation,
   findDirectConversation,
-  findParticipant,
+  findParticipation,
   insertConversation,
   insertParticipants,
   listConversationsOf,
@@ -37,13 +36,9 @@ const invalid = (path: string, message: string) =>
 
 /** A conversation the user takes part in, with their participation; 404 otherwise (no leaks). */
 export async function loadParticipation(ctx: AppContext, userId: string, conversationId: string) {
-  const db = ctx.database.db;
-  const [conversation, participant] = await Promise.all([
-    findConversation(db, conversationId),
-    findParticipant(db, conversationId, userId),
-  ]);
-  if (!conversation || !participant) throw notFound();
-  return { conversation, participant };
+  const found = await findParticipation(ctx.database.db, conversationId, userId);
+  if (!found) throw notFound();
+  return found;
 }
 
 /** Presents conversations for one reader: participants, their last visible message, unread counts. */

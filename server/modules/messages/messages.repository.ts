@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   ConversationParticipantRow,
@@ -6,11 +7,6 @@ import type {
   ConversationsTable,
   MessageRow,
 } from './messages.table.ts';
-
-/** Finds a conversation by id. */
-export function findConversation(db: Kysely<DB>, id: string): Promise<ConversationRow | undefined> {
-  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-}
 
 /** Finds the direct conversation of a pair by its key. */
 export function findDirectConversation(db: Kysely<DB>, directKey: string) {
@@ -57,14 +53,38 @@ export async function deleteParticipant(db: Kysely<DB>, conversationId: string, 
   return Number(result.numDeletedRows) > 0;
 }
 
-/** A user's participation in a conversation. */
-export function findParticipant(db: Kysely<DB>, conversationId: string, userId: string) {
-  return db
-    .selectFrom('conversationParticipants')
-    .selectAll()
-    .where('conversationId', '=', conversationId)
-    .where('userId', '=', userId)
-    .executeTakeFirst();
+/** A conversation with one user's participation in it, in one query (every message request runs it). */
+const participation = precompiled(
+  (db, v: { conversationId: string; userId: string }) =>
+    db
+      .selectFrom('conversations as c')
+      .innerJoin('conversationParticipants as p', 'p.conversationId', 'c.id')
+      .selectAll('c')
+      .select(['p.userId', 'p.historyFrom', 'p.lastReadMessageId', 'p.joinedAt'])
+      .where('c.id', '=', v.conversationId)
+      .where('p.userId', '=', v.userId),
+  { values: ['conversationId', 'userId'] },
+);
+
+/** A conversation and a user's participation in it; undefined when either is missing. */
+export async function findParticipation(
+  db: Kysely<DB>,
+  conversationId: string,
+  userId: string,
+): Promise<{ conversation: ConversationRow; participant: ConversationParticipantRow } | undefined> {
+  const [row] = await participation(db, { conversationId, userId });
+  if (!row) return undefined;
+  const { userId: participantId, historyFrom, lastReadMessageId, joinedAt, ...conversation } = row;
+  return {
+    conversation,
+    participant: {
+      conversationId: conversation.id,
+      userId: participantId,
+      historyFrom,
+      lastReadMessageId,
+      joinedAt,
+    },
+  };
 }
 
 /** Participants of some conversations with their display names, in joining order. */
@@ -144,21 +164,35 @@ export function listMessagesByIds(db: Kysely<DB>, ids: string[]): Promise<Messag
   return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
 }
 
+type HistoryPage = { conversationId: string; historyFrom: string; limit: number };
+
+function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'messages', MessageRow> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversationId', '=', v.conversationId)
+    .where('id', '>', v.historyFrom)
+    .orderBy('id', 'desc')
+    .limit(v.limit);
+}
+
+const newestMessages = precompiled((db, v: HistoryPage) => historyPage(db, v), {
+  values: ['conversationId', 'historyFrom', 'limit'],
+});
+
+const olderMessages = precompiled(
+  (db, v: HistoryPage & { before: string }) => historyPage(db, v).where('id', '<', v.before),
+  { values: ['conversationId', 'historyFrom', 'limit', 'before'] },
+);
+
 /** A conversation's messages visible from `historyFrom` on, newest first (keyset on id). */
 export function listMessages(
   db: Kysely<DB>,
   conversationId: string,
   options: { historyFrom: string; before?: string; limit: number },
-) {
-  let query = db
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversationId', '=', conversationId)
-    .where('id', '>', options.historyFrom)
-    .orderBy('id', 'desc')
-    .limit(options.limit);
-  if (options.before) query = query.where('id', '<', options.before);
-  return query.execute();
+): Promise<MessageRow[]> {
+  const page = { conversationId, historyFrom: options.historyFrom, limit: options.limit };
+  return options.before ? olderMessages(db, { ...page, before: options.before }) : newestMessages(db, page);
 }
 
 /** Unread messages (from others, not deleted, after the read mark) per conversation of a user. */
