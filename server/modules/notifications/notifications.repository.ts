@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import { findCurrentDocuments } from '../documents/documents.repository.ts';
 import type { JobStatus } from '../jobs/jobs.table.ts';
@@ -60,40 +61,100 @@ function visibleTo(db: Kysely<DB>, userId: string) {
     );
 }
 
+/** The notifications list with what it shows of their subjects, newest first. */
+function notificationList(db: Kysely<DB>, userId: string, limit: number) {
+  return (
+    visibleTo(db, userId)
+      .leftJoin('networks as net', 'net.id', 'n.networkId')
+      .leftJoin('users as actor', 'actor.id', 'n.actorId')
+      .leftJoin('topics as t', (j) => j.onRef('t.id', '=', 'n.topicId').on('t.deletedAt', 'is', null))
+      .leftJoin('announcements as a', 'a.id', 'n.announcementId')
+      // What the list and the mail show (every column costs on each of the many reads of this list).
+      .select([
+        'n.id',
+        'n.kind',
+        'n.networkId',
+        'n.actorId',
+        'n.topicId',
+        'n.postId',
+        'n.conversationId',
+        'n.messageId',
+        'n.announcementId',
+        'n.count',
+        'n.readAt',
+        'n.createdAt',
+        'net.slug as networkSlug',
+        'net.name as networkName',
+        'actor.displayName as actorName',
+        't.title as topicTitle',
+        'a.title as announcementTitle',
+      ])
+      .orderBy('n.id', 'desc')
+      .limit(limit)
+  );
+}
+export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof notificationList>['execute']>>[number];
+
+// One precompiled query per shape of the list: with or without a keyset cursor, with or without ids.
+const listShapes = {
+  newest: precompiled((db, v: { userId: string; limit: number }) => notificationList(db, v.userId, v.limit), {
+    values: ['userId', 'limit'],
+  }),
+  before: precompiled(
+    (db, v: { userId: string; limit: number; beforeId: string }) =>
+      notificationList(db, v.userId, v.limit).where('n.id', '<', v.beforeId),
+    { values: ['userId', 'limit', 'beforeId'] },
+  ),
+  ids: precompiled(
+    (db, v: { userId: string; limit: number; ids: string[] }) =>
+      notificationList(db, v.userId, v.limit).where('n.id', 'in', v.ids),
+    { values: ['userId', 'limit'], lists: ['ids'] },
+  ),
+  beforeAndIds: precompiled(
+    (db, v: { userId: string; limit: number; beforeId: string; ids: string[] }) =>
+      notificationList(db, v.userId, v.limit).where('n.id', '<', v.beforeId).where('n.id', 'in', v.ids),
+    { values: ['userId', 'limit', 'beforeId'], lists: ['ids'] },
+  ),
+};
+
+/** Ids per query at most (lists are padded to 1, 4, 16, 64 or 256 bound values). */
+const MAX_IDS = 256;
+
 /** A user's notifications, newest first, with what the list shows of their subjects. */
-export function listNotifications(
+export async function listNotifications(
   db: Kysely<DB>,
   userId: string,
   options: { beforeId?: string; ids?: string[]; limit: number },
-) {
-  let query = visibleTo(db, userId)
-    .leftJoin('networks as net', 'net.id', 'n.networkId')
-    .leftJoin('users as actor', 'actor.id', 'n.actorId')
-    .leftJoin('topics as t', (j) => j.onRef('t.id', '=', 'n.topicId').on('t.deletedAt', 'is', null))
-    .leftJoin('announcements as a', 'a.id', 'n.announcementId')
-    .selectAll('n')
-    .select([
-      'net.slug as networkSlug',
-      'net.name as networkName',
-      'actor.displayName as actorName',
-      't.title as topicTitle',
-      'a.title as announcementTitle',
-    ])
-    .orderBy('n.id', 'desc')
-    .limit(options.limit);
-  if (options.beforeId) query = query.where('n.id', '<', options.beforeId);
-  if (options.ids) query = query.where('n.id', 'in', options.ids);
-  return query.execute();
+): Promise<NotificationListRow[]> {
+  const { beforeId, ids, limit } = options;
+  if (ids && ids.length > MAX_IDS) {
+    // Long lists (a digest claims everything pending) go in chunks, merged newest first.
+    const chunks: Promise<NotificationListRow[]>[] = [];
+    for (let i = 0; i < ids.length; i += MAX_IDS) {
+      chunks.push(listNotifications(db, userId, { beforeId, ids: ids.slice(i, i + MAX_IDS), limit }));
+    }
+    const rows = (await Promise.all(chunks)).flat();
+    return rows.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);
+  }
+  if (ids?.length === 0) return [];
+  if (beforeId && ids) return listShapes.beforeAndIds(db, { userId, limit, beforeId, ids });
+  if (beforeId) return listShapes.before(db, { userId, limit, beforeId });
+  if (ids) return listShapes.ids(db, { userId, limit, ids });
+  return listShapes.newest(db, { userId, limit });
 }
-export type NotificationListRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+const unreadCount = precompiled(
+  (db, v: { userId: string }) =>
+    visibleTo(db, v.userId)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('n.readAt', 'is', null),
+  { values: ['userId'] },
+);
 
 /** Unread notifications the user can see. */
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
-  const row = await visibleTo(db, userId)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('n.readAt', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const [row] = await unreadCount(db, { userId });
+  return Number(row?.count ?? 0);
 }
 
 /** Marks one (or all) of a user's notifications read; returns how many changed. */

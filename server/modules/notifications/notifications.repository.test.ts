@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import {
+  countUnreadNotifications,
+  insertNotification,
+  listNotifications,
+} from './notifications.repository.ts';
+
+// The list's precompiled shapes (newest, before a cursor, by ids, both) and long id lists (a digest
+// claims everything pending at once) against one user's 300 notifications.
+describe.each(DIALECTS)('notifications list queries on %s', (dialect) => {
+  let t: TestApp;
+  let userId: string;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const network = await buildNetwork(t.ctx);
+    const left = await buildNetwork(t.ctx);
+    const user = await buildUser(t.ctx);
+    userId = user.id;
+    await buildMember(t.ctx, network, { user });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 300; i++) {
+      const at = new Date(start + i * 60_000).toISOString();
+      const id = newId(start + i * 60_000);
+      ids.push(id);
+      await insertNotification(t.ctx.database.db, {
+        id,
+        userId,
+        kind: 'announcement',
+        // Every tenth is about a network the user is not in: hidden.
+        networkId: i % 10 === 9 ? left.id : network.id,
+        actorId: null,
+        topicId: null,
+        postId: null,
+        conversationId: null,
+        messageId: null,
+        announcementId: null,
+        count: 1,
+        email: 'immediate',
+        readAt: i % 3 === 0 ? at : null,
+        emailedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const visible = () => ids.filter((_, i) => i % 10 !== 9).reverse();
+
+  it('pages newest first by keyset and hides other networks', async () => {
+    const db = t.ctx.database.db;
+    const first = await listNotifications(db, userId, { limit: 7 });
+    expect(first.map((r) => r.id)).toEqual(visible().slice(0, 7));
+    const second = await listNotifications(db, userId, { limit: 7, beforeId: first[6]?.id });
+    expect(second.map((r) => r.id)).toEqual(visible().slice(7, 14));
+    const unread = ids.filter((_, i) => i % 10 !== 9 && i % 3 !== 0).length;
+    expect(await countUnreadNotifications(db, userId)).toBe(unread);
+  });
+
+  it('finds notifications by id lists of any length, newest first', async () => {
+    const db = t.ctx.database.db;
+    for (const n of [1, 3, 5, 17, 256, 257, 300]) {
+      const some = ids.slice(0, n);
+      const rows = await listNotifications(db, userId, { ids: some, limit: n });
+      expect(rows.map((r) => r.id)).toEqual(visible().filter((id) => some.includes(id)));
+    }
+    const limited = await listNotifications(db, userId, { ids, limit: 5 });
+    expect(limited.map((r) => r.id)).toEqual(visible().slice(0, 5));
+    const before = await listNotifications(db, userId, { ids, beforeId: ids[100], limit: 300 });
+    expect(before.map((r) => r.id)).toEqual(visible().filter((id) => id < (ids[100] as string)));
+    expect(await listNotifications(db, userId, { ids: [], limit: 5 })).toEqual([]);
+  });
+});
