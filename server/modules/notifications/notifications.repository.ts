@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
@@ -49,11 +49,13 @@ function visibleTo(db: Kysely<DB>, userId: string) {
     .where((eb) =>
       eb.or([
         eb('n.networkId', 'is', null),
-        eb.exists(
+        // The user's few networks are looked up once per query, not once per notification.
+        eb(
+          'n.networkId',
+          'in',
           eb
             .selectFrom('memberships as m')
-            .select(sql`1`.as('one'))
-            .whereRef('m.networkId', '=', 'n.networkId')
+            .select('m.networkId')
             .where('m.userId', '=', userId)
             .where('m.status', '=', 'active'),
         ),
