@@ -7,7 +7,12 @@ import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { renderMarkdown } from '../discussions/markdown.ts';
 import { defaultDocument } from '../documents/documents.service.ts';
-import { BENCH_TARGETS, type GeneratedNotification, NotificationSampler } from './generate-notifications.ts';
+import {
+  BENCH_TARGETS,
+  type GeneratedNotification,
+  MENTION_SHARE,
+  NotificationSampler,
+} from './generate-notifications.ts';
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
@@ -102,7 +107,8 @@ async function insertBatches<T extends keyof DB & string>(db: Kysely<DB>, table:
 
 /**
  * Fills an empty database with realistic, clearly fictional data: a few very active networks and a
- * long tail, users in one or two networks, topics with long reply chains, long conversations.
+ * long tail, users in one or two networks, topics with long reply chains, long conversations,
+ * announcements, and the notifications all of this caused (see NotificationSampler).
  */
 export async function generateData(
   ctx: AppContext,
@@ -304,7 +310,8 @@ export async function generateData(
   // The benchmark user gets a share of the mentions and starts some topics in each of their networks,
   // about as many at both scales (the busiest network gets this share of all posts).
   const busyPosts = size.posts * (0.35 + 0.65 * (busy.weight / totalWeight));
-  const benchMentionShare = Math.min(0.5, BENCH_TARGETS.mentions / (0.06 * busyPosts));
+  const benchMentionShare = Math.min(0.5, BENCH_TARGETS.mentions / (MENTION_SHARE * busyPosts));
+  // A topic has about 8.5 posts (its opening and a long-tailed chain of 7.5 replies on average).
   const benchStartChance = BENCH_TARGETS.startedTopics / (busyPosts / 8.5);
   const benchNetworks = new Set(networks.filter((n) => n.members.includes(benchUser.id)));
   for (const n of networks)

@@ -4,7 +4,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** Share of posts that mention someone. */
-const MENTION_SHARE = 0.06;
+export const MENTION_SHARE = 0.06;
 /** What the benchmark user should end up with (a few hundred notifications in all). */
 export const BENCH_TARGETS = { mentions: 120, startedTopics: 15, messages: 80 } as const;
 
