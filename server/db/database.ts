@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { useSqliteReader } from './precompiled.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -51,22 +52,48 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // SQLite's own lower() folds only A–Z; searches must fold every script ("Олена", "Ελένη") like PostgreSQL.
-  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : value,
-  );
+  addFunctions(sqlite);
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,
   });
+  // Hot reads (precompiled queries) go to a second, read-only connection: see precompiled.ts.
+  const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  addFunctions(reader);
+  const columns = new ColumnNames();
+  useSqliteReader(db, { connection: reader, camelCase: (column) => columns.of(column) });
   return {
     db,
     dialect: 'sqlite',
     sqliteFile: file,
     ping: async () => void (await sql`select 1`.execute(db)),
-    destroy: () => db.destroy(),
+    destroy: async () => {
+      await db.destroy();
+      reader.close();
+    },
   };
+}
+
+/** Settings and functions every connection to the SQLite file needs. */
+function addFunctions(connection: SqliteDatabase.Database): void {
+  connection.pragma('busy_timeout = 5000');
+  // SQLite's own lower() folds only A–Z; searches must fold every script ("Олена", "Ελένη") like PostgreSQL.
+  connection.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
+}
+
+/** Column names as Kysely's CamelCasePlugin hands them to the application, remembered. */
+class ColumnNames extends CamelCasePlugin {
+  readonly #known = new Map<string, string>();
+  of(column: string): string {
+    let name = this.#known.get(column);
+    if (name === undefined) {
+      name = this.camelCase(column);
+      this.#known.set(column, name);
+    }
+    return name;
+  }
 }
 
 /**

@@ -1,5 +1,25 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { DB } from './schema.ts';
+
+/**
+ * SQLite reads of precompiled queries skip Kysely's executor: on a separate read-only connection
+ * (WAL: it sees every committed write at once and never another request's open transaction), with
+ * the statement prepared once, rows fetched as arrays and turned into objects with the camelCase
+ * keys worked out once. For a page of 20 topics that is about 100 µs instead of 250 µs.
+ */
+export interface SqliteReader {
+  connection: SqliteDatabase.Database;
+  /** The column name as the application sees it (the CamelCasePlugin's rule). */
+  camelCase(column: string): string;
+}
+
+const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
+
+/** Lets precompiled reads on this (SQLite) database use the reader connection. */
+export function useSqliteReader(db: Kysely<DB>, reader: SqliteReader): void {
+  sqliteReaders.set(db, reader);
+}
 
 /**
  * Hot queries run thousands of times a second with the same shape. Building a Kysely query (immutable
@@ -84,9 +104,34 @@ export function precompiled<P extends Record<string, unknown>, R>(
       const list = value as unknown[];
       return list[Math.min(slot.index, list.length - 1)];
     });
+    const reader = db.isTransaction ? undefined : sqliteReaders.get(db);
+    if (reader) {
+      prepared.read ??= readerStatement(reader, compiled.sql);
+      if (prepared.read) {
+        const { statement, keys } = prepared.read;
+        return (statement.all(parameters) as unknown[][]).map((values) => {
+          const row: Record<string, unknown> = {};
+          for (let i = 0; i < keys.length; i++) row[keys[i] as string] = values[i];
+          return row as R;
+        });
+      }
+    }
     const result = await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>);
     return result.rows;
   };
+}
+
+/** The reader's statement for a query that only reads (null for writes, which go through Kysely). */
+function readerStatement(reader: SqliteReader, sql: string): ReaderStatement | null {
+  const statement = reader.connection.prepare(sql);
+  if (!statement.reader) return null;
+  statement.raw(true);
+  return { statement, keys: statement.columns().map((c) => reader.camelCase(c.name)) };
+}
+
+interface ReaderStatement {
+  statement: SqliteDatabase.Statement;
+  keys: string[];
 }
 
 interface Slot {
@@ -99,6 +144,8 @@ interface Prepared {
   compiled: CompiledQuery;
   /** For each bound parameter: the value that fills it, or null for a constant of the query. */
   slots: (Slot | null)[];
+  /** On SQLite: the reader connection's statement (null: not a read). */
+  read?: ReaderStatement | null;
 }
 
 const MAX_SHAPES = 64;
