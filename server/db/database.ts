@@ -3,7 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { useSqliteReader } from './precompiled.ts';
+import { registerSqliteReader } from './precompiled.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -61,7 +61,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   addFunctions(reader);
   const columns = new ColumnNames();
-  useSqliteReader(db, { connection: reader, camelCase: (column) => columns.of(column) });
+  registerSqliteReader(db, { connection: reader, camelCase: (column) => columns.of(column) });
   return {
     db,
     dialect: 'sqlite',

@@ -17,7 +17,7 @@ export interface SqliteReader {
 const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
 
 /** Lets precompiled reads on this (SQLite) database use the reader connection. */
-export function useSqliteReader(db: Kysely<DB>, reader: SqliteReader): void {
+export function registerSqliteReader(db: Kysely<DB>, reader: SqliteReader): void {
   sqliteReaders.set(db, reader);
 }
 
