@@ -222,6 +222,42 @@ describe('communication', () => {
     for (const n of [1, 2, 3]) expect(await bubbles(milanPage, `while you were away ${n}`).count()).toBe(1);
     expect(await bubbles(milanPage, 'welcome to the network').count()).toBe(1);
 
+    // --- Olga corrects one message in place and deletes another; Milan sees both change live.
+    const isFocused = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((el) => el === document.activeElement);
+    const editField = olgaPage.getByLabel('Edit your message');
+    await bubbles(olgaPage, 'while you were away 2').getByRole('button', { name: 'Edit' }).click();
+    await expect.poll(() => isFocused(editField)).toBe(true);
+    await editField.fill('while you were away, second try');
+    await check(olgaPage, '62a-chat-edit');
+    await editField.press('Enter');
+    await bubbles(olgaPage, 'second try').getByText('edited').waitFor();
+    await expect
+      .poll(() => isFocused(bubbles(olgaPage, 'second try').getByRole('button', { name: 'Edit' })))
+      .toBe(true);
+    await bubbles(milanPage, 'second try').getByText('edited').waitFor();
+    expect(await bubbles(milanPage, 'while you were away 2').count()).toBe(0);
+    // Escape leaves a message as it was.
+    await bubbles(olgaPage, 'while you were away 3').getByRole('button', { name: 'Edit' }).click();
+    await editField.fill('never saved');
+    await editField.press('Escape');
+    await expect.poll(() => editField.count()).toBe(0);
+    expect(await bubbles(olgaPage, 'while you were away 3').getByText('edited').count()).toBe(0);
+    // Deleting asks first; cancelling keeps the message.
+    const deleteFirst = () =>
+      bubbles(olgaPage, 'while you were away 1').getByRole('button', { name: 'Delete' }).click();
+    const confirm = olgaPage.getByRole('dialog', { name: /Delete this message\?/ });
+    await deleteFirst();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    await deleteFirst();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => bubbles(olgaPage, 'while you were away 1').count()).toBe(0);
+    await expect.poll(() => bubbles(milanPage, 'while you were away 1').count()).toBe(0);
+    await bubbles(milanPage, 'Message deleted').waitFor();
+    await bubbles(olgaPage, 'Message deleted').waitFor();
+    expect(await bubbles(milanPage, 'Message deleted').getByRole('button').count()).toBe(0);
+
     // --- Discussions: Olga starts a topic; Milan replies mentioning her; her bell rings live.
     await olgaPage.goto(`/networks/${slug}/discussions`);
     await heading(olgaPage, 'Discussions');

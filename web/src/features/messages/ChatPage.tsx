@@ -16,8 +16,6 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { ServerHtml } from '../../components/ServerHtml.tsx';
-import { formatMoment } from '../../lib/dates.ts';
 import { realtime } from '../../lib/realtime.ts';
 import { useMe } from '../auth/api.ts';
 import {
@@ -30,6 +28,7 @@ import {
   useHistory,
 } from './api.ts';
 import { conversationTitle } from './conversation-title.ts';
+import { MessageBubble } from './MessageBubble.tsx';
 import { setOpenConversation, typingStore } from './live.ts';
 
 const TYPING_EVERY_MS = 2_500;
@@ -60,7 +59,7 @@ export default function ChatPage() {
 }
 
 function Chat({ conversation, myId }: { conversation: Conversation; myId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const history = useHistory(conversation.id);
   const logRef = useRef<HTMLOListElement>(null);
@@ -183,49 +182,26 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
         )}
         {messages.map((m) => {
           const own = m.senderId === myId;
+          const showSeen = myNewest?.id === m.id && seenBy.length > 0;
           return (
-            <li
+            <MessageBubble
               key={m.clientId || m.id}
-              className={`bubble${own ? ' bubble-own' : ''}`}
-              data-message-id={m.id}
-            >
-              {!own && conversation.kind === 'group' && (
-                <span className="bubble-author">{names.get(m.senderId) ?? t('messages.former_member')}</span>
-              )}
-              {m.deletedAt ? (
-                <p className="muted">{t('messages.deleted')}</p>
-              ) : m.pending ? (
-                <p className="prewrap bubble-text" dir="auto">
-                  {m.body}
-                </p>
-              ) : (
-                <ServerHtml html={m.html} className="markdown bubble-text" />
-              )}
-              <span className="bubble-meta small">
-                <time dateTime={m.createdAt}>{formatMoment(m.createdAt, i18n.language)}</time>
-                {m.editedAt && !m.deletedAt && ` · ${t('messages.edited')}`}
-                {m.pending === 'sending' && ` · ${t('messages.sending')}`}
-              </span>
-              {m.pending === 'failed' && (
-                <span className="bubble-failed small" role="alert">
-                  {t('messages.not_sent')}{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => send.mutate({ ...m, pending: undefined })}
-                  >
-                    {t('common.retry')}
-                  </button>
-                </span>
-              )}
-              {myNewest?.id === m.id && seenBy.length > 0 && (
-                <span className="bubble-seen small">
-                  {conversation.kind === 'direct'
+              message={m}
+              own={own}
+              author={
+                !own && conversation.kind === 'group'
+                  ? (names.get(m.senderId) ?? t('messages.former_member'))
+                  : undefined
+              }
+              seen={
+                !showSeen
+                  ? undefined
+                  : conversation.kind === 'direct'
                     ? t('messages.seen')
-                    : t('messages.seen_by', { names: seenBy.map((p) => p.displayName).join(', ') })}
-                </span>
-              )}
-            </li>
+                    : t('messages.seen_by', { names: seenBy.map((p) => p.displayName).join(', ') })
+              }
+              onRetry={() => send.mutate({ ...m, pending: undefined })}
+            />
           );
         })}
       </ol>

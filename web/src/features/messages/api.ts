@@ -62,6 +62,10 @@ export const openDirect = (userId: string) => api.post<Conversation>('/conversat
 export const createGroup = (body: CreateGroupBody) => api.post<Conversation>('/conversations/group', body);
 export const postMessage = (conversationId: string, body: string, clientId: string) =>
   api.post<Message>(`/conversations/${encodeURIComponent(conversationId)}/messages`, { body, clientId });
+export const editMessage = (messageId: string, body: string) =>
+  api.patch<Message>(`/messages/${encodeURIComponent(messageId)}`, { body });
+export const deleteMessage = (messageId: string) =>
+  api.delete<{ ok: true }>(`/messages/${encodeURIComponent(messageId)}`);
 export const markConversationRead = (conversationId: string, messageId: string) =>
   api.post<ReadState>(`/conversations/${encodeURIComponent(conversationId)}/read`, { messageId });
 
@@ -72,7 +76,8 @@ export function newClientId(): string {
 
 /**
  * Puts a message into its conversation's history: replaces the copy with the same id (if the new
- * one is not older) or the optimistic copy with the same client id, else adds it as the newest.
+ * one is not older) or the optimistic copy with the same client id, else adds it as the newest
+ * (unless it is older than all loaded messages while older pages are still to come).
  * Live events, sync results and send answers all pass through here, so nothing shows twice.
  * Returns whether the message was new to the history.
  */
@@ -92,6 +97,11 @@ export function mergeMessage(queryClient: QueryClient, message: ChatMessage): bo
       }),
     }));
     if (found) return { ...history, pages };
+    // A change to a message older than every loaded one arrives with that page when the reader
+    // scrolls up; putting it in now would show it as the newest.
+    const last = pages[pages.length - 1];
+    const oldest = last?.messages[last.messages.length - 1];
+    if (!message.pending && last?.nextCursor && oldest && message.id < oldest.id) return history;
     added = true;
     const [first, ...rest] = pages;
     if (!first) return history;
