@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import ar from '../common/i18n/ar.json';
 import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
@@ -265,16 +266,50 @@ describe('organisations, networks, invitations and the agreement', () => {
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await admin.getByText(`${colleague.displayName} has been removed from the network.`).waitFor();
 
-    // The removed colleague applies again (public network); the organiser approves with a message.
+    // The removed colleague applies again (public network), thinks better of it and withdraws on
+    // her phone — in Arabic, the language of her account.
+    const application = {
+      motivation: 'I am back in Leipzig and would like to help again.',
+      experience: 'Three years of mentoring families in housing matters.',
+      languages: ['ar', 'de'],
+    };
+    const firstTry = await apiCall(
+      server,
+      'POST',
+      '/networks/mentors-leipzig/applications',
+      application,
+      cookie,
+    );
+    expect(firstTry.status).toBe(201);
+    const colleagueContext = await context(phone);
+    const [cookieName, cookieValue] = (cookie ?? '').split(/=(.*)/s) as [string, string];
+    await colleagueContext.addCookies([{ name: cookieName, value: cookieValue, url: server.url }]);
+    const applicant = await colleagueContext.newPage();
+    pages.push(applicant);
+    await applicant.goto('/home');
+    await applicant.locator('html[dir="rtl"]').waitFor();
+    const withdraw = applicant.getByRole('button', {
+      name: ar.applications.withdraw_named.replace('{network}', 'Mentors Leipzig'),
+    });
+    await withdraw.click();
+    const withdrawDialog = applicant.getByRole('dialog');
+    await withdrawDialog.getByRole('button', { name: ar.common.cancel }).click();
+    await expect.poll(() => withdrawDialog.count()).toBe(0);
+    await withdraw.click();
+    await check(applicant, '58-withdraw-application-ar');
+    await withdrawDialog.getByRole('button', { name: ar.applications.withdraw, exact: true }).click();
+    await applicant
+      .getByText(ar.applications.withdrawn_done.replace('{network}', 'Mentors Leipzig'))
+      .waitFor();
+    await expect.poll(() => withdraw.count()).toBe(0);
+    await colleagueContext.close();
+
+    // She applies once more; the organiser approves with a message.
     const applied = await apiCall(
       server,
       'POST',
       '/networks/mentors-leipzig/applications',
-      {
-        motivation: 'I am back in Leipzig and would like to help again.',
-        experience: 'Three years of mentoring families in housing matters.',
-        languages: ['ar', 'de'],
-      },
+      application,
       cookie,
     );
     expect(applied.status).toBe(201);

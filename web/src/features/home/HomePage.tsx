@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
@@ -9,6 +10,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
 import { resendVerification, useMe } from '../auth/api.ts';
 import { useMyApplications } from '../invitations/api.ts';
+import { WithdrawApplicationButton } from '../invitations/WithdrawApplicationButton.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
 
@@ -20,6 +22,12 @@ export default function HomePage() {
   const networks = useMyNetworks();
   const organisations = useMyOrganisations();
   const applications = useMyApplications();
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const withdrawnRef = useRef<HTMLDivElement>(null);
+  // The button is gone with its application: the keyboard continues from the confirmation.
+  useEffect(() => {
+    if (withdrawn) withdrawnRef.current?.focus();
+  }, [withdrawn]);
   if (!me) return null;
   const left = (location.state as { left?: string } | null)?.left;
   const pendingApplications = applications.data?.applications.filter((a) => a.status === 'pending') ?? [];
@@ -31,6 +39,11 @@ export default function HomePage() {
       <PageHeading title={t('home.title', { name: me.displayName })} />
       <p className="muted">{t('home.member_since', { date: new Date(me.createdAt) })}</p>
       {left && <Alert tone="success">{t('home.left_network', { network: left })}</Alert>}
+      {withdrawn && (
+        <div ref={withdrawnRef} tabIndex={-1}>
+          <Alert tone="success">{t('applications.withdrawn_done', { network: withdrawn })}</Alert>
+        </div>
+      )}
       {!me.emailVerified && (
         <section className="card stack" aria-labelledby="verify-heading">
           <h2 id="verify-heading">{t('home.verify_title')}</h2>
@@ -104,6 +117,9 @@ export default function HomePage() {
                       ? t('applications.status.approved')
                       : t('applications.status.declined')}
                 </span>
+                {a.status === 'pending' && (
+                  <WithdrawApplicationButton application={a} onWithdrawn={setWithdrawn} />
+                )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -8,6 +9,7 @@ import { TextAreaField } from '../../components/Field.tsx';
 import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { applyToNetwork, myApplicationsKey, useMyApplications } from './api.ts';
+import { WithdrawApplicationButton } from './WithdrawApplicationButton.tsx';
 
 const fields = ['motivation', 'experience', 'languages'] as const;
 
@@ -19,6 +21,11 @@ export function ApplySection({ network }: { network: Network }) {
   const pending = mine.data?.applications.find(
     (a) => a.network.slug === network.slug && a.status === 'pending',
   );
+  const [withdrawn, setWithdrawn] = useState(false);
+  const withdrawnRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (withdrawn) withdrawnRef.current?.focus();
+  }, [withdrawn]);
   const form = useApiForm({
     fields,
     required: ['motivation', 'experience'],
@@ -29,15 +36,36 @@ export function ApplySection({ network }: { network: Network }) {
         experience: v.experience,
         languages: data.getAll('languages').map(String) as never,
       }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: myApplicationsKey }),
+    onSuccess: () => {
+      setWithdrawn(false);
+      void queryClient.invalidateQueries({ queryKey: myApplicationsKey });
+    },
   });
   return (
     <section className="card stack" aria-labelledby="apply-heading">
       <h2 id="apply-heading">{t('applications.apply_title')}</h2>
       {pending || form.isSuccess ? (
-        <Alert tone="success">{t('applications.apply_pending', { network: network.name })}</Alert>
+        <>
+          <Alert tone="success">{t('applications.apply_pending', { network: network.name })}</Alert>
+          {pending && (
+            <div>
+              <WithdrawApplicationButton
+                application={pending}
+                onWithdrawn={() => {
+                  form.reset();
+                  setWithdrawn(true);
+                }}
+              />
+            </div>
+          )}
+        </>
       ) : (
         <>
+          {withdrawn && (
+            <div ref={withdrawnRef} tabIndex={-1}>
+              <Alert tone="success">{t('applications.withdrawn_done', { network: network.name })}</Alert>
+            </div>
+          )}
           <p>{t('applications.apply_intro')}</p>
           <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
             <TextAreaField
