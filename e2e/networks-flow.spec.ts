@@ -242,6 +242,20 @@ describe('organisations, networks, invitations and the agreement', () => {
     await page.locator('.language-picker select').selectOption('en');
     await heading(page, 'Member directory');
 
+    // Her card leads to her full profile, which offers a message and leads back.
+    await results.first().getByRole('link', { name: colleague.displayName }).click();
+    await heading(page, colleague.displayName);
+    await page.getByText('Weekday evenings').waitFor();
+    await page.getByText(/Leipzig-Ost/).waitFor();
+    await page.getByRole('button', { name: `Send a message to ${colleague.displayName}` }).waitFor();
+    await check(page, '59-person');
+    await page.locator('.language-picker select').selectOption('ar');
+    await page.locator('html[dir="rtl"]').waitFor();
+    await check(page, '59a-person-ar');
+    await page.locator('.language-picker select').selectOption('en');
+    await page.getByRole('link', { name: '← Back to the directory' }).click();
+    await heading(page, 'Member directory');
+
     // Profile: a file that is not a picture is refused before it is sent.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
     await heading(page, 'Your profile');

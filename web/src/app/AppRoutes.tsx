@@ -27,6 +27,7 @@ const PublishDocumentPage = lazy(() => import('../features/networks/PublishDocum
 const AcceptancesPage = lazy(() => import('../features/networks/AcceptancesPage.tsx'));
 const MembersPage = lazy(() => import('../features/networks/MembersPage.tsx'));
 const DirectoryPage = lazy(() => import('../features/networks/DirectoryPage.tsx'));
+const PersonPage = lazy(() => import('../features/networks/PersonPage.tsx'));
 const OfficePage = lazy(() => import('../features/networks/OfficePage.tsx'));
 const InvitationsPage = lazy(() => import('../features/networks/InvitationsPage.tsx'));
 const ApplicationsPage = lazy(() => import('../features/networks/ApplicationsPage.tsx'));
@@ -114,6 +115,7 @@ export function AppRoutes() {
           <Route path="discussions/:topicId" element={signedIn(<TopicPage />)} />
           <Route path="members" element={signedIn(<MembersPage />)} />
           <Route path="directory" element={signedIn(<DirectoryPage />)} />
+          <Route path="directory/:userId" element={signedIn(<PersonPage />)} />
           <Route path="office" element={<OfficePage />} />
           <Route path="invitations" element={signedIn(<InvitationsPage />)} />
           <Route path="applications" element={signedIn(<ApplicationsPage />)} />

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
 import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
 import { MENTOR_LEVELS } from '../../../../common/permissions.ts';
@@ -140,7 +140,9 @@ export default function DirectoryPage() {
               <li key={e.userId} className="card person">
                 <Avatar name={e.displayName} url={e.avatarUrl} />
                 <div className="stack-tight">
-                  <h2 className="person-name">{e.displayName}</h2>
+                  <h2 className="person-name">
+                    <Link to={`/networks/${network.slug}/directory/${e.userId}`}>{e.displayName}</Link>
+                  </h2>
                   <MoocBadge userId={e.userId} />
                   <p className="muted small">
                     {roleLabel(t, e.role)}

@@ -31,3 +31,11 @@ export const fetchDirectory = (slug: string, filters: DirectoryFilters, cursor?:
   api.get<Directory>(
     `/networks/${encodeURIComponent(slug)}/directory${query({ ...filters, cursor, limit: 20 })}`,
   );
+
+export const userProfileKey = (userId: string) => ['user', userId, 'profile'] as const;
+/** Another person's profile, as far as its visibility lets the viewer see it (404 otherwise). */
+export const fetchUserProfile = (userId: string) =>
+  api.get<Profile>(`/users/${encodeURIComponent(userId)}/profile`);
+export function useUserProfile(userId: string) {
+  return useQuery({ queryKey: userProfileKey(userId), queryFn: () => fetchUserProfile(userId) });
+}
