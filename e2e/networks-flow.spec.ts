@@ -358,6 +358,34 @@ describe('organisations, networks, invitations and the agreement', () => {
     await heading(admin, 'Publish new communication rules');
     await check(admin, '56-publish-rules');
 
+    // A second version of the rules: the history lists both, who published them, and either text.
+    await admin.getByLabel('Title').fill('Our rules, second edition');
+    await admin
+      .getByRole('textbox', { name: 'Text', exact: true })
+      .fill('# Our rules, second edition\n\nAnswer questions within **two days**.');
+    await admin.getByRole('button', { name: 'Publish new version' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Publish new version' }).click();
+    await heading(admin, 'Agreement and communication rules');
+    await admin.getByRole('heading', { level: 2, name: 'Our rules, second edition' }).waitFor();
+    await admin.getByRole('link', { name: 'Version history of the rules' }).click();
+    await heading(admin, 'Versions of the communication rules');
+    const versionRows = admin.locator('.version-list > li');
+    await expect.poll(() => versionRows.count()).toBe(2);
+    await versionRows.first().getByText(`by ${orgAdmin.displayName}`).waitFor();
+    await admin.getByRole('heading', { level: 2, name: 'Our rules, second edition' }).waitFor();
+    await admin.getByRole('link', { name: 'Version 1', exact: true }).click();
+    await admin.waitForURL(/version=1/);
+    await admin
+      .getByRole('heading', { level: 2, name: 'Communication rules of the Mentors Leipzig network' })
+      .waitFor();
+    await admin.getByText('an earlier version').waitFor();
+    await check(admin, '56a-rules-history');
+    await admin.locator('.language-picker select').selectOption('ar');
+    await admin.locator('html[dir="rtl"]').waitFor();
+    await check(admin, '56b-rules-history-ar');
+    await admin.locator('.language-picker select').selectOption('en');
+    await heading(admin, 'Versions of the communication rules');
+
     await adminContext.close();
     await mentorContext.close();
     expect(violations).toEqual([]);

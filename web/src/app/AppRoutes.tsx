@@ -23,6 +23,7 @@ const ExploreNetworksPage = lazy(() => import('../features/networks/ExploreNetwo
 const NetworkLayout = lazy(() => import('../features/networks/NetworkLayout.tsx'));
 const NetworkHomePage = lazy(() => import('../features/networks/NetworkHomePage.tsx'));
 const AgreementPage = lazy(() => import('../features/networks/AgreementPage.tsx'));
+const DocumentHistoryPage = lazy(() => import('../features/networks/DocumentHistoryPage.tsx'));
 const PublishDocumentPage = lazy(() => import('../features/networks/PublishDocumentPage.tsx'));
 const AcceptancesPage = lazy(() => import('../features/networks/AcceptancesPage.tsx'));
 const MembersPage = lazy(() => import('../features/networks/MembersPage.tsx'));
@@ -108,6 +109,7 @@ export function AppRoutes() {
         <Route path="networks/:slug" element={<NetworkLayout />}>
           <Route index element={<NetworkHomePage />} />
           <Route path="agreement" element={<AgreementPage />} />
+          <Route path="agreement/history/:kind" element={<DocumentHistoryPage />} />
           <Route path="agreement/publish/:kind" element={signedIn(<PublishDocumentPage />)} />
           <Route path="agreement/acceptances" element={signedIn(<AcceptancesPage />)} />
           <Route path="discussions" element={signedIn(<DiscussionsPage />)} />

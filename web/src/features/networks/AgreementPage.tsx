@@ -12,6 +12,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useMe } from '../auth/api.ts';
 import { acceptDocuments, can, documentsKey, myNetworksKey, networkKey, useDocuments } from './api.ts';
+import { withoutTitle } from './document-text.ts';
 import { LeaveButton } from './NetworkHomePage.tsx';
 import { mustAccept, useCurrentNetwork } from './NetworkLayout.tsx';
 
@@ -165,15 +166,15 @@ function DocumentCard({ document }: { document: NetworkDocument }) {
             version: document.version,
             date: new Date(document.publishedAt),
           })}
+          {' · '}
+          <Link to={`history/${document.kind}`}>
+            {document.kind === 'agreement'
+              ? t('networks.history.link_agreement')
+              : t('networks.history.link_rules')}
+          </Link>
         </p>
       </header>
       <Markdown source={withoutTitle(document.body, document.title)} headingOffset={2} />
     </article>
   );
-}
-
-/** The body usually opens with the title as its own "# " heading; the card shows the title already. */
-function withoutTitle(body: string, title: string): string {
-  const first = body.match(/^\s*#\s+(.+?)\s*#*\s*(\n|$)/);
-  return first && first[1]?.trim() === title.trim() ? body.slice(first[0].length) : body;
 }

@@ -1,5 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AcceptanceReport, NetworkDocuments } from '../../../../common/contracts/documents.ts';
+import type {
+  AcceptanceReport,
+  NetworkDocument,
+  NetworkDocuments,
+} from '../../../../common/contracts/documents.ts';
 import type {
   AuditList,
   ChangeMemberBody,
@@ -91,6 +95,15 @@ export function useDocuments(slug: string) {
   return useQuery({
     queryKey: documentsKey(slug),
     queryFn: () => api.get<NetworkDocuments>(`${base(slug)}/documents`),
+  });
+}
+/** A published version as the history lists it. */
+export type DocumentVersion = Omit<NetworkDocument, 'acceptedAt'>;
+/** Every version of the agreement or the rules, newest first (under documentsKey: a publish refreshes it). */
+export function useDocumentVersions(slug: string, kind: string) {
+  return useQuery({
+    queryKey: [...documentsKey(slug), kind, 'versions'],
+    queryFn: () => api.get<{ versions: DocumentVersion[] }>(`${base(slug)}/documents/${kind}/versions`),
   });
 }
 export const acceptDocuments = (slug: string, agreementVersion: number, rulesVersion: number) =>
