@@ -15,16 +15,18 @@ const milan = {
   password: 'the blue kettle whistles',
   displayName: 'Milan Mentor',
 };
-const cookies: Record<'olga' | 'milan', string> = { olga: '', milan: '' };
+const nadia = { email: 'nadia@example.org', password: 'rain on the old bridge', displayName: 'Nadia New' };
+const cookies = { olga: '', milan: '', nadia: '' };
+type Who = keyof typeof cookies;
 
 type Json = Record<string, unknown>;
-async function call(who: 'olga' | 'milan', method: string, path: string, body?: unknown) {
+async function call(who: Who, method: string, path: string, body?: unknown) {
   const answer = await apiCall(server, method, path, body, cookies[who]);
   expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
   return answer.json as Json;
 }
 
-async function acceptDocuments(who: 'olga' | 'milan') {
+async function acceptDocuments(who: Who) {
   const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
     documents: { kind: string; version: number }[];
   };
@@ -36,8 +38,8 @@ async function acceptDocuments(who: 'olga' | 'milan') {
 }
 
 /**
- * A network with two members who accepted the agreement, made through the API: Olga founds it and
- * names herself meta-mentor; Milan joins by an invitation link.
+ * A network with three members who accepted the agreement, made through the API: Olga founds it
+ * and names herself meta-mentor; Milan and Nadia join by an invitation link.
  */
 beforeAll(async () => {
   buildWebIfNeeded();
@@ -81,6 +83,19 @@ beforeAll(async () => {
   expect(joined.status).toBeLessThan(300);
   cookies.milan = joined.cookie ?? '';
   await acceptDocuments('milan');
+  const another = await call('olga', 'POST', `/networks/${slug}/invitations`, {
+    kind: 'link',
+    role: 'mentor',
+    level: 'beginner',
+  });
+  const nadiaToken = new URL(String(another.url)).pathname.split('/').pop() ?? '';
+  const nadiaJoined = await apiCall(server, 'POST', `/invitations/${nadiaToken}/accept`, {
+    ...nadia,
+    locale: 'en',
+  });
+  expect(nadiaJoined.status).toBeLessThan(300);
+  cookies.nadia = nadiaJoined.cookie ?? '';
+  await acceptDocuments('nadia');
   browser = await launchBrowser();
 });
 
@@ -257,6 +272,49 @@ describe('communication', () => {
     await bubbles(milanPage, 'Message deleted').waitFor();
     await bubbles(olgaPage, 'Message deleted').waitFor();
     expect(await bubbles(milanPage, 'Message deleted').getByRole('button').count()).toBe(0);
+
+    // --- A group: Olga starts it with Milan and adds Nadia; Milan sees her arrive, then leaves.
+    const people = (page: Page) => page.locator('.chat .group-people');
+    await olgaPage.goto('/messages');
+    await olgaPage.getByLabel('Name of the group').fill('Friday planning');
+    await olgaPage.getByLabel('Network').selectOption({ label: 'Talk Network' });
+    await olgaPage.getByRole('group', { name: 'Who takes part' }).getByLabel(milan.displayName).check();
+    await olgaPage.getByRole('button', { name: 'Start group' }).click();
+    await heading(olgaPage, 'Friday planning');
+    await milanPage.goto('/messages');
+    await milanPage.locator('.conversation-row', { hasText: 'Friday planning' }).getByRole('link').click();
+    await heading(milanPage, 'Friday planning');
+    await people(milanPage).getByText(olga.displayName).waitFor();
+
+    await olgaPage.getByRole('button', { name: 'Add people' }).click();
+    const addForm = olgaPage.getByRole('region', { name: 'Add people to this group' });
+    await addForm.getByLabel('Network').selectOption({ label: 'Talk Network' });
+    // Those already in the group are not offered again.
+    await addForm.getByLabel(nadia.displayName).check();
+    expect(await addForm.getByLabel(milan.displayName).count()).toBe(0);
+    await check(olgaPage, '62b-group-add');
+    await addForm.getByRole('button', { name: 'Add to group' }).click();
+    await olgaPage.getByText(`${nadia.displayName} has been added to the group.`).waitFor();
+    await people(olgaPage).getByText(nadia.displayName).waitFor();
+    await people(milanPage).getByText(nadia.displayName).waitFor();
+
+    // Leaving asks first; Milan lands on his list without the group, and Olga sees him gone.
+    await milanPage.getByRole('button', { name: 'Leave group' }).click();
+    const leaveDialog = milanPage.getByRole('dialog', { name: /Leave “Friday planning”\?/ });
+    await check(milanPage, '62c-group-leave');
+    await leaveDialog.getByRole('button', { name: 'Leave group' }).click();
+    await heading(milanPage, 'Messages');
+    await milanPage.getByText('You have left “Friday planning”.').waitFor();
+    await milanPage.locator('.conversation-row', { hasText: olga.displayName }).waitFor();
+    await expect
+      .poll(() => milanPage.locator('.conversation-row', { hasText: 'Friday planning' }).count())
+      .toBe(0);
+    await expect.poll(() => people(olgaPage).textContent()).not.toContain(milan.displayName);
+    await olgaPage.locator('.language-picker select').selectOption('ar');
+    await olgaPage.locator('html[dir="rtl"]').waitFor();
+    await check(olgaPage, '62d-group-ar');
+    await olgaPage.locator('.language-picker select').selectOption('en');
+    await olgaPage.getByRole('button', { name: 'Add people' }).waitFor();
 
     // --- Discussions: Olga starts a topic; Milan replies mentioning her; her bell rings live.
     await olgaPage.goto(`/networks/${slug}/discussions`);

@@ -28,6 +28,7 @@ import {
   useHistory,
 } from './api.ts';
 import { conversationTitle } from './conversation-title.ts';
+import { GroupActions } from './GroupActions.tsx';
 import { MessageBubble } from './MessageBubble.tsx';
 import { setOpenConversation, typingStore } from './live.ts';
 
@@ -51,7 +52,12 @@ export default function ChatPage() {
       </p>
       <PageHeading title={title} />
       {conversation.data.kind === 'group' && (
-        <p className="muted small">{conversation.data.participants.map((p) => p.displayName).join(', ')}</p>
+        <>
+          <p className="muted small group-people">
+            {conversation.data.participants.map((p) => p.displayName).join(', ')}
+          </p>
+          <GroupActions conversation={conversation.data} title={title} />
+        </>
       )}
       <Chat conversation={conversation.data} myId={myId} />
     </div>

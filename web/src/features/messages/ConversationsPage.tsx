@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -17,10 +18,12 @@ export default function ConversationsPage() {
   const conversations = useConversations();
   const list = conversations.data?.pages.flatMap((p) => p.conversations) ?? [];
   const myId = me?.id ?? '';
+  const leftGroup = (useLocation().state as { leftGroup?: string } | null)?.leftGroup;
 
   return (
     <div className="page stack">
       <PageHeading title={t('messages.title')} />
+      {leftGroup && <Alert tone="success">{t('messages.group_left', { title: leftGroup })}</Alert>}
       <p className="muted">{t('messages.intro')}</p>
       <section
         aria-labelledby="conversations-heading"

@@ -60,8 +60,9 @@ export function NewGroupSection() {
           {slug && (
             <MemberChoice
               slug={slug}
-              myId={me?.id ?? ''}
+              exclude={[me?.id ?? '']}
               chosen={chosen}
+              emptyText={t('messages.group_nobody')}
               onChange={(next) => {
                 setChosen(next);
                 setNoPeople(false);
@@ -81,23 +82,26 @@ export function NewGroupSection() {
   );
 }
 
-function MemberChoice({
+/** Checkboxes for the members of one network, leaving out `exclude` (oneself, those already in). */
+export function MemberChoice({
   slug,
-  myId,
+  exclude,
   chosen,
+  emptyText,
   onChange,
 }: {
   slug: string;
-  myId: string;
+  exclude: string[];
   chosen: string[];
-  onChange: (ids: string[]) => void;
+  emptyText: string;
+  onChange: (ids: string[], members: { userId: string; displayName: string }[]) => void;
 }) {
   const { t } = useTranslation();
   const members = useMembers(slug, '');
   if (members.isPending) return <Loading />;
-  if (members.isError) return <QueryError error={members.error} />;
-  const others = members.data.pages.flatMap((p) => p.members).filter((m) => m.userId !== myId);
-  if (others.length === 0) return <p className="empty">{t('messages.group_nobody')}</p>;
+  if (members.isError) return <QueryError error={members.error} onRetry={() => void members.refetch()} />;
+  const others = members.data.pages.flatMap((p) => p.members).filter((m) => !exclude.includes(m.userId));
+  if (others.length === 0) return <p className="empty">{emptyText}</p>;
   return (
     <fieldset className="choices">
       <legend>{t('messages.group_people')}</legend>
@@ -107,7 +111,10 @@ function MemberChoice({
             type="checkbox"
             checked={chosen.includes(m.userId)}
             onChange={(e) =>
-              onChange(e.target.checked ? [...chosen, m.userId] : chosen.filter((id) => id !== m.userId))
+              onChange(
+                e.target.checked ? [...chosen, m.userId] : chosen.filter((id) => id !== m.userId),
+                others,
+              )
             }
           />
           {m.displayName}

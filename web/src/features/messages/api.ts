@@ -60,6 +60,10 @@ export function useUnreadMessages(enabled: boolean) {
 
 export const openDirect = (userId: string) => api.post<Conversation>('/conversations/direct', { userId });
 export const createGroup = (body: CreateGroupBody) => api.post<Conversation>('/conversations/group', body);
+export const addParticipants = (conversationId: string, userIds: string[]) =>
+  api.post<Conversation>(`/conversations/${encodeURIComponent(conversationId)}/participants`, { userIds });
+export const leaveGroup = (conversationId: string) =>
+  api.delete<{ ok: true }>(`/conversations/${encodeURIComponent(conversationId)}/participants/me`);
 export const postMessage = (conversationId: string, body: string, clientId: string) =>
   api.post<Message>(`/conversations/${encodeURIComponent(conversationId)}/messages`, { body, clientId });
 export const editMessage = (messageId: string, body: string) =>

@@ -113,7 +113,11 @@ export function connectMessages(queryClient: QueryClient, myId: string): () => v
       queryClient.setQueryData(conversationKey(conversation.id), conversation);
       refreshAll();
     }),
-    realtime.on('conversation.left', refreshAll),
+    realtime.on('conversation.left', ({ conversationId }) => {
+      // The others see who is left; the one who left (in another tab) finds the group gone.
+      void queryClient.invalidateQueries({ queryKey: conversationKey(conversationId), exact: true });
+      refreshAll();
+    }),
     onLocalEvent('sync.completed', refreshAll),
     onLocalEvent('sync.reloaded', () => {
       void queryClient.invalidateQueries({ queryKey: ['me', 'conversation'] });
