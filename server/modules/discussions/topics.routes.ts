@@ -2,28 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Ok } from '../../../common/contracts/auth.ts';
 import {
-  CreateReplyBody,
   CreateTopicBody,
   MarkReadBody,
   ModerateTopicBody,
-  Post,
-  PostParams,
-  ReactionState,
-  ReplyList,
-  ReplyListQuery,
-  ToggleReactionBody,
   Topic,
   TopicList,
   TopicListQuery,
   TopicParams,
-  UpdatePostBody,
   UpdateTopicBody,
 } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { discussionAccess, POST_BODY_LIMIT_BYTES } from './discussion-access.ts';
-import { deletePost, editPost, getReplies, reactToPost, reply } from './posts.service.ts';
 import {
   getTopic,
   getTopics,
@@ -36,9 +27,8 @@ import {
 
 const tags = ['discussions'];
 const topicPath = '/api/networks/:slug/topics/:topicId';
-const postPath = '/api/networks/:slug/posts/:postId';
 
-/** Topics, replies, reactions and read markers. */
+/** Topics and read markers (replies and reactions: posts.routes.ts). */
 export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -194,119 +184,6 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       );
       await readTopic(ctx, network, reader, request.params.topicId, request.body.postId);
       return { ok: true as const };
-    },
-  );
-
-  app.get(
-    `${topicPath}/replies`,
-    {
-      schema: {
-        tags,
-        summary: 'Replies, oldest first',
-        params: TopicParams,
-        querystring: ReplyListQuery,
-        response: { 200: ReplyList, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      return getReplies(ctx, network, reader, request.params.topicId, request.query);
-    },
-  );
-
-  app.post(
-    `${topicPath}/replies`,
-    {
-      bodyLimit: POST_BODY_LIMIT_BYTES,
-      schema: {
-        tags,
-        summary: 'Reply to a topic (refused with TOPIC_LOCKED when locked)',
-        params: TopicParams,
-        body: CreateReplyBody,
-        response: { 201: Post, ...errorResponses },
-      },
-    },
-    async (request, response) => {
-      const { network, user, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return response
-        .status(201)
-        .send(await reply(ctx, network, user, reader, request.params.topicId, request.body));
-    },
-  );
-
-  app.patch(
-    postPath,
-    {
-      bodyLimit: POST_BODY_LIMIT_BYTES,
-      schema: {
-        tags,
-        summary: 'Edit a post (author only; marked edited)',
-        params: PostParams,
-        body: UpdatePostBody,
-        response: { 200: Post, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { network, user, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return editPost(ctx, network, user, reader, request.params.postId, request.body.body);
-    },
-  );
-
-  app.delete(
-    postPath,
-    {
-      schema: {
-        tags,
-        summary: 'Delete a post (author or moderator); the opening post deletes the topic',
-        params: PostParams,
-        response: { 200: Post, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return deletePost(ctx, network, reader, request.params.postId);
-    },
-  );
-
-  app.post(
-    `${postPath}/reactions`,
-    {
-      schema: {
-        tags,
-        summary: 'Toggle a reaction on a post',
-        params: PostParams,
-        body: ToggleReactionBody,
-        response: { 200: ReactionState, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return reactToPost(ctx, network, reader, request.params.postId, request.body.reaction);
     },
   );
 }
