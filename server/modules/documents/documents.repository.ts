@@ -1,7 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
+
+/** Keeps a document row (alias `d`) only when it is the highest version of its kind in its network. */
+function isCurrentVersion(eb: ExpressionBuilder<DB & { d: DB['networkDocuments'] }, 'd'>) {
+  return eb(
+    'd.version',
+    '=',
+    eb
+      .selectFrom('networkDocuments as d2')
+      .select((e) => e.fn.max('d2.version').as('v'))
+      .whereRef('d2.networkId', '=', 'd.networkId')
+      .whereRef('d2.kind', '=', 'd.kind'),
+  );
+}
 
 /** The current (highest) version of each document kind of a network. */
 export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): Promise<NetworkDocumentRow[]> {
@@ -9,17 +22,7 @@ export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): P
     .selectFrom('networkDocuments as d')
     .selectAll('d')
     .where('d.networkId', '=', networkId)
-    .where((eb) =>
-      eb(
-        'd.version',
-        '=',
-        eb
-          .selectFrom('networkDocuments as d2')
-          .select((e) => e.fn.max('d2.version').as('v'))
-          .whereRef('d2.networkId', '=', 'd.networkId')
-          .whereRef('d2.kind', '=', 'd.kind'),
-      ),
-    )
+    .where(isCurrentVersion)
     .execute();
   return rows;
 }
@@ -30,17 +33,7 @@ const missingAcceptances = precompiled(
       .selectFrom('networkDocuments as d')
       .select((eb) => eb.fn.countAll<number>().as('missing'))
       .where('d.networkId', '=', p.networkId)
-      .where((eb) =>
-        eb(
-          'd.version',
-          '=',
-          eb
-            .selectFrom('networkDocuments as d2')
-            .select((e) => e.fn.max('d2.version').as('v'))
-            .whereRef('d2.networkId', '=', 'd.networkId')
-            .whereRef('d2.kind', '=', 'd.kind'),
-        ),
-      )
+      .where(isCurrentVersion)
       .where((eb) =>
         eb.not(
           eb.exists(
