@@ -6,12 +6,11 @@ import type { Conversation } from '../../../../common/contracts/messages.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { SelectField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { addParticipants, conversationKey, conversationsKey, historyKey, leaveGroup } from './api.ts';
-import { MemberChoice } from './NewGroupSection.tsx';
+import { MemberChoice, NetworkChoice } from './NewGroupSection.tsx';
 
 /** A group's own controls: add people from one's networks, and leave (after confirming). */
 export function GroupActions({ conversation, title }: { conversation: Conversation; title: string }) {
@@ -160,18 +159,13 @@ function AddPeopleForm({
           }}
           noValidate
         >
-          <SelectField
-            name="network"
-            label={t('messages.group_network')}
+          <NetworkChoice
+            networks={list}
             value={slug}
-            onChange={(e) => {
-              setSlug(e.target.value);
+            onChange={(value) => {
+              setSlug(value);
               setChosen([]);
             }}
-            options={[
-              { value: '', label: t('messages.group_pick_network') },
-              ...list.map((n) => ({ value: n.slug, label: n.name })),
-            ]}
           />
           {slug && (
             <MemberChoice

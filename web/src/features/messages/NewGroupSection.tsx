@@ -44,18 +44,13 @@ export function NewGroupSection() {
       {list.length > 0 && (
         <form className="form" onSubmit={onSubmit} noValidate>
           <TextField name="title" label={t('messages.group_title')} required maxLength={120} />
-          <SelectField
-            name="network"
-            label={t('messages.group_network')}
+          <NetworkChoice
+            networks={list}
             value={slug}
-            onChange={(e) => {
-              setSlug(e.target.value);
+            onChange={(value) => {
+              setSlug(value);
               setChosen([]);
             }}
-            options={[
-              { value: '', label: t('messages.group_pick_network') },
-              ...list.map((n) => ({ value: n.slug, label: n.name })),
-            ]}
           />
           {slug && (
             <MemberChoice
@@ -79,6 +74,31 @@ export function NewGroupSection() {
         </form>
       )}
     </section>
+  );
+}
+
+/** The network whose members a group is formed from (or added from). */
+export function NetworkChoice({
+  networks,
+  value,
+  onChange,
+}: {
+  networks: { slug: string; name: string }[];
+  value: string;
+  onChange: (slug: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      name="network"
+      label={t('messages.group_network')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={[
+        { value: '', label: t('messages.group_pick_network') },
+        ...networks.map((n) => ({ value: n.slug, label: n.name })),
+      ]}
+    />
   );
 }
 
