@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
-import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { PASSWORD_MIN_LENGTH, register } from './api.ts';
+import { AccountFields } from './AccountFields.tsx';
+import { register } from './api.ts';
 
 const fields = ['displayName', 'email', 'password'] as const;
 
@@ -24,30 +24,7 @@ export default function SignUpPage() {
     <div className="page page-narrow stack">
       <PageHeading title={t('auth.sign_up.title')} />
       <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
-        <TextField
-          name="displayName"
-          label={t('auth.display_name')}
-          hint={t('auth.display_name_hint')}
-          autoComplete="name"
-          maxLength={80}
-          error={form.errors.fields.displayName}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={t('auth.email')}
-          autoComplete="email"
-          inputMode="email"
-          error={form.errors.fields.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          hint={t('auth.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          error={form.errors.fields.password}
-        />
+        <AccountFields errors={form.errors.fields} />
         <Button type="submit" pending={form.isPending}>
           {t('auth.sign_up.submit')}
         </Button>

@@ -5,14 +5,14 @@ import type { AcceptedInvitation } from '../../../../common/contracts/invitation
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
-import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { meQueryKey, PASSWORD_MIN_LENGTH, useMe } from '../auth/api.ts';
+import { AccountFields } from '../auth/AccountFields.tsx';
+import { meQueryKey, useMe } from '../auth/api.ts';
 import { myNetworksKey } from '../networks/api.ts';
 import { acceptInvitation, type InvitationPreview, useInvitationPreview } from './api.ts';
 
@@ -133,32 +133,7 @@ function SignUpAndJoin({
             <dd dir="ltr">{invitation.email}</dd>
           </dl>
         )}
-        <TextField
-          name="displayName"
-          label={t('auth.display_name')}
-          hint={t('auth.display_name_hint')}
-          autoComplete="name"
-          maxLength={80}
-          error={form.errors.fields.displayName}
-        />
-        {byLink && (
-          <TextField
-            name="email"
-            type="email"
-            label={t('auth.email')}
-            autoComplete="email"
-            inputMode="email"
-            error={form.errors.fields.email}
-          />
-        )}
-        <TextField
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          hint={t('auth.password_hint', { min: PASSWORD_MIN_LENGTH })}
-          autoComplete="new-password"
-          error={form.errors.fields.password}
-        />
+        <AccountFields errors={form.errors.fields} withEmail={byLink} />
         <Button type="submit" pending={form.isPending}>
           {t('invitations.landing.signup_submit')}
         </Button>

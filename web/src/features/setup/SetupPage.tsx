@@ -9,7 +9,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { meQueryKey, PASSWORD_MIN_LENGTH } from '../auth/api.ts';
+import { AccountFields } from '../auth/AccountFields.tsx';
+import { meQueryKey } from '../auth/api.ts';
 import { completeSetup, setupStatusQueryKey, useSetupStatus } from './api.ts';
 
 const fields = ['token', 'displayName', 'email', 'password'] as const;
@@ -59,29 +60,7 @@ export default function SetupPage() {
             spellCheck={false}
             error={form.errors.fields.token}
           />
-          <TextField
-            name="displayName"
-            label={t('auth.display_name')}
-            autoComplete="name"
-            maxLength={80}
-            error={form.errors.fields.displayName}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={t('auth.email')}
-            autoComplete="email"
-            inputMode="email"
-            error={form.errors.fields.email}
-          />
-          <TextField
-            name="password"
-            type="password"
-            label={t('auth.password')}
-            hint={t('auth.password_hint', { min: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            error={form.errors.fields.password}
-          />
+          <AccountFields errors={form.errors.fields} nameHint={false} />
           <Button type="submit" pending={form.isPending}>
             {t('setup.submit')}
           </Button>
