@@ -25,6 +25,7 @@ import * as createMessages from './2026-11-27T1100-create-messages.ts';
 import * as createRealtimeOutbox from './2026-11-27T1101-create-realtime-outbox.ts';
 import * as createNotifications from './2026-11-27T1200-create-notifications.ts';
 import * as createSearchIndex from './2026-11-27T1201-create-search-index.ts';
+import * as postsAuthorTopicIndex from './2026-11-27T1300-posts-author-topic-index.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1101-create-realtime-outbox': createRealtimeOutbox,
   '2026-11-27T1200-create-notifications': createNotifications,
   '2026-11-27T1201-create-search-index': createSearchIndex,
+  '2026-11-27T1300-posts-author-topic-index': postsAuthorTopicIndex,
 };

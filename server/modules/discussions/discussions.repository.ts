@@ -164,7 +164,14 @@ export interface TopicListRow extends TopicRow {
   unreadCount: number;
 }
 
-/** Topics with the reader's read marker and unread count (posts by others after it). */
+/**
+ * Topics with the reader's read marker and unread count: live posts by others after the marker.
+ * Without a marker that is every live post but the reader's own, worked out from the topic row
+ * without reading its posts: the reply count (live replies) plus the opening post (live exactly
+ * while the topic is: softDeleteTopic deletes both at once, and nothing else deletes an opening
+ * post), minus the reader's own live posts (one probe of posts_author_topic_live_idx). SQLite and
+ * PostgreSQL evaluate only the branch of the CASE that applies.
+ */
 function topicsWithReads(db: Kysely<DB>, viewerId: string) {
   return db
     .selectFrom('topics as t')
@@ -172,16 +179,33 @@ function topicsWithReads(db: Kysely<DB>, viewerId: string) {
     .leftJoin('topicReads as r', (join) => join.onRef('r.topicId', '=', 't.id').on('r.userId', '=', viewerId))
     .select(topicColumns)
     .select('r.lastReadPostId')
-    .select((eb) =>
-      eb
+    .select((eb) => {
+      const ownLivePosts = eb
+        .selectFrom('posts as own')
+        .select(eb.fn.countAll<number>().as('c'))
+        .where('own.authorId', '=', viewerId)
+        .whereRef('own.topicId', '=', 't.id')
+        .where('own.deletedAt', 'is', null);
+      const livePosts = eb(
+        't.replyCount',
+        '+',
+        eb.case().when('t.deletedAt', 'is', null).then(eb.lit(1)).else(eb.lit(0)).end(),
+      );
+      const unreadAfterMarker = eb
         .selectFrom('posts as p')
         .select(eb.fn.countAll<number>().as('c'))
         .whereRef('p.topicId', '=', 't.id')
         .where('p.deletedAt', 'is', null)
         .where((w) => w.or([w('p.authorId', 'is', null), w('p.authorId', '!=', viewerId)]))
-        .where((w) => w('p.id', '>', w.fn.coalesce('r.lastReadPostId', w.val(''))))
-        .as('unreadCount'),
-    );
+        .whereRef('p.id', '>', 'r.lastReadPostId');
+      return eb
+        .case()
+        .when('r.lastReadPostId', 'is', null)
+        .then(eb(livePosts, '-', ownLivePosts))
+        .else(unreadAfterMarker)
+        .end()
+        .as('unreadCount');
+    });
 }
 
 const topicOfNetwork = precompiled(
@@ -269,13 +293,35 @@ export async function listTopics(
   return rows.map((r) => ({ ...r, unreadCount: Number(r.unreadCount ?? 0) }));
 }
 
-/** Updates a topic. */
+/** Updates a topic (deleting one: softDeleteTopic). */
 export async function updateTopic(
   db: Kysely<DB>,
   id: string,
-  changes: Partial<Pick<TopicRow, 'title' | 'pinned' | 'lockedAt' | 'deletedAt' | 'deletedBy' | 'updatedAt'>>,
+  changes: Partial<Pick<TopicRow, 'title' | 'pinned' | 'lockedAt' | 'updatedAt'>>,
 ): Promise<void> {
   await db.updateTable('topics').set(changes).where('id', '=', id).execute();
+}
+
+/** Soft-deletes a topic and its opening post together (the unread counts rely on both or neither). */
+export async function softDeleteTopic(
+  db: Kysely<DB>,
+  topicId: string,
+  by: string,
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('topics')
+      .set({ deletedAt: at, deletedBy: by, updatedAt: at })
+      .where('id', '=', topicId)
+      .execute();
+    await trx
+      .updateTable('posts')
+      .set({ deletedAt: at, deletedBy: by })
+      .where('topicId', '=', topicId)
+      .where('isOpening', '=', 1)
+      .execute();
+  });
 }
 
 export interface PostListRow extends PostRow {
@@ -344,24 +390,23 @@ export async function latestPostId(db: Kysely<DB>, topicId: string): Promise<str
   return row?.id;
 }
 
-/** Updates a post. */
+/** Updates a post's content (deleting one: softDeleteReply, or softDeleteTopic for the opening post). */
 export async function updatePost(
   db: Kysely<DB>,
   id: string,
-  changes: Partial<
-    Pick<PostRow, 'bodySource' | 'bodyHtml' | 'mentions' | 'editedAt' | 'deletedAt' | 'deletedBy'>
-  >,
+  changes: Partial<Pick<PostRow, 'bodySource' | 'bodyHtml' | 'mentions' | 'editedAt'>>,
 ): Promise<void> {
   await db.updateTable('posts').set(changes).where('id', '=', id).execute();
 }
 
-/** Soft-deletes a reply and takes it out of the topic's reply count (once). */
+/** Soft-deletes a reply and takes it out of the topic's reply count (once; never an opening post). */
 export async function softDeleteReply(db: Kysely<DB>, post: PostRow, by: string, at: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('posts')
       .set({ deletedAt: at, deletedBy: by })
       .where('id', '=', post.id)
+      .where('isOpening', '=', 0)
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) > 0) {

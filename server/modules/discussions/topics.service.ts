@@ -24,8 +24,8 @@ import {
   latestPostId,
   listTopics,
   markRead,
+  softDeleteTopic,
   type TopicListRow,
-  updatePost,
   updateTopic,
 } from './discussions.repository.ts';
 import type { PostRow, TopicRow } from './discussions.table.ts';
@@ -192,9 +192,7 @@ export async function removeTopic(ctx: AppContext, network: NetworkRow, reader: 
   if (topic.authorId !== reader.userId && !reader.isModerator) throw forbidden();
   const now = isoNow();
   const db = ctx.database.db;
-  await updateTopic(db, topic.id, { deletedAt: now, deletedBy: reader.userId, updatedAt: now });
-  const opening = await findOpeningPost(db, topic.id);
-  if (opening) await updatePost(db, opening.id, { deletedAt: now, deletedBy: reader.userId });
+  await softDeleteTopic(db, topic.id, reader.userId, now);
   if (topic.authorId !== reader.userId) {
     await insertAudit(db, {
       networkId: network.id,
