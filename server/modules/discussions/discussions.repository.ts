@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AttachmentRow, PostRow, SpaceRow, TopicRow } from './discussions.table.ts';
@@ -225,6 +225,17 @@ export async function findTopic(
   return row ? { ...row, unreadCount: Number(row.unreadCount ?? 0) } : undefined;
 }
 
+/**
+ * A page size as a bound value that SQLite does not re-prepare for. SQLite 3.53 reads a LIMIT that
+ * is a bare parameter while preparing (sqlite3ExprIsInteger) and marks the statement to be prepared
+ * again whenever that parameter is bound anew, which is on every execution; written as an
+ * expression it is simply evaluated. For the page of topics the re-prepare cost more than the
+ * query itself (~25 µs of ~65).
+ */
+function pageLimit(limit: number) {
+  return sql<number>`${limit} + 0`;
+}
+
 const topicPage = precompiled(
   (
     db,
@@ -244,7 +255,7 @@ const topicPage = precompiled(
       .orderBy('t.pinned', 'desc')
       .orderBy('t.lastActivityAt', 'desc')
       .orderBy('t.id', 'desc')
-      .limit(p.limit);
+      .limit(pageLimit(p.limit));
     if (p.spaceId !== undefined) query = query.where('t.spaceId', '=', p.spaceId);
     if (!p.includeDeleted) query = query.where('t.deletedAt', 'is', null);
     const { afterPinned, afterActivity, afterId } = p;
@@ -362,7 +373,7 @@ const replyPage = precompiled(
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)
       .orderBy('p.id')
-      .limit(p.limit);
+      .limit(pageLimit(p.limit));
     if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
     return query;
   },

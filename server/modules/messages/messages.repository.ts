@@ -164,6 +164,11 @@ export function listMessagesByIds(db: Kysely<DB>, ids: string[]): Promise<Messag
   return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
 }
 
+/** A page size that SQLite does not re-prepare the statement for (see pageLimit in discussions.repository.ts). */
+function pageLimit(limit: number) {
+  return sql<number>`${limit} + 0`;
+}
+
 type HistoryPage = { conversationId: string; historyFrom: string; limit: number };
 
 function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'messages', MessageRow> {
@@ -173,7 +178,7 @@ function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'me
     .where('conversationId', '=', v.conversationId)
     .where('id', '>', v.historyFrom)
     .orderBy('id', 'desc')
-    .limit(v.limit);
+    .limit(pageLimit(v.limit));
 }
 
 const newestMessages = precompiled((db, v: HistoryPage) => historyPage(db, v), {
