@@ -68,16 +68,24 @@ function readPaths(f: Fixture): Record<string, string> {
 }
 
 /** Runs the read scenarios against one scale and judges them against the targets. */
-async function readScenarios(ctx: ScenarioContext, scale: 'small' | 'large'): Promise<ScenarioResult[]> {
+async function readScenarios(
+  ctx: ScenarioContext,
+  scale: 'small' | 'large',
+  onlyOneProcess = false,
+): Promise<ScenarioResult[]> {
   const { dataDir, fixture } = await ctx.dataset(scale);
-  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  const server = await ctx.startPlatform(dataDir, {
+    JOB_WORKER: 'off',
+    ...(onlyOneProcess && { WORKERS: '1' }),
+  });
+  const label = onlyOneProcess ? `${scale}, 1 process` : scale;
   try {
     const cookie = await signIn(server.port, fixture.email, fixture.password);
     const results: ScenarioResult[] = [];
     for (const [name, url] of Object.entries(readPaths(fixture))) {
       const check = await fetch(`http://127.0.0.1:${server.port}${url}`, { headers: { cookie } });
       if (!check.ok) {
-        results.push({ scenario: `${name} (${scale})`, note: `skipped: ${check.status} on ${url}` });
+        results.push({ scenario: `${name} (${label})`, note: `skipped: ${check.status} on ${url}` });
         continue;
       }
       const load = await runLoad({
@@ -86,9 +94,10 @@ async function readScenarios(ctx: ScenarioContext, scale: 'small' | 'large'): Pr
         durationSeconds: ctx.durationSeconds,
       });
       const share = load.requestsPerSecond / ctx.baseline.requestsPerSecond;
-      const measured = ['topic-list', 'topic-replies', 'message-history', 'notifications'].includes(name);
+      const measured =
+        !onlyOneProcess && ['topic-list', 'topic-replies', 'message-history', 'notifications'].includes(name);
       results.push({
-        scenario: `${name} (${scale})`,
+        scenario: `${name} (${label})`,
         ...load,
         ...(measured && {
           target: `≥ ${READ_TARGET.share * 100} % of baseline, p99 ≤ ${READ_TARGET.p99Ms} ms`,
@@ -104,6 +113,8 @@ async function readScenarios(ctx: ScenarioContext, scale: 'small' | 'large'): Pr
 
 const readsSmall: Scenario = (ctx) => readScenarios(ctx, 'small');
 const readsLarge: Scenario = (ctx) => readScenarios(ctx, 'large');
+/** The same on one server process (`WORKERS=1`, as `npm start` runs), for comparison. */
+const readsLargeOneProcess: Scenario = (ctx) => readScenarios(ctx, 'large', true);
 
 /** 7. Sign-in: slow by design (scrypt); each request from another client address so the per-IP limit is paid, not hit. */
 const signin: Scenario = async (ctx) => {
@@ -311,6 +322,7 @@ const startupLarge: Scenario = async (ctx) => {
 export const SCENARIOS: Record<string, Scenario> = {
   'reads-small': readsSmall,
   'reads-large': readsLarge,
+  'reads-large-1-process': readsLargeOneProcess,
   signin,
   fanout,
   'idle-sockets': idleSockets,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,8 @@ export interface Config {
   trustProxy: boolean;
   /** Hour of the day (UTC, 0–23) at which the daily notification digest goes out. */
   digestHourUtc: number;
+  /** Server processes sharing the port (1: this process serves; more: it starts and supervises them). */
+  workers: number;
 }
 
 const Env = z.object({
@@ -52,6 +55,12 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  WORKERS: z
+    .union([
+      z.literal('auto').transform(() => availableParallelism()),
+      z.coerce.number().int().min(1).max(64),
+    ])
+    .default(1),
 });
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
@@ -80,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     jobWorker: e.JOB_WORKER === 'on',
     digestHourUtc: e.NOTIFICATION_DIGEST_HOUR,
+    workers: e.WORKERS,
   };
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,6 +63,13 @@ export function startProcess(
   });
 }
 
+/**
+ * Server processes of the platform under test: as on a server (`WORKERS=auto`, one per core) unless
+ * `BENCH_WORKERS` says otherwise. The load generator shares the machine; at the platform's rates it
+ * needs a small part of one core.
+ */
+export const BENCH_WORKERS = process.env.BENCH_WORKERS ?? String(availableParallelism());
+
 /** Starts the platform on a data dir (SQLite) and resolves once it is ready. */
 export function startPlatform(
   dataDir: string,
@@ -70,7 +78,15 @@ export function startPlatform(
   const started = performance.now();
   return startProcess(
     ['--import', 'tsx', 'server/main.ts'],
-    { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', JOB_POLL_MS: '60000', ...env },
+    {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      JOB_POLL_MS: '60000',
+      WORKERS: BENCH_WORKERS,
+      ...env,
+    },
     /listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/,
   ).then((s) => ({ ...s, readyMs: performance.now() - started }));
 }

@@ -1,6 +1,11 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
+import { createDatabase } from './database.ts';
 
 describe.each(DIALECTS)('database on %s', (dialect) => {
   let t: TestApp;
@@ -14,5 +19,57 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
       t.ctx.database.db,
     );
     expect(rows[0]?.v).toBe('олена ελένη ärztin ünal');
+  });
+});
+
+describe('SQLite file shared by several processes', () => {
+  it('a transaction that reads before it writes succeeds while another process keeps writing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-db-'));
+    const database = createDatabase({ databaseUrl: undefined, dataDir: dir });
+    const { db } = database;
+    await sql`create table counters (name text primary key, value integer not null)`.execute(db);
+    await sql`insert into counters values ('ours', 0), ('theirs', 0)`.execute(db);
+    // Another process (a second server process, the CLI) writes to the same file for a while.
+    const writer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.pragma('busy_timeout = 5000');
+         const bump = db.prepare("update counters set value = value + 1 where name = 'theirs'");
+         const end = Date.now() + 1500;
+         while (Date.now() < end) bump.run();
+         process.stdout.write('done');`,
+        path.join(dir, 'mentornet.sqlite'),
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const finished = new Promise<number | null>((resolve) => writer.once('exit', resolve));
+    try {
+      let done = 0;
+      const until = Date.now() + 1000;
+      while (Date.now() < until) {
+        await db.transaction().execute(async (trx) => {
+          const { rows } = await sql<{
+            value: number;
+          }>`select value from counters where name = 'ours'`.execute(trx);
+          await new Promise((r) => setTimeout(r, 1));
+          await sql`update counters set value = ${(rows[0]?.value ?? 0) + 1} where name = 'ours'`.execute(
+            trx,
+          );
+        });
+        done++;
+      }
+      expect(await finished).toBe(0);
+      const { rows } = await sql<{ name: string; value: number }>`select name, value from counters`.execute(
+        db,
+      );
+      expect(rows.find((r) => r.name === 'ours')?.value).toBe(done);
+      expect(rows.find((r) => r.name === 'theirs')?.value).toBeGreaterThan(0);
+    } finally {
+      writer.kill();
+      await database.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { registerSqliteReader } from './precompiled.ts';
 import type { DB } from './schema.ts';
@@ -54,7 +63,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   addFunctions(sqlite);
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new WriteFirstSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins,
   });
   // Hot reads (precompiled queries) go to a second, read-only connection: see precompiled.ts.
@@ -81,6 +90,22 @@ function addFunctions(connection: SqliteDatabase.Database): void {
   connection.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
+}
+
+/**
+ * Transactions take SQLite's write lock when they begin (`BEGIN IMMEDIATE`), not at their first
+ * write: another process on the same file (a second server process, the CLI) may have written in
+ * between, and a transaction that read first could then not write at all (SQLITE_BUSY, no wait).
+ * Beginning with the lock waits for the other writer (busy_timeout) and then always succeeds.
+ */
+class WriteFirstSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /** Column names as Kysely's CamelCasePlugin hands them to the application, remembered. */

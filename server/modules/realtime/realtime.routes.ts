@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { requireAuth } from '../../plugins/request-context.ts';
 import { publishTyping } from '../messages/messages.events.ts';
 import { rooms } from './realtime.hub.ts';
+import { startIpcTransport } from './realtime.ipc-transport.ts';
 import { startPgTransport } from './realtime.pg-transport.ts';
 import { roomsForUser } from './realtime.rooms.ts';
 import {
@@ -45,7 +46,7 @@ export async function realtimeRoutes(
           // The link was down: this instance may have missed events, so its clients catch up.
           onGap: () => registry.broadcast({ type: 'sync.required', data: {} }),
         })
-      : undefined;
+      : startIpcTransport(ctx.realtime);
   app.addHook('onClose', async () => {
     registry.close();
     await transport?.stop();

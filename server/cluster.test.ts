@@ -1,0 +1,195 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectWs, type WsClient } from './modules/realtime/test-helpers.ts';
+
+// `WORKERS=2 npm start` as a user runs it: a supervisor and two server processes on one port (SQLite).
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-cluster-'));
+  dirs.push(dir);
+  return dir;
+}
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  origin: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(script: string, args: string[], env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', PASSWORD_HASH_COST: 'low', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function start(dataDir: string): Promise<Running> {
+  const child = run('server/main.ts', [], {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WORKERS: '2',
+    JOB_WORKER: 'off',
+  });
+  children.push(child);
+  let out = '';
+  child.stdout?.on('data', (c) => (out += c));
+  child.stderr?.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${out}`)), 30_000);
+    const check = () => {
+      const match = out.match(/listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+  return { child, port, origin: `http://127.0.0.1:${port}`, output: () => out, exited };
+}
+
+/** A request on a connection of its own, so that the supervisor hands it to the next server process. */
+async function request(
+  server: Running,
+  method: string,
+  url: string,
+  options: { cookie?: string; body?: unknown } = {},
+): Promise<{ status: number; json: unknown; cookie: string | undefined }> {
+  const res = await fetch(`${server.origin}${url}`, {
+    method,
+    headers: {
+      connection: 'close',
+      origin: server.origin,
+      ...(options.cookie ? { cookie: `mn_session=${options.cookie}` } : {}),
+      ...(options.body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.body ? JSON.stringify(options.body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  const cookie = res.headers.get('set-cookie')?.match(/mn_session=([^;]*)/)?.[1];
+  return { status: res.status, json: text ? JSON.parse(text) : null, cookie };
+}
+
+/** Pids of the server processes under the supervisor (Linux). */
+function serverPids(supervisor: ChildProcess): number[] {
+  const file = `/proc/${supervisor.pid}/task/${supervisor.pid}/children`;
+  return readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+describe('several server processes on one port (WORKERS=2, SQLite)', () => {
+  it('prints one banner and one setup code that every process accepts, and stops cleanly', async () => {
+    const server = await start(tempDir());
+    expect(server.output().match(/listens on/g)).toHaveLength(1);
+    expect(server.output()).toContain('2 server processes');
+    expect(serverPids(server.child)).toHaveLength(2);
+    const token = server.output().match(/setup\?token=(\S+)/)?.[1];
+    expect(token).toBeTruthy();
+
+    // A wrong code is refused by both processes; the printed one works.
+    for (let i = 0; i < 2; i++) {
+      const wrong = await request(server, 'POST', '/api/setup', {
+        body: {
+          token: `${token}x`,
+          email: 'first-admin@example.org',
+          password: 'a long fictional password',
+          displayName: 'First Admin',
+          locale: 'en',
+        },
+      });
+      expect(wrong.status).toBe(403);
+    }
+    const done = await request(server, 'POST', '/api/setup', {
+      body: {
+        token,
+        email: 'first-admin@example.org',
+        password: 'a long fictional password',
+        displayName: 'First Admin',
+        locale: 'en',
+      },
+    });
+    expect(done.status).toBe(201);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('mentorNET shut down cleanly');
+  }, 60_000);
+
+  it('delivers realtime events to sockets on every process, loses no concurrent write, and replaces a process that dies', async () => {
+    const dataDir = tempDir();
+    const generate = run('server/cli.ts', ['generate', '--scale', 'small'], { DATA_DIR: dataDir });
+    children.push(generate);
+    expect(await new Promise((resolve) => generate.once('exit', resolve))).toBe(0);
+    const fixture = JSON.parse(readFileSync(path.join(dataDir, 'bench-fixture.json'), 'utf8')) as {
+      email: string;
+      password: string;
+      networkSlug: string;
+      topicId: string;
+    };
+    const server = await start(dataDir);
+    const login = await request(server, 'POST', '/api/auth/login', {
+      body: { email: fixture.email, password: fixture.password },
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.cookie ?? '';
+
+    // New connections go to the processes in turn: four sockets are on both.
+    const sockets: WsClient[] = [];
+    for (let i = 0; i < 4; i++) {
+      sockets.push(
+        await connectWs(`ws://127.0.0.1:${server.port}/api/ws`, { cookie, origin: server.origin }),
+      );
+    }
+    const topicUrl = `/api/networks/${fixture.networkSlug}/topics/${fixture.topicId}`;
+    const before = (await request(server, 'GET', topicUrl, { cookie })).json as { replyCount: number };
+
+    // 24 replies at once, over separate connections to both processes: every one is stored and counted.
+    const replies = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        request(server, 'POST', `${topicUrl}/replies`, { cookie, body: { body: `Parallel reply ${i}` } }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(24).fill(201));
+    const after = (await request(server, 'GET', topicUrl, { cookie })).json as { replyCount: number };
+    expect(after.replyCount).toBe(before.replyCount + 24);
+
+    // Each socket hears every reply, whichever process stored it.
+    for (const socket of sockets) {
+      for (let i = 0; i < 24; i++) {
+        await socket.waitFor('reply.created', (f) => JSON.stringify(f.data).includes(`Parallel reply ${i}<`));
+      }
+    }
+
+    // A server process dies: the supervisor notices, starts another, and the platform keeps answering.
+    // (A connection the supervisor hands over in the very instant a process dies is lost with it.)
+    const [victim] = serverPids(server.child);
+    process.kill(victim ?? 0, 'SIGKILL');
+    await expect.poll(() => server.output().includes('starting a new one'), { timeout: 10_000 }).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect((await request(server, 'GET', '/api/me', { cookie })).status).toBe(200);
+    await expect.poll(() => serverPids(server.child).length, { timeout: 20_000 }).toBe(2);
+    expect(serverPids(server.child)).not.toContain(victim);
+
+    await Promise.all(sockets.map((s) => s.close()));
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,56 @@
+import { buildApp } from './app.ts';
+import { reportServing, workerRole } from './cluster.ts';
+import type { Config } from './config.ts';
+import { createContext } from './context.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { newSecret } from './lib/ids.ts';
+import { preloadCatalogues } from './lib/i18n.ts';
+import { createLogger } from './logger.ts';
+import { needsSetup } from './modules/setup/setup.service.ts';
+import { startupBanner } from './startup-banner.ts';
+
+/** Runs one server process: migrate, serve, stop cleanly on SIGTERM/SIGINT (alone or as one of `WORKERS`). */
+export async function runServer(config: Config): Promise<void> {
+  const role = workerRole();
+  const log = createLogger(config);
+  preloadCatalogues();
+  const ctx = createContext(config, log);
+  await migrateToLatest(ctx.database.db);
+
+  const setup = await needsSetup(ctx);
+  const setupToken = setup ? (role?.setupToken ?? newSecret()) : undefined;
+  const app = await buildApp(ctx, { setupToken });
+  await app.listen({ port: config.port, host: config.host });
+  // Of several processes only the first runs the background jobs (they are claimed safely anyway).
+  if (config.jobWorker && (role?.index ?? 0) === 0) ctx.jobs.start();
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  if (role) reportServing(port, setup);
+  else console.log(startupBanner(config, { port, processes: 1, setupToken }));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await ctx.close();
+      if (!role) console.log('mentorNET shut down cleanly');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // The supervisor is gone (killed): the listening port went with it, so this process stops too.
+  if (role) process.on('disconnect', () => void shutdown('supervisor gone'));
+}
