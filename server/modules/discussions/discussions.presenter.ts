@@ -11,8 +11,8 @@ import type { DB } from '../../db/schema.ts';
 import {
   listAttachments,
   listReactions,
-  type PostListRow,
-  type TopicListRow,
+  type PostSummaryRow,
+  type TopicSummaryRow,
 } from './discussions.repository.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 
@@ -42,7 +42,7 @@ export function presentAttachment(networkSlug: string, row: AttachmentRow): Atta
 export async function presentPosts(
   db: Kysely<DB>,
   networkSlug: string,
-  rows: PostListRow[],
+  rows: PostSummaryRow[],
   reader: Reader,
 ): Promise<Post[]> {
   const ids = rows.map((r) => r.id);
@@ -86,7 +86,7 @@ export function reactionSummaries(
 }
 
 /** A topic in a list as a reader sees it. */
-export function presentTopicSummary(row: TopicListRow, reader: Reader): TopicSummary {
+export function presentTopicSummary(row: TopicSummaryRow, reader: Reader): TopicSummary {
   const hidden = row.deletedAt !== null && !reader.isModerator;
   const neutral = reader.userId === '';
   return {

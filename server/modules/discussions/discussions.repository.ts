@@ -141,28 +141,30 @@ export async function insertReply(db: Kysely<DB>, post: PostRow, attachmentIds: 
   }
 }
 
-const topicColumns = [
+/** What a topic list shows of each topic (every column costs on each of the many reads of a list). */
+const summaryColumns = [
   't.id',
-  't.networkId',
   't.spaceId',
   't.authorId',
   't.title',
   't.pinned',
   't.lockedAt',
   't.deletedAt',
-  't.deletedBy',
   't.replyCount',
   't.lastActivityAt',
   't.createdAt',
-  't.updatedAt',
   'u.displayName as authorName',
 ] as const;
+const topicColumns = [...summaryColumns, 't.networkId', 't.deletedBy', 't.updatedAt'] as const;
 
 export interface TopicListRow extends TopicRow {
   authorName: string | null;
   lastReadPostId: string | null;
   unreadCount: number;
 }
+
+/** A topic as a list shows it. */
+export type TopicSummaryRow = Omit<TopicListRow, 'networkId' | 'deletedBy' | 'updatedAt'>;
 
 /**
  * Topics with the reader's read marker and unread count: live posts by others after the marker.
@@ -177,7 +179,6 @@ function topicsWithReads(db: Kysely<DB>, viewerId: string) {
     .selectFrom('topics as t')
     .leftJoin('users as u', 'u.id', 't.authorId')
     .leftJoin('topicReads as r', (join) => join.onRef('r.topicId', '=', 't.id').on('r.userId', '=', viewerId))
-    .select(topicColumns)
     .select('r.lastReadPostId')
     .select((eb) => {
       const ownLivePosts = eb
@@ -210,7 +211,10 @@ function topicsWithReads(db: Kysely<DB>, viewerId: string) {
 
 const topicOfNetwork = precompiled(
   (db, p: { networkId: string; topicId: string; viewerId: string }) =>
-    topicsWithReads(db, p.viewerId).where('t.networkId', '=', p.networkId).where('t.id', '=', p.topicId),
+    topicsWithReads(db, p.viewerId)
+      .select(topicColumns)
+      .where('t.networkId', '=', p.networkId)
+      .where('t.id', '=', p.topicId),
   { values: ['networkId', 'topicId', 'viewerId'] },
 );
 
@@ -251,6 +255,7 @@ const topicPage = precompiled(
     },
   ) => {
     let query = topicsWithReads(db, p.viewerId)
+      .select(summaryColumns)
       .where('t.networkId', '=', p.networkId)
       .orderBy('t.pinned', 'desc')
       .orderBy('t.lastActivityAt', 'desc')
@@ -290,7 +295,7 @@ export async function listTopics(
     after?: [number, string, string];
     limit: number;
   },
-): Promise<TopicListRow[]> {
+): Promise<TopicSummaryRow[]> {
   const rows = await topicPage(db, {
     networkId: options.networkId,
     spaceId: options.spaceId,
@@ -339,6 +344,9 @@ export interface PostListRow extends PostRow {
   authorName: string | null;
 }
 
+/** A post as a page of replies shows it. */
+export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy'>;
+
 function postsWithAuthors(db: Kysely<DB>) {
   return db
     .selectFrom('posts as p')
@@ -369,7 +377,23 @@ export function findOpeningPost(db: Kysely<DB>, topicId: string): Promise<PostLi
 
 const replyPage = precompiled(
   (db, p: { topicId: string; afterId: string | undefined; limit: number }) => {
-    let query = postsWithAuthors(db)
+    let query = db
+      .selectFrom('posts as p')
+      .leftJoin('users as u', 'u.id', 'p.authorId')
+      // What a reply shows (every column costs on each of the many reads of a page).
+      .select([
+        'p.id',
+        'p.topicId',
+        'p.authorId',
+        'p.isOpening',
+        'p.bodySource',
+        'p.bodyHtml',
+        'p.mentions',
+        'p.editedAt',
+        'p.deletedAt',
+        'p.createdAt',
+        'u.displayName as authorName',
+      ])
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)
       .orderBy('p.id')
@@ -385,7 +409,7 @@ export function listReplies(
   db: Kysely<DB>,
   topicId: string,
   options: { afterId?: string; limit: number },
-): Promise<PostListRow[]> {
+): Promise<PostSummaryRow[]> {
   return replyPage(db, { topicId, afterId: options.afterId || undefined, limit: options.limit });
 }
 
