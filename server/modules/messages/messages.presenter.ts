@@ -3,9 +3,14 @@ import type { ConversationRow, MessageRow } from './messages.table.ts';
 
 /** A message as the API and the socket show it. */
 export function presentMessage(row: MessageRow): Message {
+  return presentMessageIn(row.conversationId, row);
+}
+
+/** A message of a conversation the caller already knows (a history page does not read it back per message). */
+export function presentMessageIn(conversationId: string, row: Omit<MessageRow, 'conversationId'>): Message {
   return {
     id: row.id,
-    conversationId: row.conversationId,
+    conversationId,
     senderId: row.senderId,
     clientId: row.clientId,
     body: row.body,

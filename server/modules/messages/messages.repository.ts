@@ -171,10 +171,13 @@ function pageLimit(limit: number) {
 
 type HistoryPage = { conversationId: string; historyFrom: string; limit: number };
 
-function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'messages', MessageRow> {
+/** A message of a history page: its conversation is the page's (not read back 50 times). */
+export type HistoryMessageRow = Omit<MessageRow, 'conversationId'>;
+
+function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'messages', HistoryMessageRow> {
   return db
     .selectFrom('messages')
-    .selectAll()
+    .select(['id', 'senderId', 'clientId', 'body', 'html', 'revision', 'createdAt', 'editedAt', 'deletedAt'])
     .where('conversationId', '=', v.conversationId)
     .where('id', '>', v.historyFrom)
     .orderBy('id', 'desc')
@@ -195,7 +198,7 @@ export function listMessages(
   db: Kysely<DB>,
   conversationId: string,
   options: { historyFrom: string; before?: string; limit: number },
-): Promise<MessageRow[]> {
+): Promise<HistoryMessageRow[]> {
   const page = { conversationId, historyFrom: options.historyFrom, limit: options.limit };
   return options.before ? olderMessages(db, { ...page, before: options.before }) : newestMessages(db, page);
 }

@@ -28,7 +28,7 @@ import {
   updateMessage,
 } from './messages.repository.ts';
 import { publishMessage, publishRead } from './messages.events.ts';
-import { presentMessage } from './messages.presenter.ts';
+import { presentMessage, presentMessageIn } from './messages.presenter.ts';
 import type { MessageRow } from './messages.table.ts';
 import { assertCanMessageAny } from './messaging-policy.ts';
 
@@ -139,9 +139,9 @@ export async function listHistory(
   conversationId: string,
   query: { cursor?: string; limit: number },
 ): Promise<MessagePage> {
-  const { participant } = await loadParticipation(ctx, userId, conversationId);
+  const { conversation, participant } = await loadParticipation(ctx, userId, conversationId);
   const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
-  const rows = await listMessages(ctx.database.db, conversationId, {
+  const rows = await listMessages(ctx.database.db, conversation.id, {
     historyFrom: participant.historyFrom,
     before,
     limit: query.limit + 1,
@@ -149,7 +149,7 @@ export async function listHistory(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    messages: page.map(presentMessage),
+    messages: page.map((row) => presentMessageIn(conversation.id, row)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
 }
