@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
@@ -27,24 +27,36 @@ export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): P
   return rows;
 }
 
-const missingAcceptances = precompiled(
-  (db, p: { networkId: string; userId: string }) =>
-    db
-      .selectFrom('networkDocuments as d')
-      .select((eb) => eb.fn.countAll<number>().as('missing'))
-      .where('d.networkId', '=', p.networkId)
-      .where(isCurrentVersion)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('documentAcceptances as a')
-              .select('a.documentId')
-              .whereRef('a.documentId', '=', 'd.id')
-              .where('a.userId', '=', p.userId),
-          ),
+/**
+ * The current documents of a network that a user has not accepted, counted: as a subquery, for
+ * queries that need the answer along with other things (the network access check of every network
+ * request asks it with the network and membership, in one statement).
+ */
+export function countMissingAcceptances(
+  db: Kysely<DB>,
+  networkId: string | Expression<string>,
+  userId: string,
+) {
+  return db
+    .selectFrom('networkDocuments as d')
+    .select((eb) => eb.fn.countAll<number>().as('missing'))
+    .where('d.networkId', '=', networkId)
+    .where(isCurrentVersion)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('documentAcceptances as a')
+            .select('a.documentId')
+            .whereRef('a.documentId', '=', 'd.id')
+            .where('a.userId', '=', userId),
         ),
       ),
+    );
+}
+
+const missingAcceptances = precompiled(
+  (db, p: { networkId: string; userId: string }) => countMissingAcceptances(db, p.networkId, p.userId),
   { values: ['networkId', 'userId'] },
 );
 

@@ -8,7 +8,6 @@ import {
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import type { SessionContext } from '../auth/sessions.service.ts';
-import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { findNetworkForUser } from './networks.repository.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
@@ -33,7 +32,7 @@ export async function loadNetworkAccess(
   const found = await findNetworkForUser(db, slug, user?.id ?? null);
   if (!found) throw notFound();
   const { network, membership, orgAdmin } = found;
-  const acceptedCurrent = user && membership ? await hasAcceptedCurrent(db, network.id, user.id) : false;
+  const acceptedCurrent = user !== null && found.acceptedCurrent;
   const actor: NetworkActor = {
     signedIn: user !== null,
     platformAdmin: user?.isPlatformAdmin === 1,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
+import { countMissingAcceptances } from '../documents/documents.repository.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
 
 /** Finds a network by its slug. */
@@ -9,8 +10,9 @@ export function findNetworkBySlug(db: Kysely<DB>, slug: string): Promise<Network
 }
 
 /**
- * A network with the caller's active membership and whether they administer its founding
- * organisation, in one query (this runs on every network request).
+ * A network with the caller's active membership, whether they administer its founding
+ * organisation and, for members, how many current documents they have yet to accept, in one query
+ * (this runs on every network request).
  */
 const networkForUser = precompiled(
   (db, p: { slug: string; userId: string }) =>
@@ -32,6 +34,14 @@ const networkForUser = precompiled(
         'm.updatedAt as membershipUpdatedAt',
         'oa.userId as orgAdminId',
       ])
+      .select((eb) =>
+        eb
+          .case()
+          .when('m.id', 'is not', null)
+          .then(countMissingAcceptances(db, eb.ref('n.id'), p.userId))
+          .end()
+          .as('missingAcceptances'),
+      )
       .where('n.slug', '=', p.slug),
   { values: ['slug', 'userId'] },
 );
@@ -47,8 +57,22 @@ export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: s
     membershipCreatedAt,
     membershipUpdatedAt,
     orgAdminId,
-    ...network
+    missingAcceptances,
   } = row;
+  // Field by field: a rest copy of the row took more than half as long as the query (~3 µs).
+  const network: NetworkRow = {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    region: row.region,
+    languages: row.languages,
+    visibility: row.visibility,
+    organisationId: row.organisationId,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
   const membership: MembershipRow | null =
     membershipId && membershipRole && userId
       ? {
@@ -66,9 +90,11 @@ export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: s
         }
       : null;
   return {
-    network: network as NetworkRow,
+    network,
     membership,
     orgAdmin: orgAdminId !== null && orgAdminId !== undefined,
+    /** Whether the member has accepted every current document (false for non-members). */
+    acceptedCurrent: membership !== null && Number(missingAcceptances) === 0,
   };
 }
 
