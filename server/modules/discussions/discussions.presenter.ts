@@ -45,10 +45,9 @@ export async function presentPosts(
   rows: PostSummaryRow[],
   reader: Reader,
 ): Promise<Post[]> {
-  const ids = rows.map((r) => r.id);
   const [reactions, attachments] = await Promise.all([
-    listReactions(db, ids, reader.userId),
-    listAttachments(db, ids),
+    listReactions(db, rows, reader.userId),
+    listAttachments(db, rows),
   ]);
   return rows.map((row) => {
     const hidden = row.deletedAt !== null && !reader.isModerator;

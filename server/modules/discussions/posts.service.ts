@@ -204,8 +204,8 @@ export async function reactToPost(
   const post = await loadLivePost(ctx, network, reader, postId);
   await toggleReaction(db, post.id, reader.userId, reaction, isoNow());
   const [mine, neutral] = await Promise.all([
-    listReactions(db, [post.id], reader.userId),
-    listReactions(db, [post.id], ''),
+    listReactions(db, [post], reader.userId),
+    listReactions(db, [post], ''),
   ]);
   await publishToNetwork(ctx, network.id, 'reaction.changed', {
     networkId: network.id,
