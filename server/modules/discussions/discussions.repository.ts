@@ -229,6 +229,26 @@ export async function findTopic(
   return row ? { ...row, unreadCount: Number(row.unreadCount ?? 0) } : undefined;
 }
 
+const topicStateOfNetwork = precompiled(
+  (db, p: { networkId: string; topicId: string }) =>
+    db
+      .selectFrom('topics')
+      .select(['id', 'deletedAt'])
+      .where('networkId', '=', p.networkId)
+      .where('id', '=', p.topicId),
+  { values: ['networkId', 'topicId'] },
+);
+
+/** Whether a topic of a network exists and is deleted, without the reader's counts (for its pages of replies). */
+export async function findTopicState(
+  db: Kysely<DB>,
+  networkId: string,
+  topicId: string,
+): Promise<Pick<TopicRow, 'id' | 'deletedAt'> | undefined> {
+  const [row] = await topicStateOfNetwork(db, { networkId, topicId });
+  return row;
+}
+
 /**
  * A page size as a bound value that SQLite does not re-prepare for. SQLite 3.53 reads a LIMIT that
  * is a bare parameter while preparing (sqlite3ExprIsInteger) and marks the statement to be prepared

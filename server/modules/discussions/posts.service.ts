@@ -20,6 +20,7 @@ import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, type Reader, reactionSummaries } from './discussions.presenter.ts';
 import {
   findPost,
+  findTopicState,
   insertReply,
   listReactions,
   listReplies,
@@ -43,7 +44,8 @@ export async function getReplies(
   topicId: string,
   query: Page,
 ): Promise<ReplyList> {
-  const topic = await loadTopic(ctx, network, reader, topicId);
+  const topic = await findTopicState(ctx.database.db, network.id, topicId);
+  if (!topic) throw notFound();
   if (topic.deletedAt !== null && !reader.isModerator) return { replies: [], nextCursor: null };
   const after = decodeCursor(query.cursor, 1) as [string] | undefined;
   const rows = await listReplies(ctx.database.db, topic.id, { afterId: after?.[0], limit: query.limit + 1 });
