@@ -1,41 +1,18 @@
-// Startup to ready on SQLite: wall time from spawning `node --import tsx server/main.ts` until /readyz
-// answers 200. Runs a fresh data dir (migrations applied) and an existing one, several times each.
-import { spawn } from 'node:child_process';
+// Startup to ready on SQLite: wall time from spawning the built server (as `npm start` runs it, with
+// `WORKERS` as in every benchmark, see lib/processes.ts) until it reports that every server process
+// serves. Runs a fresh data dir (migrations applied) and an existing one, several times each.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { BENCH_WORKERS, startPlatform } from './lib/processes.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = path.resolve(import.meta.dirname, '..');
 
-async function waitReady(port: number, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('server not ready within the deadline');
-}
-
-async function startOnce(dataDir: string, port: number): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  try {
-    await waitReady(port, Date.now() + 30_000);
-    return performance.now() - started;
-  } finally {
-    const exited = new Promise((r) => child.on('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+async function startOnce(dataDir: string): Promise<number> {
+  const server = await startPlatform(dataDir);
+  await server.stop();
+  return server.readyMs;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -45,8 +22,8 @@ const existing: number[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-bench-'));
 for (let i = 0; i < RUNS; i++) {
   const dataDir = path.join(dir, `fresh-${i}`);
-  fresh.push(await startOnce(dataDir, 39_100 + i));
-  existing.push(await startOnce(dataDir, 39_200 + i));
+  fresh.push(await startOnce(dataDir));
+  existing.push(await startOnce(dataDir));
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -57,6 +34,7 @@ const result = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model,
   runs: RUNS,
+  serverProcesses: Number(BENCH_WORKERS),
   freshMedianMs: Math.round(median(fresh)),
   freshMaxMs: Math.round(Math.max(...fresh)),
   existingMedianMs: Math.round(median(existing)),

@@ -1,19 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectWs, type WsClient } from './modules/realtime/test-helpers.ts';
 
-// `WORKERS=2 npm start` as a user runs it: a supervisor and two server processes on one port (SQLite).
+// `WORKERS=2 npm start` as a user runs it: the built server (scripts/build-server.mjs), a supervisor
+// and two server processes on one port (SQLite).
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const BUILT = `dist/cluster-test-${process.pid}/main.mjs`;
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, ['scripts/build-server.mjs', BUILT], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+});
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  rmSync(path.join(ROOT, path.dirname(BUILT)), { recursive: true, force: true });
 });
 
 function tempDir(): string {
@@ -31,7 +42,8 @@ interface Running {
 }
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const node = script.endsWith('.mjs') ? ['--enable-source-maps'] : ['--import', 'tsx'];
+  return spawn(process.execPath, [...node, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', PASSWORD_HASH_COST: 'low', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,7 +51,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
 }
 
 async function start(dataDir: string): Promise<Running> {
-  const child = run('server/main.ts', [], {
+  const child = run(BUILT, [], {
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -127,6 +139,31 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
       },
     });
     expect(done.status).toBe(201);
+
+    // The built server finds what ships beside the code: message catalogues and document templates.
+    const denied = await fetch(`${server.origin}/api/me`, { headers: { 'accept-language': 'de' } });
+    const german = JSON.parse(readFileSync(path.join(ROOT, 'common/i18n/de.json'), 'utf8')) as {
+      errors: { UNAUTHENTICATED: string };
+    };
+    expect(((await denied.json()) as { error: { message: string } }).error.message).toBe(
+      german.errors.UNAUTHENTICATED,
+    );
+    const organisation = await request(server, 'POST', '/api/organisations', {
+      cookie: done.cookie,
+      body: { name: 'Verein Probe', kind: 'ngo', country: 'DE', city: 'Musterstadt', languages: ['de'] },
+    });
+    expect(organisation.status).toBe(201);
+    const organisationSlug = (organisation.json as { slug: string }).slug;
+    const network = await request(server, 'POST', `/api/organisations/${organisationSlug}/networks`, {
+      cookie: done.cookie,
+      body: { name: 'Netzwerk Probe', languages: ['de'] },
+    });
+    expect(network.status).toBe(201);
+    const { slug } = network.json as { slug: string };
+    const documents = await request(server, 'GET', `/api/networks/${slug}/documents`, {
+      cookie: done.cookie,
+    });
+    expect(JSON.stringify(documents.json)).toContain('Vereinbarung des Netzwerks Netzwerk Probe');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../common/locales.ts';
+import { projectFile } from './project-files.ts';
 
 type Catalogue = { [key: string]: string | Catalogue };
 type Params = Record<string, string | number>;
@@ -11,7 +12,7 @@ const compiled = new Map<string, IntlMessageFormat>();
 function loadCatalogue(locale: Locale): Catalogue {
   let catalogue = catalogues.get(locale);
   if (!catalogue) {
-    const file = new URL(`../../common/i18n/${locale}.json`, import.meta.url);
+    const file = projectFile(`common/i18n/${locale}.json`);
     catalogue = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Catalogue) : {};
     catalogues.set(locale, catalogue);
   }

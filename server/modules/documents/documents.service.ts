@@ -21,6 +21,7 @@ import {
   listDocumentVersions,
 } from './documents.repository.ts';
 import type { DocumentKind } from './documents.table.ts';
+import { projectFile } from '../../lib/project-files.ts';
 
 const TEMPLATE_LOCALES = ['en', 'de'] as const;
 
@@ -28,7 +29,7 @@ const TEMPLATE_LOCALES = ['en', 'de'] as const;
 export function defaultDocument(kind: DocumentKind, network: Pick<NetworkRow, 'name' | 'languages'>) {
   const first = (JSON.parse(network.languages) as string[])[0];
   const locale = TEMPLATE_LOCALES.find((l) => l === first) ?? 'en';
-  const source = readFileSync(new URL(`./templates/${kind}.${locale}.md`, import.meta.url), 'utf8');
+  const source = readFileSync(projectFile(`server/modules/documents/templates/${kind}.${locale}.md`), 'utf8');
   const body = source.replaceAll('{{network}}', network.name);
   const title = body.split('\n')[0]?.replace(/^#\s*/, '') ?? kind;
   return { title, body };
