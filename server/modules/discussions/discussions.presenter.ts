@@ -78,6 +78,7 @@ export async function presentPosts(
 export function reactionSummaries(
   rows: { reaction: string; count: number; mine: boolean }[],
 ): ReactionSummary[] {
+  if (rows.length === 0) return [];
   return REACTIONS.flatMap((reaction: Reaction) => {
     const row = rows.find((r) => r.reaction === reaction);
     return row ? [{ reaction, count: row.count, mine: row.mine }] : [];
