@@ -87,6 +87,26 @@ export async function findParticipation(
   };
 }
 
+const historyStart = precompiled(
+  (db, v: { conversationId: string; userId: string }) =>
+    db
+      .selectFrom('conversationParticipants')
+      .select(['conversationId', 'historyFrom'])
+      .where('conversationId', '=', v.conversationId)
+      .where('userId', '=', v.userId),
+  { values: ['conversationId', 'userId'] },
+);
+
+/** Where a participant's history of a conversation starts; undefined when they do not take part (a history page needs no more). */
+export async function findHistoryStart(
+  db: Kysely<DB>,
+  conversationId: string,
+  userId: string,
+): Promise<Pick<ConversationParticipantRow, 'conversationId' | 'historyFrom'> | undefined> {
+  const [row] = await historyStart(db, { conversationId, userId });
+  return row;
+}
+
 /** Participants of some conversations with their display names, in joining order. */
 export function listParticipants(db: Kysely<DB>, conversationIds: string[]) {
   if (conversationIds.length === 0) return Promise.resolve([]);

@@ -18,6 +18,7 @@ import { loadParticipation } from './conversations.service.ts';
 import {
   advanceReadMark,
   countUnread,
+  findHistoryStart,
   findMessage,
   findMessageByClientId,
   insertMessage,
@@ -139,9 +140,11 @@ export async function listHistory(
   conversationId: string,
   query: { cursor?: string; limit: number },
 ): Promise<MessagePage> {
-  const { conversation, participant } = await loadParticipation(ctx, userId, conversationId);
+  // Taking part is enough (the participant row exists only with its conversation).
+  const participant = await findHistoryStart(ctx.database.db, conversationId, userId);
+  if (!participant) throw notFound();
   const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
-  const rows = await listMessages(ctx.database.db, conversation.id, {
+  const rows = await listMessages(ctx.database.db, participant.conversationId, {
     historyFrom: participant.historyFrom,
     before,
     limit: query.limit + 1,
@@ -149,7 +152,7 @@ export async function listHistory(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    messages: page.map((row) => presentMessageIn(conversation.id, row)),
+    messages: page.map((row) => presentMessageIn(participant.conversationId, row)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
 }
