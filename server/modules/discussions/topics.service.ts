@@ -52,7 +52,13 @@ export async function getTopics(
   query: TopicListQuery,
 ): Promise<TopicList> {
   const db = ctx.database.db;
-  if (query.spaceId && !(await findSpace(db, network.id, query.spaceId))) throw notFound();
+  // A topic is always in a space of its own network (startTopic checks it; neither moves), so a
+  // first page with topics of the space shows the space is this network's: only an empty first page
+  // needs the lookup. Later pages look first, as before, so a bad cursor of a foreign space is a 404.
+  const firstPage = query.cursor === undefined;
+  const spaceFound = async () =>
+    !query.spaceId || (await findSpace(db, network.id, query.spaceId)) !== undefined;
+  if (!firstPage && !(await spaceFound())) throw notFound();
   const after = decodeCursor(query.cursor, 3) as [number, string, string] | undefined;
   const rows = await listTopics(db, {
     networkId: network.id,
@@ -62,6 +68,7 @@ export async function getTopics(
     after,
     limit: query.limit + 1,
   });
+  if (firstPage && rows.length === 0 && !(await spaceFound())) throw notFound();
   const { page, nextCursor } = paginate(rows, query.limit, (t) => [t.pinned, t.lastActivityAt, t.id]);
   return { topics: page.map((t) => presentTopicSummary(t, reader)), nextCursor };
 }
