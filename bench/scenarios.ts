@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import type { Fixture } from '../server/modules/bench/generate-data.ts';
 import { type LoadResult, runLoad } from './lib/load.ts';
-import { ROOT, signIn, type Started } from './lib/processes.ts';
+import { ROOT, signIn, type Started, startBaseline } from './lib/processes.ts';
 import { openMemberSessions } from './lib/sessions.ts';
 
 export interface ScenarioResult extends Partial<LoadResult> {
@@ -88,6 +88,9 @@ async function readScenarios(
         results.push({ scenario: `${name} (${label})`, note: `skipped: ${check.status} on ${url}` });
         continue;
       }
+      if (name === 'topic-list' && scale === 'small' && !onlyOneProcess) {
+        results.push(await sameAnswerFromMemory(ctx, await check.text()));
+      }
       const load = await runLoad({
         url: `http://127.0.0.1:${server.port}${url}`,
         headers: { cookie },
@@ -108,6 +111,29 @@ async function readScenarios(
     return results;
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * A reference, not a target: the bare baseline route (one process) answering the topic list's very
+ * answer from memory. What remains between it and the platform is session, checks and database.
+ */
+async function sameAnswerFromMemory(ctx: ScenarioContext, answer: string): Promise<ScenarioResult> {
+  const file = path.join(ctx.work, 'topic-list-answer.json');
+  writeFileSync(file, answer);
+  const bare = await startBaseline(file);
+  try {
+    const load = await runLoad({
+      url: `http://127.0.0.1:${bare.port}/`,
+      durationSeconds: ctx.durationSeconds,
+    });
+    return {
+      scenario: 'topic-list answer from memory (bare route, 1 process)',
+      ...load,
+      note: `${Buffer.byteLength(answer)} bytes, no session, checks or database`,
+    };
+  } finally {
+    await bare.stop();
   }
 }
 

@@ -102,11 +102,11 @@ export function startPlatform(
   ).then((s) => ({ ...s, readyMs: performance.now() - started }));
 }
 
-/** Starts the bare Fastify baseline. */
-export function startBaseline(): Promise<Started> {
+/** Starts the bare Fastify baseline (or, given a file, the same bare route answering that JSON). */
+export function startBaseline(answerFile?: string): Promise<Started> {
   return startProcess(
     ['--import', 'tsx', 'bench/baseline-server.ts'],
-    { PORT: '0' },
+    { PORT: '0', ...(answerFile && { BASELINE_ANSWER: answerFile }) },
     /baseline ready on (\d+)/,
   );
 }
