@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
-import { createDatabase } from './database.ts';
+import { createDatabase, limitAsExpression } from './database.ts';
 
 describe.each(DIALECTS)('database on %s', (dialect) => {
   let t: TestApp;
@@ -71,5 +71,17 @@ describe('SQLite file shared by several processes', () => {
       await database.destroy();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SQLite statements', () => {
+  it('write a bound LIMIT as an expression, so that SQLite keeps the prepared plan', () => {
+    expect(limitAsExpression('select "id" from "users" order by "id" limit ?')).toBe(
+      'select "id" from "users" order by "id" limit ? + 0',
+    );
+    expect(limitAsExpression('select "id" from "users" limit ? offset ?')).toBe(
+      'select "id" from "users" limit ? + 0 offset ?',
+    );
+    expect(limitAsExpression('select 1 limit 5')).toBe('select 1 limit 5');
   });
 });

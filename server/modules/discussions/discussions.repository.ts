@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AttachmentRow, PostRow, SpaceRow, TopicRow } from './discussions.table.ts';
@@ -249,17 +249,6 @@ export async function findTopicState(
   return row;
 }
 
-/**
- * A page size as a bound value that SQLite does not re-prepare for. SQLite 3.53 reads a LIMIT that
- * is a bare parameter while preparing (sqlite3ExprIsInteger) and marks the statement to be prepared
- * again whenever that parameter is bound anew, which is on every execution; written as an
- * expression it is simply evaluated. For the page of topics the re-prepare cost more than the
- * query itself (~25 µs of ~65).
- */
-function pageLimit(limit: number) {
-  return sql<number>`${limit} + 0`;
-}
-
 const topicPage = precompiled(
   (
     db,
@@ -280,7 +269,7 @@ const topicPage = precompiled(
       .orderBy('t.pinned', 'desc')
       .orderBy('t.lastActivityAt', 'desc')
       .orderBy('t.id', 'desc')
-      .limit(pageLimit(p.limit));
+      .limit(p.limit);
     if (p.spaceId !== undefined) query = query.where('t.spaceId', '=', p.spaceId);
     if (!p.includeDeleted) query = query.where('t.deletedAt', 'is', null);
     const { afterPinned, afterActivity, afterId } = p;
@@ -417,7 +406,7 @@ const replyPage = precompiled(
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)
       .orderBy('p.id')
-      .limit(pageLimit(p.limit));
+      .limit(p.limit);
     if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
     return query;
   },

@@ -184,11 +184,6 @@ export function listMessagesByIds(db: Kysely<DB>, ids: string[]): Promise<Messag
   return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
 }
 
-/** A page size that SQLite does not re-prepare the statement for (see pageLimit in discussions.repository.ts). */
-function pageLimit(limit: number) {
-  return sql<number>`${limit} + 0`;
-}
-
 type HistoryPage = { conversationId: string; historyFrom: string; limit: number };
 
 /** A message of a history page: its conversation is the page's (not read back 50 times). */
@@ -201,7 +196,7 @@ function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'me
     .where('conversationId', '=', v.conversationId)
     .where('id', '>', v.historyFrom)
     .orderBy('id', 'desc')
-    .limit(pageLimit(v.limit));
+    .limit(v.limit);
 }
 
 const newestMessages = precompiled((db, v: HistoryPage) => historyPage(db, v), {

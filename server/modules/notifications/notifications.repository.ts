@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
@@ -63,11 +63,6 @@ function visibleTo(db: Kysely<DB>, userId: string) {
     );
 }
 
-/** A page size that SQLite does not re-prepare the statement for (see pageLimit in discussions.repository.ts). */
-function pageLimit(limit: number) {
-  return sql<number>`${limit} + 0`;
-}
-
 /** The notifications list with what it shows of their subjects, newest first. */
 function notificationList(db: Kysely<DB>, userId: string, limit: number) {
   return (
@@ -97,7 +92,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'a.title as announcementTitle',
       ])
       .orderBy('n.id', 'desc')
-      .limit(pageLimit(limit))
+      .limit(limit)
   );
 }
 export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof notificationList>['execute']>>[number];
