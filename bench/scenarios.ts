@@ -55,14 +55,17 @@ export async function generateDataset(work: string, scale: 'small' | 'large') {
 
 const READ_TARGET = { share: 0.15, p99Ms: 20 };
 
-/** The read scenarios 2–6 as URL paths on a generated data set. */
+/**
+ * The read scenarios 2–6 as URL paths on a generated data set. Page sizes are what the web app asks
+ * for (web/src/features/<feature>/api.ts), except the replies: the issue names "one topic with 20 replies".
+ */
 function readPaths(f: Fixture): Record<string, string> {
   const n = `/api/networks/${f.networkSlug}`;
   return {
     'topic-list': `${n}/topics?spaceId=${f.spaceId}&limit=20`,
     'topic-replies': `${n}/topics/${f.topicId}/replies?limit=20`,
-    'message-history': `/api/conversations/${f.conversationId}/messages?limit=50`,
-    notifications: '/api/notifications?limit=20',
+    'message-history': `/api/conversations/${f.conversationId}/messages?limit=30`,
+    notifications: '/api/notifications?limit=30',
     search: `/api/search?q=${encodeURIComponent(f.searchTerm)}&limit=20`,
   };
 }
