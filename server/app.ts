@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { announcementRoutes } from './modules/announcements/announcements.routes.ts';
@@ -28,6 +28,7 @@ import { meRoutes } from './modules/users/me.routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
+import { responseSerializerCompiler } from './plugins/response-serializer.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   setupToken?: string;
   /** WebSocket heartbeat and buffer limits (tests shorten them). */
   realtime?: Partial<SocketOptions>;
+  /** Check every answer against its schema with zod too (tests; see plugins/response-serializer.ts). */
+  checkResponses?: boolean;
 }
 
 /** JSON bodies are small (forms); uploads get their own limits in their routes. */
@@ -52,7 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ check: options.checkResponses ?? false }));
 
   await app.register(cookie);
   registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https:') });

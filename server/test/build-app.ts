@@ -79,7 +79,7 @@ export async function buildTestApp(
   });
   const ctx = createContext(config, createLogger(config));
   await migrateToLatest(ctx.database.db);
-  const app = await buildApp(ctx, options);
+  const app = await buildApp(ctx, { checkResponses: true, ...options });
   return {
     app,
     ctx,

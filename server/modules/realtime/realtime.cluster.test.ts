@@ -39,7 +39,7 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
     a = await buildTestApp('postgres');
     await a.app.listen({ port: 0, host: '127.0.0.1' });
     bCtx = contextOn(a.database.env);
-    bApp = await buildApp(bCtx);
+    bApp = await buildApp(bCtx, { checkResponses: true });
     await bApp.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
