@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_POST_CHARS, mentionToken } from '../../../../common/contracts/discussions.ts';
 import type { Member } from '../../../../common/contracts/networks.ts';
@@ -29,6 +29,16 @@ export function Composer({ slug, label, value, onChange, error, rows = 5 }: Comp
   const id = useId();
   const listId = `${id}-mentions`;
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once a chosen mention is in the field: set as soon as React has written the
+  // new text, before the next key is handled (a later frame would move it back behind what was typed).
+  const caretAfterInsert = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterInsert.current;
+    if (at === null || value.length < at) return;
+    caretAfterInsert.current = null;
+    ref.current?.focus();
+    ref.current?.setSelectionRange(at, at);
+  }, [value]);
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const members = useMembers(slug, '');
@@ -53,11 +63,7 @@ export function Composer({ slug, label, value, onChange, error, rows = 5 }: Comp
     const text = value.slice(0, mention.start) + token + value.slice(caret);
     onChange(text);
     setMention(null);
-    const at = mention.start + token.length;
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(at, at);
-    });
+    caretAfterInsert.current = mention.start + token.length;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
