@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectWs, type WsClient } from './modules/realtime/test-helpers.ts';
+import { createTestDatabase } from './test/build-app.ts';
 
 // `WORKERS=2 npm start` as a user runs it: the built server (scripts/build-server.mjs), a supervisor
 // and two server processes on one port (SQLite).
@@ -50,8 +51,9 @@ function run(script: string, args: string[], env: Record<string, string>) {
   });
 }
 
-async function start(dataDir: string): Promise<Running> {
+async function start(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
   const child = run(BUILT, [], {
+    ...env,
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -229,4 +231,52 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   }, 90_000);
+
+  it.skipIf(!(process.env.TEST_DIALECTS ?? '').includes('postgres'))(
+    'on PostgreSQL, both processes migrate one database and hear each other through LISTEN/NOTIFY',
+    async () => {
+      const database = await createTestDatabase('postgres');
+      try {
+        const server = await start(database.dataDir, database.env);
+        expect(server.output()).toContain('(PostgreSQL, 2 server processes)');
+        const token = server.output().match(/setup\?token=(\S+)/)?.[1];
+        const admin = {
+          email: 'first-admin@example.org',
+          password: 'a long fictional password',
+          displayName: 'First Admin',
+        };
+        const done = await request(server, 'POST', '/api/setup', { body: { token, ...admin, locale: 'en' } });
+        expect(done.status).toBe(201);
+        const cookie = done.cookie ?? '';
+        const sockets: WsClient[] = [];
+        for (let i = 0; i < 4; i++) {
+          sockets.push(
+            await connectWs(`ws://127.0.0.1:${server.port}/api/ws`, { cookie, origin: server.origin }),
+          );
+        }
+        // A second session, signed out from the first: every socket of the account hears of it.
+        const second = await request(server, 'POST', '/api/auth/login', {
+          body: { email: admin.email, password: admin.password },
+        });
+        expect(second.status).toBe(200);
+        const { sessions } = (await request(server, 'GET', '/api/me/sessions', { cookie })).json as {
+          sessions: { id: string; current: boolean }[];
+        };
+        const other = sessions.find((x) => !x.current);
+        expect(other).toBeDefined();
+        expect((await request(server, 'DELETE', `/api/me/sessions/${other?.id}`, { cookie })).status).toBe(
+          200,
+        );
+        for (const socket of sockets) {
+          await socket.waitFor('session.revoked', (f) => f.data.sessionIds.includes(other?.id ?? ''));
+        }
+        await Promise.all(sockets.map((x) => x.close()));
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      } finally {
+        await database.drop();
+      }
+    },
+    60_000,
+  );
 });
