@@ -65,8 +65,10 @@ export function responseSerializerCompiler(options: {
     const viaZod: Serialize = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
     const schema = zodSchemaOf(route.schema);
     if (!schema) return viaZod;
+    // Generated on first use (most routes' error answers never are), then kept by this route.
+    let fast: Serialize | null | undefined;
     return (data) => {
-      const fast = compile(schema);
+      if (fast === undefined) fast = compile(schema);
       if (!fast) return viaZod(data);
       if (!options.check) return fast(data);
       const expected = viaZod(data);

@@ -1,4 +1,5 @@
 import { newId } from '../../lib/ids.ts';
+import type { NotificationRow } from '../notifications/notifications.table.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -8,25 +9,11 @@ export const MENTION_SHARE = 0.06;
 /** What the benchmark user should end up with (a few hundred notifications in all). */
 export const BENCH_TARGETS = { mentions: 120, startedTopics: 15, messages: 80 } as const;
 
-/** A notifications row as the notifications module writes it. */
-export interface GeneratedNotification {
-  id: string;
-  userId: string;
+/** A notifications row as the notifications module writes it (the kinds and e-mail routes generated here). */
+export type GeneratedNotification = NotificationRow & {
   kind: 'mention' | 'reply' | 'message' | 'announcement';
-  networkId: string | null;
-  actorId: string | null;
-  topicId: string | null;
-  postId: string | null;
-  conversationId: string | null;
-  messageId: string | null;
-  announcementId: string | null;
-  count: number;
   email: 'immediate' | 'daily';
-  readAt: string | null;
-  emailedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /** Unread messages of one conversation from the recipient's last message on (one grouped notification). */
 interface Run {
