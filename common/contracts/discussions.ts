@@ -116,7 +116,10 @@ export const Post = z.object({
   topicId: z.string(),
   isOpening: z.boolean(),
   author: PersonSummary.nullable(),
-  /** The Markdown as written (for editing). */
+  /**
+   * The Markdown as written, for editing: only for the author of a post that is not deleted (the
+   * one reader who may edit it); null for everyone else, who reads `bodyHtml`.
+   */
   bodySource: z.string().nullable(),
   /** Sanitised HTML rendered on the server; safe to insert as HTML. */
   bodyHtml: z.string().nullable(),

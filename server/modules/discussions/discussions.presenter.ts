@@ -38,7 +38,10 @@ export function presentAttachment(networkSlug: string, row: AttachmentRow): Atta
   };
 }
 
-/** Posts as a reader sees them: deleted ones keep their content only for moderators. */
+/**
+ * Posts as a reader sees them: deleted ones keep their content only for moderators; the Markdown
+ * source goes only to the author, the one reader who may edit it (everyone reads the HTML).
+ */
 export async function presentPosts(
   db: Kysely<DB>,
   networkSlug: string,
@@ -57,7 +60,7 @@ export async function presentPosts(
       topicId: row.topicId,
       isOpening: row.isOpening === 1,
       author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
-      bodySource: hidden ? null : row.bodySource,
+      bodySource: isAuthor && row.deletedAt === null ? row.bodySource : null,
       bodyHtml: hidden ? null : row.bodyHtml,
       mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
       attachments: hidden

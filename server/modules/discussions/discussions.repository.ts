@@ -354,7 +354,10 @@ export interface PostListRow extends PostRow {
 }
 
 /** A post as a page of replies shows it. */
-export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy'>;
+/** A post as lists present it; the Markdown source may be left out (null) for readers who may not edit it. */
+export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy' | 'bodySource'> & {
+  bodySource: string | null;
+};
 
 function postsWithAuthors(db: Kysely<DB>) {
   return db
@@ -385,17 +388,20 @@ export function findOpeningPost(db: Kysely<DB>, topicId: string): Promise<PostLi
 }
 
 const replyPage = precompiled(
-  (db, p: { topicId: string; afterId: string | undefined; limit: number }) => {
+  (db, p: { topicId: string; readerId: string; afterId: string | undefined; limit: number }) => {
     let query = db
       .selectFrom('posts as p')
       .leftJoin('users as u', 'u.id', 'p.authorId')
-      // What a reply shows (every column costs on each of the many reads of a page).
+      // What a reply shows (every column costs on each of the many reads of a page). The Markdown
+      // source only of the reader's own posts: no one else may edit them (see presentPosts).
+      .select((eb) =>
+        eb.case().when('p.authorId', '=', p.readerId).then(eb.ref('p.bodySource')).end().as('bodySource'),
+      )
       .select([
         'p.id',
         'p.topicId',
         'p.authorId',
         'p.isOpening',
-        'p.bodySource',
         'p.bodyHtml',
         'p.mentions',
         'p.editedAt',
@@ -410,16 +416,20 @@ const replyPage = precompiled(
     if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
     return query;
   },
-  { values: ['topicId', 'afterId', 'limit'] },
+  { values: ['topicId', 'readerId', 'afterId', 'limit'] },
 );
 
-/** Replies of a topic in the order they were written (ids are time-ordered), keyset after an id. */
+/**
+ * Replies of a topic in the order they were written (ids are time-ordered), keyset after an id.
+ * The Markdown source comes only with the reader's own replies.
+ */
 export function listReplies(
   db: Kysely<DB>,
   topicId: string,
+  readerId: string,
   options: { afterId?: string; limit: number },
 ): Promise<PostSummaryRow[]> {
-  return replyPage(db, { topicId, afterId: options.afterId || undefined, limit: options.limit });
+  return replyPage(db, { topicId, readerId, afterId: options.afterId || undefined, limit: options.limit });
 }
 
 /** The newest post of a topic (not deleted). */

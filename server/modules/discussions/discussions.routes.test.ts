@@ -161,7 +161,21 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
       expect(list.topics[0]).toMatchObject({ id: topic.id, replyCount: 1, unreadCount: 1, isNew: false });
       const replies = (await alice.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json();
       expect(replies.replies.map((r: { id: string }) => r.id)).toEqual([reply.json().id]);
-      expect(replies.replies[0]).toMatchObject({ canEdit: false, canDelete: false });
+      // The Markdown source goes only to the author, who alone may edit; others read the HTML.
+      expect(replies.replies[0]).toMatchObject({
+        canEdit: false,
+        canDelete: false,
+        bodySource: null,
+        bodyHtml: '<p>About two weeks in our town.</p>\n',
+      });
+      const ownReplies = (await bob.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json();
+      expect(ownReplies.replies[0]).toMatchObject({
+        canEdit: true,
+        bodySource: 'About two weeks in our town.',
+      });
+      expect(
+        (await bob.get(`/api/networks/${slug}/topics/${topic.id}`)).json().opening.bodySource,
+      ).toBeNull();
 
       expect(rec.of('topic.created').map((e) => e.room)).toEqual([`network:${network.id}`]);
       expect(rec.of('reply.created')[0]?.event.data).toMatchObject({
@@ -332,7 +346,11 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
       expect(forMember).toMatchObject({ id: reply.id, deleted: true, bodyHtml: null, bodySource: null });
       const forModerator = (await meta.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json()
         .replies[0];
-      expect(forModerator).toMatchObject({ deleted: true, bodySource: 'First answer, *corrected*' });
+      expect(forModerator).toMatchObject({
+        deleted: true,
+        bodyHtml: '<p>First answer, <em>corrected</em></p>\n',
+        bodySource: null,
+      });
       expect((await alice.get(`/api/networks/${slug}/topics/${topic.id}`)).json().replyCount).toBe(0);
 
       // A moderator deletes someone else's reply; the audit log says so.
@@ -364,7 +382,7 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
       expect((await bob.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json().replies).toEqual([]);
       const seenByMeta = (await meta.get(`/api/networks/${slug}/topics/${topic.id}`)).json();
       expect(seenByMeta).toMatchObject({ deleted: true, title: 'To be removed', opening: { deleted: true } });
-      expect(seenByMeta.opening.bodySource).toEqual(expect.any(String));
+      expect(seenByMeta.opening.bodyHtml).toEqual(expect.any(String));
       expect((await meta.get(`/api/networks/${slug}/topics`)).json().topics).toHaveLength(1);
       expect(
         (await meta.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json().replies,

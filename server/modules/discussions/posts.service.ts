@@ -48,7 +48,10 @@ export async function getReplies(
   if (!topic) throw notFound();
   if (topic.deletedAt !== null && !reader.isModerator) return { replies: [], nextCursor: null };
   const after = decodeCursor(query.cursor, 1) as [string] | undefined;
-  const rows = await listReplies(ctx.database.db, topic.id, { afterId: after?.[0], limit: query.limit + 1 });
+  const rows = await listReplies(ctx.database.db, topic.id, reader.userId, {
+    afterId: after?.[0],
+    limit: query.limit + 1,
+  });
   const { page, nextCursor } = paginate(rows, query.limit, (p) => [p.id]);
   return { replies: await presentPosts(ctx.database.db, network.slug, page, reader), nextCursor };
 }

@@ -57,7 +57,7 @@ describe.each(DIALECTS)('demo discussions on %s', (dialect) => {
     const replies = (
       await client.get(`/api/networks/demo-mentors-musterstadt/topics/${question.id}/replies`)
     ).json();
-    expect(replies.replies.map((r: { bodySource: string }) => r.bodySource).join('\n')).toContain('العربية');
+    expect(replies.replies.map((r: { bodyHtml: string }) => r.bodyHtml).join('\n')).toContain('العربية');
     expect(replies.replies[2].bodyHtml).toContain('<span class="mention"');
     const pinned = (await client.get('/api/networks/demo-mentors-musterstadt/announcements/pinned')).json();
     expect(pinned.announcements).toHaveLength(1);
