@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { buildUser } from '../test/factories.ts';
-import { precompiled } from './precompiled.ts';
+import { precompiled, rowMaker } from './precompiled.ts';
 
 const usersByName = precompiled(
   (db, p: { prefix: string; exclude: string; newestFirst: boolean; limit: number }) =>
@@ -92,5 +92,19 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
       { values: ['column'] },
     );
     await expect(inlined(t.ctx.database.db, { column: 'id' })).rejects.toThrow(/not a bound parameter/);
+  });
+});
+
+describe('rowMaker', () => {
+  it('builds each row as an object with the columns as keys, in order', () => {
+    const toRow = rowMaker(['id', 'displayName', 'quote"d', 'id']);
+    expect(toRow(['u1', 'Ada', 'x', 'u2'])).toEqual({ id: 'u2', displayName: 'Ada', 'quote"d': 'x' });
+    expect(Object.keys(toRow([1, 2, 3, 4]))).toEqual(['id', 'displayName', 'quote"d']);
+  });
+
+  it('treats names as data, never as code, and refuses __proto__', () => {
+    const toRow = rowMaker(['a"}); throw new Error("ran"); ({"b']);
+    expect(toRow([1])).toEqual({ 'a"}); throw new Error("ran"); ({"b': 1 });
+    expect(() => rowMaker(['__proto__'])).toThrow(/__proto__/);
   });
 });

@@ -108,12 +108,8 @@ export function precompiled<P extends Record<string, unknown>, R>(
     if (reader) {
       prepared.read ??= readerStatement(reader, compiled.sql);
       if (prepared.read) {
-        const { statement, keys } = prepared.read;
-        return (statement.all(parameters) as unknown[][]).map((values) => {
-          const row: Record<string, unknown> = {};
-          for (let i = 0; i < keys.length; i++) row[keys[i] as string] = values[i];
-          return row as R;
-        });
+        const { statement, toRow } = prepared.read;
+        return (statement.all(parameters) as unknown[][]).map(toRow) as R[];
       }
     }
     const result = await db.executeQuery<R>({ ...compiled, parameters } as CompiledQuery<R>);
@@ -126,12 +122,28 @@ function readerStatement(reader: SqliteReader, sql: string): ReaderStatement | n
   const statement = reader.connection.prepare(sql);
   if (!statement.reader) return null;
   statement.raw(true);
-  return { statement, keys: statement.columns().map((c) => reader.camelCase(c.name)) };
+  return { statement, toRow: rowMaker(statement.columns().map((c) => reader.camelCase(c.name))) };
+}
+
+/**
+ * Turns a row of values (in column order) into an object with these keys. Written out as one object
+ * literal per statement, so every row of a statement is built in one step with the same shape;
+ * setting the keys one by one in a loop over names costs several times as much (a lookup per key
+ * that cannot be specialised, as every statement has other names). The names are the statement's
+ * column names, quoted as JSON string literals (so no name can be read as code).
+ */
+export function rowMaker(keys: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  // In an object literal that name would set the prototype instead of a field.
+  if (keys.includes('__proto__')) throw new Error('precompiled query: a column must not be named __proto__');
+  const fields = keys.map((key, i) => `${JSON.stringify(key)}: values[${i}]`);
+  return new Function('values', `return { ${fields.join(', ')} };`) as (
+    values: unknown[],
+  ) => Record<string, unknown>;
 }
 
 interface ReaderStatement {
   statement: SqliteDatabase.Statement;
-  keys: string[];
+  toRow: (values: unknown[]) => Record<string, unknown>;
 }
 
 interface Slot {
