@@ -30,10 +30,14 @@ describe('benchmark harness (smoke)', () => {
         'message-history (small)',
         'notifications (small)',
         'search (small)',
+        'baseline spread',
       ]),
     );
     for (const r of report.results) {
       expect(r.note ?? '', r.scenario).not.toMatch(/skipped/);
+      if (r.scenario === 'baseline spread') continue;
+      // Each read figure is compared with the baseline measured beside it.
+      if (r.scenario.endsWith('(small)')) expect(r.baselineRps, r.scenario).toBeGreaterThan(0);
       expect(r.requestsPerSecond, r.scenario).toBeGreaterThan(0);
       expect(r.non2xx ?? 0, r.scenario).toBe(0);
     }

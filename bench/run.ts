@@ -27,11 +27,17 @@ const names = requested.length ? requested.filter((n) => n !== 'baseline') : Obj
 
 const work = mkdtempSync(path.join(tmpdir(), 'mentornet-bench-'));
 const results: ScenarioResult[] = [];
+/** Every measurement of the baseline in this run (req/s). */
+const baselines: number[] = [];
+let stopBaseline: (() => Promise<void>) | undefined;
 try {
-  // 1. Baseline: a bare Fastify route on this machine, in this run.
+  // 1. Baseline: a bare Fastify route on this machine, in this run. It keeps running (idle) so that
+  // scenarios can measure it again beside their own figures.
   const baselineServer = await startBaseline();
-  const baseline = await runLoad({ url: `http://127.0.0.1:${baselineServer.port}/`, durationSeconds });
-  await baselineServer.stop();
+  stopBaseline = baselineServer.stop;
+  const baselineUrl = `http://127.0.0.1:${baselineServer.port}/`;
+  const baseline = await runLoad({ url: baselineUrl, durationSeconds });
+  baselines.push(baseline.requestsPerSecond);
   results.push({ scenario: 'baseline', ...baseline });
   console.log(`baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms`);
 
@@ -40,6 +46,16 @@ try {
     work,
     durationSeconds,
     baseline,
+    async measureBaseline() {
+      // Warm already; half the scenario's time is plenty for a constant answer.
+      const again = await runLoad({
+        url: baselineUrl,
+        durationSeconds: Math.max(1, Math.round(durationSeconds / 2)),
+        warmupSeconds: 0,
+      });
+      baselines.push(again.requestsPerSecond);
+      return again;
+    },
     startPlatform,
     dataset(scale) {
       let made = datasets.get(scale);
@@ -63,16 +79,27 @@ try {
     console.log(`  (${Math.round((performance.now() - started) / 1000)} s)`);
   }
   results.push(...growth(results));
+  if (baselines.length > 1) {
+    const sorted = [...baselines].sort((a, b) => a - b);
+    results.push({
+      scenario: 'baseline spread',
+      note: `${sorted.length} measurements in this run: min ${sorted[0]}, median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)} req/s`,
+    });
+  }
 } finally {
+  await stopBaseline?.();
   rmSync(work, { recursive: true, force: true });
 }
 
-const baselineRps = results[0]?.requestsPerSecond ?? 0;
+const firstBaselineRps = results[0]?.requestsPerSecond ?? 0;
 const table = results.map((r) => ({
   scenario: r.scenario,
   'req/s': r.requestsPerSecond ?? '',
-  'vs baseline':
-    r.requestsPerSecond && baselineRps ? `${((100 * r.requestsPerSecond) / baselineRps).toFixed(1)} %` : '',
+  // Compared with the baseline measured beside the figure where there is one, else the first.
+  'baseline req/s': r.requestsPerSecond ? (r.baselineRps ?? firstBaselineRps) : '',
+  'vs baseline': r.requestsPerSecond
+    ? `${((100 * r.requestsPerSecond) / (r.baselineRps ?? firstBaselineRps)).toFixed(1)} %`
+    : '',
   'p50 ms': r.p50Ms ?? '',
   'p99 ms': r.p99Ms ?? '',
   other: r.note ?? '',
