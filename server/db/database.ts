@@ -11,7 +11,7 @@ import {
   SqliteDialect,
   sql,
 } from 'kysely';
-import pg from 'pg';
+import { postgresDriver } from './postgres-driver.ts';
 import { registerSqliteReader } from './precompiled.ts';
 import type { DB } from './schema.ts';
 
@@ -27,11 +27,6 @@ export interface Database {
   destroy(): Promise<void>;
 }
 
-// PostgreSQL answers timestamptz and bigint in the same shapes SQLite stores: ISO strings and numbers.
-pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
-pg.types.setTypeParser(20, (v) => Number(v));
-
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -42,7 +37,10 @@ export interface DatabaseOptions {
 export function createDatabase(options: DatabaseOptions): Database {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new (postgresDriver().Pool)({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
     // An idle connection that the server drops (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { newId } from '../../lib/ids.ts';
 
@@ -25,25 +25,33 @@ export function createMailTransport(options: {
   log: Logger;
 }): MailTransport {
   const { smtpUrl, from, outboxDir, log } = options;
+  // nodemailer is loaded with the first mail: most processes send none, and loading it costs every start.
+  let transporter: Transporter | undefined;
+  let opening: Promise<Transporter> | undefined;
+  const open = (): Promise<Transporter> =>
+    (opening ??= import('nodemailer').then(({ default: nodemailer }) => {
+      transporter = smtpUrl
+        ? nodemailer.createTransport(smtpUrl)
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+      return transporter;
+    }));
   if (smtpUrl) {
-    const transporter = nodemailer.createTransport(smtpUrl);
     return {
       async send(mail) {
-        const info = await transporter.sendMail({ from, ...mail });
+        const info = await (await open()).sendMail({ from, ...mail });
         log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent over SMTP');
       },
-      close: () => transporter.close(),
+      close: () => transporter?.close(),
     };
   }
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transporter.sendMail({ from, ...mail });
+      const info = await (await open()).sendMail({ from, ...mail });
       await mkdir(outboxDir, { recursive: true });
       const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId()}.eml`);
       await writeFile(file, info.message as Buffer);
       log.info({ to: mail.to, subject: mail.subject, file }, 'mail written to outbox');
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   };
 }

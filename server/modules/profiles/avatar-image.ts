@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AVATAR_SIZE_PX } from '../../../common/contracts/profiles.ts';
 import { AppError } from '../../errors.ts';
 
@@ -23,6 +22,8 @@ export function sniffImageType(bytes: Buffer): AvatarSourceType | null {
  */
 export async function renderAvatar(upload: Buffer): Promise<Buffer> {
   if (!sniffImageType(upload)) throw new AppError('UNSUPPORTED_FILE_TYPE', 415);
+  // Loaded on first use: only avatar uploads need it, and loading it costs every start.
+  const { default: sharp } = await import('sharp');
   try {
     return await sharp(upload, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, autoOrient: true })
       .resize(AVATAR_SIZE_PX, AVATAR_SIZE_PX, { fit: 'cover' })

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { postgresDriver } from '../../db/postgres-driver.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
@@ -82,7 +83,7 @@ export async function startPgTransport(options: PgTransportOptions): Promise<PgT
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({
+    const next = new (postgresDriver().Client)({
       connectionString: options.url,
       application_name: `mentornet-realtime-${instanceId}`,
     });
