@@ -1,6 +1,7 @@
 // `npm run bench [-- scenario …]`: starts the platform on a temporary data dir, generates data, runs
 // bounded load from this (separate) process against loopback, prints a table and writes JSON results
 // to bench/results/. Every scenario stops by itself.
+import { scryptSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,20 @@ import {
   type ScenarioResult,
   SCENARIOS,
 } from './scenarios.ts';
+
+/**
+ * The same fixed CPU work every run (median of 5): on a shared machine the host's load changes
+ * every figure here, and this says how fast the machine was during a run, to compare runs by.
+ */
+function machineSpeed(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    scryptSync('mentorNET', 'bench', 64, { N: 2 ** 14, r: 8, p: 1 });
+    times.push(performance.now() - started);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2] ?? 0);
+}
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = requested.filter((name) => !(name in SCENARIOS) && name !== 'baseline');
@@ -31,6 +46,7 @@ const results: ScenarioResult[] = [];
 const baselines: number[] = [];
 let stopBaseline: (() => Promise<void>) | undefined;
 try {
+  const speedAtStart = machineSpeed();
   // 1. Baseline: a bare Fastify route on this machine, in this run. It keeps running (idle) so that
   // scenarios can measure it again beside their own figures.
   const baselineServer = await startBaseline();
@@ -79,6 +95,10 @@ try {
     console.log(`  (${Math.round((performance.now() - started) / 1000)} s)`);
   }
   results.push(...growth(results));
+  results.push({
+    scenario: 'machine speed',
+    note: `fixed CPU work (scrypt N=2^14): ${speedAtStart} ms at the start, ${machineSpeed()} ms at the end (lower is faster)`,
+  });
   if (baselines.length > 1) {
     const sorted = [...baselines].sort((a, b) => a - b);
     results.push({
