@@ -518,27 +518,30 @@ function rangesOf(posts: readonly { id: string; topicId: string }[]): PostRange[
   return [...ranges.values()];
 }
 
-function postIdsInRange(db: Kysely<DB>, range: PostRange) {
+/**
+ * The posts of a range, to join a table keyed by post id to: one range scan of posts_topic_idx with
+ * a probe per post. (As `post_id in (select …)` SQLite first builds a temporary list of the ids:
+ * 13 → 9 µs for a page of 20 replies without reactions or attachments.)
+ */
+function postsInRange(db: Kysely<DB>, range: PostRange) {
   return db
-    .selectFrom('posts')
-    .select('id')
-    .where('topicId', '=', range.topicId)
-    .where('id', '>=', range.fromId)
-    .where('id', '<=', range.toId);
+    .selectFrom('posts as p')
+    .where('p.topicId', '=', range.topicId)
+    .where('p.id', '>=', range.fromId)
+    .where('p.id', '<=', range.toId);
 }
 
 /** Reaction counts per post and reaction, with whether the viewer gave it. */
 const reactionCounts = precompiled(
   (db, p: PostRange & { viewerId: string }) =>
-    db
-      .selectFrom('postReactions')
-      .select(['postId', 'reaction'])
+    postsInRange(db, p)
+      .innerJoin('postReactions as r', 'r.postId', 'p.id')
+      .select(['r.postId', 'r.reaction'])
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .select((eb) =>
-        eb.fn.sum<number>(eb.case().when('userId', '=', p.viewerId).then(1).else(0).end()).as('mine'),
+        eb.fn.sum<number>(eb.case().when('r.userId', '=', p.viewerId).then(1).else(0).end()).as('mine'),
       )
-      .where('postId', 'in', postIdsInRange(db, p))
-      .groupBy(['postId', 'reaction']),
+      .groupBy(['r.postId', 'r.reaction']),
   { values: ['topicId', 'fromId', 'toId', 'viewerId'] },
 );
 
@@ -603,7 +606,7 @@ export function findAttachment(
 
 const attachmentsOfPosts = precompiled(
   (db, p: PostRange) =>
-    db.selectFrom('attachments').selectAll().where('postId', 'in', postIdsInRange(db, p)).orderBy('id'),
+    postsInRange(db, p).innerJoin('attachments as x', 'x.postId', 'p.id').selectAll('x').orderBy('x.id'),
   { values: ['topicId', 'fromId', 'toId'] },
 );
 
