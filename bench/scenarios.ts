@@ -245,7 +245,10 @@ const fanout: Scenario = async (ctx) => {
     for (let i = 0; i < tokens.length; i += 100) await Promise.all(tokens.slice(i, i + 100).map(connect));
     const cookie = await signIn(server.port, fixture.email, fixture.password);
     const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    // The first announcements of a fresh process run through code not yet compiled (110, 80, 84,
+    // 83, 67 ms here, then 23–52): warm-up, as before every other load here, and not measured.
+    const warmup = Number(process.env.BENCH_FANOUT_WARMUP ?? 5);
+    for (let i = 0; i < warmup + 20; i++) {
       const started = performance.now();
       const res = await fetch(`${origin}/api/networks/${fixture.networkSlug}/announcements`, {
         method: 'POST',
@@ -277,7 +280,7 @@ const fanout: Scenario = async (ctx) => {
         });
       }
       onArrival = undefined;
-      times.push((arrivals.get(id)?.lastAt ?? performance.now()) - started);
+      if (i >= warmup) times.push((arrivals.get(id)?.lastAt ?? performance.now()) - started);
     }
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
@@ -286,7 +289,7 @@ const fanout: Scenario = async (ctx) => {
         scenario: `fanout (${tokens.length} sockets)`,
         p50Ms: Math.round(p50),
         p99Ms: Math.round(p99),
-        note: 'POST to last socket, 20 announcements',
+        note: `POST to last socket, 20 announcements after ${warmup} for warm-up`,
         target: 'p99 ≤ 60 ms',
         met: p99 <= 60 && tokens.length === clients,
       },
