@@ -353,8 +353,7 @@ export interface PostListRow extends PostRow {
   authorName: string | null;
 }
 
-/** A post as a page of replies shows it. */
-/** A post as lists present it; the Markdown source may be left out (null) for readers who may not edit it. */
+/** A post as a page of replies shows it; the Markdown source is left out (null) for readers who may not edit it. */
 export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy' | 'bodySource'> & {
   bodySource: string | null;
 };
