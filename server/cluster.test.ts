@@ -103,6 +103,15 @@ async function request(
   return { status: res.status, json: text ? JSON.parse(text) : null, cookie };
 }
 
+/** Four sockets of one session, opened one after the other: new connections go to the processes in turn, so they are on both. */
+async function openSockets(server: Running, cookie: string): Promise<WsClient[]> {
+  const sockets: WsClient[] = [];
+  for (let i = 0; i < 4; i++) {
+    sockets.push(await connectWs(`ws://127.0.0.1:${server.port}/api/ws`, { cookie, origin: server.origin }));
+  }
+  return sockets;
+}
+
 /** Pids of the server processes under the supervisor (Linux). */
 function serverPids(supervisor: ChildProcess): number[] {
   const file = `/proc/${supervisor.pid}/task/${supervisor.pid}/children`;
@@ -190,13 +199,7 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
     expect(login.status).toBe(200);
     const cookie = login.cookie ?? '';
 
-    // New connections go to the processes in turn: four sockets are on both.
-    const sockets: WsClient[] = [];
-    for (let i = 0; i < 4; i++) {
-      sockets.push(
-        await connectWs(`ws://127.0.0.1:${server.port}/api/ws`, { cookie, origin: server.origin }),
-      );
-    }
+    const sockets = await openSockets(server, cookie);
     const topicUrl = `/api/networks/${fixture.networkSlug}/topics/${fixture.topicId}`;
     const before = (await request(server, 'GET', topicUrl, { cookie })).json as { replyCount: number };
 
@@ -248,12 +251,7 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
         const done = await request(server, 'POST', '/api/setup', { body: { token, ...admin, locale: 'en' } });
         expect(done.status).toBe(201);
         const cookie = done.cookie ?? '';
-        const sockets: WsClient[] = [];
-        for (let i = 0; i < 4; i++) {
-          sockets.push(
-            await connectWs(`ws://127.0.0.1:${server.port}/api/ws`, { cookie, origin: server.origin }),
-          );
-        }
+        const sockets = await openSockets(server, cookie);
         // A second session, signed out from the first: every socket of the account hears of it.
         const second = await request(server, 'POST', '/api/auth/login', {
           body: { email: admin.email, password: admin.password },

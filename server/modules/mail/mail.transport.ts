@@ -26,22 +26,27 @@ export function createMailTransport(options: {
 }): MailTransport {
   const { smtpUrl, from, outboxDir, log } = options;
   // nodemailer is loaded with the first mail: most processes send none, and loading it costs every start.
-  let transporter: Transporter | undefined;
   let opening: Promise<Transporter> | undefined;
   const open = (): Promise<Transporter> =>
-    (opening ??= import('nodemailer').then(({ default: nodemailer }) => {
-      transporter = smtpUrl
+    (opening ??= import('nodemailer').then(({ default: nodemailer }) =>
+      smtpUrl
         ? nodemailer.createTransport(smtpUrl)
-        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-      return transporter;
-    }));
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    ));
+  // Also closes a transport that is still being opened for the first mail (one that failed to open
+  // has nothing to close; its send reported the error).
+  const close = () =>
+    void opening?.then(
+      (transporter) => transporter.close(),
+      () => undefined,
+    );
   if (smtpUrl) {
     return {
       async send(mail) {
         const info = await (await open()).sendMail({ from, ...mail });
         log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent over SMTP');
       },
-      close: () => transporter?.close(),
+      close,
     };
   }
   return {
@@ -52,6 +57,6 @@ export function createMailTransport(options: {
       await writeFile(file, info.message as Buffer);
       log.info({ to: mail.to, subject: mail.subject, file }, 'mail written to outbox');
     },
-    close: () => transporter?.close(),
+    close,
   };
 }
