@@ -5,7 +5,7 @@ import { scryptSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
-import { runLoad } from './lib/load.ts';
+import { LOAD_CLIENT, runLoad } from './lib/load.ts';
 import { ROOT, startBaseline, startPlatform } from './lib/processes.ts';
 import {
   generateDataset,
@@ -55,7 +55,9 @@ try {
   const baseline = await runLoad({ url: baselineUrl, durationSeconds });
   baselines.push(baseline.requestsPerSecond);
   results.push({ scenario: 'baseline', ...baseline });
-  console.log(`baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms`);
+  console.log(
+    `baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms (load client: ${LOAD_CLIENT})`,
+  );
 
   const datasets = new Map<string, ReturnType<typeof generateDataset>>();
   const ctx: ScenarioContext = {
@@ -135,6 +137,7 @@ const report = {
   cpuModel: cpus()[0]?.model,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   durationSeconds,
+  loadClient: LOAD_CLIENT,
   results,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { runHttpLoad } from './http-load.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -14,7 +15,14 @@ export interface LoadResult {
  */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2);
 
-/** Runs autocannon against one URL for a bounded time (after a warm-up) and returns throughput and latency. */
+/**
+ * The load generator (`BENCH_CLIENT`): `lean` (default, bench/lib/http-load.ts) or `autocannon`.
+ * Both keep 50 connections busy and report the same figures; the lean one reads only the status and
+ * the framing of each answer, so it takes less of the CPU the server under test shares with it.
+ */
+export const LOAD_CLIENT = process.env.BENCH_CLIENT === 'autocannon' ? 'autocannon' : 'lean';
+
+/** Runs a load against one URL for a bounded time (after a warm-up) and returns throughput and latency. */
 export async function runLoad(options: {
   url: string;
   connections?: number;
@@ -32,8 +40,17 @@ export async function runLoad(options: {
     body: options.body,
   } as const;
   const warmup = options.warmupSeconds ?? WARMUP_SECONDS;
+  const durationSeconds = options.durationSeconds ?? 10;
+  if (LOAD_CLIENT === 'lean') {
+    if (warmup > 0) await runHttpLoad({ ...request, durationSeconds: warmup });
+    const { requestsPerSecond, p50Ms, p99Ms, errors, non2xx } = await runHttpLoad({
+      ...request,
+      durationSeconds,
+    });
+    return { requestsPerSecond, p50Ms, p99Ms, errors, non2xx };
+  }
   if (warmup > 0) await autocannon({ ...request, duration: warmup });
-  const result = await autocannon({ ...request, duration: options.durationSeconds ?? 10 });
+  const result = await autocannon({ ...request, duration: durationSeconds });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
