@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { buildUser } from '../test/factories.ts';
-import { precompiled, rowMaker } from './precompiled.ts';
+import { jsonRowsSql, precompiled, rowMaker } from './precompiled.ts';
 
 const usersByName = precompiled(
   (db, p: { prefix: string; exclude: string; newestFirst: boolean; limit: number }) =>
@@ -30,6 +30,20 @@ const usersAfter = precompiled(
   },
   { values: ['prefix', 'after'] },
 );
+
+/** Named columns, an alias, an expression, integers and nulls: read value by value, or as JSON rows. */
+function usersWithFlags(jsonRows: boolean) {
+  return precompiled(
+    (db, p: { prefix: string; viewer: string }) =>
+      db
+        .selectFrom('users as u')
+        .select((eb) => eb.case().when('u.id', '=', p.viewer).then(eb.ref('u.email')).end().as('ownEmail'))
+        .select(['u.id', 'u.displayName as name', 'u.isPlatformAdmin', 'u.suspendedAt'])
+        .where('u.displayName', 'like', p.prefix)
+        .orderBy('u.displayName'),
+    { values: ['prefix', 'viewer'], jsonRows },
+  );
+}
 
 describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
   let t: TestApp;
@@ -84,6 +98,47 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
     expect(await names(undefined)).toHaveLength(4);
     expect(await names('Precompiled Bea')).toEqual(['Precompiled Cem', 'Precompiled Dan']);
     expect(await names(undefined)).toHaveLength(4);
+  });
+
+  it('reads rows as JSON arrays (SQLite) with the same keys and values as column by column', async () => {
+    const db = t.ctx.database.db;
+    // Text JSON must escape on the way: quotes, backslashes, control characters, other scripts.
+    await buildUser(t.ctx, { displayName: 'Precompiled Zoë "q" \\ \n\t\u0001 Олена مرحبا 🙂' });
+    const viewer = ids[1] ?? '';
+    const plain = await usersWithFlags(false)(db, { prefix: 'Precompiled%', viewer });
+    const json = await usersWithFlags(true)(db, { prefix: 'Precompiled%', viewer });
+    expect(json).toEqual(plain);
+    expect(json).toHaveLength(5);
+    expect(json.find((r) => r.id === viewer)?.ownEmail).toMatch(/@/);
+    expect(json[0]).toEqual({
+      ownEmail: null,
+      id: ids[0],
+      name: 'Precompiled Ada',
+      isPlatformAdmin: 0,
+      suspendedAt: null,
+    });
+    expect(json.at(-1)?.name).toBe('Precompiled Zoë "q" \\ \n\t\u0001 Олена مرحبا 🙂');
+    if (dialect === 'sqlite') {
+      const query = db
+        .selectFrom('users as u')
+        .select(['u.id', 'u.displayName as name'])
+        .where('u.id', '=', ids[0] ?? '');
+      const jsonSql = jsonRowsSql(db, query, query.compile()) ?? '';
+      expect(jsonSql).toMatch(/^select json_array\("u"\."id", "u"\."display_name"\) as "json_row" from/);
+      const { rows } = await db.executeQuery<{ jsonRow: string }>({
+        ...query.compile(),
+        sql: jsonSql,
+      } as CompiledQuery<{ jsonRow: string }>);
+      expect(rows.map((r) => JSON.parse(r.jsonRow))).toEqual([[ids[0], 'Precompiled Ada']]);
+      // Without a name for each value (selectAll) a query cannot be read so.
+      const all = db.selectFrom('users').selectAll();
+      expect(jsonRowsSql(db, all, all.compile())).toBeUndefined();
+      const everything = precompiled((db, _: { n: number }) => db.selectFrom('users').selectAll(), {
+        values: [],
+        jsonRows: true,
+      });
+      await expect(everything(db, { n: 1 })).rejects.toThrow(/jsonRows needs a named value per column/);
+    }
   });
 
   it('refuses a value that does not reach the SQL as a bound parameter', async () => {

@@ -290,6 +290,7 @@ const topicPage = precompiled(
   },
   {
     values: ['networkId', 'spaceId', 'viewerId', 'afterPinned', 'afterActivity', 'afterId', 'limit'],
+    jsonRows: true,
   },
 );
 
@@ -415,7 +416,7 @@ const replyPage = precompiled(
     if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
     return query;
   },
-  { values: ['topicId', 'readerId', 'afterId', 'limit'] },
+  { values: ['topicId', 'readerId', 'afterId', 'limit'], jsonRows: true },
 );
 
 /**
@@ -541,7 +542,7 @@ const reactionCounts = precompiled(
         eb.fn.sum<number>(eb.case().when('r.userId', '=', p.viewerId).then(1).else(0).end()).as('mine'),
       )
       .groupBy(['r.postId', 'r.reaction']),
-  { values: ['topicId', 'fromId', 'toId', 'viewerId'] },
+  { values: ['topicId', 'fromId', 'toId', 'viewerId'], jsonRows: true },
 );
 
 /** Reaction counts of some posts (and possibly of posts between them in their topic), with the viewer's own. */

@@ -201,11 +201,12 @@ function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'me
 
 const newestMessages = precompiled((db, v: HistoryPage) => historyPage(db, v), {
   values: ['conversationId', 'historyFrom', 'limit'],
+  jsonRows: true,
 });
 
 const olderMessages = precompiled(
   (db, v: HistoryPage & { before: string }) => historyPage(db, v).where('id', '<', v.before),
-  { values: ['conversationId', 'historyFrom', 'limit', 'before'] },
+  { values: ['conversationId', 'historyFrom', 'limit', 'before'], jsonRows: true },
 );
 
 /** A conversation's messages visible from `historyFrom` on, newest first (keyset on id). */

@@ -101,21 +101,22 @@ export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof notificat
 const listShapes = {
   newest: precompiled((db, v: { userId: string; limit: number }) => notificationList(db, v.userId, v.limit), {
     values: ['userId', 'limit'],
+    jsonRows: true,
   }),
   before: precompiled(
     (db, v: { userId: string; limit: number; beforeId: string }) =>
       notificationList(db, v.userId, v.limit).where('n.id', '<', v.beforeId),
-    { values: ['userId', 'limit', 'beforeId'] },
+    { values: ['userId', 'limit', 'beforeId'], jsonRows: true },
   ),
   ids: precompiled(
     (db, v: { userId: string; limit: number; ids: string[] }) =>
       notificationList(db, v.userId, v.limit).where('n.id', 'in', v.ids),
-    { values: ['userId', 'limit'], lists: ['ids'] },
+    { values: ['userId', 'limit'], lists: ['ids'], jsonRows: true },
   ),
   beforeAndIds: precompiled(
     (db, v: { userId: string; limit: number; beforeId: string; ids: string[] }) =>
       notificationList(db, v.userId, v.limit).where('n.id', '<', v.beforeId).where('n.id', 'in', v.ids),
-    { values: ['userId', 'limit', 'beforeId'], lists: ['ids'] },
+    { values: ['userId', 'limit', 'beforeId'], lists: ['ids'], jsonRows: true },
   ),
 };
 
