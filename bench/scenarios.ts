@@ -378,13 +378,19 @@ export const SCENARIOS: Record<string, Scenario> = {
 export function growth(results: ScenarioResult[]): ScenarioResult[] {
   const out: ScenarioResult[] = [];
   for (const name of ['topic-list', 'topic-replies', 'message-history']) {
-    const small = results.find((r) => r.scenario === `${name} (small)`)?.requestsPerSecond;
-    const large = results.find((r) => r.scenario === `${name} (large)`)?.requestsPerSecond;
-    if (!small || !large) continue;
-    const ratio = small / large;
+    const small = results.find((r) => r.scenario === `${name} (small)`);
+    const large = results.find((r) => r.scenario === `${name} (large)`);
+    if (!small?.requestsPerSecond || !large?.requestsPerSecond) continue;
+    const raw = small.requestsPerSecond / large.requestsPerSecond;
+    // The two scales run minutes apart, and a shared machine's speed moves by a third in minutes
+    // (the baseline beside each figure says by how much): judged on the shares of the baseline.
+    const ratio =
+      small.baselineRps && large.baselineRps
+        ? small.requestsPerSecond / small.baselineRps / (large.requestsPerSecond / large.baselineRps)
+        : raw;
     out.push({
       scenario: `growth ${name}`,
-      note: `small/large req/s = ${ratio.toFixed(2)}`,
+      note: `small/large, as shares of the baseline beside each = ${ratio.toFixed(2)} (raw req/s ${raw.toFixed(2)})`,
       target: '≤ 1.5',
       met: ratio <= 1.5,
     });
