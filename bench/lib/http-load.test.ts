@@ -120,6 +120,8 @@ describe('runHttpLoad', () => {
     });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(result.requests).toBe(0);
-    expect(result.errors).toBeGreaterThan(0);
+    // Each connection tries again every 20 ms: a handful of errors, not thousands.
+    expect(result.errors).toBeGreaterThan(2);
+    expect(result.errors).toBeLessThan(50);
   });
 });

@@ -31,6 +31,7 @@ export interface HttpLoadResult {
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');
+const RETRY_AFTER_MS = 20;
 const CRLF = Buffer.from('\r\n');
 
 /** The request bytes, built once. */
@@ -155,9 +156,14 @@ export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
         pending = Buffer.alloc(0);
         socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
         socket.once('connect', send);
+        // A refused or broken connection is tried again a little later, not in a tight loop.
         socket.on('error', () => {
           errors++;
-          reopen();
+          clearTimeout(timer);
+          waiting = false;
+          socket.removeAllListeners();
+          socket.destroy();
+          timer = setTimeout(reopen, RETRY_AFTER_MS);
         });
         // A connection the server closes while a request waits for its answer loses that request.
         socket.on('close', () => {
