@@ -15,8 +15,18 @@ const sessionByTokenHash = precompiled(
     db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.userId')
-      .selectAll('u')
+      // The user's columns by name (`jsonRows` reads a row as one JSON array of named values).
       .select([
+        'u.id',
+        'u.email',
+        'u.emailVerifiedAt',
+        'u.passwordHash',
+        'u.displayName',
+        'u.locale',
+        'u.isPlatformAdmin',
+        'u.suspendedAt',
+        'u.createdAt',
+        'u.updatedAt',
         's.id as sessionId',
         's.tokenHash as sessionTokenHash',
         's.userAgent as sessionUserAgent',
@@ -26,7 +36,7 @@ const sessionByTokenHash = precompiled(
         's.expiresAt as sessionExpiresAt',
       ])
       .where('s.tokenHash', '=', p.tokenHash),
-  { values: ['tokenHash'] },
+  { values: ['tokenHash'], jsonRows: true },
 );
 
 export async function findSessionByTokenHash(

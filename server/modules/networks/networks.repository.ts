@@ -24,8 +24,19 @@ const networkForUser = precompiled(
       .leftJoin('organisationAdmins as oa', (join) =>
         join.onRef('oa.organisationId', '=', 'n.organisationId').on('oa.userId', '=', p.userId),
       )
-      .selectAll('n')
+      // The network's columns by name (`jsonRows` reads a row as one JSON array of named values).
       .select([
+        'n.id',
+        'n.slug',
+        'n.name',
+        'n.description',
+        'n.region',
+        'n.languages',
+        'n.visibility',
+        'n.organisationId',
+        'n.createdBy',
+        'n.createdAt',
+        'n.updatedAt',
         'm.id as membershipId',
         'm.role as membershipRole',
         'm.level as membershipLevel',
@@ -43,7 +54,7 @@ const networkForUser = precompiled(
           .as('missingAcceptances'),
       )
       .where('n.slug', '=', p.slug),
-  { values: ['slug', 'userId'] },
+  { values: ['slug', 'userId'], jsonRows: true },
 );
 
 export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: string | null) {
