@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import type { Fixture } from '../server/modules/bench/generate-data.ts';
 import { type LoadResult, runLoad } from './lib/load.ts';
+import { percentile } from './lib/percentile.ts';
 import { ROOT, signIn, type Started, startBaseline } from './lib/processes.ts';
 import { openMemberSessions } from './lib/sessions.ts';
 
@@ -197,11 +198,6 @@ const signin: Scenario = async (ctx) => {
   } finally {
     await server.stop();
   }
-};
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 };
 
 /** 8. Realtime fan-out: 1,000 sockets in one network; time until the last one has each of 20 announcements. */

@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { percentileOfSorted } from './percentile.ts';
 
 /**
  * A lean HTTP/1.1 load generator: a fixed number of keep-alive connections, each sending the same
@@ -90,12 +91,6 @@ export function parseAnswer(data: Buffer): Parsed {
   return { done: true, error: 'answer without Content-Length', consumed: 0 };
 }
 
-/** The value at a quantile of sorted latencies (nearest rank). */
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-}
-
 /** Runs the load and resolves with its figures once every connection has finished. */
 export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
   const url = new URL(options.url);
@@ -127,13 +122,6 @@ export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
       let timer: NodeJS.Timeout | undefined;
       let finished = false;
 
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        socket.destroy();
-        resolve();
-      };
       const send = () => {
         if (performance.now() >= endsAt) return finish();
         sentAt = performance.now();
@@ -144,11 +132,21 @@ export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
           reopen();
         }, timeoutMs);
       };
-      const reopen = () => {
+      /** Stops waiting on this socket and closes it, without its events. */
+      const drop = () => {
         clearTimeout(timer);
         waiting = false;
         socket.removeAllListeners();
         socket.destroy();
+      };
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        drop();
+        resolve();
+      };
+      const reopen = () => {
+        drop();
         if (performance.now() >= endsAt) return finish();
         open();
       };
@@ -159,10 +157,7 @@ export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
         // A refused or broken connection is tried again a little later, not in a tight loop.
         socket.on('error', () => {
           errors++;
-          clearTimeout(timer);
-          waiting = false;
-          socket.removeAllListeners();
-          socket.destroy();
+          drop();
           timer = setTimeout(reopen, RETRY_AFTER_MS);
         });
         // A connection the server closes while a request waits for its answer loses that request.
@@ -194,10 +189,12 @@ export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
   return Promise.all(Array.from({ length: options.connections }, connection)).then(() => {
     const seconds = (performance.now() - started) / 1000;
     const sorted = latencies.subarray(0, count).sort();
+    // In ms to a tenth; 0 when no answer came.
+    const at = (p: number) => (count === 0 ? 0 : Math.round(percentileOfSorted(sorted, p) * 10) / 10);
     return {
       requestsPerSecond: Math.round(count / seconds),
-      p50Ms: Math.round(quantile(sorted, 0.5) * 10) / 10,
-      p99Ms: Math.round(quantile(sorted, 0.99) * 10) / 10,
+      p50Ms: at(50),
+      p99Ms: at(99),
       errors,
       non2xx,
       requests: count,
