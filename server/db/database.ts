@@ -12,7 +12,7 @@ import {
   sql,
 } from 'kysely';
 import { postgresDriver } from './postgres-driver.ts';
-import { registerSqliteReader } from './precompiled.ts';
+import { ReadSnapshot, registerSqliteReader } from './precompiled.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +24,8 @@ export interface Database {
   sqliteFile: string | undefined;
   /** Checks that the database answers (readiness). */
   ping(): Promise<void>;
+  /** A request begins: its reads see every commit made until now (see ReadSnapshot; SQLite only). */
+  freshReads(): void;
   destroy(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       dialect: 'postgres',
       sqliteFile: undefined,
       ping: async () => void (await sql`select 1`.execute(db)),
+      freshReads: () => {},
       destroy: () => db.destroy(),
     };
   }
@@ -60,23 +63,32 @@ export function createDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   addFunctions(sqlite);
-  const db = new Kysely<DB>({
-    dialect: new WriteFirstSqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins,
-  });
   // Hot reads (precompiled queries) go to a second, read-only connection: see precompiled.ts.
   const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   addFunctions(reader);
-  const readerConnection = withStatementCache(reader);
+  const snapshot = new ReadSnapshot(reader);
+  const db = new Kysely<DB>({
+    dialect: new WriteFirstSqliteDialect({
+      // Whatever this connection writes, the reader's next read sees.
+      database: withStatementCache(sqlite, { afterWrite: () => snapshot.end() }),
+    }),
+    plugins,
+  });
   const columns = new ColumnNames();
-  registerSqliteReader(db, { connection: readerConnection, camelCase: (column) => columns.of(column) });
+  registerSqliteReader(db, {
+    connection: withStatementCache(reader),
+    camelCase: (column) => columns.of(column),
+    snapshot,
+  });
   return {
     db,
     dialect: 'sqlite',
     sqliteFile: file,
     ping: async () => void (await sql`select 1`.execute(db)),
+    freshReads: () => snapshot.end(),
     destroy: async () => {
       await db.destroy();
+      snapshot.end();
       reader.close();
     },
   };
@@ -107,6 +119,19 @@ class WriteFirstSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The statement, with `then` called after each of its runs (whether it succeeded or not). */
+function callingAfterRun(statement: SqliteDatabase.Statement, then: () => void): SqliteDatabase.Statement {
+  const run = statement.run.bind(statement);
+  statement.run = (...parameters: unknown[]) => {
+    try {
+      return run(...parameters);
+    } finally {
+      then();
+    }
+  };
+  return statement;
+}
+
 /** Column names as Kysely's CamelCasePlugin hands them to the application, remembered. */
 class ColumnNames extends CamelCasePlugin {
   readonly #known = new Map<string, string>();
@@ -133,11 +158,27 @@ export function limitAsExpression(source: string): string {
 /**
  * Kysely prepares every statement anew; preparing costs as much as running a small query. Reusing
  * prepared statements by SQL text (bounded, least recently used out) saves that on hot paths.
+ * `afterWrite` is called after every statement that is not a read (a write, a commit) and every
+ * `exec`.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDatabase.Database {
+function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  options: { afterWrite?: () => void } = {},
+): SqliteDatabase.Database {
+  const size = 500;
+  const { afterWrite } = options;
   const cache = new Map<string, SqliteDatabase.Statement>();
   return new Proxy(sqlite, {
     get(target, property, receiver) {
+      if (afterWrite && property === 'exec') {
+        return (source: string) => {
+          try {
+            return target.exec(source);
+          } finally {
+            afterWrite();
+          }
+        };
+      }
       if (property !== 'prepare') return Reflect.get(target, property, receiver);
       return (source: string) => {
         let statement = cache.get(source);
@@ -145,6 +186,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): Sqlite
           cache.delete(source);
         } else {
           statement = target.prepare(limitAsExpression(source));
+          if (afterWrite && !statement.reader) statement = callingAfterRun(statement, afterWrite);
           if (cache.size >= size) cache.delete(cache.keys().next().value as string);
         }
         cache.set(source, statement);

@@ -1,5 +1,7 @@
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { type CompiledQuery, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { buildUser } from '../test/factories.ts';
 import { jsonRowsSql, precompiled, rowMaker } from './precompiled.ts';
@@ -147,6 +149,75 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
       { values: ['column'] },
     );
     await expect(inlined(t.ctx.database.db, { column: 'id' })).rejects.toThrow(/not a bound parameter/);
+  });
+});
+
+const nameOf = precompiled(
+  (db, p: { id: string }) => db.selectFrom('users').select('displayName').where('id', '=', p.id),
+  { values: ['id'] },
+);
+
+describe('reads on SQLite share one read transaction per request', () => {
+  let t: TestApp;
+  let other: SqliteDatabase.Database;
+  let id: string;
+  const read = async () => (await nameOf(t.ctx.database.db, { id }))[0]?.displayName;
+  /** Another process writing to the same file. */
+  const renameElsewhere = (name: string) =>
+    other.prepare('update users set display_name = ? where id = ?').run(name, id);
+
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite');
+    id = (await buildUser(t.ctx, { displayName: 'Snapshot Ada' })).id;
+    other = new SqliteDatabase(path.join(t.database.dataDir, 'mentornet.sqlite'));
+    other.pragma('busy_timeout = 5000');
+  });
+  afterAll(async () => {
+    other.close();
+    await t.close();
+  });
+
+  it("sees this process's own writes at once", async () => {
+    t.ctx.database.freshReads();
+    expect(await read()).toBe('Snapshot Ada');
+    const { db } = t.ctx.database;
+    await db.updateTable('users').set({ displayName: 'Snapshot Bea' }).where('id', '=', id).execute();
+    expect(await read()).toBe('Snapshot Bea');
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ displayName: 'Snapshot Cem' }).where('id', '=', id).execute();
+    });
+    expect(await read()).toBe('Snapshot Cem');
+  });
+
+  it("sees another process's commits from the next request on, and keeps one state within a request", async () => {
+    t.ctx.database.freshReads();
+    renameElsewhere('Snapshot Dan');
+    expect(await read()).toBe('Snapshot Dan');
+    renameElsewhere('Snapshot Eli');
+    // The same request (no new one has begun, the event loop has not moved on): the same state.
+    expect(await read()).toBe('Snapshot Dan');
+    t.ctx.database.freshReads();
+    expect(await read()).toBe('Snapshot Eli');
+  });
+
+  it('ends the read transaction by itself once the event loop moves on (jobs, sockets; checkpoints)', async () => {
+    t.ctx.database.freshReads();
+    expect(await read()).toBe('Snapshot Eli');
+    renameElsewhere('Snapshot Fay');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await read()).toBe('Snapshot Fay');
+    await new Promise((resolve) => setImmediate(resolve));
+    // No read transaction is left open: a full checkpoint can move the whole log into the file.
+    const [result] = other.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    expect(result?.busy).toBe(0);
+  });
+
+  it('begins every request with fresh reads', async () => {
+    const fresh = vi.spyOn(t.ctx.database, 'freshReads');
+    await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(fresh).toHaveBeenCalledTimes(2);
+    fresh.mockRestore();
   });
 });
 

@@ -26,6 +26,60 @@ export interface SqliteReader {
   connection: SqliteDatabase.Database;
   /** The column name as the application sees it (the CamelCasePlugin's rule). */
   camelCase(column: string): string;
+  /** The read transaction the reads share (see ReadSnapshot). */
+  snapshot: ReadSnapshot;
+}
+
+/**
+ * The reads of one request share one read transaction on the reader connection. Outside a
+ * transaction every statement begins and ends a read of its own, and in WAL mode that takes and
+ * drops a lock on the shared-memory file, two system calls: ~1.5 µs of a lookup that takes 0.15 µs
+ * inside a transaction (six statements on a page of replies). The transaction begins with the first
+ * read and ends
+ * - when a request comes in (`end`, from the request hook), so that each request sees every commit
+ *   made before it arrived, by this process or another;
+ * - after every write of this process (`end`, from the writer connection), so that a request reads
+ *   what it has just written;
+ * - at the latest when the event loop has handled the events it was woken for (setImmediate), so
+ *   that work outside requests (jobs, sockets) never reads an old state and checkpoints are not held
+ *   back.
+ */
+export class ReadSnapshot {
+  readonly #connection: SqliteDatabase.Database;
+  readonly #begin: SqliteDatabase.Statement;
+  readonly #commit: SqliteDatabase.Statement;
+  #open = false;
+  #endScheduled = false;
+
+  constructor(connection: SqliteDatabase.Database) {
+    this.#connection = connection;
+    this.#begin = connection.prepare('begin');
+    this.#commit = connection.prepare('commit');
+  }
+
+  /** Before a read: begins the shared read transaction unless one is open. */
+  use(): void {
+    if (this.#open) return;
+    this.#begin.run();
+    this.#open = true;
+    if (!this.#endScheduled) {
+      this.#endScheduled = true;
+      setImmediate(this.#endLater);
+    }
+  }
+
+  /** Ends the shared read transaction: the next read sees every commit made until now. */
+  end(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    // A failed statement may have ended the transaction already.
+    if (this.#connection.inTransaction) this.#commit.run();
+  }
+
+  readonly #endLater = () => {
+    this.#endScheduled = false;
+    this.end();
+  };
 }
 
 const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
@@ -141,6 +195,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
       prepared.read ??= readerStatement(reader, compiled.sql, prepared.jsonSql);
       if (prepared.read) {
         const { statement, toRow, json } = prepared.read;
+        reader.snapshot.use();
         if (json) return (statement.all(parameters) as string[]).map((row) => toRow(JSON.parse(row))) as R[];
         return (statement.all(parameters) as unknown[][]).map(toRow) as R[];
       }

@@ -30,6 +30,7 @@ export function registerRequestContext(app: FastifyInstance, ctx: AppContext): v
   app.decorateRequest('locale', 'en');
 
   app.addHook('onRequest', async (request, reply) => {
+    ctx.database.freshReads();
     reply.header('x-request-id', request.id);
     request.locale = negotiateLocale(request.headers['accept-language']) ?? 'en';
     if (!request.url.startsWith('/api/')) return;
