@@ -6,14 +6,7 @@ import type {
   TopicSummary,
 } from '../../../common/contracts/discussions.ts';
 import { REACTIONS } from '../../../common/contracts/discussions.ts';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import {
-  listAttachments,
-  listReactions,
-  type PostSummaryRow,
-  type TopicSummaryRow,
-} from './discussions.repository.ts';
+import type { PostExtraColumns, PostSummaryRow, TopicSummaryRow } from './discussions.repository.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 
 /** Who is reading: their id and whether they moderate the network. A neutral reader (realtime fan-out) is nobody. */
@@ -38,20 +31,38 @@ export function presentAttachment(networkSlug: string, row: AttachmentRow): Atta
   };
 }
 
+/** A JSON column of a row: null, JSON text, or (PostgreSQL, SQLite's JSON rows) the value itself. */
+function jsonColumn(value: unknown): unknown[] {
+  if (value === null || value === undefined) return [];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as unknown[];
+}
+
+/** The reactions column of a post row (see postExtras), in the fixed order of REACTIONS. */
+export function reactionsOf(row: PostExtraColumns): ReactionSummary[] {
+  const counts = jsonColumn(row.reactions) as [string, number | string, number | boolean][];
+  return reactionSummaries(
+    counts.map(([reaction, count, mine]) => ({ reaction, count: Number(count), mine: Boolean(mine) })),
+  );
+}
+
+/** The attachments column of a post row (see postExtras), oldest first. */
+function attachmentsOf(networkSlug: string, row: PostExtraColumns): Attachment[] {
+  const files = jsonColumn(row.attachments) as [string, string, string, number | string][];
+  return files.map(([id, fileName, contentType, size]) => ({
+    id,
+    fileName,
+    contentType,
+    size: Number(size),
+    url: attachmentUrl(networkSlug, id),
+  }));
+}
+
 /**
  * Posts as a reader sees them: deleted ones keep their content only for moderators; the Markdown
- * source goes only to the author, the one reader who may edit it (everyone reads the HTML).
+ * source goes only to the author, the one reader who may edit it (everyone reads the HTML). The rows
+ * must have been read for this reader (their reactions say which are the reader's own).
  */
-export async function presentPosts(
-  db: Kysely<DB>,
-  networkSlug: string,
-  rows: PostSummaryRow[],
-  reader: Reader,
-): Promise<Post[]> {
-  const [reactions, attachments] = await Promise.all([
-    listReactions(db, rows, reader.userId),
-    listAttachments(db, rows),
-  ]);
+export function presentPosts(networkSlug: string, rows: PostSummaryRow[], reader: Reader): Post[] {
   return rows.map((row) => {
     const hidden = row.deletedAt !== null && !reader.isModerator;
     const isAuthor = reader.userId !== '' && row.authorId === reader.userId;
@@ -63,10 +74,8 @@ export async function presentPosts(
       bodySource: isAuthor && row.deletedAt === null ? row.bodySource : null,
       bodyHtml: hidden ? null : row.bodyHtml,
       mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
-      attachments: hidden
-        ? []
-        : attachments.filter((a) => a.postId === row.id).map((a) => presentAttachment(networkSlug, a)),
-      reactions: hidden ? [] : reactionSummaries(reactions.filter((r) => r.postId === row.id)),
+      attachments: hidden ? [] : attachmentsOf(networkSlug, row),
+      reactions: hidden ? [] : reactionsOf(row),
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       deleted: row.deletedAt !== null,
@@ -78,9 +87,7 @@ export async function presentPosts(
 }
 
 /** Reaction counts in the fixed order of REACTIONS. */
-export function reactionSummaries(
-  rows: { reaction: string; count: number; mine: boolean }[],
-): ReactionSummary[] {
+function reactionSummaries(rows: { reaction: string; count: number; mine: boolean }[]): ReactionSummary[] {
   if (rows.length === 0) return [];
   return REACTIONS.flatMap((reaction: Reaction) => {
     const row = rows.find((r) => r.reaction === reaction);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AttachmentRow, PostRow, SpaceRow, TopicRow } from './discussions.table.ts';
@@ -350,7 +350,18 @@ export async function softDeleteTopic(
   });
 }
 
-export interface PostListRow extends PostRow {
+/**
+ * What a post shows besides its own columns, read in the same row as JSON (see postExtras): null
+ * when it has none, else a JSON array — as text, or already parsed (PostgreSQL, SQLite's JSON rows).
+ */
+export interface PostExtraColumns {
+  /** `[[reaction, count, mine], …]`: counts per reaction, and whether the reader gave it (1/0 or true/false). */
+  reactions: unknown;
+  /** `[[id, fileName, contentType, size], …]`, oldest first. */
+  attachments: unknown;
+}
+
+export interface PostListRow extends PostRow, PostExtraColumns {
   authorName: string | null;
 }
 
@@ -359,29 +370,73 @@ export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy' | 'body
   bodySource: string | null;
 };
 
-function postsWithAuthors(db: Kysely<DB>) {
+/**
+ * A post's reactions (as the reader sees them) and attachments as two JSON columns of its own row:
+ * a page of replies is one statement instead of three (the page, then reactions and attachments of
+ * its range of posts), ~12 µs of a ~120 µs request. A post without any is probed once (`exists`) and
+ * reads null.
+ */
+function postExtras(db: Kysely<DB>, post: Expression<string>, readerId: string) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return {
+      reactions: sql<unknown>`(select json_agg(json_build_array(k.reaction, k.n, k.mine))
+        from (select r.reaction, count(*) as n, bool_or(r.user_id = ${readerId}) as mine
+          from post_reactions as r where r.post_id = ${post} group by r.reaction) as k)`,
+      attachments: sql<unknown>`(select json_agg(json_build_array(x.id, x.file_name, x.content_type, x.size) order by x.id)
+        from attachments as x where x.post_id = ${post})`,
+    };
+  }
+  // json(…) marks the text as JSON, so that a JSON row holds the array itself, not a string of it.
+  const ifAny = (table: string, value: RawBuilder<unknown>) =>
+    sql<unknown>`case when exists (select 1 from ${sql.table(table)} where post_id = ${post}) then json(${value}) end`;
+  return {
+    reactions: ifAny(
+      'post_reactions',
+      sql`(select json_group_array(json_array(k.reaction, k.n, k.mine))
+        from (select r.reaction, count(*) as n, max(r.user_id = ${readerId}) as mine
+          from post_reactions as r where r.post_id = ${post} group by r.reaction) as k)`,
+    ),
+    attachments: ifAny(
+      'attachments',
+      sql`(select json_group_array(json_array(x.id, x.file_name, x.content_type, x.size) order by x.id)
+        from attachments as x where x.post_id = ${post})`,
+    ),
+  };
+}
+
+function postsWithAuthors(db: Kysely<DB>, readerId: string) {
+  const extras = postExtras(db, sql.ref('p.id'), readerId);
   return db
     .selectFrom('posts as p')
     .leftJoin('users as u', 'u.id', 'p.authorId')
     .selectAll('p')
-    .select('u.displayName as authorName');
+    .select('u.displayName as authorName')
+    .select([extras.reactions.as('reactions'), extras.attachments.as('attachments')]);
 }
 
-/** One post of a network (a post id from another network is not found). */
+/**
+ * One post of a network (a post id from another network is not found); its reactions as `readerId`
+ * sees them (no one: '').
+ */
 export function findPost(
   db: Kysely<DB>,
   networkId: string,
   postId: string,
+  readerId = '',
 ): Promise<PostListRow | undefined> {
-  return postsWithAuthors(db)
+  return postsWithAuthors(db, readerId)
     .where('p.networkId', '=', networkId)
     .where('p.id', '=', postId)
     .executeTakeFirst();
 }
 
-/** The opening post of a topic. */
-export function findOpeningPost(db: Kysely<DB>, topicId: string): Promise<PostListRow | undefined> {
-  return postsWithAuthors(db)
+/** The opening post of a topic; its reactions as `readerId` sees them. */
+export function findOpeningPost(
+  db: Kysely<DB>,
+  topicId: string,
+  readerId: string,
+): Promise<PostListRow | undefined> {
+  return postsWithAuthors(db, readerId)
     .where('p.topicId', '=', topicId)
     .where('p.isOpening', '=', 1)
     .executeTakeFirst();
@@ -409,6 +464,10 @@ const replyPage = precompiled(
         'p.createdAt',
         'u.displayName as authorName',
       ])
+      .select(() => {
+        const extras = postExtras(db, sql.ref('p.id'), p.readerId);
+        return [extras.reactions.as('reactions'), extras.attachments.as('attachments')];
+      })
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)
       .orderBy('p.id')
@@ -498,69 +557,6 @@ export async function toggleReaction(
   return true;
 }
 
-/**
- * The posts whose reactions and attachments are shown are a page of one topic (or one post): they
- * are looked up as that topic's posts from the first id to the last, one range of posts_topic_idx,
- * instead of a list of ids (bound one by one, padded to 64 for a page of 20: twice the time). The
- * range may hold posts that are not shown (the opening post among replies); callers match by post.
- */
-type PostRange = { topicId: string; fromId: string; toId: string };
-
-/** The topics of some posts with the range of their ids in each. */
-function rangesOf(posts: readonly { id: string; topicId: string }[]): PostRange[] {
-  const ranges = new Map<string, PostRange>();
-  for (const { id, topicId } of posts) {
-    const range = ranges.get(topicId);
-    if (!range) ranges.set(topicId, { topicId, fromId: id, toId: id });
-    else if (id < range.fromId) range.fromId = id;
-    else if (id > range.toId) range.toId = id;
-  }
-  return [...ranges.values()];
-}
-
-/**
- * The posts of a range, to join a table keyed by post id to: one range scan of posts_topic_idx with
- * a probe per post. (As `post_id in (select …)` SQLite first builds a temporary list of the ids:
- * 13 → 9 µs for a page of 20 replies without reactions or attachments.)
- */
-function postsInRange(db: Kysely<DB>, range: PostRange) {
-  return db
-    .selectFrom('posts as p')
-    .where('p.topicId', '=', range.topicId)
-    .where('p.id', '>=', range.fromId)
-    .where('p.id', '<=', range.toId);
-}
-
-/** Reaction counts per post and reaction, with whether the viewer gave it. */
-const reactionCounts = precompiled(
-  (db, p: PostRange & { viewerId: string }) =>
-    postsInRange(db, p)
-      .innerJoin('postReactions as r', 'r.postId', 'p.id')
-      .select(['r.postId', 'r.reaction'])
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .select((eb) =>
-        eb.fn.sum<number>(eb.case().when('r.userId', '=', p.viewerId).then(1).else(0).end()).as('mine'),
-      )
-      .groupBy(['r.postId', 'r.reaction']),
-  { values: ['topicId', 'fromId', 'toId', 'viewerId'], jsonRows: true },
-);
-
-/** Reaction counts of some posts (and possibly of posts between them in their topic), with the viewer's own. */
-export async function listReactions(
-  db: Kysely<DB>,
-  posts: readonly { id: string; topicId: string }[],
-  viewerId: string,
-) {
-  const rows = [];
-  for (const range of rangesOf(posts)) rows.push(...(await reactionCounts(db, { ...range, viewerId })));
-  return rows.map((r) => ({
-    postId: r.postId,
-    reaction: r.reaction,
-    count: Number(r.count),
-    mine: Number(r.mine) > 0,
-  }));
-}
-
 // ---- read markers ----
 
 /** Moves the reader's marker forward to a post (never back). */
@@ -602,22 +598,6 @@ export function findAttachment(
     .where('networkId', '=', networkId)
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-const attachmentsOfPosts = precompiled(
-  (db, p: PostRange) =>
-    postsInRange(db, p).innerJoin('attachments as x', 'x.postId', 'p.id').selectAll('x').orderBy('x.id'),
-  { values: ['topicId', 'fromId', 'toId'] },
-);
-
-/** The attachments of some posts (and possibly of posts between them in their topic), oldest first per post. */
-export async function listAttachments(
-  db: Kysely<DB>,
-  posts: readonly { id: string; topicId: string }[],
-): Promise<AttachmentRow[]> {
-  const rows: AttachmentRow[] = [];
-  for (const range of rangesOf(posts)) rows.push(...(await attachmentsOfPosts(db, range)));
-  return rows;
 }
 
 // ---- members ----

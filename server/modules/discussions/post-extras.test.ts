@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Post } from '../../../common/contracts/discussions.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
@@ -8,14 +9,16 @@ import {
   findPost,
   insertAttachment,
   insertReply,
+  listReplies,
   type PostListRow,
   toggleReaction,
 } from './discussions.repository.ts';
 import { buildTopic } from './test-helpers.ts';
 
 /**
- * Reactions and attachments are looked up for the range of post ids a page spans in its topic, which
- * can hold posts the page does not show. Each post must still show exactly its own.
+ * Reactions and attachments are read in each post's own row (JSON columns, see postExtras): each
+ * post shows exactly its own, whatever lies between the posts shown or in other topics, with the
+ * reader's own reactions marked.
  */
 describe.each(DIALECTS)('reactions and attachments of shown posts on %s', (dialect) => {
   let t: TestApp;
@@ -85,44 +88,74 @@ describe.each(DIALECTS)('reactions and attachments of shown posts on %s', (diale
     await attach(c, 'c-two.pdf');
     await attach(d, 'other-topic.pdf');
 
-    const rows = (
-      await Promise.all([first.postId, a, c, d].map((id) => findPost(db, network.id, id)))
-    ).filter((r): r is PostListRow => r !== undefined);
-    expect(rows).toHaveLength(4);
-    // A page without b (which lies between a and c) and with a post of another topic.
-    const shown = await presentPosts(db, network.slug, rows.slice(1), {
-      userId: alice.id,
-      isModerator: false,
-    });
-    const extras = (id: string) => {
-      const post = shown.find((p) => p.id === id);
+    const alicesView = { userId: alice.id, isModerator: false };
+    const bobsView = { userId: bob.id, isModerator: false };
+    const postsAs = async (reader: { userId: string }, ids: string[]) =>
+      (await Promise.all(ids.map((id) => findPost(db, network.id, id, reader.userId)))).filter(
+        (r): r is PostListRow => r !== undefined,
+      );
+    const extrasOf = (posts: Post[], id: string) => {
+      const post = posts.find((p) => p.id === id);
+      // Oldest first is by id; two ids made in the same millisecond may come in either order.
+      const ids = post?.attachments.map((f) => f.id) ?? [];
+      expect(ids).toEqual([...ids].sort());
       return { reactions: post?.reactions, files: post?.attachments.map((f) => f.fileName).sort() };
     };
+
+    // Single posts, as Alice sees them.
+    const shown = presentPosts(network.slug, await postsAs(alicesView, [a, c, d]), alicesView);
     expect(shown.map((p) => p.id)).toEqual([a, c, d]);
-    expect(extras(a)).toEqual({ reactions: [{ reaction: 'like', count: 1, mine: false }], files: [] });
-    expect(extras(c)).toEqual({
+    expect(extrasOf(shown, a)).toEqual({
+      reactions: [{ reaction: 'like', count: 1, mine: false }],
+      files: [],
+    });
+    expect(extrasOf(shown, c)).toEqual({
       reactions: [{ reaction: 'thanks', count: 1, mine: true }],
       files: ['c-one.pdf', 'c-two.pdf'],
     });
-    expect(extras(d)).toEqual({
+    expect(extrasOf(shown, d)).toEqual({
       reactions: [{ reaction: 'celebrate', count: 1, mine: false }],
       files: ['other-topic.pdf'],
     });
-
-    // The opening post alone, and with the replies after it.
-    const [opening] = await presentPosts(db, network.slug, rows.slice(0, 1), {
-      userId: bob.id,
-      isModerator: false,
-    });
+    const [opening] = presentPosts(network.slug, await postsAs(bobsView, [first.postId]), bobsView);
     expect(opening?.reactions).toEqual([{ reaction: 'thanks', count: 1, mine: true }]);
     expect(opening?.attachments.map((f) => f.fileName)).toEqual(['opening.pdf']);
-    const all = await presentPosts(db, network.slug, rows, { userId: bob.id, isModerator: false });
-    expect(all.map((p) => p.attachments.length)).toEqual([1, 0, 2, 1]);
-    expect(all.map((p) => p.reactions.map((r) => r.reaction))).toEqual([
-      ['thanks'],
-      ['like'],
-      ['thanks'],
-      ['celebrate'],
+    expect(opening?.attachments[0]).toMatchObject({
+      contentType: 'application/pdf',
+      size: 10,
+      url: expect.stringMatching(new RegExp(`^/api/networks/${network.slug}/attachments/`)),
+    });
+
+    // A page of replies (SQLite: JSON rows), and the same page read inside a transaction (SQLite:
+    // the JSON columns as text), as Bob sees it.
+    const expected = {
+      [a]: { reactions: [{ reaction: 'like', count: 1, mine: true }], files: [] },
+      [b]: { reactions: [{ reaction: 'like', count: 2, mine: true }], files: ['between.pdf'] },
+      [c]: { reactions: [{ reaction: 'thanks', count: 1, mine: false }], files: ['c-one.pdf', 'c-two.pdf'] },
+    };
+    const page = presentPosts(
+      network.slug,
+      await listReplies(db, first.topicId, bob.id, { limit: 10 }),
+      bobsView,
+    );
+    const inTransaction = presentPosts(
+      network.slug,
+      await db.transaction().execute((trx) => listReplies(trx, first.topicId, bob.id, { limit: 10 })),
+      bobsView,
+    );
+    for (const posts of [page, inTransaction]) {
+      expect(posts.map((p) => p.id)).toEqual([a, b, c]);
+      for (const id of [a, b, c]) expect(extrasOf(posts, id)).toEqual(expected[id]);
+    }
+
+    // Several reactions on one post come in the fixed order of REACTIONS.
+    await toggleReaction(db, a, alice.id, 'celebrate', now);
+    await toggleReaction(db, a, bob.id, 'heart', now);
+    const [many] = presentPosts(network.slug, await postsAs(bobsView, [a]), bobsView);
+    expect(many?.reactions).toEqual([
+      { reaction: 'like', count: 1, mine: true },
+      { reaction: 'heart', count: 1, mine: true },
+      { reaction: 'celebrate', count: 1, mine: false },
     ]);
   });
 });

@@ -17,12 +17,11 @@ import type { NetworkRow } from '../networks/networks.table.ts';
 import { notifyReply } from '../notifications/notify-recipients.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
-import { NEUTRAL_READER, presentPosts, type Reader, reactionSummaries } from './discussions.presenter.ts';
+import { NEUTRAL_READER, presentPosts, type Reader, reactionsOf } from './discussions.presenter.ts';
 import {
   findPost,
   findTopicState,
   insertReply,
-  listReactions,
   listReplies,
   markRead,
   type PostListRow,
@@ -53,7 +52,7 @@ export async function getReplies(
     limit: query.limit + 1,
   });
   const { page, nextCursor } = paginate(rows, query.limit, (p) => [p.id]);
-  return { replies: await presentPosts(ctx.database.db, network.slug, page, reader), nextCursor };
+  return { replies: presentPosts(network.slug, page, reader), nextCursor };
 }
 
 async function presentOne(
@@ -62,9 +61,9 @@ async function presentOne(
   postId: string,
   reader: Reader,
 ): Promise<Post> {
-  const row = await findPost(ctx.database.db, network.id, postId);
+  const row = await findPost(ctx.database.db, network.id, postId, reader.userId);
   if (!row) throw notFound();
-  const [post] = await presentPosts(ctx.database.db, network.slug, [row], reader);
+  const [post] = presentPosts(network.slug, [row], reader);
   if (!post) throw notFound();
   return post;
 }
@@ -209,14 +208,15 @@ export async function reactToPost(
   const post = await loadLivePost(ctx, network, reader, postId);
   await toggleReaction(db, post.id, reader.userId, reaction, isoNow());
   const [mine, neutral] = await Promise.all([
-    listReactions(db, [post], reader.userId),
-    listReactions(db, [post], ''),
+    findPost(db, network.id, post.id, reader.userId),
+    findPost(db, network.id, post.id),
   ]);
+  if (!mine || !neutral) throw notFound();
   await publishToNetwork(ctx, network.id, 'reaction.changed', {
     networkId: network.id,
     topicId: post.topicId,
     postId: post.id,
-    reactions: reactionSummaries(neutral),
+    reactions: reactionsOf(neutral),
   });
-  return { postId: post.id, reactions: reactionSummaries(mine) };
+  return { postId: post.id, reactions: reactionsOf(mine) };
 }

@@ -89,9 +89,9 @@ async function presentTopic(
   topic: TopicListRow,
   reader: Reader,
 ): Promise<Topic> {
-  const opening = await findOpeningPost(ctx.database.db, topic.id);
+  const opening = await findOpeningPost(ctx.database.db, topic.id, reader.userId);
   if (!opening) throw notFound();
-  const [post] = await presentPosts(ctx.database.db, network.slug, [opening], reader);
+  const [post] = presentPosts(network.slug, [opening], reader);
   if (!post) throw notFound();
   return { ...presentTopicSummary(topic, reader), opening: post, lastReadPostId: topic.lastReadPostId };
 }
