@@ -3,6 +3,7 @@ import fastJsonStringify from 'fast-json-stringify';
 import type { FastifySchema, FastifySerializerCompiler } from 'fastify';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compileJsonWriter } from './json-writer.ts';
 
 type Serialize = (data: unknown) => string;
 
@@ -10,17 +11,20 @@ type Serialize = (data: unknown) => string;
 const compiled = new WeakMap<z.ZodType, Serialize | null>();
 
 /**
- * A serializer generated from the response schema (fast-json-stringify), or null when the schema
- * has something JSON Schema cannot say (then zod writes the answer).
+ * A serializer generated from the response schema (our own JSON writer for the common shapes, else
+ * fast-json-stringify), or null when the schema has something JSON Schema cannot say (then zod
+ * writes the answer).
  */
 function compile(schema: z.ZodType): Serialize | null {
   let serialize = compiled.get(schema);
   if (serialize === undefined) {
     try {
       const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' });
-      serialize = fastJsonStringify(
-        allowingUnnamedFields(json) as Parameters<typeof fastJsonStringify>[0],
-      ) as Serialize;
+      serialize =
+        compileJsonWriter(json) ??
+        (fastJsonStringify(
+          allowingUnnamedFields(json) as Parameters<typeof fastJsonStringify>[0],
+        ) as Serialize);
     } catch {
       serialize = null;
     }

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { compileJsonWriter, jsonString } from './json-writer.ts';
+
+function writerFor(schema: z.ZodType) {
+  const write = compileJsonWriter(z.toJSONSchema(schema, { target: 'draft-7', io: 'output' }));
+  if (!write) throw new Error('expected a writer');
+  return write;
+}
+
+const Answer = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['mention', 'reply']),
+      count: z.number().int(),
+      share: z.number(),
+      read: z.boolean(),
+      note: z.string().nullable(),
+      author: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+      tags: z.array(z.string()),
+      extra: z.string().optional(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+const TRICKY = [
+  '',
+  'plain',
+  'Ärztin „Übersetzung“ — Ελένη Олена مرحبا',
+  '"quoted" \\ back\\slash',
+  'line\nbreak\ttab\r\u0000\u001f\u007f',
+  'separators \u2028 \u2029',
+  '</script><script>alert(1)</script>',
+  'emoji 😀 pair',
+  'lone \ud800 high',
+  'lone \udc00 low',
+];
+
+describe('JSON writer generated from a response schema', () => {
+  it('writes what JSON.stringify writes of the value zod makes, without fields the schema does not name', () => {
+    const write = writerFor(Answer);
+    const data = {
+      items: TRICKY.map((text, i) => ({
+        id: `id-${i}`,
+        kind: i % 2 ? 'reply' : 'mention',
+        count: i,
+        share: i / 3,
+        read: i % 2 === 0,
+        note: i % 3 ? text : null,
+        author: i % 4 ? { id: `u${i}`, displayName: text, passwordHash: 'never sent' } : null,
+        tags: [text, 'b'],
+        ...(i % 2 ? { extra: text } : {}),
+        secret: 'never sent',
+      })),
+      nextCursor: null,
+      internal: 'never sent',
+    };
+    const written = write(data);
+    expect(written).not.toContain('never sent');
+    expect(written).toBe(JSON.stringify(Answer.parse(data)));
+  });
+
+  it('escapes every string exactly as JSON.stringify does', () => {
+    for (const text of TRICKY) {
+      expect(jsonString(text)).toBe(JSON.stringify(text));
+      expect(JSON.parse(jsonString(text))).toBe(text);
+    }
+  });
+
+  it('writes null for null, leaves out undefined properties, and writes what JSON allows for odd values', () => {
+    const write = writerFor(
+      z.object({
+        a: z.string().optional(),
+        n: z.number(),
+        o: z.object({ x: z.string() }),
+        l: z.array(z.string()),
+      }),
+    );
+    expect(write({ n: 1, o: { x: 'x' }, l: [] })).toBe('{"n":1,"o":{"x":"x"},"l":[]}');
+    expect(write({ n: Number.NaN, o: null, l: null })).toBe('{"n":null,"o":null,"l":null}');
+    expect(write({})).toBe('{}');
+    expect(write({ n: Number.POSITIVE_INFINITY, o: {}, l: ['a', undefined] })).toBe(
+      '{"n":null,"o":{},"l":["a",null]}',
+    );
+  });
+
+  it('treats property names as data, never as code', () => {
+    const name = 'a"]; throw new Error("ran"); ["';
+    const write = writerFor(z.object({ [name]: z.string(), 'with space': z.number() }));
+    const written = write({ [name]: 'v', 'with space': 2 });
+    expect(JSON.parse(written)).toEqual({ [name]: 'v', 'with space': 2 });
+  });
+
+  it('declines schemas it does not understand (the caller then uses a general serializer)', () => {
+    const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-7', io: 'output' });
+    expect(compileJsonWriter(json(z.record(z.string(), z.number())))).toBeNull();
+    expect(
+      compileJsonWriter(json(z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]))),
+    ).toBeNull();
+    expect(compileJsonWriter(json(z.tuple([z.string(), z.number()])))).toBeNull();
+    expect(compileJsonWriter(json(z.union([z.string(), z.number()])))).toBeNull();
+    expect(compileJsonWriter(json(z.object({ a: z.string() })))).not.toBeNull();
+  });
+});
