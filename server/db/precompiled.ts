@@ -41,8 +41,8 @@ export interface SqliteReader {
  * - after every write of this process (`end`, from the writer connection), so that a request reads
  *   what it has just written;
  * - at the latest when the event loop has handled the events it was woken for (setImmediate), so
- *   that work outside requests (jobs, sockets) never reads an old state and checkpoints are not held
- *   back.
+ *   that work outside requests (jobs, socket messages) reads a state at most one turn of the event
+ *   loop old, and checkpoints are not held back.
  */
 export class ReadSnapshot {
   readonly #connection: SqliteDatabase.Database;
