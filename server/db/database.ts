@@ -119,16 +119,21 @@ class WriteFirstSqliteDialect extends SqliteDialect {
   }
 }
 
-/** The statement, with `then` called after each of its runs (whether it succeeded or not). */
+/**
+ * The statement, with `then` called after each of its runs (whether it succeeded or not). Kysely runs
+ * a write with RETURNING through `all`, the others through `run`.
+ */
 function callingAfterRun(statement: SqliteDatabase.Statement, then: () => void): SqliteDatabase.Statement {
-  const run = statement.run.bind(statement);
-  statement.run = (...parameters: unknown[]) => {
-    try {
-      return run(...parameters);
-    } finally {
-      then();
-    }
-  };
+  for (const method of ['run', 'all', 'get'] as const) {
+    const call = (statement[method] as (...parameters: unknown[]) => unknown).bind(statement);
+    (statement as unknown as Record<string, unknown>)[method] = (...parameters: unknown[]) => {
+      try {
+        return call(...parameters);
+      } finally {
+        then();
+      }
+    };
+  }
   return statement;
 }
 
@@ -158,8 +163,8 @@ export function limitAsExpression(source: string): string {
 /**
  * Kysely prepares every statement anew; preparing costs as much as running a small query. Reusing
  * prepared statements by SQL text (bounded, least recently used out) saves that on hot paths.
- * `afterWrite` is called after every statement that is not a read (a write, a commit) and every
- * `exec`.
+ * `afterWrite` is called after every statement that is not a plain read (a write, also one with
+ * RETURNING; a commit) and every `exec`.
  */
 function withStatementCache(
   sqlite: SqliteDatabase.Database,
@@ -186,7 +191,9 @@ function withStatementCache(
           cache.delete(source);
         } else {
           statement = target.prepare(limitAsExpression(source));
-          if (afterWrite && !statement.reader) statement = callingAfterRun(statement, afterWrite);
+          // Not a plain read: a write (with or without RETURNING) or transaction control (commit).
+          const plainRead = statement.reader && statement.readonly;
+          if (afterWrite && !plainRead) statement = callingAfterRun(statement, afterWrite);
           if (cache.size >= size) cache.delete(cache.keys().next().value as string);
         }
         cache.set(source, statement);

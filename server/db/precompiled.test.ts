@@ -187,6 +187,15 @@ describe('reads on SQLite share one read transaction per request', () => {
       await trx.updateTable('users').set({ displayName: 'Snapshot Cem' }).where('id', '=', id).execute();
     });
     expect(await read()).toBe('Snapshot Cem');
+    // A write that returns its row (Kysely runs it as a read would).
+    const [updated] = await db
+      .updateTable('users')
+      .set({ displayName: 'Snapshot Cid' })
+      .where('id', '=', id)
+      .returning('displayName')
+      .execute();
+    expect(updated?.displayName).toBe('Snapshot Cid');
+    expect(await read()).toBe('Snapshot Cid');
   });
 
   it("sees another process's commits from the next request on, and keeps one state within a request", async () => {
