@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
-import type { Fixture } from '../server/modules/bench/generate-data.ts';
+import type { Fixture } from '../server/dev/generate-data.ts';
 import { type LoadResult, runLoad } from './lib/load.ts';
 import { percentile } from './lib/percentile.ts';
 import { ROOT, signIn, type Started, startBaseline } from './lib/processes.ts';

@@ -19,12 +19,12 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { officeRoutes } from './modules/office/office.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { profileRoutes } from './modules/profiles/profiles.routes.ts';
-import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { realtimeRoutes } from './platform/realtime/index.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
-import type { SocketOptions } from './modules/realtime/realtime.sockets.ts';
+import type { SocketOptions } from './platform/realtime/index.ts';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
-import { meRoutes } from './modules/users/me.routes.ts';
+import { meRoutes } from './modules/auth/me.routes.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestContext } from './plugins/request-context.ts';

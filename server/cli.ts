@@ -10,8 +10,8 @@ import { type AppContext, createContext } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { generateData } from './modules/bench/generate-data.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './modules/demo/seed-demo.ts';
+import { generateData } from './dev/generate-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './dev/seed-demo.ts';
 import { createOrPromoteAdmin } from './modules/setup/setup.service.ts';
 import { countUsers } from './modules/users/users.repository.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectWs, type WsClient } from './modules/realtime/test-helpers.ts';
+import { connectWs, type WsClient } from './test/realtime.ts';
 import { createTestDatabase } from './test/build-app.ts';
 
 // `WORKERS=2 npm start` as a user runs it: the built server (scripts/build-server.mjs), a supervisor

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config.ts';
 import { newSecret } from './lib/ids.ts';
-import { isRelayMessage } from './modules/realtime/realtime.ipc-transport.ts';
+import { isRelayMessage } from './platform/realtime/index.ts';
 import { startupBanner } from './startup-banner.ts';
 
 /**

@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
-import { createRateLimiter, type RateLimiter } from './lib/rate-limiter.ts';
-import { createJobQueue, type JobQueue } from './modules/jobs/job-queue.ts';
-import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
-import { createMailTransport } from './modules/mail/mail.transport.ts';
-import { createRealtimeHub, type RealtimeHub } from './modules/realtime/realtime.hub.ts';
+import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
+import { createMailer, type Mailer } from './platform/mail/index.ts';
+import { createMailTransport } from './platform/mail/index.ts';
+import { createRealtimeHub, type RealtimeHub } from './platform/realtime/index.ts';
 
 /** What services need from the running platform; no HTTP in here. */
 export interface AppContext {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
 import { createLogger } from '../../server/logger.ts';
-import { startSession } from '../../server/modules/auth/sessions.service.ts';
+import { startSession } from '../../server/platform/sessions/index.ts';
 
 /**
  * Opens sessions for many members of one network directly in the database (signing in 1,000 users

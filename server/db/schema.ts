@@ -1,7 +1,9 @@
 import type { AnnouncementsTable } from '../modules/announcements/announcements.table.ts';
 import type { ApplicationsTable } from '../modules/applications/applications.table.ts';
-import type { AuditLogTable } from '../modules/audit/audit.table.ts';
-import type { RateLimitsTable, SessionsTable, UserTokensTable } from '../modules/auth/auth.table.ts';
+import type { AuditLogTable } from '../platform/audit/audit.table.ts';
+import type { UserTokensTable } from '../modules/auth/auth.table.ts';
+import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
+import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
 import type {
   AttachmentsTable,
   PostReactionsTable,
@@ -15,7 +17,7 @@ import type {
   NetworkDocumentsTable,
 } from '../modules/documents/documents.table.ts';
 import type { InvitationsTable } from '../modules/invitations/invitations.table.ts';
-import type { JobsTable } from '../modules/jobs/jobs.table.ts';
+import type { JobsTable } from '../platform/jobs/jobs.table.ts';
 import type {
   ConversationParticipantsTable,
   ConversationsTable,
@@ -36,7 +38,7 @@ import type {
   ProfileLanguagesTable,
   ProfilesTable,
 } from '../modules/profiles/profiles.table.ts';
-import type { RealtimeOutboxTable } from '../modules/realtime/realtime.table.ts';
+import type { RealtimeOutboxTable } from '../platform/realtime/realtime.table.ts';
 import type {
   NotificationPreferencesTable,
   NotificationSettingsTable,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A UUIDv7: time-ordered, so ids sort by creation and make good cursors and index keys. */
 export function newId(now = Date.now()): string {
@@ -13,4 +13,9 @@ export function newId(now = Date.now()): string {
 /** An opaque secret for cookies and links: 32 random bytes, base64url. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** Secrets are stored only as SHA-256 hashes: a leaked table opens no account. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
 }

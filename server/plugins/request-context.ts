@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLocale, type Locale, negotiateLocale } from '../../common/locales.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, unauthenticated } from '../errors.ts';
-import { resolveSession, type SessionContext } from '../modules/auth/sessions.service.ts';
+import { resolveSession, type SessionContext } from '../platform/sessions/index.ts';
 
 export const SESSION_COOKIE = 'mn_session';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import type { OutgoingMail } from '../modules/mail/mail.transport.ts';
+import type { OutgoingMail } from '../platform/mail/index.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { createDefaultSpaces } from '../modules/discussions/spaces.service.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';

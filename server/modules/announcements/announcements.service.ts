@@ -10,11 +10,11 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { prepareBody } from '../discussions/post-body.ts';
 import { findNetworkById } from '../networks/networks.repository.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { rooms } from '../realtime/realtime.hub.ts';
+import { rooms } from '../../platform/realtime/index.ts';
 import type { UserRow } from '../users/users.table.ts';
 import {
   type AnnouncementListRow,

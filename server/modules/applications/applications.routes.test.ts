@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
-import { freshClient, signIn } from '../invitations/test-helpers.ts';
+import { freshClient, signIn } from '../../test/invitations.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 
 const APPLICATION = {

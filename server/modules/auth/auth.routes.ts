@@ -16,8 +16,8 @@ import { requireAuth } from '../../plugins/request-context.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
-import { clearSessionCookie, requestMeta, setSessionCookie } from './session-cookie.ts';
-import { endSession } from './sessions.service.ts';
+import { clearSessionCookie, requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
+import { endSession } from '../../platform/sessions/index.ts';
 
 const tags = ['auth'];
 

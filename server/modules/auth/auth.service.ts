@@ -4,12 +4,12 @@ import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { RateRule } from '../../lib/rate-limiter.ts';
+import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../users/users.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
-import { type SessionContext, startSession } from './sessions.service.ts';
+import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
 export const RATE_RULES = {
@@ -22,11 +22,6 @@ export const RATE_RULES = {
 
 export const VERIFY_TTL_HOURS = 48;
 export const RESET_TTL_MINUTES = 60;
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export function localeOf(user: UserRow): Locale {
   return isLocale(user.locale) ? user.locale : 'en';

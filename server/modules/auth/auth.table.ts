@@ -1,17 +1,5 @@
 import type { Selectable } from 'kysely';
 
-export interface SessionsTable {
-  id: string;
-  tokenHash: string;
-  userId: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-}
-export type SessionRow = Selectable<SessionsTable>;
-
 export type TokenPurpose = 'verify_email' | 'password_reset';
 
 export interface UserTokensTable {
@@ -24,9 +12,3 @@ export interface UserTokensTable {
   createdAt: string;
 }
 export type UserTokenRow = Selectable<UserTokensTable>;
-
-export interface RateLimitsTable {
-  key: string;
-  windowStart: number;
-  hits: number;
-}

@@ -3,15 +3,9 @@ import type { AppContext } from '../../context.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.repository.ts';
 import { expireUserTokens } from './auth.repository.ts';
-import {
-  assertStrongPassword,
-  localeOf,
-  RATE_RULES,
-  RESET_TTL_MINUTES,
-  type RequestMeta,
-} from './auth.service.ts';
+import { assertStrongPassword, localeOf, RATE_RULES, RESET_TTL_MINUTES } from './auth.service.ts';
 import { hashPassword } from './password.ts';
-import { revokeAllSessions } from './sessions.service.ts';
+import { type RequestMeta, revokeAllSessions } from '../../platform/sessions/index.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
 /**

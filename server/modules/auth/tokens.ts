@@ -1,15 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { newId, newSecret } from '../../lib/ids.ts';
+import { hashSecret, newId, newSecret } from '../../lib/ids.ts';
 import { isoIn, isoNow } from '../../lib/time.ts';
 import { findUserToken, insertUserToken, markUserTokenUsed } from './auth.repository.ts';
 import type { TokenPurpose, UserTokenRow } from './auth.table.ts';
-
-/** Secrets are stored only as SHA-256 hashes: a leaked table opens no account. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
-}
 
 /** Creates a single-use token for a user and returns the secret to put in a link. */
 export async function issueUserToken(

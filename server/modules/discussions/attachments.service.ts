@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { createAttachmentStore } from './attachment-store.ts';
+import { createAttachmentStore } from '../../platform/files/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
 import { presentAttachment, type Reader } from './discussions.presenter.ts';
 import { findAttachment, findPost, findTopic, insertAttachment } from './discussions.repository.ts';

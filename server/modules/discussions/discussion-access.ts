@@ -1,6 +1,6 @@
 import { canInNetwork, type NetworkAction } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
-import type { SessionContext } from '../auth/sessions.service.ts';
+import type { SessionContext } from '../../platform/sessions/index.ts';
 import { loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import type { UserRow } from '../users/users.table.ts';

@@ -2,7 +2,7 @@ import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { rooms } from '../realtime/realtime.hub.ts';
+import { rooms } from '../../platform/realtime/index.ts';
 
 type DiscussionEvent =
   | 'topic.created'

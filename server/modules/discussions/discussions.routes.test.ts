@@ -4,8 +4,8 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { signIn } from '../profiles/test-helpers.ts';
-import { recordEvents, spaceId, startTopic } from './test-helpers.ts';
+import { signIn } from '../../test/profiles.ts';
+import { recordEvents, spaceId, startTopic } from '../../test/discussions.ts';
 
 describe.each(DIALECTS)('discussions on %s', (dialect) => {
   let t: TestApp;

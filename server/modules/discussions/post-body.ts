@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findActiveMembers } from './discussions.repository.ts';
-import { findMentions, renderMarkdown } from './markdown.ts';
+import { findMentions, renderMarkdown } from '../../lib/markdown.ts';
 
 export interface PreparedBody {
   source: string;

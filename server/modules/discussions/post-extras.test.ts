@@ -13,7 +13,7 @@ import {
   type PostListRow,
   toggleReaction,
 } from './discussions.repository.ts';
-import { buildTopic } from './test-helpers.ts';
+import { buildTopic } from '../../test/discussions.ts';
 
 /**
  * Reactions and attachments are read in each post's own row (JSON columns, see postExtras): each

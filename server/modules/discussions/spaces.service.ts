@@ -12,7 +12,7 @@ import { notFound } from '../../errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import {
   findSpace,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
-import { signIn } from '../profiles/test-helpers.ts';
-import { spaceId, startTopic } from './test-helpers.ts';
+import { signIn } from '../../test/profiles.ts';
+import { spaceId, startTopic } from '../../test/discussions.ts';
 
 /**
  * The topic list of a space looks the space up only when the first page is empty: topics of the space

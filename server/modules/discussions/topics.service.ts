@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';

@@ -5,9 +5,9 @@ import type { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { signIn } from '../profiles/test-helpers.ts';
+import { signIn } from '../../test/profiles.ts';
 import { insertReply } from './discussions.repository.ts';
-import { buildTopic, spaceId, startTopic } from './test-helpers.ts';
+import { buildTopic, spaceId, startTopic } from '../../test/discussions.ts';
 
 /**
  * The topic list works out the unread count of a topic its reader never opened from the topic row

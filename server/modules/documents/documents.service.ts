@@ -9,10 +9,10 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { listActiveMembers } from '../networks/networks.repository.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { publishMembershipChanged } from '../realtime/realtime.events.ts';
+import { publishMembershipChanged } from '../../platform/realtime/index.ts';
 import {
   findCurrentDocuments,
   insertAcceptances,

@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import type { UserRow } from '../users/users.table.ts';
 import {

@@ -3,7 +3,7 @@ import { HOUR } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo, tokenFrom } from '../../test/factories.ts';
-import { freshClient, invitationTokenFrom, signIn } from './test-helpers.ts';
+import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
 
 const NEW_ACCOUNT = { displayName: 'Nadia Newcomer', password: 'amber-kite-meadow-42', locale: 'pl' };
 

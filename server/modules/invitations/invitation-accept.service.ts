@@ -5,15 +5,10 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import {
-  assertStrongPassword,
-  RATE_RULES,
-  type RequestMeta,
-  resendVerification,
-} from '../auth/auth.service.ts';
+import { assertStrongPassword, RATE_RULES, resendVerification } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
-import { startSession } from '../auth/sessions.service.ts';
-import { hashSecret } from '../auth/tokens.ts';
+import { type RequestMeta, startSession } from '../../platform/sessions/index.ts';
+import { hashSecret } from '../../lib/ids.ts';
 import { addMember } from '../members/members.service.ts';
 import { markGraduateJoined } from '../mooc/graduate-join.ts';
 import { findNetworkById } from '../networks/networks.repository.ts';

@@ -5,7 +5,7 @@ import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { INVITATIONS_PER_NETWORK } from './invitations.service.ts';
-import { freshClient, invitationTokenFrom, signIn } from './test-helpers.ts';
+import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
 
 describe.each(DIALECTS)('invitations on %s', (dialect) => {
   let t: TestApp;

@@ -15,7 +15,7 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requestMeta, setSessionCookie } from '../auth/session-cookie.ts';
+import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
 import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
 import { acceptInvitation } from './invitation-accept.service.ts';
 import {

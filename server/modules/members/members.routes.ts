@@ -13,7 +13,7 @@ import {
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { getNetworkAudit } from '../audit/audit.service.ts';
+import { getNetworkAudit } from '../../platform/audit/index.ts';
 import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
 import { changeMember, leaveNetwork, listMembers, removeMember } from './members.service.ts';
 

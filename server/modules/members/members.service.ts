@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { findCurrentDocuments, listAcceptances } from '../documents/documents.repository.ts';
 import {
   countActiveMembers,
@@ -15,7 +15,7 @@ import {
   upsertMembership,
 } from '../networks/networks.repository.ts';
 import type { MembershipRow, NetworkRow } from '../networks/networks.table.ts';
-import { publishMembershipChanged } from '../realtime/realtime.events.ts';
+import { publishMembershipChanged } from '../../platform/realtime/index.ts';
 
 export interface AddMemberInput {
   network: NetworkRow;

@@ -1,7 +1,7 @@
 import type { Conversation, Message, ReadState } from '../../../common/contracts/messages.ts';
 import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
-import { rooms } from '../realtime/realtime.hub.ts';
+import { rooms } from '../../platform/realtime/index.ts';
 
 /**
  * Where message events go. Everything about a conversation goes to its room

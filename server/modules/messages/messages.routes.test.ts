@@ -4,7 +4,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { connectWs, wsUrl } from '../realtime/test-helpers.ts';
+import { connectWs, wsUrl } from '../../test/realtime.ts';
 
 let counter = 0;
 const clientId = () => `client-${Date.now()}-${++counter}`;

@@ -12,7 +12,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
-import { renderMarkdown } from '../discussions/markdown.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
 import { notifyMessage } from '../notifications/notify-recipients.ts';
 import { loadParticipation } from './conversations.service.ts';
 import {

@@ -5,7 +5,7 @@ import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
-import { freshClient, invitationTokenFrom, signIn } from '../invitations/test-helpers.ts';
+import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
 
 const CSV = { 'content-type': 'text/csv' };
 const SESSION = {

@@ -19,7 +19,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { createInvitation } from '../invitations/invitations.service.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import type { UserRow } from '../users/users.table.ts';

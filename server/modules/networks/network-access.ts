@@ -7,7 +7,7 @@ import {
 } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
-import type { SessionContext } from '../auth/sessions.service.ts';
+import type { SessionContext } from '../../platform/sessions/index.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { findNetworkForUser } from './networks.repository.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';

@@ -11,7 +11,7 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { slugify } from '../../lib/slug.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { createDefaultSpaces } from '../discussions/spaces.service.ts';
 import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
 import { publishDefaultDocuments } from '../documents/documents.service.ts';

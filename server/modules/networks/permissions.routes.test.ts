@@ -7,7 +7,7 @@ import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { buildTopic } from '../discussions/test-helpers.ts';
+import { buildTopic } from '../../test/discussions.ts';
 import { insertGoal } from '../goals/goals.repository.ts';
 
 const DENIED = new Set([

@@ -2,8 +2,8 @@ import type { EmailFrequency, UnsubscribeScope } from '../../../common/contracts
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
-import type { JobStatus } from '../jobs/jobs.table.ts';
-import type { NotificationMailItem } from '../mail/mail.templates.ts';
+import type { JobStatus } from '../../platform/jobs/index.ts';
+import type { NotificationMailItem } from '../../platform/mail/index.ts';
 import { findUserById } from '../users/users.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { IMMEDIATE_MAIL_JOB } from './notifications.service.ts';

@@ -3,7 +3,7 @@ import type { EmailFrequency, NotificationKind } from '../../../common/contracts
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import { findCurrentDocuments } from '../documents/documents.repository.ts';
-import type { JobStatus } from '../jobs/jobs.table.ts';
+import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationRow, NotificationsTable } from './notifications.table.ts';
 
 /** Stores a new notification. */

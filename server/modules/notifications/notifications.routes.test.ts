@@ -5,10 +5,10 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { notifyAnnouncement } from '../announcements/announcements.service.ts';
-import { spaceId, startTopic } from '../discussions/test-helpers.ts';
-import type { OutgoingMail } from '../mail/mail.transport.ts';
+import { spaceId, startTopic } from '../../test/discussions.ts';
+import type { OutgoingMail } from '../../platform/mail/index.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
-import { connectWs, wsUrl } from '../realtime/test-helpers.ts';
+import { connectWs, wsUrl } from '../../test/realtime.ts';
 import { DIGEST_JOB, nextDigestAt } from './notification-mail.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 

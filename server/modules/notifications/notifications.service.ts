@@ -13,7 +13,7 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { rooms } from '../realtime/realtime.hub.ts';
+import { rooms } from '../../platform/realtime/index.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import {
   bumpNotification,

@@ -1,7 +1,7 @@
 import type { NetworkOffice, UpdateOfficeBody } from '../../../common/contracts/office.ts';
 import type { AppContext } from '../../context.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { listActiveMembers } from '../networks/networks.repository.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { findOffice, upsertOffice } from './office.repository.ts';

@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts'
 import { newId } from '../../lib/ids.ts';
 import { slugify } from '../../lib/slug.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
 import {

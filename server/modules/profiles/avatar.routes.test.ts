@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildUser } from '../../test/factories.ts';
-import { avatarFiles, makeImage, multipartBody, signIn, uploadAvatar } from './test-helpers.ts';
+import { avatarFiles, makeImage, multipartBody, signIn, uploadAvatar } from '../../test/profiles.ts';
 
 describe.each(DIALECTS)('avatars on %s', (dialect) => {
   let t: TestApp;

@@ -4,7 +4,7 @@ import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { UserRow } from '../users/users.table.ts';
 import { renderAvatar } from './avatar-image.ts';
-import { createAvatarStore } from './avatar-store.ts';
+import { createAvatarStore } from '../../platform/files/index.ts';
 import { ensureProfile, findProfile, swapAvatarKey } from './profiles.repository.ts';
 import { findVisibleProfileOwner, getOwnProfile } from './profiles.service.ts';
 

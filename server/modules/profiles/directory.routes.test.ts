@@ -7,7 +7,7 @@ import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { saveProfile } from './profiles.repository.ts';
-import { makeImage, signIn, uploadAvatar } from './test-helpers.ts';
+import { makeImage, signIn, uploadAvatar } from '../../test/profiles.ts';
 
 interface Person {
   name: string;

@@ -3,7 +3,7 @@ import type { ProfileVisibilityCode } from '../../../common/contracts/profiles.t
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { makeImage, signIn, uploadAvatar } from './test-helpers.ts';
+import { makeImage, signIn, uploadAvatar } from '../../test/profiles.ts';
 
 const fullProfile = {
   languages: ['ar', 'de', 'ar'],

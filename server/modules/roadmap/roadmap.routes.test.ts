@@ -5,7 +5,7 @@ import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { freshClient, signIn } from '../invitations/test-helpers.ts';
+import { freshClient, signIn } from '../../test/invitations.ts';
 import { markGraduateJoined } from '../mooc/graduate-join.ts';
 import { insertNetworkOrganisation } from '../networks/networks.repository.ts';
 

@@ -17,7 +17,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import { DAY, isoIn, isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { insertAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import type { UserRow } from '../users/users.table.ts';
 import {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { spaceId, startTopic } from '../discussions/test-helpers.ts';
+import { spaceId, startTopic } from '../../test/discussions.ts';
 import type { NetworkRow } from '../networks/networks.table.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { highlight } from './search.service.ts';

@@ -2,7 +2,7 @@ import type { SearchQuery, SearchResults } from '../../../common/contracts/searc
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import type { SessionContext } from '../auth/sessions.service.ts';
+import type { SessionContext } from '../../platform/sessions/index.ts';
 import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
 import { authorizeNetwork, loadNetworkAccess } from '../networks/network-access.ts';
 import { listUserNetworks } from '../networks/networks.repository.ts';

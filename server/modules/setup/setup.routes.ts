@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Me, SetupBody, SetupStatus } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requestMeta, setSessionCookie } from '../auth/session-cookie.ts';
+import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/users.presenter.ts';
 import { completeSetup, needsSetup } from './setup.service.ts';
 

@@ -5,9 +5,10 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { assertStrongPassword, type RequestMeta } from '../auth/auth.service.ts';
+import { assertStrongPassword } from '../auth/auth.service.ts';
+import type { RequestMeta } from '../../platform/sessions/index.ts';
 import { hashPassword } from '../auth/password.ts';
-import { startSession } from '../auth/sessions.service.ts';
+import { startSession } from '../../platform/sessions/index.ts';
 import { countUsers, findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
 import type { UserRow } from '../users/users.table.ts';
 

@@ -1,0 +1,233 @@
+import type { Locale } from '../../common/locales.ts';
+import type { MentorLevel, NetworkRole } from '../../common/permissions.ts';
+import type { AppContext } from '../context.ts';
+import { newId } from '../lib/ids.ts';
+import { isoNow } from '../lib/time.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { seedDiscussions } from './seed-discussions.ts';
+import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';
+import { addMember } from '../modules/members/members.service.ts';
+import { seedMessages } from './seed-messages.ts';
+import {
+  findMembership,
+  findNetworkBySlug,
+  insertNetwork,
+  insertNetworkOrganisation,
+} from '../modules/networks/networks.repository.ts';
+import { updateOffice } from '../modules/office/office.service.ts';
+import {
+  findOrganisationBySlug,
+  insertOrganisation,
+  insertOrganisationAdmin,
+} from '../modules/organisations/organisations.repository.ts';
+import { seedRoadmapDemo } from './seed-roadmap.ts';
+import { findUserByEmail, insertUser } from '../modules/users/users.repository.ts';
+
+/** Every demo account uses this password; it is printed by the CLI and is for local demos only. */
+export const DEMO_PASSWORD = 'demo-mentornet-2026';
+
+/** Clearly fictional people on the reserved example.org domain. */
+export const DEMO_USERS: { email: string; displayName: string; locale: Locale; admin?: boolean }[] = [
+  { email: 'admin@demo.example.org', displayName: 'Demo Platform Admin', locale: 'en', admin: true },
+  { email: 'org.admin@demo.example.org', displayName: 'Olga Orga (demo)', locale: 'de' },
+  { email: 'meta.mentor@demo.example.org', displayName: 'Mira Meta (demo)', locale: 'de' },
+  { email: 'office@demo.example.org', displayName: 'Otto Office (demo)', locale: 'de' },
+  { email: 'mentor.experienced@demo.example.org', displayName: 'Elena Experienced (demo)', locale: 'it' },
+  { email: 'mentor.beginner@demo.example.org', displayName: 'Bogdan Beginner (demo)', locale: 'pl' },
+  { email: 'mentor.arabic@demo.example.org', displayName: 'Amal Mentor (demo)', locale: 'ar' },
+  { email: 'mentor.greek@demo.example.org', displayName: 'Eleni Mentor (demo)', locale: 'el' },
+  { email: 'mentor.ukrainian@demo.example.org', displayName: 'Olena Mentor (demo)', locale: 'uk' },
+  { email: 'partner.admin@demo.example.org', displayName: 'Paolo Partner (demo)', locale: 'it' },
+  { email: 'meta.partner@demo.example.org', displayName: 'Marta Meta (demo)', locale: 'pl' },
+];
+
+const DEMO_ORGANISATIONS = [
+  {
+    slug: 'demo-welcome-association',
+    name: 'Demo Welcome Association (fictional)',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Musterstadt',
+    languages: ['de', 'en', 'ar'],
+    services: ['housing', 'language_learning', 'asylum_residence'],
+    admin: 'org.admin@demo.example.org',
+  },
+  {
+    slug: 'demo-intercultural-centre',
+    name: 'Demo Intercultural Centre (fictional)',
+    kind: 'association',
+    country: 'IT',
+    city: 'Città Esempio',
+    languages: ['it', 'en', 'uk'],
+    services: ['work', 'education', 'everyday_life'],
+    admin: 'partner.admin@demo.example.org',
+  },
+];
+
+const DEMO_NETWORKS: {
+  slug: string;
+  name: string;
+  organisation: string;
+  partner?: string;
+  languages: string[];
+  region: string;
+  visibility: 'public' | 'private';
+  description: string;
+  members: [string, NetworkRole, MentorLevel | null][];
+}[] = [
+  {
+    slug: 'demo-mentors-musterstadt',
+    name: 'Mentors of Musterstadt (demo)',
+    organisation: 'demo-welcome-association',
+    partner: 'demo-intercultural-centre',
+    languages: ['de', 'en', 'ar'],
+    region: 'Musterstadt',
+    visibility: 'public',
+    description: 'A fictional network of volunteer mentors who help newcomers settle in Musterstadt.',
+    members: [
+      ['meta.mentor@demo.example.org', 'meta_mentor', null],
+      ['office@demo.example.org', 'office', null],
+      ['mentor.experienced@demo.example.org', 'mentor', 'experienced'],
+      ['mentor.beginner@demo.example.org', 'mentor', 'beginner'],
+      ['mentor.arabic@demo.example.org', 'mentor', 'experienced'],
+      ['mentor.greek@demo.example.org', 'mentor', 'beginner'],
+    ],
+  },
+  {
+    slug: 'demo-rete-mentori',
+    name: 'Rete Mentori Esempio (demo)',
+    organisation: 'demo-intercultural-centre',
+    languages: ['it', 'en', 'uk'],
+    region: 'Città Esempio',
+    visibility: 'private',
+    description: 'A fictional private network of mentors in an Italian town.',
+    members: [
+      ['meta.partner@demo.example.org', 'meta_mentor', null],
+      ['mentor.ukrainian@demo.example.org', 'mentor', 'beginner'],
+      ['mentor.experienced@demo.example.org', 'mentor', 'experienced'],
+    ],
+  },
+];
+
+/**
+ * Creates whatever demo data is missing: accounts, two organisations, two networks with members in
+ * every role who accepted the agreement. Running it twice changes nothing.
+ */
+export async function seedDemo(ctx: AppContext): Promise<{ created: number; total: number }> {
+  const db = ctx.database.db;
+  const passwordHash = await hashPassword(DEMO_PASSWORD, ctx.config.passwordCost);
+  let created = 0;
+  const userIds = new Map<string, string>();
+  for (const demo of DEMO_USERS) {
+    const existing = await findUserByEmail(db, demo.email);
+    if (existing) {
+      userIds.set(demo.email, existing.id);
+      continue;
+    }
+    const now = isoNow();
+    const id = newId();
+    await insertUser(db, {
+      id,
+      email: demo.email,
+      emailVerifiedAt: now,
+      passwordHash,
+      displayName: demo.displayName,
+      locale: demo.locale,
+      isPlatformAdmin: demo.admin ? 1 : 0,
+      suspendedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    userIds.set(demo.email, id);
+    created += 1;
+  }
+  const userId = (email: string) => {
+    const id = userIds.get(email);
+    if (!id) throw new Error(`demo user ${email} missing`);
+    return id;
+  };
+
+  for (const org of DEMO_ORGANISATIONS) {
+    if (await findOrganisationBySlug(db, org.slug)) continue;
+    const now = isoNow();
+    const id = newId();
+    await insertOrganisation(db, {
+      id,
+      slug: org.slug,
+      name: org.name,
+      kind: org.kind,
+      country: org.country,
+      city: org.city,
+      languages: JSON.stringify(org.languages),
+      services: JSON.stringify(org.services),
+      website: null,
+      contactEmail: `contact@${org.slug}.example.org`,
+      contactPhone: null,
+      description: 'Fictional organisation for demos.',
+      verifiedAt: now,
+      verifiedBy: userId('admin@demo.example.org'),
+      createdBy: userId(org.admin),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertOrganisationAdmin(db, id, userId(org.admin), now);
+  }
+
+  for (const spec of DEMO_NETWORKS) {
+    let network = await findNetworkBySlug(db, spec.slug);
+    if (!network) {
+      const organisation = await findOrganisationBySlug(db, spec.organisation);
+      if (!organisation) throw new Error(`demo organisation ${spec.organisation} missing`);
+      const now = isoNow();
+      network = {
+        id: newId(),
+        slug: spec.slug,
+        name: spec.name,
+        description: spec.description,
+        region: spec.region,
+        languages: JSON.stringify(spec.languages),
+        visibility: spec.visibility,
+        organisationId: organisation.id,
+        createdBy: userId(DEMO_ORGANISATIONS.find((o) => o.slug === spec.organisation)?.admin ?? ''),
+        createdAt: now,
+        updatedAt: now,
+      };
+      await insertNetwork(db, network);
+      await insertNetworkOrganisation(db, {
+        networkId: network.id,
+        organisationId: organisation.id,
+        addedBy: null,
+        createdAt: now,
+      });
+      const partner = spec.partner ? await findOrganisationBySlug(db, spec.partner) : undefined;
+      if (partner) {
+        await insertNetworkOrganisation(db, {
+          networkId: network.id,
+          organisationId: partner.id,
+          addedBy: null,
+          createdAt: now,
+        });
+      }
+      await publishDefaultDocuments(ctx, network, network.createdBy);
+    }
+    for (const [email, role, level] of spec.members) {
+      const memberId = userId(email);
+      if ((await findMembership(db, network.id, memberId))?.status === 'active') continue;
+      await addMember(ctx, { network, userId: memberId, role, level, actorId: null, via: 'seed' });
+      await acceptCurrentDocuments(ctx, network, memberId);
+    }
+    if (spec.visibility === 'public') {
+      await updateOffice(ctx, network, userId(spec.members[0]?.[0] ?? ''), {
+        contactEmail: `office@${spec.slug}.example.org`,
+        contactPhone: null,
+        address: 'Beispielstraße 1, 00000 Musterstadt (fictional)',
+        onlineOnly: false,
+        officeHours: 'Tuesdays and Thursdays, 10:00–13:00',
+      });
+    }
+  }
+  await seedDiscussions(ctx);
+  await seedMessages(ctx);
+  await seedRoadmapDemo(ctx);
+  return { created, total: DEMO_USERS.length };
+}

@@ -1,0 +1,167 @@
+import type { AppContext } from '../context.ts';
+import { newId } from '../lib/ids.ts';
+import { DAY, isoNow } from '../lib/time.ts';
+import { insertGoal, insertGoalUpdate } from '../modules/goals/goals.repository.ts';
+import type { GoalRow } from '../modules/goals/goals.table.ts';
+import { markGraduateJoined } from '../modules/mooc/graduate-join.ts';
+import { insertGraduates, insertMoocSession, updateGraduate } from '../modules/mooc/mooc.repository.ts';
+import { inviteGraduates, remindGraduates } from '../modules/mooc/mooc.service.ts';
+import type { MoocGraduateRow } from '../modules/mooc/mooc.table.ts';
+import { findNetworkBySlug } from '../modules/networks/networks.repository.ts';
+import { findUserByEmail } from '../modules/users/users.repository.ts';
+import { findNetworkPhase, updateNetworkPhase, upsertTick } from '../modules/roadmap/roadmap.repository.ts';
+
+const NETWORK = 'demo-mentors-musterstadt';
+const ago = (days: number) => Date.now() - days * DAY;
+
+/**
+ * Demo data for issue 6 in the public demo network: a MOOC session with graduates in every state
+ * (joined with the badge, imported, invited, reminded, expired, bounced), the network in the
+ * sustaining phase with manual steps ticked, and two goals with a history. Runs once: a network
+ * that already has a MOOC session is left alone.
+ */
+export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
+  const db = ctx.database.db;
+  const network = await findNetworkBySlug(db, NETWORK);
+  const orgAdmin = await findUserByEmail(db, 'org.admin@demo.example.org');
+  const meta = await findUserByEmail(db, 'meta.mentor@demo.example.org');
+  const beginner = await findUserByEmail(db, 'mentor.beginner@demo.example.org');
+  const greek = await findUserByEmail(db, 'mentor.greek@demo.example.org');
+  if (!network || !orgAdmin || !meta || !beginner || !greek) return;
+  const existing = await db
+    .selectFrom('moocSessions')
+    .select('id')
+    .where('networkId', '=', network.id)
+    .executeTakeFirst();
+  if (existing) return;
+
+  const session = {
+    id: newId(ago(200)),
+    networkId: network.id,
+    title: 'mentorNET MOOC Musterstadt, spring cohort (demo)',
+    courseUrl: 'https://moodle.example.org/course/view.php?id=42',
+    startsOn: new Date(ago(200)).toISOString().slice(0, 10),
+    endsOn: new Date(ago(150)).toISOString().slice(0, 10),
+    createdBy: orgAdmin.id,
+    createdAt: new Date(ago(200)).toISOString(),
+    updatedAt: new Date(ago(200)).toISOString(),
+  };
+  await insertMoocSession(db, session);
+  const people: [string, string, string | null][] = [
+    ['Bogdan Beginner (demo)', beginner.email, 'pl'],
+    ['Eleni Mentor (demo)', greek.email, 'el'],
+    ['Hana Imported (demo)', 'hana.graduate@demo.example.org', 'ar'],
+    ['Ivo Invited (demo)', 'ivo.graduate@demo.example.org', 'de'],
+    ['Rita Reminded (demo)', 'rita.graduate@demo.example.org', 'it'],
+    ['Ernst Expired (demo)', 'ernst.graduate@demo.example.org', null],
+    ['Bea Bounced (demo)', 'bea.graduate@demo.example.org', 'uk'],
+  ];
+  const now = isoNow();
+  const rows: MoocGraduateRow[] = people.map(([name, email, language], i) => ({
+    id: newId(ago(149) + i),
+    sessionId: session.id,
+    networkId: network.id,
+    name,
+    email,
+    completedOn: session.endsOn,
+    language,
+    status: 'imported',
+    invitationId: null,
+    invitedAt: null,
+    remindedAt: null,
+    joinedAt: null,
+    bouncedAt: null,
+    userId: null,
+    importedBy: orgAdmin.id,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await insertGraduates(db, rows);
+  const [bogdan, eleni, , ivo, rita, ernst, bea] = rows;
+  if (!bogdan || !eleni || !ivo || !rita || !ernst || !bea) return;
+  // The two demo beginners are members already: they joined as graduates and carry the badge.
+  await markGraduateJoined(db, bogdan.id, beginner.id);
+  await markGraduateJoined(db, eleni.id, greek.id);
+  await inviteGraduates(ctx, network, session, orgAdmin, [ivo.id, rita.id, ernst.id, bea.id]);
+  await remindGraduates(ctx, network, session, orgAdmin);
+  // Only Rita keeps her reminder; Ivo stays invited, Ernst's invitation ran out, Bea's bounced.
+  await updateGraduate(db, ivo.id, { status: 'invited', remindedAt: null });
+  await updateGraduate(db, ernst.id, { status: 'invited', remindedAt: null });
+  const ernstInvitation = await db
+    .selectFrom('moocGraduates')
+    .select('invitationId')
+    .where('id', '=', ernst.id)
+    .executeTakeFirst();
+  if (ernstInvitation?.invitationId) {
+    await db
+      .updateTable('invitations')
+      .set({ expiresAt: new Date(ago(3)).toISOString() })
+      .where('id', '=', ernstInvitation.invitationId)
+      .execute();
+  }
+  await updateGraduate(db, bea.id, { status: 'bounced', bouncedAt: now });
+
+  const { phase } = await findNetworkPhase(db, network.id);
+  if (phase === 'initiation') {
+    await updateNetworkPhase(db, network.id, 'initiation', 'sustaining', new Date(ago(40)).toISOString());
+  }
+  for (const [step, days, note] of [
+    ['kickoff_meeting_held', 140, 'Kick-off in the community centre, 14 graduates came (fictional).'],
+    ['exchange_meeting_held', 20, 'Monthly exchange evening, topic: appointments at the housing office.'],
+  ] as const) {
+    await upsertTick(db, {
+      networkId: network.id,
+      step,
+      doneOn: new Date(ago(days)).toISOString().slice(0, 10),
+      note,
+      tickedBy: meta.id,
+      tickedAt: new Date(ago(days)).toISOString(),
+    });
+  }
+
+  const families: GoalRow = {
+    id: newId(ago(120)),
+    networkId: network.id,
+    title: 'Accompany 30 families to the housing office',
+    description: 'Counted per family; a family counts once, however many visits it needs.',
+    unit: 'families',
+    startValue: 0,
+    targetValue: 30,
+    dueOn: new Date(ago(-120)).toISOString().slice(0, 10),
+    createdBy: meta.id,
+    createdAt: new Date(ago(120)).toISOString(),
+    updatedAt: new Date(ago(120)).toISOString(),
+    archivedAt: null,
+  };
+  const meetings: GoalRow = {
+    ...families,
+    id: newId(ago(119)),
+    title: 'Meet once a month to exchange experiences',
+    description: 'Online or in the community centre.',
+    unit: null,
+    startValue: null,
+    targetValue: null,
+    dueOn: null,
+  };
+  await insertGoal(db, families);
+  await insertGoal(db, meetings);
+  const history: [GoalRow, number, number | null, string, string][] = [
+    [families, 100, 4, 'First four families accompanied.', meta.id],
+    [families, 70, 9, 'Five more, two of them with an Arabic-speaking mentor.', beginner.id],
+    [families, 35, 14, 'Waiting times at the office are long; we now book appointments together.', greek.id],
+    [families, 7, 17, '', meta.id],
+    [meetings, 90, null, 'First exchange evening with 9 mentors.', meta.id],
+    [meetings, 20, null, 'Second evening: how we handle appointments.', greek.id],
+  ];
+  for (const [goal, days, value, comment, authorId] of history) {
+    await insertGoalUpdate(db, {
+      id: newId(ago(days)),
+      goalId: goal.id,
+      networkId: network.id,
+      authorId,
+      value,
+      comment,
+      createdAt: new Date(ago(days)).toISOString(),
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ChangePasswordBody,
+  Me,
+  Ok,
+  SessionIdParams,
+  SessionList,
+  UpdateMeBody,
+} from '../../../common/contracts/auth.ts';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../plugins/openapi.ts';
+import { requireAuth } from '../../plugins/request-context.ts';
+import { listSessions, revokeOtherSessions, revokeSession } from '../../platform/sessions/index.ts';
+import { changePassword, updateAccount } from './account.service.ts';
+import { presentMe } from '../users/users.presenter.ts';
+
+const tags = ['account'];
+
+export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/me',
+    { schema: { tags, summary: 'The signed-in account', response: { 200: Me, ...errorResponses } } },
+    async (request) => presentMe(requireAuth(request).user),
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      schema: {
+        tags,
+        summary: 'Change display name and/or language',
+        body: UpdateMeBody,
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request) => presentMe(await updateAccount(ctx, requireAuth(request).user, request.body)),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change the password; signs out all other sessions',
+        body: ChangePasswordBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await changePassword(ctx, requireAuth(request), request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Active sessions of this account',
+        response: { 200: SessionList, ...errorResponses },
+      },
+    },
+    async (request) => ({ sessions: await listSessions(ctx, requireAuth(request)) }),
+  );
+
+  app.delete(
+    '/api/me/sessions',
+    { schema: { tags, summary: 'Sign out everywhere else', response: { 200: Ok, ...errorResponses } } },
+    async (request) => {
+      await revokeOtherSessions(ctx, requireAuth(request));
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/api/me/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out one session',
+        params: SessionIdParams,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await revokeSession(ctx, requireAuth(request).user.id, request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

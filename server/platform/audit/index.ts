@@ -1,0 +1,2 @@
+export { insertAudit } from './audit.repository.ts';
+export { getNetworkAudit } from './audit.service.ts';

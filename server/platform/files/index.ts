@@ -1,0 +1,2 @@
+export { createAttachmentStore } from './attachment-store.ts';
+export { createAvatarStore } from './avatar-store.ts';

@@ -1,0 +1,190 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { type AppContext, createContext } from '../../context.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { createLogger } from '../../logger.ts';
+import {
+  buildTestApp,
+  createTestDatabase,
+  TEST_ORIGIN,
+  type TestApp,
+  type TestDatabase,
+} from '../../test/build-app.ts';
+import { TestClient } from '../../test/client.ts';
+import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import { rooms } from './realtime.hub.ts';
+import { connectWs, wsUrl } from '../../test/realtime.ts';
+
+/** Cross-instance delivery needs PostgreSQL; these tests run when the dialects include it. */
+const withPostgres = (process.env.TEST_DIALECTS ?? 'sqlite').includes('postgres');
+
+function contextOn(env: Record<string, string>): AppContext {
+  const config = loadConfig({
+    PASSWORD_HASH_COST: 'low',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: TEST_ORIGIN,
+    ...env,
+  });
+  return createContext(config, createLogger(config));
+}
+
+describe.skipIf(!withPostgres)('realtime across two instances in one process (PostgreSQL)', () => {
+  let a: TestApp;
+  let bCtx: AppContext;
+  let bApp: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    a = await buildTestApp('postgres');
+    await a.app.listen({ port: 0, host: '127.0.0.1' });
+    bCtx = contextOn(a.database.env);
+    bApp = await buildApp(bCtx, { checkResponses: true });
+    await bApp.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await bApp.close();
+    await bCtx.close();
+    await a.close();
+  });
+
+  it('delivers to the other instance once, large events by reference, and recovers a dropped listener', async () => {
+    const user = await buildUser(a.ctx);
+    const login = new TestClient(a.app);
+    await login.post('/api/auth/login', { email: user.email, password: user.password });
+    const onA = await connectWs(wsUrl(a.app), { cookie: login.cookie });
+    const onB = await connectWs(wsUrl(bApp), { cookie: login.cookie });
+
+    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 1 } });
+    await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 1);
+    const big = 'ü'.repeat(10_000); // 20,000 bytes: far over the NOTIFY limit
+    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 2, big } });
+    const received = await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 2);
+    expect((received.data as { big?: string }).big).toBe(big);
+    // Its own notifications come back to A too and are skipped: A's socket got each event once.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(onA.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
+    expect(onB.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
+
+    // The listening connections die (failover, admin action): they reconnect, and clients are told to sync.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+              where datname = current_database() and application_name like 'mentornet-realtime-%'`.execute(
+      a.ctx.database.db,
+    );
+    await onB.waitFor('sync.required', () => true, 10_000);
+    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 3 } });
+    await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 3);
+    await Promise.all([onA.close(), onB.close()]);
+  });
+});
+
+/** Starts the real server process and resolves once it is ready. */
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PUBLIC_URL: TEST_ORIGIN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listens on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (match && output.includes('ready in')) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(match[1]) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** A fetch-based client for a server process: keeps the session cookie, sends our Origin. */
+function httpClient(port: number) {
+  let cookie: string | undefined;
+  return {
+    get cookie() {
+      return cookie;
+    },
+    async post(path: string, body: unknown) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: TEST_ORIGIN,
+          ...(cookie && { cookie: `mn_session=${cookie}` }),
+        },
+        body: JSON.stringify(body),
+      });
+      const set = res.headers.getSetCookie().find((c) => c.startsWith('mn_session='));
+      if (set) cookie = set.slice('mn_session='.length).split(';')[0];
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    },
+  };
+}
+
+describe.skipIf(!withPostgres)('two server processes on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await Promise.all(children.map(stopServer));
+    await database.drop();
+  });
+
+  it('a message posted through process A reaches a WebSocket client connected to process B', async () => {
+    const env = { ...database.env, PASSWORD_HASH_COST: 'low' };
+    const ctx = contextOn(database.env);
+    await migrateToLatest(ctx.database.db);
+    const network = await buildNetwork(ctx);
+    const [sender, reader] = [await buildMember(ctx, network), await buildMember(ctx, network)];
+    await ctx.close();
+
+    const [serverA, serverB] = await Promise.all([startServer(env), startServer(env)]);
+    children.push(serverA.child, serverB.child);
+    const onA = httpClient(serverA.port);
+    expect(
+      (await onA.post('/api/auth/login', { email: sender.email, password: sender.password })).status,
+    ).toBe(200);
+    const onB = httpClient(serverB.port);
+    expect(
+      (await onB.post('/api/auth/login', { email: reader.email, password: reader.password })).status,
+    ).toBe(200);
+    const socket = await connectWs(wsUrl({ port: serverB.port }), { cookie: onB.cookie });
+
+    const opened = await onA.post('/api/conversations/direct', { userId: reader.id });
+    expect(opened.status).toBe(201);
+    const conversationId = opened.json.id as string;
+    await socket.waitFor('conversation.created', (f) => f.data.conversation.id === conversationId);
+
+    const sent = await onA.post(`/api/conversations/${conversationId}/messages`, {
+      body: 'Hallo aus Prozess A',
+      clientId: 'two-process-1',
+    });
+    expect(sent.status).toBe(201);
+    const live = await socket.waitFor('message.created', (f) => f.data.message.id === sent.json.id);
+    expect(live.data.message.body).toBe('Hallo aus Prozess A');
+    // A long message does not fit a NOTIFY payload; it travels by reference and arrives whole.
+    const long = 'Ein langer Text. '.repeat(580).slice(0, 9_900);
+    const big = await onA.post(`/api/conversations/${conversationId}/messages`, {
+      body: long,
+      clientId: 'two-process-2',
+    });
+    expect(big.status).toBe(201);
+    expect(
+      (await socket.waitFor('message.created', (f) => f.data.message.id === big.json.id)).data.message.body,
+    ).toBe(long);
+    await socket.close();
+  }, 60_000);
+});

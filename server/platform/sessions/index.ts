@@ -1,0 +1,11 @@
+export { clearSessionCookie, type RequestMeta, requestMeta, setSessionCookie } from './session-cookie.ts';
+export {
+  endSession,
+  listSessions,
+  resolveSession,
+  revokeAllSessions,
+  revokeOtherSessions,
+  revokeSession,
+  type SessionContext,
+  startSession,
+} from './sessions.service.ts';
