@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import { readGraduateCsv } from '../server/modules/mooc/graduate-csv.ts';
+import { readGraduateCsv } from '../server/modules/mooc/index.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

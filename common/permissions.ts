@@ -119,6 +119,15 @@ export function canSeeNetwork(actor: NetworkActor, visibility: Visibility): bool
   return visibility !== 'private' || rolesOf(actor).length > 0;
 }
 
+/**
+ * Whether a network shows up in lists (an organisation's networks): public ones for everyone,
+ * unlisted and private ones only for those inside — members, the founding organisation's admins,
+ * platform admins. Unlisted networks are otherwise reachable by link only.
+ */
+export function isListedFor(actor: NetworkActor, visibility: Visibility): boolean {
+  return visibility === 'public' || rolesOf(actor).length > 0;
+}
+
 /** The one question every network endpoint asks. */
 export function canInNetwork(actor: NetworkActor, action: NetworkAction, visibility: Visibility): boolean {
   if (!canSeeNetwork(actor, visibility)) return false;

@@ -46,6 +46,11 @@ export interface ServerEvents {
   pong: Record<string, never>;
   /** A client frame was refused (bad JSON, unknown type, not allowed, too many). */
   'realtime.error': { code: 'VALIDATION_FAILED' | 'NOT_FOUND' | 'RATE_LIMITED'; frame?: string };
+  /**
+   * Carries nothing: published after other events, it tells a listener (tests, tools) that every
+   * event before it in the same room has been delivered, since a socket gets its events in order.
+   */
+  'realtime.marker': { marker: string; padding?: string };
   /** The server may have missed events (e.g. its cross-instance link was down): call sync. */
   'sync.required': Record<string, never>;
   /** Your network memberships or agreements changed; the server re-evaluates your rooms. */

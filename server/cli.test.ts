@@ -6,7 +6,7 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { createLogger } from './logger.ts';
-import { hasAcceptedCurrent } from './modules/documents/documents.repository.ts';
+import { hasAcceptedCurrent } from './modules/documents/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './test/build-app.ts';
 
 function io(env: Record<string, string>) {

@@ -12,8 +12,8 @@ import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { generateData } from './dev/generate-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './dev/seed-demo.ts';
-import { createOrPromoteAdmin } from './modules/setup/setup.service.ts';
-import { countUsers } from './modules/users/users.repository.ts';
+import { createOrPromoteAdmin } from './modules/setup/index.ts';
+import { countUsers } from './modules/users/index.ts';
 
 interface Io {
   env: NodeJS.ProcessEnv;
@@ -143,7 +143,7 @@ const COMMANDS: Record<string, Command> = {
         io.err('Please give --scale small or --scale large.');
         return 2;
       }
-      if ((await countUsers(ctx.database.db)) > 0) {
+      if ((await countUsers(ctx)) > 0) {
         io.err('The database is not empty; generate into a fresh DATA_DIR (or database).');
         return 2;
       }

@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { newSecret } from './lib/ids.ts';
 import { preloadCatalogues } from './lib/i18n.ts';
 import { createLogger } from './logger.ts';
-import { needsSetup } from './modules/setup/setup.service.ts';
+import { needsSetup } from './modules/setup/index.ts';
 import { startupBanner } from './startup-banner.ts';
 
 /** Runs one server process: migrate, serve, stop cleanly on SIGTERM/SIGINT (alone or as one of `WORKERS`). */

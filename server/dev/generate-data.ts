@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
-import { hashPassword } from '../modules/auth/password.ts';
+import { hashPassword } from '../modules/auth/index.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { defaultDocument } from '../modules/documents/documents.service.ts';
+import { defaultDocument } from '../modules/documents/index.ts';
 import {
   BENCH_TARGETS,
   type GeneratedNotification,

@@ -1,5 +1,5 @@
 import { newId } from '../lib/ids.ts';
-import type { NotificationRow } from '../modules/notifications/notifications.table.ts';
+import type { NotificationRow } from '../modules/notifications/index.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -3,25 +3,25 @@ import type { MentorLevel, NetworkRole } from '../../common/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
-import { hashPassword } from '../modules/auth/password.ts';
+import { hashPassword } from '../modules/auth/index.ts';
 import { seedDiscussions } from './seed-discussions.ts';
-import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';
-import { addMember } from '../modules/members/members.service.ts';
+import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/index.ts';
+import { addMember } from '../modules/members/index.ts';
 import { seedMessages } from './seed-messages.ts';
 import {
+  createNetwork,
   findMembership,
   findNetworkBySlug,
-  insertNetwork,
-  insertNetworkOrganisation,
-} from '../modules/networks/networks.repository.ts';
-import { updateOffice } from '../modules/office/office.service.ts';
+  linkOrganisation,
+} from '../modules/networks/index.ts';
+import { updateOffice } from '../modules/office/index.ts';
 import {
   findOrganisationBySlug,
   insertOrganisation,
   insertOrganisationAdmin,
-} from '../modules/organisations/organisations.repository.ts';
+} from '../modules/organisations/index.ts';
 import { seedRoadmapDemo } from './seed-roadmap.ts';
-import { findUserByEmail, insertUser } from '../modules/users/users.repository.ts';
+import { createUser, findUserByEmail } from '../modules/users/index.ts';
 
 /** Every demo account uses this password; it is printed by the CLI and is for local demos only. */
 export const DEMO_PASSWORD = 'demo-mentornet-2026';
@@ -119,14 +119,14 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
   let created = 0;
   const userIds = new Map<string, string>();
   for (const demo of DEMO_USERS) {
-    const existing = await findUserByEmail(db, demo.email);
+    const existing = await findUserByEmail(ctx, demo.email);
     if (existing) {
       userIds.set(demo.email, existing.id);
       continue;
     }
     const now = isoNow();
     const id = newId();
-    await insertUser(db, {
+    await createUser(ctx, {
       id,
       email: demo.email,
       emailVerifiedAt: now,
@@ -174,7 +174,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
   }
 
   for (const spec of DEMO_NETWORKS) {
-    let network = await findNetworkBySlug(db, spec.slug);
+    let network = await findNetworkBySlug(ctx, spec.slug);
     if (!network) {
       const organisation = await findOrganisationBySlug(db, spec.organisation);
       if (!organisation) throw new Error(`demo organisation ${spec.organisation} missing`);
@@ -192,16 +192,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
         createdAt: now,
         updatedAt: now,
       };
-      await insertNetwork(db, network);
-      await insertNetworkOrganisation(db, {
-        networkId: network.id,
-        organisationId: organisation.id,
-        addedBy: null,
-        createdAt: now,
-      });
+      await createNetwork(ctx, network, null);
       const partner = spec.partner ? await findOrganisationBySlug(db, spec.partner) : undefined;
       if (partner) {
-        await insertNetworkOrganisation(db, {
+        await linkOrganisation(ctx, {
           networkId: network.id,
           organisationId: partner.id,
           addedBy: null,
@@ -212,7 +206,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
     }
     for (const [email, role, level] of spec.members) {
       const memberId = userId(email);
-      if ((await findMembership(db, network.id, memberId))?.status === 'active') continue;
+      if ((await findMembership(ctx, network.id, memberId))?.status === 'active') continue;
       await addMember(ctx, { network, userId: memberId, role, level, actorId: null, via: 'seed' });
       await acceptCurrentDocuments(ctx, network, memberId);
     }

@@ -2,15 +2,14 @@ import { mentionToken } from '../../common/contracts/discussions.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
-import { insertAnnouncement } from '../modules/announcements/announcements.repository.ts';
-import { findNetworkBySlug } from '../modules/networks/networks.repository.ts';
-import { findUserByEmail } from '../modules/users/users.repository.ts';
-import type { UserRow } from '../modules/users/users.table.ts';
-import { listTopics } from '../modules/discussions/discussions.repository.ts';
-import { prepareBody } from '../modules/discussions/post-body.ts';
-import { reactToPost, reply } from '../modules/discussions/posts.service.ts';
-import { ensureDefaultSpaces } from '../modules/discussions/spaces.service.ts';
-import { moderateTopic, startTopic } from '../modules/discussions/topics.service.ts';
+import { insertAnnouncement } from '../modules/announcements/index.ts';
+import { findNetworkBySlug } from '../modules/networks/index.ts';
+import { findUserByEmail, type UserRow } from '../modules/users/index.ts';
+import { listTopics } from '../modules/discussions/index.ts';
+import { prepareBody } from '../modules/discussions/index.ts';
+import { reactToPost, reply } from '../modules/discussions/index.ts';
+import { ensureDefaultSpaces } from '../modules/discussions/index.ts';
+import { moderateTopic, startTopic } from '../modules/discussions/index.ts';
 
 const MIRA = 'meta.mentor@demo.example.org';
 const OTTO = 'office@demo.example.org';
@@ -181,16 +180,16 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
   const user = async (email: string): Promise<UserRow> => {
     let found = users.get(email);
     if (!found) {
-      found = await findUserByEmail(db, email);
+      found = await findUserByEmail(ctx, email);
       if (!found) throw new Error(`demo user ${email} missing`);
       users.set(email, found);
     }
     return found;
   };
   for (const demo of DEMO_DISCUSSIONS) {
-    const network = await findNetworkBySlug(db, demo.slug);
+    const network = await findNetworkBySlug(ctx, demo.slug);
     if (!network) continue;
-    await ensureDefaultSpaces(db, network.id);
+    await ensureDefaultSpaces(ctx, network.id);
     const moderator = await user(demo.moderator);
     const existing = await listTopics(db, {
       networkId: network.id,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
-import { findUserByEmail } from '../modules/users/users.repository.ts';
-import { openDirectConversation } from '../modules/messages/conversations.service.ts';
-import { sendMessage } from '../modules/messages/messages.service.ts';
+import { findUserByEmail } from '../modules/users/index.ts';
+import { openDirectConversation } from '../modules/messages/index.ts';
+import { sendMessage } from '../modules/messages/index.ts';
 
 /** Fictional direct conversations between demo members (client ids make a second run change nothing). */
 const DEMO_CONVERSATIONS: { between: [string, string]; messages: [0 | 1, string][] }[] = [
@@ -27,7 +27,7 @@ const DEMO_CONVERSATIONS: { between: [string, string]; messages: [0 | 1, string]
 /** Adds the demo conversations to the demo accounts. */
 export async function seedMessages(ctx: AppContext): Promise<void> {
   for (const [index, spec] of DEMO_CONVERSATIONS.entries()) {
-    const [a, b] = await Promise.all(spec.between.map((email) => findUserByEmail(ctx.database.db, email)));
+    const [a, b] = await Promise.all(spec.between.map((email) => findUserByEmail(ctx, email)));
     if (!a || !b) continue;
     const { conversation } = await openDirectConversation(ctx, a.id, b.id);
     for (const [n, [who, body]] of spec.messages.entries()) {

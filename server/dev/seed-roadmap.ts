@@ -1,15 +1,15 @@
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { DAY, isoNow } from '../lib/time.ts';
-import { insertGoal, insertGoalUpdate } from '../modules/goals/goals.repository.ts';
-import type { GoalRow } from '../modules/goals/goals.table.ts';
-import { markGraduateJoined } from '../modules/mooc/graduate-join.ts';
-import { insertGraduates, insertMoocSession, updateGraduate } from '../modules/mooc/mooc.repository.ts';
-import { inviteGraduates, remindGraduates } from '../modules/mooc/mooc.service.ts';
-import type { MoocGraduateRow } from '../modules/mooc/mooc.table.ts';
-import { findNetworkBySlug } from '../modules/networks/networks.repository.ts';
-import { findUserByEmail } from '../modules/users/users.repository.ts';
-import { findNetworkPhase, updateNetworkPhase, upsertTick } from '../modules/roadmap/roadmap.repository.ts';
+import { insertGoal, insertGoalUpdate } from '../modules/goals/index.ts';
+import type { GoalRow } from '../modules/goals/index.ts';
+import { markGraduateJoined } from '../modules/mooc/index.ts';
+import { insertGraduates, insertMoocSession, updateGraduate } from '../modules/mooc/index.ts';
+import { inviteGraduates, remindGraduates } from '../modules/mooc/index.ts';
+import type { MoocGraduateRow } from '../modules/mooc/index.ts';
+import { findNetworkBySlug } from '../modules/networks/index.ts';
+import { findUserByEmail } from '../modules/users/index.ts';
+import { findNetworkPhase, updateNetworkPhase, upsertTick } from '../modules/roadmap/index.ts';
 
 const NETWORK = 'demo-mentors-musterstadt';
 const ago = (days: number) => Date.now() - days * DAY;
@@ -22,11 +22,11 @@ const ago = (days: number) => Date.now() - days * DAY;
  */
 export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
   const db = ctx.database.db;
-  const network = await findNetworkBySlug(db, NETWORK);
-  const orgAdmin = await findUserByEmail(db, 'org.admin@demo.example.org');
-  const meta = await findUserByEmail(db, 'meta.mentor@demo.example.org');
-  const beginner = await findUserByEmail(db, 'mentor.beginner@demo.example.org');
-  const greek = await findUserByEmail(db, 'mentor.greek@demo.example.org');
+  const network = await findNetworkBySlug(ctx, NETWORK);
+  const orgAdmin = await findUserByEmail(ctx, 'org.admin@demo.example.org');
+  const meta = await findUserByEmail(ctx, 'meta.mentor@demo.example.org');
+  const beginner = await findUserByEmail(ctx, 'mentor.beginner@demo.example.org');
+  const greek = await findUserByEmail(ctx, 'mentor.greek@demo.example.org');
   if (!network || !orgAdmin || !meta || !beginner || !greek) return;
   const existing = await db
     .selectFrom('moocSessions')
@@ -80,8 +80,8 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
   const [bogdan, eleni, , ivo, rita, ernst, bea] = rows;
   if (!bogdan || !eleni || !ivo || !rita || !ernst || !bea) return;
   // The two demo beginners are members already: they joined as graduates and carry the badge.
-  await markGraduateJoined(db, bogdan.id, beginner.id);
-  await markGraduateJoined(db, eleni.id, greek.id);
+  await markGraduateJoined(ctx, bogdan.id, beginner.id);
+  await markGraduateJoined(ctx, eleni.id, greek.id);
   await inviteGraduates(ctx, network, session, orgAdmin, [ivo.id, rita.id, ernst.id, bea.id]);
   await remindGraduates(ctx, network, session, orgAdmin);
   // Only Rita keeps her reminder; Ivo stays invited, Ernst's invitation ran out, Bea's bounced.

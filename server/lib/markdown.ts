@@ -1,5 +1,5 @@
 import MarkdownIt, { type StateInline } from 'markdown-it';
-import { stripControlCharacters } from '../modules/discussions/attachment-type.ts';
+import { stripControlCharacters } from './text.ts';
 
 /**
  * Markdown → safe HTML for posts and announcements, rendered once on the server and stored.

@@ -1,27 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLocale, type Locale, negotiateLocale } from '../../common/locales.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, unauthenticated } from '../errors.ts';
-import { resolveSession, type SessionContext } from '../platform/sessions/index.ts';
-
-export const SESSION_COOKIE = 'mn_session';
+import { AppError } from '../errors.ts';
+import { resolveSession, SESSION_COOKIE } from '../platform/sessions/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in session and user, or null. */
-    auth: SessionContext | null;
     /** The language for messages: the account's, else the browser's, else English. */
     locale: Locale;
   }
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The signed-in session, or 401. */
-export function requireAuth(request: FastifyRequest): SessionContext {
-  if (!request.auth) throw unauthenticated();
-  return request.auth;
-}
 
 /** Resolves session and locale for API requests, and rejects cross-site changes (CSRF). */
 export function registerRequestContext(app: FastifyInstance, ctx: AppContext): void {

@@ -3,7 +3,7 @@ import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import type { TestClient } from './client.ts';
 import type { RealtimeEvent } from '../platform/realtime/index.ts';
-import { insertTopic } from '../modules/discussions/discussions.repository.ts';
+import { insertTopic } from '../modules/discussions/index.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
 /** Records every realtime publication from now on; `stop()` unsubscribes. */

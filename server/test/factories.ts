@@ -3,20 +3,15 @@ import type { MentorLevel, NetworkRole } from '../../common/permissions.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
-import { hashPassword } from '../modules/auth/password.ts';
+import { hashPassword } from '../modules/auth/index.ts';
 import type { OutgoingMail } from '../platform/mail/index.ts';
-import { insertUser } from '../modules/users/users.repository.ts';
-import { createDefaultSpaces } from '../modules/discussions/spaces.service.ts';
-import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/documents.service.ts';
-import { addMember } from '../modules/members/members.service.ts';
-import { insertNetwork, insertNetworkOrganisation } from '../modules/networks/networks.repository.ts';
-import type { NetworkRow } from '../modules/networks/networks.table.ts';
-import {
-  insertOrganisation,
-  insertOrganisationAdmin,
-} from '../modules/organisations/organisations.repository.ts';
-import type { OrganisationRow } from '../modules/organisations/organisations.table.ts';
-import type { UserRow } from '../modules/users/users.table.ts';
+import { createUser, type UserRow } from '../modules/users/index.ts';
+import { createDefaultSpaces } from '../modules/discussions/index.ts';
+import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/index.ts';
+import { addMember } from '../modules/members/index.ts';
+import { createNetwork, type NetworkRow } from '../modules/networks/index.ts';
+import { insertOrganisation, insertOrganisationAdmin } from '../modules/organisations/index.ts';
+import type { OrganisationRow } from '../modules/organisations/index.ts';
 
 export const DEFAULT_PASSWORD = 'violet-harbour-lantern';
 let counter = 0;
@@ -42,7 +37,7 @@ export async function buildUser(
     updatedAt: now,
     ...fields,
   };
-  await insertUser(ctx.database.db, user);
+  await createUser(ctx, user);
   return { ...user, password };
 }
 
@@ -124,15 +119,9 @@ export async function buildNetwork(
     updatedAt: now,
     ...fields,
   };
-  await insertNetwork(ctx.database.db, row);
-  await insertNetworkOrganisation(ctx.database.db, {
-    networkId: row.id,
-    organisationId,
-    addedBy: null,
-    createdAt: now,
-  });
+  await createNetwork(ctx, row, null);
   if (withDocuments) await publishDefaultDocuments(ctx, row, null);
-  await createDefaultSpaces(ctx.database.db, row.id, null);
+  await createDefaultSpaces(ctx, row.id, null);
   return row;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { TestClient } from './client.ts';
 import type { OutgoingMail } from '../platform/mail/index.ts';
-import type { UserRow } from '../modules/users/users.table.ts';
+import type { UserRow } from '../modules/users/index.ts';
 
 let ipCounter = 0;
 

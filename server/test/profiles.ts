@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import type { AppContext } from '../context.ts';
 import { TestClient } from './client.ts';
-import type { UserRow } from '../modules/users/users.table.ts';
+import type { UserRow } from '../modules/users/index.ts';
 
 let ipCounter = 0;
 

@@ -10,7 +10,7 @@ import {
 import { PageQuery, SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { discussionAccess, POST_BODY_LIMIT_BYTES } from '../discussions/discussion-access.ts';
+import { discussionAccess, POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
 import {
   getAnnouncements,
   pinAnnouncement,

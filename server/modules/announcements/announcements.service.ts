@@ -10,12 +10,11 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { prepareBody } from '../discussions/post-body.ts';
-import { findNetworkById } from '../networks/networks.repository.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { prepareBody } from '../discussions/index.ts';
+import { findNetworkById, type NetworkRow } from '../networks/index.ts';
 import { rooms } from '../../platform/realtime/index.ts';
-import type { UserRow } from '../users/users.table.ts';
+import type { UserRow } from '../users/index.ts';
 import {
   type AnnouncementListRow,
   findAnnouncement,
@@ -24,7 +23,7 @@ import {
   listMailableMembers,
   setAnnouncementPinned,
 } from './announcements.repository.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { notify } from '../notifications/index.ts';
 import type { AnnouncementRow } from './announcements.table.ts';
 
 /** The job that mails an announcement to every member, whatever their notification settings. */
@@ -68,7 +67,7 @@ export async function postAnnouncement(
     updatedAt: now,
   };
   await insertAnnouncement(db, row);
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: author.id,
     action: 'announcement.posted',
@@ -116,7 +115,7 @@ export async function pinAnnouncement(
   const row = await findAnnouncement(db, network.id, announcementId);
   if (!row) throw notFound();
   await setAnnouncementPinned(db, row.id, pinned, isoNow());
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     action: pinned ? 'announcement.pinned' : 'announcement.unpinned',
@@ -134,7 +133,7 @@ export async function notifyAnnouncement(ctx: AppContext, announcementId: string
     .where('id', '=', announcementId)
     .executeTakeFirst();
   if (!head) return 0; // deleted with its network meanwhile
-  const network = await findNetworkById(db, head.networkId);
+  const network = await findNetworkById(ctx, head.networkId);
   const row = await findAnnouncement(db, head.networkId, announcementId);
   if (!network || !row) return 0;
   let sent = 0;

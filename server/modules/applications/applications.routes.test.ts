@@ -3,7 +3,7 @@ import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/bu
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 import { freshClient, signIn } from '../../test/invitations.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 
 const APPLICATION = {
   motivation: 'I have supported newcomers with paperwork for years and want to share it.',

@@ -14,8 +14,8 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import {
   createApplication,
   decideApplication,

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type {
   Application,
   ApplicationListQuery,
@@ -7,17 +6,16 @@ import type {
   MyApplication,
 } from '../../../common/contracts/invitations.ts';
 import type { AppContext } from '../../context.ts';
-import type { DB } from '../../db/schema.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { localeOf } from '../auth/auth.service.ts';
-import { addMember } from '../members/members.service.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import { findUserById } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { localeOf } from '../auth/index.ts';
+import { addMember } from '../members/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import { findUserById, type UserRow } from '../users/index.ts';
 import {
   closePendingApplication,
   findNetworkApplication,
@@ -63,7 +61,7 @@ export async function createApplication(
     createdAt: isoNow(),
   };
   if (!(await insertApplication(ctx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: user.id,
     subjectUserId: user.id,
@@ -118,34 +116,30 @@ export async function decideApplication(
   const row = await findNetworkApplication(db, network.id, id);
   if (!row) throw notFound();
   if (row.status !== 'pending') throw decided();
-  const applicant = await findUserById(db, row.userId);
+  const applicant = await findUserById(ctx, row.userId);
   if (!applicant) throw notFound();
   const approve = body.decision === 'approve';
   const message = body.message ? body.message : null;
-  await db.transaction().execute(async (trx) => {
-    const tx: Kysely<DB> = trx;
+  await withTransaction(ctx, async (tx) => {
     const changes = {
       status: approve ? ('approved' as const) : ('declined' as const),
       decidedBy: decider.id,
       decidedAt: isoNow(),
       decisionMessage: message,
     };
-    if (!(await closePendingApplication(tx, row.id, changes))) throw decided();
+    if (!(await closePendingApplication(tx.database.db, row.id, changes))) throw decided();
     if (approve) {
-      await addMember(
-        { ...ctx, database: { ...ctx.database, db: tx } },
-        {
-          network,
-          userId: applicant.id,
-          role: 'mentor',
-          level: 'experienced',
-          actorId: decider.id,
-          via: 'application',
-          details: { applicationId: row.id },
-        },
-      );
+      await addMember(tx, {
+        network,
+        userId: applicant.id,
+        role: 'mentor',
+        level: 'experienced',
+        actorId: decider.id,
+        via: 'application',
+        details: { applicationId: row.id },
+      });
     }
-    await insertAudit(tx, {
+    await recordAudit(tx, {
       networkId: network.id,
       actorId: decider.id,
       subjectUserId: applicant.id,
@@ -184,7 +178,7 @@ export async function withdrawApplication(ctx: AppContext, user: UserRow, id: st
     decisionMessage: null,
   });
   if (!closed) throw decided();
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: row.networkId,
     actorId: user.id,
     subjectUserId: user.id,

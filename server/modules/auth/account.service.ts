@@ -5,12 +5,11 @@ import { isoNow } from '../../lib/time.ts';
 import { assertCurrentPassword, assertStrongPassword, localeOf } from './auth.service.ts';
 import { hashPassword } from './password.ts';
 import { revokeOtherSessions, type SessionContext } from '../../platform/sessions/index.ts';
-import { updateUser } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { updateUser, type UserRow } from '../users/index.ts';
 
 /** Changes the display name and/or language of the signed-in user. */
 export async function updateAccount(ctx: AppContext, user: UserRow, body: UpdateMeBody): Promise<UserRow> {
-  const updated = await updateUser(ctx.database.db, user.id, {
+  const updated = await updateUser(ctx, user.id, {
     ...(body.displayName !== undefined && { displayName: body.displayName }),
     ...(body.locale !== undefined && { locale: body.locale }),
     updatedAt: isoNow(),
@@ -27,7 +26,7 @@ export async function changePassword(
 ): Promise<void> {
   await assertCurrentPassword(ctx, current, body.currentPassword);
   assertStrongPassword(body.newPassword, current.user.email, 'newPassword');
-  await updateUser(ctx.database.db, current.user.id, {
+  await updateUser(ctx, current.user.id, {
     passwordHash: await hashPassword(body.newPassword, ctx.config.passwordCost),
     updatedAt: isoNow(),
   });

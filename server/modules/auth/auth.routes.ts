@@ -12,8 +12,8 @@ import {
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { presentMe } from '../users/users.presenter.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
+import { presentMe } from '../users/index.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 import { clearSessionCookie, requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';

@@ -6,8 +6,7 @@ import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
-import { findUserByEmail, findUserById, insertUser, updateUser } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { createUser, findUserByEmail, findUserById, updateUser, type UserRow } from '../users/index.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
@@ -54,11 +53,11 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
     createdAt: now,
     updatedAt: now,
   };
-  if (await insertUser(ctx.database.db, user)) {
+  if (await createUser(ctx, user)) {
     await sendVerificationMail(ctx, user);
     return;
   }
-  const existing = await findUserByEmail(ctx.database.db, body.email);
+  const existing = await findUserByEmail(ctx, body.email);
   const overLimit = await ctx.rateLimiter.count(`mail:${body.email}`, RATE_RULES.mailsPerAccount);
   if (existing && overLimit === undefined) {
     await ctx.mailer.send(existing.email, localeOf(existing), {
@@ -91,9 +90,9 @@ export async function resendVerification(ctx: AppContext, user: UserRow): Promis
 export async function verifyEmail(ctx: AppContext, secret: string): Promise<void> {
   const token = await findUsableToken(ctx, secret, 'verify_email');
   await consumeToken(ctx, token);
-  const user = await findUserById(ctx.database.db, token.userId);
+  const user = await findUserById(ctx, token.userId);
   if (user && !user.emailVerifiedAt) {
-    await updateUser(ctx.database.db, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
+    await updateUser(ctx, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
   }
 }
 
@@ -109,7 +108,7 @@ export async function login(
   await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
   const accountKey = `login:account:${body.email}`;
   await ctx.rateLimiter.check(accountKey, RATE_RULES.loginFailuresPerAccount);
-  const user = await findUserByEmail(ctx.database.db, body.email);
+  const user = await findUserByEmail(ctx, body.email);
   const cost = ctx.config.passwordCost;
   const result = await verifyPassword(body.password, user?.passwordHash ?? (await getDummyHash(cost)), cost);
   if (!user || !result.ok) {
@@ -118,7 +117,7 @@ export async function login(
   }
   if (user.suspendedAt) throw new AppError('ACCOUNT_SUSPENDED', 403);
   if (result.needsRehash) {
-    await updateUser(ctx.database.db, user.id, { passwordHash: await hashPassword(body.password, cost) });
+    await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) });
   }
   const { token, session } = await startSession(ctx, user.id, meta);
   return { user, token, sessionId: session.id };

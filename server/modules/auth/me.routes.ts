@@ -10,10 +10,10 @@ import {
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../platform/sessions/index.ts';
 import { changePassword, updateAccount } from './account.service.ts';
-import { presentMe } from '../users/users.presenter.ts';
+import { presentMe } from '../users/index.ts';
 
 const tags = ['account'];
 

@@ -1,3 +1,4 @@
+import { stripControlCharacters } from '../../lib/text.ts';
 import type { AttachmentType } from '../../../common/contracts/discussions.ts';
 
 const startsWith = (bytes: Buffer, signature: number[], offset = 0) =>
@@ -80,15 +81,4 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-/** Removes C0 control characters and DEL, except those listed in `keep`. */
-export function stripControlCharacters(text: string, keep: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if ((code < 0x20 || code === 0x7f) && !keep.includes(ch)) continue;
-    out += ch;
-  }
-  return out;
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { createAttachmentStore } from '../../platform/files/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
 import { presentAttachment, type Reader } from './discussions.presenter.ts';

@@ -1,9 +1,8 @@
 import { canInNetwork, type NetworkAction } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
-import { loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { loadNetworkAccess, type NetworkRow, requireNetworkUser } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
 import type { Reader } from './discussions.presenter.ts';
 
 /** JSON bodies with a post in them: 20,000 characters can take 80 KB in UTF-8. */

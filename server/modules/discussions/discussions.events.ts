@@ -1,8 +1,8 @@
-import type { ServerEvents } from '../../../common/realtime-events.ts';
+import type { ServerEvents, ServerEventType } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import { notify } from '../notifications/notifications.service.ts';
-import { rooms } from '../../platform/realtime/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import { notify } from '../notifications/index.ts';
+import { realtimeEvent, rooms } from '../../platform/realtime/index.ts';
 
 type DiscussionEvent =
   | 'topic.created'
@@ -36,9 +36,14 @@ export async function publishMention(
 }
 
 /** The post is saved by now: a failing fan-out is logged, never turned into an error for the writer. */
-async function publishSafely(ctx: AppContext, room: string, type: string, data: unknown) {
+async function publishSafely<K extends ServerEventType>(
+  ctx: AppContext,
+  room: string,
+  type: K,
+  data: ServerEvents[K],
+) {
   try {
-    await ctx.realtime.publish(room, { type, data });
+    await ctx.realtime.publish(room, realtimeEvent(type, data));
   } catch (err) {
     ctx.log.warn({ err, room, type }, 'realtime publish failed');
   }

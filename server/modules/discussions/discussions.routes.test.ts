@@ -3,7 +3,7 @@ import { MAX_POST_CHARS, mentionToken } from '../../../common/contracts/discussi
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { signIn } from '../../test/profiles.ts';
 import { recordEvents, spaceId, startTopic } from '../../test/discussions.ts';
 

@@ -12,10 +12,10 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import { notifyReply } from '../notifications/notify-recipients.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import { notifyReply } from '../notifications/index.ts';
+import type { UserRow } from '../users/index.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, type Reader, reactionsOf } from './discussions.presenter.ts';
 import {
@@ -179,7 +179,7 @@ export async function deletePost(
   } else {
     await softDeleteReply(db, post, reader.userId, isoNow());
     if (post.authorId !== reader.userId) {
-      await insertAudit(db, {
+      await recordAudit(ctx, {
         networkId: network.id,
         actorId: reader.userId,
         subjectUserId: post.authorId,

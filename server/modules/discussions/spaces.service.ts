@@ -5,15 +5,13 @@ import type {
   UpdateSpaceBody,
 } from '../../../common/contracts/discussions.ts';
 import type { Locale } from '../../../common/locales.ts';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import {
   findSpace,
   hasSpaces,
@@ -33,13 +31,13 @@ export const DEFAULT_SPACES = {
 
 /** Creates the default spaces of a new network (Ideas, Experiences, Questions). */
 export async function createDefaultSpaces(
-  db: Kysely<DB>,
+  ctx: AppContext,
   networkId: string,
   createdBy: string | null,
 ): Promise<void> {
   const now = isoNow();
   await insertSpaces(
-    db,
+    ctx.database.db,
     Object.keys(DEFAULT_SPACES).map((key, position) => ({
       id: newId(),
       networkId,
@@ -55,8 +53,8 @@ export async function createDefaultSpaces(
 }
 
 /** Creates the default spaces unless the network has spaces already (demo data, repairs). */
-export async function ensureDefaultSpaces(db: Kysely<DB>, networkId: string): Promise<void> {
-  if (!(await hasSpaces(db, networkId))) await createDefaultSpaces(db, networkId, null);
+export async function ensureDefaultSpaces(ctx: AppContext, networkId: string): Promise<void> {
+  if (!(await hasSpaces(ctx.database.db, networkId))) await createDefaultSpaces(ctx, networkId, null);
 }
 
 function spaceName(row: SpaceRow, locale: Locale): string {
@@ -118,7 +116,7 @@ export async function addSpace(
       updatedAt: now,
     },
   ]);
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     action: 'space.created',
@@ -144,7 +142,7 @@ export async function changeSpace(
   if (body.name !== undefined && (body.name !== null || space.key !== null)) changes.name = body.name;
   if (body.archived !== undefined) changes.archivedAt = body.archived ? (space.archivedAt ?? isoNow()) : null;
   await updateSpace(db, space.id, changes);
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     action: 'space.changed',

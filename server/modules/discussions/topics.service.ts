@@ -10,9 +10,9 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, presentTopicSummary, type Reader } from './discussions.presenter.ts';
 import {
@@ -183,7 +183,7 @@ export async function moderateTopic(
     ...(body.locked !== undefined && { lockedAt: body.locked ? (topic.lockedAt ?? now) : null }),
     updatedAt: now,
   });
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: reader.userId,
     action: 'topic.moderated',
@@ -201,7 +201,7 @@ export async function removeTopic(ctx: AppContext, network: NetworkRow, reader: 
   const db = ctx.database.db;
   await softDeleteTopic(db, topic.id, reader.userId, now);
   if (topic.authorId !== reader.userId) {
-    await insertAudit(db, {
+    await recordAudit(ctx, {
       networkId: network.id,
       actorId: reader.userId,
       subjectUserId: topic.authorId,

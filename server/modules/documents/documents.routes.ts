@@ -13,7 +13,7 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import {
   acceptDocuments,
   getAcceptanceReport,

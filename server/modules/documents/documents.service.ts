@@ -9,10 +9,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { listActiveMembers } from '../networks/networks.repository.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import { publishMembershipChanged } from '../../platform/realtime/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { listActiveMembers, type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
 import {
   findCurrentDocuments,
   insertAcceptances,
@@ -118,7 +116,7 @@ export async function publishDocument(
     await insertAcceptances(db, [
       { documentId: id, userId: actor.id, networkId: network.id, acceptedAt: now },
     ]);
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'document.published',
@@ -154,7 +152,7 @@ export async function acceptCurrentDocuments(
     db,
     current.map((d) => ({ documentId: d.id, userId, networkId: network.id, acceptedAt: now })),
   );
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: userId,
     subjectUserId: userId,
@@ -168,7 +166,7 @@ export async function acceptCurrentDocuments(
 export async function getAcceptanceReport(ctx: AppContext, network: NetworkRow): Promise<AcceptanceReport> {
   const db = ctx.database.db;
   const current = await findCurrentDocuments(db, network.id);
-  const members = await listActiveMembers(db, network.id, { limit: 10_000 });
+  const members = await listActiveMembers(ctx, network.id, { limit: 10_000 });
   const acceptances = await listAcceptances(db, network.id);
   const versionOf = (kind: DocumentKind) => current.find((d) => d.kind === kind)?.version ?? 0;
   return {

@@ -11,9 +11,9 @@ import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
 import {
   findNetworkGoal,
   type GoalListRow,
@@ -123,7 +123,7 @@ export async function createGoal(
     updatedAt: now,
     archivedAt: null,
   });
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'goal.created',
@@ -156,7 +156,7 @@ export async function editGoal(
     updatedAt: now,
   });
   if (archived !== undefined && archived !== (row.archivedAt !== null)) {
-    await insertAudit(ctx.database.db, {
+    await recordAudit(ctx, {
       networkId: network.id,
       actorId: actor.id,
       action: archived ? 'goal.archived' : 'goal.restored',

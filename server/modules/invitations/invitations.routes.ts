@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Ok } from '../../../common/contracts/auth.ts';
 import {
-  AcceptedInvitation,
-  AcceptInvitationBody,
   CreatedInvitation,
   CreateInvitationBody,
   InvitationList,
@@ -15,9 +13,7 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
-import { acceptInvitation } from './invitation-accept.service.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import {
   assertMayInviteAs,
   createInvitation,
@@ -98,29 +94,5 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (request) => previewInvitation(ctx, request.params.token),
-  );
-
-  app.post(
-    '/api/invitations/:token/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accept an invitation; signed out, this creates the account and signs it in',
-        params: InvitationTokenParams,
-        body: AcceptInvitationBody,
-        response: { 200: AcceptedInvitation, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const { sessionToken, ...accepted } = await acceptInvitation(
-        ctx,
-        request.params.token,
-        request.auth?.user ?? null,
-        request.body,
-        requestMeta(request),
-      );
-      if (sessionToken) setSessionCookie(reply, ctx.config, sessionToken);
-      return accepted;
-    },
   );
 }

@@ -16,13 +16,10 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId, newSecret } from '../../lib/ids.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { DAY, HOUR, isoIn, isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { hashSecret } from '../../lib/ids.ts';
-import type { NetworkAccess } from '../networks/network-access.ts';
-import { findMembership } from '../networks/networks.repository.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import { findUserByEmail } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { findMembership, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
+import { findUserByEmail, type UserRow } from '../users/index.ts';
 import {
   findInvitationByTokenHash,
   findNetworkInvitation,
@@ -109,9 +106,9 @@ export async function createInvitation(
 ): Promise<CreatedInvitation> {
   const db = ctx.database.db;
   await ctx.rateLimiter.hit(`invitations:network:${network.id}`, INVITATIONS_PER_NETWORK);
-  const invitee = body.kind === 'email' ? await findUserByEmail(db, body.email) : undefined;
+  const invitee = body.kind === 'email' ? await findUserByEmail(ctx, body.email) : undefined;
   if (invitee) {
-    const membership = await findMembership(db, network.id, invitee.id);
+    const membership = await findMembership(ctx, network.id, invitee.id);
     if (membership?.status === 'active') throw new AppError('ALREADY_MEMBER', 409, { field: 'email' });
   }
   const now = isoNow();
@@ -139,14 +136,14 @@ export async function createInvitation(
   const replaced = row.email ? await revokeOpenEmailInvitations(db, network.id, row.email, now) : [];
   await insertInvitation(db, row);
   for (const id of replaced) {
-    await insertAudit(db, {
+    await recordAudit(ctx, {
       networkId: network.id,
       actorId: inviter.id,
       action: 'invitation.revoked',
       details: { invitationId: id, email: row.email, replacedBy: row.id },
     });
   }
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: inviter.id,
     action: 'invitation.created',
@@ -205,7 +202,7 @@ export async function revokeNetworkInvitation(
   if (!row) throw notFound();
   if (invitationStatus(row) === 'accepted') throw new AppError('INVITATION_USED', 409);
   if (!(await revokeInvitation(db, row.id, isoNow()))) return;
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     action: 'invitation.revoked',
@@ -219,7 +216,7 @@ export async function previewInvitation(ctx: AppContext, token: string): Promise
   const row = await findInvitationByTokenHash(db, hashSecret(token));
   if (!row) throw new AppError('INVITATION_INVALID', 404);
   const status = invitationStatus(row);
-  const accountExists = row.email ? (await findUserByEmail(db, row.email)) !== undefined : null;
+  const accountExists = row.email ? (await findUserByEmail(ctx, row.email)) !== undefined : null;
   return {
     network: { slug: row.networkSlug, name: row.networkName },
     role: row.role,

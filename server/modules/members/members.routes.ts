@@ -14,7 +14,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import { changeMember, leaveNetwork, listMembers, removeMember } from './members.service.ts';
 
 const tags = ['members'];

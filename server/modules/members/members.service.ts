@@ -5,17 +5,18 @@ import { AppError } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { findCurrentDocuments, listAcceptances } from '../documents/documents.repository.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import {
   countActiveMembers,
   findMembership,
+  getStandings,
   listActiveMembers,
+  type MembershipRow,
+  type NetworkRow,
+  publishMembershipChanged,
+  saveMembership,
   updateMembership,
-  upsertMembership,
-} from '../networks/networks.repository.ts';
-import type { MembershipRow, NetworkRow } from '../networks/networks.table.ts';
-import { publishMembershipChanged } from '../../platform/realtime/index.ts';
+} from '../networks/index.ts';
 
 export interface AddMemberInput {
   network: NetworkRow;
@@ -33,8 +34,7 @@ export interface AddMemberInput {
  * are active already. Every join is written to the audit log.
  */
 export async function addMember(ctx: AppContext, input: AddMemberInput): Promise<MembershipRow> {
-  const db = ctx.database.db;
-  const existing = await findMembership(db, input.network.id, input.userId);
+  const existing = await findMembership(ctx, input.network.id, input.userId);
   if (existing?.status === 'active') throw new AppError('ALREADY_MEMBER', 409);
   const now = isoNow();
   const level = input.role === 'mentor' ? (input.level ?? 'beginner') : (input.level ?? null);
@@ -51,8 +51,8 @@ export async function addMember(ctx: AppContext, input: AddMemberInput): Promise
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  await upsertMembership(db, row);
-  await insertAudit(db, {
+  await saveMembership(ctx, row);
+  await recordAudit(ctx, {
     networkId: input.network.id,
     actorId: input.actorId,
     subjectUserId: input.userId,
@@ -68,7 +68,7 @@ async function activeMembershipOf(
   network: NetworkRow,
   userId: string,
 ): Promise<MembershipRow> {
-  const membership = await findMembership(ctx.database.db, network.id, userId);
+  const membership = await findMembership(ctx, network.id, userId);
   if (membership?.status !== 'active') throw new AppError('NOT_A_MEMBER', 404);
   return membership;
 }
@@ -76,7 +76,7 @@ async function activeMembershipOf(
 /** Refuses a change that would leave the network without an active meta-mentor. */
 async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membership: MembershipRow) {
   if (membership.role !== 'meta_mentor') return;
-  if ((await countActiveMembers(ctx.database.db, network.id, 'meta_mentor')) <= 1) {
+  if ((await countActiveMembers(ctx, network.id, 'meta_mentor')) <= 1) {
     throw new AppError('LAST_META_MENTOR', 409);
   }
 }
@@ -86,8 +86,8 @@ export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId:
   const membership = await activeMembershipOf(ctx, network, userId);
   await assertKeepsMetaMentor(ctx, network, membership);
   const now = isoNow();
-  await updateMembership(ctx.database.db, membership.id, { status: 'left', endedAt: now, updatedAt: now });
-  await insertAudit(ctx.database.db, {
+  await updateMembership(ctx, membership.id, { status: 'left', endedAt: now, updatedAt: now });
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: userId,
     subjectUserId: userId,
@@ -108,13 +108,13 @@ export async function removeMember(
   const membership = await activeMembershipOf(ctx, network, userId);
   await assertKeepsMetaMentor(ctx, network, membership);
   const now = isoNow();
-  await updateMembership(ctx.database.db, membership.id, {
+  await updateMembership(ctx, membership.id, {
     status: 'removed',
     endedAt: now,
     endReason: reason,
     updatedAt: now,
   });
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     subjectUserId: userId,
@@ -136,8 +136,8 @@ export async function changeMember(
   const role = body.role ?? membership.role;
   if (role !== 'meta_mentor') await assertKeepsMetaMentor(ctx, network, membership);
   const level = role === 'mentor' ? (body.level ?? membership.level ?? 'beginner') : (body.level ?? null);
-  await updateMembership(ctx.database.db, membership.id, { role, level, updatedAt: isoNow() });
-  await insertAudit(ctx.database.db, {
+  await updateMembership(ctx, membership.id, { role, level, updatedAt: isoNow() });
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId,
     subjectUserId: userId,
@@ -152,20 +152,15 @@ export async function listMembers(
   network: NetworkRow,
   query: { role?: NetworkRole; cursor?: string; limit: number },
 ): Promise<{ members: Member[]; nextCursor: string | null }> {
-  const db = ctx.database.db;
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await listActiveMembers(db, network.id, { role: query.role, after, limit: query.limit + 1 });
+  const rows = await listActiveMembers(ctx, network.id, { role: query.role, after, limit: query.limit + 1 });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.joinedAt, r.id]);
-  const current = await findCurrentDocuments(db, network.id);
-  const acceptances = await listAcceptances(
-    db,
-    network.id,
+  const standings = await getStandings(
+    ctx,
     page.map((r) => r.userId),
   );
   const acceptedBy = (userId: string) =>
-    current.every((d) =>
-      acceptances.some((a) => a.userId === userId && a.kind === d.kind && a.version === d.version),
-    );
+    standings.get(userId)?.find((s) => s.networkId === network.id)?.acceptedCurrent ?? false;
   return {
     members: page.map((r) => ({
       userId: r.userId,

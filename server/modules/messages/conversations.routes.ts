@@ -12,7 +12,7 @@ import {
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import {
   addParticipants,
   createGroup,

@@ -1,7 +1,8 @@
 import type { Conversation, Message, ReadState } from '../../../common/contracts/messages.ts';
 import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
-import { rooms } from '../../platform/realtime/index.ts';
+import { realtimeEvent, rooms } from '../../platform/realtime/index.ts';
+import { listConversationIdsOf } from './messages.repository.ts';
 
 /**
  * Where message events go. Everything about a conversation goes to its room
@@ -17,7 +18,7 @@ async function publish<K extends keyof ServerEvents>(
   data: ServerEvents[K],
   id?: string,
 ): Promise<void> {
-  await ctx.realtime.publish(room, id ? { type, data, id } : { type, data });
+  await ctx.realtime.publish(room, realtimeEvent(type, data, id));
 }
 
 /** Announces a conversation to people who just became its participants. */
@@ -57,10 +58,9 @@ export function publishRead(ctx: AppContext, state: ReadState) {
   return publish(ctx, rooms.conversation(state.conversationId), 'message.read', state);
 }
 
-export function publishTyping(ctx: AppContext, conversationId: string, userId: string, displayName: string) {
-  return publish(ctx, rooms.conversation(conversationId), 'typing.started', {
-    conversationId,
-    userId,
-    displayName,
-  });
+/** A user's sockets are in the room of every conversation they take part in. */
+export function registerConversationRooms(ctx: AppContext): void {
+  ctx.realtime.addRoomResolver(async (userId) =>
+    (await listConversationIdsOf(ctx.database.db, userId)).map((id) => rooms.conversation(id)),
+  );
 }

@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../../../common/contracts/messages.t
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
 
 let counter = 0;

@@ -17,8 +17,9 @@ import {
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import { conversationRoutes } from './conversations.routes.ts';
+import { registerConversationRooms } from './messages.events.ts';
 import {
   deleteMessage,
   editMessage,
@@ -33,6 +34,7 @@ const tags = ['messages'];
 
 /** Messages (C3): conversations, history, sending, editing, read state, unread counts, catch-up. */
 export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  registerConversationRooms(ctx);
   await conversationRoutes(fastify, ctx);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
-import { notifyMessage } from '../notifications/notify-recipients.ts';
+import { notifyMessage } from '../notifications/index.ts';
 import { loadParticipation } from './conversations.service.ts';
 import {
   advanceReadMark,

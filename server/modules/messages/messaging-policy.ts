@@ -1,7 +1,7 @@
 import { canInNetwork, type NetworkActor } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
+import { hasAcceptedCurrent } from '../documents/index.ts';
 import { listSharedNetworks } from './messages.repository.ts';
 
 /**

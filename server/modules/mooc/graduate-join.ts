@@ -1,15 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { AppContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { findGraduate, insertBadge, updateGraduate } from './mooc.repository.ts';
 
 /**
  * Called by the invitation accept flow (inside its transaction) when a MOOC graduate's
  * invitation is used: marks the graduate joined and gives the "MOOC graduate" badge naming the session.
  */
-export async function markGraduateJoined(db: Kysely<DB>, graduateId: string, userId: string): Promise<void> {
+export async function markGraduateJoined(ctx: AppContext, graduateId: string, userId: string): Promise<void> {
+  const db = ctx.database.db;
   const graduate = await findGraduate(db, graduateId);
   if (!graduate) return;
   const now = isoNow();
@@ -22,7 +22,7 @@ export async function markGraduateJoined(db: Kysely<DB>, graduateId: string, use
     sessionId: graduate.sessionId,
     createdAt: now,
   });
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: graduate.networkId,
     actorId: userId,
     subjectUserId: userId,

@@ -14,7 +14,7 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess } from '../networks/network-access.ts';
+import { authorizeNetwork, loadNetworkAccess } from '../networks/index.ts';
 import { loadSessionAccess } from './mooc.routes.ts';
 import {
   inviteGraduates,

@@ -13,7 +13,7 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import { graduateRoutes } from './graduates.routes.ts';
 import {
   createMoocSession,

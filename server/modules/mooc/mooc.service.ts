@@ -19,10 +19,10 @@ import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { createInvitation } from '../invitations/invitations.service.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { createInvitation } from '../invitations/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
 import { decodeCsvBytes, readGraduateCsv } from './graduate-csv.ts';
 import {
   countGraduates,
@@ -104,7 +104,7 @@ export async function createMoocSession(
     updatedAt: now,
   };
   await insertMoocSession(ctx.database.db, row);
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'mooc.session_created',
@@ -217,7 +217,7 @@ export async function importGraduates(
     updatedAt: now,
   }));
   const imported = rows.length > 0 ? await insertGraduates(ctx.database.db, rows) : 0;
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'mooc.graduates_imported',
@@ -335,7 +335,7 @@ export async function inviteGraduates(
   const rows = await listSessionGraduates(ctx.database.db, session.id, { status: 'imported', now: isoNow() });
   const targets = rows.filter((r) => !wanted || wanted.has(r.id));
   const result = await sendInvitations(ctx, network, inviter, targets, false);
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: inviter.id,
     action: 'mooc.invitations_sent',
@@ -360,7 +360,7 @@ export async function remindGraduates(
     (r) => r.status === 'invited' || r.status === 'reminded',
   );
   const result = await sendInvitations(ctx, network, inviter, invited, true);
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: inviter.id,
     action: 'mooc.reminders_sent',
@@ -383,7 +383,7 @@ export async function markGraduateBounced(
   if (graduate.status === 'joined') throw new AppError('ALREADY_MEMBER', 409);
   const now = isoNow();
   await updateGraduate(db, graduate.id, { status: 'bounced', bouncedAt: now, updatedAt: now });
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'mooc.graduate_bounced',

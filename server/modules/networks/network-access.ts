@@ -5,12 +5,13 @@ import {
   type NetworkAction,
   type NetworkActor,
 } from '../../../common/permissions.ts';
+import type { NetworkStanding } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
-import type { UserRow } from '../users/users.table.ts';
-import { findNetworkForUser } from './networks.repository.ts';
+import type { UserRow } from '../users/index.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
+import { findNetworkForUser, listStandingRows } from './standings.repository.ts';
 
 /** A network as one caller sees it: who they are there and what they may do. */
 export interface NetworkAccess {
@@ -27,18 +28,16 @@ export async function loadNetworkAccess(
   auth: SessionContext | null,
   slug: string,
 ): Promise<NetworkAccess> {
-  const db = ctx.database.db;
   const user = auth?.user ?? null;
-  const found = await findNetworkForUser(db, slug, user?.id ?? null);
+  const found = await findNetworkForUser(ctx.database.db, slug, user?.id ?? null);
   if (!found) throw notFound();
   const { network, membership, orgAdmin } = found;
-  const acceptedCurrent = user !== null && found.acceptedCurrent;
   const actor: NetworkActor = {
     signedIn: user !== null,
     platformAdmin: user?.isPlatformAdmin === 1,
     orgAdmin,
     role: membership?.role ?? null,
-    acceptedCurrent,
+    acceptedCurrent: user !== null && found.acceptedCurrent,
   };
   if (!canSeeNetwork(actor, network.visibility)) throw notFound();
   return { network, actor, membership, user };
@@ -62,14 +61,59 @@ export function authorizeNetwork(access: NetworkAccess, action: NetworkAction): 
   throw forbidden();
 }
 
-/** Like authorizeNetwork, but also returns the signed-in user (for actions that need one). */
-export function requireNetworkUser(access: NetworkAccess, action: NetworkAction): UserRow {
-  authorizeNetwork(access, action);
+/** The signed-in user of an access that was authorized for an action that needs one. */
+export function requireUser(access: NetworkAccess): UserRow {
   if (!access.user) throw unauthenticated();
   return access.user;
 }
 
+/** Like authorizeNetwork, but also returns the signed-in user (for actions that need one). */
+export function requireNetworkUser(access: NetworkAccess, action: NetworkAction): UserRow {
+  authorizeNetwork(access, action);
+  return requireUser(access);
+}
+
+/** Whether the caller may perform an action (for answers that tell the web app what to offer). */
+export function mayInNetwork(access: NetworkAccess, action: NetworkAction): boolean {
+  return canInNetwork(access.actor, action, access.network.visibility);
+}
+
 /** Every action the caller may perform, for the UI. */
 export function permittedActions(access: NetworkAccess): NetworkAction[] {
-  return NETWORK_ACTIONS.filter((a) => canInNetwork(access.actor, a, access.network.visibility));
+  return NETWORK_ACTIONS.filter((a) => mayInNetwork(access, a));
+}
+
+/** A network a user is an active member of, with the network's name and slug for lists. */
+export interface NamedStanding extends NetworkStanding {
+  slug: string;
+  name: string;
+}
+
+/**
+ * Where each of the given users stands in every network they are an active member of, in one
+ * query: the facts the policy layer (common/policies/standing.ts) decides with.
+ */
+export async function getStandings(
+  ctx: AppContext,
+  userIds: readonly string[],
+): Promise<Map<string, NamedStanding[]>> {
+  const rows = await listStandingRows(ctx.database.db, [...new Set(userIds)]);
+  const byUser = new Map<string, NamedStanding[]>(userIds.map((id) => [id, []]));
+  for (const row of rows) {
+    byUser.get(row.userId)?.push({
+      networkId: row.networkId,
+      slug: row.slug,
+      name: row.name,
+      role: row.role,
+      level: row.level,
+      visibility: row.visibility,
+      acceptedCurrent: Number(row.missing) === 0,
+    });
+  }
+  return byUser;
+}
+
+/** Where one user stands in each of their networks (ordered by network name). */
+export async function getStandingsOf(ctx: AppContext, userId: string): Promise<NamedStanding[]> {
+  return (await getStandings(ctx, [userId])).get(userId) ?? [];
 }

@@ -1,34 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Ok } from '../../../common/contracts/auth.ts';
 import {
-  AddNetworkOrganisationBody,
-  AppointMetaMentorBody,
-  AppointMetaMentorResult,
   Network,
   NetworkList,
   PageQuery,
-  Slug,
   SlugParams,
   UpdateNetworkBody,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { loadNetworkAccess, requireNetworkUser } from './network-access.ts';
-import {
-  addNetworkOrganisation,
-  appointMetaMentor,
-  editNetwork,
-  getMyNetworks,
-  getPublicNetworks,
-  presentNetwork,
-  removeNetworkOrganisation,
-} from './networks.service.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
+import { loadNetworkAccess, type NetworkAccess, permittedActions, requireUser } from './network-access.ts';
+import { registerNetworkRooms } from './networks.events.ts';
+import { presentNetwork } from './networks.presenter.ts';
+import { editNetwork, getMyNetworks, getNetworkPage, getPublicNetworks } from './networks.service.ts';
 
 const tags = ['networks'];
 
+/** The network itself: public lists, your networks, the network page and its settings. */
 export async function networkRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  registerNetworkRooms(ctx);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -59,6 +50,7 @@ export async function networkRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/networks/:slug',
     {
+      config: { action: 'network.view' },
       schema: {
         tags,
         summary: 'A network page',
@@ -66,12 +58,13 @@ export async function networkRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Network, ...errorResponses },
       },
     },
-    async (request) => presentNetwork(ctx, await loadNetworkAccess(ctx, request.auth, request.params.slug)),
+    async (request) => networkPage(ctx, request.network),
   );
 
   app.patch(
     '/api/networks/:slug',
     {
+      config: { action: 'network.edit' },
       schema: {
         tags,
         summary: 'Edit a network',
@@ -81,65 +74,13 @@ export async function networkRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'network.edit');
-      await editNetwork(ctx, access.network, user.id, request.body);
-      return presentNetwork(ctx, await loadNetworkAccess(ctx, request.auth, request.params.slug));
+      await editNetwork(ctx, request.network.network, requireUser(request.network).id, request.body);
+      // The page as it is now (a new name, or a visibility that changes what the caller may do).
+      return networkPage(ctx, await loadNetworkAccess(ctx, request.auth, request.params.slug));
     },
   );
+}
 
-  app.post(
-    '/api/networks/:slug/organisations',
-    {
-      schema: {
-        tags,
-        summary: 'Add a member organisation',
-        params: SlugParams,
-        body: AddNetworkOrganisationBody,
-        response: { 200: Ok, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'network.organisations.manage');
-      await addNetworkOrganisation(ctx, access.network, user.id, request.body.organisationSlug);
-      return { ok: true as const };
-    },
-  );
-
-  app.delete(
-    '/api/networks/:slug/organisations/:organisationSlug',
-    {
-      schema: {
-        tags,
-        summary: 'Remove a member organisation',
-        params: SlugParams.extend({ organisationSlug: Slug }),
-        response: { 200: Ok, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'network.organisations.manage');
-      await removeNetworkOrganisation(ctx, access.network, user.id, request.params.organisationSlug);
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/networks/:slug/meta-mentors',
-    {
-      schema: {
-        tags,
-        summary: 'Name a meta-mentor: an existing account is appointed, an unknown address invited',
-        params: SlugParams,
-        body: AppointMetaMentorBody,
-        response: { 200: AppointMetaMentorResult, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'members.change_role');
-      return { status: await appointMetaMentor(ctx, access.network, user, request.body.email) };
-    },
-  );
+async function networkPage(ctx: AppContext, access: NetworkAccess) {
+  return presentNetwork(access, await getNetworkPage(ctx, access), permittedActions(access));
 }

@@ -8,7 +8,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { buildTopic } from '../../test/discussions.ts';
-import { insertGoal } from '../goals/goals.repository.ts';
+import { insertGoal } from '../goals/index.ts';
 
 const DENIED = new Set([
   'UNAUTHENTICATED',

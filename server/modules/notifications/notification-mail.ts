@@ -4,8 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationMailItem } from '../../platform/mail/index.ts';
-import { findUserById } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { findUserById, type UserRow } from '../users/index.ts';
 import { IMMEDIATE_MAIL_JOB } from './notifications.service.ts';
 import {
   claimPendingEmail,
@@ -82,7 +81,7 @@ export async function sendPendingMail(
   until = isoNow(),
 ): Promise<boolean> {
   const db = ctx.database.db;
-  const user = await findUserById(db, userId);
+  const user = await findUserById(ctx, userId);
   if (!user || user.suspendedAt) return false;
   const claimed = await claimPendingEmail(db, userId, route, isoNow(), until);
   if (claimed.length === 0) return false;

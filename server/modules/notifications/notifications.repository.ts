@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
-import { findCurrentDocuments } from '../documents/documents.repository.ts';
+import { findCurrentDocuments } from '../documents/index.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationRow, NotificationsTable } from './notifications.table.ts';
 

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import { startNotificationJobs } from './notification-mail.ts';
 import {
   getNotifications,

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newSecret } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { findUserById } from '../users/users.repository.ts';
+import { findUserById } from '../users/index.ts';
 import {
   cancelPendingEmail,
   ensureSettings,
@@ -62,7 +62,7 @@ function maskEmail(email: string): string {
 }
 
 async function describe(ctx: AppContext, claims: UnsubscribeClaims): Promise<UnsubscribeInfo> {
-  const user = await findUserById(ctx.database.db, claims.userId);
+  const user = await findUserById(ctx, claims.userId);
   if (!user) throw new AppError('TOKEN_INVALID', 400);
   const saved = await listPreferences(ctx.database.db, claims.userId);
   return {

@@ -4,7 +4,7 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import { NetworkOffice, UpdateOfficeBody } from '../../../common/contracts/office.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import { getOffice, updateOffice } from './office.service.ts';
 
 const tags = ['office'];

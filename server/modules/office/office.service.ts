@@ -1,9 +1,8 @@
 import type { NetworkOffice, UpdateOfficeBody } from '../../../common/contracts/office.ts';
 import type { AppContext } from '../../context.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { listActiveMembers } from '../networks/networks.repository.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { listActiveMembers, type NetworkRow } from '../networks/index.ts';
 import { findOffice, upsertOffice } from './office.repository.ts';
 
 /** The network office: contact point, office hours and who staffs it (members with the office role). */
@@ -11,7 +10,7 @@ export async function getOffice(ctx: AppContext, network: NetworkRow): Promise<N
   const db = ctx.database.db;
   const [row, staff] = await Promise.all([
     findOffice(db, network.id),
-    listActiveMembers(db, network.id, { role: 'office', limit: 50 }),
+    listActiveMembers(ctx, network.id, { role: 'office', limit: 50 }),
   ]);
   return {
     contactEmail: row?.contactEmail ?? null,
@@ -42,6 +41,6 @@ export async function updateOffice(
     updatedBy: actorId,
     updatedAt: now,
   });
-  await insertAudit(ctx.database.db, { networkId: network.id, actorId, action: 'office.updated' });
+  await recordAudit(ctx, { networkId: network.id, actorId, action: 'office.updated' });
   return getOffice(ctx, network);
 }

@@ -4,11 +4,8 @@ import { z } from 'zod';
 import { Ok } from '../../../common/contracts/auth.ts';
 import {
   AddOrganisationAdminBody,
-  CreateNetworkBody,
   CreateOrganisationBody,
   Id,
-  Network,
-  NetworkList,
   Organisation,
   OrganisationAdmins,
   OrganisationList,
@@ -17,9 +14,7 @@ import {
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { loadNetworkAccess } from '../networks/network-access.ts';
-import { foundNetwork, getOrganisationNetworks, presentNetwork } from '../networks/networks.service.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import {
   addOrganisationAdmin,
   createOrganisation,
@@ -201,46 +196,6 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
         await verifyOrganisation(ctx, organisation, user, request.body.verified),
         isAdmin,
       );
-    },
-  );
-
-  app.get(
-    '/api/organisations/:slug/networks',
-    {
-      schema: {
-        tags,
-        summary: 'Networks this organisation founded or belongs to (as far as you may see them)',
-        params: SlugParams,
-        response: { 200: NetworkList, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const viewer = request.auth?.user ?? null;
-      const { organisation, isAdmin } = await loadOrganisation(ctx, viewer, request.params.slug);
-      return {
-        networks: await getOrganisationNetworks(ctx, organisation, viewer, isAdmin),
-        nextCursor: null,
-      };
-    },
-  );
-
-  app.post(
-    '/api/organisations/:slug/networks',
-    {
-      schema: {
-        tags,
-        summary: 'Found a network',
-        params: SlugParams,
-        body: CreateNetworkBody,
-        response: { 201: Network, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const user = requireAuth(request).user;
-      const { organisation } = await loadOrganisation(ctx, user, request.params.slug, 'network.found');
-      const network = await foundNetwork(ctx, organisation, user, request.body);
-      const access = await loadNetworkAccess(ctx, request.auth, network.slug);
-      return reply.code(201).send(await presentNetwork(ctx, access));
     },
   );
 }

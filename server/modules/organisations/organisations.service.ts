@@ -9,9 +9,8 @@ import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts'
 import { newId } from '../../lib/ids.ts';
 import { slugify } from '../../lib/slug.ts';
 import { isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import { findUserByEmail } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { findUserByEmail, platformActor, type UserRow } from '../users/index.ts';
 import {
   deleteOrganisationAdmin,
   findOrganisationBySlug,
@@ -44,19 +43,24 @@ export function presentOrganisation(row: OrganisationRow, isAdmin: boolean): Org
   };
 }
 
+/** An organisation as one caller sees it: whether they administer it. */
+export interface OrganisationAccess {
+  organisation: OrganisationRow;
+  isAdmin: boolean;
+}
+
 /** Loads an organisation and checks an organisation-level action for the caller. */
 export async function loadOrganisation(
   ctx: AppContext,
   user: UserRow | null,
   slug: string,
   action?: OrganisationAction,
-): Promise<{ organisation: OrganisationRow; isAdmin: boolean }> {
+): Promise<OrganisationAccess> {
   const organisation = await findOrganisationBySlug(ctx.database.db, slug);
   if (!organisation) throw notFound();
   const isAdmin = user ? await isOrganisationAdmin(ctx.database.db, organisation.id, user.id) : false;
-  if (action) {
-    const actor = { signedIn: user !== null, platformAdmin: user?.isPlatformAdmin === 1, orgAdmin: isAdmin };
-    if (!canInOrganisation(actor, action)) throw user ? forbidden() : unauthenticated();
+  if (action && !canInOrganisation(platformActor(user, isAdmin), action)) {
+    throw user ? forbidden() : unauthenticated();
   }
   return { organisation, isAdmin };
 }
@@ -90,7 +94,7 @@ export async function createOrganisation(
   if (!(await insertOrganisation(ctx.database.db, row)))
     throw new AppError('SLUG_TAKEN', 409, { field: 'slug' });
   await insertOrganisationAdmin(ctx.database.db, row.id, user.id, now);
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     organisationId: row.id,
     actorId: user.id,
     action: 'organisation.created',
@@ -127,7 +131,7 @@ export async function verifyOrganisation(
     verifiedBy: verified ? admin.id : null,
     updatedAt: isoNow(),
   });
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     organisationId: organisation.id,
     actorId: admin.id,
     action: verified ? 'organisation.verified' : 'organisation.unverified',
@@ -142,10 +146,10 @@ export async function addOrganisationAdmin(
   actor: UserRow,
   email: string,
 ) {
-  const user = await findUserByEmail(ctx.database.db, email);
+  const user = await findUserByEmail(ctx, email);
   if (!user) throw new AppError('USER_NOT_FOUND', 404, { field: 'email' });
   await insertOrganisationAdmin(ctx.database.db, organisation.id, user.id, isoNow());
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     organisationId: organisation.id,
     actorId: actor.id,
     subjectUserId: user.id,
@@ -164,7 +168,7 @@ export async function removeOrganisationAdmin(
   if (!admins.some((a) => a.id === userId)) throw notFound();
   if (admins.length <= 1) throw new AppError('FORBIDDEN', 403, { reason: 'last_admin' });
   await deleteOrganisationAdmin(ctx.database.db, organisation.id, userId);
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     organisationId: organisation.id,
     actorId: actor.id,
     subjectUserId: userId,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AVATAR_MAX_MB, AvatarQuery, Profile, UserIdParams } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
 import { readVisibleAvatar, removeAvatar, uploadAvatar } from './avatar.service.ts';
 

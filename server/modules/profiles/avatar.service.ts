@@ -2,7 +2,7 @@ import type { Profile } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
-import type { UserRow } from '../users/users.table.ts';
+import type { UserRow } from '../users/index.ts';
 import { renderAvatar } from './avatar-image.ts';
 import { createAvatarStore } from '../../platform/files/index.ts';
 import { ensureProfile, findProfile, swapAvatarKey } from './profiles.repository.ts';

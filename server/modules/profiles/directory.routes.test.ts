@@ -5,7 +5,7 @@ import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { saveProfile } from './profiles.repository.ts';
 import { makeImage, signIn, uploadAvatar } from '../../test/profiles.ts';
 

@@ -1,7 +1,7 @@
 import type { Directory, DirectoryQuery } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { avatarUrlOf, sortExpertise } from './profiles.presenter.ts';
 import { listDirectoryPage, listExpertiseOf, listLanguagesOf } from './profiles.repository.ts';
 

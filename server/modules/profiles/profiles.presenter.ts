@@ -1,6 +1,6 @@
 import { EXPERTISE_AREAS } from '../../../common/expertise.ts';
 import type { Profile } from '../../../common/contracts/profiles.ts';
-import type { UserRow } from '../users/users.table.ts';
+import type { UserRow } from '../users/index.ts';
 import type { ProfileRow } from './profiles.table.ts';
 
 /** The avatar URL carries part of the file key, so a new upload is never hidden by a cache. */

@@ -10,8 +10,8 @@ import {
 } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { authorizeNetwork, loadNetworkAccess } from '../networks/network-access.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
+import { authorizeNetwork, loadNetworkAccess } from '../networks/index.ts';
 import { avatarRoutes } from './avatar.routes.ts';
 import { listDirectory } from './directory.service.ts';
 import { getOwnProfile, getVisibleProfile, updateOwnProfile } from './profiles.service.ts';

@@ -2,10 +2,9 @@ import type { Profile, UpdateProfileBody } from '../../../common/contracts/profi
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
-import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
-import { findUserById } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
-import { canViewProfile, needsNetworkCheck } from './profile-policy.ts';
+import { hasAcceptedCurrent } from '../documents/index.ts';
+import { findUserById, type UserRow } from '../users/index.ts';
+import { canViewProfile, needsNetworkCheck } from '../../../common/policies/profiles.ts';
 import { presentProfile } from './profiles.presenter.ts';
 import {
   administersNetworkOf,
@@ -72,7 +71,7 @@ export async function findVisibleProfileOwner(
   ownerId: string,
 ): Promise<{ owner: UserRow; row: ProfileRow | undefined }> {
   const db = ctx.database.db;
-  const owner = await findUserById(db, ownerId);
+  const owner = await findUserById(ctx, ownerId);
   if (!owner) throw notFound();
   const row = await findProfile(db, owner.id);
   const visibility = row?.visibility ?? 'network';

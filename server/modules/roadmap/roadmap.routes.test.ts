@@ -6,8 +6,8 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { freshClient, signIn } from '../../test/invitations.ts';
-import { markGraduateJoined } from '../mooc/graduate-join.ts';
-import { insertNetworkOrganisation } from '../networks/networks.repository.ts';
+import { markGraduateJoined } from '../mooc/index.ts';
+import { linkOrganisation } from '../networks/index.ts';
 
 interface Step {
   id: string;
@@ -82,7 +82,7 @@ describe.each(DIALECTS)('roadmap guide on %s', (dialect) => {
     const grace = await buildMember(t.ctx, network, {
       user: await buildUser(t.ctx, { email: 'grace@example.org' }),
     });
-    await markGraduateJoined(t.ctx.database.db, graduate.id, grace.id);
+    await markGraduateJoined(t.ctx, graduate.id, grace.id);
     const goal = (
       await staff.post(`/api/networks/${network.slug}/goals`, {
         title: 'Welcome 20 families',
@@ -102,7 +102,7 @@ describe.each(DIALECTS)('roadmap guide on %s', (dialect) => {
     });
     await buildMember(t.ctx, network, { level: 'experienced' });
     const partner = await buildOrganisation(t.ctx);
-    await insertNetworkOrganisation(t.ctx.database.db, {
+    await linkOrganisation(t.ctx, {
       networkId: network.id,
       organisationId: partner.id,
       addedBy: null,
@@ -211,7 +211,7 @@ describe.each(DIALECTS)('roadmap guide on %s', (dialect) => {
       .where('sessionId', '=', session.id)
       .executeTakeFirstOrThrow();
     expect(((await staff.get(url)).json() as RoadmapBody).suggestedPhase).toBeNull();
-    await markGraduateJoined(t.ctx.database.db, graduate.id, (await buildMember(t.ctx, network)).id);
+    await markGraduateJoined(t.ctx, graduate.id, (await buildMember(t.ctx, network)).id);
     await staff.post(`/api/networks/${network.slug}/goals`, { title: 'Meet monthly' });
     const ready = (await staff.get(url)).json() as RoadmapBody;
     expect(ready.phases[0]?.complete).toBe(true);

@@ -9,7 +9,7 @@ import {
 } from '../../../common/contracts/roadmap.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/network-access.ts';
+import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
 import { changePhase, getRoadmap, tickStep, untickStep } from './roadmap.service.ts';
 
 const tags = ['roadmap'];

@@ -17,9 +17,9 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import { DAY, isoIn, isoNow } from '../../lib/time.ts';
-import { insertAudit } from '../../platform/audit/index.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
 import {
   deleteTick,
   findAutoStepTimes,
@@ -122,7 +122,7 @@ export async function tickStep(
     tickedBy: actor.id,
     tickedAt: isoNow(),
   });
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'roadmap.step_ticked',
@@ -133,7 +133,7 @@ export async function tickStep(
 /** Unticks a manual step (harmless when it was not ticked). */
 export async function untickStep(ctx: AppContext, network: NetworkRow, actor: UserRow, step: RoadmapStepId) {
   if (!(await deleteTick(ctx.database.db, network.id, step))) return;
-  await insertAudit(ctx.database.db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'roadmap.step_unticked',
@@ -158,7 +158,7 @@ export async function changePhase(
   if (!(await updateNetworkPhase(db, network.id, from, body.phase as NetworkPhase, isoNow()))) {
     throw new AppError('PHASE_NOT_ADJACENT', 409, { phase: (await findNetworkPhase(db, network.id)).phase });
   }
-  await insertAudit(db, {
+  await recordAudit(ctx, {
     networkId: network.id,
     actorId: actor.id,
     action: 'network.phase_changed',

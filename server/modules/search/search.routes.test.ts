@@ -3,7 +3,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
-import type { NetworkRow } from '../networks/networks.table.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { highlight } from './search.service.ts';
 import { searchRepository } from './search.repository.ts';

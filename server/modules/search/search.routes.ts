@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SearchQuery, SearchResults } from '../../../common/contracts/search.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
 import { search } from './search.service.ts';
 
 /** Full-text search over the discussions and members of the caller's networks. */

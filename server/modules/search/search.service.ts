@@ -1,11 +1,10 @@
 import type { SearchQuery, SearchResults } from '../../../common/contracts/search.ts';
+import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
-import { hasAcceptedCurrent } from '../documents/documents.repository.ts';
-import { authorizeNetwork, loadNetworkAccess } from '../networks/network-access.ts';
-import { listUserNetworks } from '../networks/networks.repository.ts';
+import { authorizeNetwork, getStandingsOf, loadNetworkAccess } from '../networks/index.ts';
 import { parseSearchQuery } from './search-query.ts';
 import { MARK_END, MARK_START } from './search-marks.ts';
 import { searchRepository } from './search.repository.ts';
@@ -28,17 +27,19 @@ export function highlight(raw: string): string {
 }
 
 /** The networks whose content the user may search: active member and current agreement accepted. */
-async function searchableNetworks(ctx: AppContext, auth: SessionContext, slug: string | undefined) {
-  const db = ctx.database.db;
+async function searchableNetworks(
+  ctx: AppContext,
+  auth: SessionContext,
+  slug: string | undefined,
+): Promise<{ id: string; slug: string; name: string }[]> {
   if (slug) {
     const access = await loadNetworkAccess(ctx, auth, slug);
     // Searching shows discussion content and members: exactly what reading the discussions allows.
     authorizeNetwork(access, 'discussions.read');
     return [access.network];
   }
-  const networks = await listUserNetworks(db, auth.user.id);
-  const accepted = await Promise.all(networks.map((n) => hasAcceptedCurrent(db, n.id, auth.user.id)));
-  return networks.filter((_, i) => accepted[i]);
+  const standings = await getStandingsOf(ctx, auth.user.id);
+  return standings.filter(takesPart).map((s) => ({ id: s.networkId, slug: s.slug, name: s.name }));
 }
 
 /** Ranked results across topics, replies and members of the user's networks, with highlighted snippets. */

@@ -4,7 +4,7 @@ import { Me, SetupBody, SetupStatus } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
-import { presentMe } from '../users/users.presenter.ts';
+import { presentMe } from '../users/index.ts';
 import { completeSetup, needsSetup } from './setup.service.ts';
 
 const tags = ['setup'];

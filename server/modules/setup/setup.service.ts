@@ -5,16 +5,15 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { assertStrongPassword } from '../auth/auth.service.ts';
+import { assertStrongPassword } from '../auth/index.ts';
 import type { RequestMeta } from '../../platform/sessions/index.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword } from '../auth/index.ts';
 import { startSession } from '../../platform/sessions/index.ts';
-import { countUsers, findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
+import { countUsers, createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
 
 /** True while the platform has no account at all. */
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
-  return (await countUsers(ctx.database.db)) === 0;
+  return (await countUsers(ctx)) === 0;
 }
 
 /**
@@ -25,9 +24,9 @@ export async function createOrPromoteAdmin(
   ctx: AppContext,
   input: { email: string; password: string; displayName: string; locale: Locale },
 ): Promise<{ user: UserRow; created: boolean }> {
-  const existing = await findUserByEmail(ctx.database.db, input.email);
+  const existing = await findUserByEmail(ctx, input.email);
   if (existing) {
-    const user = await updateUser(ctx.database.db, existing.id, { isPlatformAdmin: 1, updatedAt: isoNow() });
+    const user = await updateUser(ctx, existing.id, { isPlatformAdmin: 1, updatedAt: isoNow() });
     return { user: user ?? existing, created: false };
   }
   assertStrongPassword(input.password, input.email);
@@ -44,7 +43,7 @@ export async function createOrPromoteAdmin(
     createdAt: now,
     updatedAt: now,
   };
-  if (!(await insertUser(ctx.database.db, user))) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+  if (!(await createUser(ctx, user))) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
   return { user, created: true };
 }
 

@@ -2,7 +2,16 @@ import type { z } from 'zod';
 import type { AuditList } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
-import { listNetworkAudit } from './audit.repository.ts';
+import type { Database } from '../../db/database.ts';
+import { type AuditInput, insertAudit, listNetworkAudit } from './audit.repository.ts';
+
+/**
+ * Appends one entry to the audit log: who did what to whom, in which network or organisation.
+ * Inside withTransaction it is written with the work it records, or not at all.
+ */
+export async function recordAudit(ctx: { database: Database }, entry: AuditInput): Promise<void> {
+  await insertAudit(ctx.database.db, entry);
+}
 
 /** A page of a network's audit log for meta-mentors and platform admins. */
 export async function getNetworkAudit(

@@ -1,2 +1,3 @@
-export { insertAudit } from './audit.repository.ts';
-export { getNetworkAudit } from './audit.service.ts';
+/** The audit log: every act of moderation and administration, recorded once through recordAudit. */
+export type { AuditInput } from './audit.repository.ts';
+export { getNetworkAudit, recordAudit } from './audit.service.ts';

@@ -1,5 +1,14 @@
-export { publishMembershipChanged } from './realtime.events.ts';
-export { createRealtimeHub, type RealtimeEvent, type RealtimeHub, rooms } from './realtime.hub.ts';
-export { isRelayMessage } from './realtime.ipc-transport.ts';
-export { realtimeRoutes } from './realtime.routes.ts';
-export type { SocketOptions } from './realtime.sockets.ts';
+/**
+ * The realtime hub: features publish typed events (common/realtime-events.ts) to rooms and register
+ * which rooms their users belong in; transports carry events to the other server processes.
+ */
+export {
+  createRealtimeHub,
+  type RealtimeEvent,
+  type RealtimeHub,
+  realtimeEvent,
+  type RoomResolver,
+  rooms,
+} from './realtime.hub.ts';
+export { isRelayMessage, startIpcTransport } from './realtime.ipc-transport.ts';
+export { startPgTransport } from './realtime.pg-transport.ts';

@@ -15,7 +15,7 @@ import {
 } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { rooms } from './realtime.hub.ts';
+import { realtimeEvent, rooms } from './realtime.hub.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
 
 /** Cross-instance delivery needs PostgreSQL; these tests run when the dialects include it. */
@@ -55,16 +55,21 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
     const onA = await connectWs(wsUrl(a.app), { cookie: login.cookie });
     const onB = await connectWs(wsUrl(bApp), { cookie: login.cookie });
 
-    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 1 } });
-    await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 1);
+    const marker = (m: string, padding?: string) =>
+      realtimeEvent('realtime.marker', padding ? { marker: m, padding } : { marker: m });
+    await a.ctx.realtime.publish(rooms.user(user.id), marker('1'));
+    await onB.waitFor('realtime.marker', (f) => f.data.marker === '1');
     const big = 'ü'.repeat(10_000); // 20,000 bytes: far over the NOTIFY limit
-    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 2, big } });
-    const received = await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 2);
-    expect((received.data as { big?: string }).big).toBe(big);
-    // Its own notifications come back to A too and are skipped: A's socket got each event once.
-    await new Promise((r) => setTimeout(r, 200));
-    expect(onA.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
-    expect(onB.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
+    await a.ctx.realtime.publish(rooms.user(user.id), marker('2', big));
+    const received = await onB.waitFor('realtime.marker', (f) => f.data.marker === '2');
+    expect(received.data.padding).toBe(big);
+    // Its own notifications come back to A too and are skipped: A's socket got each event once. A
+    // last marker from B travels the same way back to A: when it is there, any echo would be too.
+    await bCtx.realtime.publish(rooms.user(user.id), marker('end'));
+    await onA.waitFor('realtime.marker', (f) => f.data.marker === 'end');
+    await onB.waitFor('realtime.marker', (f) => f.data.marker === 'end');
+    expect(onA.ofType('realtime.marker').map((f) => f.data.marker)).toEqual(['1', '2', 'end']);
+    expect(onB.ofType('realtime.marker').map((f) => f.data.marker)).toEqual(['1', '2', 'end']);
 
     // The listening connections die (failover, admin action): they reconnect, and clients are told to sync.
     await sql`select pg_terminate_backend(pid) from pg_stat_activity
@@ -72,8 +77,8 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
       a.ctx.database.db,
     );
     await onB.waitFor('sync.required', () => true, 10_000);
-    await a.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { n: 3 } });
-    await onB.waitFor('pong', (f) => (f.data as { n?: number }).n === 3);
+    await a.ctx.realtime.publish(rooms.user(user.id), marker('3'));
+    await onB.waitFor('realtime.marker', (f) => f.data.marker === '3');
     await Promise.all([onA.close(), onB.close()]);
   });
 });

@@ -1,12 +1,23 @@
 import { EventEmitter } from 'node:events';
+import type { ServerEvents, ServerEventType, ServerFrame } from '../../../common/realtime-events.ts';
 
-/** A realtime event as sent to clients: `<entity>.<pastVerb>` plus its data. */
-export interface RealtimeEvent {
-  type: string;
-  data: unknown;
-  /** Set on events a client can catch up on after a reconnect (see common/realtime-events.ts). */
-  id?: string;
+/**
+ * A realtime event as sent to clients: `<entity>.<pastVerb>` plus its data, typed by the one map
+ * of events in common/realtime-events.ts (`id` is set on events a client can catch up on).
+ */
+export type RealtimeEvent = ServerFrame;
+
+/** One event of the map, built from its name and data (the name decides the data's type). */
+export function realtimeEvent<K extends ServerEventType>(
+  type: K,
+  data: ServerEvents[K],
+  id?: string,
+): RealtimeEvent {
+  return (id === undefined ? { type, data } : { type, data, id }) as RealtimeEvent;
 }
+
+/** The rooms a feature puts a user's sockets in (their networks, their conversations, …). */
+export type RoomResolver = (userId: string) => Promise<Iterable<string>>;
 
 /**
  * Rooms a socket can be in. Features publish to rooms; the WebSocket layer subscribes each
@@ -32,6 +43,10 @@ export interface RealtimeHub {
   deliverLocal(room: string, event: RealtimeEvent): void;
   /** Attaches a transport that forwards local publications to other instances. */
   setForwarder(forward: ((room: string, event: RealtimeEvent) => Promise<void>) | undefined): void;
+  /** Features register the rooms their users belong in; realtime knows no feature. */
+  addRoomResolver(resolve: RoomResolver): void;
+  /** Every room a user's sockets belong in: their own user room and what each feature adds. */
+  roomsFor(userId: string): Promise<Set<string>>;
 }
 
 /** The in-process hub; correct on its own for a single instance. */
@@ -39,6 +54,7 @@ export function createRealtimeHub(): RealtimeHub {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   let forward: ((room: string, event: RealtimeEvent) => Promise<void>) | undefined;
+  const resolvers = new Set<RoomResolver>();
   const deliverLocal = (room: string, event: RealtimeEvent) => emitter.emit('event', room, event);
   return {
     async publish(room, event) {
@@ -58,6 +74,13 @@ export function createRealtimeHub(): RealtimeHub {
     deliverLocal,
     setForwarder(f) {
       forward = f;
+    },
+    addRoomResolver(resolve) {
+      resolvers.add(resolve);
+    },
+    async roomsFor(userId) {
+      const found = await Promise.all([...resolvers].map((resolve) => resolve(userId)));
+      return new Set([rooms.user(userId), ...found.flatMap((r) => [...r])]);
     },
   };
 }

@@ -2,17 +2,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RealtimeOutboxTable } from './realtime.table.ts';
 
-/** Networks where the user is an active member (their agreement is checked by the caller). */
-export async function listActiveNetworkIdsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('networkId')
-    .where('userId', '=', userId)
-    .where('status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.networkId);
-}
-
 /** Parks an event that is too large for a notification. */
 export async function insertOutboxEvent(db: Kysely<DB>, row: RealtimeOutboxTable): Promise<void> {
   await db.insertInto('realtimeOutbox').values(row).execute();

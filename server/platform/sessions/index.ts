@@ -1,4 +1,11 @@
-export { clearSessionCookie, type RequestMeta, requestMeta, setSessionCookie } from './session-cookie.ts';
+export {
+  clearSessionCookie,
+  type RequestMeta,
+  requestMeta,
+  requireAuth,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './session-cookie.ts';
 export {
   endSession,
   listSessions,

@@ -3,9 +3,9 @@ import { WS_CLOSE } from '../../../common/realtime-events.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { acceptCurrentDocuments, publishDocument } from '../../modules/documents/documents.service.ts';
-import { leaveNetwork } from '../../modules/members/members.service.ts';
-import { rooms } from './realtime.hub.ts';
+import { acceptCurrentDocuments, publishDocument } from '../../modules/documents/index.ts';
+import { leaveNetwork } from '../../modules/members/index.ts';
+import { realtimeEvent, rooms } from '../realtime/index.ts';
 import { connectWs, upgradeStatus, wsUrl } from '../../test/realtime.ts';
 
 const HEARTBEAT_MS = 150;
@@ -76,9 +76,12 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     await expect.poll(() => socket.ofType('realtime.error').length).toBe(3);
     expect(socket.ofType('realtime.error').every((f) => f.data.code === 'VALIDATION_FAILED')).toBe(true);
 
-    await t.ctx.realtime.publish(rooms.user(other.id), { type: 'membership.changed', data: { secret: 1 } });
-    await t.ctx.realtime.publish(rooms.user(me.id), { type: 'pong', data: { mine: true } });
-    await socket.waitFor('pong', (f) => 'mine' in f.data);
+    await t.ctx.realtime.publish(
+      rooms.user(other.id),
+      realtimeEvent('realtime.marker', { marker: 'secret' }),
+    );
+    await t.ctx.realtime.publish(rooms.user(me.id), realtimeEvent('realtime.marker', { marker: 'mine' }));
+    await socket.waitFor('realtime.marker', (f) => f.data.marker === 'mine');
     expect(JSON.stringify(socket.frames)).not.toContain('secret');
     // A frame larger than any real client frame closes the socket (1009: message too big).
     socket.send({ type: 'ping', padding: 'x'.repeat(5000) });
@@ -94,15 +97,21 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     expect(a.ofType('realtime.ready')[0]?.data.rooms).toBe(2);
     expect(p.ofType('realtime.ready')[0]?.data.rooms).toBe(1);
 
-    await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 1 } });
-    await a.waitFor('pong', (f) => 'n' in f.data);
+    await t.ctx.realtime.publish(
+      rooms.network(network.id),
+      realtimeEvent('realtime.marker', { marker: '1' }),
+    );
+    await a.waitFor('realtime.marker', (f) => f.data.marker === '1');
 
     // Accepting the agreement announces itself: their socket joins the network's room.
     await acceptCurrentDocuments(t.ctx, network, pending.id);
     await p.waitFor('realtime.ready', (f) => f.data.rooms === 2);
-    await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 2 } });
-    await p.waitFor('pong', (f) => 'n' in f.data);
-    expect(p.ofType('pong')).toHaveLength(1);
+    await t.ctx.realtime.publish(
+      rooms.network(network.id),
+      realtimeEvent('realtime.marker', { marker: '2' }),
+    );
+    await p.waitFor('realtime.marker', (f) => f.data.marker === '2');
+    expect(p.ofType('realtime.marker')).toHaveLength(1);
 
     // A change the server did not announce: a resubscribe frame re-evaluates the rooms.
     await t.ctx.database.db
@@ -112,9 +121,18 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
       .execute();
     a.send({ type: 'resubscribe' });
     await a.waitFor('realtime.ready', (f) => f.data.rooms === 1);
-    await t.ctx.realtime.publish(rooms.network(network.id), { type: 'pong', data: { n: 3 } });
-    await p.waitFor('pong', (f) => (f.data as { n?: number }).n === 3);
-    expect(a.ofType('pong').map((f) => (f.data as { n?: number }).n)).toEqual([1, 2]);
+    await t.ctx.realtime.publish(
+      rooms.network(network.id),
+      realtimeEvent('realtime.marker', { marker: '3' }),
+    );
+    await p.waitFor('realtime.marker', (f) => f.data.marker === '3');
+    // The marker reached the socket still in the room: whatever the removed member would have got is there by now.
+    await t.ctx.realtime.publish(
+      rooms.user(accepted.id),
+      realtimeEvent('realtime.marker', { marker: 'own' }),
+    );
+    await a.waitFor('realtime.marker', (f) => f.data.marker === 'own');
+    expect(a.ofType('realtime.marker').map((f) => f.data.marker)).toEqual(['1', '2', 'own']);
     await Promise.all([a.close(), p.close()]);
   });
 
@@ -162,7 +180,10 @@ describe.each(DIALECTS)('realtime WebSocket on %s', (dialect) => {
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const chunk = 'x'.repeat(16 * 1024);
     for (let i = 0; i < 2_000 && t.app.websocketServer.clients.size === before; i++) {
-      await t.ctx.realtime.publish(rooms.user(user.id), { type: 'pong', data: { chunk } });
+      await t.ctx.realtime.publish(
+        rooms.user(user.id),
+        realtimeEvent('realtime.marker', { marker: String(i), padding: chunk }),
+      );
       if (i % 50 === 0) await new Promise((r) => setImmediate(r));
     }
     await expect.poll(() => t.app.websocketServer.clients.size, { timeout: 5_000 }).toBe(before - 1);

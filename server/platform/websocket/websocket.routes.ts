@@ -4,18 +4,9 @@ import type { RawData } from 'ws';
 import { ClientFrame, WS_PATH } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requireAuth } from '../../plugins/request-context.ts';
-import { publishTyping } from '../../modules/messages/messages.events.ts';
-import { rooms } from './realtime.hub.ts';
-import { startIpcTransport } from './realtime.ipc-transport.ts';
-import { startPgTransport } from './realtime.pg-transport.ts';
-import { roomsForUser } from './realtime.rooms.ts';
-import {
-  type ClientSocket,
-  DEFAULT_SOCKET_OPTIONS,
-  type SocketOptions,
-  SocketRegistry,
-} from './realtime.sockets.ts';
+import { requireAuth } from '../sessions/index.ts';
+import { realtimeEvent, rooms, startIpcTransport, startPgTransport } from '../realtime/index.ts';
+import { type ClientSocket, DEFAULT_SOCKET_OPTIONS, type SocketOptions, SocketRegistry } from './sockets.ts';
 
 /** Client frames are tiny; anything larger is refused by ws itself (close 1009). */
 const MAX_CLIENT_FRAME_BYTES = 4096;
@@ -25,7 +16,7 @@ const MAX_CLIENT_FRAME_BYTES = 4096;
  * PostgreSQL, the LISTEN/NOTIFY link to other instances. Registered before every other route:
  * @fastify/websocket must see routes as they are added.
  */
-export async function realtimeRoutes(
+export async function websocketRoutes(
   app: FastifyInstance,
   ctx: AppContext,
   options: Partial<SocketOptions> = {},
@@ -58,7 +49,7 @@ export async function realtimeRoutes(
     resubscribing.add(socket);
     try {
       const before = new Set(socket.rooms);
-      registry.setRooms(socket, await roomsForUser(ctx, socket.userId), before);
+      registry.setRooms(socket, await ctx.realtime.roomsFor(socket.userId), before);
       registry.sendTo(socket, {
         type: 'realtime.ready',
         data: { userId: socket.userId, rooms: socket.rooms.size },
@@ -134,9 +125,13 @@ export async function realtimeRoutes(
             data: { code: 'RATE_LIMITED', frame: 'typing' },
           });
         } else {
-          await publishTyping(ctx, conversationId, socket.userId, displayName).catch((err) =>
-            ctx.log.warn({ err }, 'realtime: typing event not published'),
-          );
+          // A relay between the conversation's sockets: nothing is stored, so no feature is asked.
+          await ctx.realtime
+            .publish(
+              rooms.conversation(conversationId),
+              realtimeEvent('typing.started', { conversationId, userId: socket.userId, displayName }),
+            )
+            .catch((err) => ctx.log.warn({ err }, 'realtime: typing event not published'));
         }
       }
     }

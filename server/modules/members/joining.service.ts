@@ -1,40 +1,25 @@
-import type { Kysely } from 'kysely';
 import type { AcceptedInvitation, AcceptInvitationBody } from '../../../common/contracts/invitations.ts';
 import type { AppContext } from '../../context.ts';
-import type { DB } from '../../db/schema.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { assertStrongPassword, RATE_RULES, resendVerification } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/password.ts';
 import { type RequestMeta, startSession } from '../../platform/sessions/index.ts';
-import { hashSecret } from '../../lib/ids.ts';
-import { addMember } from '../members/members.service.ts';
-import { markGraduateJoined } from '../mooc/graduate-join.ts';
-import { findNetworkById } from '../networks/networks.repository.ts';
-import { findUserByEmail, insertUser, updateUser } from '../users/users.repository.ts';
-import type { UserRow } from '../users/users.table.ts';
-import { findInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
-import { invitationStatus } from './invitations.service.ts';
-import type { InvitationRow } from './invitations.table.ts';
+import { assertStrongPassword, hashPassword, RATE_RULES, resendVerification } from '../auth/index.ts';
+import {
+  assertInvitationOpen,
+  claimInvitation,
+  findInvitationBySecret,
+  type InvitationRow,
+} from '../invitations/index.ts';
+import { markGraduateJoined } from '../mooc/index.ts';
+import { findNetworkById } from '../networks/index.ts';
+import { createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
+import { addMember } from './members.service.ts';
 
 export interface AcceptResult extends AcceptedInvitation {
   /** Session token when accepting created the account and signed it in. */
   sessionToken?: string;
-}
-
-/** Throws the error that says why an invitation cannot be used any more. */
-function assertOpen(row: InvitationRow): void {
-  switch (invitationStatus(row)) {
-    case 'revoked':
-      throw new AppError('INVITATION_REVOKED', 410);
-    case 'accepted':
-      throw new AppError('INVITATION_USED', 409);
-    case 'expired':
-      throw new AppError('INVITATION_EXPIRED', 410);
-    case 'pending':
-      return;
-  }
 }
 
 /**
@@ -60,39 +45,27 @@ function newAccountFrom(invitation: InvitationRow, body: AcceptInvitationBody) {
  * leaves nothing behind.
  */
 async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, newAccount: boolean) {
-  const network = await findNetworkById(ctx.database.db, invitation.networkId);
+  const network = await findNetworkById(ctx, invitation.networkId);
   if (!network) throw new AppError('INVITATION_INVALID', 404);
-  await ctx.database.db.transaction().execute(async (trx) => {
-    const db: Kysely<DB> = trx;
-    if (newAccount && !(await insertUser(db, user))) {
+  await withTransaction(ctx, async (tx) => {
+    if (newAccount && !(await createUser(tx, user))) {
       throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
     }
-    if (!(await markInvitationUsed(db, invitation, user.id, isoNow()))) {
-      const current = await db
-        .selectFrom('invitations')
-        .selectAll()
-        .where('id', '=', invitation.id)
-        .executeTakeFirstOrThrow();
-      assertOpen(current);
-      throw new AppError('INVITATION_USED', 409);
-    }
+    await claimInvitation(tx, invitation, user.id);
     // The e-mail invitation reached this address, so it is proven.
     if (!newAccount && invitation.kind === 'email' && !user.emailVerifiedAt) {
-      await updateUser(db, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
+      await updateUser(tx, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
     }
-    await addMember(
-      { ...ctx, database: { ...ctx.database, db } },
-      {
-        network,
-        userId: user.id,
-        role: invitation.role,
-        level: invitation.level,
-        actorId: invitation.invitedBy,
-        via: 'invitation',
-        details: { invitationId: invitation.id },
-      },
-    );
-    if (invitation.moocGraduateId) await markGraduateJoined(db, invitation.moocGraduateId, user.id);
+    await addMember(tx, {
+      network,
+      userId: user.id,
+      role: invitation.role,
+      level: invitation.level,
+      actorId: invitation.invitedBy,
+      via: 'invitation',
+      details: { invitationId: invitation.id },
+    });
+    if (invitation.moocGraduateId) await markGraduateJoined(tx, invitation.moocGraduateId, user.id);
   });
   return network;
 }
@@ -109,10 +82,8 @@ export async function acceptInvitation(
   body: AcceptInvitationBody,
   meta: RequestMeta,
 ): Promise<AcceptResult> {
-  const db = ctx.database.db;
-  const invitation = await findInvitationByTokenHash(db, hashSecret(secret));
-  if (!invitation) throw new AppError('INVITATION_INVALID', 404);
-  assertOpen(invitation);
+  const invitation = await findInvitationBySecret(ctx, secret);
+  assertInvitationOpen(invitation);
   const outcome = { role: invitation.role, level: invitation.level };
 
   if (signedIn) {
@@ -126,7 +97,7 @@ export async function acceptInvitation(
   const account = newAccountFrom(invitation, body);
   const { email } = account;
   await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
-  if (await findUserByEmail(db, email)) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+  if (await findUserByEmail(ctx, email)) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
   assertStrongPassword(account.password, email);
   const now = isoNow();
   const user: UserRow = {

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { WS_CLOSE } from '../../../common/realtime-events.ts';
-import { type RealtimeEvent, type RealtimeHub, rooms } from './realtime.hub.ts';
+import { type RealtimeEvent, type RealtimeHub, rooms } from '../realtime/index.ts';
 
 export interface SocketOptions {
   /** Ping interval; a socket that has not answered the previous ping by the next one is dropped. */

@@ -1,4 +1,4 @@
-import type { ProfileVisibilityCode } from '../../../common/contracts/profiles.ts';
+import type { ProfileVisibilityCode } from '../contracts/profiles.ts';
 
 /** Who is looking at a profile, as far as its visibility is concerned. */
 export interface ProfileViewer {

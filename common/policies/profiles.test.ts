@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE_VISIBILITIES } from '../../../common/contracts/profiles.ts';
-import { canViewProfile, needsNetworkCheck, type ProfileViewer } from './profile-policy.ts';
+import { PROFILE_VISIBILITIES } from '../contracts/profiles.ts';
+import { canViewProfile, needsNetworkCheck, type ProfileViewer } from './profiles.ts';
 
 const nobody: ProfileViewer = {
   signedIn: false,

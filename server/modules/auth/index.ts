@@ -1,0 +1,5 @@
+/** Accounts and signing in: registration, e-mail verification, passwords, the account routes. */
+export { assertStrongPassword, localeOf, RATE_RULES, resendVerification } from './auth.service.ts';
+export { hashPassword } from './password.ts';
+export { authRoutes } from './auth.routes.ts';
+export { meRoutes } from './me.routes.ts';

@@ -1,0 +1,2 @@
+export { officeRoutes } from './office.routes.ts';
+export { updateOffice } from './office.service.ts';

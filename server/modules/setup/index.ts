@@ -1,0 +1,2 @@
+export { setupRoutes } from './setup.routes.ts';
+export { createOrPromoteAdmin, needsSetup } from './setup.service.ts';

@@ -1,0 +1,11 @@
+/** Accounts: who exists on the platform (sign-in and sessions live in auth and platform/sessions). */
+export { presentMe } from './users.presenter.ts';
+export {
+  countUsers,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  platformActor,
+  updateUser,
+} from './users.service.ts';
+export type { NewUserRow, UserRow, UserUpdate } from './users.table.ts';
