@@ -6,7 +6,7 @@ import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { PASSWORD_MIN_LENGTH } from '../auth/api.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { changePassword, sessionsQueryKey } from './api.ts';
 
 const fields = ['currentPassword', 'newPassword'] as const;

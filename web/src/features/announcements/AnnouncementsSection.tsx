@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
-import { MAX_TITLE_CHARS } from '../../../../common/contracts/discussions.ts';
+import { MAX_TITLE_CHARS } from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';

@@ -34,6 +34,3 @@ export const requestPasswordReset = (email: string) =>
   api.post<Accepted>('/auth/password-reset/request', { email });
 export const confirmPasswordReset = (body: PasswordResetConfirmBody) =>
   api.post<Ok>('/auth/password-reset/confirm', body);
-
-/** Keep in step with PASSWORD_MIN_LENGTH in common/contracts/auth.ts (not imported: it would pull zod into the bundle). */
-export const PASSWORD_MIN_LENGTH = 10;

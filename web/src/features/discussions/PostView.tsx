@@ -1,12 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Post,
-  REACTION_EMOJI,
-  REACTIONS,
-  type Reaction,
-} from '../../../../common/contracts/discussions.ts';
+import type { Post } from '../../../../common/contracts/discussions.ts';
+import { REACTION_EMOJI, REACTIONS, type Reaction } from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';

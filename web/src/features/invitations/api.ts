@@ -14,10 +14,6 @@ import { api, query } from '../../lib/api-client.ts';
 
 export type { Application, InvitationPreview, MyApplication };
 
-/** Keep in step with common/contracts/invitations.ts (not imported: it would pull zod into the bundle). */
-export const INVITATION_DEFAULT_DAYS = 14;
-export const INVITATION_MAX_DAYS = 90;
-
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
 export function useInvitations(slug: string, status: 'pending' | 'all') {

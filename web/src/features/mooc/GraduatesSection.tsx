@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type BulkSendResult,
-  GRADUATE_STATUSES,
-  type Graduate,
-  type GraduateStatus,
-  type MoocSession,
+import type {
+  BulkSendResult,
+  Graduate,
+  GraduateStatus,
+  MoocSession,
 } from '../../../../common/contracts/mooc.ts';
+import { GRADUATE_STATUSES } from '../../../../common/mooc.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MOOC_CSV_MAX_BYTES } from '../../../../common/contracts/mooc.ts';
+import { MOOC_CSV_MAX_BYTES } from '../../../../common/mooc.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { importGraduates, moocKey, previewImport } from './api.ts';

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../../common/contracts/invitations.ts';
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS } from '../../../../common/invitations.ts';
 import { MENTOR_LEVELS, NETWORK_ROLES } from '../../../../common/permissions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
@@ -13,13 +14,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import {
-  createInvitation,
-  INVITATION_DEFAULT_DAYS,
-  INVITATION_MAX_DAYS,
-  revokeInvitation,
-  useInvitations,
-} from '../invitations/api.ts';
+import { createInvitation, revokeInvitation, useInvitations } from '../invitations/api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
 
 const fields = ['kind', 'email', 'role', 'level', 'expiresInDays'] as const;

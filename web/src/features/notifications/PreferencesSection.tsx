@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type EmailFrequency,
-  OPTIONAL_EMAIL_KINDS,
-  type OptionalEmailKind,
-} from '../../../../common/contracts/notifications.ts';
+import type { EmailFrequency } from '../../../../common/contracts/notifications.ts';
+import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from '../../../../common/notifications.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';

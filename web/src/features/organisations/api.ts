@@ -11,17 +11,6 @@ import type { z } from 'zod';
 
 export type OrganisationAdminList = z.infer<typeof OrganisationAdmins>;
 
-/** Keep in step with ORGANISATION_KINDS in common/contracts/networks.ts (not imported: it would pull zod into the bundle). */
-export const ORGANISATION_KINDS = [
-  'ngo',
-  'municipality',
-  'school',
-  'association',
-  'religious',
-  'company',
-  'other',
-] as const;
-
 const base = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
 export const organisationKey = (slug: string) => ['organisation', slug] as const;
 export const myOrganisationsKey = ['me', 'organisations'] as const;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Profile, UpdateProfileBody } from '../../../../common/contracts/profiles.ts';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
 import { MENTOR_LEVELS } from '../../../../common/permissions.ts';
+import { AVATAR_MAX_MB, AVATAR_TYPES, PROFILE_VISIBILITIES } from '../../../../common/profiles.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
@@ -15,16 +16,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, levelLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import {
-  AVATAR_MAX_MB,
-  AVATAR_TYPES,
-  deleteAvatar,
-  PROFILE_VISIBILITIES,
-  profileKey,
-  saveProfile,
-  uploadAvatar,
-  useMyProfile,
-} from './api.ts';
+import { deleteAvatar, profileKey, saveProfile, uploadAvatar, useMyProfile } from './api.ts';
 
 export default function ProfilePage() {
   const { t } = useTranslation();

@@ -2,11 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { Directory, Profile, UpdateProfileBody } from '../../../../common/contracts/profiles.ts';
 import { api, query } from '../../lib/api-client.ts';
 
-/** Keep in step with common/contracts/profiles.ts (not imported: it would pull zod into the bundle). */
-export const AVATAR_MAX_MB = 5;
-export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const PROFILE_VISIBILITIES = ['network', 'platform', 'public'] as const;
-
 export const profileKey = ['me', 'profile'] as const;
 
 export function useMyProfile() {

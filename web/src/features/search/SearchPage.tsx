@@ -2,12 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import {
-  SEARCH_TYPES,
-  type SearchResult,
-  type SearchResults,
-  type SearchType,
-} from '../../../../common/contracts/search.ts';
+import type { SearchResult, SearchResults, SearchType } from '../../../../common/contracts/search.ts';
+import { SEARCH_TYPES } from '../../../../common/search.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
