@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { meQueryKey, signOut, useMe } from '../features/auth/api.ts';
+import { authKeys, signOut, useMe } from '../features/auth/api.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { Button } from './Button.tsx';
@@ -25,7 +25,7 @@ export function AppShell() {
     mutationFn: signOut,
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' && q.queryKey.length > 1 });
-      queryClient.setQueryData(meQueryKey, null);
+      queryClient.setQueryData(authKeys.me, null);
       navigate('/');
     },
   });

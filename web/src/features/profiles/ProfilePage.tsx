@@ -16,7 +16,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, levelLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { deleteAvatar, profileKey, saveProfile, uploadAvatar, useMyProfile } from './api.ts';
+import { deleteAvatar, profileKeys, saveProfile, uploadAvatar, useMyProfile } from './api.ts';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ function AvatarSection({ profile }: { profile: Profile }) {
   const input = useRef<HTMLInputElement>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const onSuccess = (updated: Profile) => {
-    queryClient.setQueryData(profileKey, updated);
+    queryClient.setQueryData(profileKeys.mine, updated);
     if (input.current) input.current.value = '';
   };
   const upload = useMutation({ mutationFn: uploadAvatar, onSuccess });
@@ -139,7 +139,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
         bio: v.bio,
         visibility: (v.visibility || 'network') as UpdateProfileBody['visibility'],
       }),
-    onSuccess: (updated) => queryClient.setQueryData(profileKey, updated),
+    onSuccess: (updated) => queryClient.setQueryData(profileKeys.mine, updated),
   });
   const visibilityLabels: Record<(typeof PROFILE_VISIBILITIES)[number], string> = {
     network: t('profile.visibility_network'),

@@ -7,7 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
-import { changePassword, sessionsQueryKey } from './api.ts';
+import { changePassword, userKeys } from './api.ts';
 
 const fields = ['currentPassword', 'newPassword'] as const;
 
@@ -23,7 +23,7 @@ export function PasswordSection() {
     onSuccess: () => {
       form.formRef.current?.reset();
       // The server signed out every other session.
-      void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: userKeys.sessions });
     },
   });
   return (

@@ -7,10 +7,10 @@ import { Loading } from '../../components/Loading.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { fetchUserProfile, userProfileKey } from '../profile/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { fetchUserProfile, profileKeys } from '../profiles/api.ts';
 import { useDocumentVersions } from './api.ts';
 import { withoutTitle } from './document-text.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
 
 /** Every published version of the agreement or the rules: when, by whom, and the text of any of them. */
 export default function DocumentHistoryPage() {
@@ -117,7 +117,7 @@ function usePublisherNames(ids: (string | null)[]): Map<string, string> {
   const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const results = useQueries({
     queries: unique.map((id) => ({
-      queryKey: userProfileKey(id),
+      queryKey: profileKeys.user(id),
       queryFn: () => fetchUserProfile(id),
       retry: false,
     })),

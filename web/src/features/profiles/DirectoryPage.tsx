@@ -1,4 +1,3 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -15,9 +14,9 @@ import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/l
 import { useMe } from '../auth/api.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
-import { type DirectoryFilters, fetchDirectory } from '../profile/api.ts';
-import { can } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { can } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { type DirectoryFilters, useDirectory } from './api.ts';
 
 const FILTERS = ['language', 'expertise', 'level', 'region', 'q'] as const;
 
@@ -33,12 +32,7 @@ export default function DirectoryPage() {
   const filters: DirectoryFilters = Object.fromEntries(
     FILTERS.map((f) => [f, params.get(f) ?? undefined]).filter(([, v]) => v),
   );
-  const directory = useInfiniteQuery({
-    queryKey: ['network', network.slug, 'directory', filters],
-    queryFn: ({ pageParam }) => fetchDirectory(network.slug, filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const directory = useDirectory(network.slug, filters);
   const languages = useMemo(() => {
     const collator = new Intl.Collator(locale);
     // The network's languages first, then every other.

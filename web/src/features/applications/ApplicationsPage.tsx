@@ -9,9 +9,9 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { languageList } from '../../lib/labels.ts';
-import { type Application, decideApplication, useApplications } from '../invitations/api.ts';
-import { networkKey } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { networkKeys } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { type Application, applicationKeys, decideApplication, useApplications } from './api.ts';
 
 type Status = 'pending' | 'approved' | 'declined';
 type Deciding = { application: Application; decision: 'approve' | 'decline' } | null;
@@ -37,8 +37,8 @@ export default function ApplicationsPage() {
           ? t('applications.approved_done', { name: d.application.applicant.displayName })
           : t('applications.declined_done', { name: d.application.applicant.displayName }),
       );
-      void queryClient.invalidateQueries({ queryKey: ['network', network.slug, 'applications'] });
-      void queryClient.invalidateQueries({ queryKey: networkKey(network.slug), exact: true });
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.all(network.slug) });
+      void queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug), exact: true });
     },
   });
   const tabs: { value: Status; label: string }[] = [

@@ -9,7 +9,7 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { autonym, changeLocale } from '../../lib/i18n.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { meQueryKey } from '../auth/api.ts';
+import { authKeys } from '../auth/api.ts';
 import { updateMe } from './api.ts';
 
 const fields = ['displayName', 'locale'] as const;
@@ -27,7 +27,7 @@ export function ProfileSection({ me }: { me: Me }) {
       updateMe({ displayName: v.displayName, locale: isLocale(v.locale) ? v.locale : undefined }),
     onSuccess: async (updated) => {
       await changeLocale(updated.locale);
-      queryClient.setQueryData(meQueryKey, updated);
+      queryClient.setQueryData(authKeys.me, updated);
     },
   });
   return (

@@ -4,8 +4,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { roleLabel } from '../../lib/labels.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { useAcceptances } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
 
 /** Who accepted which version of the agreement and the rules, and when. */
 export default function AcceptancesPage() {

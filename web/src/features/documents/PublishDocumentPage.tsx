@@ -11,8 +11,9 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { can, documentsKey, networkKey, publishDocument, useDocuments } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { can, networkKeys } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { documentKeys, publishDocument, useDocuments } from './api.ts';
 
 const fields = ['title', 'body'] as const;
 
@@ -33,8 +34,8 @@ export default function PublishDocumentPage() {
     submit: (v) => publishDocument(network.slug, kind, { title: v.title, body: v.body }),
     onSuccess: async () => {
       setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: networkKey(network.slug) });
-      void queryClient.invalidateQueries({ queryKey: documentsKey(network.slug) });
+      await queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.all(network.slug) });
       navigate(`/networks/${network.slug}/agreement`);
     },
   });

@@ -7,8 +7,12 @@ import type {
   UpdateMeBody,
 } from '../../../../common/contracts/auth.ts';
 import { api } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
 
-export const sessionsQueryKey = ['me', 'sessions'] as const;
+/** Query keys of the account (the signed-in user's own sessions). */
+export const userKeys = {
+  sessions: [...authKeys.me, 'sessions'] as const,
+};
 
 export const updateMe = (body: UpdateMeBody) => api.patch<Me>('/me', body);
 export const changePassword = (body: ChangePasswordBody) => api.post<Ok>('/me/password', body);
@@ -16,5 +20,5 @@ export const revokeSession = (id: string) => api.delete<Ok>(`/me/sessions/${enco
 export const revokeOtherSessions = () => api.delete<Ok>('/me/sessions');
 
 export function useSessions() {
-  return useQuery({ queryKey: sessionsQueryKey, queryFn: () => api.get<SessionList>('/me/sessions') });
+  return useQuery({ queryKey: userKeys.sessions, queryFn: () => api.get<SessionList>('/me/sessions') });
 }

@@ -9,8 +9,9 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { can, updateOffice, useOffice } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { can } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { officeKeys, updateOffice, useOffice } from './api.ts';
 import { OfficeDetails } from './OfficeDetails.tsx';
 
 export default function OfficePage() {
@@ -60,7 +61,7 @@ function OfficeEditor({ slug, office }: { slug: string; office: NetworkOffice })
         onlineOnly,
         officeHours: v.officeHours,
       }),
-    onSuccess: (updated) => queryClient.setQueryData(['network', slug, 'office'], updated),
+    onSuccess: (updated) => queryClient.setQueryData(officeKeys.detail(slug), updated),
   });
   return (
     <section className="card stack" aria-labelledby="office-edit">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { type MyApplication, myApplicationsKey, withdrawApplication } from './api.ts';
+import { applicationKeys, type MyApplication, withdrawApplication } from './api.ts';
 
 /** "Withdraw application" on the applicant's own pending application, after confirming. */
 export function WithdrawApplicationButton({
@@ -21,7 +21,7 @@ export function WithdrawApplicationButton({
   const withdraw = useMutation({
     mutationFn: () => withdrawApplication(application.id),
     onSuccess: () => {
-      queryClient.setQueryData<{ applications: MyApplication[] }>(myApplicationsKey, (data) =>
+      queryClient.setQueryData<{ applications: MyApplication[] }>(applicationKeys.mine, (data) =>
         data
           ? {
               applications: data.applications.map((a) =>
@@ -32,10 +32,10 @@ export function WithdrawApplicationButton({
       );
       setConfirming(false);
       onWithdrawn(network);
-      void queryClient.invalidateQueries({ queryKey: myApplicationsKey });
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
     },
     // Decided meanwhile (or gone): show the answer and the application's real state.
-    onError: () => void queryClient.invalidateQueries({ queryKey: myApplicationsKey }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: applicationKeys.mine }),
   });
   return (
     <>

@@ -5,8 +5,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { roleLabel } from '../../lib/labels.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { type AuditPage as AuditList, useAudit } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
 
 type Entry = AuditList['entries'][number];
 

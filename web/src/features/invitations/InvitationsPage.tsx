@@ -14,8 +14,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { createInvitation, revokeInvitation, useInvitations } from '../invitations/api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { createInvitation, invitationKeys, revokeInvitation, useInvitations } from './api.ts';
 
 const fields = ['kind', 'email', 'role', 'level', 'expiresInDays'] as const;
 
@@ -30,7 +30,7 @@ export default function InvitationsPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const invitations = useInvitations(network.slug, status);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['network', network.slug, 'invitations'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: invitationKeys.all(network.slug) });
 
   const form = useApiForm({
     fields,

@@ -6,7 +6,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { revokeOtherSessions, revokeSession, sessionsQueryKey, useSessions } from './api.ts';
+import { revokeOtherSessions, revokeSession, userKeys, useSessions } from './api.ts';
 import { describeDevice } from './describe-device.ts';
 
 type Pending = { kind: 'one'; session: SessionInfo } | { kind: 'others' } | null;
@@ -25,7 +25,7 @@ export function SessionsSection() {
     onSuccess: () => {
       setConfirming(null);
       setDone(true);
-      void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: userKeys.sessions });
     },
   });
 

@@ -10,9 +10,9 @@ import { expertiseLabel, languageList, levelLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
-import { useUserProfile } from '../profile/api.ts';
-import { can } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { can } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { useUserProfile } from './api.ts';
 
 /** One member's full profile, opened from the network's directory. */
 export default function PersonPage() {

@@ -19,8 +19,9 @@ import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
-import { can, changeMember, networkKey, removeMember, useMembers } from './api.ts';
-import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { can, networkKeys } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { changeMember, removeMember, useMembers } from './api.ts';
 
 type Pending =
   | { kind: 'change'; member: Member; role: NetworkRole; level: MentorLevel | null }
@@ -59,9 +60,8 @@ export default function MembersPage() {
           ? t('networks.members.changed', { name: p.member.displayName })
           : t('networks.members.removed', { name: p.member.displayName }),
       );
-      void queryClient.invalidateQueries({ queryKey: ['network', network.slug] });
-      if (p.member.userId === me?.id)
-        void queryClient.invalidateQueries({ queryKey: networkKey(network.slug) });
+      // Everything of the network may change with a member (the viewer's own rights, when it is them).
+      void queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug) });
     },
   });
 

@@ -11,10 +11,11 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useMe } from '../auth/api.ts';
-import { acceptDocuments, can, documentsKey, myNetworksKey, networkKey, useDocuments } from './api.ts';
+import { LeaveButton } from '../members/LeaveButton.tsx';
+import { can, networkKeys } from '../networks/api.ts';
+import { mustAccept, useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { acceptDocuments, documentKeys, useDocuments } from './api.ts';
 import { withoutTitle } from './document-text.ts';
-import { LeaveButton } from './NetworkHomePage.tsx';
-import { mustAccept, useCurrentNetwork } from './NetworkLayout.tsx';
 
 /** The agreement and the communication rules; members accept the current versions here. */
 export default function AgreementPage() {
@@ -33,16 +34,16 @@ export default function AgreementPage() {
   const accept = useMutation({
     mutationFn: () => acceptDocuments(network.slug, agreement?.version ?? 0, rules?.version ?? 0),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: networkKey(network.slug), exact: true });
-      void queryClient.invalidateQueries({ queryKey: documentsKey(network.slug) });
-      void queryClient.invalidateQueries({ queryKey: myNetworksKey });
+      await queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug), exact: true });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.all(network.slug) });
+      void queryClient.invalidateQueries({ queryKey: networkKeys.mine });
       navigate(`/networks/${network.slug}`, { state: { accepted: true } });
     },
     onError: (error) => {
       // A newer version was published while reading: show it and ask again.
       if (isApiError(error, 'DOCUMENT_CHANGED')) {
         setChecked(false);
-        void queryClient.invalidateQueries({ queryKey: documentsKey(network.slug) });
+        void queryClient.invalidateQueries({ queryKey: documentKeys.all(network.slug) });
       }
     },
   });

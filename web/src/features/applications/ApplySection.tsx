@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { applyToNetwork, myApplicationsKey, useMyApplications } from './api.ts';
+import { applicationKeys, applyToNetwork, useMyApplications } from './api.ts';
 import { WithdrawApplicationButton } from './WithdrawApplicationButton.tsx';
 
 const fields = ['motivation', 'experience', 'languages'] as const;
@@ -38,7 +38,7 @@ export function ApplySection({ network }: { network: Network }) {
       }),
     onSuccess: () => {
       setWithdrawn(false);
-      void queryClient.invalidateQueries({ queryKey: myApplicationsKey });
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
     },
   });
   return (
