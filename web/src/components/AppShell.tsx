@@ -24,7 +24,11 @@ export function AppShell() {
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' && q.queryKey.length > 1 });
+      // Everything of the user goes; `me` itself stays (its observers with it) and becomes null.
+      queryClient.removeQueries({
+        queryKey: authKeys.me,
+        predicate: (q) => q.queryKey.length > authKeys.me.length,
+      });
       queryClient.setQueryData(authKeys.me, null);
       navigate('/');
     },

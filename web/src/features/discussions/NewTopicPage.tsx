@@ -13,7 +13,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { toFormErrors } from '../../lib/form-errors.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { startTopic, topicsKey, useSpaces } from './api.ts';
+import { discussionKeys, startTopic, useSpaces } from './api.ts';
 import { Composer } from './Composer.tsx';
 
 export default function NewTopicPage() {
@@ -29,7 +29,7 @@ export default function NewTopicPage() {
     mutationFn: (input: { spaceId: string; title: string }) =>
       startTopic(network.slug, { ...input, body, attachmentIds: attachments.map((a) => a.id) }),
     onSuccess: (topic) => {
-      void queryClient.invalidateQueries({ queryKey: topicsKey(network.slug).slice(0, 3) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.topicLists(network.slug) });
       navigate(`/networks/${network.slug}/discussions/${topic.id}`);
     },
   });

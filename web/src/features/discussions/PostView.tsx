@@ -8,7 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
-import { deletePost, editPost, patchPost, repliesKey, toggleReaction, topicKey } from './api.ts';
+import { deletePost, discussionKeys, editPost, patchPost, toggleReaction } from './api.ts';
 import { Composer } from './Composer.tsx';
 
 const REACTION_KEYS = {
@@ -50,8 +50,9 @@ export function PostView({
     onSuccess: (next) => {
       setConfirming(false);
       replace(next);
-      if (post.isOpening) void queryClient.invalidateQueries({ queryKey: topicKey(slug, topicId) });
-      void queryClient.invalidateQueries({ queryKey: repliesKey(slug, topicId) });
+      if (post.isOpening)
+        void queryClient.invalidateQueries({ queryKey: discussionKeys.topic(slug, topicId) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.replies(slug, topicId) });
     },
   });
   const react = useMutation({

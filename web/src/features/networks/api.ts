@@ -1,4 +1,4 @@
-import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   CreateNetworkBody,
   Network,
@@ -15,16 +15,24 @@ export type NetworkSummary = z.infer<typeof NetworkList>['networks'][number];
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
+const NETWORK_SCOPE = 'network';
+
 /**
  * Query keys of networks. `detail(slug)` is the network itself and the root of everything of that
  * network: the other features (members, documents, discussions, goals, …) build their keys under
  * it, so invalidating or removing it reaches all of them (leaving a network removes them all).
  */
 export const networkKeys = {
-  detail: (slug: string) => ['network', slug] as const,
+  detail: (slug: string) => [NETWORK_SCOPE, slug] as const,
   mine: [...authKeys.me, 'networks'] as const,
   public: ['networks', 'public'] as const,
 };
+
+/** The slug of the network a query key lies under (see networkKeys.detail), if any. */
+export function networkOfKey(key: QueryKey): string | undefined {
+  const [scope, slug] = key;
+  return scope === NETWORK_SCOPE && typeof slug === 'string' ? slug : undefined;
+}
 
 /**
  * Realtime events name a network by its id, query keys by its slug (which never changes): the slug

@@ -11,7 +11,7 @@ import { currentLocale } from '../../lib/i18n.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AccountFields } from '../auth/AccountFields.tsx';
 import { authKeys } from '../auth/api.ts';
-import { completeSetup, setupStatusQueryKey, useSetupStatus } from './api.ts';
+import { completeSetup, setupKeys, useSetupStatus } from './api.ts';
 
 const fields = ['token', 'displayName', 'email', 'password'] as const;
 
@@ -28,7 +28,7 @@ export default function SetupPage() {
     submit: (v) => completeSetup({ ...v, locale: currentLocale() }),
     onSuccess: (me) => {
       queryClient.setQueryData(authKeys.me, me);
-      queryClient.setQueryData(setupStatusQueryKey, { needsSetup: false });
+      queryClient.setQueryData(setupKeys.status, { needsSetup: false });
       navigate('/home', { replace: true });
     },
   });
