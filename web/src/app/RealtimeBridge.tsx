@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { connectAnnouncements } from '../features/announcements/live.ts';
 import { authKeys } from '../features/auth/api.ts';
 import { connectDiscussions } from '../features/discussions/live.ts';
 import { connectMessages } from '../features/messages/live.ts';
@@ -14,6 +15,7 @@ export default function RealtimeBridge({ userId }: { userId: string }) {
       connectMessages(queryClient, userId),
       connectNotifications(queryClient),
       connectDiscussions(queryClient),
+      connectAnnouncements(queryClient),
       onLocalEvent('session.ended', () => queryClient.setQueryData(authKeys.me, null)),
     ];
     realtime.start();

@@ -95,6 +95,19 @@ export function uploadAttachment(slug: string, file: File) {
 
 type Replies = InfiniteData<ReplyList, string | undefined>;
 
+/** A post as cached: the topic's opening post or one of its loaded replies. */
+export function cachedPost(
+  queryClient: QueryClient,
+  slug: string,
+  topicId: string,
+  postId: string,
+): Post | undefined {
+  const topic = queryClient.getQueryData<Topic>(discussionKeys.topic(slug, topicId));
+  if (topic?.opening.id === postId) return topic.opening;
+  const replies = queryClient.getQueryData<Replies>(discussionKeys.replies(slug, topicId));
+  return replies?.pages.flatMap((p) => p.replies).find((r) => r.id === postId);
+}
+
 /** Replaces a post wherever it is cached: the topic's opening post or one of its replies. */
 export function patchPost(
   queryClient: QueryClient,
