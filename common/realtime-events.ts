@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
 import type { NotificationEvent } from './contracts/notifications.ts';
@@ -15,28 +14,11 @@ import type { NotificationEvent } from './contracts/notifications.ts';
  * its rooms), then call sync. Whatever commits after `realtime.ready` arrives live, whatever
  * committed before is in the sync answer; deduplicate by message id and revision.
  */
-export const WS_PATH = '/api/ws';
 
-/** Close codes the server uses besides the standard ones. */
-export const WS_CLOSE = {
-  /** Missed heartbeats: the connection is considered dead (the client simply reconnects). */
-  heartbeatTimeout: 4000,
-  /** The client did not read fast enough; the server dropped it (reconnect and sync). */
-  slowConsumer: 4001,
-  /** The session ended or was revoked (sign in again). */
-  sessionEnded: 4401,
-} as const;
-
-/** Frames a client may send. */
-export const ClientFrame = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping') }),
-  z.strictObject({ type: z.literal('resubscribe') }),
-  z.strictObject({
-    type: z.literal('typing'),
-    data: z.strictObject({ conversationId: z.string().min(1).max(64) }),
-  }),
-]);
-export type ClientFrame = z.infer<typeof ClientFrame>;
+// The socket's address and close codes are plain constants (the web app imports them without zod);
+// the schema of client frames is a contract. Both are re-exported here, beside the event map.
+export { ClientFrame } from './contracts/realtime.ts';
+export { WS_CLOSE, WS_PATH } from './realtime.ts';
 
 /** Every server → client event and its data. Other features add their events here. */
 export interface ServerEvents {

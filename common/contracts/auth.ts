@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../auth.ts';
 import { LOCALES } from '../locales.ts';
 
-/** Passwords: long enough to resist guessing, short enough to keep scrypt input bounded. */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth.ts';
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../documents.ts';
 
-export const DOCUMENT_KINDS = ['agreement', 'rules'] as const;
+export { DOCUMENT_KINDS } from '../documents.ts';
+
 export const DocumentKindCode = z.enum(DOCUMENT_KINDS);
 
 export const NetworkDocument = z.object({

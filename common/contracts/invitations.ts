@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../applications.ts';
+import { INVITATION_KINDS, INVITATION_MAX_DAYS, INVITATION_STATUSES } from '../invitations.ts';
 import { DisplayName, Email, LocaleCode, Password } from './auth.ts';
 import {
   Id,
@@ -10,9 +12,13 @@ import {
   Slug,
 } from './networks.ts';
 
-/** Invitations last two weeks unless the inviter says otherwise. */
-export const INVITATION_DEFAULT_DAYS = 14;
-export const INVITATION_MAX_DAYS = 90;
+export { APPLICATION_STATUSES } from '../applications.ts';
+export {
+  INVITATION_DEFAULT_DAYS,
+  INVITATION_KINDS,
+  INVITATION_MAX_DAYS,
+  INVITATION_STATUSES,
+} from '../invitations.ts';
 
 const InvitationFields = {
   role: NetworkRoleCode,
@@ -33,9 +39,7 @@ export const CreateInvitationBody = z
   });
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 
-export const INVITATION_KINDS = ['email', 'link'] as const;
 export const InvitationKind = z.enum(INVITATION_KINDS);
-export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
 export const InvitationStatus = z.enum(INVITATION_STATUSES);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
@@ -123,7 +127,6 @@ export const CreateApplicationBody = z.strictObject({
 });
 export type CreateApplicationBody = z.infer<typeof CreateApplicationBody>;
 
-export const APPLICATION_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 
 /** An application as the network's staff see it. */

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { CONVERSATION_KINDS, GROUP_MAX_PEOPLE, GROUP_MIN_PEOPLE, MESSAGE_MAX_CHARS } from '../messages.ts';
 import { Id, PageQuery } from './networks.ts';
 
-export const MESSAGE_MAX_CHARS = 10_000;
-/** Participants of a group, the creator included. */
-export const GROUP_MIN_PEOPLE = 2;
-export const GROUP_MAX_PEOPLE = 50;
-export const CONVERSATION_KINDS = ['direct', 'group'] as const;
+export { CONVERSATION_KINDS, GROUP_MAX_PEOPLE, GROUP_MIN_PEOPLE, MESSAGE_MAX_CHARS } from '../messages.ts';
 
 export const ConversationParams = z.strictObject({ id: Id });
 export type ConversationParams = z.infer<typeof ConversationParams>;

@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import {
+  BADGE_KINDS,
+  GRADUATE_STATUSES,
+  IMPORT_PROBLEMS,
+  IMPORT_WARNINGS,
+  MOOC_CSV_MAX_ROWS,
+} from '../mooc.ts';
 import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
 
-/** A graduates file may hold at most this many bytes and data rows (a MOOC cohort is far smaller). */
-export const MOOC_CSV_MAX_BYTES = 2 * 1024 * 1024;
-export const MOOC_CSV_MAX_ROWS = 10_000;
+export {
+  BADGE_KINDS,
+  GRADUATE_STATUSES,
+  IMPORT_PROBLEMS,
+  IMPORT_WARNINGS,
+  MOOC_CSV_MAX_BYTES,
+  MOOC_CSV_MAX_ROWS,
+} from '../mooc.ts';
 
 /** Calendar date as YYYY-MM-DD. */
 export const IsoDate = z.iso.date();
@@ -39,11 +51,6 @@ export const UpdateMoocSessionBody = z
   });
 export type UpdateMoocSessionBody = z.infer<typeof UpdateMoocSessionBody>;
 
-/**
- * Where a graduate stands. `expired` is reported for an invited or reminded graduate whose
- * invitation ran out without them joining; `bounced` is set by staff when the mail came back.
- */
-export const GRADUATE_STATUSES = ['imported', 'invited', 'reminded', 'joined', 'expired', 'bounced'] as const;
 export const GraduateStatus = z.enum(GRADUATE_STATUSES);
 export type GraduateStatus = z.infer<typeof GraduateStatus>;
 
@@ -70,21 +77,9 @@ export type MoocSessionList = z.infer<typeof MoocSessionList>;
 export const MoocSessionParams = z.strictObject({ slug: Slug, sessionId: Id });
 export const GraduateParams = MoocSessionParams.extend({ graduateId: Id });
 
-/** Why a row of the file will not be imported. */
-export const IMPORT_PROBLEMS = [
-  'email_missing',
-  'email_invalid',
-  'name_missing',
-  'date_invalid',
-  'duplicate_in_file',
-  'already_imported',
-  'already_member',
-] as const;
 export const ImportProblem = z.enum(IMPORT_PROBLEMS);
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
-/** Notes that do not stop a row, e.g. a language code nobody knows (the network's is used). */
-export const IMPORT_WARNINGS = ['language_unknown'] as const;
 export const ImportWarning = z.enum(IMPORT_WARNINGS);
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
@@ -168,7 +163,6 @@ export type BulkSendResult = z.infer<typeof BulkSendResult>;
  * Member badges. Smallest option chosen: one list per network; the web app joins it with the
  * member list by `userId` (`?userId=` narrows it to one member for a profile page).
  */
-export const BADGE_KINDS = ['mooc_graduate'] as const;
 export const Badge = z.object({
   userId: z.string(),
   kind: z.enum(BADGE_KINDS),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../organisations.ts';
 import { EXPERTISE_AREAS } from '../expertise.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import { MENTOR_LEVELS, NETWORK_ACTIONS, NETWORK_ROLES, VISIBILITIES } from '../permissions.ts';
+
+export { ORGANISATION_KINDS } from '../organisations.ts';
 
 export const Slug = z
   .string()
@@ -23,16 +26,6 @@ export const PageQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-
-export const ORGANISATION_KINDS = [
-  'ngo',
-  'municipality',
-  'school',
-  'association',
-  'religious',
-  'company',
-  'other',
-] as const;
 
 export const CreateOrganisationBody = z.strictObject({
   name: z.string().trim().min(2).max(120),

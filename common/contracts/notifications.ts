@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { EMAIL_FREQUENCIES, NOTIFICATION_KINDS, OPTIONAL_EMAIL_KINDS } from '../notifications.ts';
 import { PageQuery } from './networks.ts';
 
-/** What a notification is about. */
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'message', 'announcement'] as const;
+export {
+  EMAIL_FREQUENCIES,
+  NOTIFICATION_KINDS,
+  OPTIONAL_EMAIL_KINDS,
+  type OptionalEmailKind,
+} from '../notifications.ts';
+
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
-/** Kinds whose e-mail a member may choose; announcements are always e-mailed at once. */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message'] as const;
-export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
-
-/** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
-export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;
 export const EmailFrequency = z.enum(EMAIL_FREQUENCIES);
 export type EmailFrequency = z.infer<typeof EmailFrequency>;
 

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { DIRECTORY_PAGE_MAX, PROFILE_VISIBILITIES } from '../profiles.ts';
 import { EXPERTISE_AREAS } from '../expertise.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import { ExpertiseList, Id, MentorLevelCode, NetworkRoleCode, OptionalText, PageQuery } from './networks.ts';
 
-/** Who may read a profile: members of a shared network, any signed-in user, or everyone. */
-export const PROFILE_VISIBILITIES = ['network', 'platform', 'public'] as const;
+export {
+  AVATAR_MAX_MB,
+  AVATAR_SIZE_PX,
+  AVATAR_TYPES,
+  DIRECTORY_PAGE_MAX,
+  PROFILE_VISIBILITIES,
+} from '../profiles.ts';
+
 export const ProfileVisibilityCode = z.enum(PROFILE_VISIBILITIES);
 export type ProfileVisibilityCode = z.infer<typeof ProfileVisibilityCode>;
-
-/** Avatars: uploads up to this size are accepted, then resized to a square WebP. */
-export const AVATAR_MAX_MB = 5;
-export const AVATAR_SIZE_PX = 256;
 
 export const ProfileLanguages = z.array(z.enum(LANGUAGE_CODES)).max(20);
 
@@ -46,8 +49,6 @@ export type Profile = z.infer<typeof Profile>;
 export const UserIdParams = z.strictObject({ id: Id });
 /** `v` only busts caches when the avatar changes; its value is not checked. */
 export const AvatarQuery = z.strictObject({ v: z.string().max(64).optional() });
-
-export const DIRECTORY_PAGE_MAX = 50;
 
 export const DirectoryQuery = PageQuery.extend({
   language: z.enum(LANGUAGE_CODES).optional(),

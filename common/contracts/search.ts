@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { SEARCH_TYPES } from '../search.ts';
 import { Slug } from './networks.ts';
 
-export const SEARCH_TYPES = ['topic', 'reply', 'member'] as const;
+export { SEARCH_TYPES } from '../search.ts';
+
 export const SearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof SearchType>;
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { meQueryKey } from '../features/auth/api.ts';
+import { connectAnnouncements } from '../features/announcements/live.ts';
+import { authKeys } from '../features/auth/api.ts';
 import { connectDiscussions } from '../features/discussions/live.ts';
 import { connectMessages } from '../features/messages/live.ts';
 import { connectNotifications } from '../features/notifications/live.ts';
@@ -14,7 +15,8 @@ export default function RealtimeBridge({ userId }: { userId: string }) {
       connectMessages(queryClient, userId),
       connectNotifications(queryClient),
       connectDiscussions(queryClient),
-      onLocalEvent('session.ended', () => queryClient.setQueryData(meQueryKey, null)),
+      connectAnnouncements(queryClient),
+      onLocalEvent('session.ended', () => queryClient.setQueryData(authKeys.me, null)),
     ];
     realtime.start();
     return () => {

@@ -1,10 +1,12 @@
 import { MutationCache, type Query, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
+import { authKeys } from '../features/auth/api.ts';
+import { networkKeys, networkOfKey } from '../features/networks/api.ts';
 import { ApiError } from '../lib/api-client.ts';
 
 /** A session that ended elsewhere (expired, signed out from another device) signs this tab out too. */
 function onError(error: unknown): void {
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
-    queryClient.setQueryData(['me'], null);
+    queryClient.setQueryData(authKeys.me, null);
   }
 }
 
@@ -15,9 +17,9 @@ function onError(error: unknown): void {
  */
 function onQueryError(error: unknown, query: Query<unknown, unknown, unknown, QueryKey>): void {
   onError(error);
-  const [scope, slug] = query.queryKey;
-  if (error instanceof ApiError && error.code === 'AGREEMENT_REQUIRED' && scope === 'network') {
-    void queryClient.invalidateQueries({ queryKey: ['network', slug], exact: true });
+  const slug = networkOfKey(query.queryKey);
+  if (error instanceof ApiError && error.code === 'AGREEMENT_REQUIRED' && slug !== undefined) {
+    void queryClient.invalidateQueries({ queryKey: networkKeys.detail(slug), exact: true });
   }
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { meQueryKey, signOut, useMe } from '../features/auth/api.ts';
+import { authKeys, signOut, useMe } from '../features/auth/api.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { Button } from './Button.tsx';
@@ -24,8 +24,12 @@ export function AppShell() {
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' && q.queryKey.length > 1 });
-      queryClient.setQueryData(meQueryKey, null);
+      // Everything of the user goes; `me` itself stays (its observers with it) and becomes null.
+      queryClient.removeQueries({
+        queryKey: authKeys.me,
+        predicate: (q) => q.queryKey.length > authKeys.me.length,
+      });
+      queryClient.setQueryData(authKeys.me, null);
       navigate('/');
     },
   });

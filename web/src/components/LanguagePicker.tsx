@@ -3,8 +3,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/contracts/auth.ts';
 import { isLocale, LOCALES } from '../../../common/locales.ts';
-import { meQueryKey, useMe } from '../features/auth/api.ts';
-import { updateMe } from '../features/account/api.ts';
+import { authKeys, useMe } from '../features/auth/api.ts';
+import { updateMe } from '../features/users/api.ts';
 import { autonym, changeLocale, currentLocale } from '../lib/i18n.ts';
 
 /** Language switch on every page; when signed in, the choice is saved to the account too. */
@@ -18,12 +18,12 @@ export function LanguagePicker() {
     if (!isLocale(value) || value === currentLocale()) return;
     if (me) {
       const optimistic: Me = { ...me, locale: value };
-      queryClient.setQueryData(meQueryKey, optimistic);
+      queryClient.setQueryData(authKeys.me, optimistic);
     }
     await changeLocale(value);
     if (me) {
       try {
-        queryClient.setQueryData(meQueryKey, await updateMe({ locale: value }));
+        queryClient.setQueryData(authKeys.me, await updateMe({ locale: value }));
       } catch {
         // The UI already speaks the new language; the account keeps the old one until the next try.
       }

@@ -1,12 +1,7 @@
 import type { SyncResult } from '../../../common/contracts/messages.ts';
-import {
-  type ClientFrame,
-  type ServerEvents,
-  type ServerEventType,
-  type ServerFrame,
-  WS_CLOSE,
-  WS_PATH,
-} from '../../../common/realtime-events.ts';
+import type { ClientFrame } from '../../../common/contracts/realtime.ts';
+import { WS_CLOSE, WS_PATH } from '../../../common/realtime.ts';
+import type { ServerEvents, ServerEventType, ServerFrame } from '../../../common/realtime-events.ts';
 import { api, query } from './api-client.ts';
 
 export type RealtimeStatus = 'idle' | 'connecting' | 'open' | 'closed';

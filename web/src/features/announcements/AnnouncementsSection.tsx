@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
-import { MAX_TITLE_CHARS } from '../../../../common/contracts/discussions.ts';
+import { MAX_TITLE_CHARS } from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
@@ -11,9 +11,9 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { toFormErrors } from '../../lib/form-errors.ts';
-import { pinAnnouncement, pinnedKey, postAnnouncement, usePinnedAnnouncements } from '../discussions/api.ts';
 import { Composer } from '../discussions/Composer.tsx';
 import { can } from '../networks/api.ts';
+import { announcementKeys, pinAnnouncement, postAnnouncement, usePinnedAnnouncements } from './api.ts';
 
 /** Pinned announcements on the network home; meta-mentors and office post and unpin them here. */
 export function AnnouncementsSection({ network }: { network: Network }) {
@@ -23,7 +23,7 @@ export function AnnouncementsSection({ network }: { network: Network }) {
   const mayPost = can(network, 'announcements.post');
   const unpin = useMutation({
     mutationFn: (id: string) => pinAnnouncement(network.slug, id, false),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: pinnedKey(network.slug) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: announcementKeys.pinned(network.slug) }),
   });
   const list = pinned.data?.announcements ?? [];
   if (!mayPost && pinned.isSuccess && list.length === 0) return null;
@@ -70,7 +70,7 @@ function AnnouncementForm({ slug }: { slug: string }) {
     onSuccess: () => {
       setBody('');
       setOpen(false);
-      void queryClient.invalidateQueries({ queryKey: pinnedKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: announcementKeys.pinned(slug) });
     },
   });
   const errors = post.isError ? toFormErrors(post.error, ['title', 'body'] as const) : undefined;

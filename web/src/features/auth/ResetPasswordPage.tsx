@@ -6,7 +6,8 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { confirmPasswordReset, PASSWORD_MIN_LENGTH } from './api.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
+import { confirmPasswordReset } from './api.ts';
 
 const fields = ['password'] as const;
 

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { meQueryKey, signIn } from './api.ts';
+import { authKeys, signIn } from './api.ts';
 
 const fields = ['email', 'password'] as const;
 
@@ -25,7 +25,7 @@ export default function SignInPage() {
     required: fields,
     submit: signIn,
     onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
+      queryClient.setQueryData(authKeys.me, me);
       navigate(safeNext(params.get('next')), { replace: true });
     },
   });

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { meQueryKey, useMe, verifyEmail } from './api.ts';
+import { authKeys, useMe, verifyEmail } from './api.ts';
 
 export default function VerifyEmailPage() {
   const { t } = useTranslation();
@@ -17,7 +17,9 @@ export default function VerifyEmailPage() {
   const verification = useMutation({
     mutationFn: verifyEmail,
     onSuccess: () => {
-      queryClient.setQueryData<Me | null>(meQueryKey, (old) => (old ? { ...old, emailVerified: true } : old));
+      queryClient.setQueryData<Me | null>(authKeys.me, (old) =>
+        old ? { ...old, emailVerified: true } : old,
+      );
     },
   });
   // Send the token once, even under StrictMode's double effects: tokens are single-use.

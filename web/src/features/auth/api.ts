@@ -9,7 +9,13 @@ import type {
 } from '../../../../common/contracts/auth.ts';
 import { api, isApiError } from '../../lib/api-client.ts';
 
-export const meQueryKey = ['me'] as const;
+/**
+ * Query keys of the signed-in user. `me` is who is signed in; everything that is theirs alone
+ * (conversations, notifications, their networks, …) has a key under it and is dropped at sign-out.
+ */
+export const authKeys = {
+  me: ['me'] as const,
+};
 
 /** The signed-in user, or null when nobody is signed in. */
 async function fetchMe(): Promise<Me | null> {
@@ -22,7 +28,7 @@ async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: authKeys.me, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
 export const register = (body: RegisterBody) => api.post<Accepted>('/auth/register', body);
@@ -34,6 +40,3 @@ export const requestPasswordReset = (email: string) =>
   api.post<Accepted>('/auth/password-reset/request', { email });
 export const confirmPasswordReset = (body: PasswordResetConfirmBody) =>
   api.post<Ok>('/auth/password-reset/confirm', body);
-
-/** Keep in step with PASSWORD_MIN_LENGTH in common/contracts/auth.ts (not imported: it would pull zod into the bundle). */
-export const PASSWORD_MIN_LENGTH = 10;

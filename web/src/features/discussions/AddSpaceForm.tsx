@@ -4,7 +4,7 @@ import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { createSpace, spacesKey } from './api.ts';
+import { createSpace, discussionKeys } from './api.ts';
 
 /** Meta-mentors add spaces beyond the three every network starts with. */
 export function AddSpaceForm({ slug }: { slug: string }) {
@@ -16,7 +16,7 @@ export function AddSpaceForm({ slug }: { slug: string }) {
     submit: (v) => createSpace(slug, v.name.trim()),
     onSuccess: () => {
       form.formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: spacesKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.spaces(slug) });
     },
   });
   return (

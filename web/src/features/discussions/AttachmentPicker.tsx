@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Attachment } from '../../../../common/contracts/discussions.ts';
 import {
   ATTACHMENT_MAX_MB,
   ATTACHMENT_TYPES,
-  type Attachment,
   MAX_ATTACHMENTS_PER_POST,
-} from '../../../../common/contracts/discussions.ts';
+} from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { uploadAttachment } from './api.ts';
 

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_POST_CHARS, mentionToken } from '../../../../common/contracts/discussions.ts';
+import { MAX_POST_CHARS, mentionToken } from '../../../../common/discussions.ts';
 import type { Member } from '../../../../common/contracts/networks.ts';
-import { useMembers } from '../networks/api.ts';
+import { useMembers } from '../members/api.ts';
 
 interface ComposerProps {
   slug: string;

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type Attachment, MAX_TITLE_CHARS } from '../../../../common/contracts/discussions.ts';
+import type { Attachment } from '../../../../common/contracts/discussions.ts';
+import { MAX_TITLE_CHARS } from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
@@ -12,7 +13,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { toFormErrors } from '../../lib/form-errors.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { startTopic, topicsKey, useSpaces } from './api.ts';
+import { discussionKeys, startTopic, useSpaces } from './api.ts';
 import { Composer } from './Composer.tsx';
 
 export default function NewTopicPage() {
@@ -28,7 +29,7 @@ export default function NewTopicPage() {
     mutationFn: (input: { spaceId: string; title: string }) =>
       startTopic(network.slug, { ...input, body, attachmentIds: attachments.map((a) => a.id) }),
     onSuccess: (topic) => {
-      void queryClient.invalidateQueries({ queryKey: topicsKey(network.slug).slice(0, 3) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.topicLists(network.slug) });
       navigate(`/networks/${network.slug}/discussions/${topic.id}`);
     },
   });

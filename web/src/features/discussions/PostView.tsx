@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Post,
-  REACTION_EMOJI,
-  REACTIONS,
-  type Reaction,
-} from '../../../../common/contracts/discussions.ts';
+import type { Post } from '../../../../common/contracts/discussions.ts';
+import { REACTION_EMOJI, REACTIONS, type Reaction } from '../../../../common/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
-import { deletePost, editPost, patchPost, repliesKey, toggleReaction, topicKey } from './api.ts';
+import { deletePost, discussionKeys, editPost, patchPost, toggleReaction } from './api.ts';
 import { Composer } from './Composer.tsx';
 
 const REACTION_KEYS = {
@@ -54,8 +50,9 @@ export function PostView({
     onSuccess: (next) => {
       setConfirming(false);
       replace(next);
-      if (post.isOpening) void queryClient.invalidateQueries({ queryKey: topicKey(slug, topicId) });
-      void queryClient.invalidateQueries({ queryKey: repliesKey(slug, topicId) });
+      if (post.isOpening)
+        void queryClient.invalidateQueries({ queryKey: discussionKeys.topic(slug, topicId) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.replies(slug, topicId) });
     },
   });
   const react = useMutation({

@@ -12,16 +12,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import {
-  markTopicRead,
-  moderateTopic,
-  postReply,
-  repliesKey,
-  topicKey,
-  topicsKey,
-  useReplies,
-  useTopic,
-} from './api.ts';
+import { discussionKeys, markTopicRead, moderateTopic, postReply, useReplies, useTopic } from './api.ts';
 import { Composer } from './Composer.tsx';
 import { PostView } from './PostView.tsx';
 
@@ -40,7 +31,7 @@ export default function TopicPage() {
   useEffect(() => {
     if (!loaded) return;
     markTopicRead(network.slug, topicId)
-      .then(() => queryClient.invalidateQueries({ queryKey: topicsKey(network.slug).slice(0, 3) }))
+      .then(() => queryClient.invalidateQueries({ queryKey: discussionKeys.topicLists(network.slug) }))
       .catch(() => {});
   }, [loaded, network.slug, topicId, queryClient]);
 
@@ -127,8 +118,8 @@ function Moderation({ slug, topic }: { slug: string; topic: Topic }) {
   const moderate = useMutation({
     mutationFn: (change: { pinned?: boolean; locked?: boolean }) => moderateTopic(slug, topic.id, change),
     onSuccess: (next) => {
-      queryClient.setQueryData(topicKey(slug, topic.id), next);
-      void queryClient.invalidateQueries({ queryKey: topicsKey(slug).slice(0, 3) });
+      queryClient.setQueryData(discussionKeys.topic(slug, topic.id), next);
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.topicLists(slug) });
     },
   });
   return (
@@ -169,11 +160,11 @@ function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
     onSuccess: () => {
       setBody('');
       setAttachments([]);
-      void queryClient.invalidateQueries({ queryKey: repliesKey(slug, topicId) });
+      void queryClient.invalidateQueries({ queryKey: discussionKeys.replies(slug, topicId) });
     },
     onError: (error) => {
       if (isApiError(error, 'TOPIC_LOCKED'))
-        void queryClient.invalidateQueries({ queryKey: topicKey(slug, topicId) });
+        void queryClient.invalidateQueries({ queryKey: discussionKeys.topic(slug, topicId) });
     },
   });
   function onSubmit(event: FormEvent) {

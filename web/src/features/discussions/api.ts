@@ -1,9 +1,6 @@
 import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
-  Announcement,
-  AnnouncementList,
   Attachment,
-  CreateAnnouncementBody,
   CreateTopicBody,
   ModerateTopicBody,
   Post,
@@ -15,24 +12,34 @@ import type {
   TopicList,
 } from '../../../../common/contracts/discussions.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
-export const spacesKey = (slug: string) => ['network', slug, 'spaces'] as const;
-export const topicsKey = (slug: string, spaceId?: string) =>
-  ['network', slug, 'topics', spaceId ?? 'all'] as const;
-export const topicKey = (slug: string, topicId: string) => ['network', slug, 'topic', topicId] as const;
-export const repliesKey = (slug: string, topicId: string) =>
-  ['network', slug, 'topic', topicId, 'replies'] as const;
-export const pinnedKey = (slug: string) => ['network', slug, 'announcements', 'pinned'] as const;
+/**
+ * Query keys of a network's discussions. `topicLists` holds every list of topics (all spaces and
+ * each space); `topic` holds one topic and, under it, its replies. Realtime events name the network
+ * by id: live.ts finds the slug with networkSlug().
+ */
+export const discussionKeys = {
+  spaces: (slug: string) => [...networkKeys.detail(slug), 'spaces'] as const,
+  topicLists: (slug: string) => [...networkKeys.detail(slug), 'topics'] as const,
+  /** Topics of one space, or of all (no space). */
+  topics: (slug: string, spaceId?: string) => [...discussionKeys.topicLists(slug), spaceId ?? 'all'] as const,
+  topic: (slug: string, topicId: string) => [...networkKeys.detail(slug), 'topic', topicId] as const,
+  replies: (slug: string, topicId: string) => [...discussionKeys.topic(slug, topicId), 'replies'] as const,
+};
 
 export function useSpaces(slug: string) {
-  return useQuery({ queryKey: spacesKey(slug), queryFn: () => api.get<SpaceList>(`${base(slug)}/spaces`) });
+  return useQuery({
+    queryKey: discussionKeys.spaces(slug),
+    queryFn: () => api.get<SpaceList>(`${base(slug)}/spaces`),
+  });
 }
 
 export function useTopics(slug: string, spaceId?: string) {
   return useInfiniteQuery({
-    queryKey: topicsKey(slug, spaceId),
+    queryKey: discussionKeys.topics(slug, spaceId),
     queryFn: ({ pageParam }) =>
       api.get<TopicList>(`${base(slug)}/topics${query({ spaceId, cursor: pageParam, limit: 20 })}`),
     initialPageParam: undefined as string | undefined,
@@ -42,7 +49,7 @@ export function useTopics(slug: string, spaceId?: string) {
 
 export function useTopic(slug: string, topicId: string) {
   return useQuery({
-    queryKey: topicKey(slug, topicId),
+    queryKey: discussionKeys.topic(slug, topicId),
     queryFn: () => api.get<Topic>(`${base(slug)}/topics/${encodeURIComponent(topicId)}`),
     // The "new since your last visit" marker is taken once per visit.
     staleTime: Number.POSITIVE_INFINITY,
@@ -51,7 +58,7 @@ export function useTopic(slug: string, topicId: string) {
 
 export function useReplies(slug: string, topicId: string) {
   return useInfiniteQuery({
-    queryKey: repliesKey(slug, topicId),
+    queryKey: discussionKeys.replies(slug, topicId),
     queryFn: ({ pageParam }) =>
       api.get<ReplyList>(
         `${base(slug)}/topics/${encodeURIComponent(topicId)}/replies${query({ cursor: pageParam, limit: 50 })}`,
@@ -86,6 +93,21 @@ export function uploadAttachment(slug: string, file: File) {
   return api.post<Attachment>(`${base(slug)}/attachments`, form);
 }
 
+type Replies = InfiniteData<ReplyList, string | undefined>;
+
+/** A post as cached: the topic's opening post or one of its loaded replies. */
+export function cachedPost(
+  queryClient: QueryClient,
+  slug: string,
+  topicId: string,
+  postId: string,
+): Post | undefined {
+  const topic = queryClient.getQueryData<Topic>(discussionKeys.topic(slug, topicId));
+  if (topic?.opening.id === postId) return topic.opening;
+  const replies = queryClient.getQueryData<Replies>(discussionKeys.replies(slug, topicId));
+  return replies?.pages.flatMap((p) => p.replies).find((r) => r.id === postId);
+}
+
 /** Replaces a post wherever it is cached: the topic's opening post or one of its replies. */
 export function patchPost(
   queryClient: QueryClient,
@@ -94,10 +116,10 @@ export function patchPost(
   postId: string,
   patch: (p: Post) => Post,
 ): void {
-  queryClient.setQueryData<Topic>(topicKey(slug, topicId), (topic) =>
+  queryClient.setQueryData<Topic>(discussionKeys.topic(slug, topicId), (topic) =>
     topic && topic.opening.id === postId ? { ...topic, opening: patch(topic.opening) } : topic,
   );
-  queryClient.setQueryData<InfiniteData<ReplyList, string | undefined>>(repliesKey(slug, topicId), (data) =>
+  queryClient.setQueryData<Replies>(discussionKeys.replies(slug, topicId), (data) =>
     data
       ? {
           ...data,
@@ -109,15 +131,3 @@ export function patchPost(
       : data,
   );
 }
-
-// Announcements
-export function usePinnedAnnouncements(slug: string) {
-  return useQuery({
-    queryKey: pinnedKey(slug),
-    queryFn: () => api.get<AnnouncementList>(`${base(slug)}/announcements/pinned`),
-  });
-}
-export const postAnnouncement = (slug: string, body: CreateAnnouncementBody) =>
-  api.post<Announcement>(`${base(slug)}/announcements`, body);
-export const pinAnnouncement = (slug: string, id: string, pinned: boolean) =>
-  api.patch<Announcement>(`${base(slug)}/announcements/${encodeURIComponent(id)}`, { pinned });

@@ -12,7 +12,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { calendarDay } from '../mooc/calendar-day.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { goalsKey, updateGoal, useGoal } from './api.ts';
+import { roadmapKeys } from '../roadmap/api.ts';
+import { goalKeys, updateGoal, useGoal } from './api.ts';
 import { GoalChart } from './GoalChart.tsx';
 import { GoalForm } from './GoalForm.tsx';
 import { GoalHistory } from './GoalHistory.tsx';
@@ -29,9 +30,9 @@ export default function GoalPage() {
   const [archiving, setArchiving] = useState(false);
   const [saved, setSaved] = useState(false);
   const store = (data: GoalDetail) => {
-    queryClient.setQueryData([...goalsKey(network.slug), 'goal', goalId], data);
-    void queryClient.invalidateQueries({ queryKey: goalsKey(network.slug), exact: false });
-    void queryClient.invalidateQueries({ queryKey: ['network', network.slug, 'roadmap'] });
+    queryClient.setQueryData(goalKeys.detail(network.slug, goalId), data);
+    void queryClient.invalidateQueries({ queryKey: goalKeys.all(network.slug), exact: false });
+    void queryClient.invalidateQueries({ queryKey: roadmapKeys.detail(network.slug) });
   };
   const archive = useMutation({
     mutationFn: (archived: boolean) => updateGoal(network.slug, goalId, { archived }),

@@ -9,7 +9,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { calendarDay } from '../mooc/calendar-day.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { goalsKey, useGoals } from './api.ts';
+import { roadmapKeys } from '../roadmap/api.ts';
+import { goalKeys, useGoals } from './api.ts';
 import { GoalForm } from './GoalForm.tsx';
 import { GoalProgress } from './GoalProgress.tsx';
 
@@ -82,8 +83,8 @@ export default function GoalsPage() {
           <GoalForm
             slug={network.slug}
             onSaved={(goal) => {
-              void queryClient.invalidateQueries({ queryKey: goalsKey(network.slug) });
-              void queryClient.invalidateQueries({ queryKey: ['network', network.slug, 'roadmap'] });
+              void queryClient.invalidateQueries({ queryKey: goalKeys.all(network.slug) });
+              void queryClient.invalidateQueries({ queryKey: roadmapKeys.detail(network.slug) });
               navigate(goal.id);
             }}
           />

@@ -9,8 +9,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
 import { resendVerification, useMe } from '../auth/api.ts';
-import { useMyApplications } from '../invitations/api.ts';
-import { WithdrawApplicationButton } from '../invitations/WithdrawApplicationButton.tsx';
+import { useMyApplications } from '../applications/api.ts';
+import { WithdrawApplicationButton } from '../applications/WithdrawApplicationButton.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
 

@@ -12,8 +12,8 @@ import { currentLocale } from '../../lib/i18n.ts';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AccountFields } from '../auth/AccountFields.tsx';
-import { meQueryKey, useMe } from '../auth/api.ts';
-import { myNetworksKey } from '../networks/api.ts';
+import { authKeys, useMe } from '../auth/api.ts';
+import { networkKeys } from '../networks/api.ts';
 import { acceptInvitation, type InvitationPreview, useInvitationPreview } from './api.ts';
 
 /** Where the invitation mail (or a shared link) leads: what it is, then join — signing up on the way if needed. */
@@ -26,8 +26,8 @@ export default function InvitationPage() {
   const queryClient = useQueryClient();
 
   const joined = async (result: AcceptedInvitation) => {
-    if (result.accountCreated) await queryClient.invalidateQueries({ queryKey: meQueryKey });
-    void queryClient.invalidateQueries({ queryKey: myNetworksKey });
+    if (result.accountCreated) await queryClient.invalidateQueries({ queryKey: authKeys.me });
+    void queryClient.invalidateQueries({ queryKey: networkKeys.mine });
     // New members start at the agreement: nothing else of the network opens before they accept it.
     navigate(`/networks/${result.network.slug}/agreement`, { replace: true });
   };

@@ -2,27 +2,28 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   AcceptedInvitation,
   AcceptInvitationBody,
-  Application,
-  CreateApplicationBody,
   CreatedInvitation,
   CreateInvitationBody,
   InvitationList,
   InvitationPreview,
-  MyApplication,
 } from '../../../../common/contracts/invitations.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { networkKeys } from '../networks/api.ts';
 
-export type { Application, InvitationPreview, MyApplication };
-
-/** Keep in step with common/contracts/invitations.ts (not imported: it would pull zod into the bundle). */
-export const INVITATION_DEFAULT_DAYS = 14;
-export const INVITATION_MAX_DAYS = 90;
+export type { InvitationPreview };
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
+/** Query keys of a network's invitations, and of one invitation as its link opens it. */
+export const invitationKeys = {
+  all: (slug: string) => [...networkKeys.detail(slug), 'invitations'] as const,
+  list: (slug: string, status: 'pending' | 'all') => [...invitationKeys.all(slug), status] as const,
+  preview: (token: string) => ['invitation', token] as const,
+};
+
 export function useInvitations(slug: string, status: 'pending' | 'all') {
   return useQuery({
-    queryKey: ['network', slug, 'invitations', status],
+    queryKey: invitationKeys.list(slug, status),
     queryFn: () => api.get<InvitationList>(`${base(slug)}/invitations${query({ status, limit: 100 })}`),
   });
 }
@@ -33,40 +34,9 @@ export const revokeInvitation = (slug: string, id: string) =>
 
 export function useInvitationPreview(token: string) {
   return useQuery({
-    queryKey: ['invitation', token],
+    queryKey: invitationKeys.preview(token),
     queryFn: () => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`),
   });
 }
 export const acceptInvitation = (token: string, body?: AcceptInvitationBody) =>
   api.post<AcceptedInvitation>(`/invitations/${encodeURIComponent(token)}/accept`, body);
-
-export function useApplications(slug: string, status: 'pending' | 'approved' | 'declined') {
-  return useQuery({
-    queryKey: ['network', slug, 'applications', status],
-    queryFn: () =>
-      api.get<{ applications: Application[] }>(`${base(slug)}/applications${query({ status, limit: 100 })}`),
-  });
-}
-export const applyToNetwork = (slug: string, body: CreateApplicationBody) =>
-  api.post<unknown>(`${base(slug)}/applications`, body);
-export const decideApplication = (
-  slug: string,
-  id: string,
-  decision: 'approve' | 'decline',
-  message?: string,
-) =>
-  api.post<unknown>(`${base(slug)}/applications/${encodeURIComponent(id)}/decision`, {
-    decision,
-    ...(message?.trim() ? { message: message.trim() } : {}),
-  });
-
-export const myApplicationsKey = ['me', 'applications'] as const;
-export function useMyApplications(enabled = true) {
-  return useQuery({
-    queryKey: myApplicationsKey,
-    queryFn: () => api.get<{ applications: MyApplication[] }>('/me/applications'),
-    enabled,
-  });
-}
-export const withdrawApplication = (id: string) =>
-  api.delete<unknown>(`/me/applications/${encodeURIComponent(id)}`);

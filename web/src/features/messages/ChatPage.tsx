@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Conversation } from '../../../../common/contracts/messages.ts';
-import { MESSAGE_MAX_CHARS } from '../../../../common/contracts/messages.ts';
+import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMyNetworks } from '../networks/api.ts';
-import { addParticipants, conversationKey, conversationsKey, historyKey, leaveGroup } from './api.ts';
+import { addParticipants, leaveGroup, messageKeys } from './api.ts';
 import { MemberChoice, NetworkChoice } from './NewGroupSection.tsx';
 
 /** A group's own controls: add people from one's networks, and leave (after confirming). */
@@ -26,9 +26,9 @@ export function GroupActions({ conversation, title }: { conversation: Conversati
     mutationFn: () => leaveGroup(conversation.id),
     onSuccess: () => {
       setConfirming(false);
-      queryClient.removeQueries({ queryKey: historyKey(conversation.id) });
-      queryClient.removeQueries({ queryKey: conversationKey(conversation.id), exact: true });
-      void queryClient.invalidateQueries({ queryKey: conversationsKey });
+      queryClient.removeQueries({ queryKey: messageKeys.history(conversation.id) });
+      queryClient.removeQueries({ queryKey: messageKeys.conversation(conversation.id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.conversations });
       navigate('/messages', { state: { leftGroup: title } });
     },
   });
@@ -117,8 +117,8 @@ function AddPeopleForm({
         chosen.map((p) => p.userId),
       ),
     onSuccess: (next) => {
-      queryClient.setQueryData(conversationKey(conversation.id), next);
-      void queryClient.invalidateQueries({ queryKey: conversationsKey });
+      queryClient.setQueryData(messageKeys.conversation(conversation.id), next);
+      void queryClient.invalidateQueries({ queryKey: messageKeys.conversations });
       onDone(chosen.map((p) => p.displayName));
     },
   });

@@ -8,7 +8,8 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMe } from '../auth/api.ts';
-import { useMembers, useMyNetworks } from '../networks/api.ts';
+import { useMembers } from '../members/api.ts';
+import { useMyNetworks } from '../networks/api.ts';
 import { createGroup } from './api.ts';
 
 /** Start a group: pick a network, then the people of it, and give the group a name. */

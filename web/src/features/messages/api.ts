@@ -9,20 +9,27 @@ import type {
   UnreadCounts,
 } from '../../../../common/contracts/messages.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
 
 /** A message as the chat shows it: sent, or still on its way from this tab (optimistic). */
 export type ChatMessage = Message & { pending?: 'sending' | 'failed' };
 type ChatMessagePage = Omit<MessagePage, 'messages'> & { messages: ChatMessage[] };
 export type History = InfiniteData<ChatMessagePage, string | undefined>;
 
-export const conversationsKey = ['me', 'conversations'] as const;
-export const conversationKey = (id: string) => ['me', 'conversation', id] as const;
-export const historyKey = (id: string) => ['me', 'conversation', id, 'history'] as const;
-export const unreadMessagesKey = ['me', 'messages', 'unread'] as const;
+/** Query keys of the signed-in user's conversations. */
+export const messageKeys = {
+  /** The list of conversations, newest activity first. */
+  conversations: [...authKeys.me, 'conversations'] as const,
+  /** Every open conversation and its history. */
+  conversationDetails: [...authKeys.me, 'conversation'] as const,
+  conversation: (id: string) => [...messageKeys.conversationDetails, id] as const,
+  history: (id: string) => [...messageKeys.conversation(id), 'history'] as const,
+  unread: [...authKeys.me, 'messages', 'unread'] as const,
+};
 
 export function useConversations() {
   return useInfiniteQuery({
-    queryKey: conversationsKey,
+    queryKey: messageKeys.conversations,
     queryFn: ({ pageParam }) =>
       api.get<ConversationList>(`/conversations${query({ cursor: pageParam, limit: 30 })}`),
     initialPageParam: undefined as string | undefined,
@@ -32,7 +39,7 @@ export function useConversations() {
 
 export function useConversation(id: string) {
   return useQuery({
-    queryKey: conversationKey(id),
+    queryKey: messageKeys.conversation(id),
     queryFn: () => api.get<Conversation>(`/conversations/${encodeURIComponent(id)}`),
   });
 }
@@ -40,7 +47,7 @@ export function useConversation(id: string) {
 /** History newest first, page by page: older pages are fetched when the reader scrolls up. */
 export function useHistory(id: string) {
   return useInfiniteQuery({
-    queryKey: historyKey(id),
+    queryKey: messageKeys.history(id),
     queryFn: ({ pageParam }) =>
       api.get<ChatMessagePage>(
         `/conversations/${encodeURIComponent(id)}/messages${query({ cursor: pageParam, limit: 30 })}`,
@@ -52,7 +59,7 @@ export function useHistory(id: string) {
 
 export function useUnreadMessages(enabled: boolean) {
   return useQuery({
-    queryKey: unreadMessagesKey,
+    queryKey: messageKeys.unread,
     queryFn: () => api.get<UnreadCounts>('/messages/unread'),
     enabled,
   });
@@ -87,7 +94,7 @@ export function newClientId(): string {
  */
 export function mergeMessage(queryClient: QueryClient, message: ChatMessage): boolean {
   let added = false;
-  queryClient.setQueryData<History>(historyKey(message.conversationId), (history) => {
+  queryClient.setQueryData<History>(messageKeys.history(message.conversationId), (history) => {
     if (!history) return history;
     let found = false;
     const pages = history.pages.map((page) => ({
@@ -122,27 +129,30 @@ export function patchConversation(
   toTop = false,
 ): boolean {
   let found = false;
-  queryClient.setQueryData<InfiniteData<ConversationList, string | undefined>>(conversationsKey, (list) => {
-    if (!list) return list;
-    let moved: Conversation | undefined;
-    const pages = list.pages.map((page) => ({
-      ...page,
-      conversations: page.conversations.flatMap((c) => {
-        if (c.id !== conversationId) return [c];
-        found = true;
-        const next = patch(c);
-        if (toTop) {
-          moved = next;
-          return [];
-        }
-        return [next];
-      }),
-    }));
-    const [first, ...rest] = pages;
-    if (moved && first)
-      return { ...list, pages: [{ ...first, conversations: [moved, ...first.conversations] }, ...rest] };
-    return { ...list, pages };
-  });
-  queryClient.setQueryData<Conversation>(conversationKey(conversationId), (c) => (c ? patch(c) : c));
+  queryClient.setQueryData<InfiniteData<ConversationList, string | undefined>>(
+    messageKeys.conversations,
+    (list) => {
+      if (!list) return list;
+      let moved: Conversation | undefined;
+      const pages = list.pages.map((page) => ({
+        ...page,
+        conversations: page.conversations.flatMap((c) => {
+          if (c.id !== conversationId) return [c];
+          found = true;
+          const next = patch(c);
+          if (toTop) {
+            moved = next;
+            return [];
+          }
+          return [next];
+        }),
+      }));
+      const [first, ...rest] = pages;
+      if (moved && first)
+        return { ...list, pages: [{ ...first, conversations: [moved, ...first.conversations] }, ...rest] };
+      return { ...list, pages };
+    },
+  );
+  queryClient.setQueryData<Conversation>(messageKeys.conversation(conversationId), (c) => (c ? patch(c) : c));
   return found;
 }

@@ -1,13 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Message } from '../../../../common/contracts/messages.ts';
 import { onLocalEvent, realtime } from '../../lib/realtime.ts';
-import {
-  conversationKey,
-  conversationsKey,
-  mergeMessage,
-  patchConversation,
-  unreadMessagesKey,
-} from './api.ts';
+import { mergeMessage, messageKeys, patchConversation } from './api.ts';
 
 const TYPING_SHOWN_MS = 4_000;
 type Typing = Map<string, { userId: string; displayName: string; until: number }[]>;
@@ -63,15 +57,15 @@ function onMessage(queryClient: QueryClient, myId: string, message: Message, isN
     }),
     firstTime,
   );
-  if (!known) void queryClient.invalidateQueries({ queryKey: conversationsKey });
-  if (unread) void queryClient.invalidateQueries({ queryKey: unreadMessagesKey });
+  if (!known) void queryClient.invalidateQueries({ queryKey: messageKeys.conversations });
+  if (unread) void queryClient.invalidateQueries({ queryKey: messageKeys.unread });
 }
 
 /** Feeds message, read, typing and conversation events into the query caches; returns the unsubscribe. */
 export function connectMessages(queryClient: QueryClient, myId: string): () => void {
   const refreshAll = () => {
-    void queryClient.invalidateQueries({ queryKey: conversationsKey });
-    void queryClient.invalidateQueries({ queryKey: unreadMessagesKey });
+    void queryClient.invalidateQueries({ queryKey: messageKeys.conversations });
+    void queryClient.invalidateQueries({ queryKey: messageKeys.unread });
   };
   const offs = [
     realtime.on('message.created', ({ message }) => onMessage(queryClient, myId, message, true)),
@@ -87,7 +81,7 @@ export function connectMessages(queryClient: QueryClient, myId: string): () => v
           p.userId === read.userId ? { ...p, lastReadMessageId: read.messageId } : p,
         ),
       }));
-      if (read.userId === myId) void queryClient.invalidateQueries({ queryKey: unreadMessagesKey });
+      if (read.userId === myId) void queryClient.invalidateQueries({ queryKey: messageKeys.unread });
     }),
     realtime.on('typing.started', (event) => {
       if (event.userId === myId) return;
@@ -106,21 +100,21 @@ export function connectMessages(queryClient: QueryClient, myId: string): () => v
       }, TYPING_SHOWN_MS + 50);
     }),
     realtime.on('conversation.created', ({ conversation }) => {
-      queryClient.setQueryData(conversationKey(conversation.id), conversation);
+      queryClient.setQueryData(messageKeys.conversation(conversation.id), conversation);
       refreshAll();
     }),
     realtime.on('conversation.updated', ({ conversation }) => {
-      queryClient.setQueryData(conversationKey(conversation.id), conversation);
+      queryClient.setQueryData(messageKeys.conversation(conversation.id), conversation);
       refreshAll();
     }),
     realtime.on('conversation.left', ({ conversationId }) => {
       // The others see who is left; the one who left (in another tab) finds the group gone.
-      void queryClient.invalidateQueries({ queryKey: conversationKey(conversationId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.conversation(conversationId), exact: true });
       refreshAll();
     }),
     onLocalEvent('sync.completed', refreshAll),
     onLocalEvent('sync.reloaded', () => {
-      void queryClient.invalidateQueries({ queryKey: ['me', 'conversation'] });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.conversationDetails });
       refreshAll();
     }),
   ];

@@ -1,19 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type BulkSendResult,
-  GRADUATE_STATUSES,
-  type Graduate,
-  type GraduateStatus,
-  type MoocSession,
+import type {
+  BulkSendResult,
+  Graduate,
+  GraduateStatus,
+  MoocSession,
 } from '../../../../common/contracts/mooc.ts';
+import { GRADUATE_STATUSES } from '../../../../common/mooc.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { inviteGraduates, markBounced, moocKey, remindGraduates, useGraduates } from './api.ts';
+import { inviteGraduates, markBounced, moocKeys, remindGraduates, useGraduates } from './api.ts';
 import { graduateStatusLabel, statusTone } from './labels.ts';
 
 type Bulk = 'invite' | 'remind';
@@ -27,7 +27,7 @@ export function GraduatesSection({ slug, session }: { slug: string; session: Moo
   const [outcome, setOutcome] = useState<{ kind: Bulk; result: BulkSendResult } | null>(null);
   const [bouncing, setBouncing] = useState<Graduate | null>(null);
   const graduates = useGraduates(slug, session.id, status);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: moocKey(slug) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: moocKeys.all(slug) });
   const counts = session.graduates;
   const toInvite = counts.imported;
   // The server reminds those whose invitation is still open; expired ones are not counted.

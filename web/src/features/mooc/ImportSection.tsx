@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MOOC_CSV_MAX_BYTES } from '../../../../common/contracts/mooc.ts';
+import { MOOC_CSV_MAX_BYTES } from '../../../../common/mooc.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { importGraduates, moocKey, previewImport } from './api.ts';
+import { importGraduates, moocKeys, previewImport } from './api.ts';
 import { calendarDay } from './calendar-day.ts';
 import { importProblemLabel } from './labels.ts';
 
@@ -27,7 +27,7 @@ export function ImportSection({ slug, sessionId }: { slug: string; sessionId: st
       setFile(null);
       preview.reset();
       if (inputRef.current) inputRef.current.value = '';
-      void queryClient.invalidateQueries({ queryKey: moocKey(slug) });
+      void queryClient.invalidateQueries({ queryKey: moocKeys.all(slug) });
     },
   });
 

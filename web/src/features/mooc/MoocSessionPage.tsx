@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { moocKey, useMoocSession } from './api.ts';
+import { moocKeys, useMoocSession } from './api.ts';
 import { calendarDay } from './calendar-day.ts';
 import { GraduatesSection } from './GraduatesSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
@@ -51,7 +51,7 @@ export default function MoocSessionPage() {
           session={s}
           onSaved={() => {
             setSaved(true);
-            void queryClient.invalidateQueries({ queryKey: moocKey(network.slug) });
+            void queryClient.invalidateQueries({ queryKey: moocKeys.all(network.slug) });
           }}
         />
       </details>

@@ -6,7 +6,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { moocKey, useMoocSessions } from './api.ts';
+import { roadmapKeys } from '../roadmap/api.ts';
+import { moocKeys, useMoocSessions } from './api.ts';
 import { calendarDay } from './calendar-day.ts';
 import { SessionForm } from './SessionForm.tsx';
 
@@ -41,8 +42,8 @@ export default function MoocSessionsPage() {
         <SessionForm
           slug={network.slug}
           onSaved={(created) => {
-            void queryClient.invalidateQueries({ queryKey: moocKey(network.slug) });
-            void queryClient.invalidateQueries({ queryKey: ['network', network.slug, 'roadmap'] });
+            void queryClient.invalidateQueries({ queryKey: moocKeys.all(network.slug) });
+            void queryClient.invalidateQueries({ queryKey: roadmapKeys.detail(network.slug) });
             navigate(created.id);
           }}
         />

@@ -11,30 +11,38 @@ import type {
   UpdateMoocSessionBody,
 } from '../../../../common/contracts/mooc.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}/mooc-sessions`;
 const sessionPath = (slug: string, id: string) => `${base(slug)}/${encodeURIComponent(id)}`;
 
-/** Every query of a network's MOOC sessions (list, one session, graduates) starts with this key. */
-export const moocKey = (slug: string) => ['network', slug, 'mooc'] as const;
+/** Query keys of a network's MOOC sessions (every one under `all`) and of its members' badges. */
+export const moocKeys = {
+  all: (slug: string) => [...networkKeys.detail(slug), 'mooc'] as const,
+  list: (slug: string) => [...moocKeys.all(slug), 'list'] as const,
+  session: (slug: string, id: string) => [...moocKeys.all(slug), 'session', id] as const,
+  graduates: (slug: string, id: string, status: GraduateStatus | '') =>
+    [...moocKeys.all(slug), 'graduates', id, status] as const,
+  badges: (slug: string) => [...networkKeys.detail(slug), 'badges'] as const,
+};
 
 export function useMoocSessions(slug: string) {
   return useQuery({
-    queryKey: [...moocKey(slug), 'list'],
+    queryKey: moocKeys.list(slug),
     queryFn: () => api.get<MoocSessionList>(base(slug)),
   });
 }
 
 export function useMoocSession(slug: string, id: string) {
   return useQuery({
-    queryKey: [...moocKey(slug), 'session', id],
+    queryKey: moocKeys.session(slug, id),
     queryFn: () => api.get<MoocSession>(sessionPath(slug, id)),
   });
 }
 
 export function useGraduates(slug: string, id: string, status: GraduateStatus | '') {
   return useInfiniteQuery({
-    queryKey: [...moocKey(slug), 'graduates', id, status],
+    queryKey: moocKeys.graduates(slug, id, status),
     queryFn: ({ pageParam }) =>
       api.get<GraduateList>(
         `${sessionPath(slug, id)}/graduates${query({ status, cursor: pageParam, limit: 100 })}`,
@@ -66,7 +74,7 @@ export const markBounced = (slug: string, id: string, graduateId: string) =>
 /** Badges of the network's members, by user id (joined with member lists and directory cards). */
 export function useBadges(slug: string, enabled = true) {
   return useQuery({
-    queryKey: ['network', slug, 'badges'],
+    queryKey: moocKeys.badges(slug),
     queryFn: () => api.get<BadgeList>(`/networks/${encodeURIComponent(slug)}/badges`),
     enabled,
     select: (data) => new Map(data.badges.map((b) => [b.userId, b])),

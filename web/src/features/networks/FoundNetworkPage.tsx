@@ -4,8 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useOrganisation } from '../organisations/api.ts';
-import { foundNetwork, myNetworksKey, networkKey } from './api.ts';
+import { organisationKeys, useOrganisation } from '../organisations/api.ts';
+import { foundNetwork, networkKeys, storeNetwork } from './api.ts';
 import { NetworkForm } from './NetworkForm.tsx';
 
 export default function FoundNetworkPage() {
@@ -27,9 +27,9 @@ export default function FoundNetworkPage() {
         submitLabel={t('networks.found_submit')}
         submit={(body) => foundNetwork(slug, body)}
         onSuccess={(network) => {
-          queryClient.setQueryData(networkKey(network.slug), network);
-          void queryClient.invalidateQueries({ queryKey: myNetworksKey });
-          void queryClient.invalidateQueries({ queryKey: ['organisation', slug, 'networks'] });
+          storeNetwork(queryClient, network);
+          void queryClient.invalidateQueries({ queryKey: networkKeys.mine });
+          void queryClient.invalidateQueries({ queryKey: organisationKeys.networks(slug) });
           navigate(`/networks/${network.slug}/settings`, { state: { founded: true } });
         }}
       />

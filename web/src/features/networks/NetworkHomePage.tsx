@@ -1,20 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { countryName } from '../../lib/countries.ts';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
 import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
+import { ApplySection } from '../applications/ApplySection.tsx';
 import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
-import { ApplySection } from '../invitations/ApplySection.tsx';
-import { can, leaveNetwork, myNetworksKey, networkKey, useOffice } from './api.ts';
+import { LeaveButton } from '../members/LeaveButton.tsx';
+import { useOffice } from '../office/api.ts';
+import { OfficeDetails } from '../office/OfficeDetails.tsx';
+import { can } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
-import { OfficeDetails } from './OfficeDetails.tsx';
 
 export default function NetworkHomePage() {
   const network = useCurrentNetwork();
@@ -136,47 +134,6 @@ export default function NetworkHomePage() {
           <OfficeDetails office={office.data} />
         </section>
       )}
-    </div>
-  );
-}
-
-export function LeaveButton({ slug, name }: { slug: string; name: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const errorId = useId();
-  const leave = useMutation({
-    mutationFn: () => leaveNetwork(slug),
-    onSuccess: () => {
-      setOpen(false);
-      queryClient.removeQueries({ queryKey: networkKey(slug) });
-      void queryClient.invalidateQueries({ queryKey: myNetworksKey });
-      navigate('/home', { state: { left: name } });
-    },
-  });
-  return (
-    <div>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        {t('networks.leave')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        message={t('networks.leave_confirm', { network: name })}
-        confirmLabel={t('networks.leave')}
-        pending={leave.isPending}
-        onConfirm={() => leave.mutate()}
-        onCancel={() => {
-          setOpen(false);
-          leave.reset();
-        }}
-      >
-        {leave.isError && (
-          <div id={errorId}>
-            <Alert tone="error">{leave.error.message}</Alert>
-          </div>
-        )}
-      </ConfirmDialog>
     </div>
   );
 }

@@ -13,8 +13,9 @@ import {
   addNetworkOrganisation,
   appointMetaMentor,
   can,
-  networkKey,
+  networkKeys,
   removeNetworkOrganisation,
+  storeNetwork,
   updateNetwork,
 } from './api.ts';
 import { NetworkForm } from './NetworkForm.tsx';
@@ -27,7 +28,8 @@ export default function SettingsPage() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const founded = (location.state as { founded?: boolean } | null)?.founded;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: networkKey(network.slug), exact: true });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug), exact: true });
 
   const appoint = useApiForm({
     fields: ['email'] as const,
@@ -151,7 +153,7 @@ export default function SettingsPage() {
           network={network}
           submitLabel={t('common.save')}
           submit={(body) => updateNetwork(network.slug, body)}
-          onSuccess={(updated) => queryClient.setQueryData(networkKey(network.slug), updated)}
+          onSuccess={(updated) => storeNetwork(queryClient, updated)}
         />
       </section>
 

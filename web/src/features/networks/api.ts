@@ -1,35 +1,64 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
-  AcceptanceReport,
-  NetworkDocument,
-  NetworkDocuments,
-} from '../../../../common/contracts/documents.ts';
-import type {
-  AuditList,
-  ChangeMemberBody,
   CreateNetworkBody,
-  Member,
   Network,
   NetworkList,
   UpdateNetworkBody,
 } from '../../../../common/contracts/networks.ts';
-import type { NetworkOffice, UpdateOfficeBody } from '../../../../common/contracts/office.ts';
 import type { NetworkAction } from '../../../../common/permissions.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
 import type { z } from 'zod';
 
 type Page<K extends string, T> = { [key in K]: T[] } & { nextCursor: string | null };
-export type MemberPage = Page<'members', Member>;
-export type AuditPage = z.infer<typeof AuditList>;
 export type NetworkSummary = z.infer<typeof NetworkList>['networks'][number];
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
-export const networkKey = (slug: string) => ['network', slug] as const;
-export const myNetworksKey = ['me', 'networks'] as const;
+const NETWORK_SCOPE = 'network';
+
+/**
+ * Query keys of networks. `detail(slug)` is the network itself and the root of everything of that
+ * network: the other features (members, documents, discussions, goals, …) build their keys under
+ * it, so invalidating or removing it reaches all of them (leaving a network removes them all).
+ */
+export const networkKeys = {
+  detail: (slug: string) => [NETWORK_SCOPE, slug] as const,
+  mine: [...authKeys.me, 'networks'] as const,
+  public: ['networks', 'public'] as const,
+};
+
+/** The slug of the network a query key lies under (see networkKeys.detail), if any. */
+export function networkOfKey(key: QueryKey): string | undefined {
+  const [scope, slug] = key;
+  return scope === NETWORK_SCOPE && typeof slug === 'string' ? slug : undefined;
+}
+
+/**
+ * Realtime events name a network by its id, query keys by its slug (which never changes): the slug
+ * of every network this tab has loaded. A network it has not loaded has nothing in the cache.
+ */
+const slugsById = new Map<string, string>();
+
+/** The slug of a network this tab has loaded, by its id. */
+export function networkSlug(networkId: string): string | undefined {
+  return slugsById.get(networkId);
+}
+
+/** Puts a network into the cache (after founding or editing it). */
+export function storeNetwork(queryClient: QueryClient, network: Network): void {
+  slugsById.set(network.id, network.slug);
+  queryClient.setQueryData(networkKeys.detail(network.slug), network);
+}
+
+async function fetchNetwork(slug: string): Promise<Network> {
+  const network = await api.get<Network>(base(slug));
+  slugsById.set(network.id, network.slug);
+  return network;
+}
 
 export function useNetwork(slug: string) {
-  return useQuery({ queryKey: networkKey(slug), queryFn: () => api.get<Network>(base(slug)) });
+  return useQuery({ queryKey: networkKeys.detail(slug), queryFn: () => fetchNetwork(slug) });
 }
 
 export function can(network: Network | undefined, action: NetworkAction): boolean {
@@ -38,14 +67,14 @@ export function can(network: Network | undefined, action: NetworkAction): boolea
 
 export function useMyNetworks() {
   return useQuery({
-    queryKey: myNetworksKey,
+    queryKey: networkKeys.mine,
     queryFn: () => api.get<{ networks: NetworkSummary[] }>('/me/networks'),
   });
 }
 
 export function usePublicNetworks() {
   return useInfiniteQuery({
-    queryKey: ['networks', 'public'],
+    queryKey: networkKeys.public,
     queryFn: ({ pageParam }) =>
       api.get<Page<'networks', NetworkSummary>>(`/networks${query({ cursor: pageParam, limit: 20 })}`),
     initialPageParam: undefined as string | undefined,
@@ -62,67 +91,3 @@ export const removeNetworkOrganisation = (slug: string, orgSlug: string) =>
   api.delete<Network>(`${base(slug)}/organisations/${encodeURIComponent(orgSlug)}`);
 export const appointMetaMentor = (slug: string, email: string) =>
   api.post<{ status: 'appointed' | 'invited' }>(`${base(slug)}/meta-mentors`, { email });
-
-// Members
-export function useMembers(slug: string, role: string) {
-  return useInfiniteQuery({
-    queryKey: ['network', slug, 'members', role],
-    queryFn: ({ pageParam }) =>
-      api.get<MemberPage>(`${base(slug)}/members${query({ role, cursor: pageParam, limit: 50 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-export const changeMember = (slug: string, userId: string, body: ChangeMemberBody) =>
-  api.patch<Member>(`${base(slug)}/members/${encodeURIComponent(userId)}`, body);
-export const removeMember = (slug: string, userId: string, reason: string) =>
-  api.post<unknown>(`${base(slug)}/members/${encodeURIComponent(userId)}/remove`, { reason });
-export const leaveNetwork = (slug: string) => api.post<unknown>(`${base(slug)}/leave`);
-
-export function useAudit(slug: string) {
-  return useInfiniteQuery({
-    queryKey: ['network', slug, 'audit'],
-    queryFn: ({ pageParam }) =>
-      api.get<AuditPage>(`${base(slug)}/audit${query({ cursor: pageParam, limit: 50 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-// Agreement and rules
-export const documentsKey = (slug: string) => ['network', slug, 'documents'] as const;
-export function useDocuments(slug: string) {
-  return useQuery({
-    queryKey: documentsKey(slug),
-    queryFn: () => api.get<NetworkDocuments>(`${base(slug)}/documents`),
-  });
-}
-/** A published version as the history lists it. */
-export type DocumentVersion = Omit<NetworkDocument, 'acceptedAt'>;
-/** Every version of the agreement or the rules, newest first (under documentsKey: a publish refreshes it). */
-export function useDocumentVersions(slug: string, kind: string) {
-  return useQuery({
-    queryKey: [...documentsKey(slug), kind, 'versions'],
-    queryFn: () => api.get<{ versions: DocumentVersion[] }>(`${base(slug)}/documents/${kind}/versions`),
-  });
-}
-export const acceptDocuments = (slug: string, agreementVersion: number, rulesVersion: number) =>
-  api.post<unknown>(`${base(slug)}/documents/accept`, { agreementVersion, rulesVersion });
-export const publishDocument = (slug: string, kind: string, body: { title: string; body: string }) =>
-  api.post<{ version: number }>(`${base(slug)}/documents/${kind}`, body);
-export function useAcceptances(slug: string) {
-  return useQuery({
-    queryKey: ['network', slug, 'acceptances'],
-    queryFn: () => api.get<AcceptanceReport>(`${base(slug)}/documents/acceptances`),
-  });
-}
-
-// Office
-export function useOffice(slug: string) {
-  return useQuery({
-    queryKey: ['network', slug, 'office'],
-    queryFn: () => api.get<NetworkOffice>(`${base(slug)}/office`),
-  });
-}
-export const updateOffice = (slug: string, body: UpdateOfficeBody) =>
-  api.put<NetworkOffice>(`${base(slug)}/office`, body);

@@ -9,13 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatMoment } from '../../lib/dates.ts';
-import {
-  markAllNotificationsRead,
-  markNotificationRead,
-  notificationsKey,
-  unreadNotificationsKey,
-  useNotifications,
-} from './api.ts';
+import { markAllNotificationsRead, markNotificationRead, notificationKeys, useNotifications } from './api.ts';
 
 /** What a notification says, in the reader's language. */
 function describe(t: TFunction, n: Notification): string {
@@ -47,8 +41,8 @@ export default function NotificationsPage() {
   const notifications = useNotifications();
   const list = notifications.data?.pages.flatMap((p) => p.notifications) ?? [];
   const afterRead = ({ unreadCount }: { unreadCount: number }) => {
-    queryClient.setQueryData(unreadNotificationsKey, { unreadCount });
-    void queryClient.invalidateQueries({ queryKey: notificationsKey });
+    queryClient.setQueryData(notificationKeys.unread, { unreadCount });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.list });
   };
   const readOne = useMutation({ mutationFn: markNotificationRead, onSuccess: afterRead });
   const readAll = useMutation({ mutationFn: markAllNotificationsRead, onSuccess: afterRead });

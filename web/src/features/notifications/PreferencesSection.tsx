@@ -1,15 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type EmailFrequency,
-  OPTIONAL_EMAIL_KINDS,
-  type OptionalEmailKind,
-} from '../../../../common/contracts/notifications.ts';
+import type { EmailFrequency } from '../../../../common/contracts/notifications.ts';
+import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from '../../../../common/notifications.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { preferencesKey, savePreferences, usePreferences } from './api.ts';
+import { notificationKeys, savePreferences, usePreferences } from './api.ts';
 
 const KIND_KEYS = {
   mention: 'notifications.kind_mention',
@@ -33,7 +30,7 @@ export function PreferencesSection() {
   const save = useMutation({
     mutationFn: (change: { kind: OptionalEmailKind; frequency: EmailFrequency }) =>
       savePreferences({ email: { [change.kind]: change.frequency } }),
-    onSuccess: (data) => queryClient.setQueryData(preferencesKey, data),
+    onSuccess: (data) => queryClient.setQueryData(notificationKeys.preferences, data),
     onError: (_error, change) =>
       setChosen((current) => {
         const { [change.kind]: _done, ...rest } = current;

@@ -7,14 +7,20 @@ import type {
   UpdateNotificationPreferencesBody,
 } from '../../../../common/contracts/notifications.ts';
 import { api, query } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
 
-export const notificationsKey = ['me', 'notifications'] as const;
-export const unreadNotificationsKey = ['me', 'notifications-unread'] as const;
-export const preferencesKey = ['me', 'notification-preferences'] as const;
+/** Query keys of the signed-in user's notifications, their unread count and e-mail settings. */
+export const notificationKeys = {
+  list: [...authKeys.me, 'notifications'] as const,
+  unread: [...authKeys.me, 'notifications-unread'] as const,
+  preferences: [...authKeys.me, 'notification-preferences'] as const,
+  /** What an unsubscribe link (from an e-mail, signed in or not) turns off. */
+  unsubscribe: (token: string) => ['unsubscribe', token] as const,
+};
 
 export function useNotifications() {
   return useInfiniteQuery({
-    queryKey: notificationsKey,
+    queryKey: notificationKeys.list,
     queryFn: ({ pageParam }) =>
       api.get<NotificationList>(`/notifications${query({ cursor: pageParam, limit: 30 })}`),
     initialPageParam: undefined as string | undefined,
@@ -24,7 +30,7 @@ export function useNotifications() {
 
 export function useUnreadNotifications(enabled: boolean) {
   return useQuery({
-    queryKey: unreadNotificationsKey,
+    queryKey: notificationKeys.unread,
     queryFn: () => api.get<UnreadCount>('/notifications/unread-count'),
     enabled,
   });
@@ -36,7 +42,7 @@ export const markAllNotificationsRead = () => api.post<UnreadCount>('/notificati
 
 export function usePreferences() {
   return useQuery({
-    queryKey: preferencesKey,
+    queryKey: notificationKeys.preferences,
     queryFn: () => api.get<NotificationPreferences>('/me/notification-preferences'),
   });
 }
@@ -45,7 +51,7 @@ export const savePreferences = (body: UpdateNotificationPreferencesBody) =>
 
 export function useUnsubscribeInfo(token: string) {
   return useQuery({
-    queryKey: ['unsubscribe', token],
+    queryKey: notificationKeys.unsubscribe(token),
     queryFn: () => api.get<UnsubscribeInfo>(`/notifications/unsubscribe${query({ token })}`),
     enabled: token !== '',
   });

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { createOrganisation, myOrganisationsKey, organisationKey } from './api.ts';
+import { createOrganisation, organisationKeys } from './api.ts';
 import { OrganisationForm } from './OrganisationForm.tsx';
 
 export default function CreateOrganisationPage() {
@@ -17,8 +17,8 @@ export default function CreateOrganisationPage() {
         submitLabel={t('organisations.create_submit')}
         submit={createOrganisation}
         onSuccess={(organisation) => {
-          queryClient.setQueryData(organisationKey(organisation.slug), organisation);
-          void queryClient.invalidateQueries({ queryKey: myOrganisationsKey });
+          queryClient.setQueryData(organisationKeys.detail(organisation.slug), organisation);
+          void queryClient.invalidateQueries({ queryKey: organisationKeys.mine });
           navigate(`/organisations/${organisation.slug}`);
         }}
       />

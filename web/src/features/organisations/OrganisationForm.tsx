@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CreateOrganisationBody, Organisation } from '../../../../common/contracts/networks.ts';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
+import { ORGANISATION_KINDS } from '../../../../common/organisations.ts';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
@@ -8,7 +9,6 @@ import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { countries } from '../../lib/countries.ts';
 import { expertiseLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { ORGANISATION_KINDS } from './api.ts';
 
 const fields = [
   'name',

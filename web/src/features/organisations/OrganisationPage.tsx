@@ -17,7 +17,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { useMe } from '../auth/api.ts';
 import {
   addOrganisationAdmin,
-  organisationKey,
+  organisationKeys,
   removeOrganisationAdmin,
   updateOrganisation,
   useOrganisation,
@@ -133,7 +133,7 @@ export default function OrganisationPage() {
               organisation={org}
               submitLabel={t('common.save')}
               submit={(body) => updateOrganisation(org.slug, body)}
-              onSuccess={(updated) => queryClient.setQueryData(organisationKey(org.slug), updated)}
+              onSuccess={(updated) => queryClient.setQueryData(organisationKeys.detail(org.slug), updated)}
             />
           ) : (
             <div>
@@ -155,7 +155,7 @@ function AdminsSection({ slug }: { slug: string }) {
   const { data: me } = useMe();
   const admins = useOrganisationAdmins(slug, true);
   const [removing, setRemoving] = useState<{ id: string; displayName: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['organisation', slug, 'admins'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: organisationKeys.admins(slug) });
   const form = useApiForm({
     fields: ['email'] as const,
     required: ['email'],
@@ -244,7 +244,7 @@ function VerifySection({ organisation }: { organisation: Organisation }) {
   const queryClient = useQueryClient();
   const verify = useMutation({
     mutationFn: (verified: boolean) => verifyOrganisation(organisation.slug, verified),
-    onSuccess: (updated) => queryClient.setQueryData(organisationKey(organisation.slug), updated),
+    onSuccess: (updated) => queryClient.setQueryData(organisationKeys.detail(organisation.slug), updated),
   });
   return (
     <section className="card stack" aria-labelledby={headingId}>

@@ -7,43 +7,41 @@ import type {
   UpdateOrganisationBody,
 } from '../../../../common/contracts/networks.ts';
 import { api } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
 import type { z } from 'zod';
 
 export type OrganisationAdminList = z.infer<typeof OrganisationAdmins>;
 
-/** Keep in step with ORGANISATION_KINDS in common/contracts/networks.ts (not imported: it would pull zod into the bundle). */
-export const ORGANISATION_KINDS = [
-  'ngo',
-  'municipality',
-  'school',
-  'association',
-  'religious',
-  'company',
-  'other',
-] as const;
-
 const base = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
-export const organisationKey = (slug: string) => ['organisation', slug] as const;
-export const myOrganisationsKey = ['me', 'organisations'] as const;
+/** Query keys of organisations: `detail(slug)` is the organisation and the root of its networks and admins. */
+export const organisationKeys = {
+  detail: (slug: string) => ['organisation', slug] as const,
+  networks: (slug: string) => [...organisationKeys.detail(slug), 'networks'] as const,
+  admins: (slug: string) => [...organisationKeys.detail(slug), 'admins'] as const,
+  mine: [...authKeys.me, 'organisations'] as const,
+};
 
 export function useMyOrganisations() {
   return useQuery({
-    queryKey: myOrganisationsKey,
+    queryKey: organisationKeys.mine,
     queryFn: () => api.get<{ organisations: Organisation[] }>('/me/organisations'),
   });
 }
 export function useOrganisation(slug: string) {
-  return useQuery({ queryKey: organisationKey(slug), queryFn: () => api.get<Organisation>(base(slug)) });
+  return useQuery({
+    queryKey: organisationKeys.detail(slug),
+    queryFn: () => api.get<Organisation>(base(slug)),
+  });
 }
 export function useOrganisationNetworks(slug: string) {
   return useQuery({
-    queryKey: ['organisation', slug, 'networks'],
+    queryKey: organisationKeys.networks(slug),
     queryFn: () => api.get<z.infer<typeof NetworkList>>(`${base(slug)}/networks`),
   });
 }
 export function useOrganisationAdmins(slug: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['organisation', slug, 'admins'],
+    queryKey: organisationKeys.admins(slug),
     queryFn: () => api.get<OrganisationAdminList>(`${base(slug)}/admins`),
     enabled,
   });

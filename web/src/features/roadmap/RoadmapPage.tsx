@@ -17,7 +17,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { calendarDay } from '../mooc/calendar-day.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { changePhase, roadmapKey, untickStep, useRoadmap } from './api.ts';
+import { changePhase, roadmapKeys, untickStep, useRoadmap } from './api.ts';
 import { TickStepDialog } from './TickStepDialog.tsx';
 
 /** The roadmap guide: the network's phase as a stepper and a checklist of steps per phase. */
@@ -30,7 +30,7 @@ export default function RoadmapPage() {
   const [ticking, setTicking] = useState<RoadmapStep | null>(null);
   const [moving, setMoving] = useState(false);
   const [moved, setMoved] = useState(false);
-  const store = (data: Roadmap) => queryClient.setQueryData(roadmapKey(network.slug), data);
+  const store = (data: Roadmap) => queryClient.setQueryData(roadmapKeys.detail(network.slug), data);
 
   const untick = useMutation({
     mutationFn: (step: RoadmapStepId) => untickStep(network.slug, step),

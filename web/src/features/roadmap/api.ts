@@ -2,12 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import type { NetworkPhase, RoadmapStepId } from '../../../../common/roadmap.ts';
 import type { Roadmap, TickStepBody } from '../../../../common/contracts/roadmap.ts';
 import { api } from '../../lib/api-client.ts';
+import { networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}/roadmap`;
-export const roadmapKey = (slug: string) => ['network', slug, 'roadmap'] as const;
+/** Query keys of a network's roadmap (goals and MOOC sessions tick its steps, so they refresh it). */
+export const roadmapKeys = {
+  detail: (slug: string) => [...networkKeys.detail(slug), 'roadmap'] as const,
+};
 
 export function useRoadmap(slug: string) {
-  return useQuery({ queryKey: roadmapKey(slug), queryFn: () => api.get<Roadmap>(base(slug)) });
+  return useQuery({ queryKey: roadmapKeys.detail(slug), queryFn: () => api.get<Roadmap>(base(slug)) });
 }
 
 export const tickStep = (slug: string, step: RoadmapStepId, body: TickStepBody) =>

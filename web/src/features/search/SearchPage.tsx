@@ -1,21 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import {
-  SEARCH_TYPES,
-  type SearchResult,
-  type SearchResults,
-  type SearchType,
-} from '../../../../common/contracts/search.ts';
+import type { SearchResult, SearchType } from '../../../../common/contracts/search.ts';
+import { SEARCH_TYPES } from '../../../../common/search.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
-import { api, query } from '../../lib/api-client.ts';
 import { useMyNetworks } from '../networks/api.ts';
+import { useSearch } from './api.ts';
 
 const TYPE_KEYS = {
   topic: 'search.type_topic',
@@ -44,14 +39,7 @@ export default function SearchPage() {
   const network = params.get('network') ?? '';
   const type = (params.get('type') ?? '') as SearchType | '';
   const networks = useMyNetworks();
-  const search = useInfiniteQuery({
-    queryKey: ['me', 'search', q, network, type],
-    queryFn: ({ pageParam }) =>
-      api.get<SearchResults>(`/search${query({ q, network, type, cursor: pageParam, limit: 20 })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: q !== '',
-  });
+  const search = useSearch({ q, network, type });
   const results = search.data?.pages.flatMap((p) => p.results) ?? [];
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -10,8 +10,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AccountFields } from '../auth/AccountFields.tsx';
-import { meQueryKey } from '../auth/api.ts';
-import { completeSetup, setupStatusQueryKey, useSetupStatus } from './api.ts';
+import { authKeys } from '../auth/api.ts';
+import { completeSetup, setupKeys, useSetupStatus } from './api.ts';
 
 const fields = ['token', 'displayName', 'email', 'password'] as const;
 
@@ -27,8 +27,8 @@ export default function SetupPage() {
     codeFields: { WEAK_PASSWORD: 'password', SETUP_TOKEN_INVALID: 'token' },
     submit: (v) => completeSetup({ ...v, locale: currentLocale() }),
     onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
-      queryClient.setQueryData(setupStatusQueryKey, { needsSetup: false });
+      queryClient.setQueryData(authKeys.me, me);
+      queryClient.setQueryData(setupKeys.status, { needsSetup: false });
       navigate('/home', { replace: true });
     },
   });

@@ -2,11 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { Me, SetupBody, SetupStatus } from '../../../../common/contracts/auth.ts';
 import { api } from '../../lib/api-client.ts';
 
-export const setupStatusQueryKey = ['setup-status'] as const;
+/** Query keys of the first-start setup. */
+export const setupKeys = {
+  status: ['setup-status'] as const,
+};
 
 export function useSetupStatus() {
   return useQuery({
-    queryKey: setupStatusQueryKey,
+    queryKey: setupKeys.status,
     queryFn: () => api.get<SetupStatus>('/setup/status'),
     staleTime: 60_000,
   });

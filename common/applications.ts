@@ -1,0 +1,1 @@
+export const APPLICATION_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const;

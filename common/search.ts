@@ -1,0 +1,1 @@
+export const SEARCH_TYPES = ['topic', 'reply', 'member'] as const;

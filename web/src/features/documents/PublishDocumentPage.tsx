@@ -1,0 +1,113 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiForm } from '../../components/ApiForm.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { Markdown } from '../../components/Markdown.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { can, networkKeys } from '../networks/api.ts';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { documentKeys, publishDocument, useDocuments } from './api.ts';
+
+const fields = ['title', 'body'] as const;
+
+/** Meta-mentors publish a new version of the agreement or the rules; everyone accepts it again. */
+export default function PublishDocumentPage() {
+  const network = useCurrentNetwork();
+  const { kind = 'agreement' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const documents = useDocuments(network.slug);
+  const [body, setBody] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmed = useRef(false);
+  const form = useApiForm({
+    fields,
+    required: fields,
+    submit: (v) => publishDocument(network.slug, kind, { title: v.title, body: v.body }),
+    onSuccess: async () => {
+      setConfirming(false);
+      await queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.all(network.slug) });
+      navigate(`/networks/${network.slug}/agreement`);
+    },
+  });
+  if (kind !== 'agreement' && kind !== 'rules')
+    return <QueryError error={new Error(t('common.not_found_body'))} />;
+  if (!can(network, 'documents.publish')) return <QueryError error={new Error(t('errors.FORBIDDEN'))} />;
+  if (documents.isPending) return <Loading />;
+  if (documents.isError) return <QueryError error={documents.error} />;
+  const current = documents.data.documents.find((d) => d.kind === kind);
+  const source = body ?? current?.body ?? '';
+  return (
+    <div className="page stack">
+      <PageHeading
+        title={
+          kind === 'agreement'
+            ? t('networks.agreement.publish_agreement')
+            : t('networks.agreement.publish_rules')
+        }
+      />
+      <p>{t('networks.agreement.publish_intro')}</p>
+      <p>
+        <Link to={`/networks/${network.slug}/agreement`}>{t('networks.agreement.back')}</Link>
+      </p>
+      <ApiForm
+        formRef={form.formRef}
+        formError={form.errors.form}
+        onSubmit={(event) => {
+          if (confirmed.current) {
+            confirmed.current = false;
+            form.onSubmit(event);
+          } else {
+            event.preventDefault();
+            setConfirming(true);
+          }
+        }}
+      >
+        <TextField
+          name="title"
+          label={t('networks.agreement.doc_title')}
+          defaultValue={current?.title}
+          maxLength={200}
+          error={form.errors.fields.title}
+        />
+        <TextAreaField
+          name="body"
+          label={t('networks.agreement.doc_body')}
+          hint={t('networks.agreement.doc_body_hint')}
+          rows={16}
+          defaultValue={current?.body}
+          onChange={(e) => setBody(e.target.value)}
+          error={form.errors.fields.body}
+          className="mono"
+        />
+        <Button type="submit">{t('networks.agreement.publish')}</Button>
+      </ApiForm>
+      <section className="card stack" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">{t('networks.agreement.preview')}</h2>
+        <Markdown source={source} headingOffset={2} />
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        tone="primary"
+        message={t('networks.agreement.publish_confirm')}
+        confirmLabel={t('networks.agreement.publish')}
+        pending={form.isPending}
+        onConfirm={() => {
+          setConfirming(false);
+          confirmed.current = true;
+          form.formRef.current?.requestSubmit();
+        }}
+        onCancel={() => setConfirming(false)}
+      />
+    </div>
+  );
+}

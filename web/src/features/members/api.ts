@@ -1,0 +1,43 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditList, ChangeMemberBody, Member } from '../../../../common/contracts/networks.ts';
+import { api, query } from '../../lib/api-client.ts';
+import { networkKeys } from '../networks/api.ts';
+import type { z } from 'zod';
+
+export type MemberPage = { members: Member[]; nextCursor: string | null };
+export type AuditPage = z.infer<typeof AuditList>;
+
+const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
+
+/** Query keys of a network's members and its audit log. */
+export const memberKeys = {
+  all: (slug: string) => [...networkKeys.detail(slug), 'members'] as const,
+  /** One role's members ('' for every role). */
+  list: (slug: string, role: string) => [...memberKeys.all(slug), role] as const,
+  audit: (slug: string) => [...networkKeys.detail(slug), 'audit'] as const,
+};
+
+export function useMembers(slug: string, role: string) {
+  return useInfiniteQuery({
+    queryKey: memberKeys.list(slug, role),
+    queryFn: ({ pageParam }) =>
+      api.get<MemberPage>(`${base(slug)}/members${query({ role, cursor: pageParam, limit: 50 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+export const changeMember = (slug: string, userId: string, body: ChangeMemberBody) =>
+  api.patch<Member>(`${base(slug)}/members/${encodeURIComponent(userId)}`, body);
+export const removeMember = (slug: string, userId: string, reason: string) =>
+  api.post<unknown>(`${base(slug)}/members/${encodeURIComponent(userId)}/remove`, { reason });
+export const leaveNetwork = (slug: string) => api.post<unknown>(`${base(slug)}/leave`);
+
+export function useAudit(slug: string) {
+  return useInfiniteQuery({
+    queryKey: memberKeys.audit(slug),
+    queryFn: ({ pageParam }) =>
+      api.get<AuditPage>(`${base(slug)}/audit${query({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
