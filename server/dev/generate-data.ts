@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
+import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { newId } from '../lib/ids.ts';
-import { hashPassword } from '../modules/auth/index.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { hashPassword } from '../modules/auth/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
 import {
   BENCH_TARGETS,
@@ -90,14 +91,18 @@ function random(seed: number) {
 }
 
 /** Inserts rows in batches inside one transaction per call (fast on SQLite, fine on PostgreSQL). */
-async function insertBatches<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: readonly object[]) {
+async function insertBatches<T extends keyof DB & string>(
+  ctx: { database: Database },
+  table: T,
+  rows: readonly object[],
+) {
   const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   // Stay well under SQLite's and PostgreSQL's bound-parameter limits.
   const size = Math.max(1, Math.floor(8_000 / columns));
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(ctx, async (tx) => {
     for (let i = 0; i < rows.length; i += size) {
       // Generic over tables: each caller builds rows of the table it names.
-      await trx
+      await tx.database.db
         .insertInto(table)
         .values(rows.slice(i, i + size) as never)
         .execute();
@@ -115,7 +120,6 @@ export async function generateData(
   scale: Scale,
   log: (line: string) => void = () => {},
 ): Promise<Fixture> {
-  const db = ctx.database.db;
   const size = SCALES[scale];
   const rnd = random(2026);
   const pick = <V>(list: readonly V[]): V => list[Math.floor(rnd() * list.length)] as V;
@@ -149,7 +153,7 @@ export async function generateData(
   const createdMs = clock;
   const created = iso(clock);
   await insertBatches(
-    db,
+    ctx,
     'users',
     users.map((u) => ({
       id: u.id,
@@ -164,7 +168,7 @@ export async function generateData(
       updatedAt: created,
     })),
   );
-  await insertBatches(db, 'organisations', [
+  await insertBatches(ctx, 'organisations', [
     {
       id: orgId,
       slug: 'generated-organisation',
@@ -185,7 +189,7 @@ export async function generateData(
       updatedAt: created,
     },
   ]);
-  await insertBatches(db, 'organisationAdmins', [
+  await insertBatches(ctx, 'organisationAdmins', [
     { organisationId: orgId, userId: orgAdmin, createdAt: created },
   ]);
   log(`users: ${users.length}`);
@@ -220,9 +224,9 @@ export async function generateData(
     createdAt: created,
     updatedAt: created,
   }));
-  await insertBatches(db, 'networks', networkRows);
+  await insertBatches(ctx, 'networks', networkRows);
   await insertBatches(
-    db,
+    ctx,
     'networkOrganisations',
     networks.map((n) => ({ networkId: n.id, organisationId: orgId, addedBy: orgAdmin, createdAt: created })),
   );
@@ -256,7 +260,7 @@ export async function generateData(
     row.role = 'meta_mentor';
     row.level = null;
   }
-  await insertBatches(db, 'memberships', memberships);
+  await insertBatches(ctx, 'memberships', memberships);
   // The default agreement and rules, accepted by every member.
   const documents: Record<string, unknown>[] = [];
   const acceptances: Record<string, unknown>[] = [];
@@ -281,8 +285,8 @@ export async function generateData(
         acceptances.push({ documentId: id, userId, networkId: n.id, acceptedAt: created });
     }
   }
-  await insertBatches(db, 'networkDocuments', documents);
-  await insertBatches(db, 'documentAcceptances', acceptances);
+  await insertBatches(ctx, 'networkDocuments', documents);
+  await insertBatches(ctx, 'documentAcceptances', acceptances);
   // Spaces: the three defaults everywhere.
   const spaceRows: Record<string, unknown>[] = [];
   for (const n of networks) {
@@ -302,7 +306,7 @@ export async function generateData(
       });
     }
   }
-  await insertBatches(db, 'spaces', spaceRows);
+  await insertBatches(ctx, 'spaces', spaceRows);
   log(`networks: ${networks.length}, memberships: ${memberships.length}`);
 
   // Topics and replies: reply chains are long-tailed; the busiest space gets the most.
@@ -347,11 +351,11 @@ export async function generateData(
   const unsaved: GeneratedNotification[] = [];
   const flushNotifications = async (atLeast: number) => {
     unsaved.push(...notes.take());
-    if (unsaved.length >= atLeast) await insertBatches(db, 'notifications', unsaved.splice(0));
+    if (unsaved.length >= atLeast) await insertBatches(ctx, 'notifications', unsaved.splice(0));
   };
   const flush = async () => {
-    await insertBatches(db, 'topics', topics.splice(0));
-    await insertBatches(db, 'posts', posts.splice(0));
+    await insertBatches(ctx, 'topics', topics.splice(0));
+    await insertBatches(ctx, 'posts', posts.splice(0));
   };
   while (postsLeft > 0) {
     const n = rnd() < 0.35 ? busy : pickNetwork();
@@ -475,8 +479,8 @@ export async function generateData(
       people,
       id === longest ? size.messages * 0.2 + perConversation : perConversation,
     );
-  await insertBatches(db, 'conversations', conversations);
-  await insertBatches(db, 'conversationParticipants', participants);
+  await insertBatches(ctx, 'conversations', conversations);
+  await insertBatches(ctx, 'conversationParticipants', participants);
   const lastActivity = new Map<string, string>();
   const messages: Record<string, unknown>[] = [];
   for (let m = 0; m < size.messages; m++) {
@@ -502,14 +506,18 @@ export async function generateData(
     });
     lastActivity.set(conversationId, id);
     if (messages.length >= 20_000) {
-      await insertBatches(db, 'messages', messages.splice(0));
+      await insertBatches(ctx, 'messages', messages.splice(0));
       await flushNotifications(20_000);
     }
   }
-  await insertBatches(db, 'messages', messages.splice(0));
-  await db.transaction().execute(async (trx) => {
+  await insertBatches(ctx, 'messages', messages.splice(0));
+  await withTransaction(ctx, async (tx) => {
     for (const [id, last] of lastActivity)
-      await trx.updateTable('conversations').set({ lastActivityId: last }).where('id', '=', id).execute();
+      await tx.database.db
+        .updateTable('conversations')
+        .set({ lastActivityId: last })
+        .where('id', '=', id)
+        .execute();
   });
   log(`messages: ${size.messages} in ${conversations.length} conversations`);
   notes.finishMessages();
@@ -540,7 +548,7 @@ export async function generateData(
       await flushNotifications(20_000);
     }
   }
-  await insertBatches(db, 'announcements', announcements);
+  await insertBatches(ctx, 'announcements', announcements);
   await flushNotifications(0);
   log(`notifications: ${notes.total}, announcements: ${announcements.length}`);
 

@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
-import type { NotificationRow } from '../modules/notifications/index.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -10,7 +11,7 @@ export const MENTION_SHARE = 0.06;
 export const BENCH_TARGETS = { mentions: 120, startedTopics: 15, messages: 80 } as const;
 
 /** A notifications row as the notifications module writes it (the kinds and e-mail routes generated here). */
-export type GeneratedNotification = NotificationRow & {
+export type GeneratedNotification = Selectable<DB['notifications']> & {
   kind: 'mention' | 'reply' | 'message' | 'announcement';
   email: 'immediate' | 'daily';
 };

@@ -1,13 +1,12 @@
 import type { Locale } from '../../common/locales.ts';
 import type { MentorLevel, NetworkRole } from '../../common/permissions.ts';
 import type { AppContext } from '../context.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import { seedDiscussions } from './seed-discussions.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/index.ts';
 import { addMember } from '../modules/members/index.ts';
-import { seedMessages } from './seed-messages.ts';
 import {
   createNetwork,
   findMembership,
@@ -15,13 +14,10 @@ import {
   linkOrganisation,
 } from '../modules/networks/index.ts';
 import { updateOffice } from '../modules/office/index.ts';
-import {
-  findOrganisationBySlug,
-  insertOrganisation,
-  insertOrganisationAdmin,
-} from '../modules/organisations/index.ts';
-import { seedRoadmapDemo } from './seed-roadmap.ts';
 import { createUser, findUserByEmail } from '../modules/users/index.ts';
+import { seedDiscussions } from './seed-discussions.ts';
+import { seedMessages } from './seed-messages.ts';
+import { seedRoadmapDemo } from './seed-roadmap.ts';
 
 /** Every demo account uses this password; it is printed by the CLI and is for local demos only. */
 export const DEMO_PASSWORD = 'demo-mentornet-2026';
@@ -109,12 +105,21 @@ const DEMO_NETWORKS: {
   },
 ];
 
+/** The id of a demo organisation, if it exists already. */
+async function findOrganisationId(ctx: AppContext, slug: string): Promise<string | undefined> {
+  const row = await ctx.database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /**
  * Creates whatever demo data is missing: accounts, two organisations, two networks with members in
  * every role who accepted the agreement. Running it twice changes nothing.
  */
 export async function seedDemo(ctx: AppContext): Promise<{ created: number; total: number }> {
-  const db = ctx.database.db;
   const passwordHash = await hashPassword(DEMO_PASSWORD, ctx.config.passwordCost);
   let created = 0;
   const userIds = new Map<string, string>();
@@ -147,11 +152,12 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
     return id;
   };
 
+  // Demo organisations are data, written as they are (already verified), like test factories do.
   for (const org of DEMO_ORGANISATIONS) {
-    if (await findOrganisationBySlug(db, org.slug)) continue;
+    if (await findOrganisationId(ctx, org.slug)) continue;
     const now = isoNow();
     const id = newId();
-    await insertOrganisation(db, {
+    const row = {
       id,
       slug: org.slug,
       name: org.name,
@@ -169,15 +175,21 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
       createdBy: userId(org.admin),
       createdAt: now,
       updatedAt: now,
+    };
+    await withTransaction(ctx, async (tx) => {
+      await tx.database.db.insertInto('organisations').values(row).execute();
+      await tx.database.db
+        .insertInto('organisationAdmins')
+        .values({ organisationId: id, userId: userId(org.admin), createdAt: now })
+        .execute();
     });
-    await insertOrganisationAdmin(db, id, userId(org.admin), now);
   }
 
   for (const spec of DEMO_NETWORKS) {
     let network = await findNetworkBySlug(ctx, spec.slug);
     if (!network) {
-      const organisation = await findOrganisationBySlug(db, spec.organisation);
-      if (!organisation) throw new Error(`demo organisation ${spec.organisation} missing`);
+      const organisationId = await findOrganisationId(ctx, spec.organisation);
+      if (!organisationId) throw new Error(`demo organisation ${spec.organisation} missing`);
       const now = isoNow();
       network = {
         id: newId(),
@@ -187,17 +199,17 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
         region: spec.region,
         languages: JSON.stringify(spec.languages),
         visibility: spec.visibility,
-        organisationId: organisation.id,
+        organisationId,
         createdBy: userId(DEMO_ORGANISATIONS.find((o) => o.slug === spec.organisation)?.admin ?? ''),
         createdAt: now,
         updatedAt: now,
       };
       await createNetwork(ctx, network, null);
-      const partner = spec.partner ? await findOrganisationBySlug(db, spec.partner) : undefined;
-      if (partner) {
+      const partnerId = spec.partner ? await findOrganisationId(ctx, spec.partner) : undefined;
+      if (partnerId) {
         await linkOrganisation(ctx, {
           networkId: network.id,
-          organisationId: partner.id,
+          organisationId: partnerId,
           addedBy: null,
           createdAt: now,
         });

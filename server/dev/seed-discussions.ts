@@ -1,15 +1,19 @@
 import { mentionToken } from '../../common/contracts/discussions.ts';
+import { canInNetwork } from '../../common/permissions.ts';
+import { memberActor } from '../../common/policies/standing.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
 import { isoNow } from '../lib/time.ts';
-import { insertAnnouncement } from '../modules/announcements/index.ts';
-import { findNetworkBySlug } from '../modules/networks/index.ts';
+import {
+  ensureDefaultSpaces,
+  moderateTopic,
+  reactToPost,
+  reply,
+  startTopic,
+} from '../modules/discussions/index.ts';
+import { findNetworkBySlug, getStandings } from '../modules/networks/index.ts';
 import { findUserByEmail, type UserRow } from '../modules/users/index.ts';
-import { listTopics } from '../modules/discussions/index.ts';
-import { prepareBody } from '../modules/discussions/index.ts';
-import { reactToPost, reply } from '../modules/discussions/index.ts';
-import { ensureDefaultSpaces } from '../modules/discussions/index.ts';
-import { moderateTopic, startTopic } from '../modules/discussions/index.ts';
 
 const MIRA = 'meta.mentor@demo.example.org';
 const OTTO = 'office@demo.example.org';
@@ -190,14 +194,13 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
     const network = await findNetworkBySlug(ctx, demo.slug);
     if (!network) continue;
     await ensureDefaultSpaces(ctx, network.id);
-    const moderator = await user(demo.moderator);
-    const existing = await listTopics(db, {
-      networkId: network.id,
-      viewerId: moderator.id,
-      includeDeleted: true,
-      limit: 1,
-    });
-    if (existing.length > 0) continue;
+    const existing = await db
+      .selectFrom('topics')
+      .select('id')
+      .where('networkId', '=', network.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) continue;
     const spaces = await db
       .selectFrom('spaces')
       .select(['id', 'key'])
@@ -209,7 +212,27 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
       names.set(email, mentionToken(u));
     }
     const m: Mention = (email) => names.get(email) ?? '';
-    const readerOf = (u: UserRow) => ({ userId: u.id, isModerator: u.id === moderator.id });
+    const moderator = await user(demo.moderator);
+    // Each person reads as the policy says: whether they moderate follows from their role there.
+    const everyone = new Set([
+      demo.moderator,
+      ...demo.topics.flatMap((t) => [
+        t.author,
+        ...t.replies.map((r) => r.author),
+        ...(t.reactions ?? []).map(([email]) => email),
+      ]),
+    ]);
+    const people = await Promise.all([...everyone].map(user));
+    const standings = await getStandings(
+      ctx,
+      people.map((u) => u.id),
+    );
+    const readerOf = (u: UserRow) => {
+      const here = standings.get(u.id)?.find((s) => s.networkId === network.id);
+      const isModerator =
+        here !== undefined && canInNetwork(memberActor(here), 'discussions.moderate', here.visibility);
+      return { userId: u.id, isModerator };
+    };
 
     for (const spec of demo.topics) {
       const author = await user(spec.author);
@@ -235,20 +258,22 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
       if (spec.pinned) await moderateTopic(ctx, network, readerOf(moderator), topic.id, { pinned: true });
     }
 
-    // Straight into the table: seeding must not mail the demo people.
+    // Straight into the table: seeding must not mail the demo people (the body mentions nobody).
     const author = await user(demo.announcement.author);
-    const prepared = await prepareBody(db, network.id, demo.announcement.body);
     const now = isoNow();
-    await insertAnnouncement(db, {
-      id: newId(),
-      networkId: network.id,
-      authorId: author.id,
-      title: demo.announcement.title,
-      bodySource: prepared.source,
-      bodyHtml: prepared.html,
-      pinned: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await db
+      .insertInto('announcements')
+      .values({
+        id: newId(),
+        networkId: network.id,
+        authorId: author.id,
+        title: demo.announcement.title,
+        bodySource: demo.announcement.body,
+        bodyHtml: renderMarkdown(demo.announcement.body),
+        pinned: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
   }
 }

@@ -1,33 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { newId } from '../../lib/ids.ts';
-import { isoNow } from '../../lib/time.ts';
 import type { AuditLogRow } from './audit.table.ts';
 
-export interface AuditInput {
-  networkId?: string | null;
-  organisationId?: string | null;
-  actorId: string | null;
-  subjectUserId?: string | null;
-  action: string;
-  details?: Record<string, unknown>;
-}
-
 /** Appends one entry to the audit log. */
-export async function insertAudit(db: Kysely<DB>, entry: AuditInput): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      id: newId(),
-      networkId: entry.networkId ?? null,
-      organisationId: entry.organisationId ?? null,
-      actorId: entry.actorId,
-      subjectUserId: entry.subjectUserId ?? null,
-      action: entry.action,
-      details: JSON.stringify(entry.details ?? {}),
-      createdAt: isoNow(),
-    })
-    .execute();
+export async function insertAudit(db: Kysely<DB>, row: AuditLogRow): Promise<void> {
+  await db.insertInto('auditLog').values(row).execute();
 }
 
 export interface AuditListRow extends AuditLogRow {

@@ -3,14 +3,35 @@ import type { AuditList } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import type { Database } from '../../db/database.ts';
-import { type AuditInput, insertAudit, listNetworkAudit } from './audit.repository.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { insertAudit, listNetworkAudit } from './audit.repository.ts';
+
+/** One act to record: who did it, to whom, where, and what changed. */
+export interface AuditInput {
+  networkId?: string | null;
+  organisationId?: string | null;
+  actorId: string | null;
+  subjectUserId?: string | null;
+  action: string;
+  details?: Record<string, unknown>;
+}
 
 /**
  * Appends one entry to the audit log: who did what to whom, in which network or organisation.
  * Inside withTransaction it is written with the work it records, or not at all.
  */
 export async function recordAudit(ctx: { database: Database }, entry: AuditInput): Promise<void> {
-  await insertAudit(ctx.database.db, entry);
+  await insertAudit(ctx.database.db, {
+    id: newId(),
+    networkId: entry.networkId ?? null,
+    organisationId: entry.organisationId ?? null,
+    actorId: entry.actorId,
+    subjectUserId: entry.subjectUserId ?? null,
+    action: entry.action,
+    details: JSON.stringify(entry.details ?? {}),
+    createdAt: isoNow(),
+  });
 }
 
 /** A page of a network's audit log for meta-mentors and platform admins. */

@@ -1,3 +1,2 @@
 /** The audit log: every act of moderation and administration, recorded once through recordAudit. */
-export type { AuditInput } from './audit.repository.ts';
-export { getNetworkAudit, recordAudit } from './audit.service.ts';
+export { type AuditInput, getNetworkAudit, recordAudit } from './audit.service.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { backoffMs } from './job-queue.ts';
-import { listJobs } from './jobs.repository.ts';
+import { listJobs } from './jobs.service.ts';
 
 describe('backoff', () => {
   it('doubles from 15 s and stops at one hour', () => {
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('job queue on %s', (dialect) => {
       .where('kind', '=', 'test.fail')
       .execute();
     expect(await t.ctx.jobs.drain()).toBe(1);
-    const [failed] = await listJobs(db, 'test.fail');
+    const [failed] = await listJobs(t.ctx, 'test.fail');
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, lastError: 'always fails' });
   });
 

@@ -102,8 +102,8 @@ export async function failJob(db: Kysely<DB>, job: JobRow, error: string, retryA
     .execute();
 }
 
-/** Lists jobs, newest first (for tests and the admin view). */
-export async function listJobs(db: Kysely<DB>, kind?: string): Promise<JobRow[]> {
+/** Lists jobs, newest first, optionally of one kind. */
+export async function findJobs(db: Kysely<DB>, kind?: string): Promise<JobRow[]> {
   let query = db.selectFrom('jobs').selectAll().orderBy('createdAt', 'desc');
   if (kind) query = query.where('kind', '=', kind);
   return query.execute();

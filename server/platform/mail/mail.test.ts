@@ -87,7 +87,7 @@ describe.each(DIALECTS)('the mail queue on %s', (dialect) => {
       params: { name: 'Sam' },
     });
     expect(await first.jobs.drain()).toBe(1);
-    const [failed] = await listJobs(first.database.db, 'mail.send');
+    const [failed] = await listJobs(first, 'mail.send');
     expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
     expect(failed?.lastError).toContain('mailbox busy');
     expect(Date.parse(failed?.runAt ?? '')).toBeGreaterThan(Date.now() + 10_000);
@@ -102,7 +102,7 @@ describe.each(DIALECTS)('the mail queue on %s', (dialect) => {
       .execute();
     expect(await second.jobs.drain()).toBe(1);
     expect(smtp.received.map((m) => m.subject)).toEqual(['Your password was changed']);
-    const [done] = await listJobs(second.database.db, 'mail.send');
+    const [done] = await listJobs(second, 'mail.send');
     expect(done).toMatchObject({ status: 'done', attempts: 2 });
     await second.close();
     await database.drop();
