@@ -15,11 +15,6 @@ import {
   linkOrganisation,
 } from '../modules/networks/index.ts';
 import { updateOffice } from '../modules/office/index.ts';
-import {
-  findOrganisationBySlug,
-  insertOrganisation,
-  insertOrganisationAdmin,
-} from '../modules/organisations/index.ts';
 import { seedRoadmapDemo } from './seed-roadmap.ts';
 import { createUser, findUserByEmail } from '../modules/users/index.ts';
 
@@ -147,36 +142,45 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
     return id;
   };
 
+  // Organisations go straight into their tables (demo data; the organisations face has no such shortcut).
+  const findOrganisationBySlug = (slug: string) =>
+    db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
   for (const org of DEMO_ORGANISATIONS) {
-    if (await findOrganisationBySlug(db, org.slug)) continue;
+    if (await findOrganisationBySlug(org.slug)) continue;
     const now = isoNow();
     const id = newId();
-    await insertOrganisation(db, {
-      id,
-      slug: org.slug,
-      name: org.name,
-      kind: org.kind,
-      country: org.country,
-      city: org.city,
-      languages: JSON.stringify(org.languages),
-      services: JSON.stringify(org.services),
-      website: null,
-      contactEmail: `contact@${org.slug}.example.org`,
-      contactPhone: null,
-      description: 'Fictional organisation for demos.',
-      verifiedAt: now,
-      verifiedBy: userId('admin@demo.example.org'),
-      createdBy: userId(org.admin),
-      createdAt: now,
-      updatedAt: now,
-    });
-    await insertOrganisationAdmin(db, id, userId(org.admin), now);
+    await db
+      .insertInto('organisations')
+      .values({
+        id,
+        slug: org.slug,
+        name: org.name,
+        kind: org.kind,
+        country: org.country,
+        city: org.city,
+        languages: JSON.stringify(org.languages),
+        services: JSON.stringify(org.services),
+        website: null,
+        contactEmail: `contact@${org.slug}.example.org`,
+        contactPhone: null,
+        description: 'Fictional organisation for demos.',
+        verifiedAt: now,
+        verifiedBy: userId('admin@demo.example.org'),
+        createdBy: userId(org.admin),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await db
+      .insertInto('organisationAdmins')
+      .values({ organisationId: id, userId: userId(org.admin), createdAt: now })
+      .execute();
   }
 
   for (const spec of DEMO_NETWORKS) {
     let network = await findNetworkBySlug(ctx, spec.slug);
     if (!network) {
-      const organisation = await findOrganisationBySlug(db, spec.organisation);
+      const organisation = await findOrganisationBySlug(spec.organisation);
       if (!organisation) throw new Error(`demo organisation ${spec.organisation} missing`);
       const now = isoNow();
       network = {
@@ -193,7 +197,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
         updatedAt: now,
       };
       await createNetwork(ctx, network, null);
-      const partner = spec.partner ? await findOrganisationBySlug(db, spec.partner) : undefined;
+      const partner = spec.partner ? await findOrganisationBySlug(spec.partner) : undefined;
       if (partner) {
         await linkOrganisation(ctx, {
           networkId: network.id,
