@@ -6,7 +6,7 @@ import { runCli } from './cli.ts';
 import { loadConfig } from './config.ts';
 import { createContext } from './context.ts';
 import { createLogger } from './logger.ts';
-import { hasAcceptedCurrent } from './modules/documents/index.ts';
+import { getStandings } from './modules/networks/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './test/build-app.ts';
 
 function io(env: Record<string, string>) {
@@ -106,7 +106,14 @@ describe.each(DIALECTS)('admin CLI on %s', (dialect) => {
       .where('status', '=', 'active')
       .execute();
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['meta_mentor', 'office', 'mentor']));
-    for (const r of roles) expect(await hasAcceptedCurrent(db, r.networkId, r.userId)).toBe(true);
+    const standings = await getStandings(
+      check,
+      roles.map((r) => r.userId),
+    );
+    for (const r of roles) {
+      const standing = standings.get(r.userId)?.find((s) => s.networkId === r.networkId);
+      expect(standing?.acceptedCurrent).toBe(true);
+    }
     // Fictional conversations: discussions in the networks and direct messages between members.
     const count = async (table: 'posts' | 'messages') =>
       Number(
