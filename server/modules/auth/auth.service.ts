@@ -20,7 +20,9 @@ export const RATE_RULES = {
   resetPerIp: { limit: 10, windowMs: HOUR },
 } satisfies Record<string, RateRule>;
 
+/** How long a verification link stays valid. */
 export const VERIFY_TTL_HOURS = 48;
+/** How long a password-reset link stays valid. */
 export const RESET_TTL_MINUTES = 60;
 
 /** The language to write to a user in (English when their stored locale is unknown). */
