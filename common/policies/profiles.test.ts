@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_VISIBILITIES } from '../contracts/profiles.ts';
-import { canViewProfile, needsNetworkCheck, type ProfileViewer } from './profiles.ts';
+import {
+  canViewProfile,
+  needsNetworkCheck,
+  type ProfileViewer,
+  profileViewerOf,
+  sharesAcceptedNetwork,
+} from './profiles.ts';
+import type { NetworkStanding } from './standing.ts';
 
 const nobody: ProfileViewer = {
   signedIn: false,
@@ -38,5 +45,37 @@ describe('profile visibility', () => {
     expect(needsNetworkCheck(stranger, 'platform')).toBe(false);
     expect(needsNetworkCheck({ ...stranger, isSelf: true }, 'network')).toBe(false);
     expect(needsNetworkCheck({ ...stranger, signedIn: false }, 'network')).toBe(false);
+  });
+});
+
+describe('who looks at a profile', () => {
+  it('tells the owner, a platform admin and a visitor apart', () => {
+    expect(profileViewerOf(null, 'u1')).toEqual({ signedIn: false, isSelf: false, platformAdmin: false });
+    expect(profileViewerOf({ id: 'u1', platformAdmin: false }, 'u1')).toMatchObject({ isSelf: true });
+    expect(profileViewerOf({ id: 'u2', platformAdmin: true }, 'u1')).toEqual({
+      signedIn: true,
+      isSelf: false,
+      platformAdmin: true,
+    });
+  });
+});
+
+describe('sharing an accepted network', () => {
+  const standing = (networkId: string, acceptedCurrent: boolean): NetworkStanding => ({
+    networkId,
+    role: 'mentor',
+    level: 'beginner',
+    acceptedCurrent,
+    visibility: 'private',
+  });
+
+  it('needs the viewer to take part in a network the owner is in', () => {
+    expect(sharesAcceptedNetwork([standing('n1', true)], [standing('n1', false)])).toBe(true);
+    expect(sharesAcceptedNetwork([standing('n1', false)], [standing('n1', true)])).toBe(false);
+    expect(sharesAcceptedNetwork([standing('n1', true)], [standing('n2', true)])).toBe(false);
+    expect(
+      sharesAcceptedNetwork([standing('n1', false), standing('n2', true)], [standing('n2', false)]),
+    ).toBe(true);
+    expect(sharesAcceptedNetwork([], [standing('n1', true)])).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { ProfileVisibilityCode } from '../contracts/profiles.ts';
+import { type NetworkStanding, takesPart } from './standing.ts';
 
 /** Who is looking at a profile, as far as its visibility is concerned. */
 export interface ProfileViewer {
@@ -31,4 +32,28 @@ export function needsNetworkCheck(
   visibility: ProfileVisibilityCode,
 ) {
   return visibility === 'network' && viewer.signedIn && !viewer.isSelf && !viewer.platformAdmin;
+}
+
+/** Who is looking at whose profile, before any network is consulted. */
+export function profileViewerOf(
+  viewer: { id: string; platformAdmin: boolean } | null,
+  ownerId: string,
+): Omit<ProfileViewer, 'sharesAcceptedNetwork'> {
+  return {
+    signedIn: viewer !== null,
+    isSelf: viewer !== null && viewer.id === ownerId,
+    platformAdmin: viewer?.platformAdmin ?? false,
+  };
+}
+
+/**
+ * Whether the viewer takes part (active member who accepted the current agreement) in a network
+ * the owner is an active member of: the owner's own acceptance does not matter.
+ */
+export function sharesAcceptedNetwork(
+  viewer: readonly NetworkStanding[],
+  owner: readonly Pick<NetworkStanding, 'networkId'>[],
+): boolean {
+  const ownerNetworks = new Set(owner.map((s) => s.networkId));
+  return viewer.some((s) => ownerNetworks.has(s.networkId) && takesPart(s));
 }

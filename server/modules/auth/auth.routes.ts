@@ -12,15 +12,20 @@ import {
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../platform/sessions/index.ts';
+import {
+  clearSessionCookie,
+  endSession,
+  requestMeta,
+  requireAuth,
+  setSessionCookie,
+} from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
-import { clearSessionCookie, requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
-import { endSession } from '../../platform/sessions/index.ts';
 
 const tags = ['auth'];
 
+/** Registration, e-mail verification, signing in and out, password reset. */
 export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 

@@ -4,13 +4,14 @@ import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
+import type { RateRule } from '../../platform/rate-limit/index.ts';
+import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { createUser, findUserByEmail, findUserById, updateUser, type UserRow } from '../users/index.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
-import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
+/** Limits on sign-in, registration and mails, per IP or per account. */
 export const RATE_RULES = {
   loginPerIp: { limit: 30, windowMs: 15 * MINUTE },
   loginFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
@@ -19,9 +20,12 @@ export const RATE_RULES = {
   resetPerIp: { limit: 10, windowMs: HOUR },
 } satisfies Record<string, RateRule>;
 
+/** How long a verification link stays valid. */
 export const VERIFY_TTL_HOURS = 48;
+/** How long a password-reset link stays valid. */
 export const RESET_TTL_MINUTES = 60;
 
+/** The language to write to a user in (English when their stored locale is unknown). */
 export function localeOf(user: UserRow): Locale {
   return isLocale(user.locale) ? user.locale : 'en';
 }

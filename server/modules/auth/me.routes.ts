@@ -10,13 +10,18 @@ import {
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { requireAuth } from '../../platform/sessions/index.ts';
-import { listSessions, revokeOtherSessions, revokeSession } from '../../platform/sessions/index.ts';
-import { changePassword, updateAccount } from './account.service.ts';
+import {
+  listSessions,
+  requireAuth,
+  revokeOtherSessions,
+  revokeSession,
+} from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
+import { changePassword, updateAccount } from './account.service.ts';
 
 const tags = ['account'];
 
+/** The signed-in account: its details, password and sessions. */
 export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 

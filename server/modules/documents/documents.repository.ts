@@ -1,5 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely } from 'kysely';
-import { precompiled } from '../../db/precompiled.ts';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
 
@@ -25,50 +24,6 @@ export async function findCurrentDocuments(db: Kysely<DB>, networkId: string): P
     .where(isCurrentVersion)
     .execute();
   return rows;
-}
-
-/**
- * The current documents of a network that a user has not accepted, counted: as a subquery, for
- * queries that need the answer along with other things (the network access check of every network
- * request asks it with the network and membership, in one statement).
- */
-export function countMissingAcceptances(
-  db: Kysely<DB>,
-  networkId: string | Expression<string>,
-  userId: string,
-) {
-  return db
-    .selectFrom('networkDocuments as d')
-    .select((eb) => eb.fn.countAll<number>().as('missing'))
-    .where('d.networkId', '=', networkId)
-    .where(isCurrentVersion)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('documentAcceptances as a')
-            .select('a.documentId')
-            .whereRef('a.documentId', '=', 'd.id')
-            .where('a.userId', '=', userId),
-        ),
-      ),
-    );
-}
-
-const missingAcceptances = precompiled(
-  (db, p: { networkId: string; userId: string }) => countMissingAcceptances(db, p.networkId, p.userId),
-  { values: ['networkId', 'userId'] },
-);
-
-/** Whether a user has accepted every current document of a network (true when there are none); one query. */
-export async function hasAcceptedCurrent(
-  db: Kysely<DB>,
-  networkId: string,
-  userId: string,
-): Promise<boolean> {
-  const [row] = await missingAcceptances(db, { networkId, userId });
-  if (!row) throw new Error('count query returned no row');
-  return Number(row.missing) === 0;
 }
 
 /** All versions of one kind, newest first. */

@@ -13,7 +13,7 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
 import {
   acceptDocuments,
   getAcceptanceReport,
@@ -24,12 +24,14 @@ import {
 
 const tags = ['agreement'];
 
+/** The agreement and communication rules of a network: reading, versions, publishing, acceptance. */
 export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/documents',
     {
+      config: { action: 'documents.view' },
       schema: {
         tags,
         summary: 'The current agreement and communication rules',
@@ -38,15 +40,16 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'documents.view');
-      return getCurrentDocuments(ctx, access.network, access.membership ? access.membership.userId : null);
+      const { network, membership } = request.network;
+      // Acceptance dates belong to members; anyone else reads the documents alone.
+      return getCurrentDocuments(ctx, network, membership ? membership.userId : null);
     },
   );
 
   app.get(
     '/api/networks/:slug/documents/:kind/versions',
     {
+      config: { action: 'documents.view' },
       schema: {
         tags,
         summary: 'Every published version of a document',
@@ -54,16 +57,15 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
         response: { 200: DocumentVersions, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'documents.view');
-      return { versions: await getDocumentVersions(ctx, access.network, request.params.kind) };
-    },
+    async (request) => ({
+      versions: await getDocumentVersions(ctx, request.network.network, request.params.kind),
+    }),
   );
 
   app.post(
     '/api/networks/:slug/documents/:kind',
     {
+      config: { action: 'documents.publish' },
       schema: {
         tags,
         summary: 'Publish a new version; every member must accept it again',
@@ -73,8 +75,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request, reply) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'documents.publish');
+      const access = request.network;
+      const user = requireUser(access);
       const version = await publishDocument(
         ctx,
         access.network,
@@ -89,6 +91,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
   app.post(
     '/api/networks/:slug/documents/accept',
     {
+      config: { action: 'documents.accept' },
       schema: {
         tags,
         summary: 'Accept the current agreement and rules',
@@ -98,9 +101,8 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'documents.accept');
-      await acceptDocuments(ctx, access.network, user.id, request.body);
+      const access = request.network;
+      await acceptDocuments(ctx, access.network, requireUser(access).id, request.body);
       return { ok: true as const };
     },
   );
@@ -108,6 +110,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
   app.get(
     '/api/networks/:slug/documents/acceptances',
     {
+      config: { action: 'documents.acceptances.view' },
       schema: {
         tags,
         summary: 'Who accepted which version when',
@@ -115,10 +118,6 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
         response: { 200: AcceptanceReport, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'documents.acceptances.view');
-      return getAcceptanceReport(ctx, access.network);
-    },
+    async (request) => getAcceptanceReport(ctx, request.network.network),
   );
 }

@@ -6,8 +6,10 @@ import type {
   PublishDocumentBody,
 } from '../../../common/contracts/documents.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { projectFile } from '../../lib/project-files.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { listActiveMembers, type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
@@ -19,7 +21,6 @@ import {
   listDocumentVersions,
 } from './documents.repository.ts';
 import type { DocumentKind } from './documents.table.ts';
-import { projectFile } from '../../lib/project-files.ts';
 
 const TEMPLATE_LOCALES = ['en', 'de'] as const;
 
@@ -35,19 +36,21 @@ export function defaultDocument(kind: DocumentKind, network: Pick<NetworkRow, 'n
 
 /** Publishes version 1 of the agreement and the rules from the templates when a network is founded. */
 export async function publishDefaultDocuments(ctx: AppContext, network: NetworkRow, actorId: string | null) {
-  for (const kind of ['agreement', 'rules'] as const) {
-    const { title, body } = defaultDocument(kind, network);
-    await insertDocument(ctx.database.db, {
-      id: newId(),
-      networkId: network.id,
-      kind,
-      version: 1,
-      title,
-      body,
-      publishedBy: actorId,
-      publishedAt: isoNow(),
-    });
-  }
+  await withTransaction(ctx, async (tx) => {
+    for (const kind of ['agreement', 'rules'] as const) {
+      const { title, body } = defaultDocument(kind, network);
+      await insertDocument(tx.database.db, {
+        id: newId(),
+        networkId: network.id,
+        kind,
+        version: 1,
+        title,
+        body,
+        publishedBy: actorId,
+        publishedAt: isoNow(),
+      });
+    }
+  });
 }
 
 /** The current agreement and rules, with the viewer's acceptance of each. */
@@ -97,30 +100,33 @@ export async function publishDocument(
   actor: { id: string; isMember: boolean },
   body: PublishDocumentBody,
 ): Promise<number> {
-  const db = ctx.database.db;
-  const [latest] = await listDocumentVersions(db, network.id, kind);
-  const version = (latest?.version ?? 0) + 1;
-  const id = newId();
-  const now = isoNow();
-  await insertDocument(db, {
-    id,
-    networkId: network.id,
-    kind,
-    version,
-    title: body.title,
-    body: body.body,
-    publishedBy: actor.id,
-    publishedAt: now,
-  });
-  if (actor.isMember)
-    await insertAcceptances(db, [
-      { documentId: id, userId: actor.id, networkId: network.id, acceptedAt: now },
-    ]);
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: actor.id,
-    action: 'document.published',
-    details: { kind, version },
+  const version = await withTransaction(ctx, async (tx) => {
+    const db = tx.database.db;
+    const [latest] = await listDocumentVersions(db, network.id, kind);
+    const next = (latest?.version ?? 0) + 1;
+    const id = newId();
+    const now = isoNow();
+    await insertDocument(db, {
+      id,
+      networkId: network.id,
+      kind,
+      version: next,
+      title: body.title,
+      body: body.body,
+      publishedBy: actor.id,
+      publishedAt: now,
+    });
+    if (actor.isMember)
+      await insertAcceptances(db, [
+        { documentId: id, userId: actor.id, networkId: network.id, acceptedAt: now },
+      ]);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: actor.id,
+      action: 'document.published',
+      details: { kind, version: next },
+    });
+    return next;
   });
   await publishMembershipChanged(ctx, network.id, null);
   return version;
@@ -145,19 +151,21 @@ export async function acceptCurrentDocuments(
   network: NetworkRow,
   userId: string,
 ): Promise<void> {
-  const db = ctx.database.db;
-  const current = await findCurrentDocuments(db, network.id);
-  const now = isoNow();
-  await insertAcceptances(
-    db,
-    current.map((d) => ({ documentId: d.id, userId, networkId: network.id, acceptedAt: now })),
-  );
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: userId,
-    subjectUserId: userId,
-    action: 'documents.accepted',
-    details: Object.fromEntries(current.map((d) => [d.kind, d.version])),
+  await withTransaction(ctx, async (tx) => {
+    const db = tx.database.db;
+    const current = await findCurrentDocuments(db, network.id);
+    const now = isoNow();
+    await insertAcceptances(
+      db,
+      current.map((d) => ({ documentId: d.id, userId, networkId: network.id, acceptedAt: now })),
+    );
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: userId,
+      subjectUserId: userId,
+      action: 'documents.accepted',
+      details: Object.fromEntries(current.map((d) => [d.kind, d.version])),
+    });
   });
   await publishMembershipChanged(ctx, network.id, userId);
 }

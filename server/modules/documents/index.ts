@@ -1,5 +1,12 @@
-/** The agreement and communication rules of a network: versions, publishing, acceptance. */
-export { publishDefaultDocuments } from './documents.service.ts';
-export { findCurrentDocuments, hasAcceptedCurrent } from './documents.repository.ts';
+/**
+ * The agreement and communication rules of a network: versions, publishing, acceptance. Whether a
+ * member accepted the current documents is a fact of their standing: ask the networks face
+ * (`getStandings`, `loadNetworkAccess`).
+ */
 export { documentRoutes } from './documents.routes.ts';
-export { acceptCurrentDocuments, defaultDocument, publishDocument } from './documents.service.ts';
+export {
+  acceptCurrentDocuments,
+  defaultDocument,
+  publishDefaultDocuments,
+  publishDocument,
+} from './documents.service.ts';

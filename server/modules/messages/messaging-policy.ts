@@ -1,7 +1,7 @@
 import { canInNetwork, type NetworkActor } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { hasAcceptedCurrent } from '../documents/index.ts';
+import { getStandings, type NamedStanding } from '../networks/index.ts';
 import { listSharedNetworks } from './messages.repository.ts';
 
 /**
@@ -16,16 +16,11 @@ export async function reachableUsers(
 ): Promise<Set<string>> {
   const db = ctx.database.db;
   const rows = await listSharedNetworks(db, userId, others);
-  const accepted = new Map<string, Promise<boolean>>();
-  const hasAccepted = (networkId: string, who: string) => {
-    const key = `${networkId}:${who}`;
-    let found = accepted.get(key);
-    if (!found) {
-      found = hasAcceptedCurrent(db, networkId, who);
-      accepted.set(key, found);
-    }
-    return found;
-  };
+  // Everyone's acceptance of every network's current documents, in one query.
+  const standings =
+    rows.length > 0 ? await getStandings(ctx, [userId, ...others]) : new Map<string, NamedStanding[]>();
+  const hasAccepted = async (networkId: string, who: string): Promise<boolean> =>
+    standings.get(who)?.some((s) => s.networkId === networkId && s.acceptedCurrent) ?? false;
   const actor = (role: NetworkActor['role'], acceptedCurrent: boolean): NetworkActor => ({
     signedIn: true,
     platformAdmin: false,

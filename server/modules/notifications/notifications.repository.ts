@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
-import { findCurrentDocuments } from '../documents/index.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationRow, NotificationsTable } from './notifications.table.ts';
 
@@ -307,7 +306,23 @@ export async function filterAcceptedMembers(
     .where('status', '=', 'active')
     .where('userId', 'in', userIds)
     .execute();
-  const current = await findCurrentDocuments(db, networkId);
+  // The current (highest) version of each document kind of the network.
+  const current = await db
+    .selectFrom('networkDocuments as d')
+    .select('d.id')
+    .where('d.networkId', '=', networkId)
+    .where((eb) =>
+      eb(
+        'd.version',
+        '=',
+        eb
+          .selectFrom('networkDocuments as d2')
+          .select((e) => e.fn.max('d2.version').as('v'))
+          .whereRef('d2.networkId', '=', 'd.networkId')
+          .whereRef('d2.kind', '=', 'd.kind'),
+      ),
+    )
+    .execute();
   if (current.length === 0) return members.map((m) => m.userId);
   const accepted = await db
     .selectFrom('documentAcceptances')

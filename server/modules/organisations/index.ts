@@ -1,10 +1,5 @@
 /** Organisations: their profiles and admins, and the networks they found and join. */
 export { loadOrganisation, type OrganisationAccess } from './organisations.service.ts';
 export { networkLinkRoutes } from './network-links.routes.ts';
-export {
-  findOrganisationBySlug,
-  insertOrganisation,
-  insertOrganisationAdmin,
-} from './organisations.repository.ts';
 export { organisationRoutes } from './organisations.routes.ts';
 export type { OrganisationRow } from './organisations.table.ts';

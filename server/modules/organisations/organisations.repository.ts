@@ -65,8 +65,18 @@ export async function deleteOrganisationAdmin(db: Kysely<DB>, organisationId: st
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The admins of an organisation. */
-export function listOrganisationAdmins(db: Kysely<DB>, organisationId: string) {
+/** One admin of an organisation, as its admin list shows them. */
+export interface OrganisationAdminEntry {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+/** The admins of an organisation, oldest first. */
+export function listOrganisationAdmins(
+  db: Kysely<DB>,
+  organisationId: string,
+): Promise<OrganisationAdminEntry[]> {
   return db
     .selectFrom('organisationAdmins as a')
     .innerJoin('users as u', 'u.id', 'a.userId')
@@ -76,8 +86,8 @@ export function listOrganisationAdmins(db: Kysely<DB>, organisationId: string) {
     .execute();
 }
 
-/** Organisations a user administers. */
-export function listAdministeredOrganisations(db: Kysely<DB>, userId: string) {
+/** Organisations a user administers, by name. */
+export function listAdministeredOrganisations(db: Kysely<DB>, userId: string): Promise<OrganisationRow[]> {
   return db
     .selectFrom('organisations as o')
     .innerJoin('organisationAdmins as a', 'a.organisationId', 'o.id')

@@ -15,20 +15,25 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
+import { presentOrganisation, presentOrganisationAdmins } from './organisations.presenter.ts';
 import {
   addOrganisationAdmin,
   createOrganisation,
   editOrganisation,
-  listAdministeredOrganisations,
-  listOrganisationAdmins,
+  listAdmins,
+  listMyOrganisations,
   loadOrganisation,
-  presentOrganisation,
   removeOrganisationAdmin,
   verifyOrganisation,
 } from './organisations.service.ts';
 
 const tags = ['organisations'];
 
+/**
+ * Organisations: creating one, their profiles, their admins and verification. Routes on one
+ * organisation declare their action; the pre-handler (server/plugins/authorize.ts) loads and
+ * authorizes it and puts it on `request.organisation`.
+ */
 export async function organisationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -58,7 +63,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const rows = await listAdministeredOrganisations(ctx.database.db, requireAuth(request).user.id);
+      const rows = await listMyOrganisations(ctx, requireAuth(request).user);
       return { organisations: rows.map((r) => presentOrganisation(r, true)) };
     },
   );
@@ -86,6 +91,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
   app.patch(
     '/api/organisations/:slug',
     {
+      config: { action: 'organisation.edit' },
       schema: {
         tags,
         summary: 'Edit an organisation',
@@ -95,19 +101,15 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const { organisation } = await loadOrganisation(
-        ctx,
-        request.auth?.user ?? null,
-        request.params.slug,
-        'organisation.edit',
-      );
-      return presentOrganisation(await editOrganisation(ctx, organisation, request.body), true);
+      const updated = await editOrganisation(ctx, request.organisation.organisation, request.body);
+      return presentOrganisation(updated, true);
     },
   );
 
   app.get(
     '/api/organisations/:slug/admins',
     {
+      config: { action: 'organisation.admins.manage' },
       schema: {
         tags,
         summary: 'Admins of an organisation',
@@ -115,20 +117,13 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
         response: { 200: OrganisationAdmins, ...errorResponses },
       },
     },
-    async (request) => {
-      const { organisation } = await loadOrganisation(
-        ctx,
-        request.auth?.user ?? null,
-        request.params.slug,
-        'organisation.admins.manage',
-      );
-      return { admins: await listOrganisationAdmins(ctx.database.db, organisation.id) };
-    },
+    async (request) => presentOrganisationAdmins(await listAdmins(ctx, request.organisation.organisation)),
   );
 
   app.post(
     '/api/organisations/:slug/admins',
     {
+      config: { action: 'organisation.admins.manage' },
       schema: {
         tags,
         summary: 'Add a staff member as organisation admin',
@@ -138,14 +133,8 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const user = requireAuth(request).user;
-      const { organisation } = await loadOrganisation(
-        ctx,
-        user,
-        request.params.slug,
-        'organisation.admins.manage',
-      );
-      await addOrganisationAdmin(ctx, organisation, user, request.body.email);
+      const { organisation } = request.organisation;
+      await addOrganisationAdmin(ctx, organisation, requireAuth(request).user, request.body.email);
       return { ok: true as const };
     },
   );
@@ -153,6 +142,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
   app.delete(
     '/api/organisations/:slug/admins/:userId',
     {
+      config: { action: 'organisation.admins.manage' },
       schema: {
         tags,
         summary: 'Remove an organisation admin',
@@ -161,14 +151,8 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const user = requireAuth(request).user;
-      const { organisation } = await loadOrganisation(
-        ctx,
-        user,
-        request.params.slug,
-        'organisation.admins.manage',
-      );
-      await removeOrganisationAdmin(ctx, organisation, user, request.params.userId);
+      const { organisation } = request.organisation;
+      await removeOrganisationAdmin(ctx, organisation, requireAuth(request).user, request.params.userId);
       return { ok: true as const };
     },
   );
@@ -176,6 +160,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
   app.post(
     '/api/organisations/:slug/verification',
     {
+      config: { action: 'organisation.verify' },
       schema: {
         tags,
         summary: 'Verify an organisation (platform admins)',
@@ -185,17 +170,14 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const user = requireAuth(request).user;
-      const { organisation, isAdmin } = await loadOrganisation(
+      const { organisation, isAdmin } = request.organisation;
+      const updated = await verifyOrganisation(
         ctx,
-        user,
-        request.params.slug,
-        'organisation.verify',
+        organisation,
+        requireAuth(request).user,
+        request.body.verified,
       );
-      return presentOrganisation(
-        await verifyOrganisation(ctx, organisation, user, request.body.verified),
-        isAdmin,
-      );
+      return presentOrganisation(updated, isAdmin);
     },
   );
 }

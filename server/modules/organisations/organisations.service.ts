@@ -1,10 +1,7 @@
-import type {
-  CreateOrganisationBody,
-  Organisation,
-  UpdateOrganisationBody,
-} from '../../../common/contracts/networks.ts';
+import type { CreateOrganisationBody, UpdateOrganisationBody } from '../../../common/contracts/networks.ts';
 import { canInOrganisation, type OrganisationAction } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { slugify } from '../../lib/slug.ts';
@@ -19,29 +16,10 @@ import {
   isOrganisationAdmin,
   listAdministeredOrganisations,
   listOrganisationAdmins,
+  type OrganisationAdminEntry,
   updateOrganisation,
 } from './organisations.repository.ts';
 import type { OrganisationRow } from './organisations.table.ts';
-
-export function presentOrganisation(row: OrganisationRow, isAdmin: boolean): Organisation {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    kind: row.kind as Organisation['kind'],
-    country: row.country,
-    city: row.city,
-    languages: JSON.parse(row.languages) as string[],
-    services: JSON.parse(row.services) as string[],
-    website: row.website,
-    contactEmail: row.contactEmail,
-    contactPhone: row.contactPhone,
-    description: row.description,
-    verified: row.verifiedAt !== null,
-    createdAt: row.createdAt,
-    isAdmin,
-  };
-}
 
 /** An organisation as one caller sees it: whether they administer it. */
 export interface OrganisationAccess {
@@ -91,13 +69,15 @@ export async function createOrganisation(
     createdAt: now,
     updatedAt: now,
   };
-  if (!(await insertOrganisation(ctx.database.db, row)))
-    throw new AppError('SLUG_TAKEN', 409, { field: 'slug' });
-  await insertOrganisationAdmin(ctx.database.db, row.id, user.id, now);
-  await recordAudit(ctx, {
-    organisationId: row.id,
-    actorId: user.id,
-    action: 'organisation.created',
+  await withTransaction(ctx, async (tx) => {
+    if (!(await insertOrganisation(tx.database.db, row)))
+      throw new AppError('SLUG_TAKEN', 409, { field: 'slug' });
+    await insertOrganisationAdmin(tx.database.db, row.id, user.id, now);
+    await recordAudit(tx, {
+      organisationId: row.id,
+      actorId: user.id,
+      action: 'organisation.created',
+    });
   });
   return row;
 }
@@ -176,4 +156,15 @@ export async function removeOrganisationAdmin(
   });
 }
 
-export { listAdministeredOrganisations, listOrganisationAdmins };
+/** The organisations a user administers, by name. */
+export function listMyOrganisations(ctx: AppContext, user: UserRow): Promise<OrganisationRow[]> {
+  return listAdministeredOrganisations(ctx.database.db, user.id);
+}
+
+/** The admins of an organisation, oldest first. */
+export function listAdmins(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+): Promise<OrganisationAdminEntry[]> {
+  return listOrganisationAdmins(ctx.database.db, organisation.id);
+}

@@ -50,7 +50,10 @@ function groupBy(pairs: [string, string][]): Map<string, string[]> {
   return out;
 }
 
-/** Creates or replaces a profile with its languages and expertise in one transaction; keeps the avatar. */
+/**
+ * Creates or replaces a profile with its languages and expertise; keeps the avatar. Several
+ * statements: call it inside withTransaction.
+ */
 export async function saveProfile(
   db: Kysely<DB>,
   userId: string,
@@ -59,27 +62,25 @@ export async function saveProfile(
   expertise: string[],
   now: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('profiles')
-      .values({ userId, ...fields, avatarKey: null, updatedAt: now })
-      .onConflict((oc) => oc.column('userId').doUpdateSet({ ...fields, updatedAt: now }))
+  await db
+    .insertInto('profiles')
+    .values({ userId, ...fields, avatarKey: null, updatedAt: now })
+    .onConflict((oc) => oc.column('userId').doUpdateSet({ ...fields, updatedAt: now }))
+    .execute();
+  await db.deleteFrom('profileLanguages').where('userId', '=', userId).execute();
+  await db.deleteFrom('profileExpertise').where('userId', '=', userId).execute();
+  if (languages.length > 0) {
+    await db
+      .insertInto('profileLanguages')
+      .values(languages.map((language) => ({ userId, language })))
       .execute();
-    await trx.deleteFrom('profileLanguages').where('userId', '=', userId).execute();
-    await trx.deleteFrom('profileExpertise').where('userId', '=', userId).execute();
-    if (languages.length > 0) {
-      await trx
-        .insertInto('profileLanguages')
-        .values(languages.map((language) => ({ userId, language })))
-        .execute();
-    }
-    if (expertise.length > 0) {
-      await trx
-        .insertInto('profileExpertise')
-        .values(expertise.map((area) => ({ userId, area })))
-        .execute();
-    }
-  });
+  }
+  if (expertise.length > 0) {
+    await db
+      .insertInto('profileExpertise')
+      .values(expertise.map((area) => ({ userId, area })))
+      .execute();
+  }
 }
 
 /** Makes sure a profile row exists (with defaults), so the avatar has somewhere to live. */
@@ -118,20 +119,6 @@ export async function swapAvatarKey(
     .where('avatarKey', expected === null ? 'is' : '=', expected)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Networks in which both users are active members. */
-export async function listSharedNetworkIds(db: Kysely<DB>, userA: string, userB: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships as a')
-    .innerJoin('memberships as b', 'b.networkId', 'a.networkId')
-    .select('a.networkId')
-    .where('a.userId', '=', userA)
-    .where('a.status', '=', 'active')
-    .where('b.userId', '=', userB)
-    .where('b.status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.networkId);
 }
 
 /** Whether the viewer administers the founding organisation of a network the owner is an active member of. */

@@ -11,7 +11,6 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
-import { authorizeNetwork, loadNetworkAccess } from '../networks/index.ts';
 import { avatarRoutes } from './avatar.routes.ts';
 import { listDirectory } from './directory.service.ts';
 import { getOwnProfile, getVisibleProfile, updateOwnProfile } from './profiles.service.ts';
@@ -63,6 +62,7 @@ export async function profileRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/networks/:slug/directory',
     {
+      config: { action: 'members.view' },
       schema: {
         tags,
         summary: 'Active members of a network with their profiles; filters combine',
@@ -71,11 +71,7 @@ export async function profileRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Directory, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'members.view');
-      return listDirectory(ctx, access.network, request.query);
-    },
+    async (request) => listDirectory(ctx, request.network.network, request.query),
   );
 
   await avatarRoutes(app, ctx);

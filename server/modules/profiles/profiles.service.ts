@@ -1,17 +1,22 @@
 import type { Profile, UpdateProfileBody } from '../../../common/contracts/profiles.ts';
+import {
+  canViewProfile,
+  needsNetworkCheck,
+  profileViewerOf,
+  sharesAcceptedNetwork,
+} from '../../../common/policies/profiles.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
-import { hasAcceptedCurrent } from '../documents/index.ts';
-import { findUserById, type UserRow } from '../users/index.ts';
-import { canViewProfile, needsNetworkCheck } from '../../../common/policies/profiles.ts';
+import { getStandings } from '../networks/index.ts';
+import { findUserById, platformActor, type UserRow } from '../users/index.ts';
 import { presentProfile } from './profiles.presenter.ts';
 import {
   administersNetworkOf,
   findProfile,
   listExpertiseOf,
   listLanguagesOf,
-  listSharedNetworkIds,
   saveProfile,
 } from './profiles.repository.ts';
 import type { ProfileRow } from './profiles.table.ts';
@@ -37,28 +42,22 @@ export async function updateOwnProfile(
   body: UpdateProfileBody,
 ): Promise<Profile> {
   const { languages, expertise, ...fields } = body;
-  await saveProfile(
-    ctx.database.db,
-    user.id,
-    fields,
-    [...new Set(languages)],
-    [...new Set(expertise)],
-    isoNow(),
+  const now = isoNow();
+  await withTransaction(ctx, (tx) =>
+    saveProfile(tx.database.db, user.id, fields, [...new Set(languages)], [...new Set(expertise)], now),
   );
   return getOwnProfile(ctx, user);
 }
 
 /**
- * Whether the viewer shares a network with the owner whose current agreement the viewer accepted,
- * or administers the organisation that founded a network of the owner (they may see its directory).
+ * Whether the viewer takes part in a network the owner is an active member of (both standings in
+ * one query), or administers the organisation that founded a network of the owner (they may see
+ * its directory).
  */
-async function sharesAcceptedNetwork(ctx: AppContext, viewerId: string, ownerId: string): Promise<boolean> {
-  const db = ctx.database.db;
-  if (await administersNetworkOf(db, viewerId, ownerId)) return true;
-  for (const networkId of await listSharedNetworkIds(db, viewerId, ownerId)) {
-    if (await hasAcceptedCurrent(db, networkId, viewerId)) return true;
-  }
-  return false;
+async function sharesNetworkWith(ctx: AppContext, viewerId: string, ownerId: string): Promise<boolean> {
+  const standings = await getStandings(ctx, [viewerId, ownerId]);
+  if (sharesAcceptedNetwork(standings.get(viewerId) ?? [], standings.get(ownerId) ?? [])) return true;
+  return administersNetworkOf(ctx.database.db, viewerId, ownerId);
 }
 
 /**
@@ -69,23 +68,21 @@ export async function findVisibleProfileOwner(
   ctx: AppContext,
   viewer: UserRow | null,
   ownerId: string,
-): Promise<{ owner: UserRow; row: ProfileRow | undefined }> {
-  const db = ctx.database.db;
+): Promise<{ owner: UserRow; row: ProfileRow | undefined; isSelf: boolean }> {
   const owner = await findUserById(ctx, ownerId);
   if (!owner) throw notFound();
-  const row = await findProfile(db, owner.id);
+  const row = await findProfile(ctx.database.db, owner.id);
   const visibility = row?.visibility ?? 'network';
-  const who = {
-    signedIn: viewer !== null,
-    isSelf: viewer?.id === owner.id,
-    platformAdmin: viewer?.isPlatformAdmin === 1,
-  };
+  const who = profileViewerOf(
+    viewer && { id: viewer.id, platformAdmin: platformActor(viewer).platformAdmin },
+    owner.id,
+  );
   const shares =
     viewer !== null &&
     needsNetworkCheck(who, visibility) &&
-    (await sharesAcceptedNetwork(ctx, viewer.id, owner.id));
+    (await sharesNetworkWith(ctx, viewer.id, owner.id));
   if (!canViewProfile({ ...who, sharesAcceptedNetwork: shares }, visibility)) throw notFound();
-  return { owner, row };
+  return { owner, row, isSelf: who.isSelf };
 }
 
 /** Another user's profile as the viewer may see it (the visibility setting only to its owner). */
@@ -94,6 +91,6 @@ export async function getVisibleProfile(
   viewer: UserRow | null,
   ownerId: string,
 ): Promise<Profile> {
-  const { owner } = await findVisibleProfileOwner(ctx, viewer, ownerId);
-  return loadProfile(ctx, owner, viewer?.id === owner.id);
+  const { owner, isSelf } = await findVisibleProfileOwner(ctx, viewer, ownerId);
+  return loadProfile(ctx, owner, isSelf);
 }

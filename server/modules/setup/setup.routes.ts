@@ -9,6 +9,7 @@ import { completeSetup, needsSetup } from './setup.service.ts';
 
 const tags = ['setup'];
 
+/** First-run setup: the first platform admin, created with the code printed at startup. */
 export async function setupRoutes(fastify: FastifyInstance, ctx: AppContext, setupToken: string | undefined) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 

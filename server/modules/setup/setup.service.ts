@@ -5,10 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { assertStrongPassword } from '../auth/index.ts';
-import type { RequestMeta } from '../../platform/sessions/index.ts';
-import { hashPassword } from '../auth/index.ts';
-import { startSession } from '../../platform/sessions/index.ts';
+import { type RequestMeta, startSession } from '../../platform/sessions/index.ts';
+import { assertStrongPassword, hashPassword } from '../auth/index.ts';
 import { countUsers, createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
 
 /** True while the platform has no account at all. */
