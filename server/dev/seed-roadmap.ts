@@ -1,15 +1,12 @@
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { DAY, isoNow } from '../lib/time.ts';
-import { insertGoal, insertGoalUpdate } from '../modules/goals/index.ts';
 import type { GoalRow } from '../modules/goals/index.ts';
 import { markGraduateJoined } from '../modules/mooc/index.ts';
-import { insertGraduates, insertMoocSession, updateGraduate } from '../modules/mooc/index.ts';
 import { inviteGraduates, remindGraduates } from '../modules/mooc/index.ts';
 import type { MoocGraduateRow } from '../modules/mooc/index.ts';
 import { findNetworkBySlug } from '../modules/networks/index.ts';
 import { findUserByEmail } from '../modules/users/index.ts';
-import { findNetworkPhase, updateNetworkPhase, upsertTick } from '../modules/roadmap/index.ts';
 
 const NETWORK = 'demo-mentors-musterstadt';
 const ago = (days: number) => Date.now() - days * DAY;
@@ -46,7 +43,7 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
     createdAt: new Date(ago(200)).toISOString(),
     updatedAt: new Date(ago(200)).toISOString(),
   };
-  await insertMoocSession(db, session);
+  await db.insertInto('moocSessions').values(session).execute();
   const people: [string, string, string | null][] = [
     ['Bogdan Beginner (demo)', beginner.email, 'pl'],
     ['Eleni Mentor (demo)', greek.email, 'el'],
@@ -76,7 +73,7 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
     createdAt: now,
     updatedAt: now,
   }));
-  await insertGraduates(db, rows);
+  await db.insertInto('moocGraduates').values(rows).execute();
   const [bogdan, eleni, , ivo, rita, ernst, bea] = rows;
   if (!bogdan || !eleni || !ivo || !rita || !ernst || !bea) return;
   // The two demo beginners are members already: they joined as graduates and carry the badge.
@@ -85,8 +82,11 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
   await inviteGraduates(ctx, network, session, orgAdmin, [ivo.id, rita.id, ernst.id, bea.id]);
   await remindGraduates(ctx, network, session, orgAdmin);
   // Only Rita keeps her reminder; Ivo stays invited, Ernst's invitation ran out, Bea's bounced.
-  await updateGraduate(db, ivo.id, { status: 'invited', remindedAt: null });
-  await updateGraduate(db, ernst.id, { status: 'invited', remindedAt: null });
+  await db
+    .updateTable('moocGraduates')
+    .set({ status: 'invited', remindedAt: null })
+    .where('id', 'in', [ivo.id, ernst.id])
+    .execute();
   const ernstInvitation = await db
     .selectFrom('moocGraduates')
     .select('invitationId')
@@ -99,24 +99,41 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
       .where('id', '=', ernstInvitation.invitationId)
       .execute();
   }
-  await updateGraduate(db, bea.id, { status: 'bounced', bouncedAt: now });
+  await db
+    .updateTable('moocGraduates')
+    .set({ status: 'bounced', bouncedAt: now })
+    .where('id', '=', bea.id)
+    .execute();
 
-  const { phase } = await findNetworkPhase(db, network.id);
-  if (phase === 'initiation') {
-    await updateNetworkPhase(db, network.id, 'initiation', 'sustaining', new Date(ago(40)).toISOString());
-  }
+  await db
+    .updateTable('networks')
+    .set({ phase: 'sustaining', phaseChangedAt: new Date(ago(40)).toISOString() })
+    .where('id', '=', network.id)
+    .where('phase', '=', 'initiation')
+    .execute();
   for (const [step, days, note] of [
     ['kickoff_meeting_held', 140, 'Kick-off in the community centre, 14 graduates came (fictional).'],
     ['exchange_meeting_held', 20, 'Monthly exchange evening, topic: appointments at the housing office.'],
   ] as const) {
-    await upsertTick(db, {
-      networkId: network.id,
-      step,
-      doneOn: new Date(ago(days)).toISOString().slice(0, 10),
-      note,
-      tickedBy: meta.id,
-      tickedAt: new Date(ago(days)).toISOString(),
-    });
+    await db
+      .insertInto('roadmapTicks')
+      .values({
+        networkId: network.id,
+        step,
+        doneOn: new Date(ago(days)).toISOString().slice(0, 10),
+        note,
+        tickedBy: meta.id,
+        tickedAt: new Date(ago(days)).toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['networkId', 'step']).doUpdateSet((eb) => ({
+          doneOn: eb.ref('excluded.doneOn'),
+          note: eb.ref('excluded.note'),
+          tickedBy: eb.ref('excluded.tickedBy'),
+          tickedAt: eb.ref('excluded.tickedAt'),
+        })),
+      )
+      .execute();
   }
 
   const families: GoalRow = {
@@ -143,8 +160,7 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
     targetValue: null,
     dueOn: null,
   };
-  await insertGoal(db, families);
-  await insertGoal(db, meetings);
+  await db.insertInto('goals').values([families, meetings]).execute();
   const history: [GoalRow, number, number | null, string, string][] = [
     [families, 100, 4, 'First four families accompanied.', meta.id],
     [families, 70, 9, 'Five more, two of them with an Arabic-speaking mentor.', beginner.id],
@@ -154,14 +170,17 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
     [meetings, 20, null, 'Second evening: how we handle appointments.', greek.id],
   ];
   for (const [goal, days, value, comment, authorId] of history) {
-    await insertGoalUpdate(db, {
-      id: newId(ago(days)),
-      goalId: goal.id,
-      networkId: network.id,
-      authorId,
-      value,
-      comment,
-      createdAt: new Date(ago(days)).toISOString(),
-    });
+    await db
+      .insertInto('goalUpdates')
+      .values({
+        id: newId(ago(days)),
+        goalId: goal.id,
+        networkId: network.id,
+        authorId,
+        value,
+        comment,
+        createdAt: new Date(ago(days)).toISOString(),
+      })
+      .execute();
   }
 }
