@@ -47,13 +47,15 @@ export async function createApplication(
     decisionMessage: null,
     createdAt: isoNow(),
   };
-  if (!(await insertApplication(ctx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: user.id,
-    subjectUserId: user.id,
-    action: 'application.created',
-    details: { applicationId: row.id },
+  await withTransaction(ctx, async (tx) => {
+    if (!(await insertApplication(tx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: user.id,
+      subjectUserId: user.id,
+      action: 'application.created',
+      details: { applicationId: row.id },
+    });
   });
   return { ...row, networkSlug: network.slug, networkName: network.name };
 }
@@ -142,21 +144,22 @@ export function listMyApplications(ctx: AppContext, user: UserRow): Promise<MyAp
 
 /** Withdraws one of the caller's pending applications. */
 export async function withdrawApplication(ctx: AppContext, user: UserRow, id: string): Promise<void> {
-  const db = ctx.database.db;
-  const row = await findUserApplication(db, user.id, id);
+  const row = await findUserApplication(ctx.database.db, user.id, id);
   if (!row) throw notFound();
-  const closed = await closePendingApplication(db, row.id, {
-    status: 'withdrawn',
-    decidedBy: user.id,
-    decidedAt: isoNow(),
-    decisionMessage: null,
-  });
-  if (!closed) throw decided();
-  await recordAudit(ctx, {
-    networkId: row.networkId,
-    actorId: user.id,
-    subjectUserId: user.id,
-    action: 'application.withdrawn',
-    details: { applicationId: row.id },
+  await withTransaction(ctx, async (tx) => {
+    const closed = await closePendingApplication(tx.database.db, row.id, {
+      status: 'withdrawn',
+      decidedBy: user.id,
+      decidedAt: isoNow(),
+      decisionMessage: null,
+    });
+    if (!closed) throw decided();
+    await recordAudit(tx, {
+      networkId: row.networkId,
+      actorId: user.id,
+      subjectUserId: user.id,
+      action: 'application.withdrawn',
+      details: { applicationId: row.id },
+    });
   });
 }

@@ -170,16 +170,17 @@ export async function revokeNetworkInvitation(
   actorId: string,
   id: string,
 ): Promise<void> {
-  const db = ctx.database.db;
-  const row = await findNetworkInvitation(db, network.id, id);
+  const row = await findNetworkInvitation(ctx.database.db, network.id, id);
   if (!row) throw notFound();
   if (invitationStatus(row) === 'accepted') throw new AppError('INVITATION_USED', 409);
-  if (!(await revokeInvitation(db, row.id, isoNow()))) return;
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId,
-    action: 'invitation.revoked',
-    details: { invitationId: row.id, kind: row.kind, email: row.email },
+  await withTransaction(ctx, async (tx) => {
+    if (!(await revokeInvitation(tx.database.db, row.id, isoNow()))) return;
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId,
+      action: 'invitation.revoked',
+      details: { invitationId: row.id, kind: row.kind, email: row.email },
+    });
   });
 }
 
