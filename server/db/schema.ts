@@ -50,7 +50,7 @@ import type { UsersTable } from '../modules/users/users.table.ts';
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
 import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
-import type { RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
+import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
 
 export interface DB {
   users: UsersTable;
@@ -60,7 +60,8 @@ export interface DB {
   jobs: JobsTable;
   organisations: OrganisationsTable;
   organisationAdmins: OrganisationAdminsTable;
-  networks: NetworksTable;
+  /** The networks module's columns, and the roadmap's phase of the network. */
+  networks: NetworksTable & NetworkPhaseColumns;
   networkOrganisations: NetworkOrganisationsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

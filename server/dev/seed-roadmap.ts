@@ -1,5 +1,4 @@
 import type { Insertable } from 'kysely';
-import type { NetworkPhase } from '../../common/roadmap.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
@@ -105,10 +104,8 @@ export async function seedRoadmapDemo(ctx: AppContext): Promise<void> {
     .where('id', '=', bea.id)
     .execute();
 
-  // The phase columns belong to the roadmap (a migration added them to networks), not to the
-  // networks table's type; a network still in its first phase moves on, one that moved stays.
+  // A network still in its first phase moves on, one that moved stays.
   await db
-    .withTables<{ networks: { phase: NetworkPhase; phaseChangedAt: string | null } }>()
     .updateTable('networks')
     .set({ phase: 'sustaining', phaseChangedAt: new Date(ago(40)).toISOString() })
     .where('id', '=', network.id)

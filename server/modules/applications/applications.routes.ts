@@ -15,7 +15,8 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentApplicationList, presentMyApplication } from './applications.presenter.ts';
 import {
   createApplication,
   decideApplication,
@@ -26,12 +27,14 @@ import {
 
 const tags = ['applications'];
 
+/** Applying to join a public network, deciding on applications, and the applicant's own list. */
 export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post(
     '/api/networks/:slug/applications',
     {
+      config: { action: 'applications.create' },
       schema: {
         tags,
         summary: 'Apply to join a public network as an experienced mentor',
@@ -41,15 +44,16 @@ export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request, reply) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'applications.create');
-      return reply.code(201).send(await createApplication(ctx, access.network, user, request.body));
+      const access = request.network;
+      const created = await createApplication(ctx, access.network, requireUser(access), request.body);
+      return reply.code(201).send(presentMyApplication(created));
     },
   );
 
   app.get(
     '/api/networks/:slug/applications',
     {
+      config: { action: 'applications.decide' },
       schema: {
         tags,
         summary: "A network's applications in one status, newest first",
@@ -58,16 +62,14 @@ export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContex
         response: { 200: ApplicationList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'applications.decide');
-      return listApplications(ctx, access.network, request.query);
-    },
+    async (request) =>
+      presentApplicationList(await listApplications(ctx, request.network.network, request.query)),
   );
 
   app.post(
     '/api/networks/:slug/applications/:id/decision',
     {
+      config: { action: 'applications.decide' },
       schema: {
         tags,
         summary: 'Approve or decline an application; the applicant is told by mail',
@@ -77,9 +79,8 @@ export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContex
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'applications.decide');
-      await decideApplication(ctx, access.network, user, request.params.id, request.body);
+      const access = request.network;
+      await decideApplication(ctx, access.network, requireUser(access), request.params.id, request.body);
       return { ok: true as const };
     },
   );
@@ -89,7 +90,9 @@ export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContex
     {
       schema: { tags, summary: 'My applications', response: { 200: MyApplicationList, ...errorResponses } },
     },
-    async (request) => ({ applications: await listMyApplications(ctx, requireAuth(request).user) }),
+    async (request) => ({
+      applications: (await listMyApplications(ctx, requireAuth(request).user)).map(presentMyApplication),
+    }),
   );
 
   app.delete(

@@ -1,9 +1,7 @@
 import type {
-  Application,
   ApplicationListQuery,
   CreateApplicationBody,
   DecideApplicationBody,
-  MyApplication,
 } from '../../../common/contracts/invitations.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
@@ -13,8 +11,8 @@ import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { localeOf } from '../auth/index.ts';
-import { addMember } from '../members/index.ts';
-import type { NetworkRow } from '../networks/index.ts';
+import { admitMember } from '../members/index.ts';
+import { type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
 import { findUserById, type UserRow } from '../users/index.ts';
 import {
   closePendingApplication,
@@ -24,21 +22,10 @@ import {
   listNetworkApplications,
   listUserApplications,
 } from './applications.repository.ts';
+import type { MyApplicationRow, NetworkApplicationRow } from './applications.presenter.ts';
 import type { ApplicationRow } from './applications.table.ts';
 
 const decided = () => new AppError('APPLICATION_DECIDED', 409);
-
-function presentMine(row: ApplicationRow, network: { slug: string; name: string }): MyApplication {
-  return {
-    id: row.id,
-    network,
-    status: row.status,
-    languages: JSON.parse(row.languages) as string[],
-    decisionMessage: row.decisionMessage,
-    decidedAt: row.decidedAt,
-    createdAt: row.createdAt,
-  };
-}
 
 /** An experienced mentor applies to a public network; one pending application per network. */
 export async function createApplication(
@@ -46,7 +33,7 @@ export async function createApplication(
   network: NetworkRow,
   user: UserRow,
   body: CreateApplicationBody,
-): Promise<MyApplication> {
+): Promise<MyApplicationRow> {
   const row: ApplicationRow = {
     id: newId(),
     networkId: network.id,
@@ -60,15 +47,17 @@ export async function createApplication(
     decisionMessage: null,
     createdAt: isoNow(),
   };
-  if (!(await insertApplication(ctx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: user.id,
-    subjectUserId: user.id,
-    action: 'application.created',
-    details: { applicationId: row.id },
+  await withTransaction(ctx, async (tx) => {
+    if (!(await insertApplication(tx.database.db, row))) throw new AppError('APPLICATION_EXISTS', 409);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: user.id,
+      subjectUserId: user.id,
+      action: 'application.created',
+      details: { applicationId: row.id },
+    });
   });
-  return presentMine(row, { slug: network.slug, name: network.name });
+  return { ...row, networkSlug: network.slug, networkName: network.name };
 }
 
 /** A page of a network's applications in one status, for meta-mentors and office. */
@@ -76,7 +65,7 @@ export async function listApplications(
   ctx: AppContext,
   network: NetworkRow,
   query: ApplicationListQuery,
-): Promise<{ applications: Application[]; nextCursor: string | null }> {
+): Promise<{ rows: NetworkApplicationRow[]; nextCursor: string | null }> {
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   const rows = await listNetworkApplications(ctx.database.db, network.id, {
     status: query.status,
@@ -84,26 +73,13 @@ export async function listApplications(
     limit: query.limit + 1,
   });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
-  return {
-    applications: page.map((r) => ({
-      id: r.id,
-      applicant: { id: r.userId, displayName: r.applicantName, email: r.applicantEmail },
-      motivation: r.motivation,
-      experience: r.experience,
-      languages: JSON.parse(r.languages) as string[],
-      status: r.status,
-      decidedBy: r.decidedBy ? { id: r.decidedBy, displayName: r.deciderName ?? '' } : null,
-      decidedAt: r.decidedAt,
-      decisionMessage: r.decisionMessage,
-      createdAt: r.createdAt,
-    })),
-    nextCursor,
-  };
+  return { rows: page, nextCursor };
 }
 
 /**
  * Approves (the applicant joins as an experienced mentor) or declines an application, then mails
- * the applicant in their language. Deciding and joining happen together or not at all.
+ * the applicant in their language. Deciding and joining happen together or not at all; the new
+ * member's sockets hear of it once both are committed.
  */
 export async function decideApplication(
   ctx: AppContext,
@@ -129,7 +105,7 @@ export async function decideApplication(
     };
     if (!(await closePendingApplication(tx.database.db, row.id, changes))) throw decided();
     if (approve) {
-      await addMember(tx, {
+      await admitMember(tx, {
         network,
         userId: applicant.id,
         role: 'mentor',
@@ -147,6 +123,7 @@ export async function decideApplication(
       details: { applicationId: row.id, message },
     });
   });
+  if (approve) await publishMembershipChanged(ctx, network.id, applicant.id);
   const base = ctx.config.publicUrl;
   await ctx.mailer.send(applicant.email, localeOf(applicant), {
     name: approve ? 'application_approved' : 'application_declined',
@@ -161,28 +138,28 @@ export async function decideApplication(
 }
 
 /** The caller's own applications, newest first. */
-export async function listMyApplications(ctx: AppContext, user: UserRow): Promise<MyApplication[]> {
-  const rows = await listUserApplications(ctx.database.db, user.id);
-  return rows.map((r) => presentMine(r, { slug: r.networkSlug, name: r.networkName }));
+export function listMyApplications(ctx: AppContext, user: UserRow): Promise<MyApplicationRow[]> {
+  return listUserApplications(ctx.database.db, user.id);
 }
 
 /** Withdraws one of the caller's pending applications. */
 export async function withdrawApplication(ctx: AppContext, user: UserRow, id: string): Promise<void> {
-  const db = ctx.database.db;
-  const row = await findUserApplication(db, user.id, id);
+  const row = await findUserApplication(ctx.database.db, user.id, id);
   if (!row) throw notFound();
-  const closed = await closePendingApplication(db, row.id, {
-    status: 'withdrawn',
-    decidedBy: user.id,
-    decidedAt: isoNow(),
-    decisionMessage: null,
-  });
-  if (!closed) throw decided();
-  await recordAudit(ctx, {
-    networkId: row.networkId,
-    actorId: user.id,
-    subjectUserId: user.id,
-    action: 'application.withdrawn',
-    details: { applicationId: row.id },
+  await withTransaction(ctx, async (tx) => {
+    const closed = await closePendingApplication(tx.database.db, row.id, {
+      status: 'withdrawn',
+      decidedBy: user.id,
+      decidedAt: isoNow(),
+      decisionMessage: null,
+    });
+    if (!closed) throw decided();
+    await recordAudit(tx, {
+      networkId: row.networkId,
+      actorId: user.id,
+      subjectUserId: user.id,
+      action: 'application.withdrawn',
+      details: { applicationId: row.id },
+    });
   });
 }

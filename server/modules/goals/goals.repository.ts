@@ -1,14 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { GoalRow, GoalUpdateRow } from './goals.table.ts';
-
-export interface GoalListRow extends GoalRow {
-  creatorName: string | null;
-  updateCount: number;
-  lastUpdateAt: string | null;
-  /** The value of the latest update that gave one. */
-  latestValue: number | null;
-}
+import type { GoalListRow, GoalRow, GoalUpdateRow } from './goals.table.ts';
 
 function goalsWithProgress(db: Kysely<DB>) {
   return db

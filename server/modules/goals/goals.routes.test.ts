@@ -3,7 +3,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { freshClient, signIn } from '../../test/invitations.ts';
-import { progressPercent } from './goals.service.ts';
+import { progressPercent } from './goals.presenter.ts';
 
 describe('progressPercent', () => {
   it('measures the way from start to target, clamped, in either direction', () => {

@@ -13,17 +13,20 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
-import { createGoal, editGoal, getGoal, listGoals, postGoalUpdate, summariseGoals } from './goals.service.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentGoalDetail, presentGoalList, presentGoalSummary } from './goals.presenter.ts';
+import { createGoal, editGoal, getGoal, listGoals, postGoalUpdate } from './goals.service.ts';
 
 const tags = ['goals'];
 
+/** A network's goals: defining, editing and archiving them, and reporting progress. */
 export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/goals',
     {
+      config: { action: 'goals.view' },
       schema: {
         tags,
         summary: "The network's open (or archived) goals with progress",
@@ -32,16 +35,14 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: GoalList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'goals.view');
-      return listGoals(ctx, access.network, request.query.archived === 'true');
-    },
+    async (request) =>
+      presentGoalList(await listGoals(ctx, request.network.network, request.query.archived === 'true')),
   );
 
   app.get(
     '/api/networks/:slug/goals/summary',
     {
+      config: { action: 'goals.view' },
       schema: {
         tags,
         summary: 'Goal progress at a glance (percent per open goal)',
@@ -49,16 +50,13 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: GoalSummary, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'goals.view');
-      return summariseGoals(ctx, access.network);
-    },
+    async (request) => presentGoalSummary(await listGoals(ctx, request.network.network, false)),
   );
 
   app.post(
     '/api/networks/:slug/goals',
     {
+      config: { action: 'goals.manage' },
       schema: {
         tags,
         summary: 'Define a goal, optionally with a measurable indicator',
@@ -68,16 +66,17 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'goals.manage');
+      const access = request.network;
+      const created = await createGoal(ctx, access.network, requireUser(access), request.body);
       reply.code(201);
-      return createGoal(ctx, access.network, user, request.body);
+      return presentGoalDetail(created);
     },
   );
 
   app.get(
     '/api/networks/:slug/goals/:goalId',
     {
+      config: { action: 'goals.view' },
       schema: {
         tags,
         summary: 'A goal with its progress history, oldest first',
@@ -85,16 +84,13 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: GoalDetail, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'goals.view');
-      return getGoal(ctx, access.network, request.params.goalId);
-    },
+    async (request) => presentGoalDetail(await getGoal(ctx, request.network.network, request.params.goalId)),
   );
 
   app.patch(
     '/api/networks/:slug/goals/:goalId',
     {
+      config: { action: 'goals.manage' },
       schema: {
         tags,
         summary: 'Edit, archive or restore a goal',
@@ -104,15 +100,18 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'goals.manage');
-      return editGoal(ctx, access.network, user, request.params.goalId, request.body);
+      const access = request.network;
+      const { goalId } = request.params;
+      return presentGoalDetail(
+        await editGoal(ctx, access.network, requireUser(access), goalId, request.body),
+      );
     },
   );
 
   app.post(
     '/api/networks/:slug/goals/:goalId/updates',
     {
+      config: { action: 'goals.update' },
       schema: {
         tags,
         summary: 'Post a progress update (a value and/or a comment)',
@@ -122,10 +121,11 @@ export async function goalRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'goals.update');
+      const access = request.network;
+      const { goalId } = request.params;
+      const updated = await postGoalUpdate(ctx, access.network, requireUser(access), goalId, request.body);
       reply.code(201);
-      return postGoalUpdate(ctx, access.network, user, request.params.goalId, request.body);
+      return presentGoalDetail(updated);
     },
   );
 }

@@ -1,56 +1,31 @@
 import type {
   CreateGoalBody,
   CreateGoalUpdateBody,
-  Goal,
-  GoalDetail,
-  GoalList,
-  GoalSummary,
   UpdateGoalBody,
 } from '../../../common/contracts/goals.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
+import type { GoalUpdateWithAuthor } from './goals.presenter.ts';
 import {
   findNetworkGoal,
-  type GoalListRow,
   insertGoal,
   insertGoalUpdate,
   listGoalUpdates,
   listNetworkGoals,
   updateGoal,
 } from './goals.repository.ts';
+import type { GoalListRow } from './goals.table.ts';
 
-/** Share of the way from start (0 when not given) to target, 0–100; null without a target. */
-export function progressPercent(start: number | null, target: number | null, current: number | null) {
-  if (target === null) return null;
-  const from = start ?? 0;
-  if (target === from) return null;
-  const share = ((current ?? from) - from) / (target - from);
-  return Math.round(Math.min(1, Math.max(0, share)) * 100);
-}
-
-function presentGoal(row: GoalListRow): Goal {
-  const currentValue = row.latestValue ?? row.startValue;
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    unit: row.unit,
-    startValue: row.startValue,
-    targetValue: row.targetValue,
-    dueOn: row.dueOn,
-    currentValue,
-    percent: progressPercent(row.startValue, row.targetValue, currentValue),
-    updateCount: row.updateCount,
-    lastUpdateAt: row.lastUpdateAt,
-    archived: row.archivedAt !== null,
-    createdBy: row.createdBy ? { id: row.createdBy, displayName: row.creatorName ?? '' } : null,
-    createdAt: row.createdAt,
-  };
+/** A goal with its progress history, oldest first. */
+export interface GoalWithUpdates {
+  goal: GoalListRow;
+  updates: GoalUpdateWithAuthor[];
 }
 
 async function loadGoal(ctx: AppContext, network: NetworkRow, goalId: string): Promise<GoalListRow> {
@@ -59,45 +34,19 @@ async function loadGoal(ctx: AppContext, network: NetworkRow, goalId: string): P
   return row;
 }
 
-/** The network's open (or archived) goals with progress. */
-export async function listGoals(ctx: AppContext, network: NetworkRow, archived: boolean): Promise<GoalList> {
-  return { goals: (await listNetworkGoals(ctx.database.db, network.id, archived)).map(presentGoal) };
+/** The network's open (or archived) goals with progress, oldest first. */
+export function listGoals(ctx: AppContext, network: NetworkRow, archived: boolean): Promise<GoalListRow[]> {
+  return listNetworkGoals(ctx.database.db, network.id, archived);
 }
 
-/** Progress at a glance: open goals with their percent, and the mean over those with a target. */
-export async function summariseGoals(ctx: AppContext, network: NetworkRow): Promise<GoalSummary> {
-  const goals = (await listNetworkGoals(ctx.database.db, network.id, false)).map(presentGoal);
-  const measured = goals.map((g) => g.percent).filter((p): p is number => p !== null);
-  return {
-    goals: goals.map(({ id, title, unit, currentValue, targetValue, percent, dueOn }) => ({
-      id,
-      title,
-      unit,
-      currentValue,
-      targetValue,
-      percent,
-      dueOn,
-    })),
-    averagePercent: measured.length
-      ? Math.round(measured.reduce((a, b) => a + b, 0) / measured.length)
-      : null,
-  };
-}
-
-/** One goal with its history, oldest first. */
-export async function getGoal(ctx: AppContext, network: NetworkRow, goalId: string): Promise<GoalDetail> {
-  const row = await loadGoal(ctx, network, goalId);
-  const updates = await listGoalUpdates(ctx.database.db, row.id);
-  return {
-    ...presentGoal(row),
-    updates: updates.map((u) => ({
-      id: u.id,
-      value: u.value === null ? null : Number(u.value),
-      comment: u.comment,
-      author: u.authorId ? { id: u.authorId, displayName: u.authorName ?? '' } : null,
-      createdAt: u.createdAt,
-    })),
-  };
+/** One goal of the network with its history; 404 when there is none. */
+export async function getGoal(
+  ctx: AppContext,
+  network: NetworkRow,
+  goalId: string,
+): Promise<GoalWithUpdates> {
+  const goal = await loadGoal(ctx, network, goalId);
+  return { goal, updates: await listGoalUpdates(ctx.database.db, goal.id) };
 }
 
 /** Defines a goal. */
@@ -106,28 +55,30 @@ export async function createGoal(
   network: NetworkRow,
   actor: UserRow,
   body: CreateGoalBody,
-): Promise<GoalDetail> {
+): Promise<GoalWithUpdates> {
   const now = isoNow();
   const id = newId();
-  await insertGoal(ctx.database.db, {
-    id,
-    networkId: network.id,
-    title: body.title,
-    description: body.description,
-    unit: body.unit ?? null,
-    startValue: body.startValue ?? null,
-    targetValue: body.targetValue ?? null,
-    dueOn: body.dueOn ?? null,
-    createdBy: actor.id,
-    createdAt: now,
-    updatedAt: now,
-    archivedAt: null,
-  });
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: actor.id,
-    action: 'goal.created',
-    details: { goalId: id, title: body.title },
+  await withTransaction(ctx, async (tx) => {
+    await insertGoal(tx.database.db, {
+      id,
+      networkId: network.id,
+      title: body.title,
+      description: body.description,
+      unit: body.unit ?? null,
+      startValue: body.startValue ?? null,
+      targetValue: body.targetValue ?? null,
+      dueOn: body.dueOn ?? null,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+    });
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: actor.id,
+      action: 'goal.created',
+      details: { goalId: id, title: body.title },
+    });
   });
   return getGoal(ctx, network, id);
 }
@@ -139,7 +90,7 @@ export async function editGoal(
   actor: UserRow,
   goalId: string,
   body: UpdateGoalBody,
-): Promise<GoalDetail> {
+): Promise<GoalWithUpdates> {
   const row = await loadGoal(ctx, network, goalId);
   const { archived, ...fields } = body;
   const startValue = fields.startValue === undefined ? row.startValue : fields.startValue;
@@ -150,19 +101,21 @@ export async function editGoal(
     ]);
   }
   const now = isoNow();
-  await updateGoal(ctx.database.db, row.id, {
-    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-    ...(archived !== undefined && { archivedAt: archived ? (row.archivedAt ?? now) : null }),
-    updatedAt: now,
-  });
-  if (archived !== undefined && archived !== (row.archivedAt !== null)) {
-    await recordAudit(ctx, {
-      networkId: network.id,
-      actorId: actor.id,
-      action: archived ? 'goal.archived' : 'goal.restored',
-      details: { goalId: row.id },
+  await withTransaction(ctx, async (tx) => {
+    await updateGoal(tx.database.db, row.id, {
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(archived !== undefined && { archivedAt: archived ? (row.archivedAt ?? now) : null }),
+      updatedAt: now,
     });
-  }
+    if (archived !== undefined && archived !== (row.archivedAt !== null)) {
+      await recordAudit(tx, {
+        networkId: network.id,
+        actorId: actor.id,
+        action: archived ? 'goal.archived' : 'goal.restored',
+        details: { goalId: row.id },
+      });
+    }
+  });
   return getGoal(ctx, network, row.id);
 }
 
@@ -173,7 +126,7 @@ export async function postGoalUpdate(
   author: UserRow,
   goalId: string,
   body: CreateGoalUpdateBody,
-): Promise<GoalDetail> {
+): Promise<GoalWithUpdates> {
   const row = await loadGoal(ctx, network, goalId);
   if (row.archivedAt) throw new AppError('GOAL_ARCHIVED', 409);
   await insertGoalUpdate(ctx.database.db, {

@@ -17,6 +17,15 @@ export interface GoalsTable {
 }
 export type GoalRow = Selectable<GoalsTable>;
 
+/** A goal with its creator's name and its progress so far, as lists read it. */
+export interface GoalListRow extends GoalRow {
+  creatorName: string | null;
+  updateCount: number;
+  lastUpdateAt: string | null;
+  /** The value of the latest update that gave one. */
+  latestValue: number | null;
+}
+
 export interface GoalUpdatesTable {
   id: string;
   goalId: string;

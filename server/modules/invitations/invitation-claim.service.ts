@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { hashSecret } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { findInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
-import { invitationStatus } from './invitations.service.ts';
+import { invitationStatus } from './invitations.presenter.ts';
 import type { InvitationRow } from './invitations.table.ts';
 
 /**

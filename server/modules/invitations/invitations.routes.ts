@@ -13,23 +13,29 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
 import {
-  assertMayInviteAs,
-  createInvitation,
+  presentCreatedInvitation,
+  presentInvitationList,
+  presentInvitationPreview,
+} from './invitations.presenter.ts';
+import {
+  findInvitationPreview,
+  inviteToNetwork,
   listInvitations,
-  previewInvitation,
   revokeNetworkInvitation,
 } from './invitations.service.ts';
 
 const tags = ['invitations'];
 
+/** A network's invitations for its staff, and the preview of one for whoever holds its link. */
 export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post(
     '/api/networks/:slug/invitations',
     {
+      config: { action: 'invitations.manage' },
       schema: {
         tags,
         summary: 'Invite by e-mail (mailed) or create a shareable link (shown once)',
@@ -39,17 +45,15 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'invitations.manage');
-      assertMayInviteAs(access, request.body.role);
-      const created = await createInvitation(ctx, access.network, user, request.body);
-      return reply.code(201).send(created);
+      const created = await inviteToNetwork(ctx, request.network, request.body);
+      return reply.code(201).send(presentCreatedInvitation(created));
     },
   );
 
   app.get(
     '/api/networks/:slug/invitations',
     {
+      config: { action: 'invitations.manage' },
       schema: {
         tags,
         summary: "A network's invitations, newest first",
@@ -58,16 +62,14 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
         response: { 200: InvitationList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'invitations.manage');
-      return listInvitations(ctx, access.network, request.query);
-    },
+    async (request) =>
+      presentInvitationList(await listInvitations(ctx, request.network.network, request.query)),
   );
 
   app.delete(
     '/api/networks/:slug/invitations/:id',
     {
+      config: { action: 'invitations.manage' },
       schema: {
         tags,
         summary: 'Revoke an invitation',
@@ -76,9 +78,8 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'invitations.manage');
-      await revokeNetworkInvitation(ctx, access.network, user.id, request.params.id);
+      const access = request.network;
+      await revokeNetworkInvitation(ctx, access.network, requireUser(access).id, request.params.id);
       return { ok: true as const };
     },
   );
@@ -93,6 +94,9 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
         response: { 200: InvitationPreview, ...errorResponses },
       },
     },
-    async (request) => previewInvitation(ctx, request.params.token),
+    async (request) => {
+      const { row, accountExists } = await findInvitationPreview(ctx, request.params.token);
+      return presentInvitationPreview(row, accountExists);
+    },
   );
 }

@@ -1,25 +1,22 @@
 import {
-  type CreatedInvitation,
   type CreateInvitationBody,
   INVITATION_DEFAULT_DAYS,
-  type Invitation,
-  type InvitationList,
   type InvitationListQuery,
-  type InvitationPreview,
-  type InvitationStatus,
 } from '../../../common/contracts/invitations.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
-import { canInNetwork, type NetworkRole } from '../../../common/permissions.ts';
+import { canInviteAs } from '../../../common/policies/invitations.ts';
+import { levelForRole } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
-import { newId, newSecret } from '../../lib/ids.ts';
-import type { RateRule } from '../../platform/rate-limit/index.ts';
+import { hashSecret, newId, newSecret } from '../../lib/ids.ts';
 import { DAY, HOUR, isoIn, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { hashSecret } from '../../lib/ids.ts';
-import { findMembership, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
+import type { RateRule } from '../../platform/rate-limit/index.ts';
+import { findMembership, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
 import { findUserByEmail, type UserRow } from '../users/index.ts';
+import { invitationStatus, type NewInvitation } from './invitations.presenter.ts';
 import {
   findInvitationByTokenHash,
   findNetworkInvitation,
@@ -33,46 +30,9 @@ import type { InvitationRow } from './invitations.table.ts';
 /** Enough for a large network inviting everyone at once, too little for a mail cannon. */
 export const INVITATIONS_PER_NETWORK: RateRule = { limit: 200, windowMs: HOUR };
 
-/** Where an invitation stands; link invitations stay pending through their uses. */
-export function invitationStatus(row: InvitationRow, now = isoNow()): InvitationStatus {
-  if (row.revokedAt) return 'revoked';
-  if (row.kind === 'email' && row.acceptedAt) return 'accepted';
-  if (row.expiresAt <= now) return 'expired';
-  return 'pending';
-}
-
 /** The link that opens an invitation in the web app. */
 export function invitationUrl(ctx: AppContext, token: string): string {
   return `${ctx.config.publicUrl}/invitations/${encodeURIComponent(token)}`;
-}
-
-function presentInvitation(row: InvitationRow, inviterName: string | null): Invitation {
-  return {
-    id: row.id,
-    kind: row.kind,
-    email: row.email,
-    role: row.role,
-    level: row.level,
-    status: invitationStatus(row),
-    invitedBy: row.invitedBy ? { id: row.invitedBy, displayName: inviterName ?? '' } : null,
-    expiresAt: row.expiresAt,
-    acceptedAt: row.acceptedAt,
-    uses: row.uses,
-    createdAt: row.createdAt,
-  };
-}
-
-/**
- * Staff may invite mentors and office staff; only those who may change roles (meta-mentors,
- * organisation and platform admins) may hand out the meta-mentor role.
- */
-export function assertMayInviteAs(access: NetworkAccess, role: NetworkRole): void {
-  if (
-    role === 'meta_mentor' &&
-    !canInNetwork(access.actor, 'members.change_role', access.network.visibility)
-  ) {
-    throw forbidden();
-  }
 }
 
 /** The invitee's language if they have an account, else the network's first language, else English. */
@@ -93,8 +53,21 @@ export interface InvitationOptions {
 }
 
 /**
+ * Invites on behalf of a caller authorized to manage invitations; only those who may change
+ * roles hand out the meta-mentor role (see canInviteAs).
+ */
+export async function inviteToNetwork(
+  ctx: AppContext,
+  access: NetworkAccess,
+  body: CreateInvitationBody,
+): Promise<NewInvitation> {
+  if (!canInviteAs(access.actor, body.role, access.network.visibility)) throw forbidden();
+  return createInvitation(ctx, access.network, requireUser(access), body);
+}
+
+/**
  * Creates an e-mail or link invitation. E-mail invitations replace an open one for the same
- * address and are mailed; link invitations return their URL (the only time it is shown).
+ * address and are mailed; link invitations come with their URL (the only time it is shown).
  * Callers check that the inviter may do this.
  */
 export async function createInvitation(
@@ -103,8 +76,7 @@ export async function createInvitation(
   inviter: UserRow,
   body: CreateInvitationBody,
   options: InvitationOptions = {},
-): Promise<CreatedInvitation> {
-  const db = ctx.database.db;
+): Promise<NewInvitation> {
   await ctx.rateLimiter.hit(`invitations:network:${network.id}`, INVITATIONS_PER_NETWORK);
   const invitee = body.kind === 'email' ? await findUserByEmail(ctx, body.email) : undefined;
   if (invitee) {
@@ -122,7 +94,7 @@ export async function createInvitation(
     email: body.kind === 'email' ? body.email : null,
     tokenHash: hashSecret(token),
     role: body.role,
-    level: body.role === 'mentor' ? (body.level ?? 'beginner') : null,
+    level: levelForRole(body.role, body.level),
     locale: body.kind === 'email' ? locale : null,
     invitedBy: inviter.id,
     expiresAt: isoIn(days * DAY),
@@ -133,53 +105,54 @@ export async function createInvitation(
     createdAt: now,
     moocGraduateId: options.moocGraduateId ?? null,
   };
-  const replaced = row.email ? await revokeOpenEmailInvitations(db, network.id, row.email, now) : [];
-  await insertInvitation(db, row);
-  for (const id of replaced) {
-    await recordAudit(ctx, {
+  // The new invitation replaces the open ones for the address: both happen, or neither.
+  await withTransaction(ctx, async (tx) => {
+    const db = tx.database.db;
+    const replaced = row.email ? await revokeOpenEmailInvitations(db, network.id, row.email, now) : [];
+    await insertInvitation(db, row);
+    for (const id of replaced) {
+      await recordAudit(tx, {
+        networkId: network.id,
+        actorId: inviter.id,
+        action: 'invitation.revoked',
+        details: { invitationId: id, email: row.email, replacedBy: row.id },
+      });
+    }
+    await recordAudit(tx, {
       networkId: network.id,
       actorId: inviter.id,
-      action: 'invitation.revoked',
-      details: { invitationId: id, email: row.email, replacedBy: row.id },
-    });
-  }
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: inviter.id,
-    action: 'invitation.created',
-    details: {
-      invitationId: row.id,
-      kind: row.kind,
-      email: row.email,
-      role: row.role,
-      level: row.level,
-      ...(row.moocGraduateId && { moocGraduateId: row.moocGraduateId, reminder: options.reminder === true }),
-    },
-  });
-  const url = invitationUrl(ctx, token);
-  if (row.email) {
-    await ctx.mailer.send(row.email, locale, {
-      name: options.reminder ? 'invitation_reminder' : 'invitation',
-      params: {
-        name: invitee?.displayName ?? '',
-        network: network.name,
-        inviter: inviter.displayName,
-        role: row.level === 'experienced' ? 'experienced' : row.role,
-        url,
-        days,
+      action: 'invitation.created',
+      details: {
+        invitationId: row.id,
+        kind: row.kind,
+        email: row.email,
+        role: row.role,
+        level: row.level,
+        ...(row.moocGraduateId && {
+          moocGraduateId: row.moocGraduateId,
+          reminder: options.reminder === true,
+        }),
       },
     });
-    return { invitation: presentInvitation(row, inviter.displayName) };
-  }
-  return { invitation: presentInvitation(row, inviter.displayName), url };
+  });
+  const url = invitationUrl(ctx, token);
+  if (!row.email) return { row, inviterName: inviter.displayName, url };
+  await ctx.mailer.send(row.email, locale, {
+    name: options.reminder ? 'invitation_reminder' : 'invitation',
+    params: {
+      name: invitee?.displayName ?? '',
+      network: network.name,
+      inviter: inviter.displayName,
+      role: row.level === 'experienced' ? 'experienced' : row.role,
+      url,
+      days,
+    },
+  });
+  return { row, inviterName: inviter.displayName, url: null };
 }
 
-/** A page of a network's invitations, newest first. */
-export async function listInvitations(
-  ctx: AppContext,
-  network: NetworkRow,
-  query: InvitationListQuery,
-): Promise<InvitationList> {
+/** A page of a network's invitations, newest first, with their inviters' names. */
+export async function listInvitations(ctx: AppContext, network: NetworkRow, query: InvitationListQuery) {
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   const rows = await listNetworkInvitations(ctx.database.db, network.id, {
     pendingAt: query.status === 'pending' ? isoNow() : undefined,
@@ -187,7 +160,7 @@ export async function listInvitations(
     limit: query.limit + 1,
   });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
-  return { invitations: page.map((r) => presentInvitation(r, r.inviterName)), nextCursor };
+  return { rows: page, nextCursor };
 }
 
 /** Revokes an invitation of this network; revoking twice is harmless, a used e-mail invitation stays used. */
@@ -197,35 +170,27 @@ export async function revokeNetworkInvitation(
   actorId: string,
   id: string,
 ): Promise<void> {
-  const db = ctx.database.db;
-  const row = await findNetworkInvitation(db, network.id, id);
+  const row = await findNetworkInvitation(ctx.database.db, network.id, id);
   if (!row) throw notFound();
   if (invitationStatus(row) === 'accepted') throw new AppError('INVITATION_USED', 409);
-  if (!(await revokeInvitation(db, row.id, isoNow()))) return;
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId,
-    action: 'invitation.revoked',
-    details: { invitationId: row.id, kind: row.kind, email: row.email },
+  await withTransaction(ctx, async (tx) => {
+    if (!(await revokeInvitation(tx.database.db, row.id, isoNow()))) return;
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId,
+      action: 'invitation.revoked',
+      details: { invitationId: row.id, kind: row.kind, email: row.email },
+    });
   });
 }
 
-/** What the holder of an invitation link sees before accepting; unknown tokens are INVITATION_INVALID. */
-export async function previewInvitation(ctx: AppContext, token: string): Promise<InvitationPreview> {
-  const db = ctx.database.db;
-  const row = await findInvitationByTokenHash(db, hashSecret(token));
+/**
+ * The invitation behind a link, for the preview before accepting, and whether its address has an
+ * account already (e-mail invitations; null for links). Unknown tokens are INVITATION_INVALID.
+ */
+export async function findInvitationPreview(ctx: AppContext, token: string) {
+  const row = await findInvitationByTokenHash(ctx.database.db, hashSecret(token));
   if (!row) throw new AppError('INVITATION_INVALID', 404);
-  const status = invitationStatus(row);
   const accountExists = row.email ? (await findUserByEmail(ctx, row.email)) !== undefined : null;
-  return {
-    network: { slug: row.networkSlug, name: row.networkName },
-    role: row.role,
-    level: row.level,
-    inviterName: row.inviterName,
-    kind: row.kind,
-    email: row.email,
-    status: status === 'pending' ? 'valid' : status === 'accepted' ? 'used' : status,
-    accountExists,
-    expiresAt: row.expiresAt,
-  };
+  return { row, accountExists };
 }

@@ -1,3 +1,4 @@
+/** Members: joining (invitations, applications, appointments), changing roles, removing and leaving. */
 export { joiningRoutes } from './joining.routes.ts';
 export { memberRoutes } from './members.routes.ts';
-export { addMember, leaveNetwork } from './members.service.ts';
+export { type AddMemberInput, addMember, admitMember, leaveNetwork } from './members.service.ts';

@@ -1,4 +1,5 @@
 import type { AcceptedInvitation, AcceptInvitationBody } from '../../../common/contracts/invitations.ts';
+import { canUseInvitation } from '../../../common/policies/invitations.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError, unauthenticated } from '../../errors.ts';
@@ -13,9 +14,9 @@ import {
   type InvitationRow,
 } from '../invitations/index.ts';
 import { markGraduateJoined } from '../mooc/index.ts';
-import { findNetworkById } from '../networks/index.ts';
+import { findNetworkById, publishMembershipChanged } from '../networks/index.ts';
 import { createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
-import { addMember } from './members.service.ts';
+import { admitMember } from './members.service.ts';
 
 export interface AcceptResult extends AcceptedInvitation {
   /** Session token when accepting created the account and signed it in. */
@@ -42,7 +43,7 @@ function newAccountFrom(invitation: InvitationRow, body: AcceptInvitationBody) {
 /**
  * Uses the invitation and adds the member in one transaction, creating the account first when
  * given one: a failure anywhere (address taken, invitation used meanwhile, already a member)
- * leaves nothing behind.
+ * leaves nothing behind. The member's sockets hear of it once it is committed.
  */
 async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, newAccount: boolean) {
   const network = await findNetworkById(ctx, invitation.networkId);
@@ -56,7 +57,7 @@ async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, n
     if (!newAccount && invitation.kind === 'email' && !user.emailVerifiedAt) {
       await updateUser(tx, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
     }
-    await addMember(tx, {
+    await admitMember(tx, {
       network,
       userId: user.id,
       role: invitation.role,
@@ -67,6 +68,7 @@ async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, n
     });
     if (invitation.moocGraduateId) await markGraduateJoined(tx, invitation.moocGraduateId, user.id);
   });
+  await publishMembershipChanged(ctx, network.id, user.id);
   return network;
 }
 
@@ -87,9 +89,7 @@ export async function acceptInvitation(
   const outcome = { role: invitation.role, level: invitation.level };
 
   if (signedIn) {
-    if (invitation.kind === 'email' && invitation.email !== signedIn.email) {
-      throw new AppError('INVITATION_WRONG_ACCOUNT', 403);
-    }
+    if (!canUseInvitation(invitation, signedIn)) throw new AppError('INVITATION_WRONG_ACCOUNT', 403);
     const network = await join(ctx, invitation, signedIn, false);
     return { ...outcome, network: { slug: network.slug, name: network.name }, accountCreated: false };
   }

@@ -14,17 +14,20 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentMemberPage } from './members.presenter.ts';
 import { changeMember, leaveNetwork, listMembers, removeMember } from './members.service.ts';
 
 const tags = ['members'];
 
+/** The member list, changing and removing members, leaving, and the network's audit log. */
 export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/members',
     {
+      config: { action: 'members.view' },
       schema: {
         tags,
         summary: 'Active members of a network',
@@ -33,16 +36,13 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: MemberList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'members.view');
-      return listMembers(ctx, access.network, request.query);
-    },
+    async (request) => presentMemberPage(await listMembers(ctx, request.network.network, request.query)),
   );
 
   app.patch(
     '/api/networks/:slug/members/:userId',
     {
+      config: { action: 'members.change_role' },
       schema: {
         tags,
         summary: "Change a member's role or level",
@@ -52,9 +52,8 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'members.change_role');
-      await changeMember(ctx, access.network, user.id, request.params.userId, request.body);
+      const access = request.network;
+      await changeMember(ctx, access.network, requireUser(access).id, request.params.userId, request.body);
       return { ok: true as const };
     },
   );
@@ -62,6 +61,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/networks/:slug/members/:userId/remove',
     {
+      config: { action: 'members.remove' },
       schema: {
         tags,
         summary: 'Remove a member, with a reason',
@@ -71,9 +71,9 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'members.remove');
-      await removeMember(ctx, access.network, user.id, request.params.userId, request.body.reason);
+      const access = request.network;
+      const { userId } = request.params;
+      await removeMember(ctx, access.network, requireUser(access).id, userId, request.body.reason);
       return { ok: true as const };
     },
   );
@@ -81,6 +81,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/networks/:slug/leave',
     {
+      config: { action: 'membership.leave' },
       schema: {
         tags,
         summary: 'Leave the network',
@@ -89,9 +90,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'membership.leave');
-      await leaveNetwork(ctx, access.network, user.id);
+      await leaveNetwork(ctx, request.network.network, requireUser(request.network).id);
       return { ok: true as const };
     },
   );
@@ -99,6 +98,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/networks/:slug/audit',
     {
+      config: { action: 'audit.view' },
       schema: {
         tags,
         summary: 'Audit log of membership changes',
@@ -107,10 +107,6 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: AuditList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'audit.view');
-      return getNetworkAudit(ctx, access.network.id, request.query);
-    },
+    async (request) => getNetworkAudit(ctx, request.network.network.id, request.query),
   );
 }

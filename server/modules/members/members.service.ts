@@ -1,6 +1,8 @@
-import type { ChangeMemberBody, Member } from '../../../common/contracts/networks.ts';
+import type { ChangeMemberBody } from '../../../common/contracts/networks.ts';
 import type { MentorLevel, NetworkRole } from '../../../common/permissions.ts';
+import { isMetaMentor, levelForRole } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -30,14 +32,16 @@ export interface AddMemberInput {
 }
 
 /**
- * Makes a user an active member (or re-activates a former one). Throws ALREADY_MEMBER when they
- * are active already. Every join is written to the audit log.
+ * Makes a user an active member (or re-activates a former one) as part of the caller's
+ * transaction, and writes the join to the audit log. Throws ALREADY_MEMBER when they are active
+ * already. The caller tells the member's sockets once the transaction is committed
+ * (publishMembershipChanged); outside a transaction, use addMember.
  */
-export async function addMember(ctx: AppContext, input: AddMemberInput): Promise<MembershipRow> {
-  const existing = await findMembership(ctx, input.network.id, input.userId);
+export async function admitMember(tx: AppContext, input: AddMemberInput): Promise<MembershipRow> {
+  const existing = await findMembership(tx, input.network.id, input.userId);
   if (existing?.status === 'active') throw new AppError('ALREADY_MEMBER', 409);
   const now = isoNow();
-  const level = input.role === 'mentor' ? (input.level ?? 'beginner') : (input.level ?? null);
+  const level = levelForRole(input.role, input.level);
   const row: MembershipRow = {
     id: existing?.id ?? newId(),
     networkId: input.network.id,
@@ -51,14 +55,20 @@ export async function addMember(ctx: AppContext, input: AddMemberInput): Promise
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
-  await saveMembership(ctx, row);
-  await recordAudit(ctx, {
+  await saveMembership(tx, row);
+  await recordAudit(tx, {
     networkId: input.network.id,
     actorId: input.actorId,
     subjectUserId: input.userId,
     action: 'member.joined',
     details: { role: input.role, level, via: input.via, ...input.details },
   });
+  return row;
+}
+
+/** Makes a user an active member (see admitMember) in a transaction of its own, then tells their sockets. */
+export async function addMember(ctx: AppContext, input: AddMemberInput): Promise<MembershipRow> {
+  const row = await withTransaction(ctx, (tx) => admitMember(tx, input));
   await publishMembershipChanged(ctx, input.network.id, input.userId);
   return row;
 }
@@ -75,7 +85,7 @@ async function activeMembershipOf(
 
 /** Refuses a change that would leave the network without an active meta-mentor. */
 async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membership: MembershipRow) {
-  if (membership.role !== 'meta_mentor') return;
+  if (!isMetaMentor(membership)) return;
   if ((await countActiveMembers(ctx, network.id, 'meta_mentor')) <= 1) {
     throw new AppError('LAST_META_MENTOR', 409);
   }
@@ -83,16 +93,18 @@ async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membe
 
 /** A member leaves the network on their own. */
 export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId: string): Promise<void> {
-  const membership = await activeMembershipOf(ctx, network, userId);
-  await assertKeepsMetaMentor(ctx, network, membership);
-  const now = isoNow();
-  await updateMembership(ctx, membership.id, { status: 'left', endedAt: now, updatedAt: now });
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId: userId,
-    subjectUserId: userId,
-    action: 'member.left',
-    details: { role: membership.role },
+  await withTransaction(ctx, async (tx) => {
+    const membership = await activeMembershipOf(tx, network, userId);
+    await assertKeepsMetaMentor(tx, network, membership);
+    const now = isoNow();
+    await updateMembership(tx, membership.id, { status: 'left', endedAt: now, updatedAt: now });
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: userId,
+      subjectUserId: userId,
+      action: 'member.left',
+      details: { role: membership.role },
+    });
   });
   await publishMembershipChanged(ctx, network.id, userId);
 }
@@ -105,21 +117,23 @@ export async function removeMember(
   userId: string,
   reason: string,
 ): Promise<void> {
-  const membership = await activeMembershipOf(ctx, network, userId);
-  await assertKeepsMetaMentor(ctx, network, membership);
-  const now = isoNow();
-  await updateMembership(ctx, membership.id, {
-    status: 'removed',
-    endedAt: now,
-    endReason: reason,
-    updatedAt: now,
-  });
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId,
-    subjectUserId: userId,
-    action: 'member.removed',
-    details: { role: membership.role, reason },
+  await withTransaction(ctx, async (tx) => {
+    const membership = await activeMembershipOf(tx, network, userId);
+    await assertKeepsMetaMentor(tx, network, membership);
+    const now = isoNow();
+    await updateMembership(tx, membership.id, {
+      status: 'removed',
+      endedAt: now,
+      endReason: reason,
+      updatedAt: now,
+    });
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId,
+      subjectUserId: userId,
+      action: 'member.removed',
+      details: { role: membership.role, reason },
+    });
   });
   await publishMembershipChanged(ctx, network.id, userId);
 }
@@ -132,26 +146,38 @@ export async function changeMember(
   userId: string,
   body: ChangeMemberBody,
 ): Promise<void> {
-  const membership = await activeMembershipOf(ctx, network, userId);
-  const role = body.role ?? membership.role;
-  if (role !== 'meta_mentor') await assertKeepsMetaMentor(ctx, network, membership);
-  const level = role === 'mentor' ? (body.level ?? membership.level ?? 'beginner') : (body.level ?? null);
-  await updateMembership(ctx, membership.id, { role, level, updatedAt: isoNow() });
-  await recordAudit(ctx, {
-    networkId: network.id,
-    actorId,
-    subjectUserId: userId,
-    action: 'member.role_changed',
-    details: { from: { role: membership.role, level: membership.level }, to: { role, level } },
+  await withTransaction(ctx, async (tx) => {
+    const membership = await activeMembershipOf(tx, network, userId);
+    const role = body.role ?? membership.role;
+    if (!isMetaMentor({ role })) await assertKeepsMetaMentor(tx, network, membership);
+    const level = levelForRole(role, body.level, membership.level);
+    await updateMembership(tx, membership.id, { role, level, updatedAt: isoNow() });
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId,
+      subjectUserId: userId,
+      action: 'member.role_changed',
+      details: { from: { role: membership.role, level: membership.level }, to: { role, level } },
+    });
   });
 }
 
-/** A page of active members with whether each accepted the current documents. */
+/** An active member as the member list reads them. */
+export type ActiveMember = Awaited<ReturnType<typeof listActiveMembers>>[number];
+
+/** A page of active members and which of them accepted the network's current documents. */
+export interface MemberPage {
+  rows: ActiveMember[];
+  acceptedBy: ReadonlySet<string>;
+  nextCursor: string | null;
+}
+
+/** A page of active members (by join time) with whether each accepted the current documents. */
 export async function listMembers(
   ctx: AppContext,
   network: NetworkRow,
   query: { role?: NetworkRole; cursor?: string; limit: number },
-): Promise<{ members: Member[]; nextCursor: string | null }> {
+): Promise<MemberPage> {
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const rows = await listActiveMembers(ctx, network.id, { role: query.role, after, limit: query.limit + 1 });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.joinedAt, r.id]);
@@ -159,17 +185,10 @@ export async function listMembers(
     ctx,
     page.map((r) => r.userId),
   );
-  const acceptedBy = (userId: string) =>
-    standings.get(userId)?.find((s) => s.networkId === network.id)?.acceptedCurrent ?? false;
-  return {
-    members: page.map((r) => ({
-      userId: r.userId,
-      displayName: r.displayName,
-      role: r.role,
-      level: r.level,
-      joinedAt: r.joinedAt,
-      acceptedCurrent: acceptedBy(r.userId),
-    })),
-    nextCursor,
-  };
+  const acceptedBy = new Set(
+    page
+      .filter((r) => standings.get(r.userId)?.find((s) => s.networkId === network.id)?.acceptedCurrent)
+      .map((r) => r.userId),
+  );
+  return { rows: page, acceptedBy, nextCursor };
 }

@@ -14,24 +14,27 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess } from '../networks/index.ts';
-import { loadSessionAccess } from './mooc.routes.ts';
+import { requireUser } from '../networks/index.ts';
 import {
   inviteGraduates,
   listBadges,
   listGraduates,
   markGraduateBounced,
   remindGraduates,
-} from './mooc.service.ts';
+} from './graduates.service.ts';
+import { presentBadges, presentGraduate, presentGraduateList } from './mooc.presenter.ts';
+import { loadMoocSession } from './mooc.service.ts';
 
 const tags = ['mooc'];
 
+/** A session's graduates: listing, inviting, reminding, bounces; and the badges they earn. */
 export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/mooc-sessions/:sessionId/graduates',
     {
+      config: { action: 'mooc.manage' },
       schema: {
         tags,
         summary: "A session's graduates in import order, optionally of one status",
@@ -41,14 +44,15 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const { session } = await loadSessionAccess(ctx, request);
-      return listGraduates(ctx, session, request.query);
+      const session = await loadMoocSession(ctx, request.network.network, request.params.sessionId);
+      return presentGraduateList(await listGraduates(ctx, session, request.query));
     },
   );
 
   app.post(
     '/api/networks/:slug/mooc-sessions/:sessionId/invitations',
     {
+      config: { action: 'mooc.manage' },
       schema: {
         tags,
         summary:
@@ -59,14 +63,16 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const { network, session, user } = await loadSessionAccess(ctx, request);
-      return inviteGraduates(ctx, network, session, user, request.body?.graduateIds);
+      const access = request.network;
+      const session = await loadMoocSession(ctx, access.network, request.params.sessionId);
+      return inviteGraduates(ctx, access.network, session, requireUser(access), request.body?.graduateIds);
     },
   );
 
   app.post(
     '/api/networks/:slug/mooc-sessions/:sessionId/reminders',
     {
+      config: { action: 'mooc.manage' },
       schema: {
         tags,
         summary: 'Remind the invited graduates who have not joined (a fresh invitation each)',
@@ -75,14 +81,16 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const { network, session, user } = await loadSessionAccess(ctx, request);
-      return remindGraduates(ctx, network, session, user);
+      const access = request.network;
+      const session = await loadMoocSession(ctx, access.network, request.params.sessionId);
+      return remindGraduates(ctx, access.network, session, requireUser(access));
     },
   );
 
   app.post(
     '/api/networks/:slug/mooc-sessions/:sessionId/graduates/:graduateId/bounced',
     {
+      config: { action: 'mooc.manage' },
       schema: {
         tags,
         summary: "Record that a graduate's invitation mail came back undelivered",
@@ -91,14 +99,24 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request) => {
-      const { network, session, user } = await loadSessionAccess(ctx, request);
-      return markGraduateBounced(ctx, network, session, user, request.params.graduateId);
+      const access = request.network;
+      const session = await loadMoocSession(ctx, access.network, request.params.sessionId);
+      const { graduateId } = request.params;
+      const { row, now } = await markGraduateBounced(
+        ctx,
+        access.network,
+        session,
+        requireUser(access),
+        graduateId,
+      );
+      return presentGraduate(row, now);
     },
   );
 
   app.get(
     '/api/networks/:slug/badges',
     {
+      config: { action: 'members.view' },
       schema: {
         tags,
         summary: "Badges of the network's members (join with the member list by userId)",
@@ -107,10 +125,6 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
         response: { 200: BadgeList, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'members.view');
-      return listBadges(ctx, access.network, request.query.userId);
-    },
+    async (request) => presentBadges(await listBadges(ctx, request.network.network, request.query.userId)),
   );
 }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { MemberBadgeRow, MoocGraduateRow, MoocSessionRow, StoredGraduateStatus } from './mooc.table.ts';
+import type {
+  GraduateListRow,
+  MemberBadgeRow,
+  MoocGraduateRow,
+  MoocSessionRow,
+  StoredGraduateStatus,
+} from './mooc.table.ts';
 
 /** Stores a new session. */
 export async function insertMoocSession(db: Kysely<DB>, row: MoocSessionRow): Promise<void> {
@@ -77,12 +83,6 @@ export async function countGraduates(db: Kysely<DB>, sessionIds: string[], now: 
       { sessionId: r.sessionId, status: 'expired', count: lapsed },
     ];
   });
-}
-
-export interface GraduateListRow extends MoocGraduateRow {
-  invitationExpiresAt: string | null;
-  invitationRevokedAt: string | null;
-  userName: string | null;
 }
 
 /** A page of a session's graduates in import order (ids are time-ordered), with invitation state. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   CreateMoocSessionBody,
@@ -13,30 +13,19 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
+import { importGraduates, previewGraduateImport } from './graduate-import.service.ts';
 import { graduateRoutes } from './graduates.routes.ts';
+import { presentSession, presentSessions } from './mooc.presenter.ts';
 import {
   createMoocSession,
   editMoocSession,
   getMoocSession,
-  importGraduates,
   listMoocSessions,
   loadMoocSession,
-  previewGraduateImport,
 } from './mooc.service.ts';
 
 const tags = ['mooc'];
-
-/** The caller may manage MOOC sessions of the network; returns them with the network and session. */
-export async function loadSessionAccess(
-  ctx: AppContext,
-  request: Pick<FastifyRequest, 'auth'> & { params: { slug: string; sessionId: string } },
-) {
-  const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-  const user = requireNetworkUser(access, 'mooc.manage');
-  const session = await loadMoocSession(ctx, access.network, request.params.sessionId);
-  return { network: access.network, user, session };
-}
 
 /** The uploaded file: the raw body of a text/csv request. */
 function csvBytes(body: unknown): Buffer {
@@ -44,6 +33,7 @@ function csvBytes(body: unknown): Buffer {
   return body;
 }
 
+/** MOOC sessions of a network and the import of their graduates (the graduates' own routes beside). */
 export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
   // Encapsulated, so the CSV body parser applies to these routes only.
   await fastify.register(async (scope) => {
@@ -57,6 +47,7 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
     app.get(
       '/api/networks/:slug/mooc-sessions',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'MOOC sessions feeding the network, with graduate counts',
@@ -64,16 +55,13 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
           response: { 200: MoocSessionList, ...errorResponses },
         },
       },
-      async (request) => {
-        const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-        requireNetworkUser(access, 'mooc.manage');
-        return listMoocSessions(ctx, access.network);
-      },
+      async (request) => presentSessions(await listMoocSessions(ctx, request.network.network)),
     );
 
     app.post(
       '/api/networks/:slug/mooc-sessions',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'Record a MOOC session',
@@ -83,16 +71,22 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-        const user = requireNetworkUser(access, 'mooc.manage');
+        const access = request.network;
+        const { row, counts } = await createMoocSession(
+          ctx,
+          access.network,
+          requireUser(access),
+          request.body,
+        );
         reply.code(201);
-        return createMoocSession(ctx, access.network, user, request.body);
+        return presentSession(row, counts);
       },
     );
 
     app.get(
       '/api/networks/:slug/mooc-sessions/:sessionId',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'A MOOC session with graduate counts',
@@ -101,14 +95,15 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request) => {
-        const { network, session } = await loadSessionAccess(ctx, request);
-        return getMoocSession(ctx, network, session.id);
+        const { row, counts } = await getMoocSession(ctx, request.network.network, request.params.sessionId);
+        return presentSession(row, counts);
       },
     );
 
     app.patch(
       '/api/networks/:slug/mooc-sessions/:sessionId',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'Edit a MOOC session',
@@ -118,14 +113,17 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request) => {
-        const { network, session } = await loadSessionAccess(ctx, request);
-        return editMoocSession(ctx, network, session, request.body);
+        const { network } = request.network;
+        const session = await loadMoocSession(ctx, network, request.params.sessionId);
+        const { row, counts } = await editMoocSession(ctx, network, session, request.body);
+        return presentSession(row, counts);
       },
     );
 
     app.post(
       '/api/networks/:slug/mooc-sessions/:sessionId/import/preview',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'Check a graduates CSV (body: the file as text/csv); saves nothing',
@@ -135,7 +133,8 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request) => {
-        const { network, session } = await loadSessionAccess(ctx, request);
+        const { network } = request.network;
+        const session = await loadMoocSession(ctx, network, request.params.sessionId);
         return previewGraduateImport(ctx, network, session, csvBytes(request.body));
       },
     );
@@ -143,6 +142,7 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
     app.post(
       '/api/networks/:slug/mooc-sessions/:sessionId/import',
       {
+        config: { action: 'mooc.manage' },
         schema: {
           tags,
           summary: 'Import the valid rows of a graduates CSV (idempotent per session and address)',
@@ -152,8 +152,9 @@ export async function moocRoutes(fastify: FastifyInstance, ctx: AppContext) {
         },
       },
       async (request) => {
-        const { network, session, user } = await loadSessionAccess(ctx, request);
-        return importGraduates(ctx, network, session, user, csvBytes(request.body));
+        const access = request.network;
+        const session = await loadMoocSession(ctx, access.network, request.params.sessionId);
+        return importGraduates(ctx, access.network, session, requireUser(access), csvBytes(request.body));
       },
     );
 

@@ -41,6 +41,13 @@ export interface MoocGraduatesTable {
 }
 export type MoocGraduateRow = Selectable<MoocGraduatesTable>;
 
+/** A graduate as lists read them: with the state of their latest invitation and their account's name. */
+export interface GraduateListRow extends MoocGraduateRow {
+  invitationExpiresAt: string | null;
+  invitationRevokedAt: string | null;
+  userName: string | null;
+}
+
 export interface MemberBadgesTable {
   id: string;
   networkId: string;

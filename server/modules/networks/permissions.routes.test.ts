@@ -8,7 +8,6 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { buildTopic } from '../../test/discussions.ts';
-import { insertGoal } from '../goals/index.ts';
 
 const DENIED = new Set([
   'UNAUTHENTICATED',
@@ -151,20 +150,23 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const stranger = await buildUser(t.ctx);
     const topic = await buildTopic(t.ctx, network, spare.id);
     const goalId = newId();
-    await insertGoal(t.ctx.database.db, {
-      id: goalId,
-      networkId: network.id,
-      title: 'Matrix goal',
-      description: '',
-      unit: null,
-      startValue: 0,
-      targetValue: 10,
-      dueOn: null,
-      createdBy: spare.id,
-      createdAt: isoNow(),
-      updatedAt: isoNow(),
-      archivedAt: null,
-    });
+    await t.ctx.database.db
+      .insertInto('goals')
+      .values({
+        id: goalId,
+        networkId: network.id,
+        title: 'Matrix goal',
+        description: '',
+        unit: null,
+        startValue: 0,
+        targetValue: 10,
+        dueOn: null,
+        createdBy: spare.id,
+        createdAt: isoNow(),
+        updatedAt: isoNow(),
+        archivedAt: null,
+      })
+      .execute();
     const client = new TestClient(t.app);
     const account = members[actor];
     if (account) {

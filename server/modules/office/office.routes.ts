@@ -4,17 +4,20 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import { NetworkOffice, UpdateOfficeBody } from '../../../common/contracts/office.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentOffice } from './office.presenter.ts';
 import { getOffice, updateOffice } from './office.service.ts';
 
 const tags = ['office'];
 
+/** The network office: its contact point and hours, open to all who may see the network. */
 export async function officeRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/office',
     {
+      config: { action: 'office.view' },
       schema: {
         tags,
         summary: 'The network office',
@@ -22,16 +25,13 @@ export async function officeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: NetworkOffice, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'office.view');
-      return getOffice(ctx, access.network);
-    },
+    async (request) => presentOffice(await getOffice(ctx, request.network.network)),
   );
 
   app.put(
     '/api/networks/:slug/office',
     {
+      config: { action: 'office.edit' },
       schema: {
         tags,
         summary: 'Set up or change the network office',
@@ -41,9 +41,8 @@ export async function officeRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'office.edit');
-      return updateOffice(ctx, access.network, user.id, request.body);
+      const access = request.network;
+      return presentOffice(await updateOffice(ctx, access.network, requireUser(access).id, request.body));
     },
   );
 }

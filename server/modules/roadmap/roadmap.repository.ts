@@ -3,16 +3,9 @@ import type { NetworkPhase } from '../../../common/roadmap.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RoadmapTickRow } from './roadmap.table.ts';
 
-/** The phase columns the roadmap migration added to networks (kept out of the networks module's types). */
-interface NetworkPhaseColumns {
-  phase: NetworkPhase;
-  phaseChangedAt: string | null;
-}
-const withPhase = (db: Kysely<DB>) => db.withTables<{ networks: NetworkPhaseColumns }>();
-
 /** A network's phase and when it last changed. */
 export function findNetworkPhase(db: Kysely<DB>, networkId: string) {
-  return withPhase(db)
+  return db
     .selectFrom('networks')
     .select(['phase', 'phaseChangedAt'])
     .where('id', '=', networkId)
@@ -27,7 +20,7 @@ export async function updateNetworkPhase(
   to: NetworkPhase,
   now: string,
 ): Promise<boolean> {
-  const result = await withPhase(db)
+  const result = await db
     .updateTable('networks')
     .set({ phase: to, phaseChangedAt: now })
     .where('id', '=', networkId)
@@ -79,8 +72,9 @@ async function nth<T extends { at: string | null }>(rows: Promise<T[]>, n = 0): 
 }
 
 /**
- * When each automatic step happened, as far as the data shows (null: not yet). One query per
- * step, each on an indexed network column; the roadmap is read rarely.
+ * When each automatic step happened, as far as the data shows (null: not yet); the meta-mentor's
+ * appointment is read from the memberships by the service. One query per step, each on an indexed
+ * network column; the roadmap is read rarely.
  */
 export async function findAutoStepTimes(
   db: Kysely<DB>,
@@ -101,7 +95,6 @@ export async function findAutoStepTimes(
     graduateJoined,
     goalDefined,
     goalUpdate,
-    metaMentor,
     experienced,
     office,
     secondOrganisation,
@@ -135,17 +128,6 @@ export async function findAutoStepTimes(
         .select('createdAt as at')
         .where('networkId', '=', id)
         .orderBy('createdAt')
-        .limit(1)
-        .execute(),
-    ),
-    nth(
-      db
-        .selectFrom('memberships')
-        .select('joinedAt as at')
-        .where('networkId', '=', id)
-        .where('status', '=', 'active')
-        .where('role', '=', 'meta_mentor')
-        .orderBy('joinedAt')
         .limit(1)
         .execute(),
     ),
@@ -193,7 +175,6 @@ export async function findAutoStepTimes(
     graduateJoined,
     goalDefined,
     goalUpdate,
-    metaMentor,
     experienced,
     office,
     secondOrganisation,

@@ -7,19 +7,25 @@ import {
   RoadmapStepParams,
   TickStepBody,
 } from '../../../common/contracts/roadmap.ts';
+import type { Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { authorizeNetwork, loadNetworkAccess, requireNetworkUser } from '../networks/index.ts';
-import { changePhase, getRoadmap, tickStep, untickStep } from './roadmap.service.ts';
+import { type NetworkRow, requireUser } from '../networks/index.ts';
+import { presentRoadmap } from './roadmap.presenter.ts';
+import { changePhase, getRoadmapFacts, tickStep, untickStep } from './roadmap.service.ts';
 
 const tags = ['roadmap'];
 
+/** The roadmap guide of a network: its checklist, manual ticks and the phase it is in. */
 export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const roadmapOf = async (network: NetworkRow, locale: Locale) =>
+    presentRoadmap(await getRoadmapFacts(ctx, network), locale);
 
   app.get(
     '/api/networks/:slug/roadmap',
     {
+      config: { action: 'roadmap.view' },
       schema: {
         tags,
         summary: "The network's phase and the roadmap checklist, translated",
@@ -27,16 +33,13 @@ export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Roadmap, ...errorResponses },
       },
     },
-    async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      authorizeNetwork(access, 'roadmap.view');
-      return getRoadmap(ctx, access.network, request.locale);
-    },
+    async (request) => roadmapOf(request.network.network, request.locale),
   );
 
   app.put(
     '/api/networks/:slug/roadmap/steps/:step',
     {
+      config: { action: 'roadmap.manage' },
       schema: {
         tags,
         summary: 'Tick a manual step with the day it was done and a note',
@@ -46,16 +49,16 @@ export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'roadmap.manage');
-      await tickStep(ctx, access.network, user, request.params.step, request.body);
-      return getRoadmap(ctx, access.network, request.locale);
+      const access = request.network;
+      await tickStep(ctx, access.network, requireUser(access), request.params.step, request.body);
+      return roadmapOf(access.network, request.locale);
     },
   );
 
   app.delete(
     '/api/networks/:slug/roadmap/steps/:step',
     {
+      config: { action: 'roadmap.manage' },
       schema: {
         tags,
         summary: 'Untick a manual step',
@@ -64,16 +67,16 @@ export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'roadmap.manage');
-      await untickStep(ctx, access.network, user, request.params.step);
-      return getRoadmap(ctx, access.network, request.locale);
+      const access = request.network;
+      await untickStep(ctx, access.network, requireUser(access), request.params.step);
+      return roadmapOf(access.network, request.locale);
     },
   );
 
   app.post(
     '/api/networks/:slug/roadmap/phase',
     {
+      config: { action: 'roadmap.manage' },
       schema: {
         tags,
         summary: 'Move the network to the next phase (or back one)',
@@ -83,10 +86,9 @@ export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const access = await loadNetworkAccess(ctx, request.auth, request.params.slug);
-      const user = requireNetworkUser(access, 'roadmap.manage');
-      await changePhase(ctx, access.network, user, request.body);
-      return getRoadmap(ctx, access.network, request.locale);
+      const access = request.network;
+      await changePhase(ctx, access.network, requireUser(access), request.body);
+      return roadmapOf(access.network, request.locale);
     },
   );
 }

@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+import type { NetworkPhase } from '../../../common/roadmap.ts';
 
 export interface RoadmapTicksTable {
   networkId: string;
@@ -11,3 +12,14 @@ export interface RoadmapTicksTable {
   tickedAt: string;
 }
 export type RoadmapTickRow = Selectable<RoadmapTicksTable>;
+
+/**
+ * The roadmap's own columns on the networks table (added by the network-phase migration): where a
+ * network stands in the roadmap guide. Only this module reads and changes them; the typed schema
+ * joins them to the networks module's columns.
+ */
+export interface NetworkPhaseColumns {
+  /** Defaults to 'initiation'. */
+  phase: Generated<NetworkPhase>;
+  phaseChangedAt: string | null;
+}
