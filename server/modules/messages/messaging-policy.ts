@@ -1,53 +1,20 @@
-import { canInNetwork, type NetworkActor } from '../../../common/permissions.ts';
+import { canMessageEachOther } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { hasAcceptedCurrent } from '../documents/index.ts';
-import { listSharedNetworks } from './messages.repository.ts';
+import { getStandings } from '../networks/index.ts';
 
 /**
- * The messaging rule: two people may message each other when they share at least one network in
- * which both may `messages.send` (active members who accepted its current agreement). It is the
- * membership that counts: admins of an organisation who are not members do not qualify.
+ * Of the others, those the user may message (common/policies/standing.ts: both active members who
+ * accepted the current agreement of a shared network). Everyone's standing comes in one query.
  */
 export async function reachableUsers(
   ctx: AppContext,
   userId: string,
   others: string[],
 ): Promise<Set<string>> {
-  const db = ctx.database.db;
-  const rows = await listSharedNetworks(db, userId, others);
-  const accepted = new Map<string, Promise<boolean>>();
-  const hasAccepted = (networkId: string, who: string) => {
-    const key = `${networkId}:${who}`;
-    let found = accepted.get(key);
-    if (!found) {
-      found = hasAcceptedCurrent(db, networkId, who);
-      accepted.set(key, found);
-    }
-    return found;
-  };
-  const actor = (role: NetworkActor['role'], acceptedCurrent: boolean): NetworkActor => ({
-    signedIn: true,
-    platformAdmin: false,
-    orgAdmin: false,
-    role,
-    acceptedCurrent,
-  });
-  const reachable = new Set<string>();
-  for (const row of rows) {
-    if (reachable.has(row.otherId)) continue;
-    const [mine, theirs] = await Promise.all([
-      hasAccepted(row.networkId, userId),
-      hasAccepted(row.networkId, row.otherId),
-    ]);
-    if (
-      canInNetwork(actor(row.myRole, mine), 'messages.send', row.visibility) &&
-      canInNetwork(actor(row.otherRole, theirs), 'messages.send', row.visibility)
-    ) {
-      reachable.add(row.otherId);
-    }
-  }
-  return reachable;
+  const standings = await getStandings(ctx, [userId, ...others]);
+  const mine = standings.get(userId) ?? [];
+  return new Set(others.filter((id) => canMessageEachOther(mine, standings.get(id) ?? [])));
 }
 
 /** Throws NO_SHARED_NETWORK unless the user may message every one of the others. */
