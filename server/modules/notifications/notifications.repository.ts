@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
-import { findCurrentDocuments } from '../documents/index.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationRow, NotificationsTable } from './notifications.table.ts';
 
@@ -291,37 +290,6 @@ export async function listUsersWithPendingDigest(db: Kysely<DB>, until: string):
     .where('createdAt', '<=', until)
     .execute();
   return rows.map((r) => r.userId);
-}
-
-/** Active members of a network among the given users who accepted its current documents. */
-export async function filterAcceptedMembers(
-  db: Kysely<DB>,
-  networkId: string,
-  userIds: string[],
-): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const members = await db
-    .selectFrom('memberships')
-    .select('userId')
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'active')
-    .where('userId', 'in', userIds)
-    .execute();
-  const current = await findCurrentDocuments(db, networkId);
-  if (current.length === 0) return members.map((m) => m.userId);
-  const accepted = await db
-    .selectFrom('documentAcceptances')
-    .select('userId')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(
-      'documentId',
-      'in',
-      current.map((d) => d.id),
-    )
-    .where('userId', 'in', members.map((m) => m.userId).concat(['']))
-    .groupBy('userId')
-    .execute();
-  return accepted.filter((a) => Number(a.count) === current.length).map((a) => a.userId);
 }
 
 /** Everyone who wrote in a topic (opening post or a live reply): the people a reply concerns. */
