@@ -15,6 +15,7 @@ import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { startNotificationJobs } from './notification-mail.ts';
+import { presentNotificationList } from './notifications.presenter.ts';
 import {
   getNotifications,
   getPreferences,
@@ -49,7 +50,10 @@ export async function notificationRoutes(fastify: FastifyInstance, ctx: AppConte
           response: { 200: NotificationList, ...errorResponses },
         },
       },
-      async (request) => getNotifications(ctx, requireAuth(request).user.id, request.query),
+      async (request) => {
+        const { rows, nextCursor } = await getNotifications(ctx, requireAuth(request).user.id, request.query);
+        return presentNotificationList(rows, nextCursor);
+      },
     );
 
     app.get(
