@@ -98,7 +98,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     await db.deleteFrom('documentAcceptances').where('userId', '=', carol.user.id).execute();
     await db
       .updateTable('memberships')
-      .set({ status: 'ended' })
+      .set({ status: 'left' })
       .where('userId', '=', dave.user.id)
       .where('networkId', '=', network.id)
       .execute();
