@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { WebSocket } from 'ws';
 import type { ServerFrame } from '../../common/realtime-events.ts';
+import { type RealtimeHub, realtimeEvent } from '../platform/realtime/index.ts';
 import { TEST_ORIGIN } from './build-app.ts';
 
 /** Base ws:// URL of a listening app. */
@@ -110,4 +111,18 @@ export function upgradeStatus(url: string, options: ConnectOptions): Promise<num
       if (!/Unexpected server response/.test(err.message)) reject(err);
     });
   });
+}
+
+let markers = 0;
+
+/**
+ * Proves that nothing more is on its way to a socket: publishes a `realtime.marker` to a room the
+ * socket is in and waits for it. Events reach a socket in the order they were published, so every
+ * event published before the marker has arrived by then (assert an absence after this, never after
+ * a sleep).
+ */
+export async function awaitMarker(realtime: RealtimeHub, socket: WsClient, room: string): Promise<void> {
+  const marker = `marker-${++markers}`;
+  await realtime.publish(room, realtimeEvent('realtime.marker', { marker }));
+  await socket.waitFor('realtime.marker', (f) => f.data.marker === marker);
 }

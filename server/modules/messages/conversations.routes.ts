@@ -21,6 +21,7 @@ import {
   listConversations,
   openDirectConversation,
 } from './conversations.service.ts';
+import { presentConversation, presentConversationList } from './messages.presenter.ts';
 
 const tags = ['messages'];
 
@@ -38,7 +39,14 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
         response: { 200: ConversationList, ...errorResponses },
       },
     },
-    async (request) => listConversations(ctx, requireAuth(request).user.id, request.query),
+    async (request) => {
+      const { conversations, nextCursor } = await listConversations(
+        ctx,
+        requireAuth(request).user.id,
+        request.query,
+      );
+      return presentConversationList(conversations, nextCursor);
+    },
   );
 
   app.post(
@@ -54,7 +62,7 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
     async (request, reply) => {
       const user = requireAuth(request).user;
       const { conversation, created } = await openDirectConversation(ctx, user.id, request.body.userId);
-      return reply.code(created ? 201 : 200).send(conversation);
+      return reply.code(created ? 201 : 200).send(presentConversation(conversation));
     },
   );
 
@@ -70,7 +78,7 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
     },
     async (request, reply) => {
       const user = requireAuth(request).user;
-      return reply.code(201).send(await createGroup(ctx, user.id, request.body));
+      return reply.code(201).send(presentConversation(await createGroup(ctx, user.id, request.body)));
     },
   );
 
@@ -84,7 +92,8 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
         response: { 200: Conversation, ...errorResponses },
       },
     },
-    async (request) => getConversation(ctx, requireAuth(request).user.id, request.params.id),
+    async (request) =>
+      presentConversation(await getConversation(ctx, requireAuth(request).user.id, request.params.id)),
   );
 
   app.post(
@@ -98,7 +107,10 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
         response: { 200: Conversation, ...errorResponses },
       },
     },
-    async (request) => addParticipants(ctx, requireAuth(request).user.id, request.params.id, request.body),
+    async (request) =>
+      presentConversation(
+        await addParticipants(ctx, requireAuth(request).user.id, request.params.id, request.body),
+      ),
   );
 
   app.delete(

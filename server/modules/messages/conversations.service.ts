@@ -1,11 +1,10 @@
 import {
   type AddParticipantsBody,
-  type Conversation,
-  type ConversationList,
   type CreateGroupBody,
   GROUP_MAX_PEOPLE,
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -27,7 +26,7 @@ import {
   publishConversationLeft,
   publishConversationUpdated,
 } from './messages.events.ts';
-import { presentConversation } from './messages.presenter.ts';
+import type { ConversationView } from './messages.presenter.ts';
 import type { ConversationParticipantRow, ConversationRow } from './messages.table.ts';
 import { assertCanMessageAll } from './messaging-policy.ts';
 
@@ -41,12 +40,12 @@ export async function loadParticipation(ctx: AppContext, userId: string, convers
   return found;
 }
 
-/** Presents conversations for one reader: participants, their last visible message, unread counts. */
-async function present(
+/** Conversations as one reader sees them: participants, their last visible message, unread counts. */
+async function viewsOf(
   ctx: AppContext,
   userId: string,
   rows: (ConversationRow & { historyFrom: string })[],
-): Promise<Conversation[]> {
+): Promise<ConversationView[]> {
   const db = ctx.database.db;
   const ids = rows.map((r) => r.id);
   const [participants, lastMessages, unread] = await Promise.all([
@@ -59,28 +58,31 @@ async function present(
     ),
     countUnread(db, userId, ids),
   ]);
-  return rows.map((row) =>
-    presentConversation(
-      row,
-      participants
-        .filter((p) => p.conversationId === row.id)
-        .map((p) => ({
-          userId: p.userId,
-          displayName: p.displayName,
-          lastReadMessageId: p.lastReadMessageId,
-        })),
-      lastMessages.find((m) => m.id === row.lastActivityId),
-      unread.find((u) => u.conversationId === row.id)?.unreadCount ?? 0,
-    ),
-  );
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    directKey: row.directKey,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastActivityId: row.lastActivityId,
+    participants: participants.filter((p) => p.conversationId === row.id),
+    lastMessage: lastMessages.find((m) => m.id === row.lastActivityId),
+    unreadCount: unread.find((u) => u.conversationId === row.id)?.unreadCount ?? 0,
+  }));
 }
 
 /** One conversation as the user sees it. */
-export async function getConversation(ctx: AppContext, userId: string, conversationId: string) {
+export async function getConversation(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+): Promise<ConversationView> {
   const { conversation, participant } = await loadParticipation(ctx, userId, conversationId);
-  const [presented] = await present(ctx, userId, [{ ...conversation, historyFrom: participant.historyFrom }]);
-  if (!presented) throw notFound();
-  return presented;
+  const [view] = await viewsOf(ctx, userId, [{ ...conversation, historyFrom: participant.historyFrom }]);
+  if (!view) throw notFound();
+  return view;
 }
 
 /** The user's conversations, most recent first. */
@@ -88,24 +90,26 @@ export async function listConversations(
   ctx: AppContext,
   userId: string,
   query: { cursor?: string; limit: number },
-): Promise<ConversationList> {
+): Promise<{ conversations: ConversationView[]; nextCursor: string | null }> {
   const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
   const rows = await listConversationsOf(ctx.database.db, userId, { before, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    conversations: await present(ctx, userId, page),
+    conversations: await viewsOf(ctx, userId, page),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.lastActivityId]) : null,
   };
 }
 
+/** Stores a conversation with its participants at once; false when a direct one for the pair exists already. */
 async function createConversation(
   ctx: AppContext,
   conversation: ConversationRow,
   userIds: string[],
 ): Promise<boolean> {
-  return ctx.database.db.transaction().execute(async (trx) => {
-    if (!(await insertConversation(trx, conversation))) return false;
+  return withTransaction(ctx, async (tx) => {
+    const db = tx.database.db;
+    if (!(await insertConversation(db, conversation))) return false;
     const participants: ConversationParticipantRow[] = userIds.map((userId) => ({
       conversationId: conversation.id,
       userId,
@@ -113,7 +117,7 @@ async function createConversation(
       lastReadMessageId: null,
       joinedAt: conversation.createdAt,
     }));
-    await insertParticipants(trx, participants);
+    await insertParticipants(db, participants);
     return true;
   });
 }
@@ -122,7 +126,11 @@ async function createConversation(
  * Finds or starts the one direct conversation between the user and another member; `created`
  * tells whether it is new. Strangers (no shared network) get NO_SHARED_NETWORK.
  */
-export async function openDirectConversation(ctx: AppContext, userId: string, otherId: string) {
+export async function openDirectConversation(
+  ctx: AppContext,
+  userId: string,
+  otherId: string,
+): Promise<{ conversation: ConversationView; created: boolean }> {
   if (otherId === userId) throw invalid('userId', 'you cannot message yourself');
   await assertCanMessageAll(ctx, userId, [otherId]);
   const directKey = [userId, otherId].sort().join(':');
@@ -150,7 +158,11 @@ export async function openDirectConversation(ctx: AppContext, userId: string, ot
 }
 
 /** Starts a group conversation with a title; every other person must be reachable by the creator. */
-export async function createGroup(ctx: AppContext, userId: string, body: CreateGroupBody) {
+export async function createGroup(
+  ctx: AppContext,
+  userId: string,
+  body: CreateGroupBody,
+): Promise<ConversationView> {
   const others = [...new Set(body.userIds)].filter((id) => id !== userId);
   if (others.length === 0) throw invalid('userIds', 'a group needs at least one other person');
   await assertCanMessageAll(ctx, userId, others);
@@ -181,7 +193,7 @@ export async function addParticipants(
   userId: string,
   conversationId: string,
   body: AddParticipantsBody,
-) {
+): Promise<ConversationView> {
   const { conversation } = await loadParticipation(ctx, userId, conversationId);
   if (conversation.kind !== 'group') throw new AppError('NOT_A_GROUP', 409);
   const db = ctx.database.db;
@@ -203,14 +215,19 @@ export async function addParticipants(
     for (const id of added) await deleteParticipant(db, conversationId, id);
     throw new AppError('GROUP_FULL', 409, undefined, { max: GROUP_MAX_PEOPLE });
   }
-  const presented = await getConversation(ctx, userId, conversationId);
-  await publishConversationUpdated(ctx, presented);
-  await publishConversationCreated(ctx, { ...presented, lastMessage: null }, added);
-  return presented;
+  const view = await getConversation(ctx, userId, conversationId);
+  await publishConversationUpdated(ctx, view);
+  // The newcomers do not see the messages from before they arrived.
+  await publishConversationCreated(ctx, { ...view, lastMessage: undefined }, added);
+  return view;
 }
 
 /** Leaves a group (direct conversations cannot be left). */
-export async function leaveConversation(ctx: AppContext, userId: string, conversationId: string) {
+export async function leaveConversation(
+  ctx: AppContext,
+  userId: string,
+  conversationId: string,
+): Promise<void> {
   const { conversation } = await loadParticipation(ctx, userId, conversationId);
   if (conversation.kind !== 'group') throw new AppError('NOT_A_GROUP', 409);
   await deleteParticipant(ctx.database.db, conversationId, userId);

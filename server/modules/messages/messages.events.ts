@@ -1,8 +1,10 @@
-import type { Conversation, Message, ReadState } from '../../../common/contracts/messages.ts';
+import type { ReadState } from '../../../common/contracts/messages.ts';
 import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import { realtimeEvent, rooms } from '../../platform/realtime/index.ts';
+import { type ConversationView, presentConversation, presentMessage } from './messages.presenter.ts';
 import { listConversationIdsOf } from './messages.repository.ts';
+import type { MessageRow } from './messages.table.ts';
 
 /**
  * Where message events go. Everything about a conversation goes to its room
@@ -24,23 +26,21 @@ async function publish<K extends keyof ServerEvents>(
 /** Announces a conversation to people who just became its participants. */
 export async function publishConversationCreated(
   ctx: AppContext,
-  conversation: Conversation,
+  conversation: ConversationView,
   userIds: string[],
 ) {
-  for (const userId of userIds) {
-    await publish(ctx, rooms.user(userId), 'conversation.created', {
-      conversation: { ...conversation, unreadCount: 0 },
-    });
-  }
+  const data = { conversation: presentConversation({ ...conversation, unreadCount: 0 }) };
+  for (const userId of userIds) await publish(ctx, rooms.user(userId), 'conversation.created', data);
 }
 
 /** Tells participants that a conversation's participants changed (unread counts are per reader: 0). */
-export function publishConversationUpdated(ctx: AppContext, conversation: Conversation) {
+export function publishConversationUpdated(ctx: AppContext, conversation: ConversationView) {
   return publish(ctx, rooms.conversation(conversation.id), 'conversation.updated', {
-    conversation: { ...conversation, lastMessage: null, unreadCount: 0 },
+    conversation: presentConversation({ ...conversation, lastMessage: undefined, unreadCount: 0 }),
   });
 }
 
+/** Tells the remaining participants (and the leaver's other tabs) that someone left. */
 export function publishConversationLeft(ctx: AppContext, conversationId: string, userId: string) {
   return publish(ctx, rooms.conversation(conversationId), 'conversation.left', { conversationId, userId });
 }
@@ -49,11 +49,18 @@ export function publishConversationLeft(ctx: AppContext, conversationId: string,
 export function publishMessage(
   ctx: AppContext,
   type: 'message.created' | 'message.updated' | 'message.deleted',
-  message: Message,
+  row: MessageRow,
 ) {
-  return publish(ctx, rooms.conversation(message.conversationId), type, { message }, message.revision);
+  return publish(
+    ctx,
+    rooms.conversation(row.conversationId),
+    type,
+    { message: presentMessage(row) },
+    row.revision,
+  );
 }
 
+/** Tells the participants that someone's read mark moved. */
 export function publishRead(ctx: AppContext, state: ReadState) {
   return publish(ctx, rooms.conversation(state.conversationId), 'message.read', state);
 }

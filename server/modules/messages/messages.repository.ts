@@ -276,30 +276,6 @@ export function listChangesSince(db: Kysely<DB>, userId: string, since: string, 
     .execute();
 }
 
-/**
- * Networks where one user and each of some others are both active members, with both roles, for
- * the messaging rule (the agreement check follows in the service).
- */
-export function listSharedNetworks(db: Kysely<DB>, userId: string, otherIds: string[]) {
-  if (otherIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('memberships as mine')
-    .innerJoin('memberships as theirs', 'theirs.networkId', 'mine.networkId')
-    .innerJoin('networks as n', 'n.id', 'mine.networkId')
-    .select([
-      'n.id as networkId',
-      'n.visibility',
-      'mine.role as myRole',
-      'theirs.userId as otherId',
-      'theirs.role as otherRole',
-    ])
-    .where('mine.userId', '=', userId)
-    .where('mine.status', '=', 'active')
-    .where('theirs.userId', 'in', otherIds)
-    .where('theirs.status', '=', 'active')
-    .execute();
-}
-
 /** Counts a conversation's participants. */
 export async function countParticipants(db: Kysely<DB>, conversationId: string): Promise<number> {
   const row = await db

@@ -4,7 +4,8 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { connectWs, wsUrl } from '../../test/realtime.ts';
+import { rooms } from '../../platform/realtime/index.ts';
+import { awaitMarker, connectWs, wsUrl } from '../../test/realtime.ts';
 
 let counter = 0;
 const clientId = () => `client-${Date.now()}-${++counter}`;
@@ -318,7 +319,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     await dSocket.waitFor('conversation.left', (f) => f.data.userId === d.user.id);
     const late = await send(a.client, group.id, 'After D left');
     expect((await d.client.get(`/api/conversations/${group.id}/messages`)).statusCode).toBe(404);
-    await new Promise((r) => setTimeout(r, 100));
+    await awaitMarker(t.ctx.realtime, dSocket, rooms.user(d.user.id));
     expect(dSocket.ofType('message.created').some((f) => f.data.message.id === late.id)).toBe(false);
     await dSocket.close();
   });
@@ -342,7 +343,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const oSocket = await connectWs(url, { cookie: outsider.cookie });
     oSocket.send({ type: 'typing', data: { conversationId: conversation.id } });
     expect((await oSocket.waitFor('realtime.error')).data.code).toBe('NOT_FOUND');
-    await new Promise((r) => setTimeout(r, 100));
+    await awaitMarker(t.ctx.realtime, bSocket, rooms.user(b.user.id));
     expect(bSocket.ofType('typing.started')).toHaveLength(1);
     await Promise.all([aSocket.close(), bSocket.close(), oSocket.close()]);
   });

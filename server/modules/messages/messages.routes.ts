@@ -20,6 +20,7 @@ import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { registerConversationRooms } from './messages.events.ts';
+import { presentMessage, presentMessagePage, presentSyncResult } from './messages.presenter.ts';
 import {
   deleteMessage,
   editMessage,
@@ -49,7 +50,10 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: MessagePage, ...errorResponses },
       },
     },
-    async (request) => listHistory(ctx, requireAuth(request).user.id, request.params.id, request.query),
+    async (request) =>
+      presentMessagePage(
+        await listHistory(ctx, requireAuth(request).user.id, request.params.id, request.query),
+      ),
   );
 
   app.post(
@@ -66,7 +70,7 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const user = requireAuth(request).user;
       const { message, created } = await sendMessage(ctx, user.id, request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(message);
+      return reply.code(created ? 201 : 200).send(presentMessage(message));
     },
   );
 
@@ -95,7 +99,10 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Message, ...errorResponses },
       },
     },
-    async (request) => editMessage(ctx, requireAuth(request).user.id, request.params.id, request.body.body),
+    async (request) =>
+      presentMessage(
+        await editMessage(ctx, requireAuth(request).user.id, request.params.id, request.body.body),
+      ),
   );
 
   app.delete(
@@ -136,6 +143,7 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: SyncResult, ...errorResponses },
       },
     },
-    async (request) => syncMessages(ctx, requireAuth(request).user.id, request.query),
+    async (request) =>
+      presentSyncResult(await syncMessages(ctx, requireAuth(request).user.id, request.query)),
   );
 }

@@ -1,12 +1,10 @@
 import type {
-  Message,
-  MessagePage,
   ReadState,
   SendMessageBody,
   SyncQuery,
-  SyncResult,
   UnreadCounts,
 } from '../../../common/contracts/messages.ts';
+import { canChangeMessage } from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
@@ -29,7 +27,7 @@ import {
   updateMessage,
 } from './messages.repository.ts';
 import { publishMessage, publishRead } from './messages.events.ts';
-import { presentMessage, presentMessageIn } from './messages.presenter.ts';
+import type { HistoryPageData, SyncPageData } from './messages.presenter.ts';
 import type { MessageRow } from './messages.table.ts';
 import { assertCanMessageAny } from './messaging-policy.ts';
 
@@ -45,7 +43,7 @@ export async function sendMessage(
   userId: string,
   conversationId: string,
   body: SendMessageBody,
-): Promise<{ message: Message; created: boolean }> {
+): Promise<{ message: MessageRow; created: boolean }> {
   const db = ctx.database.db;
   await loadParticipation(ctx, userId, conversationId);
   const existing = await findMessageByClientId(db, userId, body.clientId);
@@ -80,19 +78,18 @@ export async function sendMessage(
   await touchConversation(db, conversationId, id, now);
   // Writing is reading: the sender's own read mark moves to their message.
   await advanceReadMark(db, conversationId, userId, id);
-  const message = presentMessage(row);
-  await publishMessage(ctx, 'message.created', message);
+  await publishMessage(ctx, 'message.created', row);
   await notifyMessage(ctx, { conversationId, messageId: id, senderId: userId, recipientIds: others });
-  return { message, created: true };
+  return { message: row, created: true };
 }
 
-function sameConversation(row: MessageRow, conversationId: string): Message {
+function sameConversation(row: MessageRow, conversationId: string): MessageRow {
   if (row.conversationId !== conversationId) {
     throw new AppError('VALIDATION_FAILED', 400, [
       { path: ['clientId'], code: 'invalid', message: 'already used for a message elsewhere' },
     ]);
   }
-  return presentMessage(row);
+  return row;
 }
 
 /** A message the user may see (404 otherwise) and, for changes, wrote (403 otherwise). */
@@ -101,12 +98,17 @@ async function loadOwnMessage(ctx: AppContext, userId: string, messageId: string
   if (!row) throw notFound();
   const { participant } = await loadParticipation(ctx, userId, row.conversationId);
   if (row.id <= participant.historyFrom || row.deletedAt) throw notFound();
-  if (row.senderId !== userId) throw forbidden();
+  if (!canChangeMessage(userId, row)) throw forbidden();
   return row;
 }
 
 /** Edits one's own message (marked edited; a new revision for sync). */
-export async function editMessage(ctx: AppContext, userId: string, messageId: string, body: string) {
+export async function editMessage(
+  ctx: AppContext,
+  userId: string,
+  messageId: string,
+  body: string,
+): Promise<MessageRow> {
   await loadOwnMessage(ctx, userId, messageId);
   const updated = await updateMessage(ctx.database.db, messageId, {
     body,
@@ -115,13 +117,12 @@ export async function editMessage(ctx: AppContext, userId: string, messageId: st
     revision: newId(),
   });
   if (!updated) throw notFound();
-  const message = presentMessage(updated);
-  await publishMessage(ctx, 'message.updated', message);
-  return message;
+  await publishMessage(ctx, 'message.updated', updated);
+  return updated;
 }
 
 /** Deletes one's own message: its text is gone, a placeholder stays in the history. */
-export async function deleteMessage(ctx: AppContext, userId: string, messageId: string) {
+export async function deleteMessage(ctx: AppContext, userId: string, messageId: string): Promise<void> {
   await loadOwnMessage(ctx, userId, messageId);
   const updated = await updateMessage(ctx.database.db, messageId, {
     body: '',
@@ -130,7 +131,7 @@ export async function deleteMessage(ctx: AppContext, userId: string, messageId: 
     revision: newId(),
   });
   if (!updated) throw notFound();
-  await publishMessage(ctx, 'message.deleted', presentMessage(updated));
+  await publishMessage(ctx, 'message.deleted', updated);
 }
 
 /** A conversation's history, newest first, by keyset on the message id. */
@@ -139,7 +140,7 @@ export async function listHistory(
   userId: string,
   conversationId: string,
   query: { cursor?: string; limit: number },
-): Promise<MessagePage> {
+): Promise<HistoryPageData> {
   // Taking part is enough (the participant row exists only with its conversation).
   const participant = await findHistoryStart(ctx.database.db, conversationId, userId);
   if (!participant) throw notFound();
@@ -152,7 +153,8 @@ export async function listHistory(
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    messages: page.map((row) => presentMessageIn(participant.conversationId, row)),
+    conversationId: participant.conversationId,
+    rows: page,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
 }
@@ -186,11 +188,11 @@ export async function getUnreadCounts(ctx: AppContext, userId: string): Promise<
  * Catch-up after a reconnect: every message created, edited or deleted after `since` (a revision)
  * in the user's conversations, oldest change first, in bounded pages.
  */
-export async function syncMessages(ctx: AppContext, userId: string, query: SyncQuery): Promise<SyncResult> {
+export async function syncMessages(ctx: AppContext, userId: string, query: SyncQuery): Promise<SyncPageData> {
   const rows = await listChangesSince(ctx.database.db, userId, query.since ?? '', query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
-    messages: page.map(presentMessage),
+    rows: page,
     nextSince: page[page.length - 1]?.revision ?? query.since ?? null,
     hasMore: rows.length > query.limit,
   };

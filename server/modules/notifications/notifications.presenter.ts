@@ -1,4 +1,4 @@
-import type { Notification } from '../../../common/contracts/notifications.ts';
+import type { Notification, NotificationList } from '../../../common/contracts/notifications.ts';
 import type { NotificationListRow } from './notifications.repository.ts';
 
 /** A notification as its recipient sees it; subjects that were deleted meanwhile show as null. */
@@ -23,4 +23,12 @@ export function presentNotification(row: NotificationListRow): Notification {
         ? { id: row.announcementId, title: row.announcementTitle }
         : null,
   };
+}
+
+/** A page of the user's notifications, newest first. */
+export function presentNotificationList(
+  rows: NotificationListRow[],
+  nextCursor: string | null,
+): NotificationList {
+  return { notifications: rows.map(presentNotification), nextCursor };
 }

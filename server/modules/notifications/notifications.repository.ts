@@ -292,53 +292,6 @@ export async function listUsersWithPendingDigest(db: Kysely<DB>, until: string):
   return rows.map((r) => r.userId);
 }
 
-/** Active members of a network among the given users who accepted its current documents. */
-export async function filterAcceptedMembers(
-  db: Kysely<DB>,
-  networkId: string,
-  userIds: string[],
-): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const members = await db
-    .selectFrom('memberships')
-    .select('userId')
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'active')
-    .where('userId', 'in', userIds)
-    .execute();
-  // The current (highest) version of each document kind of the network.
-  const current = await db
-    .selectFrom('networkDocuments as d')
-    .select('d.id')
-    .where('d.networkId', '=', networkId)
-    .where((eb) =>
-      eb(
-        'd.version',
-        '=',
-        eb
-          .selectFrom('networkDocuments as d2')
-          .select((e) => e.fn.max('d2.version').as('v'))
-          .whereRef('d2.networkId', '=', 'd.networkId')
-          .whereRef('d2.kind', '=', 'd.kind'),
-      ),
-    )
-    .execute();
-  if (current.length === 0) return members.map((m) => m.userId);
-  const accepted = await db
-    .selectFrom('documentAcceptances')
-    .select('userId')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(
-      'documentId',
-      'in',
-      current.map((d) => d.id),
-    )
-    .where('userId', 'in', members.map((m) => m.userId).concat(['']))
-    .groupBy('userId')
-    .execute();
-  return accepted.filter((a) => Number(a.count) === current.length).map((a) => a.userId);
-}
-
 /** Everyone who wrote in a topic (opening post or a live reply): the people a reply concerns. */
 export async function listTopicParticipants(db: Kysely<DB>, topicId: string): Promise<string[]> {
   const rows = await db

@@ -86,6 +86,41 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect((await alice.client.post('/api/notifications/read-all')).json()).toEqual({ unreadCount: 0 });
   });
 
+  it('tells of a reply only those who still take part in the network', async () => {
+    const bob = await member();
+    const carol = await member();
+    const dave = await member();
+    const topic = await topicBy(bob.client);
+    await replyAs(carol.client, topic.id, 'Ich kenne das Amt.');
+    await replyAs(dave.client, topic.id, 'Ich auch.');
+    const db = t.ctx.database.db;
+    // Carol is held at the agreement again, Dave left the network.
+    await db.deleteFrom('documentAcceptances').where('userId', '=', carol.user.id).execute();
+    await db
+      .updateTable('memberships')
+      .set({ status: 'left' })
+      .where('userId', '=', dave.user.id)
+      .where('networkId', '=', network.id)
+      .execute();
+    const post = await replyAs(bob.client, topic.id, 'Danke euch!');
+    const about = async (userId: string) =>
+      db
+        .selectFrom('notifications')
+        .select('id')
+        .where('userId', '=', userId)
+        .where('postId', '=', post.id)
+        .execute();
+    expect(await about(carol.user.id)).toHaveLength(0);
+    expect(await about(dave.user.id)).toHaveLength(0);
+    const erin = await member();
+    await replyAs(erin.client, topic.id, 'Und ich.');
+    expect((await list(bob.client)).notifications.map((n: { kind: string }) => n.kind)).toEqual([
+      'reply',
+      'reply',
+      'reply',
+    ]);
+  });
+
   it('pages with a cursor and refuses bad input and strangers', async () => {
     const bob = await member();
     const carol = await member();

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   NotificationIdParams,
@@ -6,15 +6,13 @@ import {
   NotificationListQuery,
   NotificationPreferences,
   UnreadCount,
-  UnsubscribeInfo,
-  UnsubscribeQuery,
   UpdateNotificationPreferencesBody,
 } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { startNotificationJobs } from './notification-mail.ts';
+import { presentNotificationList } from './notifications.presenter.ts';
 import {
   getNotifications,
   getPreferences,
@@ -22,8 +20,7 @@ import {
   markRead,
   updatePreferences,
 } from './notifications.service.ts';
-import { renderUnsubscribePage } from './unsubscribe-page.ts';
-import { applyUnsubscribe, describeUnsubscribe } from './unsubscribe.service.ts';
+import { unsubscribeRoutes } from './unsubscribe.routes.ts';
 
 const tags = ['notifications'];
 
@@ -49,7 +46,10 @@ export async function notificationRoutes(fastify: FastifyInstance, ctx: AppConte
           response: { 200: NotificationList, ...errorResponses },
         },
       },
-      async (request) => getNotifications(ctx, requireAuth(request).user.id, request.query),
+      async (request) => {
+        const { rows, nextCursor } = await getNotifications(ctx, requireAuth(request).user.id, request.query);
+        return presentNotificationList(rows, nextCursor);
+      },
     );
 
     app.get(
@@ -116,52 +116,6 @@ export async function notificationRoutes(fastify: FastifyInstance, ctx: AppConte
       async (request) => updatePreferences(ctx, requireAuth(request).user.id, request.body),
     );
 
-    const unsubscribeSchema = (summary: string) => ({
-      tags,
-      summary,
-      description:
-        'Works without signing in (signed link from a mail). Answers HTML when the browser asks for it.',
-      querystring: UnsubscribeQuery,
-      response: { 200: UnsubscribeInfo, ...errorResponses },
-    });
-
-    app.get(
-      '/api/notifications/unsubscribe',
-      { schema: unsubscribeSchema('What an unsubscribe link turns off') },
-      async (request, reply) =>
-        answer(request, reply, request.query.token, () => describeUnsubscribe(ctx, request.query.token)),
-    );
-
-    app.post(
-      '/api/notifications/unsubscribe',
-      { schema: unsubscribeSchema('Apply an unsubscribe link (also the one-click POST of mail programs)') },
-      async (request, reply) =>
-        answer(request, reply, request.query.token, () => applyUnsubscribe(ctx, request.query.token)),
-    );
+    await unsubscribeRoutes(scope, ctx);
   });
-}
-
-const wantsHtml = (request: FastifyRequest) => /text\/html/.test(request.headers.accept ?? '');
-
-/** JSON for API clients; a small page for people who followed the link in a browser. */
-async function answer(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-  run: () => Promise<UnsubscribeInfo>,
-) {
-  if (!wantsHtml(request)) return run();
-  try {
-    const info = await run();
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(renderUnsubscribePage(request.locale, { info, token }));
-  } catch (err) {
-    if (!(err instanceof AppError) || !['TOKEN_INVALID', 'TOKEN_EXPIRED'].includes(err.code)) throw err;
-    const error = err.code === 'TOKEN_EXPIRED' ? 'expired' : 'invalid';
-    return reply
-      .status(err.status)
-      .type('text/html; charset=utf-8')
-      .send(renderUnsubscribePage(request.locale, { error }));
-  }
 }

@@ -1,20 +1,17 @@
 import type {
   EmailFrequency,
   NotificationKind,
-  NotificationList,
   NotificationListQuery,
   NotificationPreferences,
   UpdateNotificationPreferencesBody,
 } from '../../../common/contracts/notifications.ts';
 import { OPTIONAL_EMAIL_KINDS } from '../../../common/contracts/notifications.ts';
-import type { ServerEvents } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { rooms } from '../../platform/realtime/index.ts';
-import { presentNotification } from './notifications.presenter.ts';
+import { publishNotification, publishNotificationsRead } from './notifications.events.ts';
 import {
   bumpNotification,
   cancelPendingEmail,
@@ -25,6 +22,7 @@ import {
   listNotifications,
   listPreferences,
   markNotificationsRead,
+  type NotificationListRow,
   upsertPreference,
 } from './notifications.repository.ts';
 
@@ -77,7 +75,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     const pending = await findGroupableMessageNotification(db, input.userId, input.conversationId);
     const change = { actorId: input.actorId ?? '', messageId: input.messageId, updatedAt: now };
     if (pending && (await bumpNotification(db, pending.id, change))) {
-      await publishNotification(ctx, input.userId, pending.id, 'notification.updated');
+      await announce(ctx, input.userId, pending.id, 'notification.updated');
       return;
     }
   }
@@ -102,10 +100,11 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     updatedAt: now,
   });
   if (email === 'immediate') await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId: input.userId });
-  await publishNotification(ctx, input.userId, id, 'notification.created');
+  await announce(ctx, input.userId, id, 'notification.created');
 }
 
-async function publishNotification(
+/** Sends a notification as its recipient sees it in the list to their sockets, with the unread count. */
+async function announce(
   ctx: AppContext,
   userId: string,
   id: string,
@@ -114,15 +113,7 @@ async function publishNotification(
   const db = ctx.database.db;
   const [row] = await listNotifications(db, userId, { ids: [id], limit: 1 });
   if (!row) return;
-  const data: ServerEvents[typeof type] = {
-    notification: presentNotification(row),
-    unreadCount: await countUnreadNotifications(db, userId),
-  };
-  try {
-    await ctx.realtime.publish(rooms.user(userId), { type, data });
-  } catch (err) {
-    ctx.log.warn({ err, userId, type }, 'realtime publish failed');
-  }
+  await publishNotification(ctx, userId, type, row, await countUnreadNotifications(db, userId));
 }
 
 /** The user's notifications, newest first (keyset on the time-ordered id). */
@@ -130,14 +121,15 @@ export async function getNotifications(
   ctx: AppContext,
   userId: string,
   query: NotificationListQuery,
-): Promise<NotificationList> {
+): Promise<{ rows: NotificationListRow[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, 1);
   const beforeId = after ? String(after[0]) : undefined;
   const rows = await listNotifications(ctx.database.db, userId, { beforeId, limit: query.limit + 1 });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.id]);
-  return { notifications: page.map(presentNotification), nextCursor };
+  return { rows: page, nextCursor };
 }
 
+/** How many notifications the user has not read. */
 export function getUnreadCount(ctx: AppContext, userId: string): Promise<number> {
   return countUnreadNotifications(ctx.database.db, userId);
 }
@@ -148,11 +140,7 @@ export async function markRead(ctx: AppContext, userId: string, id?: string): Pr
   if (id && !(await findNotification(db, userId, id))) throw notFound();
   const changed = await markNotificationsRead(db, userId, isoNow(), id);
   const unreadCount = await countUnreadNotifications(db, userId);
-  if (changed > 0) {
-    await ctx.realtime
-      .publish(rooms.user(userId), { type: 'notification.read', data: { id: id ?? null, unreadCount } })
-      .catch((err: unknown) => ctx.log.warn({ err, userId }, 'realtime publish failed'));
-  }
+  if (changed > 0) await publishNotificationsRead(ctx, userId, id ?? null, unreadCount);
   return unreadCount;
 }
 

@@ -1,6 +1,17 @@
+import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
-import { filterAcceptedMembers, listTopicParticipants } from './notifications.repository.ts';
+import { getStandings } from '../networks/index.ts';
+import { listTopicParticipants } from './notifications.repository.ts';
 import { notify } from './notifications.service.ts';
+
+/** Those of the users who take part in the network (active, current agreement accepted), in one query. */
+async function takingPart(ctx: AppContext, networkId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const standings = await getStandings(ctx, userIds);
+  return userIds.filter((id) =>
+    (standings.get(id) ?? []).some((s) => s.networkId === networkId && takesPart(s)),
+  );
+}
 
 /**
  * A reply concerns everyone who wrote in the topic (its starter and earlier repliers), except its
@@ -16,7 +27,7 @@ export async function notifyReply(
     const participants = (await listTopicParticipants(db, reply.topicId)).filter(
       (id) => id !== reply.authorId && !reply.mentions.includes(id),
     );
-    for (const userId of await filterAcceptedMembers(db, reply.networkId, participants)) {
+    for (const userId of await takingPart(ctx, reply.networkId, participants)) {
       await notify(ctx, {
         userId,
         kind: 'reply',

@@ -1,4 +1,4 @@
-import type { ParsedQuery } from './search.repository.ts';
+import type { ParsedQuery } from './search.types.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const wordsOf = (text: string) => text.match(WORD) ?? [];

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { SearchParams } from './search.repository.ts';
+import type { SearchHit, SearchParams } from './search.types.ts';
 
 /**
  * Which documents (alias `d`) the searcher may find, the same for both engines: topics and replies
@@ -44,6 +44,19 @@ export interface RawHit {
   title: string;
   snippet: string | null;
   titleHl: string | null;
+}
+
+/** A hit as both engines hand it on (a reply shows its topic's title, never highlighted). */
+export function toHit(row: RawHit): SearchHit {
+  return {
+    kind: row.kind,
+    refId: row.refId,
+    networkId: row.networkId,
+    topicId: row.topicId,
+    title: row.title,
+    snippet: row.snippet ?? '',
+    titleHighlighted: row.kind === 'reply' ? row.title : (row.titleHl ?? row.title),
+  };
 }
 
 /**

@@ -6,10 +6,10 @@ import {
   type RawHit,
   resultColumns,
   SEARCH_CANDIDATES,
+  toHit,
 } from './search.filters.ts';
 import { MARK_END, MARK_START } from './search-marks.ts';
-import type { SearchRepository } from './search.repository.ts';
-import { toHit } from './search.sqlite.ts';
+import type { SearchRepository } from './search.types.ts';
 
 const HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const TITLE_HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;

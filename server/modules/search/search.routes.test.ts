@@ -5,7 +5,7 @@ import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../t
 import { spaceId, startTopic } from '../../test/discussions.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { parseSearchQuery } from './search-query.ts';
-import { highlight } from './search.service.ts';
+import { highlight } from './search.presenter.ts';
 import { searchRepository } from './search.repository.ts';
 import { toFts5 } from './search.sqlite.ts';
 

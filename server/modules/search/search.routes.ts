@@ -4,6 +4,7 @@ import { SearchQuery, SearchResults } from '../../../common/contracts/search.ts'
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
+import { presentSearchResults } from './search.presenter.ts';
 import { search } from './search.service.ts';
 
 /** Full-text search over the discussions and members of the caller's networks. */
@@ -19,6 +20,6 @@ export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: SearchResults, ...errorResponses },
       },
     },
-    async (request) => search(ctx, requireAuth(request), request.query),
+    async (request) => presentSearchResults(await search(ctx, requireAuth(request), request.query)),
   );
 }

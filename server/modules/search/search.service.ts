@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchResults } from '../../../common/contracts/search.ts';
+import type { SearchQuery } from '../../../common/contracts/search.ts';
 import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -6,32 +6,18 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
 import { authorizeNetwork, getStandingsOf, loadNetworkAccess } from '../networks/index.ts';
 import { parseSearchQuery } from './search-query.ts';
-import { MARK_END, MARK_START } from './search-marks.ts';
+import type { SearchedNetwork, SearchPage } from './search.presenter.ts';
 import { searchRepository } from './search.repository.ts';
 
 /** Deep pages of a ranked list help nobody and cost the database: stop after this many results. */
 const MAX_OFFSET = 500;
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
-/** Escapes everything, then turns only our own markers into <mark>: no HTML from posts gets through. */
-export function highlight(raw: string): string {
-  return escapeHtml(raw.replaceAll('<mark>', '').replaceAll('</mark>', ''))
-    .replaceAll(MARK_START, '<mark>')
-    .replaceAll(MARK_END, '</mark>');
-}
 
 /** The networks whose content the user may search: active member and current agreement accepted. */
 async function searchableNetworks(
   ctx: AppContext,
   auth: SessionContext,
   slug: string | undefined,
-): Promise<{ id: string; slug: string; name: string }[]> {
+): Promise<SearchedNetwork[]> {
   if (slug) {
     const access = await loadNetworkAccess(ctx, auth, slug);
     // Searching shows discussion content and members: exactly what reading the discussions allows.
@@ -42,12 +28,8 @@ async function searchableNetworks(
   return standings.filter(takesPart).map((s) => ({ id: s.networkId, slug: s.slug, name: s.name }));
 }
 
-/** Ranked results across topics, replies and members of the user's networks, with highlighted snippets. */
-export async function search(
-  ctx: AppContext,
-  auth: SessionContext,
-  query: SearchQuery,
-): Promise<SearchResults> {
+/** Ranked hits across topics, replies and members of the user's networks (one page). */
+export async function search(ctx: AppContext, auth: SessionContext, query: SearchQuery): Promise<SearchPage> {
   const offset = Number(decodeCursor(query.cursor, 1)?.[0] ?? 0);
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
     throw new AppError('VALIDATION_FAILED', 400, [
@@ -55,8 +37,7 @@ export async function search(
     ]);
   }
   const networks = await searchableNetworks(ctx, auth, query.network);
-  if (networks.length === 0) return { results: [], nextCursor: null };
-  const byId = new Map(networks.map((n) => [n.id, n]));
+  if (networks.length === 0) return { hits: [], networks, nextCursor: null };
   const hits = await searchRepository(ctx.database.db, ctx.database.dialect).search({
     query: parseSearchQuery(query.q),
     raw: query.q,
@@ -65,21 +46,10 @@ export async function search(
     offset,
     limit: query.limit + 1,
   });
-  const page = hits.slice(0, query.limit);
   const next = offset + query.limit;
   return {
-    results: page.map((hit) => {
-      const network = byId.get(hit.networkId);
-      return {
-        type: hit.kind,
-        id: hit.refId,
-        network: network ? { slug: network.slug, name: network.name } : null,
-        title: hit.title,
-        topicId: hit.topicId,
-        snippet: highlight(hit.snippet),
-        titleHighlighted: highlight(hit.titleHighlighted),
-      };
-    }),
+    hits: hits.slice(0, query.limit),
+    networks,
     nextCursor: hits.length > query.limit && next <= MAX_OFFSET ? encodeCursor([next]) : null,
   };
 }

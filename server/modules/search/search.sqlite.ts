@@ -6,8 +6,9 @@ import {
   type RawHit,
   resultColumns,
   SEARCH_CANDIDATES,
+  toHit,
 } from './search.filters.ts';
-import type { ParsedQuery, SearchHit, SearchRepository } from './search.repository.ts';
+import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
 const phrase = (words: string[]) => `"${words.join(' ')}"`;
 
@@ -46,17 +47,5 @@ export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
         LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
       return rows.map(toHit);
     },
-  };
-}
-
-export function toHit(row: RawHit): SearchHit {
-  return {
-    kind: row.kind,
-    refId: row.refId,
-    networkId: row.networkId,
-    topicId: row.topicId,
-    title: row.title,
-    snippet: row.snippet ?? '',
-    titleHighlighted: row.kind === 'reply' ? row.title : (row.titleHl ?? row.title),
   };
 }
