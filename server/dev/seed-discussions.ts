@@ -5,7 +5,6 @@ import { isoNow } from '../lib/time.ts';
 import { insertAnnouncement } from '../modules/announcements/index.ts';
 import { findNetworkBySlug } from '../modules/networks/index.ts';
 import { findUserByEmail, type UserRow } from '../modules/users/index.ts';
-import { listTopics } from '../modules/discussions/index.ts';
 import { prepareBody } from '../modules/discussions/index.ts';
 import { reactToPost, reply } from '../modules/discussions/index.ts';
 import { ensureDefaultSpaces } from '../modules/discussions/index.ts';
@@ -191,13 +190,12 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
     if (!network) continue;
     await ensureDefaultSpaces(ctx, network.id);
     const moderator = await user(demo.moderator);
-    const existing = await listTopics(db, {
-      networkId: network.id,
-      viewerId: moderator.id,
-      includeDeleted: true,
-      limit: 1,
-    });
-    if (existing.length > 0) continue;
+    const existing = await db
+      .selectFrom('topics')
+      .select('id')
+      .where('networkId', '=', network.id)
+      .executeTakeFirst();
+    if (existing) continue;
     const spaces = await db
       .selectFrom('spaces')
       .select(['id', 'key'])

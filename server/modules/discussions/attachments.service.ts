@@ -7,7 +7,8 @@ import type { NetworkRow } from '../networks/index.ts';
 import { createAttachmentStore } from '../../platform/files/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
 import { presentAttachment, type Reader } from './discussions.presenter.ts';
-import { findAttachment, findPost, findTopic, insertAttachment } from './discussions.repository.ts';
+import { findAttachment, findPost, insertAttachment } from './posts.repository.ts';
+import { findTopic } from './topics.repository.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 
 /** Stores an upload (checked by content) for the uploader to attach to their next post. */

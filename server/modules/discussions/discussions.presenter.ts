@@ -6,7 +6,8 @@ import type {
   TopicSummary,
 } from '../../../common/contracts/discussions.ts';
 import { REACTIONS } from '../../../common/contracts/discussions.ts';
-import type { PostExtraColumns, PostSummaryRow, TopicSummaryRow } from './discussions.repository.ts';
+import type { PostExtraColumns, PostSummaryRow } from './posts.repository.ts';
+import type { TopicSummaryRow } from './topics.repository.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 
 /** Who is reading: their id and whether they moderate the network. A neutral reader (realtime fan-out) is nobody. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { findActiveMembers } from './discussions.repository.ts';
+import { findActiveMembers } from './posts.repository.ts';
 import { findMentions, renderMarkdown } from '../../lib/markdown.ts';
 
 export interface PreparedBody {

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { notifyReply } from '../notifications/index.ts';
@@ -19,16 +20,17 @@ import type { UserRow } from '../users/index.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, type Reader, reactionsOf } from './discussions.presenter.ts';
 import {
+  claimAttachments,
   findPost,
-  findTopicState,
   insertReply,
   listReplies,
-  markRead,
   type PostListRow,
   softDeleteReply,
   toggleReaction,
   updatePost,
-} from './discussions.repository.ts';
+} from './posts.repository.ts';
+import { markRead } from './reads.repository.ts';
+import { findTopicState } from './topics.repository.ts';
 import type { PostRow } from './discussions.table.ts';
 import { prepareBody } from './post-body.ts';
 import { assertWritable, loadTopic, removeTopic } from './topics.service.ts';
@@ -96,7 +98,11 @@ export async function reply(
     deletedBy: null,
     createdAt: now,
   };
-  if (!(await insertReply(db, post, body.attachmentIds))) throw new AppError('ATTACHMENT_INVALID', 400);
+  await withTransaction(ctx, async (tx) => {
+    await insertReply(tx.database.db, post);
+    if (!(await claimAttachments(tx.database.db, post, body.attachmentIds)))
+      throw new AppError('ATTACHMENT_INVALID', 400);
+  });
   await markRead(db, topic.id, author.id, post.id, now);
   await publishToNetwork(ctx, network.id, 'reply.created', {
     networkId: network.id,
@@ -171,22 +177,23 @@ export async function deletePost(
   reader: Reader,
   postId: string,
 ): Promise<Post> {
-  const db = ctx.database.db;
   const post = await loadLivePost(ctx, network, reader, postId);
   if (post.authorId !== reader.userId && !reader.isModerator) throw forbidden();
   if (post.isOpening === 1) {
     await removeTopic(ctx, network, reader, post.topicId);
   } else {
-    await softDeleteReply(db, post, reader.userId, isoNow());
-    if (post.authorId !== reader.userId) {
-      await recordAudit(ctx, {
-        networkId: network.id,
-        actorId: reader.userId,
-        subjectUserId: post.authorId,
-        action: 'post.deleted',
-        details: { topicId: post.topicId, postId },
-      });
-    }
+    await withTransaction(ctx, async (tx) => {
+      await softDeleteReply(tx.database.db, post, reader.userId, isoNow());
+      if (post.authorId !== reader.userId) {
+        await recordAudit(tx, {
+          networkId: network.id,
+          actorId: reader.userId,
+          subjectUserId: post.authorId,
+          action: 'post.deleted',
+          details: { topicId: post.topicId, postId },
+        });
+      }
+    });
   }
   await publishToNetwork(ctx, network.id, 'reply.deleted', {
     networkId: network.id,

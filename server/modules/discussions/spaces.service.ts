@@ -19,7 +19,7 @@ import {
   listSpaces,
   nextSpacePosition,
   updateSpace,
-} from './discussions.repository.ts';
+} from './spaces.repository.ts';
 import type { SpaceRow } from './discussions.table.ts';
 
 /** The spaces every network starts with, and the catalogue keys of their names. */

@@ -10,24 +10,23 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { notifyMentions, publishToNetwork } from './discussions.events.ts';
 import { NEUTRAL_READER, presentPosts, presentTopicSummary, type Reader } from './discussions.presenter.ts';
+import { claimAttachments, findOpeningPost, findPost, latestPostId } from './posts.repository.ts';
+import { markRead } from './reads.repository.ts';
+import { findSpace } from './spaces.repository.ts';
 import {
-  findOpeningPost,
-  findPost,
-  findSpace,
   findTopic,
   insertTopic,
-  latestPostId,
   listTopics,
-  markRead,
   softDeleteTopic,
   type TopicListRow,
   updateTopic,
-} from './discussions.repository.ts';
+} from './topics.repository.ts';
 import type { PostRow, TopicRow } from './discussions.table.ts';
 import { prepareBody } from './post-body.ts';
 
@@ -139,8 +138,11 @@ export async function startTopic(
     deletedBy: null,
     createdAt: now,
   };
-  if (!(await insertTopic(db, topic, opening, body.attachmentIds)))
-    throw new AppError('ATTACHMENT_INVALID', 400);
+  await withTransaction(ctx, async (tx) => {
+    await insertTopic(tx.database.db, topic, opening);
+    if (!(await claimAttachments(tx.database.db, opening, body.attachmentIds)))
+      throw new AppError('ATTACHMENT_INVALID', 400);
+  });
   // Writing a topic is reading it.
   await markRead(db, topic.id, author.id, opening.id, now);
   const row = await loadTopic(ctx, network, reader, topic.id);
@@ -197,18 +199,18 @@ export async function removeTopic(ctx: AppContext, network: NetworkRow, reader: 
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, false);
   if (topic.authorId !== reader.userId && !reader.isModerator) throw forbidden();
-  const now = isoNow();
-  const db = ctx.database.db;
-  await softDeleteTopic(db, topic.id, reader.userId, now);
-  if (topic.authorId !== reader.userId) {
-    await recordAudit(ctx, {
-      networkId: network.id,
-      actorId: reader.userId,
-      subjectUserId: topic.authorId,
-      action: 'topic.deleted',
-      details: { topicId },
-    });
-  }
+  await withTransaction(ctx, async (tx) => {
+    await softDeleteTopic(tx.database.db, topic.id, reader.userId, isoNow());
+    if (topic.authorId !== reader.userId) {
+      await recordAudit(tx, {
+        networkId: network.id,
+        actorId: reader.userId,
+        subjectUserId: topic.authorId,
+        action: 'topic.deleted',
+        details: { topicId },
+      });
+    }
+  });
   return afterTopicChange(ctx, network, reader, topic.id);
 }
 
