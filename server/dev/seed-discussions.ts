@@ -2,7 +2,6 @@ import { mentionToken } from '../../common/contracts/discussions.ts';
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
-import { insertAnnouncement } from '../modules/announcements/index.ts';
 import { findNetworkBySlug } from '../modules/networks/index.ts';
 import { findUserByEmail, type UserRow } from '../modules/users/index.ts';
 import { prepareBody } from '../modules/discussions/index.ts';
@@ -235,18 +234,21 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
 
     // Straight into the table: seeding must not mail the demo people.
     const author = await user(demo.announcement.author);
-    const prepared = await prepareBody(db, network.id, demo.announcement.body);
+    const prepared = await prepareBody(ctx, network.id, demo.announcement.body);
     const now = isoNow();
-    await insertAnnouncement(db, {
-      id: newId(),
-      networkId: network.id,
-      authorId: author.id,
-      title: demo.announcement.title,
-      bodySource: prepared.source,
-      bodyHtml: prepared.html,
-      pinned: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await db
+      .insertInto('announcements')
+      .values({
+        id: newId(),
+        networkId: network.id,
+        authorId: author.id,
+        title: demo.announcement.title,
+        bodySource: prepared.source,
+        bodyHtml: prepared.html,
+        pinned: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
   }
 }

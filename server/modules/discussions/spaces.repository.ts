@@ -18,8 +18,13 @@ export async function hasSpaces(db: Kysely<DB>, networkId: string): Promise<bool
   return row !== undefined;
 }
 
+/** A space with the number of its topics that are not deleted. */
+export interface SpaceListRow extends SpaceRow {
+  topicCount: number | null;
+}
+
 /** A network's spaces in order, with the number of topics that are not deleted. */
-export function listSpaces(db: Kysely<DB>, networkId: string) {
+export function listSpaces(db: Kysely<DB>, networkId: string): Promise<SpaceListRow[]> {
   return db
     .selectFrom('spaces as s')
     .selectAll('s')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { PostRow, TopicRow } from './discussions.table.ts';
+import type { PostListRow } from './posts.repository.ts';
 import { topicsWithReads } from './reads.repository.ts';
 
 /**
@@ -37,6 +38,11 @@ export interface TopicListRow extends TopicRow {
 
 /** A topic as a list shows it. */
 export type TopicSummaryRow = Omit<TopicListRow, 'networkId' | 'deletedBy' | 'updatedAt'>;
+
+/** A topic with its opening post, both as one reader sees them. */
+export interface TopicView extends TopicListRow {
+  opening: PostListRow;
+}
 
 const topicOfNetwork = precompiled(
   (db, p: { networkId: string; topicId: string; viewerId: string }) =>
