@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../../common/contracts/discussions.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
@@ -140,7 +141,7 @@ describe.each(DIALECTS)('reactions and attachments of shown posts on %s', (diale
     );
     const inTransaction = presentPosts(
       network.slug,
-      await db.transaction().execute((trx) => listReplies(trx, first.topicId, bob.id, { limit: 10 })),
+      await withTransaction(t.ctx, (tx) => listReplies(tx.database.db, first.topicId, bob.id, { limit: 10 })),
       bobsView,
     );
     for (const posts of [page, inTransaction]) {
