@@ -47,3 +47,13 @@ export function isModeration(reader: ContentReader, item: Pick<Authored, 'author
 export function canChangeMessage(userId: string, message: { senderId: string | null }): boolean {
   return userId !== '' && message.senderId === userId;
 }
+
+/** The facts the rules above need from a stored row (a deletion time marks it deleted). */
+export function authoredRow(row: { authorId: string | null; deletedAt: string | null }): Authored {
+  return { authorId: row.authorId, deleted: row.deletedAt !== null };
+}
+
+/** Whether a given member wrote it: those told about content (mentions, announcements) are never its author. */
+export function isWrittenBy(item: Pick<Authored, 'authorId'>, userId: string): boolean {
+  return userId !== '' && item.authorId === userId;
+}

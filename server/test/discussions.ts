@@ -3,7 +3,6 @@ import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import type { TestClient } from './client.ts';
 import type { RealtimeEvent } from '../platform/realtime/index.ts';
-import { insertTopic } from '../modules/discussions/index.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
 /** Records every realtime publication from now on; `stop()` unsubscribes. */
@@ -85,6 +84,7 @@ export async function buildTopic(
     deletedBy: null,
     createdAt: now,
   };
-  await insertTopic(db, topic, post, []);
+  await db.insertInto('topics').values(topic).execute();
+  await db.insertInto('posts').values(post).execute();
   return { topicId: topic.id, spaceId: space.id, postId: post.id };
 }

@@ -19,6 +19,11 @@ export async function insertAnnouncement(db: Kysely<DB>, row: AnnouncementRow): 
   await db.insertInto('announcements').values(row).execute();
 }
 
+/** One announcement, whatever its network (for the mail job, which has only its id). */
+export function findAnnouncementById(db: Kysely<DB>, id: string): Promise<AnnouncementListRow | undefined> {
+  return withAuthors(db).where('a.id', '=', id).executeTakeFirst();
+}
+
 /** One announcement of a network (an id from another network is not found). */
 export function findAnnouncement(
   db: Kysely<DB>,

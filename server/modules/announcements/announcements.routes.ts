@@ -10,7 +10,9 @@ import {
 import { PageQuery, SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { discussionAccess, POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
+import { POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentAnnouncement, presentAnnouncementList } from './announcements.presenter.ts';
 import {
   getAnnouncements,
   pinAnnouncement,
@@ -25,44 +27,43 @@ export async function announcementRoutes(fastify: FastifyInstance, ctx: AppConte
   registerAnnouncementJobs(ctx);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
-    '/api/networks/:slug/announcements',
+  const lists = [
     {
-      schema: {
-        tags,
-        summary: 'All announcements, newest first',
-        params: SlugParams,
-        querystring: PageQuery,
-        response: { 200: AnnouncementList, ...errorResponses },
-      },
+      url: '/api/networks/:slug/announcements',
+      summary: 'All announcements, newest first',
+      pinnedOnly: false,
     },
-    async (request) => {
-      const { network } = await discussionAccess(ctx, request.auth, request.params.slug, 'discussions.read');
-      return getAnnouncements(ctx, network, request.query, false);
-    },
-  );
-
-  app.get(
-    '/api/networks/:slug/announcements/pinned',
     {
-      schema: {
-        tags,
-        summary: 'The announcements pinned on the network home, newest first',
-        params: SlugParams,
-        querystring: PageQuery,
-        response: { 200: AnnouncementList, ...errorResponses },
+      url: '/api/networks/:slug/announcements/pinned',
+      summary: 'The announcements pinned on the network home, newest first',
+      pinnedOnly: true,
+    },
+  ];
+  for (const { url, summary, pinnedOnly } of lists) {
+    app.get(
+      url,
+      {
+        config: { action: 'discussions.read' },
+        schema: {
+          tags,
+          summary,
+          params: SlugParams,
+          querystring: PageQuery,
+          response: { 200: AnnouncementList, ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      const { network } = await discussionAccess(ctx, request.auth, request.params.slug, 'discussions.read');
-      return getAnnouncements(ctx, network, request.query, true);
-    },
-  );
+      async (request) =>
+        presentAnnouncementList(
+          await getAnnouncements(ctx, request.network.network, request.query, pinnedOnly),
+        ),
+    );
+  }
 
   app.post(
     '/api/networks/:slug/announcements',
     {
       bodyLimit: POST_BODY_LIMIT_BYTES,
+      config: { action: 'announcements.post' },
       schema: {
         tags,
         summary: 'Post an announcement: pinned, sent live and mailed to every member',
@@ -72,19 +73,16 @@ export async function announcementRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request, reply) => {
-      const { network, user } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'announcements.post',
-      );
-      return reply.status(201).send(await postAnnouncement(ctx, network, user, request.body));
+      const { network } = request.network;
+      const row = await postAnnouncement(ctx, network, requireUser(request.network), request.body);
+      return reply.status(201).send(presentAnnouncement(row));
     },
   );
 
   app.patch(
     '/api/networks/:slug/announcements/:announcementId',
     {
+      config: { action: 'announcements.post' },
       schema: {
         tags,
         summary: 'Pin or unpin an announcement',
@@ -94,13 +92,12 @@ export async function announcementRoutes(fastify: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const { network, user } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'announcements.post',
+      const { network } = request.network;
+      const { announcementId } = request.params;
+      const actorId = requireUser(request.network).id;
+      return presentAnnouncement(
+        await pinAnnouncement(ctx, network, actorId, announcementId, request.body.pinned),
       );
-      return pinAnnouncement(ctx, network, user.id, request.params.announcementId, request.body.pinned);
     },
   );
 }

@@ -1,10 +1,7 @@
-import type {
-  Announcement,
-  AnnouncementList,
-  CreateAnnouncementBody,
-} from '../../../common/contracts/discussions.ts';
-import type { PageQuery } from '../../../common/contracts/networks.ts';
 import type { z } from 'zod';
+import type { CreateAnnouncementBody } from '../../../common/contracts/discussions.ts';
+import type { PageQuery } from '../../../common/contracts/networks.ts';
+import { isWrittenBy } from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
@@ -13,33 +10,22 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { prepareBody } from '../discussions/index.ts';
 import { findNetworkById, type NetworkRow } from '../networks/index.ts';
-import { rooms } from '../../platform/realtime/index.ts';
+import { notify } from '../notifications/index.ts';
 import type { UserRow } from '../users/index.ts';
+import { publishAnnouncementCreated } from './announcements.events.ts';
 import {
   type AnnouncementListRow,
   findAnnouncement,
+  findAnnouncementById,
   insertAnnouncement,
   listAnnouncements,
   listMailableMembers,
   setAnnouncementPinned,
 } from './announcements.repository.ts';
-import { notify } from '../notifications/index.ts';
 import type { AnnouncementRow } from './announcements.table.ts';
 
 /** The job that mails an announcement to every member, whatever their notification settings. */
 export const ANNOUNCEMENT_NOTIFY_JOB = 'announcement.notify';
-
-function presentAnnouncement(row: AnnouncementListRow): Announcement {
-  return {
-    id: row.id,
-    title: row.title,
-    bodySource: row.bodySource,
-    bodyHtml: row.bodyHtml,
-    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
-    pinned: row.pinned === 1,
-    createdAt: row.createdAt,
-  };
-}
 
 /**
  * A meta-mentor or the office posts an announcement: it is pinned on the network home, pushed to
@@ -51,9 +37,8 @@ export async function postAnnouncement(
   network: NetworkRow,
   author: UserRow,
   body: CreateAnnouncementBody,
-): Promise<Announcement> {
-  const db = ctx.database.db;
-  const prepared = await prepareBody(db, network.id, body.body);
+): Promise<AnnouncementListRow> {
+  const prepared = await prepareBody(ctx, network.id, body.body);
   const now = isoNow();
   const row: AnnouncementRow = {
     id: newId(),
@@ -66,7 +51,7 @@ export async function postAnnouncement(
     createdAt: now,
     updatedAt: now,
   };
-  await insertAnnouncement(db, row);
+  await insertAnnouncement(ctx.database.db, row);
   await recordAudit(ctx, {
     networkId: network.id,
     actorId: author.id,
@@ -74,15 +59,8 @@ export async function postAnnouncement(
     details: { announcementId: row.id, title: row.title },
   });
   await ctx.jobs.enqueue(ANNOUNCEMENT_NOTIFY_JOB, { announcementId: row.id }, { maxAttempts: 5 });
-  const announcement = presentAnnouncement({ ...row, authorName: author.displayName });
-  try {
-    await ctx.realtime.publish(rooms.network(network.id), {
-      type: 'announcement.created',
-      data: { networkId: network.id, announcement },
-    });
-  } catch (err) {
-    ctx.log.warn({ err }, 'realtime publish failed');
-  }
+  const announcement = { ...row, authorName: author.displayName };
+  await publishAnnouncementCreated(ctx, announcement);
   return announcement;
 }
 
@@ -92,15 +70,14 @@ export async function getAnnouncements(
   network: NetworkRow,
   query: z.infer<typeof PageQuery>,
   pinnedOnly: boolean,
-): Promise<AnnouncementList> {
+): Promise<{ page: AnnouncementListRow[]; nextCursor: string | null }> {
   const before = decodeCursor(query.cursor, 1) as [string] | undefined;
   const rows = await listAnnouncements(ctx.database.db, network.id, {
     pinnedOnly,
     beforeId: before?.[0],
     limit: query.limit + 1,
   });
-  const { page, nextCursor } = paginate(rows, query.limit, (a) => [a.id]);
-  return { announcements: page.map(presentAnnouncement), nextCursor };
+  return paginate(rows, query.limit, (a) => [a.id]);
 }
 
 /** Takes an announcement off the network home, or puts it back. */
@@ -110,7 +87,7 @@ export async function pinAnnouncement(
   actorId: string,
   announcementId: string,
   pinned: boolean,
-): Promise<Announcement> {
+): Promise<AnnouncementListRow> {
   const db = ctx.database.db;
   const row = await findAnnouncement(db, network.id, announcementId);
   if (!row) throw notFound();
@@ -121,24 +98,18 @@ export async function pinAnnouncement(
     action: pinned ? 'announcement.pinned' : 'announcement.unpinned',
     details: { announcementId },
   });
-  return presentAnnouncement({ ...row, pinned: pinned ? 1 : 0 });
+  return { ...row, pinned: pinned ? 1 : 0 };
 }
 
 /** Mails one announcement to every member but its author, each in their own language. */
 export async function notifyAnnouncement(ctx: AppContext, announcementId: string): Promise<number> {
-  const db = ctx.database.db;
-  const head = await db
-    .selectFrom('announcements')
-    .select('networkId')
-    .where('id', '=', announcementId)
-    .executeTakeFirst();
-  if (!head) return 0; // deleted with its network meanwhile
-  const network = await findNetworkById(ctx, head.networkId);
-  const row = await findAnnouncement(db, head.networkId, announcementId);
-  if (!network || !row) return 0;
+  const row = await findAnnouncementById(ctx.database.db, announcementId);
+  if (!row) return 0; // deleted with its network meanwhile
+  const network = await findNetworkById(ctx, row.networkId);
+  if (!network) return 0;
   let sent = 0;
-  for (const member of await listMailableMembers(db, network.id)) {
-    if (member.id === row.authorId) continue;
+  for (const member of await listMailableMembers(ctx.database.db, network.id)) {
+    if (isWrittenBy(row, member.id)) continue;
     // Through the notifications (in-app entry + the mail, forced past every setting, with unsubscribe link).
     await notify(ctx, {
       userId: member.id,

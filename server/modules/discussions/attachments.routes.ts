@@ -7,8 +7,10 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
 import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
 import { contentDisposition } from './attachment-type.ts';
+import { requireUser } from '../networks/index.ts';
 import { readAttachment, uploadAttachment } from './attachments.service.ts';
-import { discussionAccess } from './discussion-access.ts';
+import { readerOf } from './discussion-reader.ts';
+import { presentAttachment } from './discussions.presenter.ts';
 
 const tags = ['discussions'];
 const FileBytes = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file as uploaded');
@@ -21,6 +23,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext
     app.post(
       '/api/networks/:slug/attachments',
       {
+        config: { action: 'discussions.write' },
         schema: {
           tags,
           summary: `Upload an attachment (multipart field "${UPLOAD_FIELD}"; images, PDF, office documents or plain text up to ${ATTACHMENT_MAX_MB} MB), then pass its id with the post`,
@@ -30,19 +33,11 @@ export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext
         },
       },
       async (request, reply) => {
-        const { network, user } = await discussionAccess(
-          ctx,
-          request.auth,
-          request.params.slug,
-          'discussions.write',
-        );
-        const attachment = await uploadAttachment(
-          ctx,
-          network,
-          user.id,
-          await readUpload(request, ATTACHMENT_MAX_MB),
-        );
-        return reply.status(201).send(attachment);
+        const { network } = request.network;
+        const uploaderId = requireUser(request.network).id;
+        const upload = await readUpload(request, ATTACHMENT_MAX_MB);
+        const row = await uploadAttachment(ctx, network, uploaderId, upload);
+        return reply.status(201).send(presentAttachment(network.slug, row));
       },
     );
   });
@@ -51,6 +46,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext
   app.get(
     '/api/networks/:slug/attachments/:attachmentId',
     {
+      config: { action: 'discussions.read' },
       schema: {
         tags,
         summary: 'Download an attachment (for those who may read its post)',
@@ -59,13 +55,9 @@ export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext
       },
     },
     async (request, reply) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      const { row, bytes } = await readAttachment(ctx, network, reader, request.params.attachmentId);
+      const { network } = request.network;
+      const { attachmentId } = request.params;
+      const { row, bytes } = await readAttachment(ctx, network, readerOf(request.network), attachmentId);
       const inline = row.contentType.startsWith('image/');
       return reply
         .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', row.fileName))

@@ -1,4 +1,4 @@
-import type { Attachment } from '../../../common/contracts/discussions.ts';
+import { type ContentReader, canSeeDeletedContent, isAuthor } from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -6,8 +6,8 @@ import { isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { createAttachmentStore } from '../../platform/files/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
-import { presentAttachment, type Reader } from './discussions.presenter.ts';
-import { findAttachment, findPost, findTopic, insertAttachment } from './discussions.repository.ts';
+import { findAttachment, findPost, insertAttachment } from './posts.repository.ts';
+import { findTopic } from './topics.repository.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 
 /** Stores an upload (checked by content) for the uploader to attach to their next post. */
@@ -16,7 +16,7 @@ export async function uploadAttachment(
   network: NetworkRow,
   uploaderId: string,
   upload: { fileName: string; bytes: Buffer },
-): Promise<Attachment> {
+): Promise<AttachmentRow> {
   const fileName = cleanFileName(upload.fileName);
   const contentType = detectAttachmentType(upload.bytes, fileName);
   if (!contentType) throw new AppError('UNSUPPORTED_FILE_TYPE', 415);
@@ -40,7 +40,7 @@ export async function uploadAttachment(
     await store.remove(row.storageKey);
     throw error;
   }
-  return presentAttachment(network.slug, row);
+  return row;
 }
 
 /**
@@ -50,19 +50,20 @@ export async function uploadAttachment(
 export async function readAttachment(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   attachmentId: string,
 ): Promise<{ row: AttachmentRow; bytes: Buffer }> {
   const db = ctx.database.db;
   const row = await findAttachment(db, network.id, attachmentId);
   if (!row) throw notFound();
   if (row.postId === null) {
-    if (row.uploaderId !== reader.userId) throw notFound();
+    if (!isAuthor(reader, { authorId: row.uploaderId })) throw notFound();
   } else {
     const post = await findPost(db, network.id, row.postId);
     const topic = post ? await findTopic(db, network.id, post.topicId, reader.userId) : undefined;
     if (!post || !topic) throw notFound();
-    if ((post.deletedAt !== null || topic.deletedAt !== null) && !reader.isModerator) throw notFound();
+    if ((post.deletedAt !== null || topic.deletedAt !== null) && !canSeeDeletedContent(reader))
+      throw notFound();
   }
   const bytes = await createAttachmentStore(ctx.config.dataDir).read(row.storageKey);
   if (!bytes) throw notFound();

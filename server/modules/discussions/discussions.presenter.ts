@@ -2,25 +2,32 @@ import type {
   Attachment,
   Post,
   Reaction,
+  ReactionState,
   ReactionSummary,
+  ReplyList,
+  Topic,
+  TopicList,
   TopicSummary,
 } from '../../../common/contracts/discussions.ts';
 import { REACTIONS } from '../../../common/contracts/discussions.ts';
-import type { PostExtraColumns, PostSummaryRow, TopicSummaryRow } from './discussions.repository.ts';
+import {
+  authoredRow,
+  canDeleteContent,
+  canEditContent,
+  canSeeDeletedContent,
+  type ContentReader,
+  NOBODY,
+} from '../../../common/policies/content.ts';
 import type { AttachmentRow } from './discussions.table.ts';
-
-/** Who is reading: their id and whether they moderate the network. A neutral reader (realtime fan-out) is nobody. */
-export interface Reader {
-  userId: string;
-  isModerator: boolean;
-}
-export const NEUTRAL_READER: Reader = { userId: '', isModerator: false };
+import type { PostExtraColumns, PostSummaryRow } from './posts.repository.ts';
+import type { TopicSummaryRow, TopicView } from './topics.repository.ts';
 
 /** The download address of an attachment. */
 export function attachmentUrl(networkSlug: string, id: string): string {
   return `/api/networks/${networkSlug}/attachments/${id}`;
 }
 
+/** An uploaded file as its uploader and the readers of its post see it. */
 export function presentAttachment(networkSlug: string, row: AttachmentRow): Attachment {
   return {
     id: row.id,
@@ -45,6 +52,11 @@ export function reactionsOf(row: PostExtraColumns): ReactionSummary[] {
   );
 }
 
+/** The reactions of a post after a toggle, as the one who toggled sees them. */
+export function presentReactionState(row: PostExtraColumns & { id: string }): ReactionState {
+  return { postId: row.id, reactions: reactionsOf(row) };
+}
+
 /** The attachments column of a post row (see postExtras), oldest first. */
 function attachmentsOf(networkSlug: string, row: PostExtraColumns): Attachment[] {
   const files = jsonColumn(row.attachments) as [string, string, string, number | string][];
@@ -58,32 +70,45 @@ function attachmentsOf(networkSlug: string, row: PostExtraColumns): Attachment[]
 }
 
 /**
- * Posts as a reader sees them: deleted ones keep their content only for moderators; the Markdown
- * source goes only to the author, the one reader who may edit it (everyone reads the HTML). The rows
- * must have been read for this reader (their reactions say which are the reader's own).
+ * A post as a reader sees it: deleted ones keep their content only for those who may see deleted
+ * content; the Markdown source goes only to the one reader who may edit it (everyone reads the
+ * HTML). The row must have been read for this reader (its reactions say which are the reader's own).
  */
-export function presentPosts(networkSlug: string, rows: PostSummaryRow[], reader: Reader): Post[] {
-  return rows.map((row) => {
-    const hidden = row.deletedAt !== null && !reader.isModerator;
-    const isAuthor = reader.userId !== '' && row.authorId === reader.userId;
-    return {
-      id: row.id,
-      topicId: row.topicId,
-      isOpening: row.isOpening === 1,
-      author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
-      bodySource: isAuthor && row.deletedAt === null ? row.bodySource : null,
-      bodyHtml: hidden ? null : row.bodyHtml,
-      mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
-      attachments: hidden ? [] : attachmentsOf(networkSlug, row),
-      reactions: hidden ? [] : reactionsOf(row),
-      createdAt: row.createdAt,
-      editedAt: row.editedAt,
-      deleted: row.deletedAt !== null,
-      deletedAt: row.deletedAt,
-      canEdit: isAuthor && row.deletedAt === null,
-      canDelete: row.deletedAt === null && (isAuthor || reader.isModerator),
-    };
-  });
+export function presentPost(networkSlug: string, row: PostSummaryRow, reader: ContentReader): Post {
+  const authored = authoredRow(row);
+  const hidden = authored.deleted && !canSeeDeletedContent(reader);
+  const canEdit = canEditContent(reader, authored);
+  return {
+    id: row.id,
+    topicId: row.topicId,
+    isOpening: row.isOpening === 1,
+    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    bodySource: canEdit ? row.bodySource : null,
+    bodyHtml: hidden ? null : row.bodyHtml,
+    mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
+    attachments: hidden ? [] : attachmentsOf(networkSlug, row),
+    reactions: hidden ? [] : reactionsOf(row),
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: authored.deleted,
+    deletedAt: row.deletedAt,
+    canEdit,
+    canDelete: canDeleteContent(reader, authored),
+  };
+}
+
+/** Posts as a reader sees them (see presentPost). */
+export function presentPosts(networkSlug: string, rows: PostSummaryRow[], reader: ContentReader): Post[] {
+  return rows.map((row) => presentPost(networkSlug, row, reader));
+}
+
+/** A page of replies as a reader sees it. */
+export function presentReplyList(
+  networkSlug: string,
+  { page, nextCursor }: { page: PostSummaryRow[]; nextCursor: string | null },
+  reader: ContentReader,
+): ReplyList {
+  return { replies: presentPosts(networkSlug, page, reader), nextCursor };
 }
 
 /** Reaction counts in the fixed order of REACTIONS. */
@@ -95,10 +120,11 @@ function reactionSummaries(rows: { reaction: string; count: number; mine: boolea
   });
 }
 
-/** A topic in a list as a reader sees it. */
-export function presentTopicSummary(row: TopicSummaryRow, reader: Reader): TopicSummary {
-  const hidden = row.deletedAt !== null && !reader.isModerator;
-  const neutral = reader.userId === '';
+/** A topic in a list as a reader sees it (nobody in particular: no read marker, nothing unread). */
+export function presentTopicSummary(row: TopicSummaryRow, reader: ContentReader): TopicSummary {
+  const deleted = row.deletedAt !== null;
+  const hidden = deleted && !canSeeDeletedContent(reader);
+  const nobody = reader.userId === NOBODY.userId;
   return {
     id: row.id,
     spaceId: row.spaceId,
@@ -106,11 +132,28 @@ export function presentTopicSummary(row: TopicSummaryRow, reader: Reader): Topic
     author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
     pinned: row.pinned === 1,
     locked: row.lockedAt !== null,
-    deleted: row.deletedAt !== null,
+    deleted,
     replyCount: row.replyCount,
     lastActivityAt: row.lastActivityAt,
     createdAt: row.createdAt,
-    isNew: !neutral && row.lastReadPostId === null,
-    unreadCount: neutral ? 0 : row.unreadCount,
+    isNew: !nobody && row.lastReadPostId === null,
+    unreadCount: nobody ? 0 : row.unreadCount,
+  };
+}
+
+/** A page of topics as a reader sees it. */
+export function presentTopicList(
+  { page, nextCursor }: { page: TopicSummaryRow[]; nextCursor: string | null },
+  reader: ContentReader,
+): TopicList {
+  return { topics: page.map((t) => presentTopicSummary(t, reader)), nextCursor };
+}
+
+/** A topic with its opening post as a reader sees it; the read marker is the one from before this visit. */
+export function presentTopic(networkSlug: string, view: TopicView, reader: ContentReader): Topic {
+  return {
+    ...presentTopicSummary(view, reader),
+    opening: presentPost(networkSlug, view.opening, reader),
+    lastReadPostId: view.lastReadPostId,
   };
 }

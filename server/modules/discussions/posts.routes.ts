@@ -13,7 +13,10 @@ import {
 } from '../../../common/contracts/discussions.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { discussionAccess, POST_BODY_LIMIT_BYTES } from './discussion-access.ts';
+import { requireUser } from '../networks/index.ts';
+import { readerOf } from './discussion-reader.ts';
+import { presentPost, presentReactionState, presentReplyList } from './discussions.presenter.ts';
+import { POST_BODY_LIMIT_BYTES } from './post-body.service.ts';
 import { deletePost, editPost, getReplies, reactToPost, reply } from './posts.service.ts';
 
 const tags = ['discussions'];
@@ -27,6 +30,7 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     `${topicPath}/replies`,
     {
+      config: { action: 'discussions.read' },
       schema: {
         tags,
         summary: 'Replies, oldest first',
@@ -36,13 +40,10 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      return getReplies(ctx, network, reader, request.params.topicId, request.query);
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const replies = await getReplies(ctx, network, reader, request.params.topicId, request.query);
+      return presentReplyList(network.slug, replies, reader);
     },
   );
 
@@ -50,6 +51,7 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
     `${topicPath}/replies`,
     {
       bodyLimit: POST_BODY_LIMIT_BYTES,
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Reply to a topic (refused with TOPIC_LOCKED when locked)',
@@ -59,15 +61,11 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, response) => {
-      const { network, user, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return response
-        .status(201)
-        .send(await reply(ctx, network, user, reader, request.params.topicId, request.body));
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const author = requireUser(request.network);
+      const post = await reply(ctx, network, author, reader, request.params.topicId, request.body);
+      return response.status(201).send(presentPost(network.slug, post, reader));
     },
   );
 
@@ -75,6 +73,7 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
     postPath,
     {
       bodyLimit: POST_BODY_LIMIT_BYTES,
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Edit a post (author only; marked edited)',
@@ -84,19 +83,18 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, user, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return editPost(ctx, network, user, reader, request.params.postId, request.body.body);
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const author = requireUser(request.network);
+      const post = await editPost(ctx, network, author, reader, request.params.postId, request.body.body);
+      return presentPost(network.slug, post, reader);
     },
   );
 
   app.delete(
     postPath,
     {
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Delete a post (author or moderator); the opening post deletes the topic',
@@ -105,19 +103,16 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return deletePost(ctx, network, reader, request.params.postId);
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      return presentPost(network.slug, await deletePost(ctx, network, reader, request.params.postId), reader);
     },
   );
 
   app.post(
     `${postPath}/reactions`,
     {
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Toggle a reaction on a post',
@@ -127,13 +122,11 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
+      const reader = readerOf(request.network);
+      const { postId } = request.params;
+      return presentReactionState(
+        await reactToPost(ctx, request.network.network, reader, postId, request.body.reaction),
       );
-      return reactToPost(ctx, network, reader, request.params.postId, request.body.reaction);
     },
   );
 }

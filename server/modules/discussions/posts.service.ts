@@ -1,36 +1,44 @@
 import type { z } from 'zod';
-import type {
-  CreateReplyBody,
-  Post,
-  ReactionState,
-  ReplyList,
-  Reaction,
-} from '../../../common/contracts/discussions.ts';
+import type { CreateReplyBody, Reaction } from '../../../common/contracts/discussions.ts';
 import type { PageQuery } from '../../../common/contracts/networks.ts';
+import {
+  authoredRow,
+  type ContentReader,
+  canDeleteContent,
+  canEditContent,
+  canSeeDeletedContent,
+  isModeration,
+  NOBODY,
+} from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { withTransaction } from '../../db/transaction.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
-import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { notifyReply } from '../notifications/index.ts';
 import type { UserRow } from '../users/index.ts';
-import { notifyMentions, publishToNetwork } from './discussions.events.ts';
-import { NEUTRAL_READER, presentPosts, type Reader, reactionsOf } from './discussions.presenter.ts';
+import {
+  notifyMentions,
+  publishReactionChanged,
+  publishReplyCreated,
+  publishReplyDeleted,
+  publishReplyUpdated,
+} from './discussions.events.ts';
+import { attachUploads, newPostRow, prepareBody } from './post-body.service.ts';
 import {
   findPost,
-  findTopicState,
   insertReply,
   listReplies,
-  markRead,
   type PostListRow,
+  type PostSummaryRow,
   softDeleteReply,
   toggleReaction,
   updatePost,
-} from './discussions.repository.ts';
-import type { PostRow } from './discussions.table.ts';
-import { prepareBody } from './post-body.ts';
+} from './posts.repository.ts';
+import { markRead } from './reads.repository.ts';
+import { findTopicState } from './topics.repository.ts';
 import { assertWritable, loadTopic, removeTopic } from './topics.service.ts';
 
 type Page = z.infer<typeof PageQuery>;
@@ -39,33 +47,31 @@ type Page = z.infer<typeof PageQuery>;
 export async function getReplies(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
   query: Page,
-): Promise<ReplyList> {
+): Promise<{ page: PostSummaryRow[]; nextCursor: string | null }> {
   const topic = await findTopicState(ctx.database.db, network.id, topicId);
   if (!topic) throw notFound();
-  if (topic.deletedAt !== null && !reader.isModerator) return { replies: [], nextCursor: null };
+  if (topic.deletedAt !== null && !canSeeDeletedContent(reader)) return { page: [], nextCursor: null };
   const after = decodeCursor(query.cursor, 1) as [string] | undefined;
   const rows = await listReplies(ctx.database.db, topic.id, reader.userId, {
     afterId: after?.[0],
     limit: query.limit + 1,
   });
-  const { page, nextCursor } = paginate(rows, query.limit, (p) => [p.id]);
-  return { replies: presentPosts(network.slug, page, reader), nextCursor };
+  return paginate(rows, query.limit, (p) => [p.id]);
 }
 
-async function presentOne(
+/** A post of the network with its reactions as the reader sees them (for nobody in particular: NOBODY). */
+async function readPost(
   ctx: AppContext,
   network: NetworkRow,
   postId: string,
-  reader: Reader,
-): Promise<Post> {
+  reader: ContentReader,
+): Promise<PostListRow> {
   const row = await findPost(ctx.database.db, network.id, postId, reader.userId);
   if (!row) throw notFound();
-  const [post] = presentPosts(network.slug, [row], reader);
-  if (!post) throw notFound();
-  return post;
+  return row;
 }
 
 /** A member replies to an open topic; mentioned members are told. */
@@ -73,36 +79,21 @@ export async function reply(
   ctx: AppContext,
   network: NetworkRow,
   author: UserRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
   body: CreateReplyBody,
-): Promise<Post> {
-  const db = ctx.database.db;
+): Promise<PostListRow> {
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, true);
-  const prepared = await prepareBody(db, network.id, body.body);
+  const prepared = await prepareBody(ctx, network.id, body.body);
   const now = isoNow();
-  const post: PostRow = {
-    id: newId(),
-    networkId: network.id,
-    topicId: topic.id,
-    authorId: author.id,
-    isOpening: 0,
-    bodySource: prepared.source,
-    bodyHtml: prepared.html,
-    mentions: JSON.stringify(prepared.mentions),
-    editedAt: null,
-    deletedAt: null,
-    deletedBy: null,
-    createdAt: now,
-  };
-  if (!(await insertReply(db, post, body.attachmentIds))) throw new AppError('ATTACHMENT_INVALID', 400);
-  await markRead(db, topic.id, author.id, post.id, now);
-  await publishToNetwork(ctx, network.id, 'reply.created', {
-    networkId: network.id,
-    topicId: topic.id,
-    post: await presentOne(ctx, network, post.id, NEUTRAL_READER),
+  const post = newPostRow(topic, author.id, prepared, false, now);
+  await withTransaction(ctx, async (tx) => {
+    await insertReply(tx.database.db, post);
+    await attachUploads(tx, post, body.attachmentIds);
   });
+  await markRead(ctx.database.db, topic.id, author.id, post.id, now);
+  await publishReplyCreated(ctx, network, await readPost(ctx, network, post.id, NOBODY));
   await notifyMentions(ctx, network, topic, post, author, prepared.mentions, []);
   await notifyReply(ctx, {
     networkId: network.id,
@@ -111,13 +102,13 @@ export async function reply(
     authorId: author.id,
     mentions: prepared.mentions,
   });
-  return presentOne(ctx, network, post.id, reader);
+  return readPost(ctx, network, post.id, reader);
 }
 
 async function loadLivePost(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   postId: string,
 ): Promise<PostListRow> {
   const post = await findPost(ctx.database.db, network.id, postId);
@@ -132,25 +123,20 @@ export async function editPost(
   ctx: AppContext,
   network: NetworkRow,
   author: UserRow,
-  reader: Reader,
+  reader: ContentReader,
   postId: string,
   source: string,
-): Promise<Post> {
-  const db = ctx.database.db;
+): Promise<PostListRow> {
   const post = await loadLivePost(ctx, network, reader, postId);
-  if (post.authorId !== author.id) throw forbidden();
-  const prepared = await prepareBody(db, network.id, source);
-  await updatePost(db, post.id, {
+  if (!canEditContent(reader, authoredRow(post))) throw forbidden();
+  const prepared = await prepareBody(ctx, network.id, source);
+  await updatePost(ctx.database.db, post.id, {
     bodySource: prepared.source,
     bodyHtml: prepared.html,
     mentions: JSON.stringify(prepared.mentions),
     editedAt: isoNow(),
   });
-  await publishToNetwork(ctx, network.id, 'reply.updated', {
-    networkId: network.id,
-    topicId: post.topicId,
-    post: await presentOne(ctx, network, post.id, NEUTRAL_READER),
-  });
+  await publishReplyUpdated(ctx, network, await readPost(ctx, network, post.id, NOBODY));
   const topic = await loadTopic(ctx, network, reader, post.topicId);
   await notifyMentions(
     ctx,
@@ -161,49 +147,49 @@ export async function editPost(
     prepared.mentions,
     JSON.parse(post.mentions) as string[],
   );
-  return presentOne(ctx, network, post.id, reader);
+  return readPost(ctx, network, post.id, reader);
 }
 
-/** The author or a moderator deletes a post (soft); deleting the opening post deletes the topic. */
+/**
+ * The author or a moderator deletes a post (soft); deleting the opening post deletes the topic. A
+ * moderator's deletion of someone else's post is audited.
+ */
 export async function deletePost(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   postId: string,
-): Promise<Post> {
-  const db = ctx.database.db;
+): Promise<PostListRow> {
   const post = await loadLivePost(ctx, network, reader, postId);
-  if (post.authorId !== reader.userId && !reader.isModerator) throw forbidden();
+  if (!canDeleteContent(reader, authoredRow(post))) throw forbidden();
   if (post.isOpening === 1) {
     await removeTopic(ctx, network, reader, post.topicId);
   } else {
-    await softDeleteReply(db, post, reader.userId, isoNow());
-    if (post.authorId !== reader.userId) {
-      await recordAudit(ctx, {
-        networkId: network.id,
-        actorId: reader.userId,
-        subjectUserId: post.authorId,
-        action: 'post.deleted',
-        details: { topicId: post.topicId, postId },
-      });
-    }
+    await withTransaction(ctx, async (tx) => {
+      await softDeleteReply(tx.database.db, post, reader.userId, isoNow());
+      if (isModeration(reader, post)) {
+        await recordAudit(tx, {
+          networkId: network.id,
+          actorId: reader.userId,
+          subjectUserId: post.authorId,
+          action: 'post.deleted',
+          details: { topicId: post.topicId, postId },
+        });
+      }
+    });
   }
-  await publishToNetwork(ctx, network.id, 'reply.deleted', {
-    networkId: network.id,
-    topicId: post.topicId,
-    postId,
-  });
-  return presentOne(ctx, network, post.id, reader);
+  await publishReplyDeleted(ctx, network.id, post);
+  return readPost(ctx, network, post.id, reader);
 }
 
-/** Toggles one of the fixed reactions on a post. */
+/** Toggles one of the fixed reactions on a post; the post as the reader sees it afterwards. */
 export async function reactToPost(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   postId: string,
   reaction: Reaction,
-): Promise<ReactionState> {
+): Promise<PostListRow> {
   const db = ctx.database.db;
   const post = await loadLivePost(ctx, network, reader, postId);
   await toggleReaction(db, post.id, reader.userId, reaction, isoNow());
@@ -212,11 +198,6 @@ export async function reactToPost(
     findPost(db, network.id, post.id),
   ]);
   if (!mine || !neutral) throw notFound();
-  await publishToNetwork(ctx, network.id, 'reaction.changed', {
-    networkId: network.id,
-    topicId: post.topicId,
-    postId: post.id,
-    reactions: reactionsOf(neutral),
-  });
-  return { postId: post.id, reactions: reactionsOf(mine) };
+  await publishReactionChanged(ctx, network.id, neutral);
+  return mine;
 }

@@ -10,7 +10,8 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { discussionAccess } from './discussion-access.ts';
+import { requireUser } from '../networks/index.ts';
+import { presentSpace, presentSpaceList } from './spaces.presenter.ts';
 import { addSpace, changeSpace, getSpaces } from './spaces.service.ts';
 
 const tags = ['discussions'];
@@ -22,6 +23,7 @@ export async function spaceRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/networks/:slug/spaces',
     {
+      config: { action: 'discussions.read' },
       schema: {
         tags,
         summary: 'Spaces of a network (archived ones included, flagged)',
@@ -29,15 +31,13 @@ export async function spaceRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: SpaceList, ...errorResponses },
       },
     },
-    async (request) => {
-      const { network } = await discussionAccess(ctx, request.auth, request.params.slug, 'discussions.read');
-      return getSpaces(ctx, network, request.locale);
-    },
+    async (request) => presentSpaceList(await getSpaces(ctx, request.network.network), request.locale),
   );
 
   app.post(
     '/api/networks/:slug/spaces',
     {
+      config: { action: 'spaces.manage' },
       schema: {
         tags,
         summary: 'Add a space',
@@ -47,19 +47,16 @@ export async function spaceRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { network, user } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'spaces.manage',
-      );
-      return reply.status(201).send(await addSpace(ctx, network, user.id, request.body, request.locale));
+      const { network } = request.network;
+      const space = await addSpace(ctx, network, requireUser(request.network).id, request.body);
+      return reply.status(201).send(presentSpace(space, request.locale));
     },
   );
 
   app.patch(
     '/api/networks/:slug/spaces/:spaceId',
     {
+      config: { action: 'spaces.manage' },
       schema: {
         tags,
         summary: 'Rename or (un)archive a space',
@@ -69,13 +66,10 @@ export async function spaceRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, user } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'spaces.manage',
-      );
-      return changeSpace(ctx, network, user.id, request.params.spaceId, request.body, request.locale);
+      const { network } = request.network;
+      const actorId = requireUser(request.network).id;
+      const space = await changeSpace(ctx, network, actorId, request.params.spaceId, request.body);
+      return presentSpace(space, request.locale);
     },
   );
 }

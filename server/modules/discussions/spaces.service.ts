@@ -1,33 +1,21 @@
-import type {
-  CreateSpaceBody,
-  Space,
-  SpaceList,
-  UpdateSpaceBody,
-} from '../../../common/contracts/discussions.ts';
-import type { Locale } from '../../../common/locales.ts';
+import type { CreateSpaceBody, UpdateSpaceBody } from '../../../common/contracts/discussions.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { translate } from '../../lib/i18n.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
+import type { SpaceRow } from './discussions.table.ts';
+import { DEFAULT_SPACES } from './spaces.presenter.ts';
 import {
   findSpace,
   hasSpaces,
   insertSpaces,
   listSpaces,
   nextSpacePosition,
+  type SpaceListRow,
   updateSpace,
-} from './discussions.repository.ts';
-import type { SpaceRow } from './discussions.table.ts';
-
-/** The spaces every network starts with, and the catalogue keys of their names. */
-export const DEFAULT_SPACES = {
-  ideas: 'discussions.spaces.ideas',
-  experiences: 'discussions.spaces.experiences',
-  questions: 'discussions.spaces.questions',
-} as const;
+} from './spaces.repository.ts';
 
 /** Creates the default spaces of a new network (Ideas, Experiences, Questions). */
 export async function createDefaultSpaces(
@@ -57,37 +45,13 @@ export async function ensureDefaultSpaces(ctx: AppContext, networkId: string): P
   if (!(await hasSpaces(ctx.database.db, networkId))) await createDefaultSpaces(ctx, networkId, null);
 }
 
-function spaceName(row: SpaceRow, locale: Locale): string {
-  if (row.name) return row.name;
-  const key = DEFAULT_SPACES[row.key as keyof typeof DEFAULT_SPACES];
-  return key ? translate(locale, key) : (row.key ?? '');
+/** A network's spaces in order, with their topic counts. */
+export function getSpaces(ctx: AppContext, network: NetworkRow): Promise<SpaceListRow[]> {
+  return listSpaces(ctx.database.db, network.id);
 }
 
-function presentSpace(row: SpaceRow & { topicCount: number | null }, locale: Locale): Space {
-  return {
-    id: row.id,
-    key: row.key,
-    name: spaceName(row, locale),
-    customName: row.name,
-    position: row.position,
-    archived: row.archivedAt !== null,
-    topicCount: Number(row.topicCount ?? 0),
-  };
-}
-
-/** A network's spaces, named in the reader's language. */
-export async function getSpaces(ctx: AppContext, network: NetworkRow, locale: Locale): Promise<SpaceList> {
-  const rows = await listSpaces(ctx.database.db, network.id);
-  return { spaces: rows.map((r) => presentSpace(r, locale)) };
-}
-
-async function getSpace(
-  ctx: AppContext,
-  network: NetworkRow,
-  spaceId: string,
-  locale: Locale,
-): Promise<Space> {
-  const space = (await getSpaces(ctx, network, locale)).spaces.find((s) => s.id === spaceId);
+async function getSpace(ctx: AppContext, network: NetworkRow, spaceId: string): Promise<SpaceListRow> {
+  const space = (await getSpaces(ctx, network)).find((s) => s.id === spaceId);
   if (!space) throw notFound();
   return space;
 }
@@ -98,8 +62,7 @@ export async function addSpace(
   network: NetworkRow,
   actorId: string,
   body: CreateSpaceBody,
-  locale: Locale,
-): Promise<Space> {
+): Promise<SpaceListRow> {
   const db = ctx.database.db;
   const now = isoNow();
   const id = newId();
@@ -122,7 +85,7 @@ export async function addSpace(
     action: 'space.created',
     details: { spaceId: id, name: body.name },
   });
-  return getSpace(ctx, network, id, locale);
+  return getSpace(ctx, network, id);
 }
 
 /** A meta-mentor renames or (un)archives a space; a default space renamed to null gets its translated name back. */
@@ -132,8 +95,7 @@ export async function changeSpace(
   actorId: string,
   spaceId: string,
   body: UpdateSpaceBody,
-  locale: Locale,
-): Promise<Space> {
+): Promise<SpaceListRow> {
   const db = ctx.database.db;
   const space = await findSpace(db, network.id, spaceId);
   if (!space) throw notFound();
@@ -148,5 +110,5 @@ export async function changeSpace(
     action: 'space.changed',
     details: { spaceId, ...body },
   });
-  return getSpace(ctx, network, space.id, locale);
+  return getSpace(ctx, network, space.id);
 }

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Ok } from '../../../common/contracts/auth.ts';
 import {
   CreateTopicBody,
-  MarkReadBody,
   ModerateTopicBody,
   Topic,
   TopicList,
@@ -14,12 +12,14 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../plugins/openapi.ts';
-import { discussionAccess, POST_BODY_LIMIT_BYTES } from './discussion-access.ts';
+import { requireUser } from '../networks/index.ts';
+import { readerOf } from './discussion-reader.ts';
+import { presentTopic, presentTopicList } from './discussions.presenter.ts';
+import { POST_BODY_LIMIT_BYTES } from './post-body.service.ts';
 import {
   getTopic,
   getTopics,
   moderateTopic,
-  readTopic,
   removeTopic,
   renameTopic,
   startTopic,
@@ -28,13 +28,14 @@ import {
 const tags = ['discussions'];
 const topicPath = '/api/networks/:slug/topics/:topicId';
 
-/** Topics and read markers (replies and reactions: posts.routes.ts). */
+/** Topics (replies and reactions: posts.routes.ts; read markers: reads.routes.ts). */
 export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/networks/:slug/topics',
     {
+      config: { action: 'discussions.read' },
       schema: {
         tags,
         summary:
@@ -45,13 +46,8 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      return getTopics(ctx, network, reader, request.query);
+      const reader = readerOf(request.network);
+      return presentTopicList(await getTopics(ctx, request.network.network, reader, request.query), reader);
     },
   );
 
@@ -59,6 +55,7 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
     '/api/networks/:slug/topics',
     {
       bodyLimit: POST_BODY_LIMIT_BYTES,
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Start a topic (Markdown; mentions as @[Name](user-id))',
@@ -68,19 +65,17 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, response) => {
-      const { network, user, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return response.status(201).send(await startTopic(ctx, network, user, reader, request.body));
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const topic = await startTopic(ctx, network, requireUser(request.network), reader, request.body);
+      return response.status(201).send(presentTopic(network.slug, topic, reader));
     },
   );
 
   app.get(
     topicPath,
     {
+      config: { action: 'discussions.read' },
       schema: {
         tags,
         summary: 'A topic with its opening post and your last-read marker',
@@ -89,19 +84,16 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      return getTopic(ctx, network, reader, request.params.topicId);
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      return presentTopic(network.slug, await getTopic(ctx, network, reader, request.params.topicId), reader);
     },
   );
 
   app.patch(
     topicPath,
     {
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Change the title (author)',
@@ -111,19 +103,17 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
-      );
-      return renameTopic(ctx, network, reader, request.params.topicId, request.body.title);
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const topic = await renameTopic(ctx, network, reader, request.params.topicId, request.body.title);
+      return presentTopic(network.slug, topic, reader);
     },
   );
 
   app.delete(
     topicPath,
     {
+      config: { action: 'discussions.write' },
       schema: {
         tags,
         summary: 'Delete a topic (author or moderator; moderators still see it)',
@@ -132,19 +122,20 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.write',
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      return presentTopic(
+        network.slug,
+        await removeTopic(ctx, network, reader, request.params.topicId),
+        reader,
       );
-      return removeTopic(ctx, network, reader, request.params.topicId);
     },
   );
 
   app.put(
     `${topicPath}/moderation`,
     {
+      config: { action: 'discussions.moderate' },
       schema: {
         tags,
         summary: 'Pin or lock a topic (meta-mentors)',
@@ -154,36 +145,10 @@ export async function topicRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.moderate',
-      );
-      return moderateTopic(ctx, network, reader, request.params.topicId, request.body);
-    },
-  );
-
-  app.post(
-    `${topicPath}/read`,
-    {
-      schema: {
-        tags,
-        summary: 'Mark the topic read up to a post (default: its newest)',
-        params: TopicParams,
-        body: MarkReadBody,
-        response: { 200: Ok, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { network, reader } = await discussionAccess(
-        ctx,
-        request.auth,
-        request.params.slug,
-        'discussions.read',
-      );
-      await readTopic(ctx, network, reader, request.params.topicId, request.body.postId);
-      return { ok: true as const };
+      const { network } = request.network;
+      const reader = readerOf(request.network);
+      const topic = await moderateTopic(ctx, network, reader, request.params.topicId, request.body);
+      return presentTopic(network.slug, topic, reader);
     },
   );
 }

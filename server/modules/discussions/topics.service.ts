@@ -1,11 +1,18 @@
 import type {
   CreateTopicBody,
   ModerateTopicBody,
-  Topic,
-  TopicList,
   TopicListQuery,
 } from '../../../common/contracts/discussions.ts';
+import {
+  authoredRow,
+  type ContentReader,
+  canDeleteContent,
+  canEditContent,
+  canSeeDeletedContent,
+  isModeration,
+} from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
@@ -13,26 +20,30 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
-import { notifyMentions, publishToNetwork } from './discussions.events.ts';
-import { NEUTRAL_READER, presentPosts, presentTopicSummary, type Reader } from './discussions.presenter.ts';
+import { notifyMentions, publishTopicCreated, publishTopicUpdated } from './discussions.events.ts';
+import type { TopicRow } from './discussions.table.ts';
+import { attachUploads, newPostRow, prepareBody } from './post-body.service.ts';
+import { findOpeningPost } from './posts.repository.ts';
+import { markRead } from './reads.repository.ts';
+import { findSpace } from './spaces.repository.ts';
 import {
-  findOpeningPost,
-  findPost,
-  findSpace,
   findTopic,
   insertTopic,
-  latestPostId,
   listTopics,
-  markRead,
   softDeleteTopic,
   type TopicListRow,
+  type TopicSummaryRow,
+  type TopicView,
   updateTopic,
-} from './discussions.repository.ts';
-import type { PostRow, TopicRow } from './discussions.table.ts';
-import { prepareBody } from './post-body.ts';
+} from './topics.repository.ts';
 
 /** A topic of the network that the reader may open (deleted ones stay visible as such). */
-export async function loadTopic(ctx: AppContext, network: NetworkRow, reader: Reader, topicId: string) {
+export async function loadTopic(
+  ctx: AppContext,
+  network: NetworkRow,
+  reader: ContentReader,
+  topicId: string,
+): Promise<TopicListRow> {
   const topic = await findTopic(ctx.database.db, network.id, topicId, reader.userId);
   if (!topic) throw notFound();
   return topic;
@@ -48,9 +59,9 @@ export function assertWritable(topic: TopicRow, forReply: boolean): void {
 export async function getTopics(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   query: TopicListQuery,
-): Promise<TopicList> {
+): Promise<{ page: TopicSummaryRow[]; nextCursor: string | null }> {
   const db = ctx.database.db;
   // A topic is always in a space of its own network (startTopic checks it; neither moves), so a
   // first page with topics of the space shows the space is this network's: only an empty first page
@@ -64,36 +75,28 @@ export async function getTopics(
     networkId: network.id,
     spaceId: query.spaceId,
     viewerId: reader.userId,
-    includeDeleted: reader.isModerator,
+    includeDeleted: canSeeDeletedContent(reader),
     after,
     limit: query.limit + 1,
   });
   if (firstPage && rows.length === 0 && !(await spaceFound())) throw notFound();
-  const { page, nextCursor } = paginate(rows, query.limit, (t) => [t.pinned, t.lastActivityAt, t.id]);
-  return { topics: page.map((t) => presentTopicSummary(t, reader)), nextCursor };
+  return paginate(rows, query.limit, (t) => [t.pinned, t.lastActivityAt, t.id]);
 }
 
 /** A topic with its opening post; the read marker is the one from before this visit. */
 export async function getTopic(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
-): Promise<Topic> {
-  return presentTopic(ctx, network, await loadTopic(ctx, network, reader, topicId), reader);
+): Promise<TopicView> {
+  return withOpening(ctx, await loadTopic(ctx, network, reader, topicId), reader);
 }
 
-async function presentTopic(
-  ctx: AppContext,
-  network: NetworkRow,
-  topic: TopicListRow,
-  reader: Reader,
-): Promise<Topic> {
+async function withOpening(ctx: AppContext, topic: TopicListRow, reader: ContentReader): Promise<TopicView> {
   const opening = await findOpeningPost(ctx.database.db, topic.id, reader.userId);
   if (!opening) throw notFound();
-  const [post] = presentPosts(network.slug, [opening], reader);
-  if (!post) throw notFound();
-  return { ...presentTopicSummary(topic, reader), opening: post, lastReadPostId: topic.lastReadPostId };
+  return { ...topic, opening };
 }
 
 /** A member starts a topic in an open space; mentioned members are told. */
@@ -101,14 +104,13 @@ export async function startTopic(
   ctx: AppContext,
   network: NetworkRow,
   author: UserRow,
-  reader: Reader,
+  reader: ContentReader,
   body: CreateTopicBody,
-): Promise<Topic> {
-  const db = ctx.database.db;
-  const space = await findSpace(db, network.id, body.spaceId);
+): Promise<TopicView> {
+  const space = await findSpace(ctx.database.db, network.id, body.spaceId);
   if (!space) throw notFound();
   if (space.archivedAt !== null) throw new AppError('SPACE_ARCHIVED', 409);
-  const prepared = await prepareBody(db, network.id, body.body);
+  const prepared = await prepareBody(ctx, network.id, body.body);
   const now = isoNow();
   const topic: TopicRow = {
     id: newId(),
@@ -125,44 +127,30 @@ export async function startTopic(
     createdAt: now,
     updatedAt: now,
   };
-  const opening: PostRow = {
-    id: newId(),
-    networkId: network.id,
-    topicId: topic.id,
-    authorId: author.id,
-    isOpening: 1,
-    bodySource: prepared.source,
-    bodyHtml: prepared.html,
-    mentions: JSON.stringify(prepared.mentions),
-    editedAt: null,
-    deletedAt: null,
-    deletedBy: null,
-    createdAt: now,
-  };
-  if (!(await insertTopic(db, topic, opening, body.attachmentIds)))
-    throw new AppError('ATTACHMENT_INVALID', 400);
-  // Writing a topic is reading it.
-  await markRead(db, topic.id, author.id, opening.id, now);
-  const row = await loadTopic(ctx, network, reader, topic.id);
-  await publishToNetwork(ctx, network.id, 'topic.created', {
-    networkId: network.id,
-    topic: presentTopicSummary(row, NEUTRAL_READER),
+  const opening = newPostRow(topic, author.id, prepared, true, now);
+  await withTransaction(ctx, async (tx) => {
+    await insertTopic(tx.database.db, topic, opening);
+    await attachUploads(tx, opening, body.attachmentIds);
   });
+  // Writing a topic is reading it.
+  await markRead(ctx.database.db, topic.id, author.id, opening.id, now);
+  const row = await loadTopic(ctx, network, reader, topic.id);
+  await publishTopicCreated(ctx, network.id, row);
   await notifyMentions(ctx, network, row, opening, author, prepared.mentions, []);
-  return presentTopic(ctx, network, row, reader);
+  return withOpening(ctx, row, reader);
 }
 
 /** The author changes the title. */
 export async function renameTopic(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
   title: string,
-) {
+): Promise<TopicView> {
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, false);
-  if (topic.authorId !== reader.userId) throw forbidden();
+  if (!canEditContent(reader, authoredRow(topic))) throw forbidden();
   await updateTopic(ctx.database.db, topic.id, { title, updatedAt: isoNow() });
   return afterTopicChange(ctx, network, reader, topic.id);
 }
@@ -171,10 +159,10 @@ export async function renameTopic(
 export async function moderateTopic(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
   body: ModerateTopicBody,
-): Promise<Topic> {
+): Promise<TopicView> {
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, false);
   const now = isoNow();
@@ -192,55 +180,38 @@ export async function moderateTopic(
   return afterTopicChange(ctx, network, reader, topic.id);
 }
 
-/** The author or a moderator deletes a topic (soft: moderators still see it). */
-export async function removeTopic(ctx: AppContext, network: NetworkRow, reader: Reader, topicId: string) {
+/** The author or a moderator deletes a topic (soft: moderators still see it); a moderator's deletion is audited. */
+export async function removeTopic(
+  ctx: AppContext,
+  network: NetworkRow,
+  reader: ContentReader,
+  topicId: string,
+): Promise<TopicView> {
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, false);
-  if (topic.authorId !== reader.userId && !reader.isModerator) throw forbidden();
-  const now = isoNow();
-  const db = ctx.database.db;
-  await softDeleteTopic(db, topic.id, reader.userId, now);
-  if (topic.authorId !== reader.userId) {
-    await recordAudit(ctx, {
-      networkId: network.id,
-      actorId: reader.userId,
-      subjectUserId: topic.authorId,
-      action: 'topic.deleted',
-      details: { topicId },
-    });
-  }
+  if (!canDeleteContent(reader, authoredRow(topic))) throw forbidden();
+  await withTransaction(ctx, async (tx) => {
+    await softDeleteTopic(tx.database.db, topic.id, reader.userId, isoNow());
+    if (isModeration(reader, topic)) {
+      await recordAudit(tx, {
+        networkId: network.id,
+        actorId: reader.userId,
+        subjectUserId: topic.authorId,
+        action: 'topic.deleted',
+        details: { topicId },
+      });
+    }
+  });
   return afterTopicChange(ctx, network, reader, topic.id);
 }
 
 async function afterTopicChange(
   ctx: AppContext,
   network: NetworkRow,
-  reader: Reader,
+  reader: ContentReader,
   topicId: string,
-): Promise<Topic> {
+): Promise<TopicView> {
   const row = await loadTopic(ctx, network, reader, topicId);
-  await publishToNetwork(ctx, network.id, 'topic.updated', {
-    networkId: network.id,
-    topic: presentTopicSummary(row, NEUTRAL_READER),
-  });
-  return presentTopic(ctx, network, row, reader);
-}
-
-/** Moves the reader's "last read" marker to a post of the topic (default: its newest). */
-export async function readTopic(
-  ctx: AppContext,
-  network: NetworkRow,
-  reader: Reader,
-  topicId: string,
-  postId: string | undefined,
-): Promise<void> {
-  const db = ctx.database.db;
-  const topic = await loadTopic(ctx, network, reader, topicId);
-  let target = postId;
-  if (target === undefined) target = await latestPostId(db, topic.id);
-  else {
-    const post = await findPost(db, network.id, target);
-    if (!post || post.topicId !== topic.id) throw notFound();
-  }
-  if (target) await markRead(db, topic.id, reader.userId, target, isoNow());
+  await publishTopicUpdated(ctx, network.id, row);
+  return withOpening(ctx, row, reader);
 }
