@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
-import { freshClient, signIn } from '../../test/invitations.ts';
 import type { NetworkRow } from '../networks/index.ts';
 
 const APPLICATION = {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo, tokenFrom } from '../../test/factories.ts';
-import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
+import { invitationTokenFrom } from '../../test/invitations.ts';
 
 const NEW_ACCOUNT = { displayName: 'Nadia Newcomer', password: 'amber-kite-meadow-42', locale: 'pl' };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../common/contracts/messages.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
@@ -27,9 +27,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const user = inNetwork
       ? await buildMember(t.ctx, inNetwork, { accepted: options.accepted })
       : await buildUser(t.ctx);
-    const client = new TestClient(t.app);
-    const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
-    expect(res.statusCode).toBe(200);
+    const client = await signIn(t.app, user);
     return { user, client, cookie: client.cookie as string };
   }
 

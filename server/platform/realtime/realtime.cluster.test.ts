@@ -13,7 +13,7 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../../test/build-app.ts';
-import { TestClient } from '../../test/client.ts';
+import { sessionCookie } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { realtimeEvent, rooms } from './realtime.hub.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
@@ -50,10 +50,9 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
 
   it('delivers to the other instance once, large events by reference, and recovers a dropped listener', async () => {
     const user = await buildUser(a.ctx);
-    const login = new TestClient(a.app);
-    await login.post('/api/auth/login', { email: user.email, password: user.password });
-    const onA = await connectWs(wsUrl(a.app), { cookie: login.cookie });
-    const onB = await connectWs(wsUrl(bApp), { cookie: login.cookie });
+    const cookie = await sessionCookie(a.app, user);
+    const onA = await connectWs(wsUrl(a.app), { cookie });
+    const onB = await connectWs(wsUrl(bApp), { cookie });
 
     const marker = (m: string, padding?: string) =>
       realtimeEvent('realtime.marker', padding ? { marker: m, padding } : { marker: m });
