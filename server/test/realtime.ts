@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { WebSocket } from 'ws';
 import type { ServerFrame } from '../../common/realtime-events.ts';
+import { type RealtimeHub, realtimeEvent, rooms } from '../platform/realtime/index.ts';
 import { TEST_ORIGIN } from './build-app.ts';
+
+let markerCounter = 0;
 
 /** Base ws:// URL of a listening app. */
 export function wsUrl(app: FastifyInstance | { port: number }): string {
@@ -56,6 +59,30 @@ export class WsClient {
   /** Frames of one type received so far. */
   ofType<T extends ServerFrame['type']>(type: T): Extract<ServerFrame, { type: T }>[] {
     return this.frames.filter((f) => f.type === type) as Extract<ServerFrame, { type: T }>[];
+  }
+
+  /**
+   * Waits until every event published so far to any room of this socket has arrived: publishes a
+   * `realtime.marker` to the socket user's own room and waits for it (a socket gets its events in
+   * order). The way to prove that something did NOT arrive, instead of sleeping.
+   */
+  async settle(ctx: { realtime: RealtimeHub }, timeoutMs = 5_000): Promise<void> {
+    const ready = this.ofType('realtime.ready')[0];
+    if (!ready) throw new Error('settle() needs a socket that got realtime.ready (use connectWs)');
+    const marker = `settle-${++markerCounter}`;
+    await ctx.realtime.publish(rooms.user(ready.data.userId), realtimeEvent('realtime.marker', { marker }));
+    await this.waitFor('realtime.marker', (f) => f.data.marker === marker, timeoutMs);
+  }
+
+  /** Settles (see `settle`), then fails if a frame of the type that matches has arrived. */
+  async expectNoFrame<T extends ServerFrame['type']>(
+    ctx: { realtime: RealtimeHub },
+    type: T,
+    match: (frame: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+  ): Promise<void> {
+    await this.settle(ctx);
+    const found = this.ofType(type).filter(match);
+    if (found.length > 0) throw new Error(`unexpected ${type} frame: ${JSON.stringify(found[0])}`);
   }
 
   send(frame: unknown): void {
