@@ -4,14 +4,14 @@ import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import type { OutgoingMail } from '../platform/mail/index.ts';
-import { createUser, type UserRow } from '../modules/users/index.ts';
 import { createDefaultSpaces } from '../modules/discussions/index.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/index.ts';
+import type { GoalRow } from '../modules/goals/index.ts';
 import { addMember } from '../modules/members/index.ts';
 import { createNetwork, type NetworkRow } from '../modules/networks/index.ts';
-import { insertOrganisation, insertOrganisationAdmin } from '../modules/organisations/index.ts';
 import type { OrganisationRow } from '../modules/organisations/index.ts';
+import { createUser, type UserRow } from '../modules/users/index.ts';
+import type { OutgoingMail } from '../platform/mail/index.ts';
 
 export const DEFAULT_PASSWORD = 'violet-harbour-lantern';
 let counter = 0;
@@ -89,8 +89,14 @@ export async function buildOrganisation(
     updatedAt: now,
     ...fields,
   };
-  await insertOrganisation(ctx.database.db, row);
-  if (adminId) await insertOrganisationAdmin(ctx.database.db, row.id, adminId, now);
+  // Written straight into the tables: fixtures need no rules, and a module's repository stays private.
+  await ctx.database.db.insertInto('organisations').values(row).execute();
+  if (adminId) {
+    await ctx.database.db
+      .insertInto('organisationAdmins')
+      .values({ organisationId: row.id, userId: adminId, createdAt: now })
+      .execute();
+  }
   return row;
 }
 
@@ -142,4 +148,30 @@ export async function buildMember(
   });
   if (overrides.accepted !== false) await acceptCurrentDocuments(ctx, network, user.id);
   return user;
+}
+
+/** Creates a goal of a network (straight into its table); every field can be overridden. */
+export async function buildGoal(
+  ctx: AppContext,
+  network: Pick<NetworkRow, 'id'>,
+  overrides: Partial<GoalRow> = {},
+): Promise<GoalRow> {
+  const now = isoNow();
+  const row: GoalRow = {
+    id: newId(),
+    networkId: network.id,
+    title: 'Fixture goal',
+    description: '',
+    unit: null,
+    startValue: 0,
+    targetValue: 10,
+    dueOn: null,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+    ...overrides,
+  };
+  await ctx.database.db.insertInto('goals').values(row).execute();
+  return row;
 }
