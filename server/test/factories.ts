@@ -175,3 +175,13 @@ export async function buildGoal(
   await ctx.database.db.insertInto('goals').values(row).execute();
   return row;
 }
+
+/** A user's membership row in a network, whatever its status (undefined when there is none). */
+export function membershipOf(ctx: AppContext, networkId: string, userId: string) {
+  return ctx.database.db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
