@@ -3,9 +3,12 @@ import { ACTOR_ORDER, EXPECTED_PUBLIC, expectedAllowed, MATRIX_ACTORS } from './
 import {
   canInNetwork,
   canInOrganisation,
+  canSeeNetwork,
+  isListedFor,
   NETWORK_ACTIONS,
   ORGANISATION_ACTIONS,
   type OrganisationAction,
+  VISIBILITIES,
 } from './permissions.ts';
 
 describe('network permission matrix', () => {
@@ -24,6 +27,21 @@ describe('network permission matrix', () => {
   it('covers every action', () => {
     expect(Object.keys(EXPECTED_PUBLIC).sort()).toEqual([...NETWORK_ACTIONS].sort());
   });
+});
+
+describe('network visibility', () => {
+  // One letter per actor in ACTOR_ORDER: visitor, non-member, the five members, org admin, platform admin.
+  const SEES = { public: 'YYYYYYYYY', unlisted: 'YYYYYYYYY', private: '--YYYYYYY' };
+  const LISTED = { public: 'YYYYYYYYY', unlisted: '--YYYYYYY', private: '--YYYYYYY' };
+  for (const visibility of VISIBILITIES) {
+    it(visibility, () => {
+      const row = (rule: typeof canSeeNetwork) =>
+        ACTOR_ORDER.map((a) => (rule(MATRIX_ACTORS[a], visibility) ? 'Y' : '-')).join('');
+      // Unlisted networks open by link for everyone but show up in lists only for those inside.
+      expect(row(canSeeNetwork)).toBe(SEES[visibility]);
+      expect(row(isListedFor)).toBe(LISTED[visibility]);
+    });
+  }
 });
 
 describe('organisation permission matrix', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
-import { TestClient } from '../test/client.ts';
+import { signIn } from '../test/client.ts';
 import { type Fixture, generateData, SCALES } from './generate-data.ts';
 
 // The benchmark's data generator at the small scale, once per dialect, so it cannot rot: the data
@@ -94,10 +94,7 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
   });
 
   it('serves every benchmark read to the fixture user', async () => {
-    const client = new TestClient(t.app);
-    expect(
-      (await client.post('/api/auth/login', { email: fixture.email, password: fixture.password })).statusCode,
-    ).toBe(200);
+    const client = await signIn(t.app, fixture);
     const n = `/api/networks/${fixture.networkSlug}`;
     const topics = await client.get(`${n}/topics?spaceId=${fixture.spaceId}&limit=20`);
     expect(topics.statusCode).toBe(200);

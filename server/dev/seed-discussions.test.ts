@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
-import { TestClient } from '../test/client.ts';
+import { signIn } from '../test/client.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
 
 describe.each(DIALECTS)('demo discussions on %s', (dialect) => {
@@ -42,12 +42,7 @@ describe.each(DIALECTS)('demo discussions on %s', (dialect) => {
     expect(await count('topics')).toBe(5);
     expect(await count('announcements')).toBe(2);
 
-    const client = new TestClient(t.app);
-    const login = await client.post('/api/auth/login', {
-      email: 'mentor.arabic@demo.example.org',
-      password: DEMO_PASSWORD,
-    });
-    expect(login.statusCode).toBe(200);
+    const client = await signIn(t.app, { email: 'mentor.arabic@demo.example.org', password: DEMO_PASSWORD });
     const topics = (await client.get('/api/networks/demo-mentors-musterstadt/topics')).json().topics;
     expect(topics[0]).toMatchObject({
       pinned: true,

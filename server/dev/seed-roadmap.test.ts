@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
+import { signIn } from '../test/client.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
-import { signIn } from '../test/invitations.ts';
 
 describe.each(DIALECTS)('roadmap demo data on %s', (dialect) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
-import { errorCode, TestClient } from '../test/client.ts';
+import { errorCode, signIn, TestClient } from '../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../test/factories.ts';
-import { makeImage, multipartBody, signIn, uploadAvatar } from '../test/profiles.ts';
+import { makeImage, multipartBody, uploadAvatar } from '../test/profiles.ts';
 
 const PAGE_CSP =
   "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';" +

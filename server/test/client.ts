@@ -46,3 +46,32 @@ export class TestClient {
 export function errorCode(response: LightMyRequestResponse): string | undefined {
   return (response.json() as { error?: { code?: string } }).error?.code;
 }
+
+let ipCounter = 0;
+
+/** A signed-out client from an address of its own, so per-IP limits of one test never hit another. */
+export function freshClient(app: FastifyInstance, options: { locale?: string } = {}): TestClient {
+  ipCounter += 1;
+  return new TestClient(app, {
+    ...options,
+    ip: `10.42.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`,
+  });
+}
+
+/** A client signed in as the user, from an address of its own (so login rate limits never interfere). */
+export async function signIn(
+  app: FastifyInstance,
+  user: { email: string; password: string },
+  options: { locale?: string } = {},
+): Promise<TestClient> {
+  const client = freshClient(app, options);
+  const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
+  if (res.statusCode !== 200 || !client.cookie)
+    throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return client;
+}
+
+/** The session cookie of a fresh sign-in as the user (for a WebSocket, or a client of one's own). */
+export async function sessionCookie(app: FastifyInstance, user: { email: string; password: string }) {
+  return (await signIn(app, user)).cookie as string;
+}

@@ -1,9 +1,9 @@
 import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
-import { isoNow } from '../lib/time.ts';
-import type { TestClient } from './client.ts';
-import type { RealtimeEvent } from '../platform/realtime/index.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { isoNow } from '../lib/time.ts';
+import type { RealtimeEvent } from '../platform/realtime/index.ts';
+import type { TestClient } from './client.ts';
 
 /** Records every realtime publication from now on; `stop()` unsubscribes. */
 export function recordEvents(ctx: AppContext) {
@@ -84,6 +84,7 @@ export async function buildTopic(
     deletedBy: null,
     createdAt: now,
   };
+  // Straight into the tables (a module's repository stays private): a topic is its row and its opening post.
   await db.insertInto('topics').values(topic).execute();
   await db.insertInto('posts').values(post).execute();
   return { topicId: topic.id, spaceId: space.id, postId: post.id };

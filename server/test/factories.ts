@@ -4,13 +4,14 @@ import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { isoNow } from '../lib/time.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import type { OutgoingMail } from '../platform/mail/index.ts';
-import { createUser, type UserRow } from '../modules/users/index.ts';
 import { createDefaultSpaces } from '../modules/discussions/index.ts';
 import { acceptCurrentDocuments, publishDefaultDocuments } from '../modules/documents/index.ts';
+import type { GoalRow } from '../modules/goals/index.ts';
 import { addMember } from '../modules/members/index.ts';
 import { createNetwork, type NetworkRow } from '../modules/networks/index.ts';
 import type { OrganisationRow } from '../modules/organisations/index.ts';
+import { createUser, type UserRow } from '../modules/users/index.ts';
+import type { OutgoingMail } from '../platform/mail/index.ts';
 
 export const DEFAULT_PASSWORD = 'violet-harbour-lantern';
 let counter = 0;
@@ -88,15 +89,10 @@ export async function buildOrganisation(
     updatedAt: now,
     ...fields,
   };
-  // Test data straight into the tables: the organisations module has no such shortcut in its face.
-  const db = ctx.database.db;
-  await db
-    .insertInto('organisations')
-    .values(row)
-    .onConflict((oc) => oc.column('slug').doNothing())
-    .execute();
+  // Written straight into the tables: fixtures need no rules, and a module's repository stays private.
+  await ctx.database.db.insertInto('organisations').values(row).execute();
   if (adminId) {
-    await db
+    await ctx.database.db
       .insertInto('organisationAdmins')
       .values({ organisationId: row.id, userId: adminId, createdAt: now })
       .execute();
@@ -152,4 +148,40 @@ export async function buildMember(
   });
   if (overrides.accepted !== false) await acceptCurrentDocuments(ctx, network, user.id);
   return user;
+}
+
+/** Creates a goal of a network (straight into its table); every field can be overridden. */
+export async function buildGoal(
+  ctx: AppContext,
+  network: Pick<NetworkRow, 'id'>,
+  overrides: Partial<GoalRow> = {},
+): Promise<GoalRow> {
+  const now = isoNow();
+  const row: GoalRow = {
+    id: newId(),
+    networkId: network.id,
+    title: 'Fixture goal',
+    description: '',
+    unit: null,
+    startValue: 0,
+    targetValue: 10,
+    dueOn: null,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+    ...overrides,
+  };
+  await ctx.database.db.insertInto('goals').values(row).execute();
+  return row;
+}
+
+/** A user's membership row in a network, whatever its status (undefined when there is none). */
+export function membershipOf(ctx: AppContext, networkId: string, userId: string) {
+  return ctx.database.db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
 }

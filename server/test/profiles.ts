@@ -1,22 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import type { AppContext } from '../context.ts';
-import { TestClient } from './client.ts';
-import type { UserRow } from '../modules/users/index.ts';
-
-let ipCounter = 0;
-
-/** A client signed in as the user, from its own address (so login rate limits never interfere). */
-export async function signIn(app: FastifyInstance, user: Pick<UserRow, 'email'> & { password: string }) {
-  ipCounter += 1;
-  const client = new TestClient(app, { ip: `10.9.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}` });
-  const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
-  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
-  return client;
-}
+import type { TestClient } from './client.ts';
 
 export interface UploadPart {
   name: string;

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { WebSocket } from 'ws';
 import type { ServerFrame } from '../../common/realtime-events.ts';
-import { type RealtimeHub, realtimeEvent } from '../platform/realtime/index.ts';
+import { type RealtimeHub, realtimeEvent, rooms } from '../platform/realtime/index.ts';
 import { TEST_ORIGIN } from './build-app.ts';
+
+let markerCounter = 0;
 
 /** Base ws:// URL of a listening app. */
 export function wsUrl(app: FastifyInstance | { port: number }): string {
@@ -59,6 +61,30 @@ export class WsClient {
     return this.frames.filter((f) => f.type === type) as Extract<ServerFrame, { type: T }>[];
   }
 
+  /**
+   * Waits until every event published so far to any room of this socket has arrived: publishes a
+   * `realtime.marker` to the socket user's own room and waits for it (a socket gets its events in
+   * order). The way to prove that something did NOT arrive, instead of sleeping.
+   */
+  async settle(ctx: { realtime: RealtimeHub }, timeoutMs = 5_000): Promise<void> {
+    const ready = this.ofType('realtime.ready')[0];
+    if (!ready) throw new Error('settle() needs a socket that got realtime.ready (use connectWs)');
+    const marker = `settle-${++markerCounter}`;
+    await ctx.realtime.publish(rooms.user(ready.data.userId), realtimeEvent('realtime.marker', { marker }));
+    await this.waitFor('realtime.marker', (f) => f.data.marker === marker, timeoutMs);
+  }
+
+  /** Settles (see `settle`), then fails if a frame of the type that matches has arrived. */
+  async expectNoFrame<T extends ServerFrame['type']>(
+    ctx: { realtime: RealtimeHub },
+    type: T,
+    match: (frame: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+  ): Promise<void> {
+    await this.settle(ctx);
+    const found = this.ofType(type).filter(match);
+    if (found.length > 0) throw new Error(`unexpected ${type} frame: ${JSON.stringify(found[0])}`);
+  }
+
   send(frame: unknown): void {
     this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
@@ -111,18 +137,4 @@ export function upgradeStatus(url: string, options: ConnectOptions): Promise<num
       if (!/Unexpected server response/.test(err.message)) reject(err);
     });
   });
-}
-
-let markers = 0;
-
-/**
- * Proves that nothing more is on its way to a socket: publishes a `realtime.marker` to a room the
- * socket is in and waits for it. Events reach a socket in the order they were published, so every
- * event published before the marker has arrived by then (assert an absence after this, never after
- * a sleep).
- */
-export async function awaitMarker(realtime: RealtimeHub, socket: WsClient, room: string): Promise<void> {
-  const marker = `marker-${++markers}`;
-  await realtime.publish(room, realtimeEvent('realtime.marker', { marker }));
-  await socket.waitFor('realtime.marker', (f) => f.data.marker === marker);
 }

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
-import { freshClient, signIn } from '../../test/invitations.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
+import {
+  buildMember,
+  buildNetwork,
+  buildOrganisation,
+  buildUser,
+  mailsTo,
+  membershipOf,
+} from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 
 const APPLICATION = {
@@ -46,14 +52,6 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   }
-
-  const membershipOf = (networkId: string, userId: string) =>
-    t.ctx.database.db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('networkId', '=', networkId)
-      .where('userId', '=', userId)
-      .executeTakeFirst();
 
   it('takes one pending application per network and shows it to the applicant', async () => {
     const fx = await fixture();
@@ -195,7 +193,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       message: 'Welcome aboard, we meet on Tuesdays.',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(await membershipOf(fx.network.id, fx.applicant.id)).toMatchObject({
+    expect(await membershipOf(t.ctx, fx.network.id, fx.applicant.id)).toMatchObject({
       role: 'mentor',
       level: 'experienced',
       status: 'active',
@@ -244,7 +242,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       message: 'We are full.',
     });
     expect(res.statusCode).toBe(200);
-    expect(await membershipOf(fx.network.id, fx.applicant.id)).toBeUndefined();
+    expect(await membershipOf(t.ctx, fx.network.id, fx.applicant.id)).toBeUndefined();
     const [mail] = await mailsTo(t.ctx, fx.applicant.email);
     expect(mail?.subject).toBe('Deine Bewerbung bei Lakeside Mentors');
     expect(mail?.text).toContain('We are full.');
@@ -275,7 +273,7 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
       .select('status')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    const member = await membershipOf(fx.network.id, fx.applicant.id);
+    const member = await membershipOf(t.ctx, fx.network.id, fx.applicant.id);
     expect(member !== undefined).toBe(row.status === 'approved');
   });
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
-import { signIn } from '../../test/profiles.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
 
 /**

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import type { TestClient } from '../../test/client.ts';
+import { signIn, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { signIn } from '../../test/profiles.ts';
 import { insertReply } from './posts.repository.ts';
 import { buildTopic, spaceId, startTopic } from '../../test/discussions.ts';
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { freshClient, signIn } from '../../test/invitations.ts';
 import { progressPercent } from './goals.presenter.ts';
 
 describe('progressPercent', () => {

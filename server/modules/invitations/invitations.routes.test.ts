@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { INVITATIONS_PER_NETWORK } from './invitations.service.ts';
-import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
+import { invitationTokenFrom } from '../../test/invitations.ts';
 
 describe.each(DIALECTS)('invitations on %s', (dialect) => {
   let t: TestApp;

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildUser, mailsTo, tokenFrom } from '../../test/factories.ts';
-import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
+import {
+  buildMember,
+  buildNetwork,
+  buildUser,
+  mailsTo,
+  membershipOf,
+  tokenFrom,
+} from '../../test/factories.ts';
+import { invitationTokenFrom } from '../../test/invitations.ts';
 
 const NEW_ACCOUNT = { displayName: 'Nadia Newcomer', password: 'amber-kite-meadow-42', locale: 'pl' };
 
@@ -38,14 +45,6 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
     };
     return { network, metaMentor, staff, url, inviteByEmail, inviteByLink };
   }
-
-  const membershipOf = (networkId: string, userId: string) =>
-    t.ctx.database.db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('networkId', '=', networkId)
-      .where('userId', '=', userId)
-      .executeTakeFirst();
 
   it('previews an invitation without revealing more than the invitee needs', async () => {
     const fx = await fixture();
@@ -100,7 +99,7 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
       locale: 'pl',
       displayName: 'Nadia Newcomer',
     });
-    expect(await membershipOf(fx.network.id, me.id)).toMatchObject({
+    expect(await membershipOf(t.ctx, fx.network.id, me.id)).toMatchObject({
       role: 'mentor',
       level: 'experienced',
       status: 'active',
@@ -143,7 +142,7 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
     const wrong = await (await signIn(t.app, other)).post(`/api/invitations/${token}/accept`);
     expect(wrong.statusCode).toBe(403);
     expect(errorCode(wrong)).toBe('INVITATION_WRONG_ACCOUNT');
-    expect(await membershipOf(fx.network.id, other.id)).toBeUndefined();
+    expect(await membershipOf(t.ctx, fx.network.id, other.id)).toBeUndefined();
 
     const signedOut = await freshClient(t.app).post(`/api/invitations/${token}/accept`, NEW_ACCOUNT);
     expect(signedOut.statusCode).toBe(409);
@@ -154,7 +153,10 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
     const res = await client.post(`/api/invitations/${token}/accept`, {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ role: 'office', level: null, accountCreated: false });
-    expect(await membershipOf(fx.network.id, invitee.id)).toMatchObject({ role: 'office', status: 'active' });
+    expect(await membershipOf(t.ctx, fx.network.id, invitee.id)).toMatchObject({
+      role: 'office',
+      status: 'active',
+    });
     expect((await client.get('/api/me')).json().emailVerified).toBe(true);
   });
 
@@ -196,7 +198,7 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
     const existing = await buildUser(t.ctx);
     const second = await signIn(t.app, existing);
     expect((await second.post(`/api/invitations/${token}/accept`)).statusCode).toBe(200);
-    expect(await membershipOf(fx.network.id, existing.id)).toMatchObject({
+    expect(await membershipOf(t.ctx, fx.network.id, existing.id)).toMatchObject({
       role: 'mentor',
       level: 'experienced',
     });
@@ -235,7 +237,7 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
     const revokedRes = await (await signIn(t.app, user)).post(`/api/invitations/${revoked.token}/accept`);
     expect(revokedRes.statusCode).toBe(410);
     expect(errorCode(revokedRes)).toBe('INVITATION_REVOKED');
-    expect(await membershipOf(fx.network.id, user.id)).toBeUndefined();
+    expect(await membershipOf(t.ctx, fx.network.id, user.id)).toBeUndefined();
     const users = await t.ctx.database.db
       .selectFrom('users')
       .select('id')

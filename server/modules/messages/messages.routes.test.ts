@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../common/contracts/messages.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { rooms } from '../../platform/realtime/index.ts';
-import { awaitMarker, connectWs, wsUrl } from '../../test/realtime.ts';
+import { connectWs, wsUrl } from '../../test/realtime.ts';
 
 let counter = 0;
 const clientId = () => `client-${Date.now()}-${++counter}`;
@@ -28,9 +28,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const user = inNetwork
       ? await buildMember(t.ctx, inNetwork, { accepted: options.accepted })
       : await buildUser(t.ctx);
-    const client = new TestClient(t.app);
-    const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
-    expect(res.statusCode).toBe(200);
+    const client = await signIn(t.app, user);
     return { user, client, cookie: client.cookie as string };
   }
 
@@ -319,7 +317,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     await dSocket.waitFor('conversation.left', (f) => f.data.userId === d.user.id);
     const late = await send(a.client, group.id, 'After D left');
     expect((await d.client.get(`/api/conversations/${group.id}/messages`)).statusCode).toBe(404);
-    await awaitMarker(t.ctx.realtime, dSocket, rooms.user(d.user.id));
+    await dSocket.settle(t.ctx);
     expect(dSocket.ofType('message.created').some((f) => f.data.message.id === late.id)).toBe(false);
     await dSocket.close();
   });
@@ -343,7 +341,7 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const oSocket = await connectWs(url, { cookie: outsider.cookie });
     oSocket.send({ type: 'typing', data: { conversationId: conversation.id } });
     expect((await oSocket.waitFor('realtime.error')).data.code).toBe('NOT_FOUND');
-    await awaitMarker(t.ctx.realtime, bSocket, rooms.user(b.user.id));
+    await bSocket.settle(t.ctx);
     expect(bSocket.ofType('typing.started')).toHaveLength(1);
     await Promise.all([aSocket.close(), bSocket.close(), oSocket.close()]);
   });

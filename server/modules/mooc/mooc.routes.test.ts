@@ -3,9 +3,9 @@ import { MOOC_CSV_MAX_BYTES, MOOC_CSV_MAX_ROWS } from '../../../common/contracts
 import { translate } from '../../lib/i18n.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, type TestClient } from '../../test/client.ts';
+import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
-import { freshClient, invitationTokenFrom, signIn } from '../../test/invitations.ts';
+import { invitationTokenFrom } from '../../test/invitations.ts';
 
 const CSV = { 'content-type': 'text/csv' };
 const SESSION = {

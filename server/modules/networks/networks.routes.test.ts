@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 
 describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
@@ -12,10 +12,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
 
   async function signedIn(overrides: Parameters<typeof buildUser>[1] = {}, locale?: string) {
     const user = await buildUser(t.ctx, overrides);
-    const client = new TestClient(t.app, { locale });
-    const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
-    expect(res.statusCode).toBe(200);
-    return { user, client };
+    return { user, client: await signIn(t.app, user, { locale }) };
   }
 
   const orgBody = {
@@ -167,8 +164,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
       accepted: false,
       user: await buildUser(t.ctx, { locale: 'de' }),
     });
-    const client = new TestClient(t.app);
-    await client.post('/api/auth/login', { email: fresh.email, password: fresh.password });
+    const client = await signIn(t.app, fresh);
 
     const members = await client.get(`/api/networks/${network.slug}/members`);
     expect(members.statusCode).toBe(403);
@@ -198,8 +194,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     expect((await client.get(`/api/networks/${network.slug}/members`)).statusCode).toBe(200);
 
     // A new version of the rules: everyone but its publisher must accept again.
-    const metaClient = new TestClient(t.app);
-    await metaClient.post('/api/auth/login', { email: meta.email, password: meta.password });
+    const metaClient = await signIn(t.app, meta);
     const published = await metaClient.post(`/api/networks/${network.slug}/documents/rules`, {
       title: 'Communication rules v2',
       body: 'We answer within two days. Be kind. Never share details about mentees.',
@@ -236,8 +231,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     const network = await buildNetwork(t.ctx);
     const office = await buildMember(t.ctx, network, { role: 'office' });
     const mentor = await buildMember(t.ctx, network, { role: 'mentor' });
-    const client = new TestClient(t.app);
-    await client.post('/api/auth/login', { email: office.email, password: office.password });
+    const client = await signIn(t.app, office);
     const bad = await client.request('PUT', `/api/networks/${network.slug}/office`, {
       contactEmail: null,
       contactPhone: null,
@@ -258,8 +252,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     expect((await visitor.get(`/api/networks/${network.slug}/office`)).json().contactEmail).toBe(
       'office@network.example.org',
     );
-    const mentorClient = new TestClient(t.app);
-    await mentorClient.post('/api/auth/login', { email: mentor.email, password: mentor.password });
+    const mentorClient = await signIn(t.app, mentor);
     expect(
       (await mentorClient.request('PUT', `/api/networks/${network.slug}/office`, saved.json())).statusCode,
     ).toBe(400);
@@ -270,8 +263,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     const meta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
     const mentor = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
     const leaver = await buildMember(t.ctx, network, { role: 'mentor' });
-    const metaClient = new TestClient(t.app);
-    await metaClient.post('/api/auth/login', { email: meta.email, password: meta.password });
+    const metaClient = await signIn(t.app, meta);
 
     expect(errorCode(await metaClient.post(`/api/networks/${network.slug}/leave`))).toBe('LAST_META_MENTOR');
     expect(
@@ -294,8 +286,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
         .statusCode,
     ).toBe(200);
 
-    const mentorClient = new TestClient(t.app);
-    await mentorClient.post('/api/auth/login', { email: mentor.email, password: mentor.password });
+    const mentorClient = await signIn(t.app, mentor);
     const noReason = await mentorClient.post(`/api/networks/${network.slug}/members/${meta.id}/remove`, {
       reason: '',
     });
@@ -318,8 +309,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
       'LAST_META_MENTOR',
     );
 
-    const leaverClient = new TestClient(t.app);
-    await leaverClient.post('/api/auth/login', { email: leaver.email, password: leaver.password });
+    const leaverClient = await signIn(t.app, leaver);
     expect((await leaverClient.post(`/api/networks/${network.slug}/leave`)).statusCode).toBe(200);
     expect((await leaverClient.get(`/api/networks/${network.slug}/members`)).statusCode).toBe(403);
     expect((await leaverClient.get(`/api/networks/${network.slug}/audit`)).statusCode).toBe(403);
@@ -351,8 +341,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     const network = await buildNetwork(t.ctx);
     const meta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
     for (let i = 0; i < 6; i++) await buildMember(t.ctx, network);
-    const client = new TestClient(t.app);
-    await client.post('/api/auth/login', { email: meta.email, password: meta.password });
+    const client = await signIn(t.app, meta);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { notifyAnnouncement } from '../announcements/index.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
@@ -35,11 +35,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
   async function member(overrides: Parameters<typeof buildMember>[2] = {}, locale = 'en') {
     const user = await buildUser(t.ctx, { locale });
     const m = await buildMember(t.ctx, network, { ...overrides, user });
-    const client = new TestClient(t.app);
-    expect((await client.post('/api/auth/login', { email: m.email, password: m.password })).statusCode).toBe(
-      200,
-    );
-    return { user: m, client };
+    return { user: m, client: await signIn(t.app, m) };
   }
 
   async function topicBy(client: TestClient, title = 'Wohnungssuche in Musterstadt') {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildOrganisation, buildUser } from '../../test/factories.ts';
-import { signIn } from '../../test/profiles.ts';
 
 describe.each(DIALECTS)('organisation routes on %s', (dialect) => {
   let t: TestApp;

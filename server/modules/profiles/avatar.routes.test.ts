@@ -3,9 +3,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildUser } from '../../test/factories.ts';
-import { avatarFiles, makeImage, multipartBody, signIn, uploadAvatar } from '../../test/profiles.ts';
+import { avatarFiles, makeImage, multipartBody, uploadAvatar } from '../../test/profiles.ts';
 
 describe.each(DIALECTS)('avatars on %s', (dialect) => {
   let t: TestApp;

@@ -3,11 +3,11 @@ import type { DirectoryEntry } from '../../../common/contracts/profiles.ts';
 import type { MentorLevel, NetworkRole } from '../../../common/permissions.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { saveProfile } from './profiles.repository.ts';
-import { makeImage, signIn, uploadAvatar } from '../../test/profiles.ts';
+import { makeImage, uploadAvatar } from '../../test/profiles.ts';
 
 interface Person {
   name: string;

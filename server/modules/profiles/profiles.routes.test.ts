@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileVisibilityCode } from '../../../common/contracts/profiles.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { makeImage, signIn, uploadAvatar } from '../../test/profiles.ts';
+import { makeImage, uploadAvatar } from '../../test/profiles.ts';
 
 const fullProfile = {
   languages: ['ar', 'de', 'ar'],

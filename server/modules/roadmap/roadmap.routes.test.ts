@@ -3,9 +3,8 @@ import { ACTIVE_MEMBERS_TARGET } from '../../../common/roadmap.ts';
 import { translate } from '../../lib/i18n.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode } from '../../test/client.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
-import { freshClient, signIn } from '../../test/invitations.ts';
 import { markGraduateJoined } from '../mooc/index.ts';
 import { linkOrganisation } from '../networks/index.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { errorCode, TestClient } from '../../test/client.ts';
+import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
 import type { NetworkRow } from '../networks/index.ts';
@@ -70,11 +70,7 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   async function signedInMember(net: NetworkRow, displayName: string, accepted = true) {
     const user = await buildUser(t.ctx, { displayName });
     await buildMember(t.ctx, net, { user, accepted });
-    const client = new TestClient(t.app);
-    expect(
-      (await client.post('/api/auth/login', { email: user.email, password: user.password })).statusCode,
-    ).toBe(200);
-    return { client, id: user.id };
+    return { client: await signIn(t.app, user), id: user.id };
   }
 
   const find = async (client: TestClient, query: string) => {
@@ -138,9 +134,7 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
   });
 
   it('never shows a private network to non-members, members held at the agreement or admins outside', async () => {
-    const stranger = new TestClient(t.app);
-    const user = await buildUser(t.ctx);
-    await stranger.post('/api/auth/login', { email: user.email, password: user.password });
+    const stranger = await signIn(t.app, await buildUser(t.ctx));
     expect(await find(stranger, 'q=Wohnungssuche')).toEqual([]);
     expect(await find(stranger, 'q=Alice')).toEqual([]);
     expect((await stranger.get(`/api/search?q=Wohnungssuche&network=${network.slug}`)).statusCode).toBe(404);
@@ -158,8 +152,7 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     const admin = await buildUser(t.ctx);
     const org = await buildOrganisation(t.ctx, { adminId: admin.id });
     const adminNetwork = await buildNetwork(t.ctx, { visibility: 'private', organisationId: org.id });
-    const adminClient = new TestClient(t.app);
-    await adminClient.post('/api/auth/login', { email: admin.email, password: admin.password });
+    const adminClient = await signIn(t.app, admin);
     expect(errorCode(await adminClient.get(`/api/search?q=x&network=${adminNetwork.slug}`))).toBe(
       'FORBIDDEN',
     );

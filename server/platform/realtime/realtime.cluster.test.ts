@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
@@ -13,10 +13,11 @@ import {
   type TestApp,
   type TestDatabase,
 } from '../../test/build-app.ts';
-import { TestClient } from '../../test/client.ts';
+import { sessionCookie } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { realtimeEvent, rooms } from './realtime.hub.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
+import { startServer, stopServer } from '../../test/server-process.ts';
 
 /** Cross-instance delivery needs PostgreSQL; these tests run when the dialects include it. */
 const withPostgres = (process.env.TEST_DIALECTS ?? 'sqlite').includes('postgres');
@@ -50,10 +51,9 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
 
   it('delivers to the other instance once, large events by reference, and recovers a dropped listener', async () => {
     const user = await buildUser(a.ctx);
-    const login = new TestClient(a.app);
-    await login.post('/api/auth/login', { email: user.email, password: user.password });
-    const onA = await connectWs(wsUrl(a.app), { cookie: login.cookie });
-    const onB = await connectWs(wsUrl(bApp), { cookie: login.cookie });
+    const cookie = await sessionCookie(a.app, user);
+    const onA = await connectWs(wsUrl(a.app), { cookie });
+    const onB = await connectWs(wsUrl(bApp), { cookie });
 
     const marker = (m: string, padding?: string) =>
       realtimeEvent('realtime.marker', padding ? { marker: m, padding } : { marker: m });
@@ -82,36 +82,6 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
     await Promise.all([onA.close(), onB.close()]);
   });
 });
-
-/** Starts the real server process and resolves once it is ready. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PUBLIC_URL: TEST_ORIGIN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listens on http:\/\/127\.0\.0\.1:(\d+)/);
-      if (match && output.includes('ready in')) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]) });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** A fetch-based client for a server process: keeps the session cookie, sends our Origin. */
 function httpClient(port: number) {
@@ -149,7 +119,7 @@ describe.skipIf(!withPostgres)('two server processes on one PostgreSQL database'
   });
 
   it('a message posted through process A reaches a WebSocket client connected to process B', async () => {
-    const env = { ...database.env, PASSWORD_HASH_COST: 'low' };
+    const env = { ...database.env, PASSWORD_HASH_COST: 'low', PUBLIC_URL: TEST_ORIGIN };
     const ctx = contextOn(database.env);
     await migrateToLatest(ctx.database.db);
     const network = await buildNetwork(ctx);

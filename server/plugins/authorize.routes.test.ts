@@ -1,0 +1,309 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../common/errors.ts';
+import { ACTOR_ORDER, expectedAllowed, type MatrixActor } from '../../common/permissions.expected.ts';
+import {
+  NETWORK_ACTIONS,
+  type NetworkAction,
+  VISIBILITIES,
+  type Visibility,
+} from '../../common/permissions.ts';
+import type { AppContext } from '../context.ts';
+import type { NetworkRow } from '../modules/networks/index.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
+import { freshClient, signIn, type TestClient } from '../test/client.ts';
+import { buildTopic } from '../test/discussions.ts';
+import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
+
+/**
+ * The role × action matrix of common/permissions.ts through the API: for every actor, visibility
+ * and action one real request. An allowed cell must succeed (2xx), so every request is one that an
+ * actor who may do it can really do; a denied cell must answer with the denial the API gives for
+ * it (404 for a network one may not see, 401 signed out, AGREEMENT_REQUIRED for a member who has
+ * not accepted yet, else 403).
+ */
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface Call {
+  method: Method;
+  url: string;
+  body?: unknown;
+}
+
+/** What the requests of one actor's network point at. */
+interface Fixture {
+  client: TestClient;
+  networkId: string;
+  slug: string;
+  partnerSlug: string;
+  /** A meta-mentor besides the actor (so a meta-mentor may leave), author of the topic, someone to message. */
+  otherMetaId: string;
+  /** A mentor the matrix removes, and one whose level it changes. */
+  removableId: string;
+  promotableId: string;
+  topicId: string;
+  goalId: string;
+}
+
+/**
+ * These change the actor's standing or the network's documents, so they run after every other
+ * action, in this order: publishing a new agreement, accepting the current one (which turns a
+ * pending member into a full one), leaving.
+ */
+const RUNS_LAST: NetworkAction[] = ['documents.publish', 'documents.accept', 'membership.leave'];
+const ORDERED_ACTIONS: NetworkAction[] = [
+  ...NETWORK_ACTIONS.filter((a) => !RUNS_LAST.includes(a)),
+  ...RUNS_LAST,
+];
+
+/** The current version of each document of a network, as the member would have read them. */
+async function currentVersions(ctx: AppContext, networkId: string) {
+  const rows = await ctx.database.db
+    .selectFrom('networkDocuments')
+    .select(['kind', (eb) => eb.fn.max('version').as('version')])
+    .where('networkId', '=', networkId)
+    .groupBy('kind')
+    .execute();
+  const version = (kind: string) => Number(rows.find((r) => r.kind === kind)?.version);
+  return { agreementVersion: version('agreement'), rulesVersion: version('rules') };
+}
+
+/** One valid request per action: the one an actor who may do it would send. */
+const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | Promise<Call>> = {
+  'network.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}` }),
+  'network.edit': (fx) => ({
+    method: 'PATCH',
+    url: `/api/networks/${fx.slug}`,
+    body: { description: 'Updated by the matrix test.' },
+  }),
+  'network.organisations.manage': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/organisations`,
+    body: { organisationSlug: fx.partnerSlug },
+  }),
+  'members.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/members` }),
+  'members.remove': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/members/${fx.removableId}/remove`,
+    body: { reason: 'Removed by the matrix test.' },
+  }),
+  'members.change_role': (fx) => ({
+    method: 'PATCH',
+    url: `/api/networks/${fx.slug}/members/${fx.promotableId}`,
+    body: { level: 'experienced' },
+  }),
+  'membership.leave': (fx) => ({ method: 'POST', url: `/api/networks/${fx.slug}/leave` }),
+  'invitations.manage': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/invitations` }),
+  'applications.create': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/applications`,
+    body: {
+      motivation: 'I have mentored newcomers for years.',
+      experience: 'Five years of volunteering with families.',
+      languages: ['en'],
+    },
+  }),
+  'applications.decide': (fx) => ({
+    method: 'GET',
+    url: `/api/networks/${fx.slug}/applications?status=pending`,
+  }),
+  'documents.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/documents` }),
+  'documents.publish': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/documents/agreement`,
+    body: { title: 'Agreement v2', body: 'A newer agreement text for the matrix test.' },
+  }),
+  'documents.accept': async (fx, ctx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/documents/accept`,
+    body: await currentVersions(ctx, fx.networkId),
+  }),
+  'documents.acceptances.view': (fx) => ({
+    method: 'GET',
+    url: `/api/networks/${fx.slug}/documents/acceptances`,
+  }),
+  'office.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/office` }),
+  'office.edit': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/office`,
+    body: { contactEmail: null, contactPhone: null, address: null, onlineOnly: true, officeHours: 'Mondays' },
+  }),
+  'audit.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/audit` }),
+  'discussions.read': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/topics/${fx.topicId}` }),
+  'discussions.write': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/topics/${fx.topicId}/replies`,
+    body: { body: 'A reply from the matrix test.' },
+  }),
+  'discussions.moderate': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/topics/${fx.topicId}/moderation`,
+    body: { pinned: true },
+  }),
+  'spaces.manage': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/spaces`,
+    body: { name: 'Matrix test space' },
+  }),
+  'announcements.post': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/announcements`,
+    body: { title: 'Matrix announcement', body: 'From the matrix test.' },
+  }),
+  // Messaging someone is allowed exactly when both may `messages.send` in a network they share.
+  'messages.send': (fx) => ({
+    method: 'POST',
+    url: '/api/conversations/direct',
+    body: { userId: fx.otherMetaId },
+  }),
+  'mooc.manage': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/mooc-sessions` }),
+  'roadmap.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/roadmap` }),
+  'roadmap.manage': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/roadmap/steps/network_promoted`,
+    body: { doneOn: '2025-01-01' },
+  }),
+  'goals.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/goals` }),
+  'goals.manage': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/goals`,
+    body: { title: 'Matrix test goal' },
+  }),
+  'goals.update': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/goals/${fx.goalId}/updates`,
+    body: { value: 1 },
+  }),
+};
+
+/** A member who has not accepted yet is held at the agreement where the accepted role may act. */
+const ACCEPTED_ROLE: Partial<Record<MatrixActor, MatrixActor>> = {
+  pending_mentor: 'mentor',
+  pending_meta_mentor: 'meta_mentor',
+};
+
+/** The denial the API gives for a denied cell: [status, code]. */
+function expectedDenial(
+  action: NetworkAction,
+  actor: MatrixActor,
+  visibility: Visibility,
+): [number, ErrorCode] {
+  if (actor === 'visitor' && action !== 'messages.send' && visibility === 'private')
+    return [404, 'NOT_FOUND'];
+  if (actor === 'visitor') return [401, 'UNAUTHENTICATED'];
+  if (action === 'messages.send') return [403, 'NO_SHARED_NETWORK'];
+  if (actor === 'non_member' && visibility === 'private') return [404, 'NOT_FOUND'];
+  const accepted = ACCEPTED_ROLE[actor];
+  if (accepted && expectedAllowed(action, accepted, visibility)) return [403, 'AGREEMENT_REQUIRED'];
+  return [403, 'FORBIDDEN'];
+}
+
+/** How an answer fits the cell: '' when it does, else what went wrong. */
+function judge(
+  res: LightMyRequestResponse,
+  action: NetworkAction,
+  actor: MatrixActor,
+  visibility: Visibility,
+): string {
+  const code = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+  const got = `${res.statusCode}${code ? ` ${code}` : ''}`;
+  if (expectedAllowed(action, actor, visibility)) {
+    return res.statusCode >= 200 && res.statusCode < 300
+      ? ''
+      : `expected 2xx, got ${got}: ${res.body.slice(0, 160)}`;
+  }
+  const [status, want] = expectedDenial(action, actor, visibility);
+  return res.statusCode === status && code === want ? '' : `expected ${status} ${want}, got ${got}`;
+}
+
+describe('the matrix requests', () => {
+  it('cover every action once, each in the order it can run', () => {
+    expect([...ORDERED_ACTIONS].sort()).toEqual([...NETWORK_ACTIONS].sort());
+    expect(Object.keys(REQUESTS).sort()).toEqual([...NETWORK_ACTIONS].sort());
+  });
+});
+
+describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => {
+  let t: TestApp;
+  /** The action the route that answered the last request declares, if it declares one. */
+  let declared: string | undefined;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    t.app.addHook('onRequest', async (request) => {
+      declared = request.routeOptions.config?.action;
+    });
+  });
+  afterAll(() => t.close());
+
+  /** The account of an actor in a network (none for a visitor). */
+  async function accountOf(
+    actor: MatrixActor,
+    network: NetworkRow,
+    orgAdmin: { email: string; password: string },
+  ): Promise<{ email: string; password: string } | undefined> {
+    switch (actor) {
+      case 'visitor':
+        return undefined;
+      case 'org_admin':
+        return orgAdmin;
+      case 'non_member':
+        return buildUser(t.ctx);
+      case 'platform_admin':
+        return buildUser(t.ctx, { isPlatformAdmin: 1 });
+      case 'pending_mentor':
+        return buildMember(t.ctx, network, { role: 'mentor', accepted: false });
+      case 'pending_meta_mentor':
+        return buildMember(t.ctx, network, { role: 'meta_mentor', accepted: false });
+      default:
+        return buildMember(t.ctx, network, { role: actor });
+    }
+  }
+
+  /**
+   * A network of its own for one actor (its founding organisation's admin, a meta-mentor and two
+   * mentors besides the actor, a topic and a goal) and a client signed in as that actor.
+   */
+  async function fixture(actor: MatrixActor, visibility: Visibility): Promise<Fixture> {
+    const orgAdmin = await buildUser(t.ctx);
+    const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id });
+    const partner = await buildOrganisation(t.ctx);
+    const network = await buildNetwork(t.ctx, { organisationId: org.id, visibility });
+    const otherMeta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const removable = await buildMember(t.ctx, network, { role: 'mentor' });
+    const promotable = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
+    const me = await accountOf(actor, network, orgAdmin);
+    const topic = await buildTopic(t.ctx, network, otherMeta.id);
+    const goal = await buildGoal(t.ctx, network, { createdBy: otherMeta.id });
+    return {
+      client: me ? await signIn(t.app, me) : freshClient(t.app),
+      networkId: network.id,
+      slug: network.slug,
+      partnerSlug: partner.slug,
+      otherMetaId: otherMeta.id,
+      removableId: removable.id,
+      promotableId: promotable.id,
+      topicId: topic.topicId,
+      goalId: goal.id,
+    };
+  }
+
+  for (const visibility of VISIBILITIES) {
+    for (const actor of ACTOR_ORDER) {
+      it(`${visibility} network · ${actor}`, async () => {
+        const fx = await fixture(actor, visibility);
+        const wrong: string[] = [];
+        for (const action of ORDERED_ACTIONS) {
+          const { method, url, body } = await REQUESTS[action](fx, t.ctx);
+          declared = undefined;
+          const res = await fx.client.request(method, url, body);
+          const problem = judge(res, action, actor, visibility);
+          if (problem) wrong.push(`${action}: ${problem}`);
+          // The request must reach the route of its action (once routes declare theirs).
+          if (declared !== undefined && declared !== action)
+            wrong.push(`${action}: ${method} ${url} reached a route that declares ${declared}`);
+        }
+        expect(wrong).toEqual([]);
+      });
+    }
+  }
+});
