@@ -63,6 +63,14 @@ module.exports = {
       to: { path: '^server/(modules|plugins|dev)/' },
     },
     {
+      name: 'features-know-no-wiring',
+      comment:
+        'Plugins wire features into the Fastify app (app.ts registers them); features never import them.',
+      severity: 'error',
+      from: { path: '^server/(modules|dev)/' },
+      to: { path: '^server/plugins/' },
+    },
+    {
       name: 'face-hides-storage',
       comment: 'A face exposes services, types and events, never the repository; tables only as row types.',
       severity: 'error',

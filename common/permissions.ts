@@ -128,13 +128,19 @@ export function isListedFor(actor: NetworkActor, visibility: Visibility): boolea
   return visibility === 'public' || rolesOf(actor).length > 0;
 }
 
+/**
+ * A member who has not accepted the current agreement and rules is held at them: they can only read
+ * them (and leave). Admins of the founding organisation and platform admins are not held back.
+ */
+export function isHeldAtAgreement(actor: NetworkActor): boolean {
+  return actor.role !== null && !actor.acceptedCurrent && !actor.orgAdmin && !actor.platformAdmin;
+}
+
 /** The one question every network endpoint asks. */
 export function canInNetwork(actor: NetworkActor, action: NetworkAction, visibility: Visibility): boolean {
   if (!canSeeNetwork(actor, visibility)) return false;
   const who = rolesOf(actor);
-  const staffOrAdmin = actor.orgAdmin || actor.platformAdmin;
-  // Members who have not accepted the current documents can only read them (admins are not held back).
-  if (actor.role && !actor.acceptedCurrent && !staffOrAdmin && !BEFORE_ACCEPTANCE.has(action)) return false;
+  if (isHeldAtAgreement(actor) && !BEFORE_ACCEPTANCE.has(action)) return false;
   const allowed = ALLOWED[action];
   if (allowed === 'by_visibility') return true;
   if (allowed === 'non_member') return actor.signedIn && who.length === 0 && visibility === 'public';

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/contracts/api-error.ts';
 import type { ErrorCode } from '../common/errors.ts';
 
 export type { ErrorCode };
@@ -19,3 +20,16 @@ export class AppError extends Error {
 export const notFound = () => new AppError('NOT_FOUND', 404);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
 export const forbidden = () => new AppError('FORBIDDEN', 403);
+
+/** Error answers every route may give, for the OpenAPI document. */
+export const errorResponses = {
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+  404: ApiError,
+  409: ApiError,
+  410: ApiError,
+  413: ApiError,
+  415: ApiError,
+  429: ApiError,
+};

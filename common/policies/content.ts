@@ -43,9 +43,14 @@ export function isModeration(reader: ContentReader, item: Pick<Authored, 'author
   return !isAuthor(reader, item);
 }
 
+/** Whether the user sent the message (their own bubble, their own read state). */
+export function isOwnMessage(userId: string, message: { senderId: string | null }): boolean {
+  return userId !== '' && message.senderId === userId;
+}
+
 /** Direct and group messages have no moderators: only the sender edits or deletes their own. */
 export function canChangeMessage(userId: string, message: { senderId: string | null }): boolean {
-  return userId !== '' && message.senderId === userId;
+  return isOwnMessage(userId, message);
 }
 
 /** The facts the rules above need from a stored row (a deletion time marks it deleted). */

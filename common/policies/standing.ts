@@ -47,12 +47,17 @@ export function canMessageEachOther(mine: NetworkStanding[], theirs: NetworkStan
 }
 
 /** Mentor levels (beginner, experienced) belong to mentors; other roles have none. */
+export function hasMentorLevel(role: NetworkRole): boolean {
+  return role === 'mentor';
+}
+
+/** The level a membership of a role gets: a mentor's given one, else their previous one, else beginner. */
 export function levelForRole(
   role: NetworkRole,
   level: MentorLevel | null | undefined,
   previous: MentorLevel | null = null,
 ): MentorLevel | null {
-  return role === 'mentor' ? (level ?? previous ?? 'beginner') : (level ?? null);
+  return hasMentorLevel(role) ? (level ?? previous ?? 'beginner') : (level ?? null);
 }
 
 /** A network always needs a meta-mentor: whether this membership is one. */

@@ -2,20 +2,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { ApiError } from '../../common/contracts/api-error.ts';
-
-/** Error answers every route may give, for the OpenAPI document. */
-export const errorResponses = {
-  400: ApiError,
-  401: ApiError,
-  403: ApiError,
-  404: ApiError,
-  409: ApiError,
-  410: ApiError,
-  413: ApiError,
-  415: ApiError,
-  429: ApiError,
-};
 
 /** OpenAPI document at /api/openapi.json, generated from the zod schemas, and a browsable UI at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

@@ -9,7 +9,6 @@ import {
 } from '../../../common/contracts/discussions.ts';
 import { PageQuery, SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentAnnouncement, presentAnnouncementList } from './announcements.presenter.ts';
@@ -19,6 +18,7 @@ import {
   postAnnouncement,
   registerAnnouncementJobs,
 } from './announcements.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['announcements'];
 

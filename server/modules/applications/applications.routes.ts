@@ -13,7 +13,6 @@ import {
 } from '../../../common/contracts/invitations.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentApplicationList, presentMyApplication } from './applications.presenter.ts';
@@ -24,6 +23,7 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './applications.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['applications'];
 

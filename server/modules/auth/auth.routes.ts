@@ -11,7 +11,6 @@ import {
   VerifyEmailBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import {
   clearSessionCookie,
   endSession,
@@ -22,6 +21,7 @@ import {
 import { presentMe } from '../users/index.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['auth'];
 

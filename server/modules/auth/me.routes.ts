@@ -9,7 +9,6 @@ import {
   UpdateMeBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import {
   listSessions,
   requireAuth,
@@ -18,6 +17,7 @@ import {
 } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
 import { changePassword, updateAccount } from './account.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['account'];
 

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_MB, Attachment, AttachmentParams } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
-import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
+import { readUpload, registerUploads, UPLOAD_FIELD } from '../../platform/files/index.ts';
 import { contentDisposition } from './attachment-type.ts';
 import { requireUser } from '../networks/index.ts';
 import { readAttachment, uploadAttachment } from './attachments.service.ts';
 import { readerOf } from './discussion-reader.ts';
 import { presentAttachment } from './discussions.presenter.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 const FileBytes = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file as uploaded');

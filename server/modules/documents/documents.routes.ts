@@ -12,7 +12,6 @@ import {
 } from '../../../common/contracts/documents.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   acceptDocuments,
@@ -21,6 +20,7 @@ import {
   getDocumentVersions,
   publishDocument,
 } from './documents.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['agreement'];
 

@@ -12,7 +12,6 @@ import {
 } from '../../../common/contracts/invitations.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   presentCreatedInvitation,
@@ -25,6 +24,7 @@ import {
   listInvitations,
   revokeNetworkInvitation,
 } from './invitations.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['invitations'];
 

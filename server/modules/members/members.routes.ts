@@ -12,11 +12,11 @@ import {
   SlugParams,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentMemberPage } from './members.presenter.ts';
 import { changeMember, leaveNetwork, listMembers, removeMember } from './members.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['members'];
 

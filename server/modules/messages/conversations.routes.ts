@@ -11,7 +11,6 @@ import {
   OpenDirectBody,
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import {
   addParticipants,
@@ -22,6 +21,7 @@ import {
   openDirectConversation,
 } from './conversations.service.ts';
 import { presentConversation, presentConversationList } from './messages.presenter.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['messages'];
 

@@ -16,7 +16,6 @@ import {
   UnreadCounts,
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { registerConversationRooms } from './messages.events.ts';
@@ -30,6 +29,7 @@ import {
   sendMessage,
   syncMessages,
 } from './messages.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['messages'];
 

@@ -13,7 +13,6 @@ import {
 } from '../../../common/contracts/mooc.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   inviteGraduates,
@@ -24,6 +23,7 @@ import {
 } from './graduates.service.ts';
 import { presentBadges, presentGraduate, presentGraduateList } from './mooc.presenter.ts';
 import { loadMoocSession } from './mooc.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['mooc'];
 

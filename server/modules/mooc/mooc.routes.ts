@@ -11,8 +11,7 @@ import {
 } from '../../../common/contracts/mooc.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { importGraduates, previewGraduateImport } from './graduate-import.service.ts';
 import { graduateRoutes } from './graduates.routes.ts';

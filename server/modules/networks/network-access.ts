@@ -9,7 +9,7 @@ import type { NetworkStanding } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
-import type { UserRow } from '../users/index.ts';
+import { platformActor, type UserRow } from '../users/index.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
 import { findNetworkForUser, listStandingRows } from './standings.repository.ts';
 
@@ -33,9 +33,7 @@ export async function loadNetworkAccess(
   if (!found) throw notFound();
   const { network, membership, orgAdmin } = found;
   const actor: NetworkActor = {
-    signedIn: user !== null,
-    platformAdmin: user?.isPlatformAdmin === 1,
-    orgAdmin,
+    ...platformActor(user, orgAdmin),
     role: membership?.role ?? null,
     acceptedCurrent: user !== null && found.acceptedCurrent,
   };

@@ -9,7 +9,6 @@ import {
   UpdateNotificationPreferencesBody,
 } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { startNotificationJobs } from './notification-mail.ts';
 import { presentNotificationList } from './notifications.presenter.ts';
@@ -21,6 +20,7 @@ import {
   updatePreferences,
 } from './notifications.service.ts';
 import { unsubscribeRoutes } from './unsubscribe.routes.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['notifications'];
 

@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { UnsubscribeInfo, UnsubscribeQuery } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { renderUnsubscribePage } from './unsubscribe-page.ts';
 import { applyUnsubscribe, describeUnsubscribe } from './unsubscribe.service.ts';
 

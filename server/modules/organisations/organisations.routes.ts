@@ -13,7 +13,6 @@ import {
   UpdateOrganisationBody,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { presentOrganisation, presentOrganisationAdmins } from './organisations.presenter.ts';
 import {
@@ -26,6 +25,7 @@ import {
   removeOrganisationAdmin,
   verifyOrganisation,
 } from './organisations.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['organisations'];
 

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AVATAR_MAX_MB, AvatarQuery, Profile, UserIdParams } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../plugins/openapi.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
-import { readUpload, registerUploads, UPLOAD_FIELD } from '../../plugins/uploads.ts';
+import { readUpload, registerUploads, UPLOAD_FIELD } from '../../platform/files/index.ts';
 import { readVisibleAvatar, removeAvatar, uploadAvatar } from './avatar.service.ts';
+import { errorResponses } from '../../errors.ts';
 
 const tags = ['profiles'];
 /** Sent as raw bytes (Fastify does not serialize buffers); typed for the handler and the docs. */

@@ -48,7 +48,7 @@ export default function AgreementPage() {
     },
   });
 
-  const mayAccept = network.viewer.role !== null && !documents.data?.acceptedCurrent;
+  const mayAccept = can(network, 'documents.accept') && !documents.data?.acceptedCurrent;
 
   return (
     <div className="page stack">

@@ -16,6 +16,7 @@ import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { createInvitation, invitationKeys, revokeInvitation, useInvitations } from './api.ts';
+import { hasMentorLevel } from '../../../../common/policies/standing.ts';
 
 const fields = ['kind', 'email', 'role', 'level', 'expiresInDays'] as const;
 
@@ -39,7 +40,9 @@ export default function InvitationsPage() {
       const days = Number(v.expiresInDays) || INVITATION_DEFAULT_DAYS;
       const common = {
         role: v.role as Invitation['role'],
-        ...(v.role === 'mentor' ? { level: (v.level || 'beginner') as 'beginner' | 'experienced' } : {}),
+        ...(hasMentorLevel(v.role as Invitation['role'])
+          ? { level: (v.level || 'beginner') as 'beginner' | 'experienced' }
+          : {}),
         expiresInDays: days,
       };
       return createInvitation(
@@ -120,7 +123,7 @@ export default function InvitationsPage() {
             options={NETWORK_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
             error={form.errors.fields.role}
           />
-          {role === 'mentor' && (
+          {hasMentorLevel(role as Invitation['role']) && (
             <ChoiceGroup
               type="radio"
               name="level"

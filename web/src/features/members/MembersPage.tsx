@@ -22,6 +22,7 @@ import { StartConversationButton } from '../messages/StartConversationButton.tsx
 import { can, networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { changeMember, removeMember, useMembers } from './api.ts';
+import { hasMentorLevel, levelForRole } from '../../../../common/policies/standing.ts';
 
 type Pending =
   | { kind: 'change'; member: Member; role: NetworkRole; level: MentorLevel | null }
@@ -49,7 +50,7 @@ export default function MembersPage() {
       p.kind === 'change'
         ? changeMember(network.slug, p.member.userId, {
             role: p.role,
-            level: p.role === 'mentor' ? p.level : null,
+            level: hasMentorLevel(p.role) ? p.level : null,
           })
         : removeMember(network.slug, p.member.userId, reason),
     onSuccess: (_r, p) => {
@@ -189,10 +190,8 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
   const roleId = useId();
   const levelId = useId();
   const [role, setRole] = useState<NetworkRole>(member.role);
-  const [level, setLevel] = useState<MentorLevel | null>(
-    member.level ?? (member.role === 'mentor' ? 'beginner' : null),
-  );
-  const changed = role !== member.role || (role === 'mentor' && level !== member.level);
+  const [level, setLevel] = useState<MentorLevel | null>(levelForRole(member.role, member.level));
+  const changed = role !== member.role || (hasMentorLevel(role) && level !== member.level);
   return (
     <li className="row member-row">
       <div className="row-main">
@@ -225,7 +224,7 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
                   ))}
                 </select>
               </div>
-              {role === 'mentor' && (
+              {hasMentorLevel(role) && (
                 <div className="field">
                   <label htmlFor={levelId} className="small">
                     {t('networks.members.level')}
@@ -247,7 +246,7 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
                 variant="secondary"
                 disabled={!changed}
                 aria-label={`${t('networks.members.change')} — ${member.displayName}`}
-                onClick={() => onChange(role, role === 'mentor' ? level : null)}
+                onClick={() => onChange(role, hasMentorLevel(role) ? level : null)}
               >
                 {t('networks.members.change')}
               </Button>

@@ -31,6 +31,7 @@ import { conversationTitle } from './conversation-title.ts';
 import { GroupActions } from './GroupActions.tsx';
 import { MessageBubble } from './MessageBubble.tsx';
 import { setOpenConversation, typingStore } from './live.ts';
+import { isOwnMessage } from '../../../../common/policies/content.ts';
 
 const TYPING_EVERY_MS = 2_500;
 
@@ -90,7 +91,7 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
   // Mark read up to the newest message from someone else.
   const lastReadSent = useRef<string | null>(null);
   const mine = conversation.participants.find((p) => p.userId === myId);
-  const newestFromOthers = [...messages].reverse().find((m) => !m.pending && m.senderId !== myId);
+  const newestFromOthers = [...messages].reverse().find((m) => !m.pending && !isOwnMessage(myId, m));
   useEffect(() => {
     const target = newestFromOthers?.id;
     if (!target || document.visibilityState !== 'visible') return;
@@ -147,7 +148,7 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
   }
 
   // "Seen": the others' read marks at or after my newest sent message.
-  const myNewest = [...messages].reverse().find((m) => !m.pending && m.senderId === myId);
+  const myNewest = [...messages].reverse().find((m) => !m.pending && isOwnMessage(myId, m));
   const others = conversation.participants.filter((p) => p.userId !== myId);
   const seenBy = myNewest ? others.filter((p) => (p.lastReadMessageId ?? '') >= myNewest.id) : [];
   const names = new Map(conversation.participants.map((p) => [p.userId, p.displayName]));
@@ -187,7 +188,7 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
           <li className="empty">{t('messages.no_messages_yet')}</li>
         )}
         {messages.map((m) => {
-          const own = m.senderId === myId;
+          const own = isOwnMessage(myId, m);
           const showSeen = myNewest?.id === m.id && seenBy.length > 0;
           return (
             <MessageBubble

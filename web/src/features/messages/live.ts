@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Message } from '../../../../common/contracts/messages.ts';
 import { onLocalEvent, realtime } from '../../lib/realtime.ts';
 import { mergeMessage, messageKeys, patchConversation } from './api.ts';
+import { isOwnMessage } from '../../../../common/policies/content.ts';
 
 const TYPING_SHOWN_MS = 4_000;
 type Typing = Map<string, { userId: string; displayName: string; until: number }[]>;
@@ -35,17 +36,17 @@ function onMessage(queryClient: QueryClient, myId: string, message: Message, isN
   mergeMessage(queryClient, message);
   // Whoever wrote it, the sender is no longer typing.
   const typers = typing.get(message.conversationId);
-  if (typers?.some((t) => t.userId === message.senderId)) {
+  if (typers?.some((t) => isOwnMessage(t.userId, message))) {
     const next = new Map(typing);
     next.set(
       message.conversationId,
-      typers.filter((t) => t.userId !== message.senderId),
+      typers.filter((t) => !isOwnMessage(t.userId, message)),
     );
     setTyping(next);
   }
   const firstTime = isNew && !counted.has(message.id);
   if (isNew) counted.add(message.id);
-  const unread = firstTime && message.senderId !== myId && openConversation !== message.conversationId;
+  const unread = firstTime && !isOwnMessage(myId, message) && openConversation !== message.conversationId;
   const known = patchConversation(
     queryClient,
     message.conversationId,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import type { Network } from '../../../../common/contracts/networks.ts';
-import type { NetworkAction } from '../../../../common/permissions.ts';
+import { isHeldAtAgreement, type NetworkAction } from '../../../../common/permissions.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMe } from '../auth/api.ts';
@@ -10,7 +10,13 @@ import { useNetwork } from './api.ts';
 /** Whether the viewer is a member who must accept the current agreement and rules first. */
 export function mustAccept(network: Network, platformAdmin: boolean): boolean {
   const { viewer } = network;
-  return viewer.role !== null && !viewer.acceptedCurrent && !viewer.orgAdmin && !platformAdmin;
+  return isHeldAtAgreement({
+    signedIn: true,
+    platformAdmin,
+    orgAdmin: viewer.orgAdmin,
+    role: viewer.role,
+    acceptedCurrent: viewer.acceptedCurrent,
+  });
 }
 
 /** The network a page under /networks/:slug belongs to. */

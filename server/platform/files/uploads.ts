@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
-import { translate } from '../lib/i18n.ts';
+import { AppError } from '../../errors.ts';
+import { translate } from '../../lib/i18n.ts';
 
 /** Every upload route takes one file in this multipart field. */
 export const UPLOAD_FIELD = 'file';
