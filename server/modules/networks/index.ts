@@ -11,7 +11,6 @@ export {
   type NamedStanding,
   type NetworkAccess,
   permittedActions,
-  requireNetworkUser,
   requireUser,
 } from './network-access.ts';
 export { publishMembershipChanged } from './networks.events.ts';

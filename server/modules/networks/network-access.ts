@@ -65,12 +65,6 @@ export function requireUser(access: NetworkAccess): UserRow {
   return access.user;
 }
 
-/** Like authorizeNetwork, but also returns the signed-in user (for actions that need one). */
-export function requireNetworkUser(access: NetworkAccess, action: NetworkAction): UserRow {
-  authorizeNetwork(access, action);
-  return requireUser(access);
-}
-
 /** Whether the caller may perform an action (for answers that tell the web app what to offer). */
 export function mayInNetwork(access: NetworkAccess, action: NetworkAction): boolean {
   return canInNetwork(access.actor, action, access.network.visibility);
