@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { authKeys, signOut, useMe } from '../features/auth/api.ts';
+import { signOut, useMe } from '../features/auth/api.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { Button } from './Button.tsx';
@@ -17,20 +17,15 @@ const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
 export function AppShell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const unreadMessages = useUnreadMessages(Boolean(me)).data?.total ?? 0;
   const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      // Everything of the user goes; `me` itself stays (its observers with it) and becomes null.
-      queryClient.removeQueries({
-        queryKey: authKeys.me,
-        predicate: (q) => q.queryKey.length > authKeys.me.length,
-      });
-      queryClient.setQueryData(authKeys.me, null);
-      navigate('/');
+      // A fresh load of the landing page: nothing of the user stays in the tab's memory (a shared
+      // phone), and no guarded page sees the signed-out state on its way out (it would send the
+      // visitor to the sign-in page instead).
+      window.location.assign('/');
     },
   });
 
@@ -148,9 +143,9 @@ function CountBadge({ count, label }: { count: number; label?: string }) {
 /** Search from every page: sends the words to the search page. */
 function SearchField() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const current = location.pathname === '/search' ? (params.get('q') ?? '') : '';
   return (
     <search className="site-search">
