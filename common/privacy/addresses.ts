@@ -17,7 +17,9 @@ function words(list: string[]): string {
 }
 
 const CAP = "\\p{Lu}[\\p{L}'’.-]*";
-const HOUSE = '\\d{1,4}\\s?[a-zA-Zα-ωа-я]?(?![\\p{L}\\d])(?:\\s?[/-]\\s?\\d{1,4}[a-zA-Z]?)?';
+// 12, 12a, 12 b, 12/4, 5-7; "3 m. 5" is house 3, flat 5, not house 3 m.
+const HOUSE =
+  '\\d{1,4}(?:[a-zA-Zα-ωа-я](?![\\p{L}\\d])|\\s[a-zA-Z](?![\\p{L}\\d.]))?(?![\\p{L}\\d])(?:\\s?[/-]\\s?\\d{1,4}[a-zA-Z]?)?';
 // ", 04109 Leipzig", ", 00-061 Warszawa", " 54630 Θεσσαλονίκη", ", 10122 Torino", ", London E15 2PD", ", Napoli."
 const TOWN_WORD = '\\p{Lu}[\\p{L}-]*';
 const TOWN = `(?:,?\\s*(?:\\d{5}|\\d{2}-\\d{3}|\\d{3} \\d{2})\\s+${TOWN_WORD}|,\\s*${TOWN_WORD}(?:\\s+[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2})|,\\s*${TOWN_WORD}(?=\\s*(?:[.;)\\n]|$)))?`;
@@ -29,7 +31,7 @@ const GERMAN = `(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]*[\\s-])?\\p{Lu}[\\p{L}]*${GERMA
 const GERMAN_SEPARATE = `(?<![\\p{L}])\\p{Lu}[\\p{L}]*(?:er|sche)\\s+(?:Straße|Strasse|Str\\.|Weg|Allee|Platz|Ring|Damm)\\s*${HOUSE}`;
 const NOT_A_PLACE =
   '(?!(?:Jahr|Jahre|Alter|Moment|Ende|Anfang|Monat|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Durchschnitt|Schnitt)\\b)';
-const GERMAN_AM = `(?<![\\p{L}])(?:Am|An der|Auf der|Im|In der|Zum|Zur|Hinter der|Unter den)\\s+${NOT_A_PLACE}\\p{Lu}[\\p{L}-]+\\s+\\d{1,3}[a-z]?(?![\\p{L}\\d.:])`;
+const GERMAN_AM = `(?<![\\p{L}])(?:Am|An der|Auf der|Im|In der|Zum|Zur|Hinter der|Unter den)\\s+${NOT_A_PLACE}\\p{Lu}[\\p{L}-]+\\s+\\d{1,3}[a-z]?(?![\\p{L}\\d:]|\\.\\d)`;
 const ENGLISH_STREET =
   '(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Way|Square|Place|Gardens|Terrace|Crescent|Court|Grove|Row|Hill|Walk|Mews|Parade)';
 const ENGLISH = `(?:(?:Flat|Apartment|Apt\\.?|Unit)\\s*\\d{1,4}[A-Za-z]?,?\\s*)?(?<![\\p{L}\\d])\\d{1,4}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'-]*\\s+){1,3}${ENGLISH_STREET}(?![\\p{L}])`;

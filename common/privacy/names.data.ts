@@ -108,7 +108,7 @@ const GREEK_SCRIPT = `Γιώργος Γεώργιος Δημήτρης Δημή�
 export const AMBIGUOUS_FIRST_NAMES = `Hope Grace Joy Faith Mercy Patience Blessing Gift Favour Precious Comfort Peace Charity
 Innocent Prince Princess Happy Lucky Goodluck Will May Mark Bill Rose Ruby Summer Dawn Sunny Destiny
 Vera Rosa Gioia Speranza Felice Fortunato Benedetto Celeste Sole Luce Marina Viola Serena Bruno Gloria Aurora
-Frank Ernst Hoffnung Roman Nadia Amal Ali Sara Mia Nur Noor Nour Can Deniz Eden Saba Gul Shah Said
+Frank Ernst Hoffnung Inna Roman Nadia Amal Ali Sara Mia Nur Noor Nour Can Deniz Eden Saba Gul Shah Said
 أمل نور سلام كريم جميلة سعيد حسن أمين صابر رحمة هدى منى عادل فرح إيمان أحلام حياة عزيز راضي
 ملك جود غنى شهد رغد دعاء حلا علي مالك صالح سليم نادر هادي جمال جهاد مجد ضياء صفاء آية اية
 Asia Kuba Jan

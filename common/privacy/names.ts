@@ -43,6 +43,8 @@ const INTRODUCERS = new Set(
   teacher lehrerin lehrer maestra maestro insegnante nauczycielka nauczyciel δασκάλα δάσκαλος المعلمة المعلم вчителька вчитель
   caseworker sachbearbeiterin sachbearbeiter assistente pracownica pracownik`),
 );
+// Saints name streets, squares and districts: San Lorenzo, Sankt Georg, Άγιος Δημήτριος are places.
+const SAINTS = new Set(splitLower('san santa santo sankt st saint święty świętego άγιος αγίου αγία αγίας святого'));
 // Capitalised words that never start or continue a name.
 const STOP = new Set(
   split(`the a an he she it we they i his her my our their this that and but in on at to for from with of by
@@ -94,6 +96,10 @@ export function findNames(text: string): Finding[] {
     );
     const afterIntroducer = Boolean(previous && joined && INTRODUCERS.has(lower(previous)));
     let first: Token | null = null;
+    if (previous && SAINTS.has(lower(previous))) {
+      i++;
+      continue;
+    }
     if (afterTitle) {
       const ok = isArabicScript(token.word) ? !STOP.has(token.folded) : isCapitalised(token.word) && !STOP.has(token.folded);
       if (ok) first = token;

@@ -92,7 +92,9 @@ export function inListInflected(set: ReadonlySet<string>, folded: string): boole
   for (const ending of CASE_ENDINGS) {
     if (!folded.endsWith(ending)) continue;
     const stem = folded.slice(0, folded.length - ending.length);
-    if (stem.length < 3) continue;
+    // In Latin script a short stem too often is another word (Line, Linie ≠ Lina); Marii stays Maria.
+    const latin = /^[a-z'-]+$/.test(stem);
+    if (stem.length < (latin && ending !== 'ii' ? 4 : 3)) continue;
     for (const dictionary of DICTIONARY_ENDINGS) if (set.has(stem + dictionary)) return true;
   }
   return false;
