@@ -26,7 +26,7 @@ const LONGEST_PLACE = Math.max(...[...PLACES].map((p) => p.split(' ').length));
 
 // Titles: the next one or two capitalised words are a name, whatever they are.
 const TITLES = new Set(
-  splitLower(`frau herr hr fr dr mr mrs ms miss mister madam dott dottor dottoressa signora signor signore sig sig.ra
+  splitLower(`frau herr herrn hr fr dr mr mrs ms miss mister madam dott dottor dottoressa signora signor signore sig sig.ra
   pan pani panu pana panią panem panie państwo κ κα κος κύριος κύριο κυρίου κυρία κυρίας κυρ
   السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الدكتور الدكتورة الحاج الحاجة
   пан пані пана пану паном панові панею
@@ -36,7 +36,7 @@ const TITLES = new Set(
 const INTRODUCERS = new Set(
   splitLower(`mentee mentees named called heißt heisst namens chiama chiamano nome imię imieniu nazywa
   podopieczna podopieczny podopiecznej podopiecznego podopieczną підопічна підопічний підопічної підопічного
-  підопічну звати ім'я імені المتدرب المتدربة متدربتي متدربي اسمه اسمها اسمي يدعى تدعى
+  підопічну звати зовут ім'я імені المتدرب المتدربة متدربتي متدربي اسمه اسمها اسمي يدعى تدعى
   ονομάζεται λέγεται όνομα μεντορευόμενη μεντορευόμενος
   son daughter sohn tochter figlio figlia syn córka córki syna γιος κόρη ابن ابنة ابنه ابنها ابنته син сина дочка доньку донька
   wife husband ehefrau ehemann moglie marito żona mąż σύζυγος زوجها زوجته زوجتي дружина чоловік

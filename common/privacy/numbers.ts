@@ -26,7 +26,7 @@ const IBAN_LENGTHS: Record<string, number> = {
   HU: 28, IE: 22, IT: 27, LT: 20, LU: 20, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19,
   SK: 24, TR: 26, UA: 29, LB: 28, JO: 30, PS: 29, SA: 24, AE: 23, EG: 29, TN: 24, IQ: 23,
 };
-const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
+const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
 const IBAN_CONTEXT = contextMatcher(['iban', 'bank', 'konto', 'conto', 'rachun', 'λογαριασμ', 'حساب', 'рахун']);
 
 /** ISO 7064 mod-97 check of an IBAN without spaces. */

@@ -5,7 +5,7 @@ import { type Finding, PRIVACY_KINDS, type PrivacyKind } from '../../../common/p
 export interface CorpusCase {
   id: string;
   language: string;
-  part: 'dev' | 'heldout';
+  part: 'dev' | 'heldout' | 'hard';
   text: string;
   labels: Omit<Finding, 'text'>[];
 }
@@ -29,10 +29,10 @@ export function parseCase(raw: string): { text: string; labels: Omit<Finding, 't
   return { text: text + raw.slice(last), labels };
 }
 
-/** The corpus of fixtures/{dev,heldout}/<language>.txt. */
+/** The corpus of fixtures/{dev,heldout,hard}/<file>.txt. */
 export function loadCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  for (const part of ['dev', 'heldout'] as const) {
+  for (const part of ['dev', 'heldout', 'hard'] as const) {
     const dir = new URL(`./fixtures/${part}/`, import.meta.url);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
       const language = file.replace(/\.txt$/, '');
