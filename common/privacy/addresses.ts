@@ -25,7 +25,8 @@ const TOWN_WORD = '\\p{Lu}[\\p{L}-]*';
 const TOWN = `(?:,?\\s*(?:\\d{5}|\\d{2}-\\d{3}|\\d{3} \\d{2})\\s+${TOWN_WORD}|,\\s*${TOWN_WORD}(?:\\s+[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2})|,\\s*${TOWN_WORD}(?=\\s*(?:[.;)\\n]|$)))?`;
 const FLAT = '(?:,?\\s*(?:kv\\.|кв\\.|квартира|m\\.|lok\\.|int\\.|apt\\.?|wohnung)\\s*\\d{1,4})?';
 
-const GERMAN_SUFFIX = '(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt)';
+const GERMAN_SUFFIX =
+  '(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt)';
 const GERMAN = `(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]*[\\s-])?\\p{Lu}[\\p{L}]*${GERMAN_SUFFIX}\\s*${HOUSE}`;
 // "Berliner Straße 12", "Straße der Einheit 4" is left out: rare in case texts.
 const GERMAN_SEPARATE = `(?<![\\p{L}])\\p{Lu}[\\p{L}]*(?:er|sche)\\s+(?:Straße|Strasse|Str\\.|Weg|Allee|Platz|Ring|Damm)\\s*${HOUSE}`;

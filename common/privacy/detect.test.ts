@@ -20,7 +20,9 @@ describe('detectPersonalData', () => {
   });
 
   it('takes an IBAN by its checksum, and a wrong one only beside the word IBAN', () => {
-    expect(kinds('Konto DE89 3704 0044 0532 0130 00 bitte')).toEqual([['iban', 'DE89 3704 0044 0532 0130 00']]);
+    expect(kinds('Konto DE89 3704 0044 0532 0130 00 bitte')).toEqual([
+      ['iban', 'DE89 3704 0044 0532 0130 00'],
+    ]);
     expect(kinds('Code XY12 3456 7890 1234 5678 here')).toEqual([]);
     expect(kinds('IBAN: DE88 3704 0044 0532 0130 00')).toEqual([['iban', 'DE88 3704 0044 0532 0130 00']]);
   });
@@ -66,7 +68,9 @@ describe('replaceFinding', () => {
   it('puts the placeholder of the kind in place of the finding', () => {
     const text = 'Frau Yilmaz wohnt in der Goethestraße 14, 04109 Leipzig.';
     const [name, address] = detectPersonalData(text);
-    expect(name && replaceFinding(text, name)).toBe(`Frau ${PLACEHOLDERS.name} wohnt in der Goethestraße 14, 04109 Leipzig.`);
+    expect(name && replaceFinding(text, name)).toBe(
+      `Frau ${PLACEHOLDERS.name} wohnt in der Goethestraße 14, 04109 Leipzig.`,
+    );
     expect(replaceAllFindings(text, detectPersonalData(text))).toBe('Frau [name] wohnt in der [address].');
     expect(address?.kind).toBe('address');
   });

@@ -12,7 +12,11 @@ import { fold, inListInflected, isArabicScript, isCapitalised, type Token, token
 
 const split = (list: string) => list.split(/\s+/).filter(Boolean).map(fold);
 // Titles and introducing words are compared in lower case but with their diacritics: żona is not zona.
-const splitLower = (list: string) => list.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+const splitLower = (list: string) =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 const lower = (t: Token) => t.word.toLowerCase();
 const AMBIGUOUS = new Set(split(AMBIGUOUS_FIRST_NAMES));
 const NAMES = new Set(split(FIRST_NAMES).filter((n) => !AMBIGUOUS.has(n)));
@@ -44,7 +48,9 @@ const INTRODUCERS = new Set(
   caseworker sachbearbeiterin sachbearbeiter assistente pracownica pracownik`),
 );
 // Saints name streets, squares and districts: San Lorenzo, Sankt Georg, Άγιος Δημήτριος are places.
-const SAINTS = new Set(splitLower('san santa santo sankt st saint święty świętego άγιος αγίου αγία αγίας святого'));
+const SAINTS = new Set(
+  splitLower('san santa santo sankt st saint święty świętego άγιος αγίου αγία αγίας святого'),
+);
 // Capitalised words that never start or continue a name.
 const STOP = new Set(
   split(`the a an he she it we they i his her my our their this that and but in on at to for from with of by
@@ -63,8 +69,12 @@ const STOP = new Set(
 
 function isNameWord(token: Token, afterIntroducer: boolean): boolean {
   if (STOP.has(token.folded) || token.word.length < 2) return false;
-  const listed = NAMES.has(token.folded) || (!isArabicScript(token.word) && inListInflected(NAMES, token.folded));
-  if (afterIntroducer) return listed || AMBIGUOUS.has(token.folded) || (!isArabicScript(token.word) && isCapitalised(token.word));
+  const listed =
+    NAMES.has(token.folded) || (!isArabicScript(token.word) && inListInflected(NAMES, token.folded));
+  if (afterIntroducer)
+    return (
+      listed || AMBIGUOUS.has(token.folded) || (!isArabicScript(token.word) && isCapitalised(token.word))
+    );
   return listed && isCapitalised(token.word);
 }
 
@@ -76,7 +86,8 @@ function withoutArabicAnd(token: Token): Token | null {
 
 function isSurname(token: Token): boolean {
   if (STOP.has(token.folded) || TITLES.has(lower(token)) || PLACES.has(token.folded)) return false;
-  if (isArabicScript(token.word)) return (token.word.startsWith('ال') && token.word.length > 3) || NAMES.has(token.folded);
+  if (isArabicScript(token.word))
+    return (token.word.startsWith('ال') && token.word.length > 3) || NAMES.has(token.folded);
   return isCapitalised(token.word) && token.word.length > 1;
 }
 
@@ -89,7 +100,8 @@ export function findNames(text: string): Finding[] {
   while (i < tokens.length) {
     const token = tokens[i] as Token;
     const previous = tokens[i - 1];
-    const joined = previous && /^[\s,:]*$/.test(gap(previous, token)) && !/[.!?]\s*$/.test(gap(previous, token));
+    const joined =
+      previous && /^[\s,:]*$/.test(gap(previous, token)) && !/[.!?]\s*$/.test(gap(previous, token));
     // A title may be abbreviated with a dot (Dr., κ., sig.).
     const afterTitle = Boolean(
       previous && TITLES.has(lower(previous)) && /^\.?[ \u00a0]+$|^\.?$/.test(gap(previous, token)),
@@ -101,11 +113,17 @@ export function findNames(text: string): Finding[] {
       continue;
     }
     if (afterTitle) {
-      const ok = isArabicScript(token.word) ? !STOP.has(token.folded) : isCapitalised(token.word) && !STOP.has(token.folded);
+      const ok = isArabicScript(token.word)
+        ? !STOP.has(token.folded)
+        : isCapitalised(token.word) && !STOP.has(token.folded);
       if (ok) first = token;
     } else if (isNameWord(token, afterIntroducer && !isArabicScript(token.word))) {
       first = token;
-    } else if (afterIntroducer && isArabicScript(token.word) && (NAMES.has(token.folded) || AMBIGUOUS.has(token.folded))) {
+    } else if (
+      afterIntroducer &&
+      isArabicScript(token.word) &&
+      (NAMES.has(token.folded) || AMBIGUOUS.has(token.folded))
+    ) {
       first = token;
     } else {
       const bare = withoutArabicAnd(token);
@@ -141,7 +159,8 @@ export function findPlaces(text: string): Finding[] {
     let matched: Finding | null = null;
     for (let n = Math.min(LONGEST_PLACE, tokens.length - i); n >= 1 && !matched; n--) {
       const run = tokens.slice(i, i + n);
-      if (run.some((t, k) => k > 0 && !/^[\s-]$/.test(text.slice((run[k - 1] as Token).end, t.start)))) continue;
+      if (run.some((t, k) => k > 0 && !/^[\s-]$/.test(text.slice((run[k - 1] as Token).end, t.start))))
+        continue;
       const folded = run.map((t) => t.folded).join(' ');
       const last = run[run.length - 1] as Token;
       let start = token.start;
@@ -159,7 +178,8 @@ export function findPlaces(text: string): Finding[] {
           break;
         }
       }
-      if (hit) matched = { kind: 'nationality_place', start, end: last.end, text: text.slice(start, last.end) };
+      if (hit)
+        matched = { kind: 'nationality_place', start, end: last.end, text: text.slice(start, last.end) };
     }
     if (matched) found.push(matched);
   }

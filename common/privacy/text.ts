@@ -13,14 +13,10 @@ export function asciiDigits(text: string): string {
 
 /** Lower case without diacritics, for comparing words with the lists (Φατιμά = φατιμα, Jürgen = jurgen). */
 export function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’`]/g, "'");
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’`]/g, "'");
 }
 
-function escape(word: string): string {
+function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -29,7 +25,7 @@ function escape(word: string): string {
  * "telefonu"), a word ending in a space or a dot must be matched as written.
  */
 export function contextMatcher(words: readonly string[]): RegExp {
-  const sorted = [...words].sort((a, b) => b.length - a.length).map(escape);
+  const sorted = [...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})`, 'iu');
 }
 
@@ -78,13 +74,59 @@ export function isArabicScript(word: string): boolean {
 // Case endings of Polish, Ukrainian and Greek (folded), and the endings of the dictionary form they
 // stand for: Oksany → Oksana, Андрію → Андрій, Γιώργου → Γιώργος, z Kabulu → Kabul.
 const CASE_ENDINGS = [
-  'owi', 'iem', 'em', 'om', 'ie', 'ii', 'y', 'i', 'u', 'e', 'a', 'o',
-  'ові', 'еві', 'ою', 'ею', 'ом', 'ем', 'ого', 'ої', 'ю', 'у', 'і', 'и', 'а', 'я', 'є', 'е',
-  'ου', 'ς', 'η', 'α', 'ο',
+  'owi',
+  'iem',
+  'em',
+  'om',
+  'ie',
+  'ii',
+  'y',
+  'i',
+  'u',
+  'e',
+  'a',
+  'o',
+  'ові',
+  'еві',
+  'ою',
+  'ею',
+  'ом',
+  'ем',
+  'ого',
+  'ої',
+  'ю',
+  'у',
+  'і',
+  'и',
+  'а',
+  'я',
+  'є',
+  'е',
+  'ου',
+  'ς',
+  'η',
+  'α',
+  'ο',
 ];
-const DICTIONARY_ENDINGS = ['', 'a', 'ia', 'ja', 'e', 'ь', 'и', 'а', 'я', 'ія', 'ос', 'ης', 'ος', 'α', 'η', 'ας', 'о'].map(
-  (e) => fold(e),
-);
+const DICTIONARY_ENDINGS = [
+  '',
+  'a',
+  'ia',
+  'ja',
+  'e',
+  'ь',
+  'и',
+  'а',
+  'я',
+  'ія',
+  'ос',
+  'ης',
+  'ος',
+  'α',
+  'η',
+  'ας',
+  'о',
+].map((e) => fold(e));
 
 /** Whether a folded word, or a case form of it, is in the set. */
 export function inListInflected(set: ReadonlySet<string>, folded: string): boolean {

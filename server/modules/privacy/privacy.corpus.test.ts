@@ -35,7 +35,8 @@ describe('the labelled corpus', () => {
     for (const language of LANGUAGES) {
       expect(corpus.filter((c) => c.language === language).length).toBeGreaterThanOrEqual(15);
     }
-    for (const kind of PRIVACY_KINDS) expect(corpus.some((c) => c.labels.some((l) => l.kind === kind))).toBe(true);
+    for (const kind of PRIVACY_KINDS)
+      expect(corpus.some((c) => c.labels.some((l) => l.kind === kind))).toBe(true);
     expect(corpus.filter((c) => c.labels.length === 0).length).toBeGreaterThan(20);
     expect(corpus.filter((c) => c.part === 'heldout').length).toBeGreaterThanOrEqual(50);
     expect(new Set(corpus.map((c) => c.id)).size).toBe(corpus.length);

@@ -34,7 +34,9 @@ export function loadCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
   for (const part of ['dev', 'heldout', 'hard'] as const) {
     const dir = new URL(`./fixtures/${part}/`, import.meta.url);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const language = file.replace(/\.txt$/, '');
       const blocks = readFileSync(new URL(file, dir), 'utf8').split(/^=== /m).slice(1);
       for (const block of blocks) {
@@ -81,7 +83,8 @@ export function score(cases: readonly CorpusCase[], detect: (text: string) => Fi
       const same = findings.filter((f) => f.kind === label.kind && overlaps(f, label));
       if (same.length > 0) s.recalled++;
       let covered = 0;
-      for (let i = label.start; i < label.end; i++) if (same.some((f) => f.start <= i && i < f.end)) covered++;
+      for (let i = label.start; i < label.end; i++)
+        if (same.some((f) => f.start <= i && i < f.end)) covered++;
       if (covered === label.end - label.start) s.covered++;
     }
     for (const f of findings) {
