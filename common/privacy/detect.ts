@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { findAddresses } from './addresses.ts';
 import { findDates } from './dates.ts';
-import { type Finding, PLACEHOLDERS, type PrivacyKind } from './kinds.ts';
+import type { Finding, PrivacyKind } from './kinds.ts';
 import { findNames, findPlaces } from './names.ts';
 import { findEmails, findIbans, findIdNumbers } from './numbers.ts';
 import { DEFAULT_PHONE_REGIONS, findPhones } from './phones.ts';
@@ -54,14 +54,4 @@ export function detectPersonalData(text: string, options: DetectOptions = {}): F
     kept.push({ ...c, text: text.slice(c.start, c.end) });
   }
   return kept.sort((a, b) => a.start - b.start);
-}
-
-/** The text with one finding replaced by its placeholder. */
-export function replaceFinding(text: string, finding: Pick<Finding, 'kind' | 'start' | 'end'>): string {
-  return text.slice(0, finding.start) + PLACEHOLDERS[finding.kind] + text.slice(finding.end);
-}
-
-/** The text with every finding replaced (findings must not overlap, as detectPersonalData gives them). */
-export function replaceAllFindings(text: string, findings: readonly Finding[]): string {
-  return [...findings].sort((a, b) => b.start - a.start).reduce((t, f) => replaceFinding(t, f), text);
 }

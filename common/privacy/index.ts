@@ -4,5 +4,12 @@
  * German, Italian, Polish, Greek, Arabic and Ukrainian. Shared by the server and the web app (which
  * loads it lazily): no zod, no Node API.
  */
-export { type DetectOptions, detectPersonalData, replaceAllFindings, replaceFinding } from './detect.ts';
-export { type Finding, PLACEHOLDERS, PRIVACY_KINDS, type PrivacyKind } from './kinds.ts';
+export { type DetectOptions, detectPersonalData } from './detect.ts';
+export {
+  type Finding,
+  PLACEHOLDERS,
+  PRIVACY_KINDS,
+  type PrivacyKind,
+  replaceAllFindings,
+  replaceFinding,
+} from './kinds.ts';

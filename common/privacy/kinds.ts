@@ -39,3 +39,16 @@ export const PLACEHOLDERS: Record<PrivacyKind, string> = {
 
 /** The longest text the check takes (a long case description, with room to spare). */
 export const PRIVACY_CHECK_MAX_CHARS = 20_000;
+
+/** The text with one finding replaced by its placeholder. */
+export function replaceFinding(text: string, finding: Pick<Finding, 'kind' | 'start' | 'end'>): string {
+  return text.slice(0, finding.start) + PLACEHOLDERS[finding.kind] + text.slice(finding.end);
+}
+
+/** The text with every finding replaced (findings must not overlap, as detectPersonalData gives them). */
+export function replaceAllFindings(
+  text: string,
+  findings: readonly Pick<Finding, 'kind' | 'start' | 'end'>[],
+): string {
+  return [...findings].sort((a, b) => b.start - a.start).reduce((t, f) => replaceFinding(t, f), text);
+}
