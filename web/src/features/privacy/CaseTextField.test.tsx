@@ -47,8 +47,7 @@ describe('PrivacyFindings', () => {
     expect(html).toContain('<strong>Name</strong>');
     expect(html).toContain('<strong>Date</strong>');
     expect(html).toContain('A name makes your mentee recognisable to anyone who knows them.');
-    expect(html).toContain('>Replace with [name]</button>');
-    expect(html).toContain('aria-label="Replace “Amina” with [name]"');
+    expect(html).toContain('>Replace “\u2068Amina\u2069” with [name]</button>');
     expect(html).toContain('>Replace all</button>');
     // User text keeps its own direction inside a right-to-left page.
     expect(html).toContain('class="privacy-finding-context" dir="auto"');
@@ -86,7 +85,7 @@ describe('PrivacyFindings', () => {
     );
     expect(html).toContain('تفصيلان قد يكشفان هوية الشخص الذي ترافقه.');
     expect(html).toContain('<mark>سلمى</mark>');
-    expect(html).toContain('استبدال بـ [name]');
+    expect(html).toContain('استبدال «\u2068سلمى\u2069» بـ [name]');
   });
 });
 

@@ -35,6 +35,13 @@ export function privacyKindReason(t: TFunction, kind: PrivacyKind): string {
   return reasons[kind];
 }
 
+/**
+ * The mentor's words inside a translated sentence keep their own direction (Unicode first-strong
+ * isolate, the plain-text twin of <bdi>): an Arabic name in an English button, a German street in
+ * an Arabic one.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 interface PrivacyFindingsProps {
   /** Id of the status line, for the text field's aria-describedby. */
   statusId?: string;
@@ -97,12 +104,8 @@ export function PrivacyFindings({
                     {context.after}
                   </p>
                   <p className="privacy-finding-reason">{privacyKindReason(t, finding.kind)}</p>
-                  <Button
-                    variant="secondary"
-                    onClick={() => onReplace(finding)}
-                    aria-label={t('privacy.replace_item', { text: finding.text, placeholder })}
-                  >
-                    {t('privacy.replace', { placeholder })}
+                  <Button variant="secondary" onClick={() => onReplace(finding)}>
+                    {t('privacy.replace_item', { text: isolate(finding.text), placeholder })}
                   </Button>
                 </li>
               );
