@@ -57,6 +57,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'goals.view': '---YYY-YY',
   'goals.manage': '-----Y--Y',
   'goals.update': '---YYY---',
+  'privacy.check': '---YYY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -52,6 +52,7 @@ export const NETWORK_ACTIONS = [
   'goals.view',
   'goals.manage',
   'goals.update',
+  'privacy.check',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -104,6 +105,8 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'goals.view': EVERYONE_INSIDE,
   'goals.manage': ['meta_mentor', 'platform_admin'],
   'goals.update': EVERY_MEMBER,
+  // The privacy check of case texts: for those who may write in the network.
+  'privacy.check': EVERY_MEMBER,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

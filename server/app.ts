@@ -14,6 +14,7 @@ import { messageRoutes } from './modules/messages/index.ts';
 import { joiningRoutes } from './modules/members/index.ts';
 import { memberRoutes } from './modules/members/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
+import { privacyRoutes } from './modules/privacy/index.ts';
 import { moocRoutes } from './modules/mooc/index.ts';
 import { networkRoutes } from './modules/networks/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await moocRoutes(app, ctx);
   await roadmapRoutes(app, ctx);
   await goalRoutes(app, ctx);
+  await privacyRoutes(app, ctx);
   await discussionRoutes(app, ctx);
   await announcementRoutes(app, ctx);
   await messageRoutes(app, ctx);

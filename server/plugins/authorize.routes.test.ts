@@ -174,6 +174,11 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/goals/${fx.goalId}/updates`,
     body: { value: 1 },
   }),
+  'privacy.check': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/privacy-check`,
+    body: { text: 'Meine Mentee wohnt in der Goethestraße 14.' },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
