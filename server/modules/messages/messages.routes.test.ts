@@ -4,7 +4,6 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { rooms } from '../../platform/realtime/index.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
 
 let counter = 0;
