@@ -57,6 +57,9 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'goals.view': '---YYY-YY',
   'goals.manage': '-----Y--Y',
   'goals.update': '---YYY---',
+  'buddies.view': '---YYY---',
+  'buddies.ask': '---YYY---',
+  'buddies.manage': '----YY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */
