@@ -48,6 +48,7 @@ const MoocSessionPage = lazy(() => import('../features/mooc/MoocSessionPage.tsx'
 const RoadmapPage = lazy(() => import('../features/roadmap/RoadmapPage.tsx'));
 const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
 const GoalPage = lazy(() => import('../features/goals/GoalPage.tsx'));
+const BuddiesPage = lazy(() => import('../features/buddies/BuddiesPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -128,6 +129,7 @@ export function AppRoutes() {
           <Route path="roadmap" element={signedIn(<RoadmapPage />)} />
           <Route path="goals" element={signedIn(<GoalsPage />)} />
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
+          <Route path="buddies" element={signedIn(<BuddiesPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />
