@@ -12,6 +12,7 @@ import {
   canViewPair,
   canWithdrawPair,
   isForHomePage,
+  isInPairingOf,
   isOpenPair,
   isStaffAct,
   managesBuddies,
@@ -98,6 +99,13 @@ describe('buddy pairing rules', () => {
     expect(isStaffAct(staff, pair('active'))).toBe(true);
     expect(isStaffAct(beginner, pair('active'))).toBe(false);
     expect(isStaffAct({ userId: 'm', manages: true }, pair('active'))).toBe(false);
+  });
+
+  it('suggests nobody already in the beginner’s pairing', () => {
+    expect(isInPairingOf('b', 'b', undefined)).toBe(true);
+    expect(isInPairingOf('m', 'b', { mentorId: 'm' })).toBe(true);
+    expect(isInPairingOf('x', 'b', { mentorId: 'm' })).toBe(false);
+    expect(isInPairingOf('x', 'b', { mentorId: null })).toBe(false);
   });
 
   it('knows open pairings, the other person and what the home page shows', () => {

@@ -99,6 +99,18 @@ export function otherOfPair(userId: string, pair: PairFacts): string | null {
   return pair.beginnerId === userId ? pair.mentorId : pair.beginnerId;
 }
 
+/**
+ * Whom not to suggest as a beginner's buddy: the beginner, and whoever is already named in the
+ * beginner's open pairing.
+ */
+export function isInPairingOf(
+  userId: string,
+  beginnerId: string,
+  open: Pick<PairFacts, 'mentorId'> | undefined,
+) {
+  return userId === beginnerId || (open !== undefined && userId === open.mentorId);
+}
+
 /** The two see their pairing; the meta-mentor and office see every pairing of the network. */
 export function canViewPair(viewer: BuddyViewer, pair: PairFacts): boolean {
   return viewer.manages || isPairMember(viewer, pair);

@@ -1,6 +1,6 @@
 import { BUDDY_SUGGESTIONS_MAX } from '../../../common/buddies.ts';
 import type { BuddySuggestions } from '../../../common/contracts/buddies.ts';
-import { BUDDY_MEMBERSHIP, canBePairedAsMentor } from '../../../common/policies/buddies.ts';
+import { BUDDY_MEMBERSHIP, canBePairedAsMentor, isInPairingOf } from '../../../common/policies/buddies.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { getStandings } from '../networks/index.ts';
@@ -34,7 +34,7 @@ export async function suggestBuddies(
   const db = ctx.database.db;
   const open = await findOpenPairOf(db, network.id, beginner.id);
   const members = (await listMembersWith(db, network.id, BUDDY_MEMBERSHIP)).filter(
-    (m) => m.userId !== beginner.id && m.userId !== open?.mentorId,
+    (m) => !isInPairingOf(m.userId, beginner.id, open),
   );
   const ids = members.map((m) => m.userId);
   const [facts, load] = await Promise.all([

@@ -1,7 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canInNetwork } from '../../../../common/permissions.ts';
 import { isForHomePage, isPairBeginner } from '../../../../common/policies/buddies.ts';
+import { memberActor } from '../../../../common/policies/standing.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -15,7 +17,16 @@ import { buddyKeys, fetchBuddyPairs, pairFacts } from './api.ts';
  */
 export function BuddyHomeCard({ userId, networks }: { userId: string; networks: NetworkSummary[] }) {
   const { t, i18n } = useTranslation();
-  const joined = networks.filter((n) => n.role !== null && n.acceptedCurrent);
+  // The networks whose pairings the user may see: those they take part in.
+  const joined = networks.filter(
+    (n) =>
+      n.role &&
+      canInNetwork(
+        memberActor({ role: n.role, acceptedCurrent: n.acceptedCurrent }),
+        'buddies.view',
+        n.visibility,
+      ),
+  );
   const lists = useQueries({
     queries: joined.map((n) => ({
       queryKey: buddyKeys.list(n.slug, 'open', true),
