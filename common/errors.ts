@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'CSV_TOO_MANY_ROWS',
   'PHASE_NOT_ADJACENT',
   'GOAL_ARCHIVED',
+  'BUDDY_NOT_BEGINNER',
+  'BUDDY_NOT_EXPERIENCED',
+  'BUDDY_PAIR_EXISTS',
+  'BUDDY_PAIR_CHANGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

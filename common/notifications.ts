@@ -1,9 +1,54 @@
 /** What a notification is about. */
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'message', 'announcement'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'message',
+  'announcement',
+  // Buddy pairing: a beginner asked for a buddy (to the meta-mentor and office), a pairing was
+  // proposed, accepted, declined or ended (to those it concerns), and the gentle check-in.
+  'buddy_requested',
+  'buddy_proposed',
+  'buddy_accepted',
+  'buddy_declined',
+  'buddy_ended',
+  'buddy_checkin',
+] as const;
+export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
-/** Kinds whose e-mail a member may choose; announcements are always e-mailed at once. */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message'] as const;
+/**
+ * The e-mail settings a member may choose: one per kind, except that the buddy pairing kinds share
+ * one (`buddies`). Announcements are always e-mailed at once.
+ */
+export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies'] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
+
+const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
+  mention: 'mention',
+  reply: 'reply',
+  message: 'message',
+  announcement: null,
+  buddy_requested: 'buddies',
+  buddy_proposed: 'buddies',
+  buddy_accepted: 'buddies',
+  buddy_declined: 'buddies',
+  buddy_ended: 'buddies',
+  buddy_checkin: 'buddies',
+};
+
+/** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
+export function emailSettingOf(kind: NotificationKindCode): OptionalEmailKind | null {
+  return EMAIL_SETTING[kind];
+}
+
+/** The kinds one e-mail setting governs. */
+export function kindsOfSetting(setting: OptionalEmailKind): NotificationKindCode[] {
+  return NOTIFICATION_KINDS.filter((kind) => EMAIL_SETTING[kind] === setting);
+}
+
+/** Gentle reminders are never mailed at once: with "at once" chosen they still wait for the digest. */
+export function isDigestOnly(kind: NotificationKindCode): boolean {
+  return kind === 'buddy_checkin';
+}
 
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
 export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;

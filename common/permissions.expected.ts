@@ -58,6 +58,9 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'goals.manage': '-----Y--Y',
   'goals.update': '---YYY---',
   'privacy.check': '---YYY---',
+  'buddies.view': '---YYY---',
+  'buddies.ask': '---YYY---',
+  'buddies.manage': '----YY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -53,6 +53,9 @@ export const NETWORK_ACTIONS = [
   'goals.manage',
   'goals.update',
   'privacy.check',
+  'buddies.view',
+  'buddies.ask',
+  'buddies.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -107,6 +110,12 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'goals.update': EVERY_MEMBER,
   // The privacy check of case texts: for those who may write in the network.
   'privacy.check': EVERY_MEMBER,
+  // Buddy pairing is between members: they see and act on their own pairings (which ones, and how,
+  // is decided per pairing in policies/buddies.ts); the meta-mentor and the office propose pairs,
+  // see all of them and end any. Admins who are not members take no part.
+  'buddies.view': EVERY_MEMBER,
+  'buddies.ask': EVERY_MEMBER,
+  'buddies.manage': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

@@ -1,3 +1,4 @@
+import type { BuddyChangedEvent } from './contracts/buddies.ts';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
 import type { NotificationEvent } from './contracts/notifications.ts';
@@ -74,6 +75,11 @@ export interface ServerEvents {
   'notification.updated': NotificationEvent;
   /** One (id) or all (id null) notifications were marked read, e.g. in another tab. */
   'notification.read': { id: string | null; unreadCount: number };
+  /**
+   * A buddy pairing was asked for, proposed, answered, ended or withdrawn: to the rooms of its two
+   * people and of those who manage buddy pairing in its network. Ids only; clients load it again.
+   */
+  'buddy.changed': BuddyChangedEvent;
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -4,6 +4,9 @@ import { PageQuery } from './networks.ts';
 
 export {
   EMAIL_FREQUENCIES,
+  emailSettingOf,
+  isDigestOnly,
+  kindsOfSetting,
   NOTIFICATION_KINDS,
   OPTIONAL_EMAIL_KINDS,
   type OptionalEmailKind,
@@ -47,7 +50,13 @@ export type UnreadCount = z.infer<typeof UnreadCount>;
 export const NotificationIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const NotificationPreferences = z.object({
-  email: z.object({ mention: EmailFrequency, reply: EmailFrequency, message: EmailFrequency }),
+  email: z.object({
+    mention: EmailFrequency,
+    reply: EmailFrequency,
+    message: EmailFrequency,
+    /** Buddy pairing: requests, proposals, answers, endings and check-in reminders. */
+    buddies: EmailFrequency,
+  }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
 });
@@ -60,6 +69,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       mention: EmailFrequency.optional(),
       reply: EmailFrequency.optional(),
       message: EmailFrequency.optional(),
+      buddies: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

@@ -26,6 +26,9 @@ export const UpdateProfileBody = z.strictObject({
   experienceLevel: MentorLevelCode.nullable(),
   bio: OptionalText(2000),
   visibility: ProfileVisibilityCode,
+  /** Buddy pairing (B4): looking for a buddy, open to being one. Left out: kept as they are. */
+  lookingForBuddy: z.boolean().optional(),
+  openToBuddy: z.boolean().optional(),
 });
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 
@@ -38,6 +41,8 @@ export const Profile = z.object({
   availability: z.string(),
   experienceLevel: MentorLevelCode.nullable(),
   bio: z.string(),
+  lookingForBuddy: z.boolean(),
+  openToBuddy: z.boolean(),
   hasAvatar: z.boolean(),
   /** Versioned URL of the avatar (changes with every upload), or null. */
   avatarUrl: z.string().nullable(),
@@ -56,6 +61,8 @@ export const DirectoryQuery = PageQuery.extend({
   level: MentorLevelCode.optional(),
   region: z.string().trim().max(120).optional(),
   q: z.string().trim().max(80).optional(),
+  /** Members looking for a buddy, or open to being one. */
+  buddy: z.enum(['looking', 'open']).optional(),
   limit: z.coerce.number().int().min(1).max(DIRECTORY_PAGE_MAX).default(20),
 });
 export type DirectoryQuery = z.infer<typeof DirectoryQuery>;
@@ -70,6 +77,8 @@ export const DirectoryEntry = z.object({
   region: z.string(),
   availability: z.string(),
   avatarUrl: z.string().nullable(),
+  lookingForBuddy: z.boolean(),
+  openToBuddy: z.boolean(),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 

@@ -49,6 +49,7 @@ import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
+import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
 import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
 
@@ -94,4 +95,5 @@ export interface DB {
   notificationPreferences: NotificationPreferencesTable;
   notificationSettings: NotificationSettingsTable;
   searchDocuments: SearchDocumentsTable;
+  buddyPairs: BuddyPairsTable;
 }

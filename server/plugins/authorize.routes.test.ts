@@ -43,6 +43,9 @@ interface Fixture {
   promotableId: string;
   topicId: string;
   goalId: string;
+  /** A beginner mentor to pair (the actor themself when they are one) and an experienced mentor. */
+  buddyBeginnerId: string;
+  experiencedId: string;
 }
 
 /**
@@ -179,6 +182,17 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/privacy-check`,
     body: { text: 'Meine Mentee wohnt in der Goethestraße 14.' },
   }),
+  'buddies.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/buddies` }),
+  // A beginner asks an experienced mentor for themself; the meta-mentor or office propose the pair.
+  'buddies.ask': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/buddies`,
+    body: { beginnerId: fx.buddyBeginnerId, mentorId: fx.experiencedId },
+  }),
+  'buddies.manage': (fx) => ({
+    method: 'GET',
+    url: `/api/networks/${fx.slug}/buddies/suggestions?for=${fx.buddyBeginnerId}`,
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
@@ -244,8 +258,8 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
   async function accountOf(
     actor: MatrixActor,
     network: NetworkRow,
-    orgAdmin: { email: string; password: string },
-  ): Promise<{ email: string; password: string } | undefined> {
+    orgAdmin: { id: string; email: string; password: string },
+  ): Promise<{ id: string; email: string; password: string } | undefined> {
     switch (actor) {
       case 'visitor':
         return undefined;
@@ -265,7 +279,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
   }
 
   /**
-   * A network of its own for one actor (its founding organisation's admin, a meta-mentor and two
+   * A network of its own for one actor (its founding organisation's admin, a meta-mentor and four
    * mentors besides the actor, a topic and a goal) and a client signed in as that actor.
    */
   async function fixture(actor: MatrixActor, visibility: Visibility): Promise<Fixture> {
@@ -276,6 +290,8 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const otherMeta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
     const removable = await buildMember(t.ctx, network, { role: 'mentor' });
     const promotable = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
+    const beginner = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
+    const experienced = await buildMember(t.ctx, network, { role: 'mentor', level: 'experienced' });
     const me = await accountOf(actor, network, orgAdmin);
     const topic = await buildTopic(t.ctx, network, otherMeta.id);
     const goal = await buildGoal(t.ctx, network, { createdBy: otherMeta.id });
@@ -289,6 +305,9 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       promotableId: promotable.id,
       topicId: topic.topicId,
       goalId: goal.id,
+      // A mentor of the matrix is a beginner: they ask for themself.
+      buddyBeginnerId: actor === 'mentor' && me ? me.id : beginner.id,
+      experiencedId: experienced.id,
     };
   }
 

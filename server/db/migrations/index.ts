@@ -26,6 +26,8 @@ import * as createRealtimeOutbox from './2026-11-27T1101-create-realtime-outbox.
 import * as createNotifications from './2026-11-27T1200-create-notifications.ts';
 import * as createSearchIndex from './2026-11-27T1201-create-search-index.ts';
 import * as postsAuthorTopicIndex from './2026-11-27T1300-posts-author-topic-index.ts';
+import * as createBuddyPairs from './2026-11-28T1600-create-buddy-pairs.ts';
+import * as profileBuddyFlags from './2026-11-28T1601-profile-buddy-flags.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +58,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1200-create-notifications': createNotifications,
   '2026-11-27T1201-create-search-index': createSearchIndex,
   '2026-11-27T1300-posts-author-topic-index': postsAuthorTopicIndex,
+  '2026-11-28T1600-create-buddy-pairs': createBuddyPairs,
+  '2026-11-28T1601-profile-buddy-flags': profileBuddyFlags,
 };

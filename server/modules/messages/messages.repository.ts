@@ -285,3 +285,14 @@ export async function countParticipants(db: Kysely<DB>, conversationId: string):
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** The time of the newest message of each conversation that has one (deleted ones count: they were sent). */
+export async function listLastMessageTimes(db: Kysely<DB>, conversationIds: string[]) {
+  if (conversationIds.length === 0) return [];
+  return db
+    .selectFrom('messages')
+    .select(['conversationId', (eb) => eb.fn.max('createdAt').as('lastAt')])
+    .where('conversationId', 'in', conversationIds)
+    .groupBy('conversationId')
+    .execute();
+}

@@ -1,4 +1,8 @@
-import type { EmailFrequency, UnsubscribeScope } from '../../../common/contracts/notifications.ts';
+import {
+  type EmailFrequency,
+  emailSettingOf,
+  type UnsubscribeScope,
+} from '../../../common/contracts/notifications.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
@@ -115,9 +119,10 @@ export async function sendPendingMail(
   }
   const others = rows.filter((r) => r.kind !== 'announcement');
   if (others.length > 0) {
-    const kinds = new Set(others.map((r) => r.kind));
-    const scope: UnsubscribeScope =
-      route === 'immediate' && kinds.size === 1 ? (others[0]?.kind as UnsubscribeScope) : 'all';
+    // One setting behind everything in an immediate mail: its link turns off that setting only.
+    const settings = new Set(others.map((r) => emailSettingOf(r.kind)));
+    const [only] = settings;
+    const scope: UnsubscribeScope = route === 'immediate' && settings.size === 1 && only ? only : 'all';
     const url = await unsubscribeUrl(ctx, userId, scope);
     await ctx.mailer.send(
       user.email,

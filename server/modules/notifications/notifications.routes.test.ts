@@ -168,7 +168,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     const { client } = await member();
     const defaults = await client.get('/api/me/notification-preferences');
     expect(defaults.json()).toEqual({
-      email: { mention: 'daily', reply: 'daily', message: 'daily' },
+      email: { mention: 'daily', reply: 'daily', message: 'daily', buddies: 'daily' },
       announcementsAlwaysEmailed: true,
     });
     const put = (body: unknown) => client.request('PUT', '/api/me/notification-preferences', body);
@@ -176,8 +176,13 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect(errorCode(await put({ email: {} }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await put({ email: { mention: 'weekly' } }))).toBe('VALIDATION_FAILED');
     expect(errorCode(await put({}))).toBe('VALIDATION_FAILED');
-    const changed = await put({ email: { mention: 'immediate', message: 'off' } });
-    expect(changed.json().email).toEqual({ mention: 'immediate', reply: 'daily', message: 'off' });
+    const changed = await put({ email: { mention: 'immediate', message: 'off', buddies: 'immediate' } });
+    expect(changed.json().email).toEqual({
+      mention: 'immediate',
+      reply: 'daily',
+      message: 'off',
+      buddies: 'immediate',
+    });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
 
@@ -353,6 +358,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       mention: 'daily',
       reply: 'off',
       message: 'daily',
+      buddies: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

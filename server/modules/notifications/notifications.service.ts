@@ -5,7 +5,12 @@ import type {
   NotificationPreferences,
   UpdateNotificationPreferencesBody,
 } from '../../../common/contracts/notifications.ts';
-import { OPTIONAL_EMAIL_KINDS } from '../../../common/contracts/notifications.ts';
+import {
+  emailSettingOf,
+  isDigestOnly,
+  kindsOfSetting,
+  OPTIONAL_EMAIL_KINDS,
+} from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
@@ -43,14 +48,19 @@ export interface NotifyInput {
   force?: boolean;
 }
 
-/** The e-mail route of a kind for a user: their setting, else the daily digest. */
+/**
+ * The e-mail route of a kind for a user: their setting for it, else the daily digest. Gentle
+ * reminders wait for the digest even when the setting says "at once".
+ */
 export async function emailFrequencyOf(
   ctx: AppContext,
   userId: string,
   kind: NotificationKind,
 ): Promise<EmailFrequency> {
-  if (kind === 'announcement') return 'immediate';
-  return (await listPreferences(ctx.database.db, userId)).get(kind) ?? 'daily';
+  const setting = emailSettingOf(kind);
+  if (setting === null) return 'immediate';
+  const chosen = (await listPreferences(ctx.database.db, userId)).get(setting) ?? 'daily';
+  return chosen === 'immediate' && isDigestOnly(kind) ? 'daily' : chosen;
 }
 
 /**
@@ -149,7 +159,12 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
   const saved = await listPreferences(ctx.database.db, userId);
   const pick = (kind: string) => saved.get(kind) ?? 'daily';
   return {
-    email: { mention: pick('mention'), reply: pick('reply'), message: pick('message') },
+    email: {
+      mention: pick('mention'),
+      reply: pick('reply'),
+      message: pick('message'),
+      buddies: pick('buddies'),
+    },
     announcementsAlwaysEmailed: true,
   };
 }
@@ -166,7 +181,7 @@ export async function updatePreferences(
     const email = body.email[kind];
     if (!email) continue;
     await upsertPreference(ctx.database.db, userId, kind, email, now);
-    if (email === 'off') off.push(kind);
+    if (email === 'off') off.push(...kindsOfSetting(kind));
   }
   await cancelPendingEmail(ctx.database.db, userId, off, now);
   return getPreferences(ctx, userId);

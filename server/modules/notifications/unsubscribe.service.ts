@@ -3,7 +3,7 @@ import type {
   UnsubscribeInfo,
   UnsubscribeScope,
 } from '../../../common/contracts/notifications.ts';
-import { OPTIONAL_EMAIL_KINDS } from '../../../common/contracts/notifications.ts';
+import { kindsOfSetting, OPTIONAL_EMAIL_KINDS } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newSecret } from '../../lib/ids.ts';
@@ -91,6 +91,6 @@ export async function applyUnsubscribe(
   const at = isoNow(now);
   const kinds = kindsOf(claims.scope);
   for (const kind of kinds) await upsertPreference(ctx.database.db, claims.userId, kind, 'off', at);
-  await cancelPendingEmail(ctx.database.db, claims.userId, kinds, at);
+  await cancelPendingEmail(ctx.database.db, claims.userId, kinds.flatMap(kindsOfSetting), at);
   return describe(ctx, claims);
 }

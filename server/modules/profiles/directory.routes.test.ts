@@ -137,6 +137,8 @@ describe.each(DIALECTS)('member directory on %s', (dialect) => {
       region: 'Musterstadt Nord',
       availability: 'weekends',
       avatarUrl: expect.stringMatching(new RegExp(`^/api/users/${anna?.userId}/avatar\\?v=`)),
+      lookingForBuddy: false,
+      openToBuddy: false,
     });
     expect(page.entries.find((e) => e.displayName === 'bernd Müller')?.expertise).toEqual([
       'housing',

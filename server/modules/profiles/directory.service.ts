@@ -33,6 +33,8 @@ export async function listDirectory(
       region: r.region ?? '',
       availability: r.availability ?? '',
       avatarUrl: avatarUrlOf(r.userId, r.avatarKey),
+      lookingForBuddy: Boolean(r.lookingForBuddy),
+      openToBuddy: Boolean(r.openToBuddy),
     })),
     nextCursor,
   };

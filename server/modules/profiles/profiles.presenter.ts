@@ -31,6 +31,8 @@ export function presentProfile(
     availability: row?.availability ?? '',
     experienceLevel: row?.experienceLevel ?? null,
     bio: row?.bio ?? '',
+    lookingForBuddy: Boolean(row?.lookingForBuddy),
+    openToBuddy: Boolean(row?.openToBuddy),
     hasAvatar: Boolean(row?.avatarKey),
     avatarUrl: avatarUrlOf(user.id, row?.avatarKey),
   };

@@ -9,6 +9,9 @@ export interface ProfileFields {
   experienceLevel: MentorLevel | null;
   bio: string;
   visibility: ProfileVisibility;
+  /** Buddy statements (0 or 1); left out, an existing profile keeps them and a new one says no. */
+  lookingForBuddy?: number;
+  openToBuddy?: number;
 }
 
 /** The profile row of a user, if they ever saved one. */
@@ -62,10 +65,22 @@ export async function saveProfile(
   expertise: string[],
   now: string,
 ): Promise<void> {
+  const { lookingForBuddy, openToBuddy, ...rest } = fields;
+  const buddy = {
+    ...(lookingForBuddy !== undefined && { lookingForBuddy }),
+    ...(openToBuddy !== undefined && { openToBuddy }),
+  };
   await db
     .insertInto('profiles')
-    .values({ userId, ...fields, avatarKey: null, updatedAt: now })
-    .onConflict((oc) => oc.column('userId').doUpdateSet({ ...fields, updatedAt: now }))
+    .values({
+      userId,
+      ...rest,
+      lookingForBuddy: lookingForBuddy ?? 0,
+      openToBuddy: openToBuddy ?? 0,
+      avatarKey: null,
+      updatedAt: now,
+    })
+    .onConflict((oc) => oc.column('userId').doUpdateSet({ ...rest, ...buddy, updatedAt: now }))
     .execute();
   await db.deleteFrom('profileLanguages').where('userId', '=', userId).execute();
   await db.deleteFrom('profileExpertise').where('userId', '=', userId).execute();
@@ -95,6 +110,8 @@ export async function ensureProfile(db: Kysely<DB>, userId: string, now: string)
       bio: '',
       avatarKey: null,
       visibility: 'network',
+      lookingForBuddy: 0,
+      openToBuddy: 0,
       updatedAt: now,
     })
     .onConflict((oc) => oc.column('userId').doNothing())
@@ -145,6 +162,7 @@ export interface DirectoryFilters {
   level?: MentorLevel;
   region?: string;
   q?: string;
+  buddy?: 'looking' | 'open';
 }
 
 /** `%text%` for LIKE, with the wildcards of the text itself escaped (by backslash). */
@@ -184,13 +202,15 @@ export function listDirectoryPage(
       'p.region',
       'p.availability',
       'p.avatarKey',
+      'p.lookingForBuddy',
+      'p.openToBuddy',
     ])
     .where('m.networkId', '=', networkId)
     .where('m.status', '=', 'active')
     .orderBy(sortName)
     .orderBy('m.userId')
     .limit(options.limit);
-  const { language, expertise, level, region, q } = filters;
+  const { language, expertise, level, region, q, buddy } = filters;
   if (language) {
     query = query.where(({ exists, selectFrom }) =>
       exists(
@@ -214,6 +234,7 @@ export function listDirectoryPage(
   if (level) query = query.where('m.level', '=', level);
   if (region) query = query.where(contains(sql.ref('p.region'), region));
   if (q) query = query.where(contains(sql.ref('u.displayName'), q));
+  if (buddy) query = query.where(buddy === 'looking' ? 'p.lookingForBuddy' : 'p.openToBuddy', '=', 1);
   if (options.after) {
     const [name, userId] = options.after;
     query = query.where((eb) =>
@@ -221,4 +242,23 @@ export function listDirectoryPage(
     );
   }
   return query.execute();
+}
+
+/** The profile facts buddy matching needs, of several users in one query (users without a profile are missing). */
+export function listMatchFacts(db: Kysely<DB>, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('profiles')
+    .select(['userId', 'region', 'avatarKey', 'lookingForBuddy', 'openToBuddy'])
+    .where('userId', 'in', userIds)
+    .execute();
+}
+
+/** Sets or clears "looking for a buddy" on an existing profile (no profile: nothing to clear). */
+export async function updateLookingForBuddy(db: Kysely<DB>, userId: string, looking: boolean, now: string) {
+  await db
+    .updateTable('profiles')
+    .set({ lookingForBuddy: looking ? 1 : 0, updatedAt: now })
+    .where('userId', '=', userId)
+    .execute();
 }

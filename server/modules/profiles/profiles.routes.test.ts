@@ -38,6 +38,8 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
       availability: '',
       experienceLevel: null,
       bio: '',
+      lookingForBuddy: false,
+      openToBuddy: false,
       hasAvatar: false,
       avatarUrl: null,
       visibility: 'network',

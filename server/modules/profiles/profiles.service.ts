@@ -41,7 +41,12 @@ export async function updateOwnProfile(
   user: UserRow,
   body: UpdateProfileBody,
 ): Promise<Profile> {
-  const { languages, expertise, ...fields } = body;
+  const { languages, expertise, lookingForBuddy, openToBuddy, ...rest } = body;
+  const fields = {
+    ...rest,
+    lookingForBuddy: lookingForBuddy === undefined ? undefined : Number(lookingForBuddy),
+    openToBuddy: openToBuddy === undefined ? undefined : Number(openToBuddy),
+  };
   const now = isoNow();
   await withTransaction(ctx, (tx) =>
     saveProfile(tx.database.db, user.id, fields, [...new Set(languages)], [...new Set(expertise)], now),

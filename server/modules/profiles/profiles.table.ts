@@ -12,6 +12,10 @@ export interface ProfilesTable {
   /** File name of the resized avatar under <dataDir>/avatars, or null. */
   avatarKey: string | null;
   visibility: ProfileVisibility;
+  /** 1 when the member says they are looking for a buddy (B4), shown in directories. */
+  lookingForBuddy: number;
+  /** 1 when the member says they are open to being a buddy. */
+  openToBuddy: number;
   updatedAt: string;
 }
 export type ProfileRow = Selectable<ProfilesTable>;

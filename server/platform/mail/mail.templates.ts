@@ -1,4 +1,5 @@
 import type { Locale } from '../../../common/locales.ts';
+import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { RTL_LOCALES } from '../../../common/locales.ts';
 import { translate } from '../../lib/i18n.ts';
 
@@ -41,7 +42,7 @@ export type MailTemplate =
 
 /** One line of a notification mail. */
 export interface NotificationMailItem {
-  kind: 'mention' | 'reply' | 'message' | 'announcement';
+  kind: NotificationKindCode;
   actor: string;
   network: string;
   title: string;
@@ -140,6 +141,12 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   reply: 'mail.notification.item.reply',
   message: 'mail.notification.item.message',
   announcement: 'mail.notification.item.announcement',
+  buddy_requested: 'mail.notification.item.buddy_requested',
+  buddy_proposed: 'mail.notification.item.buddy_proposed',
+  buddy_accepted: 'mail.notification.item.buddy_accepted',
+  buddy_declined: 'mail.notification.item.buddy_declined',
+  buddy_ended: 'mail.notification.item.buddy_ended',
+  buddy_checkin: 'mail.notification.item.buddy_checkin',
 };
 
 /** A line per notification; the digest groups them under their network. */

@@ -49,6 +49,7 @@ const RoadmapPage = lazy(() => import('../features/roadmap/RoadmapPage.tsx'));
 const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
 const GoalPage = lazy(() => import('../features/goals/GoalPage.tsx'));
 const PrivacyCheckPage = lazy(() => import('../features/privacy/PrivacyCheckPage.tsx'));
+const BuddiesPage = lazy(() => import('../features/buddies/BuddiesPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -130,6 +131,7 @@ export function AppRoutes() {
           <Route path="goals" element={signedIn(<GoalsPage />)} />
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
           <Route path="privacy-check" element={signedIn(<PrivacyCheckPage />)} />
+          <Route path="buddies" element={signedIn(<BuddiesPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { connectAnnouncements } from '../features/announcements/live.ts';
 import { authKeys } from '../features/auth/api.ts';
+import { connectBuddies } from '../features/buddies/live.ts';
 import { connectDiscussions } from '../features/discussions/live.ts';
 import { connectMessages } from '../features/messages/live.ts';
 import { connectNotifications } from '../features/notifications/live.ts';
@@ -16,6 +17,7 @@ export default function RealtimeBridge({ userId }: { userId: string }) {
       connectNotifications(queryClient),
       connectDiscussions(queryClient),
       connectAnnouncements(queryClient),
+      connectBuddies(queryClient),
       onLocalEvent('session.ended', () => queryClient.setQueryData(authKeys.me, null)),
     ];
     realtime.start();

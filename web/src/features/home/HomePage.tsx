@@ -10,6 +10,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
 import { resendVerification, useMe } from '../auth/api.ts';
 import { useMyApplications } from '../applications/api.ts';
+import { BuddyHomeCard } from '../buddies/BuddyHomeCard.tsx';
 import { WithdrawApplicationButton } from '../applications/WithdrawApplicationButton.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
@@ -97,6 +98,8 @@ export default function HomePage() {
             </ul>
           ))}
       </section>
+
+      {networks.data && <BuddyHomeCard userId={me.id} networks={networks.data.networks} />}
 
       {(pendingApplications.length > 0 || decided.length > 0) && (
         <section className="card stack" aria-labelledby="applications-heading">

@@ -23,6 +23,9 @@ function actionLabel(t: TFunction, action: string): string {
     'document.published': t('networks.audit.actions.document_published'),
     'documents.accepted': t('networks.audit.actions.documents_accepted'),
     'office.updated': t('networks.audit.actions.office_updated'),
+    'buddy.proposed': t('networks.audit.actions.buddy_proposed'),
+    'buddy.ended': t('networks.audit.actions.buddy_ended'),
+    'buddy.withdrawn': t('networks.audit.actions.buddy_withdrawn'),
   };
   return labels[action] ?? action;
 }

@@ -50,6 +50,7 @@ export default function NetworkLayout() {
     { to: 'discussions', label: t('networks.nav.discussions'), show: may('discussions.read') },
     { to: 'members', label: t('networks.nav.members'), show: may('members.view') },
     { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
+    { to: 'buddies', label: t('networks.nav.buddies'), show: may('buddies.view') },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },

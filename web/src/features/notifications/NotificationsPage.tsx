@@ -24,12 +24,25 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_message', { actor, count: n.count });
     case 'announcement':
       return t('notifications.text_announcement', { title: n.announcement?.title ?? '' });
+    case 'buddy_requested':
+      return t('notifications.text_buddy_requested', { actor });
+    case 'buddy_proposed':
+      return t('notifications.text_buddy_proposed', { actor });
+    case 'buddy_accepted':
+      return t('notifications.text_buddy_accepted', { actor });
+    case 'buddy_declined':
+      return t('notifications.text_buddy_declined', { actor });
+    case 'buddy_ended':
+      return t('notifications.text_buddy_ended', { actor });
+    case 'buddy_checkin':
+      return t('notifications.text_buddy_checkin', { actor });
   }
 }
 
 /** Where a notification leads. */
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
+  if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
   if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
   if (n.network) return `/networks/${n.network.slug}`;
   return '/home';

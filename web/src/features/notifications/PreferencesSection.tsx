@@ -12,6 +12,7 @@ const KIND_KEYS = {
   mention: 'notifications.kind_mention',
   reply: 'notifications.kind_reply',
   message: 'notifications.kind_message',
+  buddies: 'notifications.kind_buddies',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',

@@ -13,6 +13,7 @@ const SCOPE_KEYS = {
   mention: 'notifications.unsubscribe.scope_mention',
   reply: 'notifications.unsubscribe.scope_reply',
   message: 'notifications.unsubscribe.scope_message',
+  buddies: 'notifications.unsubscribe.scope_buddies',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

@@ -18,7 +18,7 @@ import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { type DirectoryFilters, useDirectory } from './api.ts';
 
-const FILTERS = ['language', 'expertise', 'level', 'region', 'q'] as const;
+const FILTERS = ['language', 'expertise', 'level', 'region', 'q', 'buddy'] as const;
 
 /** Members of the network with their profiles; filters live in the address so they can be shared. */
 export default function DirectoryPage() {
@@ -92,6 +92,16 @@ export default function DirectoryPage() {
             ...MENTOR_LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) })),
           ]}
         />
+        <SelectField
+          name="buddy"
+          label={t('directory.buddy')}
+          defaultValue={filters.buddy ?? ''}
+          options={[
+            { value: '', label: any },
+            { value: 'looking', label: t('buddies.badge.looking') },
+            { value: 'open', label: t('buddies.badge.open') },
+          ]}
+        />
         <TextField
           name="region"
           label={t('directory.region')}
@@ -138,6 +148,14 @@ export default function DirectoryPage() {
                     <Link to={`/networks/${network.slug}/directory/${e.userId}`}>{e.displayName}</Link>
                   </h2>
                   <MoocBadge userId={e.userId} />
+                  {(e.lookingForBuddy || e.openToBuddy) && (
+                    <p>
+                      {e.lookingForBuddy && (
+                        <span className="badge badge-new">{t('buddies.badge.looking')}</span>
+                      )}
+                      {e.openToBuddy && <span className="badge badge-ok">{t('buddies.badge.open')}</span>}
+                    </p>
+                  )}
                   <p className="muted small">
                     {roleLabel(t, e.role)}
                     {e.level && ` · ${levelLabel(t, e.level)}`}

@@ -122,6 +122,7 @@ const fields = [
   'experienceLevel',
   'bio',
   'visibility',
+  'buddy',
 ] as const;
 
 function ProfileForm({ profile }: { profile: Profile }) {
@@ -138,6 +139,8 @@ function ProfileForm({ profile }: { profile: Profile }) {
         experienceLevel: (v.experienceLevel || null) as UpdateProfileBody['experienceLevel'],
         bio: v.bio,
         visibility: (v.visibility || 'network') as UpdateProfileBody['visibility'],
+        lookingForBuddy: data.getAll('buddy').includes('looking'),
+        openToBuddy: data.getAll('buddy').includes('open'),
       }),
     onSuccess: (updated) => queryClient.setQueryData(profileKeys.mine, updated),
   });
@@ -201,6 +204,21 @@ function ProfileForm({ profile }: { profile: Profile }) {
           maxLength={2000}
           rows={5}
           error={form.errors.fields.bio}
+        />
+        <ChoiceGroup
+          type="checkbox"
+          name="buddy"
+          legend={t('profile.buddy')}
+          hint={t('profile.buddy_hint')}
+          options={[
+            { value: 'looking', label: t('profile.buddy_looking') },
+            { value: 'open', label: t('profile.buddy_open') },
+          ]}
+          defaultValue={[
+            ...(profile.lookingForBuddy ? ['looking'] : []),
+            ...(profile.openToBuddy ? ['open'] : []),
+          ]}
+          error={form.errors.fields.buddy}
         />
         <ChoiceGroup
           type="radio"

@@ -10,6 +10,7 @@ export interface DirectoryFilters {
   level?: string;
   region?: string;
   q?: string;
+  buddy?: string;
 }
 
 /** Query keys of profiles: the signed-in user's own, another person's, and a network's directory. */

@@ -1,0 +1,6 @@
+/**
+ * Buddy pairing (B4): beginner mentors paired with experienced ones — suggestions, requests,
+ * proposals, answers, endings, and the daily check-in reminder through the digest.
+ */
+export { buddyRoutes } from './buddies.routes.ts';
+export type { BuddyPairRow } from './buddies.table.ts';
