@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'BUDDY_NOT_EXPERIENCED',
   'BUDDY_PAIR_EXISTS',
   'BUDDY_PAIR_CHANGED',
+  'INVALID_CHARACTER',
+  'UPLOAD_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

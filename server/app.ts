@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import { isWebPage } from '../common/web-pages.ts';
 import type { AppContext } from './context.ts';
 import { applicationRoutes } from './modules/applications/index.ts';
 import { announcementRoutes } from './modules/announcements/index.ts';
@@ -35,6 +36,7 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
 import { responseSerializerCompiler } from './plugins/response-serializer.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerTextInputCheck } from './plugins/text-input.ts';
 import { registerWeb } from './plugins/web.ts';
 
 export interface BuildAppOptions {
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(cookie);
   registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https:') });
   registerErrorHandler(app);
+  registerTextInputCheck(app);
   registerRequestContext(app, ctx);
   registerAuthorization(app, ctx);
   await registerOpenApi(app);
@@ -106,7 +109,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       !path.startsWith('/assets/') &&
       !/\.[a-z0-9]+$/i.test(path);
     if (hasWeb && isPage) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // Unknown paths get the shell too (the app shows its "not found" page), but never a 200.
+      return reply
+        .code(isWebPage(path) ? 200 : 404)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
     }
     return sendError(request, reply, 404, 'NOT_FOUND');
   });

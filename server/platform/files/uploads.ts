@@ -19,7 +19,12 @@ export async function readUpload(
   request: FastifyRequest,
   maxMb: number,
 ): Promise<{ fileName: string; bytes: Buffer }> {
-  const part = await request.file();
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    part = await request.file();
+  } catch (error) {
+    throw incomplete(error);
+  }
   if (!part || part.fieldname !== UPLOAD_FIELD) {
     part?.file.resume();
     throw new AppError('VALIDATION_FAILED', 400, [
@@ -32,10 +37,24 @@ export async function readUpload(
     bytes = await part.toBuffer();
   } catch (error) {
     if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw error;
+    throw incomplete(error);
   }
   // Over a real socket the limit can strike after the last chunk, and toBuffer then returns the
   // cut-off bytes without throwing; a truncated upload must never be taken for the whole file.
   if (part.file.truncated) throw tooLarge();
+  // A NUL cannot be stored by PostgreSQL: the same answer as for any other string input.
+  if (part.filename.includes('\u0000')) throw new AppError('INVALID_CHARACTER', 400);
   return { fileName: part.filename, bytes };
+}
+
+/**
+ * A body that ends before its closing boundary (a dropped connection, a broken client) is the
+ * client's fault: 400 UPLOAD_INCOMPLETE. Anything else stays what it is.
+ */
+function incomplete(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : '';
+  if (/terminated early|Unexpected end of (form|multipart)|Malformed part header/i.test(message)) {
+    return new AppError('UPLOAD_INCOMPLETE', 400);
+  }
+  return error;
 }
