@@ -14,6 +14,7 @@ import { generateData } from './dev/generate-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './dev/seed-demo.ts';
 import { createOrPromoteAdmin } from './modules/setup/index.ts';
 import { countUsers } from './modules/users/index.ts';
+import { recipientRef } from './platform/mail/index.ts';
 
 interface Io {
   env: NodeJS.ProcessEnv;
@@ -35,6 +36,19 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  'mail-ref': {
+    summary: 'Show how the log names the recipient of a mail (the log never holds addresses)',
+    usage: 'npm run cli -- mail-ref <e-mail address>',
+    async run(_ctx, { positionals }, io) {
+      const address = positionals[0];
+      if (!address) {
+        io.err('Please give the e-mail address.');
+        return 2;
+      }
+      io.out(recipientRef(address));
+      return 0;
+    },
+  },
   'create-admin': {
     summary: 'Create a platform admin (or make an existing account one)',
     usage: [

@@ -58,6 +58,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
     PORT: '0',
     HOST: '127.0.0.1',
     WORKERS: '2',
+    PUBLIC_URL: 'http://127.0.0.1',
     JOB_WORKER: 'off',
   });
   children.push(child);

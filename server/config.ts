@@ -29,6 +29,8 @@ export interface Config {
   digestHourUtc: number;
   /** Server processes sharing the port (1: this process serves; more: it starts and supervises them). */
   workers: number;
+  /** The name mails sign with and speak of: PLATFORM_NAME, else MAIL_FROM's display name, else mentorNET. */
+  platformName: string;
 }
 
 const Env = z.object({
@@ -45,6 +47,7 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('mentorNET <no-reply@mentornet.invalid>'),
+  PLATFORM_NAME: z.string().trim().min(1).max(80).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PASSWORD_HASH_COST: z
     .union([z.literal('low').transform(() => 10), z.coerce.number().int().min(10).max(20)])
@@ -71,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Several processes or instances must agree on one address for mail links and the Origin check:
+  // a default made from each one's own HOST and PORT would differ between them.
+  if (!e.PUBLIC_URL && (e.DATABASE_URL || e.WORKERS > 1)) {
+    throw new Error(
+      'Invalid configuration:\n  PUBLIC_URL: required with DATABASE_URL or WORKERS > 1 (the address users open, the same on every instance)',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -90,5 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobWorker: e.JOB_WORKER === 'on',
     digestHourUtc: e.NOTIFICATION_DIGEST_HOUR,
     workers: e.WORKERS,
+    platformName: e.PLATFORM_NAME ?? displayNameOf(e.MAIL_FROM) ?? 'mentorNET',
   };
+}
+
+/** The display name of an address like `Mentoring Leipzig <no-reply@example.org>`, if it has one. */
+function displayNameOf(address: string): string | undefined {
+  const match = /^\s*"?([^"<]+?)"?\s*<[^>]+>\s*$/.exec(address);
+  return match?.[1]?.trim() || undefined;
 }

@@ -32,7 +32,7 @@ export function createContext(config: Config, log: Logger): AppContext {
     outboxDir: path.join(config.dataDir, 'outbox'),
     log,
   });
-  const mailer = createMailer(jobs, transport, config.publicUrl);
+  const mailer = createMailer(jobs, transport, { url: config.publicUrl, name: config.platformName });
   return {
     config,
     database,

@@ -96,6 +96,7 @@ export function startPlatform(
       LOG_LEVEL: 'warn',
       JOB_POLL_MS: '60000',
       WORKERS: BENCH_WORKERS,
+      PUBLIC_URL: 'http://127.0.0.1',
       ...env,
     },
     /listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/,

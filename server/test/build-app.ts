@@ -44,7 +44,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), PUBLIC_URL: TEST_ORIGIN },
     dataDir,
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });

@@ -1,3 +1,3 @@
 export { createMailer, type Mailer } from './mail.service.ts';
 export type { NotificationMailItem } from './mail.templates.ts';
-export { createMailTransport, type OutgoingMail } from './mail.transport.ts';
+export { createMailTransport, type OutgoingMail, recipientRef } from './mail.transport.ts';

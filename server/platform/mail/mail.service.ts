@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/locales.ts';
 import type { JobQueue } from '../jobs/index.ts';
-import { type MailTemplate, renderMail } from './mail.templates.ts';
+import { type MailSite, type MailTemplate, renderMail } from './mail.templates.ts';
 import type { MailTransport, OutgoingMail } from './mail.transport.ts';
 
 export const MAIL_JOB = 'mail.send';
@@ -16,12 +16,17 @@ export interface Mailer {
 }
 
 /** Wires the mail job to the transport and returns the mailer the services use. */
-export function createMailer(jobs: JobQueue, transport: MailTransport, platformUrl: string): Mailer {
+export function createMailer(jobs: JobQueue, transport: MailTransport, site: MailSite): Mailer {
   jobs.handle(MAIL_JOB, async (payload) => transport.send(payload as OutgoingMail));
   return {
     async send(to, locale, template, options) {
-      const rendered = renderMail(locale, template, platformUrl);
-      const mail: OutgoingMail = { to, ...rendered, ...(options?.headers && { headers: options.headers }) };
+      const rendered = renderMail(locale, template, site);
+      const mail: OutgoingMail = {
+        to,
+        template: template.name,
+        ...rendered,
+        ...(options?.headers && { headers: options.headers }),
+      };
       await jobs.enqueue(MAIL_JOB, mail, { maxAttempts: 10 });
     },
   };

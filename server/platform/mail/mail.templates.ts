@@ -65,9 +65,10 @@ interface MailLayout {
   unsubscribe?: { label: string; url: string };
 }
 
-function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
-  const t = (key: string, params?: Params) => translate(locale, `mail.${template.name}.${key}`, params);
-  const greeting = translate(locale, 'mail.greeting', { name: template.params.name });
+function layoutFor(locale: Locale, template: MailTemplate, platformName: string): MailLayout {
+  const tm = mailTranslator(locale, platformName);
+  const t = (key: string, params?: Params) => tm(`mail.${template.name}.${key}`, params);
+  const greeting = tm('mail.greeting', { name: template.params.name });
   switch (template.name) {
     case 'verify':
       return {
@@ -126,13 +127,13 @@ function layoutFor(locale: Locale, template: MailTemplate): MailLayout {
         action: { label: t('action'), url },
         after: [],
         ...(unsubscribeUrl && {
-          unsubscribe: { label: translate(locale, 'mail.unsubscribe.announcement'), url: unsubscribeUrl },
+          unsubscribe: { label: tm('mail.unsubscribe.announcement'), url: unsubscribeUrl },
         }),
       };
     }
     case 'notification':
     case 'notification_digest':
-      return notificationLayout(locale, template.name, template.params, greeting);
+      return notificationLayout(locale, template.name, template.params, greeting, platformName);
   }
 }
 
@@ -155,14 +156,16 @@ function notificationLayout(
   name: 'notification' | 'notification_digest',
   params: { items: NotificationMailItem[]; url: string; unsubscribeUrl: string },
   greeting: string,
+  platformName: string,
 ): MailLayout {
-  const line = (item: NotificationMailItem) => translate(locale, NOTIFICATION_LINES[item.kind], { ...item });
-  const unsubscribe = { label: translate(locale, 'mail.unsubscribe.label'), url: params.unsubscribeUrl };
-  const action = { label: translate(locale, 'mail.notification.action'), url: params.url };
+  const tm = mailTranslator(locale, platformName);
+  const line = (item: NotificationMailItem) => tm(NOTIFICATION_LINES[item.kind], { ...item });
+  const unsubscribe = { label: tm('mail.unsubscribe.label'), url: params.unsubscribeUrl };
+  const action = { label: tm('mail.notification.action'), url: params.url };
   const [only] = params.items;
   if (name === 'notification' && params.items.length === 1 && only) {
     return {
-      subject: translate(locale, `mail.notification.subject.${only.kind}`, { ...only }),
+      subject: tm(`mail.notification.subject.${only.kind}`, { ...only }),
       greeting,
       paragraphs: [line(only)],
       action,
@@ -177,21 +180,30 @@ function notificationLayout(
   return {
     subject:
       name === 'notification_digest'
-        ? translate(locale, 'mail.notification_digest.subject', { count })
-        : translate(locale, 'mail.notification.subject.many', { count }),
+        ? tm('mail.notification_digest.subject', { count })
+        : tm('mail.notification.subject.many', { count }),
     greeting,
     paragraphs: [
-      translate(locale, `mail.${name}.body`),
+      tm(`mail.${name}.body`),
       ...[...byNetwork].map(([network, lines]) =>
-        [network || translate(locale, 'mail.notification_digest.direct'), ...lines.map((l) => `• ${l}`)].join(
-          '\n',
-        ),
+        [network || tm('mail.notification_digest.direct'), ...lines.map((l) => `• ${l}`)].join('\n'),
       ),
     ],
     action,
     after: [],
     unsubscribe,
   };
+}
+
+/** Where mails come from: the platform's address and the name it signs with. */
+export interface MailSite {
+  url: string;
+  name: string;
+}
+
+/** Translates a mail string; every one may name the platform as {platformName}. */
+function mailTranslator(locale: Locale, platformName: string) {
+  return (key: string, params?: Params) => translate(locale, key, { platformName, ...params });
 }
 
 function escapeHtml(value: string): string {
@@ -202,10 +214,12 @@ function escapeHtml(value: string): string {
 }
 
 /** Renders a mail as plain text and HTML in the recipient's language. */
-export function renderMail(locale: Locale, template: MailTemplate, platformUrl: string): RenderedMail {
-  const layout = layoutFor(locale, template);
-  const signature = translate(locale, 'mail.signature');
-  const footer = translate(locale, 'mail.footer', { platform: platformUrl });
+export function renderMail(locale: Locale, template: MailTemplate, site: MailSite): RenderedMail {
+  const tm = mailTranslator(locale, site.name);
+  const platformUrl = site.url;
+  const layout = layoutFor(locale, template, site.name);
+  const signature = tm('mail.signature');
+  const footer = tm('mail.footer', { platform: platformUrl });
   const text = [
     layout.greeting,
     ...layout.paragraphs,

@@ -10,6 +10,7 @@ import { createLogger } from '../../logger.ts';
 import { buildTestApp, createTestDatabase, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { TestClient } from '../../test/client.ts';
 import { listJobs } from '../jobs/index.ts';
+import { recipientRef } from './mail.transport.ts';
 
 /** A real SMTP server on loopback that keeps what it receives. */
 async function startSmtp(options: { failFirst?: number } = {}) {
@@ -124,5 +125,36 @@ describe.each(DIALECTS)('the mail queue on %s', (dialect) => {
     expect(parsed.text).toContain('Hallo Kim,');
     expect(parsed.html).toBeTruthy();
     await t.close();
+  });
+});
+
+describe('what mails say and what the log keeps', () => {
+  it('signs and speaks with the configured platform name, and logs a reference instead of the address', async () => {
+    const database = await createTestDatabase('sqlite');
+    const lines: string[] = [];
+    const config = loadConfig({
+      ...database.env,
+      PASSWORD_HASH_COST: 'low',
+      MAIL_FROM: 'Mentoring Leipzig <no-reply@example.org>',
+    });
+    const log = createLogger({ logLevel: 'info' }, { write: (line: string) => lines.push(line) });
+    const ctx = createContext(config, log);
+    await migrateToLatest(ctx.database.db);
+    await ctx.mailer.send('jana.fictional@example.org', 'de', {
+      name: 'password_changed',
+      params: { name: 'Jana' },
+    });
+    await ctx.jobs.drain();
+    const [file] = readdirSync(path.join(database.dataDir, 'outbox'));
+    const mail = await simpleParser(readFileSync(path.join(database.dataDir, 'outbox', file ?? '')));
+    expect(mail.text).toContain('— Mentoring Leipzig');
+    expect(mail.text).toContain('Mentoring Leipzig');
+    expect(mail.text).not.toContain('mentorNET');
+    const logged = lines.join('\n');
+    expect(logged).toContain('mail written to outbox');
+    expect(logged).toContain(recipientRef('jana.fictional@example.org'));
+    expect(logged).not.toContain('jana.fictional');
+    await ctx.close();
+    await database.drop();
   });
 });

@@ -1,11 +1,24 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { newId } from '../../lib/ids.ts';
 
+/**
+ * How the log names a recipient: never the address (personal data in every log line), but a short
+ * digest of it. The same address always gives the same reference, so an operator who knows an
+ * address can find its mails in the log (`npm run cli -- mail-ref <address>`), and a log line read
+ * on its own does not show it.
+ */
+export function recipientRef(address: string): string {
+  return `rcpt_${createHash('sha256').update(`mentornet-mail-log:${address.trim().toLowerCase()}`).digest('hex').slice(0, 16)}`;
+}
+
 export interface OutgoingMail {
   to: string;
+  /** Which mail it is (the template's name), for the log. */
+  template?: string;
   subject: string;
   text: string;
   html: string;
@@ -43,19 +56,24 @@ export function createMailTransport(options: {
   if (smtpUrl) {
     return {
       async send(mail) {
-        const info = await (await open()).sendMail({ from, ...mail });
-        log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent over SMTP');
+        const { template, ...message } = mail;
+        const info = await (await open()).sendMail({ from, ...message });
+        log.info(
+          { recipient: recipientRef(mail.to), template, messageId: info.messageId },
+          'mail sent over SMTP',
+        );
       },
       close,
     };
   }
   return {
     async send(mail) {
-      const info = await (await open()).sendMail({ from, ...mail });
+      const { template, ...message } = mail;
+      const info = await (await open()).sendMail({ from, ...message });
       await mkdir(outboxDir, { recursive: true });
       const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId()}.eml`);
       await writeFile(file, info.message as Buffer);
-      log.info({ to: mail.to, subject: mail.subject, file }, 'mail written to outbox');
+      log.info({ recipient: recipientRef(mail.to), template, file }, 'mail written to outbox');
     },
     close,
   };
