@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOOC_CSV_MAX_BYTES, MOOC_CSV_MAX_ROWS } from '../../../common/contracts/mooc.ts';
 import { translate } from '../../lib/i18n.ts';
@@ -193,6 +194,24 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     const json = await staff.post(`${url}/import/preview`, { name: 'A', email: 'a@example.org' });
     expect(json.statusCode).toBe(415);
     expect(await graduatesOf(staff, url)).toHaveLength(0);
+  });
+
+  it("imports only the completers of Moodle's English completion report, saying who was left out", async () => {
+    const { staff, url } = await fixture();
+    const file = readFileSync(new URL('./fixtures/moodle-completion-en.csv', import.meta.url), 'utf8');
+    const preview = (await staff.post(`${url}/import/preview`, file, CSV)).json();
+    expect(preview).toMatchObject({ valid: 3, invalid: 1 });
+    const left = preview.rows.filter((r: { problems: string[] }) => r.problems.length > 0);
+    expect(left).toEqual([
+      expect.objectContaining({ email: 'leila.e@example.org', problems: ['not_completed'] }),
+    ]);
+    expect((await staff.post(`${url}/import`, file, CSV)).json()).toMatchObject({ imported: 3 });
+    const imported = await graduatesOf(staff, url);
+    expect(imported.map((g) => g.email).sort()).toEqual([
+      'mira.sample@example.org',
+      'oksana.t@example.org',
+      'tomasz.f@example.org',
+    ]);
   });
 
   it('writes the invitation for a graduate: the course and session, the network, who invites, what happens next', async () => {
