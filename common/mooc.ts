@@ -14,6 +14,8 @@ export const IMPORT_PROBLEMS = [
   'email_invalid',
   'name_missing',
   'date_invalid',
+  /** A completion report's row of someone who did not complete the course. */
+  'not_completed',
   'duplicate_in_file',
   'already_imported',
   'already_member',

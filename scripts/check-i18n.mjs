@@ -1,6 +1,7 @@
 // Keeps the catalogues in common/i18n honest. Fails when
 //  - a catalogue lacks a key of en.json, or has a key en.json does not know;
 //  - a message is not valid ICU, or uses other {arguments} than the English one;
+//  - a plural lacks a category of its language's plural rules (Intl.PluralRules);
 //  - a key of en.json is not used in the code (web/, server/).
 // Keys built at run time count as used when their parts appear as string literals:
 //   errors.<CODE>       when CODE is in ERROR_CODES (common/errors.ts);
@@ -8,6 +9,7 @@
 //   mail.* / validation.*  when every segment after the namespace is a literal in server/.
 import { readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { missingPluralCategories } from './plural-categories.mjs';
 
 const root = new URL('../', import.meta.url);
 const i18nDir = new URL('common/i18n/', root);
@@ -89,6 +91,8 @@ for (const [locale, catalogue] of catalogues) {
           `${locale}: ${key} uses {${[...args].join(', ')}} but English uses {${[...expected].join(', ')}}`,
         );
       }
+      for (const { argument, missing } of missingPluralCategories(message, locale))
+        problems.push(`${locale}: ${key}: the plural of {${argument}} lacks ${missing.join(', ')}`);
     } catch (error) {
       problems.push(`${locale}: ${key}: invalid ICU message (${error.message})`);
     }

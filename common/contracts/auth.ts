@@ -51,6 +51,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** Who is signed in on this browser: the account, or null for a visitor (not an error). */
+export const CurrentSession = z.object({ user: Me.nullable() });
+export type CurrentSession = z.infer<typeof CurrentSession>;
+
 export const SessionInfo = z.object({
   id: z.string(),
   createdAt: z.string(),

@@ -8,8 +8,8 @@ export const NetworkOffice = z.object({
   onlineOnly: z.boolean(),
   officeHours: z.string(),
   updatedAt: z.string().nullable(),
-  /** Members with the office role. */
-  staff: z.array(PersonSummary),
+  /** Who staffs the office: members with the office role, then the meta-mentors who answer for it. */
+  staff: z.array(PersonSummary.extend({ role: z.enum(['office', 'meta_mentor']) })),
 });
 export type NetworkOffice = z.infer<typeof NetworkOffice>;
 

@@ -102,6 +102,25 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(errorCode(short)).toBe('VALIDATION_FAILED');
   });
 
+  it('answers who is signed in without an error for a visitor, and /api/me still answers 401', async () => {
+    const visitor = new TestClient(t.app);
+    const anonymous = await visitor.get('/api/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    expect((await visitor.get('/api/me')).statusCode).toBe(401);
+
+    const user = await buildUser(t.ctx, { locale: 'uk' });
+    const member = new TestClient(t.app);
+    await member.post('/api/auth/login', { email: user.email, password: user.password });
+    const signedIn = await member.get('/api/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toEqual((await member.get('/api/me')).json());
+    expect(signedIn.json().user).toMatchObject({ email: user.email, locale: 'uk' });
+
+    await member.post('/api/auth/logout');
+    expect((await member.get('/api/session')).json()).toEqual({ user: null });
+  });
+
   it('says the same for a wrong password and an unknown address, translated', async () => {
     const user = await buildUser(t.ctx);
     const client = new TestClient(t.app, { locale: 'de' });

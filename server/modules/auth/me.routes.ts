@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ChangePasswordBody,
+  CurrentSession,
   Me,
   Ok,
   SessionIdParams,
@@ -29,6 +30,19 @@ export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
     '/api/me',
     { schema: { tags, summary: 'The signed-in account', response: { 200: Me, ...errorResponses } } },
     async (request) => presentMe(requireAuth(request).user),
+  );
+
+  // The web app asks this on every page: a visitor is an ordinary answer here, not a 401.
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in on this browser (user is null for a visitor)',
+        response: { 200: CurrentSession, ...errorResponses },
+      },
+    },
+    async (request) => ({ user: request.auth ? presentMe(request.auth.user) : null }),
   );
 
   app.patch(

@@ -50,6 +50,8 @@ export interface InvitationOptions {
   moocGraduateId?: string;
   /** Sends the reminder wording instead of the first invitation's. */
   reminder?: boolean;
+  /** The course a MOOC graduate finished: their mail speaks of it instead of an account they lack. */
+  course?: { graduateName: string; title: string; startsOn: string; endsOn: string };
 }
 
 /**
@@ -137,17 +139,36 @@ export async function createInvitation(
   });
   const url = invitationUrl(ctx, token);
   if (!row.email) return { row, inviterName: inviter.displayName, url };
-  await ctx.mailer.send(row.email, locale, {
-    name: options.reminder ? 'invitation_reminder' : 'invitation',
-    params: {
-      name: invitee?.displayName ?? '',
-      network: network.name,
-      inviter: inviter.displayName,
-      role: row.level === 'experienced' ? 'experienced' : row.role,
-      url,
-      days,
-    },
-  });
+  const { course } = options;
+  await ctx.mailer.send(
+    row.email,
+    locale,
+    course
+      ? {
+          name: options.reminder ? 'graduate_invitation_reminder' : 'graduate_invitation',
+          params: {
+            name: invitee?.displayName ?? course.graduateName,
+            network: network.name,
+            inviter: inviter.displayName,
+            course: course.title,
+            startsOn: course.startsOn,
+            endsOn: course.endsOn,
+            url,
+            days,
+          },
+        }
+      : {
+          name: options.reminder ? 'invitation_reminder' : 'invitation',
+          params: {
+            name: invitee?.displayName ?? '',
+            network: network.name,
+            inviter: inviter.displayName,
+            role: row.level === 'experienced' ? 'experienced' : row.role,
+            url,
+            days,
+          },
+        },
+  );
   return { row, inviterName: inviter.displayName, url: null };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MOOC_CSV_MAX_ROWS } from '../../../common/contracts/mooc.ts';
 import { AppError } from '../../errors.ts';
@@ -121,5 +122,55 @@ describe('graduates file', () => {
     expect(parseCompletionDate('14. März 2025')).toBe('2025-03-14');
     expect(parseCompletionDate('2025-02-30')).toBeUndefined();
     expect(parseCompletionDate('yesterday')).toBeUndefined();
+  });
+});
+
+describe("Moodle's own course completion reports", () => {
+  const fixture = (name: string) =>
+    decodeCsvBytes(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+
+  it('reads the English report: two-digit years, completers with their date, the others marked', () => {
+    const csv = readGraduateCsv(fixture('moodle-completion-en.csv'));
+    expect(csv.columns.completedOn).toBe('Course complete');
+    expect(csv.rows.map((r) => [r.email, r.completedOn, r.problems])).toEqual([
+      ['mira.sample@example.org', '2025-03-14', []],
+      ['tomasz.f@example.org', '2025-03-15', []],
+      ['leila.e@example.org', null, ['not_completed']],
+      ['oksana.t@example.org', '2025-04-02', []],
+    ]);
+  });
+
+  it('recognises the German completion column "Kurs abschließen"', () => {
+    const csv = readGraduateCsv(fixture('moodle-completion-de.csv'));
+    expect(csv.columns.completedOn).toBe('Kurs abschließen');
+    expect(csv.rows.map((r) => [r.name, r.completedOn, r.problems])).toEqual([
+      ['Jonas Beispiel', '2025-03-14', []],
+      ['Eleni Muster', null, ['not_completed']],
+      ['Ahmad Probe', '2025-03-21', []],
+    ]);
+  });
+
+  it('recognises the completion column in the partners’ languages', () => {
+    for (const header of [
+      'Course complete',
+      'Kurs abschließen',
+      'Corso completato',
+      'Kurs ukończony',
+      'Ολοκλήρωση μαθήματος',
+      'اكتمل المقرر',
+      'Курс завершено',
+    ]) {
+      const csv = readGraduateCsv(
+        `Name,Email,${header}\nA B,a@example.org,"01/02/25, 10:00"\nC D,c@example.org,\n`,
+      );
+      expect(csv.columns.completedOn, header).toBe(header);
+      expect(csv.rows.map((r) => r.problems)).toEqual([[], ['not_completed']]);
+    }
+  });
+
+  it('reads Moodle’s short date forms with two-digit years', () => {
+    expect(parseCompletionDate('14/03/25, 10:15')).toBe('2025-03-14');
+    expect(parseCompletionDate('14.03.25, 10:15')).toBe('2025-03-14');
+    expect(parseCompletionDate('31/02/25, 10:15')).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ export interface GraduateCsv {
   rows: GraduateCsvRow[];
 }
 
-type Column = 'email' | 'name' | 'firstName' | 'lastName' | 'completedOn' | 'language';
+type Column = 'email' | 'name' | 'firstName' | 'lastName' | 'completion' | 'completedOn' | 'language';
 
 /** Header spellings seen in Moodle, spreadsheet and form exports, folded by normaliseHeader. */
 const HEADER_ALIASES: Record<Column, string[]> = {
@@ -27,14 +27,31 @@ const HEADER_ALIASES: Record<Column, string[]> = {
   name: ['name', 'fullname', 'vollstandigername', 'nameteilnehmer', 'teilnehmer', 'teilnehmerin', 'nome'],
   firstName: ['firstname', 'givenname', 'vorname', 'nomeproprio', 'imie'],
   lastName: ['lastname', 'surname', 'familyname', 'nachname', 'familienname', 'cognome', 'nazwisko'],
+  // Moodle's course completion report, in the partners' languages: its column holds the date for
+  // those who completed the course and nothing for those who did not.
+  completion: [
+    'Course complete',
+    'Course completed',
+    'Kurs abschließen',
+    'Kurs abgeschlossen',
+    'Corso completato',
+    'Completamento corso',
+    'Kurs ukończony',
+    'Ukończenie kursu',
+    'Ολοκλήρωση μαθήματος',
+    'Το μάθημα ολοκληρώθηκε',
+    'اكتمل المقرر',
+    'إكمال المقرر',
+    'المقرر الدراسي مكتمل',
+    'Курс завершено',
+    'Завершення курсу',
+  ],
   completedOn: [
     'completiondate',
     'completedon',
     'completed',
     'datecompleted',
     'timecompleted',
-    'coursecomplete',
-    'coursecompleted',
     'abschlussdatum',
     'abgeschlossenam',
     'abgeschlossen',
@@ -46,22 +63,29 @@ const HEADER_ALIASES: Record<Column, string[]> = {
   language: ['language', 'lang', 'preferredlanguage', 'sprache', 'bevorzugtesprache', 'lingua', 'jezyk'],
 };
 
-/** "E-Mail-Adresse" → "emailadresse", "Vollständiger Name" → "vollstandigername". */
+/**
+ * "E-Mail-Adresse" → "emailadresse", "Vollständiger Name" → "vollstandigername", "Kurs abschließen"
+ * → "kursabschliessen"; letters of every script stay ("Курс завершено" → "курсзавершено").
+ */
 export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+const ALIASES = Object.entries(HEADER_ALIASES).map(
+  ([column, aliases]) => [column as Column, new Set(aliases.map(normaliseHeader))] as const,
+);
 
 function findColumns(header: string[]) {
   const found: Partial<Record<Column, number>> = {};
   header.forEach((cell, index) => {
     const key = normaliseHeader(cell);
-    for (const [column, aliases] of Object.entries(HEADER_ALIASES) as [Column, string[]][]) {
-      if (found[column] === undefined && aliases.includes(key)) found[column] = index;
+    for (const [column, aliases] of ALIASES) {
+      if (found[column] === undefined && aliases.has(key)) found[column] = index;
     }
   });
   return found;
@@ -94,14 +118,20 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 
 /**
  * Reads a completion date as exports write it: 2025-03-14 (with or without a time), 14.03.2025,
- * 14/03/2025 (day first, as in Europe) or Moodle's "Friday, 14 March 2025, 10:15 AM".
+ * 14/03/2025 (day first, as in Europe), Moodle's short forms with a two-digit year in every
+ * partner language ("14/03/25, 10:15" in English, "14.03.25, 10:15" in German, Polish and
+ * Ukrainian, "14/03/25, 10:15" in Italian, Greek and Arabic) or its long form "Friday, 14 March
+ * 2025, 10:15 AM". Two-digit years are of this century (course completions are recent).
  */
 export function parseCompletionDate(value: string): string | undefined {
   const v = value.trim();
   let m = v.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = v.match(/^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s.*)?$/);
-  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = v.match(/^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:,?\s.*)?$/);
+  if (m) {
+    const year = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return isoDate(year, Number(m[2]), Number(m[1]));
+  }
   m = normaliseHeaderKeepSpaces(v).match(/(?:^|\s)(\d{1,2})\.?\s+([a-z]+)\s+(\d{4})(?:\s|$)/);
   if (m) {
     const month = MONTHS.get(m[2] as string);
@@ -171,6 +201,8 @@ export function readGraduateCsv(text: string): GraduateCsv {
   }
   if (data.length === 0) throw new AppError('CSV_EMPTY', 400);
   const emailColumn = found.email;
+  const completionReport = found.completion !== undefined;
+  const dateColumn = found.completion ?? found.completedOn;
   const cell = (fields: string[], index: number | undefined) =>
     index === undefined ? '' : (fields[index] ?? '').trim();
 
@@ -191,9 +223,11 @@ export function readGraduateCsv(text: string): GraduateCsv {
     else if (seen.has(email)) problems.push('duplicate_in_file');
     else seen.add(email);
     if (!name) problems.push('name_missing');
-    const rawDate = cell(fields, found.completedOn);
+    const rawDate = cell(fields, dateColumn);
     const completedOn = rawDate ? (parseCompletionDate(rawDate) ?? null) : null;
-    if (rawDate && !completedOn) problems.push('date_invalid');
+    // In a completion report an empty cell (Moodle writes nothing or a dash) means not completed.
+    if (completionReport && (rawDate === '' || rawDate === '-')) problems.push('not_completed');
+    else if (rawDate && !completedOn) problems.push('date_invalid');
     const rawLanguage = cell(fields, found.language);
     const language = rawLanguage ? (parseLanguage(rawLanguage) ?? null) : null;
     if (rawLanguage && !language) warnings.push('language_unknown');
@@ -204,7 +238,7 @@ export function readGraduateCsv(text: string): GraduateCsv {
     columns: {
       name: nameColumns.map((i) => headerName(i) ?? ''),
       email: headerName(emailColumn) ?? '',
-      completedOn: headerName(found.completedOn),
+      completedOn: headerName(dateColumn),
       language: headerName(found.language),
     },
     rows,

@@ -53,6 +53,7 @@ async function sendInvitations(
   ctx: AppContext,
   network: NetworkRow,
   inviter: UserRow,
+  session: MoocSessionRow,
   graduates: MoocGraduateRow[],
   reminder: boolean,
 ): Promise<BulkSendResult> {
@@ -65,7 +66,17 @@ async function sendInvitations(
         network,
         inviter,
         { kind: 'email', email: graduate.email, role: 'mentor', level: 'beginner' },
-        { locale: graduateLocale(network, graduate.language), moocGraduateId: graduate.id, reminder },
+        {
+          locale: graduateLocale(network, graduate.language),
+          moocGraduateId: graduate.id,
+          reminder,
+          course: {
+            graduateName: graduate.name,
+            title: session.title,
+            startsOn: session.startsOn,
+            endsOn: session.endsOn,
+          },
+        },
       );
       const now = isoNow();
       await updateGraduate(ctx.database.db, graduate.id, {
@@ -106,7 +117,7 @@ export async function inviteGraduates(
   const wanted = graduateIds ? new Set(graduateIds) : null;
   const rows = await listSessionGraduates(ctx.database.db, session.id, { status: 'imported', now: isoNow() });
   const targets = rows.filter((r) => !wanted || wanted.has(r.id));
-  const result = await sendInvitations(ctx, network, inviter, targets, false);
+  const result = await sendInvitations(ctx, network, inviter, session, targets, false);
   await recordAudit(ctx, {
     networkId: network.id,
     actorId: inviter.id,
@@ -131,7 +142,7 @@ export async function remindGraduates(
   const invited = (await listSessionGraduates(db, session.id, { now })).filter(
     (r) => r.status === 'invited' || r.status === 'reminded',
   );
-  const result = await sendInvitations(ctx, network, inviter, invited, true);
+  const result = await sendInvitations(ctx, network, inviter, session, invited, true);
   await recordAudit(ctx, {
     networkId: network.id,
     actorId: inviter.id,

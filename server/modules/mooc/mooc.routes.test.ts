@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOOC_CSV_MAX_BYTES, MOOC_CSV_MAX_ROWS } from '../../../common/contracts/mooc.ts';
 import { translate } from '../../lib/i18n.ts';
@@ -195,6 +196,62 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     expect(await graduatesOf(staff, url)).toHaveLength(0);
   });
 
+  it("imports only the completers of Moodle's English completion report, saying who was left out", async () => {
+    const { staff, url } = await fixture();
+    const file = readFileSync(new URL('./fixtures/moodle-completion-en.csv', import.meta.url), 'utf8');
+    const preview = (await staff.post(`${url}/import/preview`, file, CSV)).json();
+    expect(preview).toMatchObject({ valid: 3, invalid: 1 });
+    const left = preview.rows.filter((r: { problems: string[] }) => r.problems.length > 0);
+    expect(left).toEqual([
+      expect.objectContaining({ email: 'leila.e@example.org', problems: ['not_completed'] }),
+    ]);
+    expect((await staff.post(`${url}/import`, file, CSV)).json()).toMatchObject({ imported: 3 });
+    const imported = await graduatesOf(staff, url);
+    expect(imported.map((g) => g.email).sort()).toEqual([
+      'mira.sample@example.org',
+      'oksana.t@example.org',
+      'tomasz.f@example.org',
+    ]);
+  });
+
+  it('writes the invitation for a graduate: the course and session, the network, who invites, what happens next', async () => {
+    const { meta, staff, url } = await fixture();
+    const file = [
+      'Name,Email,Language',
+      'Mira Sample,mira.s@example.org,en',
+      'Taras Probe,taras.p@example.org,uk',
+    ];
+    expect((await staff.post(`${url}/import`, file.join('\n'), CSV)).json().imported).toBe(2);
+    expect((await staff.post(`${url}/invitations`)).json()).toMatchObject({ sent: 2 });
+
+    const [mira] = await mailsTo(t.ctx, 'mira.s@example.org');
+    if (!mira) throw new Error('no mail to the graduate');
+    expect(mira.subject).toBe(
+      `You finished ${SESSION.title}: an invitation to the mentor network Harbour Mentors`,
+    );
+    for (const part of [mira.text, mira.html]) {
+      expect(part).toContain('Hello Mira Sample,');
+      expect(part).toMatch(
+        /You completed the course mentorNET MOOC spring 2025 \(Feb 1\s–\sMar 31, 2025\)\./,
+      );
+      expect(part).toContain(
+        `${meta.displayName} invites you, on behalf of the mentor network Harbour Mentors`,
+      );
+      expect(part).toContain('What happens next: open the link below and create your account');
+      expect(part).toContain('Join the network');
+      expect(part).toContain(`because you completed the course ${SESSION.title} and ${meta.displayName}`);
+      expect(part).not.toContain('because of your account');
+    }
+
+    const [taras] = await mailsTo(t.ctx, 'taras.p@example.org');
+    expect(taras?.subject).toBe(
+      `Ви завершили ${SESSION.title}: запрошення до мережі менторів Harbour Mentors`,
+    );
+    expect(taras?.text).toContain('Привіт, Taras Probe');
+    expect(taras?.text).toContain(translate('uk', 'mail.graduate_invitation.next'));
+    expect(taras?.text).not.toContain(translate('uk', 'mail.footer', { platform: t.ctx.config.publicUrl }));
+  });
+
   it('invites graduates in their language, tracks joins, reminders, expiry and bounces, and gives the badge', async () => {
     const { network, staff, url } = await fixture();
     const file = [
@@ -220,9 +277,11 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     const [olenaMail] = await mailsTo(t.ctx, 'olena.k@example.org');
     const [jeanMail] = await mailsTo(t.ctx, 'jean.d@example.org');
     const [annaMail] = await mailsTo(t.ctx, 'anna.s@example.org');
-    expect(olenaMail?.subject).toBe(translate('uk', 'mail.invitation.subject', { network: network.name }));
-    expect(jeanMail?.subject).toBe(translate('de', 'mail.invitation.subject', { network: network.name }));
-    expect(annaMail?.subject).toBe(translate('de', 'mail.invitation.subject', { network: network.name }));
+    const subject = (locale: 'uk' | 'de') =>
+      translate(locale, 'mail.graduate_invitation.subject', { network: network.name, course: SESSION.title });
+    expect(olenaMail?.subject).toBe(subject('uk'));
+    expect(jeanMail?.subject).toBe(subject('de'));
+    expect(annaMail?.subject).toBe(subject('de'));
 
     // Olena joins from the mail, creating her account: a beginner mentor with the badge.
     const joined = await freshClient(t.app).post(
@@ -285,7 +344,7 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     expect(reminded.json()).toMatchObject({ sent: 2, skipped: 0, remaining: 0 });
     const [jeanReminder] = await mailsTo(t.ctx, 'jean.d@example.org');
     expect(jeanReminder?.subject).toBe(
-      translate('de', 'mail.invitation_reminder.subject', { network: network.name }),
+      translate('de', 'mail.graduate_invitation_reminder.subject', { network: network.name }),
     );
     expect(jeanReminder?.subject).not.toBe(jeanMail?.subject);
     expect((await graduatesOf(staff, url, 'reminded')).map((g) => g.email).sort()).toEqual([

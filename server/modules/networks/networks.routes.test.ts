@@ -229,6 +229,7 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
 
   it('sets up the network office and shows its staff', async () => {
     const network = await buildNetwork(t.ctx);
+    await buildMember(t.ctx, network, { role: 'meta_mentor' });
     const office = await buildMember(t.ctx, network, { role: 'office' });
     const mentor = await buildMember(t.ctx, network, { role: 'mentor' });
     const client = await signIn(t.app, office);
@@ -247,7 +248,22 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
       onlineOnly: false,
       officeHours: 'Tue and Thu 10–13',
     });
-    expect(saved.json()).toMatchObject({ officeHours: 'Tue and Thu 10–13', staff: [{ id: office.id }] });
+    const meta = await t.ctx.database.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.userId')
+      .select(['u.id', 'u.displayName'])
+      .where('m.networkId', '=', network.id)
+      .where('m.role', '=', 'meta_mentor')
+      .orderBy('m.joinedAt')
+      .orderBy('m.id')
+      .execute();
+    expect(meta.length).toBeGreaterThan(0);
+    expect(saved.json()).toMatchObject({ officeHours: 'Tue and Thu 10–13' });
+    // Who staffs it, with their roles: the office members first, then the meta-mentors.
+    expect(saved.json().staff).toEqual([
+      { id: office.id, displayName: office.displayName, role: 'office' },
+      ...meta.map((m) => ({ id: m.id, displayName: m.displayName, role: 'meta_mentor' })),
+    ]);
     const visitor = new TestClient(t.app);
     expect((await visitor.get(`/api/networks/${network.slug}/office`)).json().contactEmail).toBe(
       'office@network.example.org',

@@ -4,7 +4,7 @@ import type { NetworkOfficeRow } from './office.table.ts';
 /** The office as read by getOffice: its row (none until it is set up) and who staffs it. */
 export interface OfficeData {
   row: NetworkOfficeRow | undefined;
-  staff: { userId: string; displayName: string }[];
+  staff: { userId: string; displayName: string; role: 'office' | 'meta_mentor' }[];
 }
 
 /** The network office; an office not set up yet shows empty fields. */
@@ -16,6 +16,6 @@ export function presentOffice({ row, staff }: OfficeData): NetworkOffice {
     onlineOnly: row?.onlineOnly === 1,
     officeHours: row?.officeHours ?? '',
     updatedAt: row?.updatedAt ?? null,
-    staff: staff.map((s) => ({ id: s.userId, displayName: s.displayName })),
+    staff: staff.map((s) => ({ id: s.userId, displayName: s.displayName, role: s.role })),
   };
 }

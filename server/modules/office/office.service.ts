@@ -7,12 +7,24 @@ import { listActiveMembers, type NetworkRow } from '../networks/index.ts';
 import type { OfficeData } from './office.presenter.ts';
 import { findOffice, upsertOffice } from './office.repository.ts';
 
-/** The network office: contact point, office hours and who staffs it (members with the office role). */
+/**
+ * The network office: contact point, office hours and who staffs it — the members with the office
+ * role, then the meta-mentors (who run it where a network has no office members), with their roles.
+ */
 export async function getOffice(ctx: AppContext, network: NetworkRow): Promise<OfficeData> {
-  const [row, staff] = await Promise.all([
+  const [row, office, metaMentors] = await Promise.all([
     findOffice(ctx.database.db, network.id),
     listActiveMembers(ctx, network.id, { role: 'office', limit: 50 }),
+    listActiveMembers(ctx, network.id, { role: 'meta_mentor', limit: 50 }),
   ]);
+  const staff = [
+    ...office.map((m) => ({ userId: m.userId, displayName: m.displayName, role: 'office' as const })),
+    ...metaMentors.map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      role: 'meta_mentor' as const,
+    })),
+  ];
   return { row, staff };
 }
 

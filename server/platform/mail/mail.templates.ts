@@ -17,6 +17,22 @@ export type MailTemplate =
       params: { name: string; network: string; inviter: string; role: string; url: string; days: number };
     }
   | {
+      /** An invitation to someone who finished a MOOC session: they usually have no account yet. */
+      name: 'graduate_invitation' | 'graduate_invitation_reminder';
+      params: {
+        /** The name the course reported. */
+        name: string;
+        network: string;
+        inviter: string;
+        course: string;
+        /** The session's first and last day (YYYY-MM-DD). */
+        startsOn: string;
+        endsOn: string;
+        url: string;
+        days: number;
+      };
+    }
+  | {
       name: 'application_approved' | 'application_declined';
       params: { name: string; network: string; decider: string; message: string; url: string };
     }
@@ -63,6 +79,14 @@ interface MailLayout {
   after: string[];
   /** Shown below the footer, in every notification mail. */
   unsubscribe?: { label: string; url: string };
+  /** Why the recipient gets this mail, when it is not "because of your account". */
+  footer?: string;
+}
+
+/** A course session's days as the language writes a range ("Mar 3 – 28, 2025"); the days are calendar days. */
+function sessionDays(locale: Locale, startsOn: string, endsOn: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return format.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
 }
 
 function layoutFor(locale: Locale, template: MailTemplate, platformName: string): MailLayout {
@@ -105,6 +129,19 @@ function layoutFor(locale: Locale, template: MailTemplate, platformName: string)
         paragraphs: [t('body', { inviter, network, role })],
         action: { label: t('action'), url },
         after: [t('expiry', { days }), t('ignore')],
+      };
+    }
+    case 'graduate_invitation':
+    case 'graduate_invitation_reminder': {
+      const { network, inviter, course, url, days } = template.params;
+      const session = sessionDays(locale, template.params.startsOn, template.params.endsOn);
+      return {
+        subject: t('subject', { network, course }),
+        greeting,
+        paragraphs: [t('body', { inviter, network, course, session }), t('next')],
+        action: { label: t('action'), url },
+        after: [t('expiry', { days }), t('ignore')],
+        footer: t('footer', { course, network, inviter }),
       };
     }
     case 'application_approved':
@@ -219,7 +256,7 @@ export function renderMail(locale: Locale, template: MailTemplate, site: MailSit
   const platformUrl = site.url;
   const layout = layoutFor(locale, template, site.name);
   const signature = tm('mail.signature');
-  const footer = tm('mail.footer', { platform: platformUrl });
+  const footer = layout.footer ?? tm('mail.footer', { platform: platformUrl });
   const text = [
     layout.greeting,
     ...layout.paragraphs,

@@ -1,9 +1,2 @@
-/** A moment as people read it: the time today, else the date and time, in the UI language. */
-export function formatMoment(iso: string, locale: string, now = new Date()): string {
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(
-    locale,
-    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date);
-}
+// Kept for the pages that import it from here; the formatting itself lives in format.ts.
+export { formatMoment } from './format.ts';

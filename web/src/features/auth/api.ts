@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
   Accepted,
+  CurrentSession,
   LoginBody,
   Me,
   Ok,
   PasswordResetConfirmBody,
   RegisterBody,
 } from '../../../../common/contracts/auth.ts';
-import { api, isApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 
 /**
  * Query keys of the signed-in user. `me` is who is signed in; everything that is theirs alone
@@ -17,14 +18,13 @@ export const authKeys = {
   me: ['me'] as const,
 };
 
-/** The signed-in user, or null when nobody is signed in. */
-async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>('/me');
-  } catch (error) {
-    if (isApiError(error, 'UNAUTHENTICATED')) return null;
-    throw error;
-  }
+/**
+ * The signed-in user, or null when nobody is signed in. Asks `/api/session`, which answers a
+ * visitor with `{ user: null }` (200) — `/api/me` would answer 401 and log an error on every page.
+ */
+export async function fetchMe(): Promise<Me | null> {
+  const { user } = await api.get<CurrentSession>('/session');
+  return user;
 }
 
 export function useMe() {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalDetail } from '../../../../common/contracts/goals.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 
 const WIDTH = 320;
 const HEIGHT = 160;
@@ -25,7 +26,8 @@ export function chartPoints(goal: GoalDetail): Point[] {
  * the target as a dashed line. Screen readers get a one-line summary here and the table below.
  */
 export function GoalChart({ goal }: { goal: GoalDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const titleId = useId();
   const points = chartPoints(goal);
   if (points.length === 0) return <p className="empty">{t('goals.chart.empty')}</p>;
@@ -47,8 +49,8 @@ export function GoalChart({ goal }: { goal: GoalDetail }) {
       : PAD.left + ((at.getTime() - first) / span) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
   const path = points.map((p) => `${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const format = (n: number) => t('goals.chart.number', { value: n });
-  const latest = points[points.length - 1]?.value ?? 0;
+  const format = (n: number) => formatNumber(n, locale);
+  const latest = format(points[points.length - 1]?.value ?? 0);
 
   return (
     <figure className="goal-chart">
@@ -65,7 +67,7 @@ export function GoalChart({ goal }: { goal: GoalDetail }) {
             : t('goals.chart.summary_target', {
                 count: points.length,
                 latest,
-                target: goal.targetValue,
+                target: format(goal.targetValue),
                 unit: goal.unit ?? '',
               })}
         </title>
@@ -103,11 +105,11 @@ export function GoalChart({ goal }: { goal: GoalDetail }) {
           />
         ))}
         <text className="chart-label" x={PAD.left} y={HEIGHT - 6} textAnchor="start">
-          {t('goals.chart.day', { date: points[0]?.at })}
+          {points[0] && formatDate(points[0].at, locale)}
         </text>
         {points.length > 1 && (
           <text className="chart-label" x={WIDTH - PAD.right} y={HEIGHT - 6} textAnchor="end">
-            {t('goals.chart.day', { date: points[points.length - 1]?.at })}
+            {formatDate(points[points.length - 1]?.at ?? first, locale)}
           </text>
         )}
       </svg>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { GoalDetail } from '../../../../common/contracts/goals.ts';
+import { formatNumber } from '../../lib/format.ts';
 
 /** Every progress update, newest first: the chart's data as a table, with the comments. */
 export function GoalHistory({ goal }: { goal: GoalDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (goal.updates.length === 0) return <p className="empty">{t('goals.history_empty')}</p>;
   const updates = [...goal.updates].reverse();
   return (
@@ -23,7 +24,7 @@ export function GoalHistory({ goal }: { goal: GoalDetail }) {
           {updates.map((u) => (
             <tr key={u.id}>
               <th scope="row">{t('goals.update.at', { date: new Date(u.createdAt) })}</th>
-              <td>{u.value === null ? '—' : t('goals.chart.number', { value: u.value })}</td>
+              <td>{u.value === null ? '—' : formatNumber(u.value, i18n.language)}</td>
               <td className="prewrap" dir="auto">
                 {u.comment || '—'}
               </td>

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { formatNumber } from '../../lib/format.ts';
 import { calendarDay } from '../mooc/calendar-day.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
@@ -24,7 +25,7 @@ import { GoalUpdateForm } from './GoalUpdateForm.tsx';
 export default function GoalPage() {
   const network = useCurrentNetwork();
   const { goalId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const goal = useGoal(network.slug, goalId);
   const [archiving, setArchiving] = useState(false);
@@ -69,13 +70,13 @@ export default function GoalPage() {
         {g.startValue !== null && (
           <div>
             <dt>{t('goals.form.start_value')}</dt>
-            <dd>{t('goals.chart.number', { value: g.startValue })}</dd>
+            <dd>{formatNumber(g.startValue, i18n.language)}</dd>
           </div>
         )}
         {g.targetValue !== null && (
           <div>
             <dt>{t('goals.form.target_value')}</dt>
-            <dd>{t('goals.chart.number', { value: g.targetValue })}</dd>
+            <dd>{formatNumber(g.targetValue, i18n.language)}</dd>
           </div>
         )}
         {g.dueOn && (

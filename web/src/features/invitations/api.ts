@@ -21,8 +21,9 @@ export const invitationKeys = {
   preview: (token: string) => ['invitation', token] as const,
 };
 
-export function useInvitations(slug: string, status: 'pending' | 'all') {
+export function useInvitations(slug: string, status: 'pending' | 'all', enabled = true) {
   return useQuery({
+    enabled,
     queryKey: invitationKeys.list(slug, status),
     queryFn: () => api.get<InvitationList>(`${base(slug)}/invitations${query({ status, limit: 100 })}`),
   });

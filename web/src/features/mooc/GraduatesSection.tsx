@@ -13,6 +13,7 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RowMenu } from '../../components/RowMenu.tsx';
 import { inviteGraduates, markBounced, moocKeys, remindGraduates, useGraduates } from './api.ts';
 import { graduateStatusLabel, statusTone } from './labels.ts';
 
@@ -141,13 +142,10 @@ export function GraduatesSection({ slug, session }: { slug: string; session: Moo
                 </p>
               </div>
               {(g.status === 'invited' || g.status === 'reminded' || g.status === 'expired') && (
-                <Button
-                  variant="quiet"
-                  aria-label={t('mooc.graduates.mark_bounced_named', { name: g.name })}
-                  onClick={() => setBouncing(g)}
-                >
-                  {t('mooc.graduates.mark_bounced')}
-                </Button>
+                <RowMenu
+                  label={t('mooc.graduates.actions_named', { name: g.name })}
+                  items={[{ label: t('mooc.graduates.mark_bounced'), onSelect: () => setBouncing(g) }]}
+                />
               )}
             </li>
           ))}

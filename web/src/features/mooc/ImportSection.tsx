@@ -39,6 +39,7 @@ export function ImportSection({ slug, sessionId }: { slug: string; sessionId: st
     if (chosen && chosen.size <= MOOC_CSV_MAX_BYTES) preview.mutate(chosen);
   };
   const result = preview.data;
+  const notCompleted = result?.rows.filter((r) => r.problems.includes('not_completed')).length ?? 0;
 
   return (
     <section className="card stack" aria-labelledby="import-heading">
@@ -76,6 +77,9 @@ export function ImportSection({ slug, sessionId }: { slug: string; sessionId: st
           <p role="status" className="strong">
             {t('mooc.import.summary', { valid: result.valid, invalid: result.invalid })}
           </p>
+          {notCompleted > 0 && (
+            <p className="small">{t('mooc.import.not_completed', { count: notCompleted })}</p>
+          )}
           <p className="muted small">
             {t('mooc.import.columns', {
               name: result.columns.name.join(' + '),

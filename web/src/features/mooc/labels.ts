@@ -18,6 +18,7 @@ export function importProblemLabel(t: TFunction, problem: ImportProblem | Import
     email_invalid: t('mooc.problems.email_invalid'),
     name_missing: t('mooc.problems.name_missing'),
     date_invalid: t('mooc.problems.date_invalid'),
+    not_completed: t('mooc.problems.not_completed'),
     duplicate_in_file: t('mooc.problems.duplicate_in_file'),
     already_imported: t('mooc.problems.already_imported'),
     already_member: t('mooc.problems.already_member'),

@@ -9,6 +9,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { invitationKeys } from '../invitations/api.ts';
+import { PendingMetaMentors, usePendingMetaMentors } from '../invitations/PendingMetaMentors.tsx';
 import {
   addNetworkOrganisation,
   appointMetaMentor,
@@ -38,6 +40,7 @@ export default function SettingsPage() {
     onSuccess: () => {
       appoint.formRef.current?.reset();
       void refresh();
+      void queryClient.invalidateQueries({ queryKey: invitationKeys.all(network.slug) });
     },
   });
   const addOrg = useApiForm({
@@ -49,6 +52,7 @@ export default function SettingsPage() {
       void refresh();
     },
   });
+  const pending = usePendingMetaMentors(network.slug, can(network, 'invitations.manage'));
   const [removingOrg, setRemovingOrg] = useState<{ slug: string; name: string } | null>(null);
   const removeOrg = useMutation({
     mutationFn: (orgSlug: string) => removeNetworkOrganisation(network.slug, orgSlug),
@@ -67,7 +71,7 @@ export default function SettingsPage() {
         <h2 id="meta-settings">{t('networks.home.meta_mentors')}</h2>
         <p className="muted">{t('networks.settings.meta_intro')}</p>
         {network.metaMentors.length === 0 ? (
-          <p className="empty">{t('networks.home.no_meta_mentors')}</p>
+          pending.length === 0 && <p className="empty">{t('networks.home.no_meta_mentors')}</p>
         ) : (
           <ul className="plain-list">
             {network.metaMentors.map((m) => (
@@ -75,6 +79,7 @@ export default function SettingsPage() {
             ))}
           </ul>
         )}
+        <PendingMetaMentors slug={network.slug} invitations={pending} />
         <ApiForm
           formRef={appoint.formRef}
           onSubmit={appoint.onSubmit}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { NetworkOffice } from '../../../../common/contracts/office.ts';
+import { roleLabel } from '../../lib/labels.ts';
 
 /** Contact, address (or "online only"), hours and staff of a network's office. */
 export function OfficeDetails({ office }: { office: NetworkOffice }) {
@@ -46,7 +47,18 @@ export function OfficeDetails({ office }: { office: NetworkOffice }) {
       {office.staff.length > 0 && (
         <>
           <dt>{t('networks.office.staff')}</dt>
-          <dd>{office.staff.map((s) => s.displayName).join(', ')}</dd>
+          <dd>
+            <ul className="plain-list">
+              {office.staff.map((s) => (
+                <li key={`${s.role}-${s.id}`}>
+                  <bdi>{s.displayName}</bdi> <span className="muted small">({roleLabel(t, s.role)})</span>
+                </li>
+              ))}
+            </ul>
+            {office.officeHours && (
+              <p className="muted small">{t('networks.office.staff_hours', { hours: office.officeHours })}</p>
+            )}
+          </dd>
         </>
       )}
     </dl>
