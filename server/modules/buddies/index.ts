@@ -2,5 +2,10 @@
  * Buddy pairing (B4): beginner mentors paired with experienced ones — suggestions, requests,
  * proposals, answers, endings, and the daily check-in reminder through the digest.
  */
+export {
+  announceClosedPairings,
+  type ClosedPairings,
+  closeDepartedMemberPairings,
+} from './departures.service.ts';
 export { buddyRoutes } from './buddies.routes.ts';
 export type { BuddyPairRow } from './buddies.table.ts';
