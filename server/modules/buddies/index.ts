@@ -7,5 +7,7 @@ export {
   type ClosedPairings,
   closeDepartedMemberPairings,
 } from './departures.service.ts';
+export type { BuddyActor } from './buddies.service.ts';
+export { createBuddyPair, updateBuddyPair } from './pairing.service.ts';
 export { buddyRoutes } from './buddies.routes.ts';
 export type { BuddyPairRow } from './buddies.table.ts';
