@@ -119,7 +119,7 @@ function StaffView({ network, viewerId }: ViewProps) {
             action={(e) => (
               <Button
                 onClick={() => find(e.userId)}
-                aria-label={t('buddies.staff.find_for', { name: e.displayName })}
+                aria-label={t('buddies.staff.suggest_for', { name: e.displayName })}
               >
                 {t('buddies.staff.find')}
               </Button>
