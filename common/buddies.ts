@@ -27,6 +27,14 @@ export const OPEN_BUDDY_STATUSES = ['requested', 'proposed', 'active'] as const 
 /** Closed pairings are kept as history. */
 export const CLOSED_BUDDY_STATUSES = ['declined', 'withdrawn', 'ended'] as const satisfies BuddyPairStatus[];
 
+/**
+ * Why a pairing was closed when no one closed it by hand: the beginner or the buddy is no longer a
+ * member of the network (they left or were removed; which of the two is not told to the other).
+ * Requests and proposals are withdrawn, active pairings end.
+ */
+export const BUDDY_CLOSE_REASONS = ['beginner_not_member', 'mentor_not_member'] as const;
+export type BuddyCloseReason = (typeof BUDDY_CLOSE_REASONS)[number];
+
 /** Who started a pairing: the beginner asking, or the meta-mentor or office proposing. */
 export const BUDDY_PAIR_ORIGINS = ['beginner', 'staff'] as const;
 export type BuddyPairOrigin = (typeof BUDDY_PAIR_ORIGINS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BUDDY_CLOSE_REASONS,
   BUDDY_LIST_SCOPES,
   BUDDY_NOTE_MAX,
   BUDDY_PAIR_ORIGINS,
@@ -82,6 +83,8 @@ export const BuddyPair = z.object({
   closedAt: z.string().nullable(),
   closedBy: PersonSummary.nullable(),
   closeNote: z.string(),
+  /** Set when it closed because the beginner or the buddy is no longer a member of the network. */
+  closeReason: z.enum(BUDDY_CLOSE_REASONS).nullable(),
   /** The buddies' direct conversation: shown to the two of them only. */
   conversationId: z.string().nullable(),
   /** The last message between the two (active pairings), else null. */

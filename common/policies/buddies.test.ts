@@ -5,6 +5,7 @@ import {
   buddyManagerRoles,
   buddyViewerOf,
   canAnswerPair,
+  canAskAsBuddy,
   canBePairedAsBeginner,
   canBePairedAsMentor,
   canEndPair,
@@ -93,6 +94,22 @@ describe('buddy pairing rules', () => {
     expect(canRequestPairFor(nobody, '')).toBe(false);
     expect(needsMentorNamed(beginner, 'b')).toBe(false);
     expect(needsMentorNamed(staff, 'b')).toBe(true);
+  });
+
+  it('lets a beginner ask by name an experienced mentor open to being a buddy, while nothing is proposed yet', () => {
+    const me = { userId: 'b', role: 'mentor', level: 'beginner' } as const;
+    const open = { userId: 'm', role: 'mentor', level: 'experienced', openToBuddy: true } as const;
+    expect(canAskAsBuddy(me, open, undefined)).toBe(true);
+    expect(canAskAsBuddy(me, open, { status: 'requested' })).toBe(true);
+    expect(canAskAsBuddy(me, open, { status: 'proposed' })).toBe(false);
+    expect(canAskAsBuddy(me, open, { status: 'active' })).toBe(false);
+    expect(canAskAsBuddy(me, { ...open, openToBuddy: false }, undefined)).toBe(false);
+    expect(canAskAsBuddy(me, { ...open, level: 'beginner' }, undefined)).toBe(false);
+    expect(canAskAsBuddy(me, { ...open, role: 'meta_mentor', level: null }, undefined)).toBe(false);
+    expect(canAskAsBuddy({ ...me, level: 'experienced' }, { ...open, userId: 'm2' }, undefined)).toBe(false);
+    expect(canAskAsBuddy({ ...me, role: 'office', level: null }, open, undefined)).toBe(false);
+    expect(canAskAsBuddy({ ...me, userId: '' }, open, undefined)).toBe(false);
+    expect(canAskAsBuddy({ ...me, userId: 'm', level: 'experienced' }, open, undefined)).toBe(false);
   });
 
   it('counts acts of the meta-mentor or office on pairings of others as staff acts', () => {

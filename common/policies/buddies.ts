@@ -142,6 +142,26 @@ export function canRequestPairFor(viewer: BuddyViewer, beginnerId: string): bool
   return viewer.manages || (viewer.userId !== '' && viewer.userId === beginnerId);
 }
 
+/**
+ * Whether a beginner may ask this member, by name, to be their buddy: an experienced mentor who said
+ * they are open to being one, while the beginner has no proposal or buddy yet (a waiting request of
+ * theirs gets the name). The meta-mentor or office may propose anyone experienced instead.
+ */
+export function canAskAsBuddy(
+  viewer: Membership & { userId: string },
+  candidate: Membership & { userId: string; openToBuddy: boolean },
+  ownOpen: Pick<PairFacts, 'status'> | undefined,
+): boolean {
+  return (
+    viewer.userId !== '' &&
+    candidate.userId !== viewer.userId &&
+    isBeginnerMentor(viewer) &&
+    isExperiencedMentor(candidate) &&
+    candidate.openToBuddy &&
+    (ownOpen === undefined || ownOpen.status === 'requested')
+  );
+}
+
 /** Only the meta-mentor or office leave a pairing without anyone named: a beginner's own request. */
 export function needsMentorNamed(viewer: BuddyViewer, beginnerId: string): boolean {
   return viewer.userId !== beginnerId;

@@ -16,6 +16,7 @@ import {
 import { updateOffice } from '../modules/office/index.ts';
 import { createUser, findUserByEmail } from '../modules/users/index.ts';
 import { seedDiscussions } from './seed-discussions.ts';
+import { seedBuddiesDemo } from './seed-buddies.ts';
 import { seedMessages } from './seed-messages.ts';
 import { seedRoadmapDemo } from './seed-roadmap.ts';
 
@@ -235,5 +236,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
   await seedDiscussions(ctx);
   await seedMessages(ctx);
   await seedRoadmapDemo(ctx);
+  await seedBuddiesDemo(ctx);
   return { created, total: DEMO_USERS.length };
 }

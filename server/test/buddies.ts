@@ -50,6 +50,7 @@ export async function buildPair(
     closedAt: null,
     closedBy: null,
     closeNote: '',
+    closeReason: null,
     conversationId: null,
     lastReminderAt: null,
     updatedAt: now,

@@ -49,6 +49,7 @@ export function presentPair(
     closedAt: row.closedAt,
     closedBy: person(row.closedBy, row.closedByName),
     closeNote: row.closeNote,
+    closeReason: row.closeReason,
     conversationId: member ? row.conversationId : null,
     lastContactAt: row.status === 'active' ? lastContactAt : null,
     canAccept: canAnswerPair(viewer, row),

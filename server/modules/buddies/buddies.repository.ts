@@ -68,6 +68,18 @@ export function findOpenPairOf(db: Kysely<DB>, networkId: string, beginnerId: st
     .executeTakeFirst();
 }
 
+/** The open pairings of a network that name the user as beginner or buddy. */
+export function listOpenPairsNaming(db: Kysely<DB>, networkId: string, userId: string) {
+  return db
+    .selectFrom('buddyPairs')
+    .select(['id', 'status', 'origin', 'beginnerId', 'mentorId', 'note'])
+    .where('networkId', '=', networkId)
+    .where('status', 'in', OPEN_BUDDY_STATUSES)
+    .where((eb) => eb.or([eb('beginnerId', '=', userId), eb('mentorId', '=', userId)]))
+    .orderBy('id')
+    .execute();
+}
+
 /** Stores a pairing; false when the beginner has an open one already (a race lost to the unique index). */
 export async function insertPair(db: Kysely<DB>, row: BuddyPairsTable): Promise<boolean> {
   const result = await db

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { BuddyPairOrigin, BuddyPairStatus } from '../../../common/buddies.ts';
+import type { BuddyCloseReason, BuddyPairOrigin, BuddyPairStatus } from '../../../common/buddies.ts';
 
 export interface BuddyPairsTable {
   id: string;
@@ -18,6 +18,8 @@ export interface BuddyPairsTable {
   closedAt: string | null;
   closedBy: string | null;
   closeNote: string;
+  /** Set when the pairing closed because one of the two is no longer a member of the network. */
+  closeReason: BuddyCloseReason | null;
   /** The buddies' direct conversation, started when the pairing became active. */
   conversationId: string | null;
   /** When the last check-in reminder went out. */

@@ -8,6 +8,7 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { announceClosedPairings, closeDepartedMemberPairings } from '../buddies/index.ts';
 import {
   countActiveMembers,
   findMembership,
@@ -93,7 +94,7 @@ async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membe
 
 /** A member leaves the network on their own. */
 export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId: string): Promise<void> {
-  await withTransaction(ctx, async (tx) => {
+  const pairings = await withTransaction(ctx, async (tx) => {
     const membership = await activeMembershipOf(tx, network, userId);
     await assertKeepsMetaMentor(tx, network, membership);
     const now = isoNow();
@@ -105,8 +106,10 @@ export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId:
       action: 'member.left',
       details: { role: membership.role },
     });
+    return closeDepartedMemberPairings(tx, network, userId, userId);
   });
   await publishMembershipChanged(ctx, network.id, userId);
+  await announceClosedPairings(ctx, pairings);
 }
 
 /** A meta-mentor removes a member, giving a reason. */
@@ -117,7 +120,7 @@ export async function removeMember(
   userId: string,
   reason: string,
 ): Promise<void> {
-  await withTransaction(ctx, async (tx) => {
+  const pairings = await withTransaction(ctx, async (tx) => {
     const membership = await activeMembershipOf(tx, network, userId);
     await assertKeepsMetaMentor(tx, network, membership);
     const now = isoNow();
@@ -134,8 +137,10 @@ export async function removeMember(
       action: 'member.removed',
       details: { role: membership.role, reason },
     });
+    return closeDepartedMemberPairings(tx, network, userId, actorId);
   });
   await publishMembershipChanged(ctx, network.id, userId);
+  await announceClosedPairings(ctx, pairings);
 }
 
 /** Changes a member's role and/or mentor level. */

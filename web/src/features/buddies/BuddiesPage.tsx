@@ -6,21 +6,24 @@ import { BUDDY_NOTE_MAX } from '../../../../common/buddies.ts';
 import type { BuddyPair } from '../../../../common/contracts/buddies.ts';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import {
+  canAskAsBuddy,
   isBeginnerMentor,
   isExperiencedMentor,
   isPairBeginner,
 } from '../../../../common/policies/buddies.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { SelectField, TextAreaField } from '../../components/Field.tsx';
+import { TextAreaField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMe } from '../auth/api.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { buddyKeys, createBuddyPair, pairFacts, useBeginners, useBuddyPairs } from './api.ts';
+import { buddyKeys, createBuddyPair, pairFacts, useBuddyPairs } from './api.ts';
+import { AskBuddyButton } from './AskBuddyButton.tsx';
 import { PairCard } from './PairCard.tsx';
+import { PeoplePicker } from './PeoplePicker.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 /**
@@ -80,7 +83,6 @@ function PairList({
 function StaffView({ network, viewerId }: ViewProps) {
   const { t } = useTranslation();
   const open = useBuddyPairs(network.slug, 'open', false);
-  const beginners = useBeginners(network.slug);
   const [beginnerId, setBeginnerId] = useState<string | null>(null);
   const [proposed, setProposed] = useState<string | null>(null);
   const findRef = useRef<HTMLElement>(null);
@@ -101,26 +103,27 @@ function StaffView({ network, viewerId }: ViewProps) {
       <section ref={findRef} className="card stack" aria-labelledby="buddy-find-heading">
         <h2 id="buddy-find-heading">{t('buddies.staff.find_title')}</h2>
         <p className="muted small">{t('buddies.staff.find_intro')}</p>
-        {beginners.isPending && <Loading />}
-        {beginners.isError && <QueryError error={beginners.error} onRetry={() => void beginners.refetch()} />}
-        {beginners.data && beginners.data.length === 0 && (
-          <p className="empty">{t('buddies.staff.no_beginners')}</p>
-        )}
-        {beginners.data && beginners.data.length > 0 && (
-          <SelectField
-            name="beginner"
-            label={t('buddies.staff.beginner')}
-            value={beginnerId ?? ''}
-            onChange={(e) => find(e.target.value)}
-            options={[
-              { value: '', label: t('buddies.staff.choose') },
-              ...beginners.data.map((b) => ({
-                value: b.userId,
-                label: b.lookingForBuddy
-                  ? t('buddies.staff.beginner_looking', { name: b.displayName })
-                  : b.displayName,
-              })),
-            ]}
+        {beginnerId ? (
+          <div>
+            <Button variant="secondary" onClick={() => find('')}>
+              {t('buddies.staff.choose_other')}
+            </Button>
+          </div>
+        ) : (
+          <PeoplePicker
+            slug={network.slug}
+            level="beginner"
+            lookingFilter
+            searchLabel={t('buddies.staff.search')}
+            empty={t('buddies.staff.no_match')}
+            action={(e) => (
+              <Button
+                onClick={() => find(e.userId)}
+                aria-label={t('buddies.staff.suggest_for', { name: e.displayName })}
+              >
+                {t('buddies.staff.find')}
+              </Button>
+            )}
           />
         )}
         {proposed && <Alert tone="success">{t('buddies.staff.proposed', { name: proposed })}</Alert>}
@@ -219,6 +222,11 @@ function MemberView({ network, viewerId }: ViewProps) {
                 <PairList network={network} viewerId={viewerId} pairs={asBeginner} empty="" />
               </>
             ))}
+          {beginner &&
+            can(network, 'buddies.ask') &&
+            (asBeginner[0] === undefined || asBeginner[0].status === 'requested') && (
+              <AskByName network={network} viewerId={viewerId} own={asBeginner[0]} />
+            )}
           {(experienced || asBuddy.length > 0) && (
             <>
               <h3>{t('buddies.mine.to_answer')}</h3>
@@ -294,6 +302,34 @@ function AskForBuddy({ slug }: { slug: string }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A beginner asks an experienced mentor of their choice: those who said they are open to being a
+ * buddy, found by name; each is asked after a confirmation.
+ */
+function AskByName({ network, viewerId, own }: ViewProps & { own: BuddyPair | undefined }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const me = { ...network.viewer, userId: viewerId };
+  return (
+    <section className="card stack" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('buddies.ask_named.title')}</h3>
+      <p className="small">{t('buddies.ask_named.intro')}</p>
+      <PeoplePicker
+        slug={network.slug}
+        level="experienced"
+        buddy="open"
+        searchLabel={t('buddies.ask_named.search')}
+        empty={t('buddies.ask_named.empty')}
+        action={(e) =>
+          canAskAsBuddy(me, e, own) ? (
+            <AskBuddyButton slug={network.slug} mentor={{ id: e.userId, displayName: e.displayName }} />
+          ) : null
+        }
+      />
+    </section>
   );
 }
 

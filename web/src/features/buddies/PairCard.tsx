@@ -15,6 +15,9 @@ import { formatMoment } from '../../lib/dates.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { buddyKeys, pairFacts, updateBuddyPair, withdrawBuddyPair } from './api.ts';
 
+/** Keeps a name's own direction inside a translated sentence (the plain-text twin of <bdi>). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function statusLabel(t: TFunction, status: BuddyPairStatus): string {
   const labels: Record<BuddyPairStatus, string> = {
     requested: t('buddies.status.requested'),
@@ -142,6 +145,15 @@ export function PairCard({
           <blockquote className="small prewrap buddy-note" dir="auto">
             {pair.note}
           </blockquote>
+        )}
+        {pair.closeReason && (
+          <p className="small">
+            {t('buddies.card.closed_not_member', {
+              name: isolate(
+                (pair.closeReason === 'beginner_not_member' ? pair.beginner : pair.mentor)?.displayName ?? '',
+              ),
+            })}
+          </p>
         )}
         {pair.closeNote && (
           <p className="small">

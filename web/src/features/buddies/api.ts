@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   BuddyList,
   BuddyPair,
@@ -23,7 +23,7 @@ export const buddyKeys = {
     [...buddyKeys.all(slug), 'list', scope, mine] as const,
   suggestions: (slug: string, beginnerId: string) =>
     [...buddyKeys.all(slug), 'suggestions', beginnerId] as const,
-  beginners: (slug: string) => [...buddyKeys.all(slug), 'beginners'] as const,
+  people: (slug: string, filters: PeopleFilters) => [...buddyKeys.all(slug), 'people', filters] as const,
 };
 
 /** Fetches one page of pairings (the lists are short: one page of up to 100 is all there is to show). */
@@ -48,16 +48,28 @@ export function useBuddySuggestions(slug: string, beginnerId: string | null) {
   });
 }
 
-/** The network's beginner mentors (from its directory), those looking for a buddy first. */
-export function useBeginners(slug: string) {
-  return useQuery({
-    queryKey: buddyKeys.beginners(slug),
-    queryFn: async () => {
-      const page = await api.get<Directory>(
-        `/networks/${encodeURIComponent(slug)}/directory${query({ level: 'beginner', limit: 50 })}`,
-      );
-      return [...page.entries].sort((a, b) => Number(b.lookingForBuddy) - Number(a.lookingForBuddy));
-    },
+/** Whom a picker looks for in the network's directory: beginners (for the staff) or experienced mentors. */
+export interface PeopleFilters {
+  level: 'beginner' | 'experienced';
+  /** Looking for a buddy, or open to being one. */
+  buddy?: 'looking' | 'open';
+  /** Part of the name. */
+  q?: string;
+}
+
+/** People a picker shows per page. */
+export const PEOPLE_PAGE = 20;
+
+/** Members of the network's directory matching the filters, a page at a time (every one can be found). */
+export function usePeople(slug: string, filters: PeopleFilters) {
+  return useInfiniteQuery({
+    queryKey: buddyKeys.people(slug, filters),
+    queryFn: ({ pageParam }) =>
+      api.get<Directory>(
+        `/networks/${encodeURIComponent(slug)}/directory${query({ ...filters, cursor: pageParam, limit: PEOPLE_PAGE })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
 import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
+import type { DirectoryEntry } from '../../../../common/contracts/profiles.ts';
 import { MENTOR_LEVELS } from '../../../../common/permissions.ts';
+import { canAskAsBuddy, isBeginnerMentor, isPairBeginner } from '../../../../common/policies/buddies.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
@@ -12,6 +14,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
+import { pairFacts, useBuddyPairs } from '../buddies/api.ts';
+import { AskBuddyButton } from '../buddies/AskBuddyButton.tsx';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
@@ -28,6 +32,15 @@ export default function DirectoryPage() {
   const resultsId = useId();
   const { data: me } = useMe();
   const mayMessage = can(network, 'messages.send');
+  // A beginner may ask an experienced mentor open to being a buddy right here (policies/buddies.ts).
+  const mayAskBuddy = can(network, 'buddies.ask') && isBeginnerMentor(network.viewer);
+  const ownPairs = useBuddyPairs(network.slug, 'open', true, mayAskBuddy);
+  const ownOpen = ownPairs.data?.pairs.find((p) => me && isPairBeginner({ userId: me.id }, pairFacts(p)));
+  const askable = (e: DirectoryEntry) =>
+    mayAskBuddy &&
+    ownPairs.isSuccess &&
+    !!me &&
+    canAskAsBuddy({ ...network.viewer, userId: me.id }, e, ownOpen);
   const [params, setParams] = useSearchParams();
   const filters: DirectoryFilters = Object.fromEntries(
     FILTERS.map((f) => [f, params.get(f) ?? undefined]).filter(([, v]) => v),
@@ -179,6 +192,14 @@ export default function DirectoryPage() {
                     <p>
                       <StartConversationButton userId={e.userId} name={e.displayName} />
                     </p>
+                  )}
+                  {askable(e) && (
+                    <div>
+                      <AskBuddyButton
+                        slug={network.slug}
+                        mentor={{ id: e.userId, displayName: e.displayName }}
+                      />
+                    </div>
                   )}
                 </div>
               </li>
