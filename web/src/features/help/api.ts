@@ -115,6 +115,12 @@ export function privacyFindingsOf(error: unknown): PrivacyFindingsDetails | null
  * actions (common/permissions.ts); what one may do with one request comes with it (canEdit, …).
  */
 export function helpAccess(network: Network) {
+  // Compared as strings: the help actions are declared with the help-request module.
   const may = (action: string) => (network.viewer.permissions as readonly string[]).includes(action);
-  return { view: may('help.view'), ask: may('help.ask'), manage: may('help.manage') };
+  return {
+    view: may('help.view'),
+    ask: may('help.ask'),
+    /** The meta-mentors resolve anyone's request; they and the office follow unanswered ones. */
+    manage: may('help.moderate') || network.viewer.role === 'office',
+  };
 }
