@@ -146,6 +146,8 @@ function Actions({ slug, request }: { slug: string; request: HelpRequest }) {
     onSuccess: (next) => {
       setResolving(false);
       done(next);
+      // The button that opened the dialog is gone now: the focus goes back to the page's heading.
+      document.querySelector<HTMLElement>('main h1, h1')?.focus();
     },
   });
   if (!request.canOffer && !request.offeredByMe && !request.canResolve && !request.canReopen) return null;
