@@ -11,8 +11,8 @@ import type {
 } from '../../../../common/contracts/help-requests.ts';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import type { HelpRequestKind, HelpRequestStatus } from '../../../../common/help-requests.ts';
-import { ApiError, api, query } from '../../lib/api-client.ts';
-import { networkKeys } from '../networks/api.ts';
+import { api, isApiError, query } from '../../lib/api-client.ts';
+import { can, networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}/help-requests`;
 const requestPath = (slug: string, id: string) => `${base(slug)}/${encodeURIComponent(id)}`;
@@ -101,8 +101,7 @@ export const setHelpRequestStatus = (
 
 /** The findings of a 422 PRIVACY_FINDINGS answer (a case text posted without confirmation), if it is one. */
 export function privacyFindingsOf(error: unknown): PrivacyFindingsDetails | null {
-  // Compared as a string: the code is declared with the help-request module (common/errors.ts).
-  if (!(error instanceof ApiError) || (error.code as string) !== 'PRIVACY_FINDINGS') return null;
+  if (!isApiError(error, 'PRIVACY_FINDINGS')) return null;
   const details = error.details as Partial<PrivacyFindingsDetails> | undefined;
   return {
     title: Array.isArray(details?.title) ? details.title : [],
@@ -115,12 +114,10 @@ export function privacyFindingsOf(error: unknown): PrivacyFindingsDetails | null
  * actions (common/permissions.ts); what one may do with one request comes with it (canEdit, …).
  */
 export function helpAccess(network: Network) {
-  // Compared as strings: the help actions are declared with the help-request module.
-  const may = (action: string) => (network.viewer.permissions as readonly string[]).includes(action);
   return {
-    view: may('help.view'),
-    ask: may('help.ask'),
+    view: can(network, 'help.view'),
+    ask: can(network, 'help.ask'),
     /** The meta-mentors resolve anyone's request; they and the office follow unanswered ones. */
-    manage: may('help.moderate') || network.viewer.role === 'office',
+    manage: can(network, 'help.moderate') || network.viewer.role === 'office',
   };
 }

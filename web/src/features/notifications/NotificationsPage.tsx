@@ -56,6 +56,8 @@ function describe(t: TFunction, n: Notification): string {
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
+  if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
+  if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
   if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
   if (n.network) return `/networks/${n.network.slug}`;
   return '/home';
