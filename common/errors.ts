@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'BUDDY_PAIR_CHANGED',
   'INVALID_CHARACTER',
   'UPLOAD_INCOMPLETE',
+  'PRIVACY_FINDINGS',
+  'HELP_REQUEST_CHANGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,14 +12,24 @@ export const NOTIFICATION_KINDS = [
   'buddy_declined',
   'buddy_ended',
   'buddy_checkin',
+  // Help requests: a request the member is suggested for (a case consultation says only that there
+  // is one), a response or an offer on one's own request, thanks for one's help, and a request left
+  // unanswered (to the meta-mentors and office).
+  'help_suggested',
+  'help_case',
+  'help_response',
+  'help_offer',
+  'help_thanks',
+  'help_escalated',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The e-mail settings a member may choose: one per kind, except that the buddy pairing kinds share
- * one (`buddies`). Announcements are always e-mailed at once.
+ * one (`buddies`) and the help request kinds share one (`help`). Announcements are always e-mailed
+ * at once.
  */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies'] as const;
+export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies', 'help'] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
 const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
@@ -33,6 +43,12 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   buddy_declined: 'buddies',
   buddy_ended: 'buddies',
   buddy_checkin: 'buddies',
+  help_suggested: 'help',
+  help_case: 'help',
+  help_response: 'help',
+  help_offer: 'help',
+  help_thanks: 'help',
+  help_escalated: 'help',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

@@ -61,6 +61,10 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'buddies.view': '---YYY---',
   'buddies.ask': '---YYY---',
   'buddies.manage': '----YY---',
+  'help.view': '---YYY---',
+  'help.ask': '---YYY---',
+  'help.respond': '---YYY---',
+  'help.moderate': '-----Y---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

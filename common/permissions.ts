@@ -56,6 +56,10 @@ export const NETWORK_ACTIONS = [
   'buddies.view',
   'buddies.ask',
   'buddies.manage',
+  'help.view',
+  'help.ask',
+  'help.respond',
+  'help.moderate',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -116,6 +120,13 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'buddies.view': EVERY_MEMBER,
   'buddies.ask': EVERY_MEMBER,
   'buddies.manage': ['meta_mentor', 'office'],
+  // Help requests are between members who accepted the agreement: they ask, respond and offer help
+  // (per request: policies/help-requests.ts); the meta-mentor resolves, reopens or removes anyone's.
+  // Admins who are not members take no part.
+  'help.view': EVERY_MEMBER,
+  'help.ask': EVERY_MEMBER,
+  'help.respond': EVERY_MEMBER,
+  'help.moderate': ['meta_mentor'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

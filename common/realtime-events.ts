@@ -1,6 +1,7 @@
 import type { BuddyChangedEvent } from './contracts/buddies.ts';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
+import type { HelpActivityEvent, HelpRequestChangedEvent } from './contracts/help-requests.ts';
 import type { NotificationEvent } from './contracts/notifications.ts';
 
 /**
@@ -80,6 +81,10 @@ export interface ServerEvents {
    * people and of those who manage buddy pairing in its network. Ids only; clients load it again.
    */
   'buddy.changed': BuddyChangedEvent;
+  /** A help request was created, edited, resolved, reopened or removed: to the network's members. */
+  'help.changed': HelpRequestChangedEvent;
+  /** A response or an offer arrived (or an offer was taken back) on a help request: to the members. */
+  'help.activity': HelpActivityEvent;
 }
 export type ServerEventType = keyof ServerEvents;
 

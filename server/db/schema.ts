@@ -52,6 +52,16 @@ import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.
 import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
 import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
+import type {
+  HelpAttachmentColumns,
+  HelpNetworkColumns,
+  HelpNotifiedTable,
+  HelpOffersTable,
+  HelpRequestsTable,
+  HelpResponsesTable,
+  HelpThanksTable,
+  LeaveColumns,
+} from '../modules/help-requests/help-requests.table.ts';
 
 export interface DB {
   users: UsersTable;
@@ -62,9 +72,10 @@ export interface DB {
   organisations: OrganisationsTable;
   organisationAdmins: OrganisationAdminsTable;
   /** The networks module's columns, and the roadmap's phase of the network. */
-  networks: NetworksTable & NetworkPhaseColumns;
+  networks: NetworksTable & NetworkPhaseColumns & HelpNetworkColumns;
   networkOrganisations: NetworkOrganisationsTable;
-  memberships: MembershipsTable;
+  /** With the day a member is on leave until (help requests and buddy suggestions skip them). */
+  memberships: MembershipsTable & LeaveColumns;
   invitations: InvitationsTable;
   applications: ApplicationsTable;
   networkDocuments: NetworkDocumentsTable;
@@ -79,7 +90,7 @@ export interface DB {
   posts: PostsTable;
   postReactions: PostReactionsTable;
   topicReads: TopicReadsTable;
-  attachments: AttachmentsTable;
+  attachments: AttachmentsTable & HelpAttachmentColumns;
   announcements: AnnouncementsTable;
   conversations: ConversationsTable;
   conversationParticipants: ConversationParticipantsTable;
@@ -96,4 +107,9 @@ export interface DB {
   notificationSettings: NotificationSettingsTable;
   searchDocuments: SearchDocumentsTable;
   buddyPairs: BuddyPairsTable;
+  helpRequests: HelpRequestsTable;
+  helpResponses: HelpResponsesTable;
+  helpOffers: HelpOffersTable;
+  helpThanks: HelpThanksTable;
+  helpNotified: HelpNotifiedTable;
 }

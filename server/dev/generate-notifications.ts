@@ -11,7 +11,7 @@ export const MENTION_SHARE = 0.06;
 export const BENCH_TARGETS = { mentions: 120, startedTopics: 15, messages: 80 } as const;
 
 /** A notifications row as the notifications module writes it (the kinds and e-mail routes generated here). */
-export type GeneratedNotification = Selectable<DB['notifications']> & {
+export type GeneratedNotification = Omit<Selectable<DB['notifications']>, 'helpRequestId'> & {
   kind: 'mention' | 'reply' | 'message' | 'announcement';
   email: 'immediate' | 'daily';
 };

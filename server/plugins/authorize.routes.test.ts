@@ -13,6 +13,7 @@ import type { NetworkRow } from '../modules/networks/index.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { freshClient, signIn, type TestClient } from '../test/client.ts';
 import { buildTopic } from '../test/discussions.ts';
+import { buildHelpRequest } from '../test/help-requests.ts';
 import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
 
 /**
@@ -46,6 +47,8 @@ interface Fixture {
   /** A beginner mentor to pair (the actor themself when they are one) and an experienced mentor. */
   buddyBeginnerId: string;
   experiencedId: string;
+  /** A help request of the other meta-mentor's. */
+  helpRequestId: string;
 }
 
 /**
@@ -193,6 +196,22 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     method: 'GET',
     url: `/api/networks/${fx.slug}/buddies/suggestions?for=${fx.buddyBeginnerId}`,
   }),
+  'help.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/help-requests` }),
+  'help.ask': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/help-requests`,
+    body: { title: 'Matrix question', body: 'From the matrix test.' },
+  }),
+  'help.respond': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/help-requests/${fx.helpRequestId}/responses`,
+    body: { body: 'A matrix response.' },
+  }),
+  // Runs after help.respond (the order of NETWORK_ACTIONS): the meta-mentor removes the request.
+  'help.moderate': (fx) => ({
+    method: 'DELETE',
+    url: `/api/networks/${fx.slug}/help-requests/${fx.helpRequestId}`,
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
@@ -308,6 +327,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       // A mentor of the matrix is a beginner: they ask for themself.
       buddyBeginnerId: actor === 'mentor' && me ? me.id : beginner.id,
       experiencedId: experienced.id,
+      helpRequestId: await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: otherMeta.id }),
     };
   }
 

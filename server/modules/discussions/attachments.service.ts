@@ -56,7 +56,9 @@ export async function readAttachment(
   const db = ctx.database.db;
   const row = await findAttachment(db, network.id, attachmentId);
   if (!row) throw notFound();
-  if (row.postId === null) {
+  if (row.helpRequestId !== null || row.helpResponseId !== null) {
+    // A help request's or response's: every member who reads the network's discussions sees those.
+  } else if (row.postId === null) {
     if (!isAuthor(reader, { authorId: row.uploaderId })) throw notFound();
   } else {
     const post = await findPost(db, network.id, row.postId);

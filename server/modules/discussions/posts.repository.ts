@@ -37,6 +37,8 @@ export async function claimAttachments(
     .where('networkId', '=', post.networkId)
     .where('uploaderId', '=', post.authorId ?? '')
     .where('postId', 'is', null)
+    .where('helpRequestId', 'is', null)
+    .where('helpResponseId', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === new Set(attachmentIds).size;
 }
@@ -252,12 +254,12 @@ export async function insertAttachment(db: Kysely<DB>, row: AttachmentRow): Prom
   await db.insertInto('attachments').values(row).execute();
 }
 
-/** One attachment of a network. */
+/** One attachment of a network (with the help request or response it may belong to instead of a post). */
 export function findAttachment(
   db: Kysely<DB>,
   networkId: string,
   id: string,
-): Promise<AttachmentRow | undefined> {
+): Promise<(AttachmentRow & { helpRequestId: string | null; helpResponseId: string | null }) | undefined> {
   return db
     .selectFrom('attachments')
     .selectAll()

@@ -22,6 +22,7 @@ export function presentNotification(row: NotificationListRow): Notification {
       row.announcementId && row.announcementTitle
         ? { id: row.announcementId, title: row.announcementTitle }
         : null,
+    helpRequestId: row.helpRequestId ?? null,
   };
 }
 

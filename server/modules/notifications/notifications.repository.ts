@@ -81,6 +81,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'n.conversationId',
         'n.messageId',
         'n.announcementId',
+        'n.helpRequestId',
         'n.count',
         'n.readAt',
         'n.createdAt',

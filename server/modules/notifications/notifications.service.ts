@@ -44,8 +44,11 @@ export interface NotifyInput {
   conversationId?: string | null;
   messageId?: string | null;
   announcementId?: string | null;
+  helpRequestId?: string | null;
   /** E-mail at once whatever the recipient's preferences (announcements). */
   force?: boolean;
+  /** In the app only, never by e-mail (e.g. someone already e-mailed about the same help request). */
+  noEmail?: boolean;
 }
 
 /**
@@ -89,7 +92,11 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
       return;
     }
   }
-  const email = input.force ? 'immediate' : await emailFrequencyOf(ctx, input.userId, input.kind);
+  const email = input.force
+    ? 'immediate'
+    : input.noEmail
+      ? 'off'
+      : await emailFrequencyOf(ctx, input.userId, input.kind);
   const id = newId();
   await insertNotification(db, {
     id,
@@ -102,6 +109,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     conversationId: input.conversationId ?? null,
     messageId: input.messageId ?? null,
     announcementId: input.announcementId ?? null,
+    helpRequestId: input.helpRequestId ?? null,
     count: 1,
     email,
     readAt: null,
@@ -164,6 +172,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       reply: pick('reply'),
       message: pick('message'),
       buddies: pick('buddies'),
+      help: pick('help'),
     },
     announcementsAlwaysEmailed: true,
   };

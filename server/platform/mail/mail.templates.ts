@@ -185,6 +185,12 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   buddy_declined: 'mail.notification.item.buddy_declined',
   buddy_ended: 'mail.notification.item.buddy_ended',
   buddy_checkin: 'mail.notification.item.buddy_checkin',
+  help_suggested: 'mail.notification.item.help_suggested',
+  help_case: 'mail.notification.item.help_case',
+  help_response: 'mail.notification.item.help_response',
+  help_offer: 'mail.notification.item.help_offer',
+  help_thanks: 'mail.notification.item.help_thanks',
+  help_escalated: 'mail.notification.item.help_escalated',
 };
 
 /** A line per notification; the digest groups them under their network. */

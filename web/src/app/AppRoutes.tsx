@@ -50,6 +50,9 @@ const GoalsPage = lazy(() => import('../features/goals/GoalsPage.tsx'));
 const GoalPage = lazy(() => import('../features/goals/GoalPage.tsx'));
 const PrivacyCheckPage = lazy(() => import('../features/privacy/PrivacyCheckPage.tsx'));
 const BuddiesPage = lazy(() => import('../features/buddies/BuddiesPage.tsx'));
+const SupportPage = lazy(() => import('../features/help/SupportPage.tsx'));
+const AskPage = lazy(() => import('../features/help/AskPage.tsx'));
+const RequestPage = lazy(() => import('../features/help/RequestPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -132,6 +135,9 @@ export function AppRoutes() {
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
           <Route path="privacy-check" element={signedIn(<PrivacyCheckPage />)} />
           <Route path="buddies" element={signedIn(<BuddiesPage />)} />
+          <Route path="support" element={signedIn(<SupportPage />)} />
+          <Route path="support/new" element={signedIn(<AskPage />)} />
+          <Route path="support/:requestId" element={signedIn(<RequestPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

@@ -4,6 +4,7 @@ import { connectAnnouncements } from '../features/announcements/live.ts';
 import { authKeys } from '../features/auth/api.ts';
 import { connectBuddies } from '../features/buddies/live.ts';
 import { connectDiscussions } from '../features/discussions/live.ts';
+import { connectHelp } from '../features/help/live.ts';
 import { connectMessages } from '../features/messages/live.ts';
 import { connectNotifications } from '../features/notifications/live.ts';
 import { onLocalEvent, realtime } from '../lib/realtime.ts';
@@ -18,6 +19,7 @@ export default function RealtimeBridge({ userId }: { userId: string }) {
       connectDiscussions(queryClient),
       connectAnnouncements(queryClient),
       connectBuddies(queryClient),
+      connectHelp(queryClient),
       onLocalEvent('session.ended', () => queryClient.setQueryData(authKeys.me, null)),
     ];
     realtime.start();

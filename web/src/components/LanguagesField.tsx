@@ -9,16 +9,33 @@ interface LanguagesFieldProps {
   hint?: string;
   error?: string;
   defaultValue?: readonly string[];
+  /** Controlled use: the chosen codes and the change (a form that keeps a draft, say). */
+  value?: readonly string[];
+  onChange?: (codes: string[]) => void;
 }
 
 /**
  * Choose several of the ~180 ISO 639-1 languages: a select adds one (names in the reader's
  * language, sorted), chosen ones show as removable chips and are sent as hidden inputs.
  */
-export function LanguagesField({ name, legend, hint, error, defaultValue = [] }: LanguagesFieldProps) {
+export function LanguagesField({
+  name,
+  legend,
+  hint,
+  error,
+  defaultValue = [],
+  value,
+  onChange,
+}: LanguagesFieldProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [chosen, setChosen] = useState<string[]>([...defaultValue]);
+  const [own, setOwn] = useState<string[]>([...defaultValue]);
+  const chosen = value ? [...value] : own;
+  const setChosen = (change: (list: string[]) => string[]) => {
+    const next = change(chosen);
+    if (!value) setOwn(next);
+    onChange?.(next);
+  };
   const locale = i18n.language || currentLocale();
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(locale);

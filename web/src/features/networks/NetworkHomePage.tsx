@@ -8,6 +8,7 @@ import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx'
 import { ApplySection } from '../applications/ApplySection.tsx';
 import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
+import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
 import { useOffice } from '../office/api.ts';
 import { OfficeDetails } from '../office/OfficeDetails.tsx';
@@ -76,6 +77,8 @@ export default function NetworkHomePage() {
       ) : (
         viewer.orgAdmin && <Alert tone="info">{t('networks.home.org_admin_note')}</Alert>
       )}
+
+      {viewer.role && <SupportHomeSection network={network} />}
 
       {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 

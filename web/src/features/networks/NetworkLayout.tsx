@@ -5,6 +5,7 @@ import { isHeldAtAgreement, type NetworkAction } from '../../../../common/permis
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMe } from '../auth/api.ts';
+import { helpAccess } from '../help/api.ts';
 import { useNetwork } from './api.ts';
 
 /** Whether the viewer is a member who must accept the current agreement and rules first. */
@@ -51,6 +52,7 @@ export default function NetworkLayout() {
     { to: 'members', label: t('networks.nav.members'), show: may('members.view') },
     { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
     { to: 'buddies', label: t('networks.nav.buddies'), show: may('buddies.view') },
+    { to: 'support', label: t('networks.nav.support'), show: helpAccess(n).view },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },

@@ -15,6 +15,7 @@ import { markAllNotificationsRead, markNotificationRead, notificationKeys, useNo
 function describe(t: TFunction, n: Notification): string {
   const actor = n.actor?.displayName ?? t('notifications.someone');
   const topic = n.topic?.title ?? '';
+  const network = n.network?.name ?? '';
   switch (n.kind) {
     case 'mention':
       return t('notifications.text_mention', { actor, topic });
@@ -36,6 +37,18 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_buddy_ended', { actor });
     case 'buddy_checkin':
       return t('notifications.text_buddy_checkin', { actor });
+    case 'help_suggested':
+      return t('notifications.text_help_suggested', { actor });
+    case 'help_case':
+      return t('notifications.text_help_case', { network });
+    case 'help_response':
+      return t('notifications.text_help_response', { actor });
+    case 'help_offer':
+      return t('notifications.text_help_offer', { actor });
+    case 'help_thanks':
+      return t('notifications.text_help_thanks', { actor });
+    case 'help_escalated':
+      return t('notifications.text_help_escalated', { network });
   }
 }
 
@@ -43,6 +56,8 @@ function describe(t: TFunction, n: Notification): string {
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
+  if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
+  if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
   if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
   if (n.network) return `/networks/${n.network.slug}`;
   return '/home';

@@ -23,6 +23,7 @@ const notification = (id: string, over: Partial<Notification> = {}): Notificatio
   conversationId: 'c1',
   messageId: 'm1',
   announcement: null,
+  helpRequestId: null,
   ...over,
 });
 

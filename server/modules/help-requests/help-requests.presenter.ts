@@ -1,0 +1,103 @@
+import type { Attachment } from '../../../common/contracts/discussions.ts';
+import type {
+  HelpPerson,
+  HelpRequest,
+  HelpRequestSummary,
+  SuggestedHelpers,
+} from '../../../common/contracts/help-requests.ts';
+import type { ExpertiseArea } from '../../../common/expertise.ts';
+import type { LanguageCode } from '../../../common/languages.ts';
+import {
+  canEditHelpRequest,
+  canOfferHelp,
+  canReopenHelpRequest,
+  canResolveHelpRequest,
+  canRespondToHelpRequest,
+  type HelpViewer,
+  isRequester,
+} from '../../../common/policies/help-requests.ts';
+import { avatarUrlOf } from '../profiles/index.ts';
+import type { RankedHelper } from './ranking.ts';
+import type { HelpRequestListRow, HelpResponseRow } from './help-requests.table.ts';
+
+const personOf = (id: string | null, name: string | null, avatarKey: string | null): HelpPerson | null =>
+  id && name !== null ? { id, displayName: name, avatarUrl: avatarUrlOf(id, avatarKey) } : null;
+
+export function presentSummary(row: HelpRequestListRow): HelpRequestSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    title: row.title,
+    requester: personOf(row.requesterId, row.requesterName, row.requesterAvatarKey),
+    expertise: JSON.parse(row.expertise) as ExpertiseArea[],
+    languages: JSON.parse(row.languages) as LanguageCode[],
+    urgency: row.urgency,
+    deadline: row.deadline,
+    responseCount: Number(row.responseCount),
+    offerCount: Number(row.offerCount),
+    offeredByMe: Boolean(row.offeredByMe),
+    createdAt: row.createdAt,
+    lastActivityAt: row.lastActivityAt,
+    firstResponseAt: row.firstResponseAt,
+    resolvedAt: row.resolvedAt,
+    escalatedAt: row.escalatedAt,
+  };
+}
+
+export interface RequestDetails {
+  responses: (HelpResponseRow & { authorName: string | null; authorAvatarKey: string | null })[];
+  offers: { helperId: string; createdAt: string; displayName: string; avatarKey: string | null }[];
+  thanked: Set<string>;
+  attachments: Map<string, Attachment[]>;
+}
+
+export function presentRequest(row: HelpRequestListRow, viewer: HelpViewer, d: RequestDetails): HelpRequest {
+  return {
+    ...presentSummary(row),
+    bodySource: isRequester(viewer, row) ? row.bodySource : null,
+    bodyHtml: row.bodyHtml,
+    attachments: d.attachments.get(row.id) ?? [],
+    responses: d.responses.map((r) => ({
+      id: r.id,
+      author: personOf(r.authorId, r.authorName, r.authorAvatarKey),
+      bodyHtml: r.bodyHtml,
+      attachments: d.attachments.get(r.id) ?? [],
+      createdAt: r.createdAt,
+      thanked: r.authorId !== null && d.thanked.has(r.authorId),
+    })),
+    offers: d.offers.map((o) => ({
+      helper: { id: o.helperId, displayName: o.displayName, avatarUrl: avatarUrlOf(o.helperId, o.avatarKey) },
+      createdAt: o.createdAt,
+      thanked: d.thanked.has(o.helperId),
+    })),
+    resolvedBy:
+      row.resolvedBy && row.resolvedByName ? { id: row.resolvedBy, displayName: row.resolvedByName } : null,
+    thanksNote: row.thanksNote,
+    privacyConfirmedAt: row.privacyConfirmedAt,
+    canEdit: canEditHelpRequest(viewer, row),
+    canRespond: canRespondToHelpRequest(viewer, row),
+    canOffer: canOfferHelp(viewer, row),
+    canResolve: canResolveHelpRequest(viewer, row),
+    canReopen: canReopenHelpRequest(viewer, row),
+  };
+}
+
+export function presentSuggestedHelpers(
+  ranked: RankedHelper[],
+  notified: Set<string>,
+  avatarOf: (userId: string) => string | null,
+): SuggestedHelpers {
+  return {
+    helpers: ranked.map(({ candidate, score, reasons }) => ({
+      helper: {
+        id: candidate.userId,
+        displayName: candidate.displayName,
+        avatarUrl: avatarOf(candidate.userId),
+      },
+      score,
+      reasons,
+      notified: notified.has(candidate.userId),
+    })),
+  };
+}

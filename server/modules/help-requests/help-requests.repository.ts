@@ -1,0 +1,339 @@
+import { type Kysely, sql } from 'kysely';
+import type { HelpRequestKind, HelpRequestStatus } from '../../../common/help-requests.ts';
+import type { NetworkRole } from '../../../common/permissions.ts';
+import type { DB } from '../../db/schema.ts';
+import type {
+  HelpRequestListRow,
+  HelpRequestRow,
+  HelpRequestsTable,
+  HelpResponsesTable,
+} from './help-requests.table.ts';
+
+/** Requests with their requester's and resolver's names, and whether the reader offered. */
+function requestsWithNames(db: Kysely<DB>, readerId: string) {
+  return db
+    .selectFrom('helpRequests as hr')
+    .leftJoin('users as r', 'r.id', 'hr.requesterId')
+    .leftJoin('profiles as rp', 'rp.userId', 'hr.requesterId')
+    .leftJoin('users as z', 'z.id', 'hr.resolvedBy')
+    .selectAll('hr')
+    .select((eb) => [
+      'r.displayName as requesterName',
+      'rp.avatarKey as requesterAvatarKey',
+      'z.displayName as resolvedByName',
+      eb
+        .exists(
+          eb
+            .selectFrom('helpOffers as o')
+            .select('o.helperId')
+            .whereRef('o.requestId', '=', 'hr.id')
+            .where('o.helperId', '=', readerId),
+        )
+        .as('offeredByMe'),
+    ]);
+}
+
+export function findRequest(
+  db: Kysely<DB>,
+  networkId: string,
+  id: string,
+  readerId: string,
+): Promise<HelpRequestListRow | undefined> {
+  return requestsWithNames(db, readerId)
+    .where('hr.networkId', '=', networkId)
+    .where('hr.id', '=', id)
+    .executeTakeFirst() as Promise<HelpRequestListRow | undefined>;
+}
+
+export interface RequestFilter {
+  status?: HelpRequestStatus;
+  kind?: HelpRequestKind;
+  expertise?: string;
+  language?: string;
+  requesterId?: string;
+  offeredBy?: string;
+  /** Open, without a response, created before this time. */
+  unansweredBefore?: string;
+  before?: [string, string];
+  limit: number;
+}
+
+/** A page of a network's requests, latest activity first (keyset on activity time and id). */
+export function listRequests(
+  db: Kysely<DB>,
+  networkId: string,
+  readerId: string,
+  f: RequestFilter,
+): Promise<HelpRequestListRow[]> {
+  let q = requestsWithNames(db, readerId)
+    .where('hr.networkId', '=', networkId)
+    .orderBy('hr.lastActivityAt', 'desc')
+    .orderBy('hr.id', 'desc')
+    .limit(f.limit);
+  if (f.status) q = q.where('hr.status', '=', f.status);
+  if (f.kind) q = q.where('hr.kind', '=', f.kind);
+  // The codes are stored as JSON arrays of quoted codes: a quoted code matches one element exactly.
+  if (f.expertise) q = q.where('hr.expertise', 'like', `%"${f.expertise}"%`);
+  if (f.language) q = q.where('hr.languages', 'like', `%"${f.language}"%`);
+  if (f.requesterId) q = q.where('hr.requesterId', '=', f.requesterId);
+  const offeredBy = f.offeredBy;
+  if (offeredBy)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('helpOffers as o2')
+          .select('o2.helperId')
+          .whereRef('o2.requestId', '=', 'hr.id')
+          .where('o2.helperId', '=', offeredBy),
+      ),
+    );
+  if (f.unansweredBefore)
+    q = q
+      .where('hr.status', '=', 'open')
+      .where('hr.responseCount', '=', 0)
+      .where('hr.createdAt', '<', f.unansweredBefore);
+  const before = f.before;
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb('hr.lastActivityAt', '<', before[0]),
+        eb.and([eb('hr.lastActivityAt', '=', before[0]), eb('hr.id', '<', before[1])]),
+      ]),
+    );
+  return q.execute() as Promise<HelpRequestListRow[]>;
+}
+
+export async function insertRequest(db: Kysely<DB>, row: HelpRequestsTable): Promise<void> {
+  await db.insertInto('helpRequests').values(row).execute();
+}
+
+/** Changes a request while it is in one of the given states; false when it moved on meanwhile. */
+export async function updateRequestIf(
+  db: Kysely<DB>,
+  id: string,
+  from: readonly HelpRequestStatus[],
+  changes: Partial<Omit<HelpRequestRow, 'id' | 'networkId'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('helpRequests')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function deleteRequest(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('helpRequests').where('id', '=', id).execute();
+}
+
+/** Stores a response and counts it on its request (answered with the first one of someone else). */
+export async function insertResponse(
+  db: Kysely<DB>,
+  row: HelpResponsesTable,
+  answers: boolean,
+): Promise<void> {
+  await db.insertInto('helpResponses').values(row).execute();
+  await db
+    .updateTable('helpRequests')
+    .set((eb) => ({
+      responseCount: eb('responseCount', '+', 1),
+      lastActivityAt: row.createdAt,
+      ...(answers && {
+        firstResponseAt: sql<string>`coalesce(first_response_at, ${row.createdAt})`,
+        status: sql<HelpRequestStatus>`case when status = 'open' then 'answered' else status end`,
+      }),
+    }))
+    .where('id', '=', row.requestId)
+    .execute();
+}
+
+export function listResponses(db: Kysely<DB>, requestId: string) {
+  return db
+    .selectFrom('helpResponses as r')
+    .leftJoin('users as u', 'u.id', 'r.authorId')
+    .leftJoin('profiles as p', 'p.userId', 'r.authorId')
+    .selectAll('r')
+    .select(['u.displayName as authorName', 'p.avatarKey as authorAvatarKey'])
+    .where('r.requestId', '=', requestId)
+    .orderBy('r.id')
+    .execute();
+}
+
+export function listOffers(db: Kysely<DB>, requestId: string) {
+  return db
+    .selectFrom('helpOffers as o')
+    .innerJoin('users as u', 'u.id', 'o.helperId')
+    .leftJoin('profiles as p', 'p.userId', 'o.helperId')
+    .select(['o.helperId', 'o.createdAt', 'u.displayName', 'p.avatarKey'])
+    .where('o.requestId', '=', requestId)
+    .orderBy('o.createdAt')
+    .execute();
+}
+
+/** Adds an offer; false when there was one already. */
+export async function insertOffer(
+  db: Kysely<DB>,
+  row: { requestId: string; helperId: string; networkId: string; createdAt: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('helpOffers')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  const added = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (added)
+    await db
+      .updateTable('helpRequests')
+      .set((eb) => ({ offerCount: eb('offerCount', '+', 1), lastActivityAt: row.createdAt }))
+      .where('id', '=', row.requestId)
+      .execute();
+  return added;
+}
+
+/** Takes an offer back; false when there was none. */
+export async function deleteOffer(db: Kysely<DB>, requestId: string, helperId: string, now: string) {
+  const result = await db
+    .deleteFrom('helpOffers')
+    .where('requestId', '=', requestId)
+    .where('helperId', '=', helperId)
+    .executeTakeFirst();
+  const removed = Number(result.numDeletedRows) > 0;
+  if (removed)
+    await db
+      .updateTable('helpRequests')
+      .set((eb) => ({ offerCount: eb('offerCount', '-', 1), lastActivityAt: now }))
+      .where('id', '=', requestId)
+      .execute();
+  return removed;
+}
+
+/** Who responded to or offered on a request (the helpers one may thank). */
+export async function listHelperIds(db: Kysely<DB>, requestId: string): Promise<string[]> {
+  const [responders, offerers] = await Promise.all([
+    db.selectFrom('helpResponses').select('authorId').where('requestId', '=', requestId).execute(),
+    db.selectFrom('helpOffers').select('helperId').where('requestId', '=', requestId).execute(),
+  ]);
+  return [
+    ...new Set([
+      ...responders.flatMap((r) => (r.authorId ? [r.authorId] : [])),
+      ...offerers.map((o) => o.helperId),
+    ]),
+  ];
+}
+
+export async function insertThanks(db: Kysely<DB>, requestId: string, userIds: string[], now: string) {
+  if (userIds.length === 0) return;
+  await db
+    .insertInto('helpThanks')
+    .values(userIds.map((userId) => ({ requestId, userId, createdAt: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function listThanked(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('helpThanks')
+    .select('userId')
+    .where('requestId', '=', requestId)
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}
+
+/**
+ * Claims the one e-mail a person may get about a request: true the first time for that person and
+ * request (then they may be mailed), false ever after (in-app only).
+ */
+export async function claimMail(
+  db: Kysely<DB>,
+  requestId: string,
+  userId: string,
+  reason: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('helpNotified')
+    .values({ requestId, userId, reason, createdAt: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function listNotifiedIds(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('helpNotified')
+    .select('userId')
+    .where('requestId', '=', requestId)
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** Active, not suspended members of a network in the given roles, not on leave today, with their level. */
+export function listHelperCandidates(db: Kysely<DB>, networkId: string, roles: NetworkRole[], today: string) {
+  return db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .leftJoin('profiles as p', 'p.userId', 'ms.userId')
+    .select(['ms.userId', 'ms.role', 'ms.level', 'u.displayName', 'p.availability'])
+    .where('ms.networkId', '=', networkId)
+    .where('ms.status', '=', 'active')
+    .where('ms.role', 'in', roles)
+    .where('u.suspendedAt', 'is', null)
+    .where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', today)]))
+    .execute();
+}
+
+/** Per user: open offers on requests not resolved (any network: a person's time is one). */
+export async function countOpenOffers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('helpOffers as o')
+    .innerJoin('helpRequests as r', 'r.id', 'o.requestId')
+    .select(['o.helperId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('o.helperId', 'in', userIds)
+    .where('r.status', '!=', 'resolved')
+    .groupBy('o.helperId')
+    .execute();
+  return new Map(rows.map((r) => [r.helperId, Number(r.n)]));
+}
+
+/** Per user: resolved requests of this network they responded to. */
+export async function countHelpedBefore(
+  db: Kysely<DB>,
+  networkId: string,
+  userIds: string[],
+): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('helpResponses as x')
+    .innerJoin('helpRequests as r', 'r.id', 'x.requestId')
+    .select(['x.authorId', (eb) => eb.fn.count<number>('r.id').distinct().as('n')])
+    .where('r.networkId', '=', networkId)
+    .where('r.status', '=', 'resolved')
+    .where('x.authorId', 'in', userIds)
+    .whereRef('x.authorId', '!=', 'r.requesterId')
+    .groupBy('x.authorId')
+    .execute();
+  return new Map(rows.map((r) => [r.authorId as string, Number(r.n)]));
+}
+
+/** Active members of a network in the given roles (whom to tell of an unanswered request). */
+export async function listMemberIdsInRoles(db: Kysely<DB>, networkId: string, roles: NetworkRole[]) {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('networkId', '=', networkId)
+    .where('status', '=', 'active')
+    .where('role', 'in', roles)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+export async function networkEscalationHours(db: Kysely<DB>, networkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('networks')
+    .select('helpEscalationHours')
+    .where('id', '=', networkId)
+    .executeTakeFirst();
+  return row?.helpEscalationHours ?? 48;
+}

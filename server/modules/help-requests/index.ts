@@ -1,0 +1,6 @@
+/**
+ * Help requests (C4): mentors ask the network for support or a case consultation; others respond
+ * or offer to help; suggested helpers are told, unanswered requests escalate once.
+ */
+export { helpRequestRoutes } from './help-requests.routes.ts';
+export { runEscalations } from './escalation.service.ts';
