@@ -421,9 +421,13 @@ export async function suggestHelpersFor(
         openOffers: offers.get(m.userId) ?? 0,
       };
     });
-  const requesterRegion = row.requesterId ? (facts.get(row.requesterId)?.region ?? '') : '';
+  const requester = row.requesterId ? facts.get(row.requesterId) : undefined;
+  const requesterRegion = requester?.region ?? '';
+  // A request that names no language is asked in the requester's: helpers who share one match.
+  const named = JSON.parse(row.languages) as string[];
+  const languages = named.length > 0 ? named : (requester?.languages ?? []);
   return rankHelpers(
-    { expertise: JSON.parse(row.expertise), languages: JSON.parse(row.languages), region: requesterRegion },
+    { expertise: JSON.parse(row.expertise), languages, region: requesterRegion },
     candidates,
   ).slice(0, HELPER_SUGGESTIONS_MAX);
 }
