@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'BUDDY_NOT_EXPERIENCED',
   'BUDDY_PAIR_EXISTS',
   'BUDDY_PAIR_CHANGED',
+  'EVENT_CLOSED',
+  'EVENT_NOT_STARTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

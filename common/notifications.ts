@@ -12,14 +12,20 @@ export const NOTIFICATION_KINDS = [
   'buddy_declined',
   'buddy_ended',
   'buddy_checkin',
+  // Events: a reminder 24 h and 1 h before (to those who said yes or maybe), a change of time or
+  // place, a cancellation (of the event or one occurrence), a place from the waiting list.
+  'event_reminder',
+  'event_changed',
+  'event_cancelled',
+  'event_place',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The e-mail settings a member may choose: one per kind, except that the buddy pairing kinds share
- * one (`buddies`). Announcements are always e-mailed at once.
+ * one (`buddies`), and so do the event kinds (`events`). Announcements are always e-mailed at once.
  */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies'] as const;
+export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies', 'events'] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
 const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
@@ -33,6 +39,10 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   buddy_declined: 'buddies',
   buddy_ended: 'buddies',
   buddy_checkin: 'buddies',
+  event_reminder: 'events',
+  event_changed: 'events',
+  event_cancelled: 'events',
+  event_place: 'events',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

@@ -61,6 +61,11 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'buddies.view': '---YYY---',
   'buddies.ask': '---YYY---',
   'buddies.manage': '----YY---',
+  'events.view': '---YYY-YY',
+  'events.create': '---YYY---',
+  'events.edit': '---YYY---',
+  'events.rsvp': '---YYY---',
+  'events.attendance': '----YY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -1,4 +1,5 @@
 import type { BuddyChangedEvent } from './contracts/buddies.ts';
+import type { EventChangedEvent, EventRsvpChangedEvent } from './contracts/events.ts';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
 import type { NotificationEvent } from './contracts/notifications.ts';
@@ -80,6 +81,10 @@ export interface ServerEvents {
    * people and of those who manage buddy pairing in its network. Ids only; clients load it again.
    */
   'buddy.changed': BuddyChangedEvent;
+  /** An event's RSVP counts changed (to the network's room): lists and pages update the numbers. */
+  'event.rsvp_changed': EventRsvpChangedEvent;
+  /** An event was created, changed, cancelled or deleted (to the network's room); ids only. */
+  'event.changed': EventChangedEvent;
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -35,6 +35,8 @@ export const Notification = z.object({
   conversationId: z.string().nullable(),
   messageId: z.string().nullable(),
   announcement: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** The event of a reminder, change, cancellation or place from the waiting list. */
+  event: z.object({ id: z.string(), title: z.string() }).nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
 
@@ -56,6 +58,8 @@ export const NotificationPreferences = z.object({
     message: EmailFrequency,
     /** Buddy pairing: requests, proposals, answers, endings and check-in reminders. */
     buddies: EmailFrequency,
+    /** Events: reminders, changes, cancellations, a place from the waiting list. */
+    events: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -70,6 +74,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       reply: EmailFrequency.optional(),
       message: EmailFrequency.optional(),
       buddies: EmailFrequency.optional(),
+      events: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

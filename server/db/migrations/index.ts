@@ -28,6 +28,8 @@ import * as createSearchIndex from './2026-11-27T1201-create-search-index.ts';
 import * as postsAuthorTopicIndex from './2026-11-27T1300-posts-author-topic-index.ts';
 import * as createBuddyPairs from './2026-11-28T1600-create-buddy-pairs.ts';
 import * as profileBuddyFlags from './2026-11-28T1601-profile-buddy-flags.ts';
+import * as createEvents from './2026-12-05T1300-create-events.ts';
+import * as notificationsEvent from './2026-12-05T1301-notifications-event.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1300-posts-author-topic-index': postsAuthorTopicIndex,
   '2026-11-28T1600-create-buddy-pairs': createBuddyPairs,
   '2026-11-28T1601-profile-buddy-flags': profileBuddyFlags,
+  '2026-12-05T1300-create-events': createEvents,
+  '2026-12-05T1301-notifications-event': notificationsEvent,
 };

@@ -22,6 +22,7 @@ export function presentNotification(row: NotificationListRow): Notification {
       row.announcementId && row.announcementTitle
         ? { id: row.announcementId, title: row.announcementTitle }
         : null,
+    event: row.eventId && row.eventTitle ? { id: row.eventId, title: row.eventTitle } : null,
   };
 }
 

@@ -44,6 +44,7 @@ export interface NotifyInput {
   conversationId?: string | null;
   messageId?: string | null;
   announcementId?: string | null;
+  eventId?: string | null;
   /** E-mail at once whatever the recipient's preferences (announcements). */
   force?: boolean;
 }
@@ -102,6 +103,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     conversationId: input.conversationId ?? null,
     messageId: input.messageId ?? null,
     announcementId: input.announcementId ?? null,
+    eventId: input.eventId ?? null,
     count: 1,
     email,
     readAt: null,
@@ -164,6 +166,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       reply: pick('reply'),
       message: pick('message'),
       buddies: pick('buddies'),
+      events: pick('events'),
     },
     announcementsAlwaysEmailed: true,
   };

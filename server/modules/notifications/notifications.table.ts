@@ -12,6 +12,8 @@ export interface NotificationsTable {
   conversationId: string | null;
   messageId: string | null;
   announcementId: string | null;
+  /** Events: reminders, changes, cancellations, a place from the waiting list. */
+  eventId: string | null;
   /** Unread messages of one conversation share one notification: how many. */
   count: number;
   /** The e-mail route chosen when it was created: immediate, daily (digest) or off. */

@@ -147,6 +147,10 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   buddy_declined: 'mail.notification.item.buddy_declined',
   buddy_ended: 'mail.notification.item.buddy_ended',
   buddy_checkin: 'mail.notification.item.buddy_checkin',
+  event_reminder: 'mail.notification.item.event_reminder',
+  event_changed: 'mail.notification.item.event_changed',
+  event_cancelled: 'mail.notification.item.event_cancelled',
+  event_place: 'mail.notification.item.event_place',
 };
 
 /** A line per notification; the digest groups them under their network. */

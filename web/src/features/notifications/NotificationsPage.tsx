@@ -36,6 +36,14 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_buddy_ended', { actor });
     case 'buddy_checkin':
       return t('notifications.text_buddy_checkin', { actor });
+    case 'event_reminder':
+      return t('notifications.text_event_reminder', { title: n.event?.title ?? '' });
+    case 'event_changed':
+      return t('notifications.text_event_changed', { actor, title: n.event?.title ?? '' });
+    case 'event_cancelled':
+      return t('notifications.text_event_cancelled', { actor, title: n.event?.title ?? '' });
+    case 'event_place':
+      return t('notifications.text_event_place', { title: n.event?.title ?? '' });
   }
 }
 
@@ -43,6 +51,7 @@ function describe(t: TFunction, n: Notification): string {
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
+  if (n.network && n.event) return `/networks/${n.network.slug}/events/${n.event.id}`;
   if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
   if (n.network) return `/networks/${n.network.slug}`;
   return '/home';

@@ -13,6 +13,7 @@ const KIND_KEYS = {
   reply: 'notifications.kind_reply',
   message: 'notifications.kind_message',
   buddies: 'notifications.kind_buddies',
+  events: 'notifications.kind_events',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',

@@ -14,6 +14,7 @@ const SCOPE_KEYS = {
   reply: 'notifications.unsubscribe.scope_reply',
   message: 'notifications.unsubscribe.scope_message',
   buddies: 'notifications.unsubscribe.scope_buddies',
+  events: 'notifications.unsubscribe.scope_events',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 
