@@ -5,7 +5,7 @@ import ical, {
   type ICalWeekday,
 } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { localToUtc } from '../../../common/event-time.ts';
+import { localToUtc, parseLocal } from '../../../common/event-time.ts';
 import { scheduleOf } from './events.service.ts';
 import type { EventRow, OccurrenceRow } from './events.table.ts';
 import { placeOccurrence, ruleParts } from './recurrence.ts';
@@ -31,6 +31,12 @@ function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);
   return Array.isArray(block) && block[0] ? block[0] : null;
 }
+
+/**
+ * ical-generator writes a Date's UTC fields after TZID=<zone>: a wall time is handed over as a
+ * "floating" Date whose UTC fields are the local ones.
+ */
+const wall = (local: string) => new Date(parseLocal(local));
 
 /** A feed of events as iCalendar text. */
 export function buildCalendar(name: string, events: readonly FeedEvent[], publicUrl: string): string {
@@ -59,9 +65,7 @@ export function buildCalendar(name: string, events: readonly FeedEvent[], public
     let repeating = null;
     if (schedule.recurrence) {
       const parts = ruleParts(schedule.recurrence, row.startsLocal);
-      const removed = changes
-        .filter((c) => c.state === 'removed')
-        .map((c) => new Date(localToUtc(c.occurrenceKey, zone)));
+      const removed = changes.filter((c) => c.state === 'removed').map((c) => wall(c.occurrenceKey));
       repeating = {
         freq: parts.freq === 'WEEKLY' ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
         interval: parts.interval,
@@ -75,8 +79,8 @@ export function buildCalendar(name: string, events: readonly FeedEvent[], public
     }
     calendar.createEvent({
       ...common,
-      start: new Date(row.startsAt),
-      end: new Date(row.endsAt),
+      start: wall(row.startsLocal),
+      end: wall(row.endsLocal),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       repeating,
     });
@@ -86,9 +90,9 @@ export function buildCalendar(name: string, events: readonly FeedEvent[], public
       const occurrence = placeOccurrence(schedule, change.occurrenceKey, change);
       calendar.createEvent({
         ...common,
-        recurrenceId: new Date(localToUtc(change.occurrenceKey, zone)),
-        start: new Date(occurrence.startsAt),
-        end: new Date(occurrence.endsAt),
+        recurrenceId: wall(change.occurrenceKey),
+        start: wall(occurrence.startsLocal),
+        end: wall(occurrence.endsLocal),
         status:
           cancelled || change.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
