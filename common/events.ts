@@ -65,3 +65,5 @@ export function isTimeZone(zone: string): boolean {
 
 /** `YYYY-MM-DDTHH:mm`, a local wall time without zone. */
 export const LOCAL_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/;
+/** The roadmap's "regular exchange" is met once this many meetings had their attendance recorded. */
+export const EXCHANGE_MEETINGS_TARGET = 3;

@@ -152,6 +152,41 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(errorCode(await rsvp(mentor.client, `${base}/${future.id}`, 'yes'))).toBe('EVENT_CLOSED');
   });
 
+  it('ticks the roadmap meeting steps from meetings with recorded attendance', async () => {
+    const { network, base, meta, mentor } = await eventsNetwork();
+    const start = Date.now() - 21 * 86_400_000;
+    const series = await buildEvent(t.ctx, network, meta.id, {
+      startsLocal: utcLocal(start),
+      recurrence: WEEKLY,
+    });
+    const steps = async () => {
+      const roadmap = (await meta.client.get(`/api/networks/${network.slug}/roadmap`)).json() as {
+        phases: { steps: { id: string; done: boolean; doneOn: string | null }[] }[];
+      };
+      const all = roadmap.phases.flatMap((p) => p.steps);
+      return Object.fromEntries(
+        ['kickoff_meeting_held', 'exchange_meeting_held'].map((id) => [
+          id,
+          all.find((s) => s.id === id)?.doneOn ?? null,
+        ]),
+      );
+    };
+    expect(await steps()).toEqual({ kickoff_meeting_held: null, exchange_meeting_held: null });
+    for (const week of [0, 1, 2]) {
+      const occurrence = utcLocal(start + week * 7 * 86_400_000);
+      const res = await meta.client.post(`${base}/${series.id}/attendance`, {
+        occurrence,
+        attendedIds: [mentor.id],
+      });
+      expect(res.statusCode).toBe(200);
+      if (week === 0) expect((await steps()).kickoff_meeting_held).toBe(occurrence.slice(0, 10));
+    }
+    expect(await steps()).toEqual({
+      kickoff_meeting_held: utcLocal(start).slice(0, 10),
+      exchange_meeting_held: utcLocal(start + 14 * 86_400_000).slice(0, 10),
+    });
+  });
+
   it('gives valid iCalendar: stable UID, SEQUENCE on change, VTIMEZONE, RRULE, EXDATE, cancelled occurrences', async () => {
     const { base, meta, mentor } = await eventsNetwork();
     const id = (await meta.client.post(base, cafe)).json().id as string;

@@ -4,3 +4,4 @@
  */
 export { calendarRoutes } from './calendar.routes.ts';
 export { eventRoutes } from './events.routes.ts';
+export { getMeetingMilestones, type MeetingMilestone } from './milestones.service.ts';
