@@ -10,6 +10,7 @@ import type {
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { notificationsOf } from '../../test/buddies.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
+import { recordEvents } from '../../test/discussions.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../../test/events.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
@@ -131,6 +132,30 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     ]);
     expect((await notificationsOf(t.ctx, other.id, 'event_place')).length).toBe(1);
     expect(errorCode(await mentor.client.get(`${url}/attendees`))).toBe('FORBIDDEN');
+  });
+
+  it('publishes the new RSVP counts to the network room', async () => {
+    const { network, base, meta, mentor } = await eventsNetwork();
+    const event = await buildEvent(t.ctx, network, meta.id);
+    const recorder = recordEvents(t.ctx);
+    try {
+      await rsvp(mentor.client, `${base}/${event.id}`, 'maybe');
+      expect(recorder.of('event.rsvp_changed')).toEqual([
+        {
+          room: `network:${network.id}`,
+          event: expect.objectContaining({
+            data: {
+              networkId: network.id,
+              networkSlug: network.slug,
+              eventId: event.id,
+              counts: { yes: 0, maybe: 1, no: 0, waiting: 0 },
+            },
+          }),
+        },
+      ]);
+    } finally {
+      recorder.stop();
+    }
   });
 
   it('records attendance after the start only, and refuses answers to a cancelled event', async () => {
