@@ -57,7 +57,11 @@ export async function startEventJobs(ctx: AppContext): Promise<void> {
     );
   });
   if (!(await hasJob(ctx.database.db, REMINDER_JOB, ['pending', 'running'])))
-    await ctx.jobs.enqueue(REMINDER_JOB, {});
+    await ctx.jobs.enqueue(
+      REMINDER_JOB,
+      {},
+      { runAt: new Date(Date.now() + REMINDER_EVERY_MS).toISOString() },
+    );
 }
 
 /**
