@@ -58,6 +58,8 @@ export const ERROR_CODES = [
   'UPLOAD_INCOMPLETE',
   'PRIVACY_FINDINGS',
   'HELP_REQUEST_CHANGED',
+  'EVENT_CLOSED',
+  'EVENT_NOT_STARTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,15 +21,21 @@ export const NOTIFICATION_KINDS = [
   'help_offer',
   'help_thanks',
   'help_escalated',
+  // Events: a reminder 24 h and 1 h before (to those who said yes or maybe), a change of time or
+  // place, a cancellation (of the event or one occurrence), a place from the waiting list.
+  'event_reminder',
+  'event_changed',
+  'event_cancelled',
+  'event_place',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The e-mail settings a member may choose: one per kind, except that the buddy pairing kinds share
- * one (`buddies`) and the help request kinds share one (`help`). Announcements are always e-mailed
- * at once.
+ * one (`buddies`), the help request kinds one (`help`) and the event kinds one (`events`).
+ * Announcements are always e-mailed at once.
  */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies', 'help'] as const;
+export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies', 'help', 'events'] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
 const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
@@ -49,6 +55,10 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   help_offer: 'help',
   help_thanks: 'help',
   help_escalated: 'help',
+  event_reminder: 'events',
+  event_changed: 'events',
+  event_cancelled: 'events',
+  event_place: 'events',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

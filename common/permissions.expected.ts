@@ -65,6 +65,11 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'help.ask': '---YYY---',
   'help.respond': '---YYY---',
   'help.moderate': '-----Y---',
+  'events.view': '---YYY-YY',
+  'events.create': '---YYY---',
+  'events.edit': '---YYY---',
+  'events.rsvp': '---YYY---',
+  'events.attendance': '----YY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -60,6 +60,11 @@ export const NETWORK_ACTIONS = [
   'help.ask',
   'help.respond',
   'help.moderate',
+  'events.view',
+  'events.create',
+  'events.edit',
+  'events.rsvp',
+  'events.attendance',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -127,6 +132,14 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'help.ask': EVERY_MEMBER,
   'help.respond': EVERY_MEMBER,
   'help.moderate': ['meta_mentor'],
+  // Events: everyone inside sees them; members answer. Creating is the meta-mentor's and office's
+  // unless the network lets mentors create too, and editing is the organisers' and staff's: both
+  // decided per network and per event in policies/events.ts. Staff see attendees and record who came.
+  'events.view': EVERYONE_INSIDE,
+  'events.create': EVERY_MEMBER,
+  'events.edit': EVERY_MEMBER,
+  'events.rsvp': EVERY_MEMBER,
+  'events.attendance': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

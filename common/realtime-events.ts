@@ -1,4 +1,5 @@
 import type { BuddyChangedEvent } from './contracts/buddies.ts';
+import type { EventChangedEvent, EventRsvpChangedEvent } from './contracts/events.ts';
 import type { Announcement, Post, ReactionSummary, TopicSummary } from './contracts/discussions.ts';
 import type { Conversation, Message, ReadState, TypingStarted } from './contracts/messages.ts';
 import type { HelpActivityEvent, HelpRequestChangedEvent } from './contracts/help-requests.ts';
@@ -85,6 +86,10 @@ export interface ServerEvents {
   'help.changed': HelpRequestChangedEvent;
   /** A response or an offer arrived (or an offer was taken back) on a help request: to the members. */
   'help.activity': HelpActivityEvent;
+  /** An event's RSVP counts changed (to the network's room): lists and pages update the numbers. */
+  'event.rsvp_changed': EventRsvpChangedEvent;
+  /** An event was created, changed, cancelled or deleted (to the network's room); ids only. */
+  'event.changed': EventChangedEvent;
 }
 export type ServerEventType = keyof ServerEvents;
 

@@ -9,6 +9,7 @@ import { announcementRoutes } from './modules/announcements/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { buddyRoutes } from './modules/buddies/index.ts';
 import { helpRequestRoutes } from './modules/help-requests/index.ts';
+import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -100,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await searchRoutes(app, ctx);
   await buddyRoutes(app, ctx);
   await helpRequestRoutes(app, ctx);
+  await eventRoutes(app, ctx);
+  await calendarRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -90,7 +90,10 @@ export const CreateNetworkBody = z.strictObject({
 });
 export type CreateNetworkBody = z.infer<typeof CreateNetworkBody>;
 
-export const UpdateNetworkBody = CreateNetworkBody.omit({ slug: true }).partial();
+export const UpdateNetworkBody = CreateNetworkBody.omit({ slug: true }).partial().extend({
+  /** Settings: whether mentors, not only the meta-mentor and office, may create events. */
+  membersCreateEvents: z.boolean().optional(),
+});
 export type UpdateNetworkBody = z.infer<typeof UpdateNetworkBody>;
 
 export const OrganisationSummary = z.object({
@@ -123,6 +126,8 @@ export const Network = z.object({
   organisations: z.array(OrganisationSummary),
   metaMentors: z.array(PersonSummary),
   memberCount: z.number(),
+  /** Setting: mentors may create events (else only the meta-mentor and office). */
+  membersCreateEvents: z.boolean(),
   viewer: NetworkViewer,
 });
 export type Network = z.infer<typeof Network>;

@@ -37,6 +37,8 @@ export const Notification = z.object({
   announcement: z.object({ id: z.string(), title: z.string() }).nullable(),
   /** The help request it is about (never its title: case consultations stay out of lists and mail). */
   helpRequestId: z.string().nullable(),
+  /** The event of a reminder, change, cancellation or place from the waiting list. */
+  event: z.object({ id: z.string(), title: z.string() }).nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
 
@@ -60,6 +62,8 @@ export const NotificationPreferences = z.object({
     buddies: EmailFrequency,
     /** Help requests: suggested for one, responses and offers on one's own, thanks, escalations. */
     help: EmailFrequency,
+    /** Events: reminders, changes, cancellations, a place from the waiting list. */
+    events: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -75,6 +79,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       message: EmailFrequency.optional(),
       buddies: EmailFrequency.optional(),
       help: EmailFrequency.optional(),
+      events: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

@@ -50,6 +50,15 @@ import type { UsersTable } from '../modules/users/users.table.ts';
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
 import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
+import type {
+  CalendarFeedsTable,
+  EventAttendanceTable,
+  EventOccurrencesTable,
+  EventOrganisersTable,
+  EventRemindersTable,
+  EventRsvpsTable,
+  EventsTable,
+} from '../modules/events/events.table.ts';
 import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
 import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
 import type {
@@ -112,4 +121,11 @@ export interface DB {
   helpOffers: HelpOffersTable;
   helpThanks: HelpThanksTable;
   helpNotified: HelpNotifiedTable;
+  events: EventsTable;
+  eventOrganisers: EventOrganisersTable;
+  eventOccurrences: EventOccurrencesTable;
+  eventRsvps: EventRsvpsTable;
+  eventAttendance: EventAttendanceTable;
+  eventReminders: EventRemindersTable;
+  calendarFeeds: CalendarFeedsTable;
 }

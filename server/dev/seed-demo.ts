@@ -204,6 +204,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
         createdBy: userId(DEMO_ORGANISATIONS.find((o) => o.slug === spec.organisation)?.admin ?? ''),
         createdAt: now,
         updatedAt: now,
+        membersCreateEvents: 0,
       };
       await createNetwork(ctx, network, null);
       const partnerId = spec.partner ? await findOrganisationId(ctx, spec.partner) : undefined;

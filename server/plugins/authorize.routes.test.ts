@@ -14,6 +14,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { freshClient, signIn, type TestClient } from '../test/client.ts';
 import { buildTopic } from '../test/discussions.ts';
 import { buildHelpRequest } from '../test/help-requests.ts';
+import { buildEvent, utcLocal, WEEKLY } from '../test/events.ts';
 import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
 
 /**
@@ -49,6 +50,8 @@ interface Fixture {
   experiencedId: string;
   /** A help request of the other meta-mentor's. */
   helpRequestId: string;
+  /** A weekly event that began a week ago, organised by the actor when they are a member. */
+  eventId: string;
 }
 
 /**
@@ -212,6 +215,37 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     method: 'DELETE',
     url: `/api/networks/${fx.slug}/help-requests/${fx.helpRequestId}`,
   }),
+  'events.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/events` }),
+  // The matrix networks let mentors create events (else only the meta-mentor and office may).
+  'events.create': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/events`,
+    body: {
+      title: 'Matrix café',
+      language: 'en',
+      format: 'online',
+      onlineUrl: 'https://meet.example.org/matrix',
+      timeZone: 'Europe/Berlin',
+      startsLocal: '2030-03-05T18:00',
+      endsLocal: '2030-03-05T20:00',
+    },
+  }),
+  // Organisers edit their own events; the meta-mentor and office any.
+  'events.edit': (fx) => ({
+    method: 'PATCH',
+    url: `/api/networks/${fx.slug}/events/${fx.eventId}`,
+    body: { title: 'Matrix café, renamed' },
+  }),
+  'events.rsvp': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/events/${fx.eventId}/rsvp`,
+    body: { response: 'yes' },
+  }),
+  'events.attendance': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/events/${fx.eventId}/attendance`,
+    body: { attendedIds: [fx.otherMetaId] },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
@@ -305,7 +339,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const orgAdmin = await buildUser(t.ctx);
     const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id });
     const partner = await buildOrganisation(t.ctx);
-    const network = await buildNetwork(t.ctx, { organisationId: org.id, visibility });
+    const network = await buildNetwork(t.ctx, { organisationId: org.id, visibility, membersCreateEvents: 1 });
     const otherMeta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
     const removable = await buildMember(t.ctx, network, { role: 'mentor' });
     const promotable = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
@@ -314,6 +348,13 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const me = await accountOf(actor, network, orgAdmin);
     const topic = await buildTopic(t.ctx, network, otherMeta.id);
     const goal = await buildGoal(t.ctx, network, { createdBy: otherMeta.id });
+    const isMember = ['mentor', 'office', 'meta_mentor', 'pending_mentor', 'pending_meta_mentor'].includes(
+      actor,
+    );
+    const event = await buildEvent(t.ctx, network, isMember && me ? me.id : otherMeta.id, {
+      startsLocal: utcLocal(Date.now() - 7 * 86_400_000),
+      recurrence: WEEKLY,
+    });
     return {
       client: me ? await signIn(t.app, me) : freshClient(t.app),
       networkId: network.id,
@@ -328,6 +369,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       buddyBeginnerId: actor === 'mentor' && me ? me.id : beginner.id,
       experiencedId: experienced.id,
       helpRequestId: await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: otherMeta.id }),
+      eventId: event.id,
     };
   }
 

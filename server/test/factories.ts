@@ -123,6 +123,7 @@ export async function buildNetwork(
     createdBy: null,
     createdAt: now,
     updatedAt: now,
+    membersCreateEvents: 0,
     ...fields,
   };
   await createNetwork(ctx, row, null);

@@ -30,6 +30,8 @@ import * as createBuddyPairs from './2026-11-28T1600-create-buddy-pairs.ts';
 import * as profileBuddyFlags from './2026-11-28T1601-profile-buddy-flags.ts';
 import * as createHelpRequests from './2026-12-05T1000-create-help-requests.ts';
 import * as buddyPairsCloseReason from './2026-12-05T1100-buddy-pairs-close-reason.ts';
+import * as createEvents from './2026-12-05T1300-create-events.ts';
+import * as notificationsEvent from './2026-12-05T1301-notifications-event.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +66,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1601-profile-buddy-flags': profileBuddyFlags,
   '2026-12-05T1000-create-help-requests': createHelpRequests,
   '2026-12-05T1100-buddy-pairs-close-reason': buddyPairsCloseReason,
+  '2026-12-05T1300-create-events': createEvents,
+  '2026-12-05T1301-notifications-event': notificationsEvent,
 };

@@ -43,6 +43,7 @@ export function presentNetwork(
     })),
     metaMentors: data.metaMentors.map((m) => ({ id: m.userId, displayName: m.displayName })),
     memberCount: data.memberCount,
+    membersCreateEvents: network.membersCreateEvents === 1,
     viewer: {
       role: access.actor.role,
       level: access.membership?.level ?? null,

@@ -83,10 +83,11 @@ export async function editNetwork(
   actorId: string,
   body: UpdateNetworkBody,
 ) {
-  const { languages, ...rest } = body;
+  const { languages, membersCreateEvents, ...rest } = body;
   const updated = await updateNetwork(ctx.database.db, network.id, {
     ...rest,
     ...(languages && { languages: JSON.stringify(languages) }),
+    ...(membersCreateEvents !== undefined && { membersCreateEvents: membersCreateEvents ? 1 : 0 }),
     updatedAt: isoNow(),
   });
   if (!updated) throw notFound();

@@ -14,6 +14,8 @@ export interface NetworksTable {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 1 when mentors, not only the meta-mentor and office, may create events. */
+  membersCreateEvents: number;
 }
 export type NetworkRow = Selectable<NetworksTable>;
 

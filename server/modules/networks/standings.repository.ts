@@ -76,6 +76,7 @@ const networkForUser = precompiled(
         'n.visibility',
         'n.organisationId',
         'n.createdBy',
+        'n.membersCreateEvents',
         'n.createdAt',
         'n.updatedAt',
         'm.id as membershipId',
@@ -123,6 +124,7 @@ export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: s
     visibility: row.visibility,
     organisationId: row.organisationId,
     createdBy: row.createdBy,
+    membersCreateEvents: row.membersCreateEvents,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -69,7 +69,7 @@ function itemOf(row: NotificationListRow): NotificationMailItem {
     kind: row.kind,
     actor: row.actorName ?? '',
     network: row.networkName ?? '',
-    title: row.topicTitle ?? row.announcementTitle ?? '',
+    title: row.topicTitle ?? row.announcementTitle ?? row.eventTitle ?? '',
     count: row.count,
   };
 }

@@ -23,6 +23,7 @@ export function presentNotification(row: NotificationListRow): Notification {
         ? { id: row.announcementId, title: row.announcementTitle }
         : null,
     helpRequestId: row.helpRequestId ?? null,
+    event: row.eventId && row.eventTitle ? { id: row.eventId, title: row.eventTitle } : null,
   };
 }
 

@@ -38,6 +38,7 @@ describe.each(DIALECTS)('notifications list queries on %s', (dialect) => {
         conversationId: null,
         messageId: null,
         announcementId: null,
+        eventId: null,
         count: 1,
         email: 'immediate',
         readAt: i % 3 === 0 ? at : null,

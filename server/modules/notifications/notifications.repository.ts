@@ -70,6 +70,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
       .leftJoin('users as actor', 'actor.id', 'n.actorId')
       .leftJoin('topics as t', (j) => j.onRef('t.id', '=', 'n.topicId').on('t.deletedAt', 'is', null))
       .leftJoin('announcements as a', 'a.id', 'n.announcementId')
+      .leftJoin('events as ev', 'ev.id', 'n.eventId')
       // What the list and the mail show (every column costs on each of the many reads of this list).
       .select([
         'n.id',
@@ -82,6 +83,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'n.messageId',
         'n.announcementId',
         'n.helpRequestId',
+        'n.eventId',
         'n.count',
         'n.readAt',
         'n.createdAt',
@@ -90,6 +92,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'actor.displayName as actorName',
         't.title as topicTitle',
         'a.title as announcementTitle',
+        'ev.title as eventTitle',
       ])
       .orderBy('n.id', 'desc')
       .limit(limit)

@@ -45,6 +45,7 @@ export interface NotifyInput {
   messageId?: string | null;
   announcementId?: string | null;
   helpRequestId?: string | null;
+  eventId?: string | null;
   /** E-mail at once whatever the recipient's preferences (announcements). */
   force?: boolean;
   /** In the app only, never by e-mail (e.g. someone already e-mailed about the same help request). */
@@ -110,6 +111,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     messageId: input.messageId ?? null,
     announcementId: input.announcementId ?? null,
     helpRequestId: input.helpRequestId ?? null,
+    eventId: input.eventId ?? null,
     count: 1,
     email,
     readAt: null,
@@ -173,6 +175,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       message: pick('message'),
       buddies: pick('buddies'),
       help: pick('help'),
+      events: pick('events'),
     },
     announcementsAlwaysEmailed: true,
   };

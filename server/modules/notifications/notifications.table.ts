@@ -14,6 +14,8 @@ export interface NotificationsTable {
   announcementId: string | null;
   /** The help request it is about (optional: older rows and other kinds have none). */
   helpRequestId?: string | null;
+  /** Events: reminders, changes, cancellations, a place from the waiting list. */
+  eventId: string | null;
   /** Unread messages of one conversation share one notification: how many. */
   count: number;
   /** The e-mail route chosen when it was created: immediate, daily (digest) or off. */

@@ -37,6 +37,7 @@ export async function foundNetwork(
     createdBy: founder.id,
     createdAt: now,
     updatedAt: now,
+    membersCreateEvents: 0,
   };
   await withTransaction(ctx, async (tx) => {
     await createNetwork(tx, network, founder.id);

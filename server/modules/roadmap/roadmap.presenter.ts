@@ -6,8 +6,10 @@ import {
   NETWORK_PHASES,
   type NetworkPhase,
   ROADMAP_STEPS,
+  type RoadmapStepId,
 } from '../../../common/roadmap.ts';
 import { translate } from '../../lib/i18n.ts';
+import type { MeetingMilestone } from '../events/index.ts';
 import type { RoadmapTickRow } from './roadmap.table.ts';
 import { PHASE_TEXT, STEP_TEXT } from './roadmap.texts.ts';
 
@@ -24,6 +26,8 @@ export interface RoadmapFacts {
   autoDoneAt: Record<AutoStepId, string | null>;
   /** Members seen within the last ACTIVE_DAYS days. */
   activeCount: number;
+  /** The meeting steps reached through events with recorded attendance (a manual tick still counts). */
+  meetings: Partial<Record<RoadmapStepId, MeetingMilestone | null>>;
 }
 
 /** The checklist in the reader's language, with what is done and the phase the guide suggests next. */
@@ -43,6 +47,16 @@ export function presentRoadmap(facts: RoadmapFacts, locale: Locale): Roadmap {
       return { ...base, done: doneAt !== null, doneAt, doneOn: null, note: null, tickedBy: null };
     }
     const tick = ticks.find((row) => row.step === step.id);
+    const meeting = facts.meetings[step.id];
+    if (!tick && meeting)
+      return {
+        ...base,
+        done: true,
+        doneAt: meeting.recordedAt,
+        doneOn: meeting.doneOn,
+        note: null,
+        tickedBy: null,
+      };
     return {
       ...base,
       done: tick !== undefined,

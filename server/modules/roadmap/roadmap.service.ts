@@ -11,6 +11,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { DAY, isoIn, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { getMeetingMilestones } from '../events/index.ts';
 import { listActiveMembers, type NetworkRow } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
 import type { RoadmapFacts } from './roadmap.presenter.ts';
@@ -26,7 +27,7 @@ import {
 /** What the network's roadmap rests on: its phase, the manual ticks and when each automatic step happened. */
 export async function getRoadmapFacts(ctx: AppContext, network: NetworkRow): Promise<RoadmapFacts> {
   const db = ctx.database.db;
-  const [{ phase, phaseChangedAt }, ticks, auto, [firstMetaMentor]] = await Promise.all([
+  const [{ phase, phaseChangedAt }, ticks, auto, [firstMetaMentor], meetings] = await Promise.all([
     findNetworkPhase(db, network.id),
     listTicks(db, network.id),
     findAutoStepTimes(db, network, {
@@ -35,6 +36,7 @@ export async function getRoadmapFacts(ctx: AppContext, network: NetworkRow): Pro
     }),
     // Members by join time: the first meta-mentor's joining is when one was named.
     listActiveMembers(ctx, network.id, { role: 'meta_mentor', limit: 1 }),
+    getMeetingMilestones(ctx, network.id),
   ]);
   return {
     phase,
@@ -54,6 +56,7 @@ export async function getRoadmapFacts(ctx: AppContext, network: NetworkRow): Pro
       another_mooc_session: auto.anotherMoocSession,
     },
     activeCount: auto.activeCount,
+    meetings: { kickoff_meeting_held: meetings.kickoff, exchange_meeting_held: meetings.exchange },
   };
 }
 

@@ -191,6 +191,10 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   help_offer: 'mail.notification.item.help_offer',
   help_thanks: 'mail.notification.item.help_thanks',
   help_escalated: 'mail.notification.item.help_escalated',
+  event_reminder: 'mail.notification.item.event_reminder',
+  event_changed: 'mail.notification.item.event_changed',
+  event_cancelled: 'mail.notification.item.event_cancelled',
+  event_place: 'mail.notification.item.event_place',
 };
 
 /** A line per notification; the digest groups them under their network. */

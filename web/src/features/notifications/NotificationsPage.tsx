@@ -49,6 +49,14 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_help_thanks', { actor });
     case 'help_escalated':
       return t('notifications.text_help_escalated', { network });
+    case 'event_reminder':
+      return t('notifications.text_event_reminder', { title: n.event?.title ?? '' });
+    case 'event_changed':
+      return t('notifications.text_event_changed', { actor, title: n.event?.title ?? '' });
+    case 'event_cancelled':
+      return t('notifications.text_event_cancelled', { actor, title: n.event?.title ?? '' });
+    case 'event_place':
+      return t('notifications.text_event_place', { title: n.event?.title ?? '' });
   }
 }
 
@@ -58,6 +66,7 @@ function target(n: Notification): string {
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
   if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
   if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
+  if (n.network && n.event) return `/networks/${n.network.slug}/events/${n.event.id}`;
   if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
   if (n.network) return `/networks/${n.network.slug}`;
   return '/home';

@@ -14,6 +14,7 @@ const KIND_KEYS = {
   message: 'notifications.kind_message',
   buddies: 'notifications.kind_buddies',
   help: 'notifications.kind_help',
+  events: 'notifications.kind_events',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',

@@ -15,6 +15,7 @@ const SCOPE_KEYS = {
   message: 'notifications.unsubscribe.scope_message',
   buddies: 'notifications.unsubscribe.scope_buddies',
   help: 'notifications.unsubscribe.scope_help',
+  events: 'notifications.unsubscribe.scope_events',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

@@ -18,6 +18,7 @@ const notification = (id: string, over: Partial<Notification> = {}): Notificatio
   count: 1,
   network: null,
   actor: { id: 'u2', displayName: 'Bea' },
+  event: null,
   topic: null,
   postId: null,
   conversationId: 'c1',

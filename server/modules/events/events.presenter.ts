@@ -1,0 +1,109 @@
+import type { Event, EventListItem, Occurrence, Recurrence } from '../../../common/contracts/events.ts';
+import { canEditEvent, canManageAttendance, type EventViewer } from '../../../common/policies/events.ts';
+import { type Counts, type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
+import type { EventRow, OccurrenceRow, RsvpRow } from './events.table.ts';
+import { type ExpandedOccurrence, expandOccurrences, placeOccurrence, ruleString } from './recurrence.ts';
+
+const DAY = 86_400_000;
+
+function myRsvpOf(row: RsvpRow | undefined): Event['myRsvp'] {
+  return row ? { response: row.response, waiting: Number(row.waiting) === 1 } : null;
+}
+
+/** The next occurrence of an event that is not over at `now` (looking a year ahead), or null. */
+export function nextOccurrence(
+  row: EventRow,
+  changes: readonly OccurrenceRow[],
+  now: number,
+): ExpandedOccurrence | null {
+  return expandOccurrences(scheduleOf(row), changes, now, now + 400 * DAY, 1)[0] ?? null;
+}
+
+/** One event as the viewer sees it. */
+export function presentEvent(
+  row: EventRow,
+  networkSlug: string,
+  extras: EventExtras,
+  viewer: EventViewer,
+  now: number,
+): Event {
+  const organisers = extras.organisers.get(row.id) ?? [];
+  const changes = extras.changes.get(row.id) ?? [];
+  const schedule = scheduleOf(row);
+  const canEdit = canEditEvent(viewer, { organiserIds: organisers.map((o) => o.id) });
+  const exceptions: Occurrence[] = changes
+    .map((c) => placeOccurrence(schedule, c.occurrenceKey, c))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    id: row.id,
+    networkSlug,
+    title: row.title,
+    descriptionSource: canEdit ? row.description : null,
+    descriptionHtml: row.descriptionHtml,
+    language: row.language,
+    format: row.format,
+    onlineUrl: row.onlineUrl,
+    address: row.address,
+    timeZone: row.timeZone,
+    startsLocal: row.startsLocal,
+    endsLocal: row.endsLocal,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    capacity: row.capacity,
+    recurrence: schedule.recurrence,
+    rrule: schedule.recurrence ? ruleString(schedule.recurrence as Recurrence, row.startsLocal) : null,
+    status: row.status,
+    cancelReason: row.cancelReason,
+    sequence: row.sequence,
+    organisers,
+    counts: extras.counts.get(row.id) ?? emptyCounts(),
+    myRsvp: myRsvpOf(extras.mine.get(row.id)),
+    next: nextOccurrence(row, changes, now),
+    exceptions,
+    canEdit,
+    canManageAttendance: canManageAttendance(viewer),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The occurrences of events in a range as list items, in time order. */
+export function presentOccurrences(
+  rows: (EventRow & { networkSlug: string; networkName: string })[],
+  extras: EventExtras,
+  from: number,
+  to: number,
+  limit: number,
+): EventListItem[] {
+  const items: EventListItem[] = [];
+  for (const row of rows) {
+    const counts: Counts = extras.counts.get(row.id) ?? emptyCounts();
+    for (const occurrence of expandOccurrences(
+      scheduleOf(row),
+      extras.changes.get(row.id) ?? [],
+      from,
+      to,
+      limit,
+    )) {
+      items.push({
+        eventId: row.id,
+        networkSlug: row.networkSlug,
+        networkName: row.networkName,
+        title: row.title,
+        format: row.format,
+        timeZone: row.timeZone,
+        status: row.status,
+        recurring: row.recurrence !== null,
+        capacity: row.capacity,
+        counts,
+        myRsvp: myRsvpOf(extras.mine.get(row.id)),
+        occurrence,
+      });
+    }
+  }
+  items.sort(
+    (a, b) =>
+      a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.eventId.localeCompare(b.eventId),
+  );
+  return items.slice(0, limit);
+}

@@ -1,0 +1,368 @@
+import type { CreateEventBody, Recurrence, UpdateEventBody } from '../../../common/contracts/events.ts';
+import { localToUtc, parseLocal } from '../../../common/event-time.ts';
+import { EVENT_RANGE_MAX_DAYS } from '../../../common/events.ts';
+import {
+  type EventViewer,
+  canCreateEvent,
+  canEditEvent,
+  eventViewerOf,
+} from '../../../common/policies/events.ts';
+import { takesPart } from '../../../common/policies/standing.ts';
+import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
+import { isoNow } from '../../lib/time.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
+import type { UserRow } from '../users/index.ts';
+import {
+  countRsvps,
+  deleteEventRow,
+  findEvent,
+  insertEvent,
+  listEventsInRange,
+  listOccurrenceChanges,
+  listOrganisers,
+  listRsvpsOf,
+  setOrganisers,
+  updateEventRow,
+} from './events.repository.ts';
+import type { EventRow, EventsTable, OccurrenceRow, RsvpRow } from './events.table.ts';
+import { lastEndOf, type Schedule } from './recurrence.ts';
+
+/** Who acts on events, in which network. */
+export interface EventActor {
+  access: NetworkAccess;
+  network: NetworkRow;
+  user: UserRow;
+  viewer: EventViewer;
+}
+
+/** The caller of an authorized network route as an event actor. */
+export function eventActorOf(access: NetworkAccess): EventActor {
+  const user = requireUser(access);
+  return {
+    access,
+    network: access.network,
+    user,
+    viewer: eventViewerOf(access.actor, access.network.visibility, user.id),
+  };
+}
+
+const invalid = (path: string, message: string) =>
+  new AppError('VALIDATION_FAILED', 400, [{ path: [path], code: 'custom', message }]);
+
+/** The schedule facts of a row. */
+export function scheduleOf(
+  row: Pick<EventRow, 'timeZone' | 'startsLocal' | 'endsLocal' | 'recurrence'>,
+): Schedule {
+  return {
+    timeZone: row.timeZone,
+    startsLocal: row.startsLocal,
+    endsLocal: row.endsLocal,
+    recurrence: row.recurrence ? (JSON.parse(row.recurrence) as Recurrence) : null,
+  };
+}
+
+/** The UTC columns derived from a schedule; checks the series ends after it starts. */
+function derivedTimes(schedule: Schedule) {
+  const { recurrence, startsLocal, endsLocal, timeZone } = schedule;
+  if (parseLocal(endsLocal) - parseLocal(startsLocal) > 7 * 24 * 3_600_000)
+    throw invalid('endsLocal', 'an event lasts at most a week');
+  if (recurrence?.until && recurrence.until < startsLocal.slice(0, 10))
+    throw invalid('recurrence', 'the series ends before it starts');
+  return {
+    startsAt: new Date(localToUtc(startsLocal, timeZone)).toISOString(),
+    endsAt: new Date(localToUtc(endsLocal, timeZone)).toISOString(),
+    lastEndsAt: lastEndOf(schedule),
+  };
+}
+
+/** Online needs a link, on site an address (checked again after a partial change). */
+function checkPlace(row: Pick<EventsTable, 'format' | 'onlineUrl' | 'address'>) {
+  if (row.format === 'online' && !row.onlineUrl) throw invalid('onlineUrl', 'an online event needs its link');
+  if (row.format === 'on_site' && !row.address)
+    throw invalid('address', 'an event on site needs its address');
+}
+
+/** Organisers must take part in the network. */
+async function checkOrganisers(
+  ctx: AppContext,
+  networkId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const standings = await getStandings(ctx, unique);
+  for (const id of unique) {
+    if (!standings.get(id)?.some((s) => s.networkId === networkId && takesPart(s)))
+      throw invalid('organiserIds', 'organisers are members of the network');
+  }
+  return unique;
+}
+
+/** Creates an event (staff; members where the network allows it). Returns its id. */
+export async function createEvent(
+  ctx: AppContext,
+  actor: EventActor,
+  body: CreateEventBody,
+): Promise<string> {
+  const { network, user, access } = actor;
+  if (
+    !canCreateEvent(access.actor, network.visibility, {
+      membersCreateEvents: network.membersCreateEvents === 1,
+    })
+  )
+    throw forbidden();
+  const organiserIds = await checkOrganisers(
+    ctx,
+    network.id,
+    body.organiserIds.length ? body.organiserIds : [user.id],
+  );
+  const schedule: Schedule = {
+    timeZone: body.timeZone,
+    startsLocal: body.startsLocal,
+    endsLocal: body.endsLocal,
+    recurrence: body.recurrence,
+  };
+  const now = isoNow();
+  const id = newId();
+  const row: EventsTable = {
+    id,
+    networkId: network.id,
+    title: body.title,
+    description: body.description,
+    descriptionHtml: renderMarkdown(body.description),
+    language: body.language,
+    format: body.format,
+    onlineUrl: body.format === 'online' ? body.onlineUrl : null,
+    address: body.format === 'on_site' ? body.address : null,
+    timeZone: body.timeZone,
+    startsLocal: body.startsLocal,
+    endsLocal: body.endsLocal,
+    ...derivedTimes(schedule),
+    recurrence: body.recurrence ? JSON.stringify(body.recurrence) : null,
+    capacity: body.capacity,
+    status: 'scheduled',
+    cancelReason: '',
+    sequence: 0,
+    createdBy: user.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await withTransaction(ctx, async (tx) => {
+    await insertEvent(tx.database.db, row);
+    await setOrganisers(tx.database.db, id, organiserIds);
+    await recordAudit(tx, {
+      networkId: network.id,
+      actorId: user.id,
+      action: 'event.created',
+      details: { eventId: id },
+    });
+  });
+  return id;
+}
+
+/** An event of the network with its organiser ids; 404 when there is none. */
+export async function loadEvent(ctx: AppContext, networkId: string, id: string) {
+  const row = await findEvent(ctx.database.db, networkId, id);
+  if (!row) throw notFound();
+  const organisers = await listOrganisers(ctx.database.db, [id]);
+  return { row, organiserIds: organisers.map((o) => o.userId) };
+}
+
+/** An event the actor may edit (organisers and staff); 403 otherwise. */
+export async function loadEditableEvent(ctx: AppContext, actor: EventActor, id: string) {
+  const event = await loadEvent(ctx, actor.network.id, id);
+  if (!canEditEvent(actor.viewer, event)) throw forbidden();
+  return event;
+}
+
+/**
+ * Changes an event. Every change raises its SEQUENCE (calendar clients replace their copy).
+ * Returns whether anything people plan around changed (time, place or status), to tell them.
+ */
+export async function updateEvent(ctx: AppContext, actor: EventActor, id: string, body: UpdateEventBody) {
+  const { row } = await loadEditableEvent(ctx, actor, id);
+  const format = body.format ?? row.format;
+  const merged = {
+    format,
+    onlineUrl: format === 'online' ? (body.onlineUrl !== undefined ? body.onlineUrl : row.onlineUrl) : null,
+    address: format === 'on_site' ? (body.address !== undefined ? body.address : row.address) : null,
+  };
+  checkPlace(merged);
+  const schedule: Schedule = {
+    timeZone: body.timeZone ?? row.timeZone,
+    startsLocal: body.startsLocal ?? row.startsLocal,
+    endsLocal: body.endsLocal ?? row.endsLocal,
+    recurrence: body.recurrence !== undefined ? body.recurrence : scheduleOf(row).recurrence,
+  };
+  if (schedule.endsLocal <= schedule.startsLocal)
+    throw invalid('endsLocal', 'the end must come after the start');
+  const times = derivedTimes(schedule);
+  const patch: Partial<EventsTable> = {
+    ...(body.title !== undefined && { title: body.title }),
+    ...(body.description !== undefined && {
+      description: body.description,
+      descriptionHtml: renderMarkdown(body.description),
+    }),
+    ...(body.language !== undefined && { language: body.language }),
+    ...(body.capacity !== undefined && { capacity: body.capacity }),
+    ...merged,
+    timeZone: schedule.timeZone,
+    startsLocal: schedule.startsLocal,
+    endsLocal: schedule.endsLocal,
+    recurrence: schedule.recurrence ? JSON.stringify(schedule.recurrence) : null,
+    ...times,
+    sequence: row.sequence + 1,
+    updatedAt: isoNow(),
+  };
+  const organiserIds = body.organiserIds
+    ? await checkOrganisers(ctx, row.networkId, body.organiserIds)
+    : null;
+  await withTransaction(ctx, async (tx) => {
+    await updateEventRow(tx.database.db, id, patch);
+    if (organiserIds) await setOrganisers(tx.database.db, id, organiserIds);
+    await recordAudit(tx, {
+      networkId: row.networkId,
+      actorId: actor.user.id,
+      action: 'event.updated',
+      details: { eventId: id },
+    });
+  });
+  return {
+    before: row,
+    planChanged:
+      times.startsAt !== row.startsAt ||
+      times.endsAt !== row.endsAt ||
+      patch.recurrence !== row.recurrence ||
+      merged.address !== row.address ||
+      merged.onlineUrl !== row.onlineUrl,
+  };
+}
+
+/** Cancels the whole event or series (it stays, marked cancelled, in lists and feeds). */
+export async function cancelEvent(ctx: AppContext, actor: EventActor, id: string, reason: string) {
+  const { row } = await loadEditableEvent(ctx, actor, id);
+  if (row.status === 'cancelled') return row;
+  await withTransaction(ctx, async (tx) => {
+    await updateEventRow(tx.database.db, id, {
+      status: 'cancelled',
+      cancelReason: reason,
+      sequence: row.sequence + 1,
+      updatedAt: isoNow(),
+    });
+    await recordAudit(tx, {
+      networkId: row.networkId,
+      actorId: actor.user.id,
+      action: 'event.cancelled',
+      details: { eventId: id },
+    });
+  });
+  return row;
+}
+
+/** Deletes an event with its answers and attendance. */
+export async function deleteEvent(ctx: AppContext, actor: EventActor, id: string) {
+  const { row } = await loadEditableEvent(ctx, actor, id);
+  await withTransaction(ctx, async (tx) => {
+    await deleteEventRow(tx.database.db, id);
+    await recordAudit(tx, {
+      networkId: row.networkId,
+      actorId: actor.user.id,
+      action: 'event.deleted',
+      details: { eventId: id, title: row.title },
+    });
+  });
+  return row;
+}
+
+/** Answers per event as counts. */
+export interface Counts {
+  yes: number;
+  maybe: number;
+  no: number;
+  waiting: number;
+}
+export const emptyCounts = (): Counts => ({ yes: 0, maybe: 0, no: 0, waiting: 0 });
+
+/** What lists and pages show of events besides the rows: organisers, changes, counts, my answers. */
+export interface EventExtras {
+  organisers: Map<string, { id: string; displayName: string }[]>;
+  changes: Map<string, OccurrenceRow[]>;
+  counts: Map<string, Counts>;
+  mine: Map<string, RsvpRow>;
+}
+
+/** Loads the extras of events in four queries, whatever their number. */
+export async function loadExtras(
+  ctx: AppContext,
+  eventIds: string[],
+  userId: string | null,
+): Promise<EventExtras> {
+  const db = ctx.database.db;
+  const [organisers, changes, counts, mine] = await Promise.all([
+    listOrganisers(db, eventIds),
+    listOccurrenceChanges(db, eventIds),
+    countRsvps(db, eventIds),
+    userId ? listRsvpsOf(db, userId, eventIds) : Promise.resolve([]),
+  ]);
+  const extras: EventExtras = {
+    organisers: new Map(),
+    changes: new Map(),
+    counts: new Map(),
+    mine: new Map(),
+  };
+  for (const o of organisers) {
+    const list = extras.organisers.get(o.eventId) ?? [];
+    list.push({ id: o.userId, displayName: o.displayName });
+    extras.organisers.set(o.eventId, list);
+  }
+  for (const c of changes) {
+    const list = extras.changes.get(c.eventId) ?? [];
+    list.push(c);
+    extras.changes.set(c.eventId, list);
+  }
+  for (const c of counts) {
+    const entry = extras.counts.get(c.eventId) ?? emptyCounts();
+    const n = Number(c.n);
+    if (Number(c.waiting) === 1) entry.waiting += n;
+    else entry[c.response] += n;
+    extras.counts.set(c.eventId, entry);
+  }
+  for (const r of mine) extras.mine.set(r.eventId, r);
+  return extras;
+}
+
+/** The window of a range query: [from, to) in ms, default the next 60 days; at most EVENT_RANGE_MAX_DAYS. */
+export function rangeOf(query: { from?: string; to?: string }, now = Date.now()) {
+  const from = query.from ? Date.parse(query.from) : now;
+  const to = query.to ? Date.parse(query.to) : from + 60 * 86_400_000;
+  if (to <= from) throw invalid('to', 'the end of the range comes after its start');
+  if (to - from > EVENT_RANGE_MAX_DAYS * 86_400_000)
+    throw invalid('to', `at most ${EVENT_RANGE_MAX_DAYS} days`);
+  return { from, to };
+}
+
+/** The network's events that may have occurrences in the range of a list query, with their extras. */
+export async function listEvents(
+  ctx: AppContext,
+  access: NetworkAccess,
+  query: { from?: string; to?: string },
+) {
+  const { from, to } = rangeOf(query);
+  const rows = await listEventsInRange(
+    ctx.database.db,
+    [access.network.id],
+    new Date(from).toISOString(),
+    new Date(to).toISOString(),
+    1000,
+  );
+  const extras = await loadExtras(
+    ctx,
+    rows.map((r) => r.id),
+    access.user?.id ?? null,
+  );
+  return { rows, extras, from, to };
+}
