@@ -168,7 +168,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     const { client } = await member();
     const defaults = await client.get('/api/me/notification-preferences');
     expect(defaults.json()).toEqual({
-      email: { mention: 'daily', reply: 'daily', message: 'daily', buddies: 'daily', events: 'daily' },
+      email: { mention: 'daily', reply: 'daily', message: 'daily', buddies: 'daily', help: 'daily', events: 'daily' },
       announcementsAlwaysEmailed: true,
     });
     const put = (body: unknown) => client.request('PUT', '/api/me/notification-preferences', body);
@@ -182,6 +182,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       reply: 'daily',
       message: 'off',
       buddies: 'immediate',
+      help: 'daily',
       events: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
@@ -360,6 +361,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       reply: 'off',
       message: 'daily',
       buddies: 'daily',
+      help: 'daily',
       events: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
