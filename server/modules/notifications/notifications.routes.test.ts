@@ -168,7 +168,14 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     const { client } = await member();
     const defaults = await client.get('/api/me/notification-preferences');
     expect(defaults.json()).toEqual({
-      email: { mention: 'daily', reply: 'daily', message: 'daily', buddies: 'daily', help: 'daily', events: 'daily' },
+      email: {
+        mention: 'daily',
+        reply: 'daily',
+        message: 'daily',
+        buddies: 'daily',
+        help: 'daily',
+        events: 'daily',
+      },
       announcementsAlwaysEmailed: true,
     });
     const put = (body: unknown) => client.request('PUT', '/api/me/notification-preferences', body);
