@@ -248,7 +248,9 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
       `Ви завершили ${SESSION.title}: запрошення до мережі менторів Harbour Mentors`,
     );
     expect(taras?.text).toContain('Привіт, Taras Probe');
-    expect(taras?.text).toContain(translate('uk', 'mail.graduate_invitation.next'));
+    expect(taras?.text).toContain(
+      translate('uk', 'mail.graduate_invitation.next', { platformName: t.ctx.config.platformName }),
+    );
     expect(taras?.text).not.toContain(translate('uk', 'mail.footer', { platform: t.ctx.config.publicUrl }));
   });
 
