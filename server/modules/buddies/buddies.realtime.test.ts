@@ -81,6 +81,8 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       reply: 'daily',
       message: 'daily',
       buddies: 'off',
+      help: 'daily',
+      events: 'daily',
     });
 
     const beginnerClient = await signIn(t.app, beginner);
