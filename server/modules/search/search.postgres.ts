@@ -10,7 +10,14 @@ import {
 } from './search.filters.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
-const lexeme = (word: string) => `'${word.toLowerCase()}'`;
+/** A word as the index holds it (migration 2026-12-06T1501): lower case, accents dropped. */
+export const foldForPostgres = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
+const lexeme = (word: string) => `'${foldForPostgres(word)}'`;
 const exact = (words: string[]) => `(${words.map(lexeme).join(' <-> ')})`;
 /** The last word of a term matches as a prefix (`:*`), like FTS5's `"…"*`. */
 const prefix = (words: string[]) =>
@@ -28,7 +35,8 @@ export function toTsquery(query: ParsedQuery): string | null {
 }
 
 /**
- * PostgreSQL full-text search: `simple` configuration (every language alike), ts_rank among the
+ * PostgreSQL full-text search: `simple` configuration (every language alike) over text without
+ * accents, ts_rank among the
  * newest SEARCH_CANDIDATES matches.
  */
 export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
