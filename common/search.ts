@@ -1,1 +1,10 @@
-export const SEARCH_TYPES = ['topic', 'reply', 'member'] as const;
+/** What search finds, in the order the results page groups them (see "Search" in README.md to add one). */
+export const SEARCH_TYPES = [
+  'topic',
+  'reply',
+  'announcement',
+  'help_request',
+  'event',
+  'member',
+  'organisation',
+] as const;

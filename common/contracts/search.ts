@@ -17,19 +17,26 @@ export const SearchQuery = z.strictObject({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
+/** A piece of plain text; `mark` is true where it matched the words searched for. */
+export const TextPiece = z.object({ text: z.string(), mark: z.boolean() });
+export type TextPiece = z.infer<typeof TextPiece>;
+
 export const SearchResult = z.object({
   type: SearchType,
-  /** Topic id, post id or user id. */
+  /** Topic, post, user, announcement, help request, event or organisation id. */
   id: z.string(),
+  /** The network it was found in (for a member or an organisation: one of the searched networks). */
   network: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  /** Topic title (topics and replies) or member name. */
+  /** Title (a reply shows its topic's), member name or organisation name, as plain text. */
   title: z.string(),
   /** Topic of a reply. */
   topicId: z.string().nullable(),
-  /** Escaped text where only the matched words are wrapped in <mark>…</mark>. */
-  snippet: z.string(),
-  /** Matched words in the title, same format. */
-  titleHighlighted: z.string(),
+  /** Slug of an organisation (its page is addressed by it). */
+  slug: z.string().nullable(),
+  /** Plain text around the match (no Markdown, mentions as @Name), the matched words marked. */
+  snippet: z.array(TextPiece),
+  /** The title with the matched words marked. */
+  titleMarks: z.array(TextPiece),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

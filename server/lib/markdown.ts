@@ -103,3 +103,25 @@ export function findMentions(source: string): string[] {
 export function renderMarkdown(source: string, names: Map<string, string> = new Map()): string {
   return md.render(clean(source), { names });
 }
+
+/**
+ * A post's Markdown as plain text (for search snippets): the words readers see, no syntax; mentions
+ * as `@Name`, images as their alt text, blocks separated by a space.
+ */
+export function markdownToPlainText(source: string): string {
+  const parts: string[] = [];
+  const visit = (tokens: ReturnType<typeof md.parse>) => {
+    for (const token of tokens) {
+      if (token.type === 'mention') parts.push(`@${(token.meta as { hint: string }).hint}`);
+      else if (token.type === 'text' || token.type === 'code_inline') parts.push(token.content);
+      else if (token.type === 'image') parts.push(token.content);
+      else if (token.type === 'fence' || token.type === 'code_block') parts.push(` ${token.content} `);
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') parts.push(' ');
+      // Blocks end with a space; inline marks (**Wohnung**ssuche) join their words.
+      else if (token.block && token.nesting === -1) parts.push(' ');
+      if (token.children && token.type !== 'image') visit(token.children);
+    }
+  };
+  visit(md.parse(clean(source), {}));
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

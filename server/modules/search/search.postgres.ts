@@ -8,25 +8,45 @@ import {
   SEARCH_CANDIDATES,
   toHit,
 } from './search.filters.ts';
-import { MARK_END, MARK_START } from './search-marks.ts';
-import type { SearchRepository } from './search.types.ts';
+import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
-const HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const TITLE_HEADLINE = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
+/** A word as the index holds it (migration 2026-12-06T1501): lower case, accents dropped. */
+export const foldForPostgres = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
+const lexeme = (word: string) => `'${foldForPostgres(word)}'`;
+const exact = (words: string[]) => `(${words.map(lexeme).join(' <-> ')})`;
+/** The last word of a term matches as a prefix (`:*`), like FTS5's `"…"*`. */
+const prefix = (words: string[]) =>
+  `(${words.map((w, i) => (i === words.length - 1 ? `${lexeme(w)}:*` : lexeme(w))).join(' <-> ')})`;
 
 /**
- * PostgreSQL full-text search: `simple` configuration (every language alike), websearch syntax,
- * ts_rank among the newest SEARCH_CANDIDATES matches.
+ * to_tsquery syntax from a parsed query: the same meaning as toFts5 (wanted words as prefixes,
+ * excluded words exactly). Words contain only letters, marks and digits, so quoting is safe.
+ */
+export function toTsquery(query: ParsedQuery): string | null {
+  const groups = query.any
+    .filter((g) => g.all.length > 0)
+    .map((g) => `(${[...g.all.map(prefix), ...g.not.map((t) => `!${exact(t)}`)].join(' & ')})`);
+  return groups.length > 0 ? groups.join(' | ') : null;
+}
+
+/**
+ * PostgreSQL full-text search: `simple` configuration (every language alike) over text without
+ * accents, ts_rank among the
+ * newest SEARCH_CANDIDATES matches.
  */
 export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
-      if (!params.query.any.some((g) => g.all.length > 0)) return [];
+      const tsquery = toTsquery(params.query);
+      if (!tsquery) return [];
       const { rows } = await sql<RawHit>`
-        WITH q AS (SELECT websearch_to_tsquery('simple', ${params.raw}) AS query)
-        SELECT ${resultColumns(params)},
-          ts_headline('simple', d.body, q.query, ${HEADLINE}) AS snippet,
-          ts_headline('simple', d.title, q.query, ${TITLE_HEADLINE}) AS title_hl
+        WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
+        SELECT ${resultColumns(params)}
         FROM search_documents d, q
         WHERE d.tsv @@ q.query
           AND d.id >= (SELECT MIN(c.id) FROM (

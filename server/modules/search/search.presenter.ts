@@ -1,6 +1,7 @@
-import type { SearchResults } from '../../../common/contracts/search.ts';
-import { MARK_END, MARK_START } from './search-marks.ts';
-import type { SearchHit } from './search.types.ts';
+import type { SearchResults, SearchType } from '../../../common/contracts/search.ts';
+import { markdownToPlainText } from '../../lib/markdown.ts';
+import { markWords, snippetOf, termsToMark } from './search-snippet.ts';
+import type { ParsedQuery, SearchHit } from './search.types.ts';
 
 /** A network the searcher may search, as results name it. */
 export interface SearchedNetwork {
@@ -12,38 +13,44 @@ export interface SearchedNetwork {
 /** A page of hits with the networks they were searched in. */
 export interface SearchPage {
   hits: SearchHit[];
+  query: ParsedQuery;
   networks: SearchedNetwork[];
   nextCursor: string | null;
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+/** Kinds whose indexed text is Markdown (the others are plain text already). */
+const MARKDOWN: Record<SearchType, boolean> = {
+  topic: true,
+  reply: true,
+  announcement: true,
+  help_request: true,
+  event: true,
+  member: false,
+  organisation: false,
+};
+
+/** Plain text of a hit's indexed text, whitespace collapsed. */
+export function plainTextOf(kind: SearchType, body: string): string {
+  return MARKDOWN[kind] ? markdownToPlainText(body) : body.replace(/\s+/g, ' ').trim();
 }
 
-/** Escapes everything, then turns only our own markers into <mark>: no HTML from posts gets through. */
-export function highlight(raw: string): string {
-  return escapeHtml(raw.replaceAll('<mark>', '').replaceAll('</mark>', ''))
-    .replaceAll(MARK_START, '<mark>')
-    .replaceAll(MARK_END, '</mark>');
-}
-
-/** Results with escaped, highlighted snippets and the network each was found in. */
+/** Results as plain-text pieces with the matched words marked (never HTML), and their network. */
 export function presentSearchResults(page: SearchPage): SearchResults {
   const byId = new Map(page.networks.map((n) => [n.id, n]));
+  const terms = termsToMark(page.query);
   return {
     results: page.hits.map((hit) => {
-      const network = byId.get(hit.networkId);
+      const network = hit.networkId ? byId.get(hit.networkId) : undefined;
       return {
         type: hit.kind,
         id: hit.refId,
         network: network ? { slug: network.slug, name: network.name } : null,
         title: hit.title,
         topicId: hit.topicId,
-        snippet: highlight(hit.snippet),
-        titleHighlighted: highlight(hit.titleHighlighted),
+        slug: hit.slug,
+        snippet: snippetOf(plainTextOf(hit.kind, hit.body), terms),
+        // A reply shows its topic's title, which is not what matched.
+        titleMarks: hit.kind === 'reply' ? [{ text: hit.title, mark: false }] : markWords(hit.title, terms),
       };
     }),
     nextCursor: page.nextCursor,

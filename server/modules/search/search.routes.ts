@@ -15,7 +15,8 @@ export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['search'],
-        summary: 'Search topics, replies and members of my networks, best match first',
+        summary:
+          'Search the discussions, announcements, help requests, events, members and organisations of my networks, best match first',
         querystring: SearchQuery,
         response: { 200: SearchResults, ...errorResponses },
       },

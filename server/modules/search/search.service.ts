@@ -28,7 +28,7 @@ async function searchableNetworks(
   return standings.filter(takesPart).map((s) => ({ id: s.networkId, slug: s.slug, name: s.name }));
 }
 
-/** Ranked hits across topics, replies and members of the user's networks (one page). */
+/** Ranked hits across everything searchable in the user's networks (one page; kinds in search.kinds.ts). */
 export async function search(ctx: AppContext, auth: SessionContext, query: SearchQuery): Promise<SearchPage> {
   const offset = Number(decodeCursor(query.cursor, 1)?.[0] ?? 0);
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
@@ -37,10 +37,10 @@ export async function search(ctx: AppContext, auth: SessionContext, query: Searc
     ]);
   }
   const networks = await searchableNetworks(ctx, auth, query.network);
-  if (networks.length === 0) return { hits: [], networks, nextCursor: null };
+  const parsed = parseSearchQuery(query.q);
+  if (networks.length === 0) return { hits: [], query: parsed, networks, nextCursor: null };
   const hits = await searchRepository(ctx.database.db, ctx.database.dialect).search({
-    query: parseSearchQuery(query.q),
-    raw: query.q,
+    query: parsed,
     networkIds: networks.map((n) => n.id),
     type: query.type,
     offset,
@@ -49,6 +49,7 @@ export async function search(ctx: AppContext, auth: SessionContext, query: Searc
   const next = offset + query.limit;
   return {
     hits: hits.slice(0, query.limit),
+    query: parsed,
     networks,
     nextCursor: hits.length > query.limit && next <= MAX_OFFSET ? encodeCursor([next]) : null,
   };

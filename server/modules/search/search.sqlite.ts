@@ -12,12 +12,16 @@ import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
 const phrase = (words: string[]) => `"${words.join(' ')}"`;
 
-/** FTS5 query syntax from a parsed query; words contain only letters, marks and digits, so quoting is safe. */
+/**
+ * FTS5 query syntax from a parsed query; words contain only letters, marks and digits, so quoting
+ * is safe. Wanted words match as prefixes ("wohnung" finds "Wohnungssuche"; in a phrase its last
+ * word), excluded words exactly.
+ */
 export function toFts5(query: ParsedQuery): string | null {
   const groups = query.any
     .filter((g) => g.all.length > 0)
     .map((g) => {
-      const must = `(${g.all.map(phrase).join(' AND ')})`;
+      const must = `(${g.all.map((term) => `${phrase(term)}*`).join(' AND ')})`;
       return g.not.reduce((expr, term) => `(${expr} NOT ${phrase(term)})`, must);
     });
   return groups.length > 0 ? groups.join(' OR ') : null;
@@ -33,9 +37,7 @@ export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
       const match = toFts5(params.query);
       if (!match) return [];
       const { rows } = await sql<RawHit>`
-        SELECT ${resultColumns(params)},
-          snippet(search_fts, 1, char(2), char(3), '…', 24) AS snippet,
-          highlight(search_fts, 0, char(2), char(3)) AS title_hl
+        SELECT ${resultColumns(params)}
         FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
         WHERE search_fts MATCH ${match}
           AND search_fts.rowid >= (SELECT MIN(c.id) FROM (

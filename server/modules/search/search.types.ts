@@ -8,9 +8,7 @@ export interface ParsedQuery {
 
 export interface SearchParams {
   query: ParsedQuery;
-  /** The raw query, for engines that parse it themselves (PostgreSQL websearch_to_tsquery). */
-  raw: string;
-  /** Networks whose topics, replies and members the searcher may see (never empty). */
+  /** Networks the searcher takes part in (never empty); search.kinds.ts says what each shows. */
   networkIds: string[];
   type?: SearchType;
   offset: number;
@@ -22,12 +20,16 @@ export interface SearchParams {
 export interface SearchHit {
   kind: SearchType;
   refId: string;
-  /** The network of a topic or reply; for a member, one of the searched networks they are in. */
-  networkId: string;
+  /** The network it is in; for a member or organisation, one of the searched networks. */
+  networkId: string | null;
+  /** Topic of a reply (and a topic's own id). */
   topicId: string | null;
+  /** Slug of an organisation. */
+  slug: string | null;
+  /** Title (a reply's topic title), member or organisation name. */
   title: string;
-  snippet: string;
-  titleHighlighted: string;
+  /** The indexed text as stored (Markdown for posts and the like). */
+  body: string;
 }
 
 /** One interface, two engines (SQLite FTS5, PostgreSQL full-text search), best match first. */

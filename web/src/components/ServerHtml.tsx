@@ -1,6 +1,5 @@
 /**
- * HTML that the server has already sanitised (rendered Markdown of posts and messages) or escaped
- * (search snippets with <mark>). This is the web app's only raw-HTML path: never pass it anything
+ * HTML that the server has already sanitised (rendered Markdown of posts and messages). This is the web app's only raw-HTML path: never pass it anything
  * that did not come from those server fields.
  */
 export function ServerHtml({

@@ -8,29 +8,51 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useSearch } from './api.ts';
+import { MarkedText } from './MarkedText.tsx';
 
 const TYPE_KEYS = {
   topic: 'search.type_topic',
   reply: 'search.type_reply',
+  announcement: 'search.type_announcement',
+  help_request: 'search.type_help_request',
+  event: 'search.type_event',
   member: 'search.type_member',
-} as const;
+  organisation: 'search.type_organisation',
+} as const satisfies Record<SearchType, string>;
 const GROUP_KEYS = {
   topic: 'search.group_topic',
   reply: 'search.group_reply',
+  announcement: 'search.group_announcement',
+  help_request: 'search.group_help_request',
+  event: 'search.group_event',
   member: 'search.group_member',
-} as const;
+  organisation: 'search.group_organisation',
+} as const satisfies Record<SearchType, string>;
 
-function resultLink(r: SearchResult): string {
+/** Where a result opens (a new kind of result adds its page here). */
+export function resultLink(r: SearchResult): string {
   const slug = r.network?.slug ?? '';
-  if (r.type === 'topic') return `/networks/${slug}/discussions/${r.id}`;
-  if (r.type === 'reply') return `/networks/${slug}/discussions/${r.topicId}#post-${r.id}`;
-  return `/networks/${slug}/directory?q=${encodeURIComponent(r.title)}`;
+  switch (r.type) {
+    case 'topic':
+      return `/networks/${slug}/discussions/${r.id}`;
+    case 'reply':
+      return `/networks/${slug}/discussions/${r.topicId}#post-${r.id}`;
+    case 'announcement':
+      return `/networks/${slug}#announcement-${r.id}`;
+    case 'help_request':
+      return `/networks/${slug}/support/${r.id}`;
+    case 'event':
+      return `/networks/${slug}/events/${r.id}`;
+    case 'organisation':
+      return `/organisations/${r.slug ?? ''}`;
+    case 'member':
+      return `/networks/${slug}/directory?q=${encodeURIComponent(r.title)}`;
+  }
 }
 
-/** Search across the topics, replies and members of my networks; the filters live in the address. */
+/** Search across everything in my networks (discussions, support, events, people…); the filters live in the address. */
 export default function SearchPage() {
   const { t } = useTranslation();
   const resultsId = useId();
@@ -107,10 +129,18 @@ export default function SearchPage() {
                   <li key={`${r.type}-${r.id}`} className="row search-result">
                     <div className="row-main stack-tight">
                       <Link to={resultLink(r)} className="strong">
-                        <ServerHtml html={r.titleHighlighted} className="highlighted" inline />
+                        <MarkedText pieces={r.titleMarks} className="highlighted" />
                       </Link>
-                      {r.snippet && <ServerHtml html={r.snippet} className="highlighted snippet small" />}
-                      {r.network && <span className="muted small">{r.network.name}</span>}
+                      {r.snippet.length > 0 && (
+                        <p className="highlighted snippet small">
+                          <MarkedText pieces={r.snippet} />
+                        </p>
+                      )}
+                      {r.network && (
+                        <span className="muted small">
+                          <bdi>{r.network.name}</bdi>
+                        </span>
+                      )}
                     </div>
                   </li>
                 ))}
