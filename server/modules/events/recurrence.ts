@@ -3,7 +3,7 @@ import type { Recurrence } from '../../../common/contracts/events.ts';
 import type { OccurrenceState, Weekday } from '../../../common/events.ts';
 import { formatLocal, localToUtc, parseLocal } from '../../../common/event-time.ts';
 import { DAY } from '../../lib/time.ts';
-import { seriesStarts } from './series-keys.ts';
+import { type RuleParts, seriesStarts } from './series-keys.ts';
 
 // rrule ships CommonJS for Node: its named exports are on the default export there.
 const { RRule, Weekday: RRuleWeekday } =
@@ -29,18 +29,7 @@ export function nthOfMonth(startsLocal: string): number {
   return nth >= 5 ? -1 : nth;
 }
 
-/** The parts of the rule as RRULE fields (shared by expansion and feeds). */
-export interface RuleParts {
-  freq: 'WEEKLY' | 'MONTHLY';
-  interval: number;
-  byDay: Weekday[];
-  /** Monthly on the nth weekday: its position (BYDAY=1TU is byDay TU with bySetPos 1). */
-  bySetPos: number | null;
-  byMonthDay: number | null;
-  /** Floating ms of the last moment an occurrence may start, or null. */
-  until: number | null;
-  count: number | null;
-}
+export type { RuleParts };
 
 export function ruleParts(recurrence: Recurrence, startsLocal: string): RuleParts {
   const start = new Date(parseLocal(startsLocal));

@@ -1,5 +1,5 @@
 import { DAY } from '../../lib/time.ts';
-import type { RuleParts } from './recurrence.ts';
+import type { Weekday } from '../../../common/events.ts';
 
 /**
  * The fast path of recurrence: the occurrence starts of a series (floating ms) from a point on, in
@@ -8,6 +8,19 @@ import type { RuleParts } from './recurrence.ts';
  * UNTIL, COUNT) and jumps straight to the window when the series has no COUNT, so the cost of one
  * series no longer grows with its age. recurrence.test.ts checks it against rrule on many rules.
  */
+
+/** The parts of the rule as RRULE fields (shared by expansion and feeds). */
+export interface RuleParts {
+  freq: 'WEEKLY' | 'MONTHLY';
+  interval: number;
+  byDay: Weekday[];
+  /** Monthly on the nth weekday: its position (BYDAY=1TU is byDay TU with bySetPos 1). */
+  bySetPos: number | null;
+  byMonthDay: number | null;
+  /** Floating ms of the last moment an occurrence may start, or null. */
+  until: number | null;
+  count: number | null;
+}
 
 const WEEKDAY_INDEX = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 } as const;
 
