@@ -137,6 +137,8 @@ export const EventRangeQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** The nextCursor of the page before. */
+  cursor: z.string().max(400).optional(),
 });
 export type EventRangeQuery = z.infer<typeof EventRangeQuery>;
 
@@ -232,7 +234,13 @@ export const EventListItem = z.object({
 });
 export type EventListItem = z.infer<typeof EventListItem>;
 
-export const EventList = z.object({ items: z.array(EventListItem), from: z.string(), to: z.string() });
+export const EventList = z.object({
+  items: z.array(EventListItem),
+  /** Where the next page starts, or null on the last one. */
+  nextCursor: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+});
 export type EventList = z.infer<typeof EventList>;
 
 export const Attendee = z.object({

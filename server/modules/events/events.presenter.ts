@@ -1,6 +1,6 @@
 import type { Event, EventListItem, Occurrence, Recurrence } from '../../../common/contracts/events.ts';
 import { canEditEvent, canManageAttendance, type EventViewer } from '../../../common/policies/events.ts';
-import { type Counts, type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
+import { type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
 import type { EventRow, OccurrenceRow, RsvpRow } from './events.table.ts';
 import { type ExpandedOccurrence, expandOccurrences, placeOccurrence, ruleString } from './recurrence.ts';
 
@@ -67,43 +67,23 @@ export function presentEvent(
   };
 }
 
-/** The occurrences of events in a range as list items, in time order. */
+/** A page of occurrences as list items (already in time order). */
 export function presentOccurrences(
-  rows: (EventRow & { networkSlug: string; networkName: string })[],
+  items: { row: EventRow & { networkSlug: string; networkName: string }; occurrence: ExpandedOccurrence }[],
   extras: EventExtras,
-  from: number,
-  to: number,
-  limit: number,
 ): EventListItem[] {
-  const items: EventListItem[] = [];
-  for (const row of rows) {
-    const counts: Counts = extras.counts.get(row.id) ?? emptyCounts();
-    for (const occurrence of expandOccurrences(
-      scheduleOf(row),
-      extras.changes.get(row.id) ?? [],
-      from,
-      to,
-      limit,
-    )) {
-      items.push({
-        eventId: row.id,
-        networkSlug: row.networkSlug,
-        networkName: row.networkName,
-        title: row.title,
-        format: row.format,
-        timeZone: row.timeZone,
-        status: row.status,
-        recurring: row.recurrence !== null,
-        capacity: row.capacity,
-        counts,
-        myRsvp: myRsvpOf(extras.mine.get(row.id)),
-        occurrence,
-      });
-    }
-  }
-  items.sort(
-    (a, b) =>
-      a.occurrence.startsAt.localeCompare(b.occurrence.startsAt) || a.eventId.localeCompare(b.eventId),
-  );
-  return items.slice(0, limit);
+  return items.map(({ row, occurrence }) => ({
+    eventId: row.id,
+    networkSlug: row.networkSlug,
+    networkName: row.networkName,
+    title: row.title,
+    format: row.format,
+    timeZone: row.timeZone,
+    status: row.status,
+    recurring: row.recurrence !== null,
+    capacity: row.capacity,
+    counts: extras.counts.get(row.id) ?? emptyCounts(),
+    myRsvp: myRsvpOf(extras.mine.get(row.id)),
+    occurrence,
+  }));
 }

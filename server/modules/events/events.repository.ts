@@ -45,28 +45,79 @@ export interface EventInNetworkRow extends EventRow {
   networkName: string;
 }
 
+/** The light columns a list expands events from. */
+const LIST_COLUMNS = [
+  'e.id',
+  'e.timeZone',
+  'e.startsLocal',
+  'e.endsLocal',
+  'e.recurrence',
+  'e.startsAt',
+] as const;
+
 /**
- * Events of the networks that may have an occurrence overlapping [from, to): the first one starts
- * before `to` and the last one ends after `from` (or never ends). Uses (network_id, starts_at).
+ * The series (events with a recurrence) of the networks that may have an occurrence in [from, to):
+ * the light columns only. Uses the partial index events_network_series_idx.
  */
-export function listEventsInRange(
+export function listSeriesInRange(
   db: Kysely<DB>,
   networkIds: readonly string[],
   from: string,
   to: string,
   limit: number,
-): Promise<EventInNetworkRow[]> {
+) {
   if (networkIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('events as e')
+    .select(LIST_COLUMNS)
+    .where('e.networkId', 'in', networkIds)
+    .where('e.recurrence', 'is not', null)
+    .where('e.startsAt', '<', to)
+    .where((eb) => eb.or([eb('e.lastEndsAt', 'is', null), eb('e.lastEndsAt', '>', from)]))
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The first one-off events of the networks overlapping [from, to) after (start, id), in that
+ * order: the light columns only. An event lasts at most a week, so its start is bounded below too,
+ * which keeps the read on (network_id, starts_at) short.
+ */
+export function listOneOffsInRange(
+  db: Kysely<DB>,
+  networkIds: readonly string[],
+  range: { from: string; earliestStart: string; to: string },
+  after: { startsAt: string; eventId: string } | null,
+  limit: number,
+) {
+  if (networkIds.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('events as e')
+    .select(LIST_COLUMNS)
+    .where('e.networkId', 'in', networkIds)
+    .where('e.recurrence', 'is', null)
+    .where('e.startsAt', '>=', range.earliestStart)
+    .where('e.startsAt', '<', range.to)
+    .where('e.endsAt', '>', range.from);
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('e.startsAt', '>', after.startsAt),
+        eb.and([eb('e.startsAt', '=', after.startsAt), eb('e.id', '>', after.eventId)]),
+      ]),
+    );
+  return query.orderBy('e.startsAt').orderBy('e.id').limit(limit).execute();
+}
+
+/** Events by id with their network's slug and name. */
+export function findEventsWithNetwork(db: Kysely<DB>, ids: readonly string[]): Promise<EventInNetworkRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('events as e')
     .innerJoin('networks as n', 'n.id', 'e.networkId')
     .selectAll('e')
     .select(['n.slug as networkSlug', 'n.name as networkName'])
-    .where('e.networkId', 'in', networkIds)
-    .where('e.startsAt', '<', to)
-    .where((eb) => eb.or([eb('e.lastEndsAt', 'is', null), eb('e.lastEndsAt', '>', from)]))
-    .orderBy('e.startsAt')
-    .limit(limit)
+    .where('e.id', 'in', ids)
     .execute();
 }
 

@@ -78,6 +78,49 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     ]);
   });
 
+  it('pages through the occurrences with a cursor, series and one-offs merged in time order', async () => {
+    const { base, meta, mentor } = await eventsNetwork();
+    expect((await meta.client.post(base, cafe)).statusCode).toBe(201);
+    const once = { ...cafe, title: 'Kick-off', recurrence: null };
+    expect(
+      (
+        await meta.client.post(base, {
+          ...once,
+          startsLocal: '2030-02-10T10:00',
+          endsLocal: '2030-02-10T11:00',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await meta.client.post(base, {
+          ...once,
+          startsLocal: '2030-03-20T10:00',
+          endsLocal: '2030-03-20T11:00',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const range = 'from=2030-02-01T00:00:00Z&to=2030-05-01T00:00:00Z&limit=2';
+    const seen: string[] = [];
+    let url = `${base}?${range}`;
+    for (let page = 0; page < 5; page++) {
+      const answer = await mentor.client.get(url);
+      expect(answer.statusCode).toBe(200);
+      const list = answer.json() as EventList;
+      seen.push(...list.items.map((i) => `${i.title} ${i.occurrence.startsLocal}`));
+      if (!list.nextCursor) break;
+      url = `${base}?${range}&cursor=${encodeURIComponent(list.nextCursor)}`;
+    }
+    expect(seen).toEqual([
+      'Mentor café 2030-02-05T18:00',
+      'Kick-off 2030-02-10T10:00',
+      'Mentor café 2030-03-05T18:00',
+      'Kick-off 2030-03-20T10:00',
+      'Mentor café 2030-04-02T18:00',
+    ]);
+    expect(errorCode(await mentor.client.get(`${base}?cursor=nonsense`))).toBe('VALIDATION_FAILED');
+  });
+
   it('refuses bad time zones, unsafe links and a missing address', async () => {
     const { base, meta } = await eventsNetwork();
     expect(errorCode(await meta.client.post(base, { ...cafe, timeZone: 'Mars/Olympus' }))).toBe(

@@ -57,16 +57,18 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           'The occurrences of the network’s events in a range (default: the next 60 days), in time order, ' +
-          'a recurring event once per occurrence, with RSVP counts and the caller’s answer',
+          'a recurring event once per occurrence, with RSVP counts and the caller’s answer; page by page ' +
+          '(nextCursor)',
         params: SlugParams,
         querystring: EventRangeQuery,
         response: { 200: EventList, ...errorResponses },
       },
     },
     async (request) => {
-      const { rows, extras, from, to } = await listEvents(ctx, request.network, request.query);
+      const { items, nextCursor, extras, from, to } = await listEvents(ctx, request.network, request.query);
       return {
-        items: presentOccurrences(rows, extras, from, to, request.query.limit),
+        items: presentOccurrences(items, extras),
+        nextCursor,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
       };

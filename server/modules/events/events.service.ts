@@ -13,7 +13,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
-import { isoNow } from '../../lib/time.ts';
+import { DAY, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
@@ -22,7 +22,9 @@ import {
   deleteEventRow,
   findEvent,
   insertEvent,
-  listEventsInRange,
+  findEventsWithNetwork,
+  listOneOffsInRange,
+  listSeriesInRange,
   listOccurrenceChanges,
   listOrganisers,
   listRsvpsOf,
@@ -30,6 +32,7 @@ import {
   updateEventRow,
 } from './events.repository.ts';
 import type { EventRow, EventsTable, OccurrenceRow, RsvpRow } from './events.table.ts';
+import { decodeCursor, encodeCursor, pageOccurrences } from './occurrence-list.ts';
 import { lastEndOf, type Schedule } from './recurrence.ts';
 
 /** Who acts on events, in which network. */
@@ -66,10 +69,13 @@ export function scheduleOf(
   };
 }
 
+/** An event lasts at most this long (lists rely on it to bound their reads). */
+const EVENT_LONGEST = 7 * DAY;
+
 /** The UTC columns derived from a schedule; checks the series ends after it starts. */
 function derivedTimes(schedule: Schedule) {
   const { recurrence, startsLocal, endsLocal, timeZone } = schedule;
-  if (parseLocal(endsLocal) - parseLocal(startsLocal) > 7 * 24 * 3_600_000)
+  if (parseLocal(endsLocal) - parseLocal(startsLocal) > EVENT_LONGEST)
     throw invalid('endsLocal', 'an event lasts at most a week');
   if (recurrence?.until && recurrence.until < startsLocal.slice(0, 10))
     throw invalid('recurrence', 'the series ends before it starts');
@@ -345,24 +351,73 @@ export function rangeOf(query: { from?: string; to?: string }, now = Date.now())
   return { from, to };
 }
 
-/** The network's events that may have occurrences in the range of a list query, with their extras. */
+/** A list holds at most this many series (a network with more lists the first ones). */
+const LIST_SERIES_MAX = 5000;
+
+/**
+ * One page of the occurrences in the range of a list query, with the extras of the events on it.
+ * The database pre-filters by the window (series apart from one-offs, one-offs only as many as a
+ * page can hold); the series are expanded lazily and merged (occurrence-list.ts).
+ */
 export async function listEvents(
   ctx: AppContext,
   access: NetworkAccess,
-  query: { from?: string; to?: string },
+  query: { from?: string; to?: string; cursor?: string; limit: number },
 ) {
   const { from, to } = rangeOf(query);
-  const rows = await listEventsInRange(
-    ctx.database.db,
-    [access.network.id],
-    new Date(from).toISOString(),
-    new Date(to).toISOString(),
-    1000,
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after) throw invalid('cursor', 'not a cursor of this list');
+  const db = ctx.database.db;
+  const networkIds = [access.network.id];
+  const lowerMs = Math.max(from, after ? Date.parse(after.startsAt) : from);
+  const [series, oneOffs] = await Promise.all([
+    listSeriesInRange(
+      db,
+      networkIds,
+      new Date(lowerMs).toISOString(),
+      new Date(to).toISOString(),
+      LIST_SERIES_MAX,
+    ),
+    listOneOffsInRange(
+      db,
+      networkIds,
+      {
+        from: new Date(from).toISOString(),
+        earliestStart: new Date(from - EVENT_LONGEST - DAY).toISOString(),
+        to: new Date(to).toISOString(),
+      },
+      after,
+      query.limit + 1,
+    ),
+  ]);
+  const changes = await listOccurrenceChanges(
+    db,
+    series.map((r) => r.id),
   );
-  const extras = await loadExtras(
-    ctx,
-    rows.map((r) => r.id),
-    access.user?.id ?? null,
+  const changesOf = new Map<string, OccurrenceRow[]>();
+  for (const c of changes) changesOf.set(c.eventId, [...(changesOf.get(c.eventId) ?? []), c]);
+  const page = pageOccurrences(
+    [...series, ...oneOffs],
+    (id) => changesOf.get(id) ?? [],
+    from,
+    to,
+    query.limit,
+    after,
   );
-  return { rows, extras, from, to };
+  const ids = [...new Set(page.items.map((i) => i.row.id))];
+  const [rows, extras] = await Promise.all([
+    findEventsWithNetwork(db, ids),
+    loadExtras(ctx, ids, access.user?.id ?? null),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: page.items.flatMap((i) => {
+      const row = byId.get(i.row.id);
+      return row ? [{ row, occurrence: i.occurrence }] : [];
+    }),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+    extras,
+    from,
+    to,
+  };
 }

@@ -3,6 +3,7 @@ import type { Recurrence } from '../../../common/contracts/events.ts';
 import type { OccurrenceState, Weekday } from '../../../common/events.ts';
 import { formatLocal, localToUtc, parseLocal } from '../../../common/event-time.ts';
 import { DAY } from '../../lib/time.ts';
+import { type RuleParts, seriesStarts } from './series-keys.ts';
 
 // rrule ships CommonJS for Node: its named exports are on the default export there.
 const { RRule, Weekday: RRuleWeekday } =
@@ -28,18 +29,7 @@ export function nthOfMonth(startsLocal: string): number {
   return nth >= 5 ? -1 : nth;
 }
 
-/** The parts of the rule as RRULE fields (shared by expansion and feeds). */
-export interface RuleParts {
-  freq: 'WEEKLY' | 'MONTHLY';
-  interval: number;
-  byDay: Weekday[];
-  /** Monthly on the nth weekday: its position (BYDAY=1TU is byDay TU with bySetPos 1). */
-  bySetPos: number | null;
-  byMonthDay: number | null;
-  /** Floating ms of the last moment an occurrence may start, or null. */
-  until: number | null;
-  count: number | null;
-}
+export type { RuleParts };
 
 export function ruleParts(recurrence: Recurrence, startsLocal: string): RuleParts {
   const start = new Date(parseLocal(startsLocal));
@@ -114,12 +104,24 @@ export interface ExpandedOccurrence {
   state: OccurrenceState;
 }
 
-/** The occurrence keys (original local starts) of a series between two floating instants. */
-function keysBetween(schedule: Schedule, fromFloating: number, toFloating: number): string[] {
+/** The occurrence keys (original local starts) of a series between two floating instants (inclusive). */
+export function keysBetween(schedule: Schedule, fromFloating: number, toFloating: number): string[] {
   if (!schedule.recurrence) {
     const start = parseLocal(schedule.startsLocal);
     return start >= fromFloating && start <= toFloating ? [schedule.startsLocal] : [];
   }
+  const keys: string[] = [];
+  const parts = ruleParts(schedule.recurrence, schedule.startsLocal);
+  for (const at of seriesStarts(parts, parseLocal(schedule.startsLocal), fromFloating)) {
+    if (at > toFloating) break;
+    keys.push(formatLocal(at));
+  }
+  return keys;
+}
+
+/** The same as keysBetween through the rrule library: the reference the fast path is tested against. */
+export function keysBetweenByRrule(schedule: Schedule, fromFloating: number, toFloating: number): string[] {
+  if (!schedule.recurrence) return keysBetween(schedule, fromFloating, toFloating);
   const rule = ruleOf(ruleParts(schedule.recurrence, schedule.startsLocal), schedule.startsLocal);
   return rule
     .between(new Date(fromFloating), new Date(toFloating), true)
