@@ -27,15 +27,26 @@ export const NOTIFICATION_KINDS = [
   'event_changed',
   'event_cancelled',
   'event_place',
+  // Applications: someone applied to join the network (to its meta-mentors and office).
+  'application_received',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The e-mail settings a member may choose: one per kind, except that the buddy pairing kinds share
- * one (`buddies`), the help request kinds one (`help`) and the event kinds one (`events`).
+ * one (`buddies`), the help request kinds one (`help`) and the event kinds one (`events`);
+ * applications to a network (for its meta-mentors and office) have `applications`.
  * Announcements are always e-mailed at once.
  */
-export const OPTIONAL_EMAIL_KINDS = ['mention', 'reply', 'message', 'buddies', 'help', 'events'] as const;
+export const OPTIONAL_EMAIL_KINDS = [
+  'mention',
+  'reply',
+  'message',
+  'buddies',
+  'help',
+  'events',
+  'applications',
+] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
 const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
@@ -59,6 +70,7 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   event_changed: 'events',
   event_cancelled: 'events',
   event_place: 'events',
+  application_received: 'applications',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

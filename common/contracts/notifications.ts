@@ -64,6 +64,8 @@ export const NotificationPreferences = z.object({
     help: EmailFrequency,
     /** Events: reminders, changes, cancellations, a place from the waiting list. */
     events: EmailFrequency,
+    /** Applications to join a network, for its meta-mentors and office. */
+    applications: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -80,6 +82,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       buddies: EmailFrequency.optional(),
       help: EmailFrequency.optional(),
       events: EmailFrequency.optional(),
+      applications: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

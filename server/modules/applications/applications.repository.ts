@@ -95,3 +95,20 @@ export function listUserApplications(db: Kysely<DB>, userId: string) {
     .limit(200)
     .execute();
 }
+
+/** The active members of a network in the given roles (those who may decide on applications). */
+export async function listMemberIdsInRoles(
+  db: Kysely<DB>,
+  networkId: string,
+  roles: readonly string[],
+): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('memberships')
+    .select('userId')
+    .where('networkId', '=', networkId)
+    .where('status', '=', 'active')
+    .where('role', 'in', roles as never[])
+    .execute();
+  return rows.map((r) => r.userId);
+}

@@ -74,6 +74,47 @@ describe.each(DIALECTS)('applications on %s', (dialect) => {
     expect((await freshClient(t.app).get('/api/me/applications')).statusCode).toBe(401);
   });
 
+  it('tells the meta-mentors and office in the app and by mail as each chose, not the mentors', async () => {
+    const fx = await fixture();
+    const metaClient = await signIn(t.app, fx.metaMentor);
+    const put = await metaClient.request('PUT', '/api/me/notification-preferences', {
+      email: { applications: 'immediate' },
+    });
+    expect(put.json().email.applications).toBe('immediate');
+    await apply(fx);
+    await t.ctx.jobs.drain();
+
+    const listOf = async (user: { email: string; password: string }) =>
+      (await (await signIn(t.app, user)).get('/api/notifications')).json().notifications as {
+        kind: string;
+        actor: { displayName: string } | null;
+        network: { slug: string } | null;
+      }[];
+    for (const staff of [fx.metaMentor, fx.office]) {
+      const [first, ...rest] = await listOf(staff);
+      expect(rest).toHaveLength(0);
+      expect(first).toMatchObject({
+        kind: 'application_received',
+        actor: { displayName: 'Amir Applicant' },
+        network: { slug: fx.network.slug },
+      });
+    }
+    expect(await listOf(fx.mentor)).toHaveLength(0);
+
+    // The meta-mentor asked for these at once; the office keeps the default, the daily digest.
+    const [mail, ...more] = await mailsTo(t.ctx, fx.metaMentor.email);
+    expect(more).toHaveLength(0);
+    expect(mail?.subject).toBe('Amir Applicant applied to join Lakeside Mentors');
+    expect(mail?.text).toContain('the application is waiting for a decision');
+    expect(await mailsTo(t.ctx, fx.office.email)).toHaveLength(0);
+    const officeMail = await t.ctx.database.db
+      .selectFrom('notifications')
+      .select('email')
+      .where('userId', '=', fx.office.id)
+      .executeTakeFirstOrThrow();
+    expect(officeMail.email).toBe('daily');
+  });
+
   it('keeps two simultaneous applications from both getting through', async () => {
     const fx = await fixture();
     const [a, b] = [await signIn(t.app, fx.applicant), await signIn(t.app, fx.applicant)];

@@ -3,6 +3,8 @@ import type {
   CreateApplicationBody,
   DecideApplicationBody,
 } from '../../../common/contracts/invitations.ts';
+import { canInNetwork, NETWORK_ROLES } from '../../../common/permissions.ts';
+import { memberActor } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -12,7 +14,8 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { localeOf } from '../auth/index.ts';
 import { admitMember } from '../members/index.ts';
-import { type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
+import { getStandings, type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
+import { notify } from '../notifications/index.ts';
 import { findUserById, type UserRow } from '../users/index.ts';
 import {
   closePendingApplication,
@@ -20,6 +23,7 @@ import {
   findUserApplication,
   insertApplication,
   listNetworkApplications,
+  listMemberIdsInRoles,
   listUserApplications,
 } from './applications.repository.ts';
 import type { MyApplicationRow, NetworkApplicationRow } from './applications.presenter.ts';
@@ -57,7 +61,36 @@ export async function createApplication(
       details: { applicationId: row.id },
     });
   });
+  await notifyDeciders(ctx, network, user.id);
   return { ...row, networkSlug: network.slug, networkName: network.name };
+}
+
+/**
+ * Tells everyone who may decide on the application (the meta-mentors and office who take part):
+ * in the app at once, by e-mail as each chose (the daily digest unless they changed it).
+ */
+async function notifyDeciders(ctx: AppContext, network: NetworkRow, applicantId: string): Promise<void> {
+  try {
+    const roles = NETWORK_ROLES.filter((role) =>
+      canInNetwork(memberActor({ role, acceptedCurrent: true }), 'applications.decide', network.visibility),
+    );
+    const ids = await listMemberIdsInRoles(ctx.database.db, network.id, roles);
+    const standings = await getStandings(ctx, ids);
+    for (const userId of ids) {
+      const standing = standings.get(userId)?.find((s) => s.networkId === network.id);
+      if (!standing || !canInNetwork(memberActor(standing), 'applications.decide', network.visibility))
+        continue;
+      await notify(ctx, {
+        userId,
+        kind: 'application_received',
+        networkId: network.id,
+        actorId: applicantId,
+      });
+    }
+  } catch (err) {
+    // The application is saved; a failure to tell the staff must not turn into an error for the applicant.
+    ctx.log.error({ err, networkId: network.id }, 'application notifications failed');
+  }
 }
 
 /** A page of a network's applications in one status, for meta-mentors and office. */

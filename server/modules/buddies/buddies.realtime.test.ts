@@ -83,6 +83,7 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       buddies: 'off',
       help: 'daily',
       events: 'daily',
+      applications: 'daily',
     });
 
     const beginnerClient = await signIn(t.app, beginner);

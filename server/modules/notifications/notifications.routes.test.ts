@@ -175,6 +175,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         buddies: 'daily',
         help: 'daily',
         events: 'daily',
+        applications: 'daily',
       },
       announcementsAlwaysEmailed: true,
     });
@@ -191,6 +192,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       buddies: 'immediate',
       help: 'daily',
       events: 'daily',
+      applications: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
@@ -370,6 +372,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       buddies: 'daily',
       help: 'daily',
       events: 'daily',
+      applications: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

@@ -176,6 +176,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       buddies: pick('buddies'),
       help: pick('help'),
       events: pick('events'),
+      applications: pick('applications'),
     },
     announcementsAlwaysEmailed: true,
   };

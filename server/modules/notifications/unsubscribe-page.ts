@@ -16,6 +16,7 @@ const SCOPE_KEYS = {
   buddies: 'notifications.unsubscribe.scope_buddies',
   help: 'notifications.unsubscribe.scope_help',
   events: 'notifications.unsubscribe.scope_events',
+  applications: 'notifications.unsubscribe.scope_applications',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

@@ -195,6 +195,7 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   event_changed: 'mail.notification.item.event_changed',
   event_cancelled: 'mail.notification.item.event_cancelled',
   event_place: 'mail.notification.item.event_place',
+  application_received: 'mail.notification.item.application_received',
 };
 
 /** A line per notification; the digest groups them under their network. */

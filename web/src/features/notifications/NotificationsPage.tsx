@@ -57,12 +57,15 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_event_cancelled', { actor, title: n.event?.title ?? '' });
     case 'event_place':
       return t('notifications.text_event_place', { title: n.event?.title ?? '' });
+    case 'application_received':
+      return t('notifications.text_application_received', { actor, network });
   }
 }
 
 /** Where a notification leads. */
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
+  if (n.network && n.kind === 'application_received') return `/networks/${n.network.slug}/applications`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
   if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
   if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;

@@ -15,6 +15,7 @@ const KIND_KEYS = {
   buddies: 'notifications.kind_buddies',
   help: 'notifications.kind_help',
   events: 'notifications.kind_events',
+  applications: 'notifications.kind_applications',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',
