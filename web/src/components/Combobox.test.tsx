@@ -28,7 +28,7 @@ describe('Combobox', () => {
     expect(html).toContain('role="combobox"');
     expect(html).toContain('aria-autocomplete="list"');
     expect(html).toContain('aria-expanded="false"');
-    expect(html).toMatch(/aria-controls="([^"]+)"[\s\S]*<ul id="\1"[^>]*role="listbox"/);
+    expect(html).toMatch(/aria-controls="([^"]+)"[\s\S]*<div id="\1"[^>]*role="listbox"/);
     expect(html).toContain('value="Deutsch"');
     expect(html).toContain('<input type="hidden" name="country" value="de"/>');
     expect(html).not.toContain('role="option"');

@@ -4,8 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import {
   DEFAULT_LOCALE,
   isLocale,
-  LOCALES,
   type Locale,
+  LOCALES,
   negotiateLocale,
   RTL_LOCALES,
 } from '../../../common/locales.ts';
