@@ -186,14 +186,88 @@ export const LANGUAGE_CODES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
-const displayNames = new Map<string, Intl.DisplayNames>();
+/**
+ * Languages that people arriving in the partners' countries often speak (and the lingua francas
+ * mentors use with them): offered right after the network's own languages.
+ */
+export const MIGRANT_LANGUAGES: readonly LanguageCode[] = [
+  'ar',
+  'uk',
+  'ru',
+  'fa',
+  'ps',
+  'ku',
+  'tr',
+  'ti',
+  'so',
+  'en',
+  'fr',
+];
 
-/** The name of a language in the reader's locale ("Arabisch" for ar in German). */
-export function languageName(code: string, locale: string): string {
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+function namesIn(locale: string): Intl.DisplayNames | null {
   let names = displayNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    } catch {
+      names = null;
+    }
     displayNames.set(locale, names);
   }
-  return names.of(code) ?? code;
+  return names;
+}
+
+/** A real name for the language, never its bare code: the reader's locale, else English, else none. */
+function properName(code: string, locale: string): string | undefined {
+  for (const tag of [locale, 'en']) {
+    const name = namesIn(tag)?.of(code);
+    if (name && name.toLowerCase() !== code) return name;
+  }
+  return undefined;
+}
+
+/** The name of a language in the reader's locale ("Arabisch" for ar in German); the code if none is known. */
+export function languageName(code: string, locale: string): string {
+  return properName(code, locale) ?? code;
+}
+
+export interface LanguageOption {
+  code: LanguageCode;
+  name: string;
+  /** Offered first: one of the network's languages or a common migrant language. */
+  first: boolean;
+}
+
+/**
+ * Every language the reader's browser can name, once each (ISO 639-1 has a few codes that name
+ * the same language, e.g. Akan and Twi in some locales), sorted by the reader's collation: the
+ * network's languages, then common migrant languages, then all others.
+ */
+export function languageOptions(locale: string, networkLanguages: readonly string[] = []): LanguageOption[] {
+  const collator = new Intl.Collator(locale);
+  const seen = new Set<string>();
+  const named: { code: LanguageCode; name: string }[] = [];
+  for (const code of LANGUAGE_CODES) {
+    const name = properName(code, locale);
+    if (!name) continue;
+    const key = name.toLocaleLowerCase(locale);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    named.push({ code, name });
+  }
+  const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+  const own = named.filter((l) => networkLanguages.includes(l.code)).sort(byName);
+  const migrant = named
+    .filter((l) => !networkLanguages.includes(l.code) && MIGRANT_LANGUAGES.includes(l.code))
+    .sort(byName);
+  const rest = named
+    .filter((l) => !networkLanguages.includes(l.code) && !MIGRANT_LANGUAGES.includes(l.code))
+    .sort(byName);
+  return [
+    ...own.map((l) => ({ ...l, first: true })),
+    ...migrant.map((l) => ({ ...l, first: true })),
+    ...rest.map((l) => ({ ...l, first: false })),
+  ];
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
   newContext,
+  openNavEntry,
   screenshot,
   seriousA11yViolations,
   VIEWPORTS,
@@ -117,7 +118,7 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     await check(page, '08-home');
 
     // Account settings; switch to German (saved to the account: survives a reload), then Arabic.
-    await page.getByRole('navigation').getByRole('link', { name: 'Account' }).click();
+    await openNavEntry(page, 'Account', 'Main');
     await page.getByRole('heading', { level: 1, name: 'Account settings' }).waitFor();
     await page.getByText('1 active session').waitFor();
     await check(page, '09-account');
@@ -161,7 +162,7 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     expect((await apiCall(server, 'GET', '/me', undefined, other.cookie)).status).toBe(401);
 
     // Sign out.
-    await page.getByRole('banner').getByRole('button', { name: 'تسجيل الخروج', exact: true }).click();
+    await openNavEntry(page, 'تسجيل الخروج');
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('link', { name: 'تسجيل الدخول' }).first().waitFor();
     expect(await html(page, 'dir')).toBe('rtl');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { checkBothWidths, launchBrowser, openNavEntry, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
@@ -128,11 +128,7 @@ const check = (page: Page, name: string) => checkBothWidths(page, name, violatio
 const pages: Page[] = [];
 const heading = (page: Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 1, name }).waitFor();
-const tab = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: /Sections of/ })
-    .getByRole('link', { name, exact: true })
-    .click();
+const tab = (page: Page, name: string) => openNavEntry(page, name, /Sections of/);
 
 describe('from MOOC to network', () => {
   it('a meta-mentor imports graduates, invites them, one joins with the badge; the roadmap ticks itself; goals', async () => {

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import ar from '../common/i18n/ar.json';
-import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import {
+  checkBothWidths,
+  chooseOption,
+  launchBrowser,
+  openNavEntry,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
@@ -94,7 +101,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     await heading(admin, 'Add an organisation');
     await admin.getByLabel('Name of the organisation').fill('Refugee Aid Leipzig');
     await admin.getByLabel('City').fill('Leipzig');
-    await admin.getByLabel('Add a language…').selectOption('de');
+    await chooseOption(admin, 'Add a language…', 'German');
     await admin.getByLabel('Housing').check();
     await admin.getByLabel('Work', { exact: true }).check();
     await check(admin, '41-organisation-new');
@@ -119,10 +126,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     await check(admin, '43-network-settings');
 
     // Invite the mentor by e-mail, and make a link for a colleague.
-    await admin
-      .getByRole('navigation', { name: /Sections of/ })
-      .getByRole('link', { name: 'Invitations' })
-      .click();
+    await openNavEntry(admin, 'Invitations', /Sections of/);
     await heading(admin, 'Invitations');
     await admin.getByLabel('E-mail address').fill(mentor.email);
     await admin.getByRole('button', { name: 'Send invitation' }).click();
@@ -224,7 +228,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     // Find a colleague in the directory by language.
     await page.getByRole('link', { name: 'Find colleagues in the directory' }).click();
     await heading(page, 'Member directory');
-    await page.getByLabel('Speaks').selectOption('ar');
+    await chooseOption(page, 'Speaks', 'Arabic');
     await page.getByRole('button', { name: 'Show members' }).click();
     await page.waitForURL(/language=ar/);
     const results = page.locator('.person');
@@ -257,7 +261,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     await heading(page, 'Member directory');
 
     // Profile: a file that is not a picture is refused before it is sent.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
+    await openNavEntry(page, 'Profile', 'Main');
     await heading(page, 'Your profile');
     await page.getByLabel('Upload a photo').setInputFiles({
       name: 'notes.txt',
@@ -327,10 +331,7 @@ describe('organisations, networks, invitations and the agreement', () => {
       cookie,
     );
     expect(applied.status).toBe(201);
-    await admin
-      .getByRole('navigation', { name: /Sections of/ })
-      .getByRole('link', { name: 'Applications' })
-      .click();
+    await openNavEntry(admin, 'Applications', /Sections of/);
     await heading(admin, 'Applications');
     await admin.getByText('I am back in Leipzig').waitFor();
     await check(admin, '57-applications');

@@ -89,3 +89,48 @@ export async function checkBothWidths(page: Page, name: string, violations: stri
   await page.setViewportSize({ width: own.width, height: own.height });
   await page.emulateMedia({ colorScheme: own.colorScheme });
 }
+
+/**
+ * Opens an entry of a navigation by its name, wherever it is at this width: a visible tab or link
+ * (or button, such as signing out), else the entry under the navigation's "More" menu.
+ * `navigation` narrows the search to one navigation (its accessible name).
+ */
+export async function openNavEntry(
+  page: Page,
+  name: string | RegExp,
+  navigation?: string | RegExp,
+): Promise<void> {
+  const navs = navigation ? page.getByRole('navigation', { name: navigation }) : page.getByRole('navigation');
+  await navs.first().waitFor();
+  const exact = typeof name === 'string';
+  const direct = navs
+    .getByRole('link', { name, exact })
+    .or(navs.getByRole('button', { name, exact }))
+    .filter({ visible: true });
+  if ((await direct.count()) > 0) {
+    await direct.first().click();
+    return;
+  }
+  const menus = navs.locator('button[aria-haspopup="menu"]').filter({ visible: true });
+  for (let i = 0; i < (await menus.count()); i++) {
+    const button = menus.nth(i);
+    await button.click();
+    const menu = page.getByRole('menu');
+    await menu.waitFor();
+    const item = menu.getByRole('menuitem', { name, exact }).filter({ visible: true });
+    if ((await item.count()) > 0) {
+      await item.first().click();
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`No navigation entry named ${String(name)}`);
+}
+
+/** Chooses an option of a searchable combobox (language and country pickers): types, then picks it. */
+export async function chooseOption(page: Page, label: string | RegExp, option: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label, exact: typeof label === 'string' });
+  await box.click();
+  await box.fill(option);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

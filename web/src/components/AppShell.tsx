@@ -5,10 +5,10 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from
 import { signOut, useMe } from '../features/auth/api.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
-import { Button } from './Button.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
+import { NavMenu } from './NavMenu.tsx';
 
 // The socket and its cache handlers load after the page: nothing on screen waits for them.
 const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
@@ -81,19 +81,14 @@ export function AppShell() {
                     </NavLink>
                   </li>
                   <li>
-                    <NavLink to="/profile">{t('nav.profile')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/account">{t('nav.account')}</NavLink>
-                  </li>
-                  <li>
-                    <Button
-                      variant="quiet"
-                      pending={signOutMutation.isPending}
-                      onClick={() => signOutMutation.mutate()}
-                    >
-                      {t('nav.sign_out')}
-                    </Button>
+                    <NavMenu
+                      label={t('nav.more')}
+                      items={[
+                        { to: '/profile', label: t('nav.profile') },
+                        { to: '/account', label: t('nav.account') },
+                        { label: t('nav.sign_out'), onSelect: () => signOutMutation.mutate() },
+                      ]}
+                    />
                   </li>
                 </>
               ) : (

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_CODES, languageName } from '../../../common/languages.ts';
+import { languageName, languageOptions } from '../../../common/languages.ts';
 import { currentLocale } from '../lib/i18n.ts';
+import { Combobox } from './Combobox.tsx';
 
 interface LanguagesFieldProps {
   name: string;
@@ -12,11 +13,13 @@ interface LanguagesFieldProps {
   /** Controlled use: the chosen codes and the change (a form that keeps a draft, say). */
   value?: readonly string[];
   onChange?: (codes: string[]) => void;
+  /** Offered first (with the common migrant languages): the network's languages, say. */
+  first?: readonly string[];
 }
 
 /**
- * Choose several of the ~180 ISO 639-1 languages: a select adds one (names in the reader's
- * language, sorted), chosen ones show as removable chips and are sent as hidden inputs.
+ * Choose several of the ~180 ISO 639-1 languages: a searchable combobox adds one (names in the
+ * reader's language, sorted), chosen ones show as removable chips and are sent as hidden inputs.
  */
 export function LanguagesField({
   name,
@@ -26,6 +29,7 @@ export function LanguagesField({
   defaultValue = [],
   value,
   onChange,
+  first = [],
 }: LanguagesFieldProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -37,12 +41,9 @@ export function LanguagesField({
     onChange?.(next);
   };
   const locale = i18n.language || currentLocale();
-  const sorted = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    return LANGUAGE_CODES.map((code) => ({ code, name: languageName(code, locale) })).sort((a, b) =>
-      collator.compare(a.name, b.name),
-    );
-  }, [locale]);
+  const firstKey = first.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: firstKey stands for the list's content.
+  const sorted = useMemo(() => languageOptions(locale, first), [locale, firstKey]);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -72,28 +73,20 @@ export function LanguagesField({
           ))}
         </ul>
       )}
-      <label htmlFor={id} className="visually-hidden">
-        {t('forms.add_language')}
-      </label>
-      <select
-        id={id}
-        value=""
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          const code = event.target.value;
+      <Combobox
+        label={t('forms.add_language')}
+        labelHidden
+        placeholder={t('forms.add_language')}
+        clearOnSelect
+        describedBy={describedBy}
+        invalid={Boolean(error)}
+        options={sorted
+          .filter((l) => !chosen.includes(l.code))
+          .map((l) => ({ value: l.code, label: l.name }))}
+        onChange={(code) => {
           if (code) setChosen((list) => (list.includes(code) ? list : [...list, code]));
         }}
-      >
-        <option value="">{t('forms.add_language')}</option>
-        {sorted
-          .filter((l) => !chosen.includes(l.code))
-          .map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
-      </select>
+      />
       {error && (
         <p id={errorId} className="field-error">
           <span aria-hidden="true">⚠ </span>

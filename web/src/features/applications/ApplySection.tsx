@@ -85,6 +85,7 @@ export function ApplySection({ network }: { network: Network }) {
             <LanguagesField
               name="languages"
               legend={t('applications.languages')}
+              first={network.languages}
               defaultValue={network.languages}
               error={form.errors.fields.languages}
             />

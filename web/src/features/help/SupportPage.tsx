@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
 import { HELP_REQUEST_KINDS, type HelpRequestKind } from '../../../../common/help-requests.ts';
-import { languageName } from '../../../../common/languages.ts';
+import { languageOptions } from '../../../../common/languages.ts';
 import { Button } from '../../components/Button.tsx';
+import { ComboboxField } from '../../components/Combobox.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -151,14 +152,16 @@ export default function SupportPage() {
               ...EXPERTISE_AREAS.map((a) => ({ value: a, label: expertiseLabel(t, a) })),
             ]}
           />
-          <SelectField
+          <ComboboxField
             name="language"
             label={t('help.language')}
             value={language ?? ''}
-            onChange={(e) => set('language', e.target.value)}
+            onChange={(value) => set('language', value)}
             options={[
               { value: '', label: t('help.filter_any') },
-              ...network.languages.map((l) => ({ value: l, label: languageName(l, i18n.language) })),
+              ...languageOptions(i18n.language, network.languages)
+                .filter((l) => network.languages.includes(l.code))
+                .map((l) => ({ value: l.code, label: l.name })),
             ]}
           />
         </div>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { countryName } from '../../../../common/countries.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { countryName } from '../../lib/countries.ts';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
 import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
 import { ApplySection } from '../applications/ApplySection.tsx';

@@ -3,10 +3,15 @@ import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, usePara
 import type { Network } from '../../../../common/contracts/networks.ts';
 import { isHeldAtAgreement, type NetworkAction } from '../../../../common/permissions.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { NavMenu, splitEntries } from '../../components/NavMenu.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useMe } from '../auth/api.ts';
 import { helpAccess } from '../help/api.ts';
 import { useNetwork } from './api.ts';
+
+const PHONE_TABS = 3;
+const WIDE_TABS = 6;
 
 /** Whether the viewer is a member who must accept the current agreement and rules first. */
 export function mustAccept(network: Network, platformAdmin: boolean): boolean {
@@ -64,22 +69,47 @@ export default function NetworkLayout() {
     { to: 'settings', label: t('networks.nav.settings'), show: may('network.edit') },
   ];
 
+  // Tabs that fit: three on a phone, six from a tablet on; the others under "More". The entries
+  // that are tabs only on wide screens are in the menu too, shown there only on narrow ones.
+  const entries = sections
+    .filter((s) => s.show)
+    .map((s, index) => ({
+      to: s.to ? `/networks/${n.slug}/${s.to}` : `/networks/${n.slug}`,
+      label: s.label,
+      end: s.end,
+      wideOnly: index >= PHONE_TABS,
+    }));
+  const { tabs, more } = splitEntries(entries, WIDE_TABS);
+  const menu = entries.slice(PHONE_TABS).map((e) => ({
+    ...e,
+    className: e.wideOnly && tabs.includes(e) ? 'nav-narrow-only' : undefined,
+  }));
+
   return (
     <div className="stack">
       <div className="network-bar">
-        <p className="eyebrow">{gated ? n.name : <Link to={`/networks/${n.slug}`}>{n.name}</Link>}</p>
+        <p className="eyebrow">
+          {gated ? (
+            <UserText>{n.name}</UserText>
+          ) : (
+            <Link to={`/networks/${n.slug}`}>{<UserText>{n.name}</UserText>}</Link>
+          )}
+        </p>
         {!gated && (
           <nav className="tabs" aria-label={t('networks.nav.label', { network: n.name })}>
             <ul>
-              {sections
-                .filter((s) => s.show)
-                .map((s) => (
-                  <li key={s.to}>
-                    <NavLink to={s.to ? `/networks/${n.slug}/${s.to}` : `/networks/${n.slug}`} end={s.end}>
-                      {s.label}
-                    </NavLink>
-                  </li>
-                ))}
+              {tabs.map((e) => (
+                <li key={e.to} className={e.wideOnly ? 'nav-wide-only' : undefined}>
+                  <NavLink to={e.to} end={e.end}>
+                    {e.label}
+                  </NavLink>
+                </li>
+              ))}
+              {menu.length > 0 && (
+                <li className={more.length === 0 ? 'nav-narrow-only' : undefined}>
+                  <NavMenu label={t('nav.more')} items={menu} />
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { CreateOrganisationBody, Organisation } from '../../../../common/contracts/networks.ts';
+import { countryOptions } from '../../../../common/countries.ts';
 import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
 import { ORGANISATION_KINDS } from '../../../../common/organisations.ts';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ComboboxField } from '../../components/Combobox.tsx';
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { LanguagesField } from '../../components/LanguagesField.tsx';
-import { countries } from '../../lib/countries.ts';
 import { expertiseLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 
@@ -92,11 +93,11 @@ export function OrganisationForm({ organisation, submitLabel, submit, onSuccess 
         options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabels[k] }))}
         error={form.errors.fields.kind}
       />
-      <SelectField
+      <ComboboxField
         name="country"
         label={t('organisations.country')}
         defaultValue={organisation?.country ?? 'DE'}
-        options={countries(i18n.language).map((c) => ({ value: c.code, label: c.name }))}
+        options={countryOptions(i18n.language).map((c) => ({ value: c.code, label: c.name }))}
         error={form.errors.fields.country}
       />
       <TextField

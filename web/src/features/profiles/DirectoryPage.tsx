@@ -1,21 +1,22 @@
 import { type FormEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
-import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
 import type { DirectoryEntry } from '../../../../common/contracts/profiles.ts';
+import { EXPERTISE_AREAS } from '../../../../common/expertise.ts';
+import { languageOptions } from '../../../../common/languages.ts';
 import { MENTOR_LEVELS } from '../../../../common/permissions.ts';
 import { canAskAsBuddy, isBeginnerMentor, isPairBeginner } from '../../../../common/policies/buddies.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ComboboxField } from '../../components/Combobox.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
-import { pairFacts, useBuddyPairs } from '../buddies/api.ts';
 import { AskBuddyButton } from '../buddies/AskBuddyButton.tsx';
+import { pairFacts, useBuddyPairs } from '../buddies/api.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
@@ -46,16 +47,11 @@ export default function DirectoryPage() {
     FILTERS.map((f) => [f, params.get(f) ?? undefined]).filter(([, v]) => v),
   );
   const directory = useDirectory(network.slug, filters);
-  const languages = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    // The network's languages first, then every other.
-    const named = LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code, locale) }));
-    const own = named.filter((l) => network.languages.includes(l.value));
-    const rest = named
-      .filter((l) => !network.languages.includes(l.value))
-      .sort((a, b) => collator.compare(a.label, b.label));
-    return [...own, ...rest];
-  }, [locale, network.languages]);
+  // The network's languages first, then common migrant languages, then every other.
+  const languages = useMemo(
+    () => languageOptions(locale, network.languages).map((l) => ({ value: l.code, label: l.name })),
+    [locale, network.languages],
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,7 +77,7 @@ export default function DirectoryPage() {
         aria-label={t('directory.filters')}
         key={params.toString()}
       >
-        <SelectField
+        <ComboboxField
           name="language"
           label={t('directory.language')}
           defaultValue={filters.language ?? ''}
