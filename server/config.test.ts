@@ -24,4 +24,40 @@ describe('configuration', () => {
         .platformName,
     ).toBe('Brücken');
   });
+
+  it('stores files on disk unless S3 is configured, and refuses half an S3 configuration', () => {
+    expect(loadConfig({}).storage).toEqual({ kind: 'local' });
+    const s3 = {
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'mentornet-files',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig(s3).storage).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'mentornet-files',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+      serve: 'stream',
+      signedUrlSeconds: 300,
+    });
+    // AWS itself: no endpoint, virtual-hosted buckets, credentials from the SDK's own chain.
+    expect(loadConfig({ S3_BUCKET: 'mentornet-files', S3_REGION: 'eu-central-1' }).storage).toMatchObject({
+      endpoint: undefined,
+      region: 'eu-central-1',
+      credentials: undefined,
+      forcePathStyle: false,
+    });
+    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: 'false', S3_SERVE: 'redirect' }).storage).toMatchObject({
+      forcePathStyle: false,
+      serve: 'redirect',
+    });
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/S3_BUCKET: required/);
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: '' })).toThrow(/give both or neither/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'ab' })).toThrow(/S3_BUCKET: must be a bucket name/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
+    expect(() => loadConfig({ ...s3, S3_SERVE: 'proxy' })).toThrow(/S3_SERVE/);
+  });
 });

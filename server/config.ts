@@ -31,6 +31,25 @@ export interface Config {
   workers: number;
   /** The name mails sign with and speak of: PLATFORM_NAME, else MAIL_FROM's display name, else mentorNET. */
   platformName: string;
+  /** Where uploaded files live: `<dataDir>` (default) or an S3-compatible bucket. */
+  storage: StorageConfig;
+}
+
+export type StorageConfig = { kind: 'local' } | S3StorageConfig;
+
+export interface S3StorageConfig {
+  kind: 's3';
+  /** Undefined means AWS itself (the endpoint follows from the region). */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Undefined: the SDK's own chain (instance role, AWS_* variables, ~/.aws). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Bucket in the path (`host/bucket/key`), as MinIO and most self-hosted servers need. */
+  forcePathStyle: boolean;
+  /** `stream`: downloads pass through the platform; `redirect`: to a short-lived signed URL. */
+  serve: 'stream' | 'redirect';
+  signedUrlSeconds: number;
 }
 
 const Env = z.object({
@@ -64,7 +83,52 @@ const Env = z.object({
       z.coerce.number().int().min(1).max(64),
     ])
     .default(1),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3–63 lower-case letters, digits, dots, hyphens',
+    )
+    .optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
+  S3_SERVE: z.enum(['stream', 'redirect']).default('stream'),
+  S3_SIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
 });
+
+type ParsedEnv = z.infer<typeof Env>;
+
+/** Local storage unless S3 is configured; half an S3 configuration is an error, not a silent fallback. */
+function storageOf(e: ParsedEnv): { storage: StorageConfig } | { problems: string[] } {
+  const named = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY, e.S3_REGION];
+  if (named.every((v) => v === undefined)) return { storage: { kind: 'local' } };
+  const problems: string[] = [];
+  if (!e.S3_BUCKET) problems.push('  S3_BUCKET: required when any S3_* variable is set');
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
+    problems.push('  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither');
+  if (problems.length || !e.S3_BUCKET) return { problems };
+  return {
+    storage: {
+      kind: 's3',
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION ?? 'us-east-1',
+      credentials:
+        e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+          : undefined,
+      // Self-hosted servers (MinIO, Garage, s3rver) rarely have per-bucket host names.
+      forcePathStyle: e.S3_FORCE_PATH_STYLE
+        ? e.S3_FORCE_PATH_STYLE === 'true' || e.S3_FORCE_PATH_STYLE === '1'
+        : e.S3_ENDPOINT !== undefined,
+      serve: e.S3_SERVE,
+      signedUrlSeconds: e.S3_SIGNED_URL_SECONDS,
+    },
+  };
+}
 
 /** Reads and validates the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  PUBLIC_URL: required with DATABASE_URL or WORKERS > 1 (the address users open, the same on every instance)',
     );
   }
+  const files = storageOf(e);
+  if ('problems' in files) throw new Error(`Invalid configuration:\n${files.problems.join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -101,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestHourUtc: e.NOTIFICATION_DIGEST_HOUR,
     workers: e.WORKERS,
     platformName: e.PLATFORM_NAME ?? displayNameOf(e.MAIL_FROM) ?? 'mentorNET',
+    storage: files.storage,
   };
 }
 

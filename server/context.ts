@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
+import { createFileStorage, type FileStorage } from './platform/files/index.ts';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail/index.ts';
@@ -15,6 +16,8 @@ export interface AppContext {
   jobs: JobQueue;
   mailer: Mailer;
   rateLimiter: RateLimiter;
+  /** Uploaded files (avatars, attachments): the data directory or an S3-compatible bucket. */
+  files: FileStorage;
   /** Realtime events to connected clients (in-process; across instances when a transport is attached). */
   realtime: RealtimeHub;
   log: Logger;
@@ -32,6 +35,7 @@ export function createContext(config: Config, log: Logger): AppContext {
     outboxDir: path.join(config.dataDir, 'outbox'),
     log,
   });
+  const files = createFileStorage(config.storage, config.dataDir);
   const mailer = createMailer(jobs, transport, { url: config.publicUrl, name: config.platformName });
   return {
     config,
@@ -39,11 +43,13 @@ export function createContext(config: Config, log: Logger): AppContext {
     jobs,
     mailer,
     rateLimiter: createRateLimiter(database.db),
+    files,
     realtime: createRealtimeHub(),
     log,
     async close() {
       await jobs.stop();
       transport.close();
+      files.close();
       await database.destroy();
     },
   };

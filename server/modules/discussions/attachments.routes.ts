@@ -1,10 +1,11 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_MAX_MB, Attachment, AttachmentParams } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { readUpload, registerUploads, UPLOAD_FIELD } from '../../platform/files/index.ts';
+import { readUpload, registerUploads, sendFile, UPLOAD_FIELD } from '../../platform/files/index.ts';
 import { contentDisposition } from './attachment-type.ts';
 import { requireUser } from '../networks/index.ts';
 import { readAttachment, uploadAttachment } from './attachments.service.ts';
@@ -13,7 +14,19 @@ import { presentAttachment } from './discussions.presenter.ts';
 import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
-const FileBytes = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file as uploaded');
+const FileBytes = z
+  .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || value instanceof Readable)
+  .describe('The file as uploaded');
+
+/** Images open in the browser, anything else downloads (also on a signed S3 URL). */
+function downloadHeaders(row: { contentType: string; fileName: string }) {
+  const inline = row.contentType.startsWith('image/');
+  return {
+    contentType: row.contentType,
+    contentDisposition: contentDisposition(inline ? 'inline' : 'attachment', row.fileName),
+    cacheControl: 'private, max-age=300',
+  };
+}
 
 /** Attachment upload (multipart, in its own scope) and access-checked download. */
 export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -57,15 +70,20 @@ export async function attachmentRoutes(fastify: FastifyInstance, ctx: AppContext
     async (request, reply) => {
       const { network } = request.network;
       const { attachmentId } = request.params;
-      const { row, bytes } = await readAttachment(ctx, network, readerOf(request.network), attachmentId);
-      const inline = row.contentType.startsWith('image/');
-      return reply
-        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', row.fileName))
+      const { row, file } = await readAttachment(
+        ctx,
+        network,
+        readerOf(request.network),
+        attachmentId,
+        downloadHeaders,
+      );
+      reply
+        .header('content-disposition', downloadHeaders(row).contentDisposition)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, max-age=300')
-        .type(row.contentType)
-        .send(bytes);
+        .type(row.contentType);
+      return sendFile(reply, file);
     },
   );
 }

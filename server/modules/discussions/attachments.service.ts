@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { createAttachmentStore } from '../../platform/files/index.ts';
+import { createAttachmentStore, type ServedFile, type ServeHeaders } from '../../platform/files/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
 import { findAttachment, findPost, insertAttachment } from './posts.repository.ts';
 import { findTopic } from './topics.repository.ts';
@@ -32,8 +32,8 @@ export async function uploadAttachment(
     createdAt: isoNow(),
   };
   row.storageKey = row.id;
-  const store = createAttachmentStore(ctx.config.dataDir);
-  await store.write(row.storageKey, upload.bytes);
+  const store = createAttachmentStore(ctx.files);
+  await store.write(row.storageKey, upload.bytes, contentType);
   try {
     await insertAttachment(ctx.database.db, row);
   } catch (error) {
@@ -52,7 +52,8 @@ export async function readAttachment(
   network: NetworkRow,
   reader: ContentReader,
   attachmentId: string,
-): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  headersOf: (row: AttachmentRow) => ServeHeaders,
+): Promise<{ row: AttachmentRow; file: ServedFile }> {
   const db = ctx.database.db;
   const row = await findAttachment(db, network.id, attachmentId);
   if (!row) throw notFound();
@@ -67,7 +68,7 @@ export async function readAttachment(
     if ((post.deletedAt !== null || topic.deletedAt !== null) && !canSeeDeletedContent(reader))
       throw notFound();
   }
-  const bytes = await createAttachmentStore(ctx.config.dataDir).read(row.storageKey);
-  if (!bytes) throw notFound();
-  return { row, bytes };
+  const file = await createAttachmentStore(ctx.files).serve(row.storageKey, headersOf(row));
+  if (!file) throw notFound();
+  return { row, file };
 }

@@ -1,16 +1,19 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AVATAR_MAX_MB, AvatarQuery, Profile, UserIdParams } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
-import { readUpload, registerUploads, UPLOAD_FIELD } from '../../platform/files/index.ts';
+import { readUpload, registerUploads, sendFile, UPLOAD_FIELD } from '../../platform/files/index.ts';
 import { readVisibleAvatar, removeAvatar, uploadAvatar } from './avatar.service.ts';
 import { errorResponses } from '../../errors.ts';
 
 const tags = ['profiles'];
 /** Sent as raw bytes (Fastify does not serialize buffers); typed for the handler and the docs. */
-const AvatarImage = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('WebP image, 256×256');
+const AvatarImage = z
+  .custom<Buffer | Readable>((value) => Buffer.isBuffer(value) || value instanceof Readable)
+  .describe('WebP image, 256×256');
 
 /** Avatar upload and download; multipart parsing exists only in this scope. */
 export async function avatarRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -55,8 +58,9 @@ export async function avatarRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const image = await readVisibleAvatar(ctx, request.auth?.user ?? null, request.params.id);
-      return reply.header('cache-control', 'private, max-age=300').type('image/webp').send(image);
+      const cacheControl = 'private, max-age=300';
+      const image = await readVisibleAvatar(ctx, request.auth?.user ?? null, request.params.id, cacheControl);
+      return sendFile(reply.header('cache-control', cacheControl).type('image/webp'), image);
     },
   );
 }

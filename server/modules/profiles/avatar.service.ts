@@ -4,7 +4,7 @@ import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { UserRow } from '../users/index.ts';
 import { renderAvatar } from './avatar-image.ts';
-import { createAvatarStore } from '../../platform/files/index.ts';
+import { createAvatarStore, type ServedFile } from '../../platform/files/index.ts';
 import { ensureProfile, findProfile, swapAvatarKey } from './profiles.repository.ts';
 import { findVisibleProfileOwner, getOwnProfile } from './profiles.service.ts';
 
@@ -14,7 +14,7 @@ import { findVisibleProfileOwner, getOwnProfile } from './profiles.service.ts';
  */
 async function replaceAvatarKey(ctx: AppContext, userId: string, next: string | null): Promise<void> {
   const db = ctx.database.db;
-  const store = createAvatarStore(ctx.config.dataDir);
+  const store = createAvatarStore(ctx.files);
   for (;;) {
     const row = await findProfile(db, userId);
     if (!row) {
@@ -36,7 +36,7 @@ async function replaceAvatarKey(ctx: AppContext, userId: string, next: string | 
  */
 export async function uploadAvatar(ctx: AppContext, user: UserRow, upload: Buffer): Promise<Profile> {
   const image = await renderAvatar(upload);
-  const store = createAvatarStore(ctx.config.dataDir);
+  const store = createAvatarStore(ctx.files);
   const key = await store.write(image);
   try {
     await replaceAvatarKey(ctx, user.id, key);
@@ -58,10 +58,11 @@ export async function readVisibleAvatar(
   ctx: AppContext,
   viewer: UserRow | null,
   ownerId: string,
-): Promise<Buffer> {
+  cacheControl: string,
+): Promise<ServedFile> {
   const { row } = await findVisibleProfileOwner(ctx, viewer, ownerId);
   if (!row?.avatarKey) throw notFound();
-  const image = await createAvatarStore(ctx.config.dataDir).read(row.avatarKey);
+  const image = await createAvatarStore(ctx.files).serve(row.avatarKey, cacheControl);
   if (!image) throw notFound();
   return image;
 }

@@ -1,3 +1,12 @@
-export { createAttachmentStore } from './attachment-store.ts';
-export { createAvatarStore } from './avatar-store.ts';
+export { type AttachmentStore, createAttachmentStore } from './attachment-store.ts';
+export { type AvatarStore, createAvatarStore } from './avatar-store.ts';
+export { createFileStorage } from './create-storage.ts';
+export { sendFile } from './send-file.ts';
+export {
+  type FileStorage,
+  type ServedFile,
+  type ServeHeaders,
+  STORAGE_FOLDERS,
+  type StoredEntry,
+} from './storage.ts';
 export { readUpload, registerUploads, UPLOAD_FIELD } from './uploads.ts';
