@@ -1,5 +1,14 @@
 import type { ParsedQuery } from './search.types.ts';
 
+/**
+ * Words this long or longer match as the start of words ("wohnung" finds "Wohnungssuche"); shorter
+ * ones match whole words only: "a*" would match most of the index and help nobody.
+ */
+export const MIN_PREFIX_LENGTH = 3;
+
+/** Whether a wanted word matches as a prefix. */
+export const isPrefixWord = (word: string) => [...word].length >= MIN_PREFIX_LENGTH;
+
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const wordsOf = (text: string) => text.match(WORD) ?? [];
 

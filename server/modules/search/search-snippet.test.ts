@@ -17,6 +17,14 @@ describe('search snippets', () => {
     ]);
   });
 
+  it('mark short words only where they are whole words', () => {
+    expect(markWords('Amt am Amtsgericht', ['am'])).toEqual([
+      { text: 'Amt ', mark: false },
+      { text: 'am', mark: true },
+      { text: ' Amtsgericht', mark: false },
+    ]);
+  });
+
   it('cut a window around the first match at word boundaries, with … where text was left out', () => {
     const text = `${'Anfang '.repeat(30)}hier die Wohnungssuche ${'Ende '.repeat(50)}`.trim();
     const pieces = snippetOf(text, ['wohnung'], 80);

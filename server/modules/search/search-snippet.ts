@@ -1,4 +1,5 @@
 import type { TextPiece } from '../../../common/contracts/search.ts';
+import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery } from './search.types.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -15,7 +16,7 @@ export function termsToMark(query: ParsedQuery): string[] {
 
 const isMatch = (word: string, terms: string[]) => {
   const folded = foldWord(word);
-  return terms.some((term) => folded.startsWith(term));
+  return terms.some((term) => (isPrefixWord(term) ? folded.startsWith(term) : folded === term));
 };
 
 /** Text as pieces where each word that starts with a searched word is marked (as the engines match prefixes). */

@@ -8,6 +8,7 @@ import {
   SEARCH_CANDIDATES,
   toHit,
 } from './search.filters.ts';
+import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
 /** A word as the index holds it (migration 2026-12-06T1501): lower case, accents dropped. */
@@ -21,7 +22,7 @@ const lexeme = (word: string) => `'${foldForPostgres(word)}'`;
 const exact = (words: string[]) => `(${words.map(lexeme).join(' <-> ')})`;
 /** The last word of a term matches as a prefix (`:*`), like FTS5's `"…"*`. */
 const prefix = (words: string[]) =>
-  `(${words.map((w, i) => (i === words.length - 1 ? `${lexeme(w)}:*` : lexeme(w))).join(' <-> ')})`;
+  `(${words.map((w, i) => (i === words.length - 1 && isPrefixWord(w) ? `${lexeme(w)}:*` : lexeme(w))).join(' <-> ')})`;
 
 /**
  * to_tsquery syntax from a parsed query: the same meaning as toFts5 (wanted words as prefixes,

@@ -15,7 +15,7 @@ describe('search query parsing', () => {
       '(("Wohnung"* AND "Jobcenter Termin"*) NOT "Miete") OR ("Ämter"*)',
     );
     expect(toFts5(parseSearchQuery('NEAR(a b) title:x * ^ "'))).toBe(
-      '("NEAR"* AND "a"* AND "b"* AND "title"* AND "x"*)',
+      '("NEAR"* AND "a" AND "b" AND "title"* AND "x")',
     );
     expect(toFts5(parseSearchQuery('!!! -nur'))).toBeNull();
   });
@@ -25,6 +25,8 @@ describe('search query parsing', () => {
       "(('wohnung':*) & ('jobcenter' <-> 'termin':*) & !('miete')) | (('amter':*))",
     );
     expect(toTsquery(parseSearchQuery("!!! -nur ' & |"))).toBeNull();
+    // Words shorter than MIN_PREFIX_LENGTH match whole words only.
+    expect(toTsquery(parseSearchQuery('zu Amt'))).toBe("(('zu') & ('amt':*))");
   });
 });
 

@@ -8,20 +8,23 @@ import {
   SEARCH_CANDIDATES,
   toHit,
 } from './search.filters.ts';
+import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
 const phrase = (words: string[]) => `"${words.join(' ')}"`;
+const wanted = (words: string[]) =>
+  `${phrase(words)}${isPrefixWord(words[words.length - 1] ?? '') ? '*' : ''}`;
 
 /**
  * FTS5 query syntax from a parsed query; words contain only letters, marks and digits, so quoting
  * is safe. Wanted words match as prefixes ("wohnung" finds "Wohnungssuche"; in a phrase its last
- * word), excluded words exactly.
+ * word; see MIN_PREFIX_LENGTH), excluded words exactly.
  */
 export function toFts5(query: ParsedQuery): string | null {
   const groups = query.any
     .filter((g) => g.all.length > 0)
     .map((g) => {
-      const must = `(${g.all.map((term) => `${phrase(term)}*`).join(' AND ')})`;
+      const must = `(${g.all.map(wanted).join(' AND ')})`;
       return g.not.reduce((expr, term) => `(${expr} NOT ${phrase(term)})`, must);
     });
   return groups.length > 0 ? groups.join(' OR ') : null;
