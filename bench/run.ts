@@ -12,6 +12,7 @@ import {
   growth,
   type ScenarioContext,
   type ScenarioResult,
+  reuseDataset,
   SCENARIOS,
 } from './scenarios.ts';
 
@@ -77,6 +78,9 @@ try {
     startPlatform,
     dataset(scale) {
       let made = datasets.get(scale);
+      // BENCH_DATA_LARGE / BENCH_DATA_SMALL: a data dir generated earlier (by a run or `npm run cli -- generate`), reused.
+      const kept = process.env[`BENCH_DATA_${scale.toUpperCase()}`];
+      if (!made && kept) made = Promise.resolve(reuseDataset(kept));
       if (!made) {
         console.log(`  generating ${scale} data …`);
         made = generateDataset(work, scale);

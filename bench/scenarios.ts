@@ -59,6 +59,12 @@ export async function generateDataset(work: string, scale: 'small' | 'large') {
   return { dataDir, fixture, seconds };
 }
 
+/** A data dir generated earlier, with its fixture (generating took no time in this run). */
+export function reuseDataset(dataDir: string) {
+  const fixture = JSON.parse(readFileSync(path.join(dataDir, 'bench-fixture.json'), 'utf8')) as Fixture;
+  return { dataDir, fixture, seconds: 0 };
+}
+
 const READ_TARGET = { share: 0.15, p99Ms: 20 };
 
 /**
@@ -158,6 +164,43 @@ const readsSmall: Scenario = (ctx) => readScenarios(ctx, 'small');
 const readsLarge: Scenario = (ctx) => readScenarios(ctx, 'large');
 /** The same on one server process (`WORKERS=1`, as `npm start` runs), for comparison. */
 const readsLargeOneProcess: Scenario = (ctx) => readScenarios(ctx, 'large', true);
+
+/**
+ * Support (issue 16) at the large scale: a page of 20 help requests of the busy network, as the web
+ * app asks for it, and one open request's suggested helpers (ranked among its 10,000 members).
+ */
+async function supportScenario(ctx: ScenarioContext, name: 'help-list' | 'suggested-helpers') {
+  const { dataDir, fixture } = await ctx.dataset('large');
+  const n = `/api/networks/${fixture.networkSlug}`;
+  const url =
+    name === 'help-list'
+      ? `${n}/help-requests?limit=20`
+      : `${n}/help-requests/${fixture.helpRequestId}/suggested-helpers`;
+  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  try {
+    const cookie = await signIn(server.port, fixture.email, fixture.password);
+    const check = await fetch(`http://127.0.0.1:${server.port}${url}`, { headers: { cookie } });
+    if (!check.ok) return [{ scenario: `${name} (large)`, note: `skipped: ${check.status} on ${url}` }];
+    const before = await ctx.measureBaseline();
+    const load = await runLoad({
+      url: `http://127.0.0.1:${server.port}${url}`,
+      headers: { cookie },
+      durationSeconds: ctx.durationSeconds,
+    });
+    const after = await ctx.measureBaseline();
+    return [
+      {
+        scenario: `${name} (large)`,
+        ...load,
+        baselineRps: Math.round((before.requestsPerSecond + after.requestsPerSecond) / 2),
+        target: `p99 ≤ ${READ_TARGET.p99Ms} ms`,
+        met: load.p99Ms <= READ_TARGET.p99Ms && load.non2xx === 0,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
 
 /** 7. Sign-in: slow by design (scrypt); each request from another client address so the per-IP limit is paid, not hit. */
 const signin: Scenario = async (ctx) => {
@@ -368,6 +411,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   fanout,
   'idle-sockets': idleSockets,
   'startup-large': startupLarge,
+  'help-list': (ctx) => supportScenario(ctx, 'help-list'),
+  'suggested-helpers': (ctx) => supportScenario(ctx, 'suggested-helpers'),
 };
 
 /** 11. Growth: the read scenarios at scale large vs small (requests/s ratio; target ≤ 1.5). */

@@ -35,6 +35,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'members.remove': '-----Y-YY',
   'members.change_role': '-----Y-YY',
   'membership.leave': '--YYYYY--',
+  'membership.set_leave': '---YYY---',
   'invitations.manage': '----YY-YY',
   'applications.create': '-Y-------',
   'applications.decide': '----YY-YY',

@@ -170,6 +170,13 @@ export const ChangeMemberBody = z
   .refine((b) => b.role !== undefined || b.level !== undefined, { message: 'Nothing to change' });
 export type ChangeMemberBody = z.infer<typeof ChangeMemberBody>;
 
+/** "On leave until" (inclusive, YYYY-MM-DD), from today up to LEAVE_MAX_DAYS ahead; null clears it. */
+export const LEAVE_MAX_DAYS = 366;
+export const SetLeaveBody = z.strictObject({ until: z.iso.date().nullable() });
+export type SetLeaveBody = z.infer<typeof SetLeaveBody>;
+export const LeaveState = z.object({ leaveUntil: z.iso.date().nullable() });
+export type LeaveState = z.infer<typeof LeaveState>;
+
 export const RemoveMemberBody = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
 
 export const SlugParams = z.strictObject({ slug: Slug });

@@ -44,6 +44,8 @@ export const Profile = z.object({
   lookingForBuddy: z.boolean(),
   openToBuddy: z.boolean(),
   hasAvatar: z.boolean(),
+  /** On leave until this day (inclusive) in at least one of their networks; null when not. */
+  leaveUntil: z.string().nullable().optional(),
   /** Versioned URL of the avatar (changes with every upload), or null. */
   avatarUrl: z.string().nullable(),
   /** Only in the owner's own view. */
@@ -79,6 +81,8 @@ export const DirectoryEntry = z.object({
   avatarUrl: z.string().nullable(),
   lookingForBuddy: z.boolean(),
   openToBuddy: z.boolean(),
+  /** On leave in this network until this day (inclusive); null when not. */
+  leaveUntil: z.string().nullable(),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 

@@ -8,6 +8,7 @@ import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
+import { generateSupport } from './generate-support.ts';
 import {
   BENCH_TARGETS,
   type GeneratedNotification,
@@ -17,8 +18,8 @@ import {
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
-  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000 },
-  large: { networks: 100, users: 10_000, posts: 200_000, messages: 1_000_000 },
+  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000, helpRequests: 200 },
+  large: { networks: 100, users: 10_000, posts: 200_000, messages: 1_000_000, helpRequests: 5_000 },
 } as const;
 export type Scale = keyof typeof SCALES;
 
@@ -33,6 +34,8 @@ export interface Fixture {
   spaceId: string;
   topicId: string;
   conversationId: string;
+  /** An open help request of the busy network (for its suggested helpers). */
+  helpRequestId: string;
   searchTerm: string;
   counts: Record<string, number>;
 }
@@ -552,6 +555,18 @@ export async function generateData(
   await flushNotifications(0);
   log(`notifications: ${notes.total}, announcements: ${announcements.length}`);
 
+  // Profiles and help requests, from a stream of their own (the data above stays as it was).
+  const support = await generateSupport({
+    rnd: random(16),
+    now,
+    since: createdMs,
+    networks,
+    busy,
+    requests: size.helpRequests,
+    insert: (table, rows) => insertBatches(ctx, table, rows),
+  });
+  log(`profiles: ${users.length}, help requests: ${size.helpRequests}`);
+
   const fixture: Fixture = {
     scale,
     email: benchUser.email,
@@ -560,6 +575,7 @@ export async function generateData(
     spaceId: busySpace,
     topicId: fixtureTopic,
     conversationId: longest,
+    helpRequestId: support.fixtureRequestId,
     searchTerm: 'Sprachkurse',
     counts: {
       users: users.length,
@@ -571,6 +587,9 @@ export async function generateData(
       messages: size.messages,
       announcements: announcements.length,
       notifications: notes.total,
+      helpRequests: size.helpRequests,
+      helpResponses: support.responses,
+      helpOffers: support.offers,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);

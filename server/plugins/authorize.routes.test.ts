@@ -102,6 +102,11 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     body: { level: 'experienced' },
   }),
   'membership.leave': (fx) => ({ method: 'POST', url: `/api/networks/${fx.slug}/leave` }),
+  'membership.set_leave': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/members/me/leave`,
+    body: { until: null },
+  }),
   'invitations.manage': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/invitations` }),
   'applications.create': (fx) => ({
     method: 'POST',

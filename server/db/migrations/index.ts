@@ -35,6 +35,7 @@ import * as notificationsEvent from './2026-12-05T1301-notifications-event.ts';
 import * as searchMoreKinds from './2026-12-06T1500-search-more-kinds.ts';
 import * as searchPostgresAccents from './2026-12-06T1501-search-postgres-accents.ts';
 import * as eventsSeriesIndex from './2026-12-06T1700-events-series-index.ts';
+import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1500-search-more-kinds': searchMoreKinds,
   '2026-12-06T1501-search-postgres-accents': searchPostgresAccents,
   '2026-12-06T1700-events-series-index': eventsSeriesIndex,
+  '2026-12-06T1600-help-helper-pool': helpHelperPool,
 };

@@ -119,8 +119,10 @@ export function listMembersWith(
   db: Kysely<DB>,
   networkId: string,
   membership: { role: NetworkRole; level: MentorLevel },
+  /** Leaves out members on leave on this day (YYYY-MM-DD). */
+  notOnLeaveOn?: string,
 ) {
-  return db
+  let q = db
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .select(['ms.userId', 'u.displayName'])
@@ -128,8 +130,10 @@ export function listMembersWith(
     .where('ms.status', '=', 'active')
     .where('ms.role', '=', membership.role)
     .where('ms.level', '=', membership.level)
-    .where('u.suspendedAt', 'is', null)
-    .execute();
+    .where('u.suspendedAt', 'is', null);
+  if (notOnLeaveOn)
+    q = q.where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', notOnLeaveOn)]));
+  return q.execute();
 }
 
 /** Active members of a network in any of the given roles (those to tell about a request). */

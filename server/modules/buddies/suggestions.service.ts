@@ -3,6 +3,7 @@ import type { BuddySuggestions } from '../../../common/contracts/buddies.ts';
 import { BUDDY_MEMBERSHIP, canBePairedAsMentor, isInPairingOf } from '../../../common/policies/buddies.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { isoNow } from '../../lib/time.ts';
 import { getStandings } from '../networks/index.ts';
 import { getMatchFacts } from '../profiles/index.ts';
 import { findUserById } from '../users/index.ts';
@@ -17,8 +18,8 @@ const STANDING_BATCH = 3 * BUDDY_SUGGESTIONS_MAX;
 /**
  * Experienced mentors for a beginner, best first, each with the reasons: shared languages, region
  * and expertise, whether they said they are open to being a buddy, and their current load (active
- * pairings; the load spreads). The buddy already named in the beginner's open pairing is left out.
- * The caller manages buddy pairing (`buddies.manage`).
+ * pairings; the load spreads). Members on leave are left out, and so is the buddy already named
+ * in the beginner's open pairing. The caller manages buddy pairing (`buddies.manage`).
  */
 export async function suggestBuddies(
   ctx: AppContext,
@@ -33,7 +34,9 @@ export async function suggestBuddies(
 
   const db = ctx.database.db;
   const open = await findOpenPairOf(db, network.id, beginner.id);
-  const members = (await listMembersWith(db, network.id, BUDDY_MEMBERSHIP)).filter(
+  // Members on leave are not suggested.
+  const today = isoNow().slice(0, 10);
+  const members = (await listMembersWith(db, network.id, BUDDY_MEMBERSHIP, today)).filter(
     (m) => !isInPairingOf(m.userId, beginner.id, open),
   );
   const ids = members.map((m) => m.userId);

@@ -18,12 +18,12 @@ import {
 } from '../../../common/policies/help-requests.ts';
 import { avatarUrlOf } from '../profiles/index.ts';
 import type { RankedHelper } from './ranking.ts';
-import type { HelpRequestListRow, HelpResponseRow } from './help-requests.table.ts';
+import type { HelpRequestListRow, HelpRequestSummaryRow, HelpResponseRow } from './help-requests.table.ts';
 
 const personOf = (id: string | null, name: string | null, avatarKey: string | null): HelpPerson | null =>
   id && name !== null ? { id, displayName: name, avatarUrl: avatarUrlOf(id, avatarKey) } : null;
 
-export function presentSummary(row: HelpRequestListRow): HelpRequestSummary {
+export function presentSummary(row: HelpRequestSummaryRow): HelpRequestSummary {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,36 +1,60 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { HelpRequestKind, HelpRequestStatus } from '../../../common/help-requests.ts';
 import type { NetworkRole } from '../../../common/permissions.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   HelpRequestListRow,
+  HelpRequestSummaryRow,
   HelpRequestRow,
   HelpRequestsTable,
   HelpResponsesTable,
 } from './help-requests.table.ts';
 
-/** Requests with their requester's and resolver's names, and whether the reader offered. */
-function requestsWithNames(db: Kysely<DB>, readerId: string) {
-  return db
+/** The columns a list shows (presentSummary): not the bodies nor the pool of helpers. */
+const SUMMARY_COLUMNS = [
+  'hr.id',
+  'hr.networkId',
+  'hr.requesterId',
+  'hr.kind',
+  'hr.status',
+  'hr.title',
+  'hr.expertise',
+  'hr.languages',
+  'hr.urgency',
+  'hr.deadline',
+  'hr.responseCount',
+  'hr.offerCount',
+  'hr.createdAt',
+  'hr.lastActivityAt',
+  'hr.firstResponseAt',
+  'hr.resolvedAt',
+  'hr.escalatedAt',
+] as const;
+
+/**
+ * Requests with their requester's and resolver's names, and whether the reader offered: whole rows
+ * for one request, the summary columns for lists.
+ */
+function requestsWithNames(db: Kysely<DB>, readerId: string, whole: boolean) {
+  const from = db
     .selectFrom('helpRequests as hr')
     .leftJoin('users as r', 'r.id', 'hr.requesterId')
     .leftJoin('profiles as rp', 'rp.userId', 'hr.requesterId')
-    .leftJoin('users as z', 'z.id', 'hr.resolvedBy')
-    .selectAll('hr')
-    .select((eb) => [
-      'r.displayName as requesterName',
-      'rp.avatarKey as requesterAvatarKey',
-      'z.displayName as resolvedByName',
-      eb
-        .exists(
-          eb
-            .selectFrom('helpOffers as o')
-            .select('o.helperId')
-            .whereRef('o.requestId', '=', 'hr.id')
-            .where('o.helperId', '=', readerId),
-        )
-        .as('offeredByMe'),
-    ]);
+    .leftJoin('users as z', 'z.id', 'hr.resolvedBy');
+  return (whole ? from.selectAll('hr') : from.select(SUMMARY_COLUMNS)).select((eb) => [
+    'r.displayName as requesterName',
+    'rp.avatarKey as requesterAvatarKey',
+    'z.displayName as resolvedByName',
+    eb
+      .exists(
+        eb
+          .selectFrom('helpOffers as o')
+          .select('o.helperId')
+          .whereRef('o.requestId', '=', 'hr.id')
+          .where('o.helperId', '=', readerId),
+      )
+      .as('offeredByMe'),
+  ]);
 }
 
 export function findRequest(
@@ -39,7 +63,7 @@ export function findRequest(
   id: string,
   readerId: string,
 ): Promise<HelpRequestListRow | undefined> {
-  return requestsWithNames(db, readerId)
+  return requestsWithNames(db, readerId, true)
     .where('hr.networkId', '=', networkId)
     .where('hr.id', '=', id)
     .executeTakeFirst() as Promise<HelpRequestListRow | undefined>;
@@ -64,8 +88,8 @@ export function listRequests(
   networkId: string,
   readerId: string,
   f: RequestFilter,
-): Promise<HelpRequestListRow[]> {
-  let q = requestsWithNames(db, readerId)
+): Promise<HelpRequestSummaryRow[]> {
+  let q = requestsWithNames(db, readerId, false)
     .where('hr.networkId', '=', networkId)
     .orderBy('hr.lastActivityAt', 'desc')
     .orderBy('hr.id', 'desc')
@@ -100,10 +124,10 @@ export function listRequests(
         eb.and([eb('hr.lastActivityAt', '=', before[0]), eb('hr.id', '<', before[1])]),
       ]),
     );
-  return q.execute() as Promise<HelpRequestListRow[]>;
+  return q.execute() as Promise<HelpRequestSummaryRow[]>;
 }
 
-export async function insertRequest(db: Kysely<DB>, row: HelpRequestsTable): Promise<void> {
+export async function insertRequest(db: Kysely<DB>, row: Insertable<HelpRequestsTable>): Promise<void> {
   await db.insertInto('helpRequests').values(row).execute();
 }
 
@@ -268,21 +292,6 @@ export async function listNotifiedIds(db: Kysely<DB>, requestId: string): Promis
   return new Set(rows.map((r) => r.userId));
 }
 
-/** Active, not suspended members of a network in the given roles, not on leave today, with their level. */
-export function listHelperCandidates(db: Kysely<DB>, networkId: string, roles: NetworkRole[], today: string) {
-  return db
-    .selectFrom('memberships as ms')
-    .innerJoin('users as u', 'u.id', 'ms.userId')
-    .leftJoin('profiles as p', 'p.userId', 'ms.userId')
-    .select(['ms.userId', 'ms.role', 'ms.level', 'u.displayName', 'p.availability'])
-    .where('ms.networkId', '=', networkId)
-    .where('ms.status', '=', 'active')
-    .where('ms.role', 'in', roles)
-    .where('u.suspendedAt', 'is', null)
-    .where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', today)]))
-    .execute();
-}
-
 /** Per user: open offers on requests not resolved (any network: a person's time is one). */
 export async function countOpenOffers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
@@ -336,4 +345,86 @@ export async function networkEscalationHours(db: Kysely<DB>, networkId: string):
     .where('id', '=', networkId)
     .executeTakeFirst();
   return row?.helpEscalationHours ?? 48;
+}
+
+/** What a pool of helpers is worked out for. */
+export interface PoolNeed {
+  networkId: string;
+  roles: NetworkRole[];
+  today: string;
+  /** The requester (never their own helper). */
+  excludeId: string | null;
+  expertise: string[];
+  languages: string[];
+  limit: number;
+}
+
+/**
+ * The likeliest helpers among a network's active, present members (not suspended, not on leave),
+ * best first by a pre-score worked out in SQL from what ranking.ts weighs most: shared expertise
+ * areas, a shared language, availability and experience. One statement; ranking.ts then ranks
+ * within this pool only.
+ */
+export async function listPoolCandidates(db: Kysely<DB>, need: PoolNeed): Promise<string[]> {
+  const { expertise, languages } = need;
+  const pre = sql<number>`(${sql.join(
+    [
+      expertise.length > 0
+        ? sql`4 * (select count(*) from profile_expertise pe where pe.user_id = ms.user_id and pe.area in (${sql.join(expertise)}))`
+        : sql`0`,
+      languages.length > 0
+        ? sql`case when exists (select 1 from profile_languages pl where pl.user_id = ms.user_id and pl.language in (${sql.join(languages)})) then 3 else 0 end`
+        : sql`0`,
+      sql`case when coalesce(p.availability, '') <> '' then 1 else 0 end`,
+      sql`case when ms.level = 'experienced' or ms.role <> 'mentor' then 1 else 0 end`,
+    ],
+    sql` + `,
+  )})`;
+  let q = db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .leftJoin('profiles as p', 'p.userId', 'ms.userId')
+    .select(['ms.userId', pre.as('pre')])
+    .where('ms.networkId', '=', need.networkId)
+    .where('ms.status', '=', 'active')
+    .where('ms.role', 'in', need.roles)
+    .where('u.suspendedAt', 'is', null)
+    .where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', need.today)]))
+    .orderBy('pre', 'desc')
+    .orderBy('ms.userId')
+    .limit(need.limit);
+  if (need.excludeId) q = q.where('ms.userId', '!=', need.excludeId);
+  const rows = await q.execute();
+  return rows.map((r) => r.userId);
+}
+
+export async function saveHelperPool(db: Kysely<DB>, id: string, pool: string[], at: string): Promise<void> {
+  await db
+    .updateTable('helpRequests')
+    .set({ helperPool: JSON.stringify(pool), helperPoolAt: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Those of the given users who may be suggested in the network: active, in the roles, not suspended, not on leave. */
+export function listHelperCandidatesAmong(
+  db: Kysely<DB>,
+  networkId: string,
+  roles: NetworkRole[],
+  today: string,
+  userIds: string[],
+) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .leftJoin('profiles as p', 'p.userId', 'ms.userId')
+    .select(['ms.userId', 'ms.role', 'ms.level', 'u.displayName', 'p.availability'])
+    .where('ms.networkId', '=', networkId)
+    .where('ms.userId', 'in', userIds)
+    .where('ms.status', '=', 'active')
+    .where('ms.role', 'in', roles)
+    .where('u.suspendedAt', 'is', null)
+    .where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', today)]))
+    .execute();
 }

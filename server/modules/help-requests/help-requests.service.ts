@@ -39,7 +39,7 @@ import { linkUploads, listLinkedAttachments, prepareBody } from '../discussions/
 import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
 import { notify } from '../notifications/index.ts';
 import { checkCaseText, presentPrivacyCheck } from '../privacy/index.ts';
-import { getMatchFacts } from '../profiles/index.ts';
+import { getMatchFacts, type MatchFacts } from '../profiles/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { publishHelpActivity, publishHelpChanged } from './help-requests.events.ts';
 import { presentRequest } from './help-requests.presenter.ts';
@@ -233,6 +233,8 @@ export async function updateHelpRequest(
     ...(body.languages && { languages: JSON.stringify(body.languages) }),
     ...(body.urgency && { urgency: body.urgency }),
     ...(body.deadline !== undefined && { deadline: body.deadline }),
+    // What the request asks for may have changed: its pool of helpers is worked out again.
+    ...((body.expertise || body.languages) && { helperPool: null, helperPoolAt: null }),
     privacyConfirmedAt: confirmedFindings ? now : null,
     updatedAt: now,
     lastActivityAt: now,
@@ -383,25 +385,70 @@ const HELPER_ROLES = [...NETWORK_ROLES];
 /** Today's day (YYYY-MM-DD, UTC). */
 export const todayOf = (now = Date.now()) => isoNow(now).slice(0, 10);
 
+/** How many likely helpers a request's pool holds, and how long it is used before it is worked out again. */
+export const HELPER_POOL_SIZE = 50;
+export const HELPER_POOL_TTL = HOUR;
+
+/**
+ * The request's pool of likely helpers (see repo.listPoolCandidates): the stored one while it is
+ * fresh, otherwise worked out again (one statement over the network's members) and stored.
+ */
+async function helperPoolOf(
+  ctx: AppContext,
+  network: NetworkRow,
+  row: HelpRequestListRow,
+  languagesOf: () => Promise<string[]>,
+): Promise<string[]> {
+  const fresh =
+    row.helperPool && row.helperPoolAt && Date.parse(row.helperPoolAt) > Date.now() - HELPER_POOL_TTL;
+  if (fresh) return JSON.parse(row.helperPool as string) as string[];
+  const db = ctx.database.db;
+  const languages = await languagesOf();
+  const pool = await repo.listPoolCandidates(db, {
+    networkId: network.id,
+    roles: HELPER_ROLES,
+    today: todayOf(),
+    excludeId: row.requesterId,
+    expertise: JSON.parse(row.expertise) as string[],
+    languages,
+    limit: HELPER_POOL_SIZE,
+  });
+  await repo.saveHelperPool(db, row.id, pool, isoNow());
+  return pool;
+}
+
 /**
  * Members who could help with a request, best first (see ranking.ts): active members of the
- * network who accepted its agreement, not the requester, not on leave.
+ * network who accepted its agreement, not the requester, not on leave. Ranked within the request's
+ * pool of likely helpers (up to HELPER_POOL_SIZE, from a pre-score in SQL): in a network of
+ * thousands, reading suggestions costs a few queries over that pool, not a pass over every member.
  */
 export async function suggestHelpersFor(
   ctx: AppContext,
   network: NetworkRow,
   row: HelpRequestListRow,
 ): Promise<RankedHelper[]> {
+  return (await rankHelpersFor(ctx, network, row)).ranked;
+}
+
+async function rankHelpersFor(ctx: AppContext, network: NetworkRow, row: HelpRequestListRow) {
   const db = ctx.database.db;
-  const members = (await repo.listHelperCandidates(db, network.id, HELPER_ROLES, todayOf())).filter(
-    (m) => m.userId !== row.requesterId,
-  );
-  const ids = members.map((m) => m.userId);
-  const [facts, offers, helped, standings] = await Promise.all([
-    getMatchFacts(ctx, row.requesterId ? [row.requesterId, ...ids] : ids),
-    repo.countOpenOffers(db, ids),
-    repo.countHelpedBefore(db, network.id, ids),
-    getStandings(ctx, ids),
+  const requesterId = row.requesterId;
+  // A request that names no language is asked in the requester's: helpers who share one match.
+  const named = JSON.parse(row.languages) as string[];
+  const languagesOf = async (requester: MatchFacts | undefined) =>
+    named.length > 0 ? named : (requester?.languages ?? []);
+  const pool = (
+    await helperPoolOf(ctx, network, row, async () =>
+      languagesOf(requesterId ? (await getMatchFacts(ctx, [requesterId])).get(requesterId) : undefined),
+    )
+  ).filter((id) => id !== requesterId);
+  const [members, facts, offers, helped, standings] = await Promise.all([
+    repo.listHelperCandidatesAmong(db, network.id, HELPER_ROLES, todayOf(), pool),
+    getMatchFacts(ctx, requesterId ? [requesterId, ...pool] : pool),
+    repo.countOpenOffers(db, pool),
+    repo.countHelpedBefore(db, network.id, pool),
+    getStandings(ctx, pool),
   ]);
   const present = (id: string) =>
     standings.get(id)?.some((s) => s.networkId === network.id && takesPart(s)) ?? false;
@@ -421,26 +468,23 @@ export async function suggestHelpersFor(
         openOffers: offers.get(m.userId) ?? 0,
       };
     });
-  const requester = row.requesterId ? facts.get(row.requesterId) : undefined;
-  const requesterRegion = requester?.region ?? '';
-  // A request that names no language is asked in the requester's: helpers who share one match.
-  const named = JSON.parse(row.languages) as string[];
-  const languages = named.length > 0 ? named : (requester?.languages ?? []);
-  return rankHelpers(
-    { expertise: JSON.parse(row.expertise), languages, region: requesterRegion },
+  const requester = requesterId ? facts.get(requesterId) : undefined;
+  const ranked = rankHelpers(
+    {
+      expertise: JSON.parse(row.expertise),
+      languages: await languagesOf(requester),
+      region: requester?.region ?? '',
+    },
     candidates,
   ).slice(0, HELPER_SUGGESTIONS_MAX);
+  return { ranked, facts };
 }
 
 export async function suggestHelpers(ctx: AppContext, actor: HelpActor, id: string) {
   const row = await loadRequest(ctx, actor, id);
-  const [ranked, notified] = await Promise.all([
-    suggestHelpersFor(ctx, actor.network, row),
+  const [{ ranked, facts }, notified] = await Promise.all([
+    rankHelpersFor(ctx, actor.network, row),
     repo.listNotifiedIds(ctx.database.db, id),
   ]);
-  const facts = await getMatchFacts(
-    ctx,
-    ranked.map((r) => r.candidate.userId),
-  );
   return { ranked, notified, avatarOf: (uid: string) => facts.get(uid)?.avatarUrl ?? null };
 }

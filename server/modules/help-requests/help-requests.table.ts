@@ -34,6 +34,9 @@ export interface HelpRequestsTable {
   thanksNote: string;
   /** Told to the meta-mentors and office as unanswered (once). */
   escalatedAt: string | null;
+  /** JSON array of the user ids helpers are ranked among (see suggestHelpersFor); null until worked out. */
+  helperPool: Generated<string | null>;
+  helperPoolAt: Generated<string | null>;
 }
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
 
@@ -45,6 +48,19 @@ export interface HelpRequestListRow extends HelpRequestRow {
   /** The reader offered to help. */
   offeredByMe: number | boolean;
 }
+
+/** What a list reads of each request (presentSummary). */
+export type HelpRequestSummaryRow = Omit<
+  HelpRequestListRow,
+  | 'bodySource'
+  | 'bodyHtml'
+  | 'updatedAt'
+  | 'privacyConfirmedAt'
+  | 'resolvedBy'
+  | 'thanksNote'
+  | 'helperPool'
+  | 'helperPoolAt'
+>;
 
 export interface HelpResponsesTable {
   id: string;

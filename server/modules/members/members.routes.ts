@@ -4,18 +4,20 @@ import { Ok } from '../../../common/contracts/auth.ts';
 import {
   AuditList,
   ChangeMemberBody,
+  LeaveState,
   MemberList,
   MemberListQuery,
   MemberParams,
   PageQuery,
   RemoveMemberBody,
+  SetLeaveBody,
   SlugParams,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentMemberPage } from './members.presenter.ts';
-import { changeMember, leaveNetwork, listMembers, removeMember } from './members.service.ts';
+import { changeMember, leaveNetwork, listMembers, removeMember, setLeave } from './members.service.ts';
 import { errorResponses } from '../../errors.ts';
 
 const tags = ['members'];
@@ -92,6 +94,25 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => {
       await leaveNetwork(ctx, request.network.network, requireUser(request.network).id);
       return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/api/networks/:slug/members/me/leave',
+    {
+      config: { action: 'membership.set_leave' },
+      schema: {
+        tags,
+        summary: 'Say one is on leave until a day (inclusive), or back (null)',
+        params: SlugParams,
+        body: SetLeaveBody,
+        response: { 200: LeaveState, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = request.network;
+      const until = await setLeave(ctx, access.network, requireUser(access).id, request.body.until);
+      return { leaveUntil: until };
     },
   );
 

@@ -1,4 +1,4 @@
-import type { ChangeMemberBody } from '../../../common/contracts/networks.ts';
+import { type ChangeMemberBody, LEAVE_MAX_DAYS } from '../../../common/contracts/networks.ts';
 import type { MentorLevel, NetworkRole } from '../../../common/permissions.ts';
 import { isMetaMentor, levelForRole } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
@@ -6,7 +6,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
-import { isoNow } from '../../lib/time.ts';
+import { DAY, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { announceClosedPairings, closeDepartedMemberPairings } from '../buddies/index.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type NetworkRow,
   publishMembershipChanged,
   saveMembership,
+  setMembershipLeave,
   updateMembership,
 } from '../networks/index.ts';
 
@@ -110,6 +111,26 @@ export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId:
   });
   await publishMembershipChanged(ctx, network.id, userId);
   await announceClosedPairings(ctx, pairings);
+}
+
+/**
+ * The member says they are on leave until a day (inclusive), or back (null): while on leave they are
+ * not suggested as a helper or buddy, and the directory and their profile say so. The day is from
+ * today (UTC) up to LEAVE_MAX_DAYS ahead; anything else is LEAVE_DATE_INVALID.
+ */
+export async function setLeave(
+  ctx: AppContext,
+  network: NetworkRow,
+  userId: string,
+  until: string | null,
+): Promise<string | null> {
+  const now = Date.now();
+  const today = isoNow(now).slice(0, 10);
+  const latest = isoNow(now + LEAVE_MAX_DAYS * DAY).slice(0, 10);
+  if (until !== null && (until < today || until > latest)) throw new AppError('LEAVE_DATE_INVALID', 400);
+  const membership = await activeMembershipOf(ctx, network, userId);
+  await setMembershipLeave(ctx, membership.id, until, isoNow(now));
+  return until;
 }
 
 /** A meta-mentor removes a member, giving a reason. */

@@ -21,6 +21,7 @@ export {
   findMembership,
   listActiveMembers,
   saveMembership,
+  setMembershipLeave,
   updateMembership,
 } from './memberships.service.ts';
 export {

@@ -30,6 +30,16 @@ export function updateMembership(
   return repository.updateMembership(ctx.database.db, id, changes);
 }
 
+/** Sets or clears "on leave until" (YYYY-MM-DD, inclusive) of a membership. */
+export function setMembershipLeave(
+  ctx: AppContext,
+  id: string,
+  until: string | null,
+  now: string,
+): Promise<void> {
+  return repository.setMembershipLeave(ctx.database.db, id, until, now);
+}
+
 /** How many active members a network has, optionally of one role. */
 export function countActiveMembers(
   ctx: AppContext,

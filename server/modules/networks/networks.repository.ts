@@ -110,6 +110,14 @@ export async function updateMembership(
   await db.updateTable('memberships').set(changes).where('id', '=', id).execute();
 }
 
+export async function setMembershipLeave(db: Kysely<DB>, id: string, until: string | null, now: string) {
+  await db
+    .updateTable('memberships')
+    .set({ leaveUntil: until, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Counts active members, optionally of one role. */
 export async function countActiveMembers(db: Kysely<DB>, networkId: string, role?: MembershipRow['role']) {
   let query = db

@@ -1,6 +1,7 @@
 import type { Directory, DirectoryQuery } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { avatarUrlOf, sortExpertise } from './profiles.presenter.ts';
 import { listDirectoryPage, listExpertiseOf, listLanguagesOf } from './profiles.repository.ts';
@@ -22,6 +23,7 @@ export async function listDirectory(
   const ids = page.map((r) => r.userId);
   const languages = await listLanguagesOf(db, ids);
   const expertise = await listExpertiseOf(db, ids);
+  const today = isoNow().slice(0, 10);
   return {
     entries: page.map((r) => ({
       userId: r.userId,
@@ -35,6 +37,7 @@ export async function listDirectory(
       avatarUrl: avatarUrlOf(r.userId, r.avatarKey),
       lookingForBuddy: Boolean(r.lookingForBuddy),
       openToBuddy: Boolean(r.openToBuddy),
+      leaveUntil: r.leaveUntil && r.leaveUntil >= today ? r.leaveUntil : null,
     })),
     nextCursor,
   };

@@ -204,6 +204,7 @@ export function listDirectoryPage(
       'p.avatarKey',
       'p.lookingForBuddy',
       'p.openToBuddy',
+      'm.leaveUntil',
     ])
     .where('m.networkId', '=', networkId)
     .where('m.status', '=', 'active')
@@ -261,4 +262,16 @@ export async function updateLookingForBuddy(db: Kysely<DB>, userId: string, look
     .set({ lookingForBuddy: looking ? 1 : 0, updatedAt: now })
     .where('userId', '=', userId)
     .execute();
+}
+
+/** The last day of a user's leave in any network they are active in, when it is today or later. */
+export async function findLeaveUntil(db: Kysely<DB>, userId: string, today: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.max('leaveUntil').as('until'))
+    .where('userId', '=', userId)
+    .where('status', '=', 'active')
+    .where('leaveUntil', '>=', today)
+    .executeTakeFirst();
+  return (row?.until as string | null | undefined) ?? null;
 }

@@ -14,6 +14,7 @@ import { findUserById, platformActor, type UserRow } from '../users/index.ts';
 import { presentProfile } from './profiles.presenter.ts';
 import {
   administersNetworkOf,
+  findLeaveUntil,
   findProfile,
   listExpertiseOf,
   listLanguagesOf,
@@ -27,7 +28,11 @@ async function loadProfile(ctx: AppContext, user: Pick<UserRow, 'id' | 'displayN
   const row = await findProfile(db, user.id);
   const languages = await listLanguagesOf(db, [user.id]);
   const expertise = await listExpertiseOf(db, [user.id]);
-  return presentProfile(user, row, languages.get(user.id) ?? [], expertise.get(user.id) ?? [], { own });
+  const leaveUntil = await findLeaveUntil(db, user.id, isoNow().slice(0, 10));
+  return {
+    ...presentProfile(user, row, languages.get(user.id) ?? [], expertise.get(user.id) ?? [], { own }),
+    leaveUntil,
+  };
 }
 
 /** The signed-in user's own profile (defaults when never saved). */
