@@ -8,6 +8,7 @@ import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
+import { generateEvents } from './generate-events.ts';
 import {
   BENCH_TARGETS,
   type GeneratedNotification,
@@ -552,6 +553,15 @@ export async function generateData(
   await flushNotifications(0);
   log(`notifications: ${notes.total}, announcements: ${announcements.length}`);
 
+  const eventCount = await generateEvents(ctx, {
+    scale,
+    networks,
+    organiserOf: (networkId) => announcer.get(networkId) ?? orgAdmin,
+    rnd: random(31),
+    now,
+  });
+  log(`events: ${eventCount}`);
+
   const fixture: Fixture = {
     scale,
     email: benchUser.email,
@@ -571,6 +581,7 @@ export async function generateData(
       messages: size.messages,
       announcements: announcements.length,
       notifications: notes.total,
+      events: eventCount,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);
