@@ -403,6 +403,33 @@ const startupLarge: Scenario = async (ctx) => {
   ];
 };
 
+/**
+ * Events (issue 17): the upcoming-events list of the busiest network at the large scale, the page the
+ * web app asks for (20 occurrences of the next 60 days), target p99 ≤ 20 ms.
+ */
+const eventsUpcoming: Scenario = async (ctx) => {
+  const { dataDir, fixture } = await ctx.dataset('large');
+  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  try {
+    const cookie = await signIn(server.port, fixture.email, fixture.password);
+    const url = `http://127.0.0.1:${server.port}/api/networks/${fixture.networkSlug}/events?limit=20`;
+    const check = await fetch(url, { headers: { cookie } });
+    if (!check.ok) return [{ scenario: 'events-upcoming (large)', note: `skipped: ${check.status}` }];
+    const load = await runLoad({ url, headers: { cookie }, durationSeconds: ctx.durationSeconds });
+    return [
+      {
+        scenario: 'events-upcoming (large)',
+        ...load,
+        note: `${fixture.counts.events ?? '?'} events in all networks`,
+        target: `p99 ≤ ${READ_TARGET.p99Ms} ms`,
+        met: load.p99Ms <= READ_TARGET.p99Ms && load.non2xx === 0,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'reads-small': readsSmall,
   'reads-large': readsLarge,
@@ -413,6 +440,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'startup-large': startupLarge,
   'help-list': (ctx) => supportScenario(ctx, 'help-list'),
   'suggested-helpers': (ctx) => supportScenario(ctx, 'suggested-helpers'),
+  'events-upcoming': eventsUpcoming,
 };
 
 /** 11. Growth: the read scenarios at scale large vs small (requests/s ratio; target ≤ 1.5). */

@@ -112,5 +112,10 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     const unread = await client.get('/api/notifications/unread-count');
     expect(unread.statusCode).toBe(200);
     expect(unread.json().unreadCount).toBeGreaterThan(0);
+    const events = await client.get(`${n}/events?limit=20`);
+    expect(events.statusCode).toBe(200);
+    expect(events.json().items).toHaveLength(20);
+    expect(events.json().nextCursor).not.toBeNull();
+    expect(fixture.counts.events).toBeGreaterThan(0);
   });
 });

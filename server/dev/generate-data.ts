@@ -9,6 +9,7 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
 import { generateSupport } from './generate-support.ts';
+import { generateEvents } from './generate-events.ts';
 import {
   BENCH_TARGETS,
   type GeneratedNotification,
@@ -566,6 +567,11 @@ export async function generateData(
     insert: (table, rows) => insertBatches(ctx, table, rows),
   });
   log(`profiles: ${users.length}, help requests: ${size.helpRequests}`);
+  const eventCount = await generateEvents(ctx, {
+    scale,
+    organiserOf: (networkId) => announcer.get(networkId) ?? orgAdmin,
+    rnd: random(31),
+  log(`events: ${eventCount}`);
 
   const fixture: Fixture = {
     scale,
@@ -590,6 +596,7 @@ export async function generateData(
       helpRequests: size.helpRequests,
       helpResponses: support.responses,
       helpOffers: support.offers,
+      events: eventCount,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);
