@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'HELP_REQUEST_CHANGED',
   'EVENT_CLOSED',
   'EVENT_NOT_STARTED',
+  'RESOURCE_EDIT_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
