@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'BUDDY_NOT_OPEN',
   'EVENT_CLOSED',
   'EVENT_NOT_STARTED',
+  'RESOURCE_EDIT_CONFLICT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -71,6 +71,10 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'events.edit': '---YYY---',
   'events.rsvp': '---YYY---',
   'events.attendance': '----YY---',
+  'resources.view': '---YYY-YY',
+  'resources.create': '---YYY---',
+  'resources.edit': '---YYY---',
+  'resources.manage': '----YY---',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -66,6 +66,10 @@ export const NETWORK_ACTIONS = [
   'events.edit',
   'events.rsvp',
   'events.attendance',
+  'resources.view',
+  'resources.create',
+  'resources.edit',
+  'resources.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -142,6 +146,13 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'events.edit': EVERY_MEMBER,
   'events.rsvp': EVERY_MEMBER,
   'events.attendance': ['meta_mentor', 'office'],
+  // Shared resources: everyone inside reads them; members create and edit pages, links and files
+  // unless the network keeps editing to its staff (policies/resources.ts); the meta-mentor and office
+  // delete, revert and curate the "start here" list.
+  'resources.view': EVERYONE_INSIDE,
+  'resources.create': EVERY_MEMBER,
+  'resources.edit': EVERY_MEMBER,
+  'resources.manage': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

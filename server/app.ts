@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/index.ts';
 import { buddyRoutes } from './modules/buddies/index.ts';
 import { helpRequestRoutes } from './modules/help-requests/index.ts';
 import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
+import { resourceRoutes } from './modules/resources/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await buddyRoutes(app, ctx);
   await helpRequestRoutes(app, ctx);
   await eventRoutes(app, ctx);
+  await resourceRoutes(app, ctx);
   await calendarRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);

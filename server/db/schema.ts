@@ -72,6 +72,12 @@ import type {
   LeaveColumns,
 } from '../modules/help-requests/help-requests.table.ts';
 
+import type {
+  ResourceNetworkColumns,
+  ResourceRevisionsTable,
+  ResourcesTable,
+} from '../modules/resources/resources.table.ts';
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -81,7 +87,7 @@ export interface DB {
   organisations: OrganisationsTable;
   organisationAdmins: OrganisationAdminsTable;
   /** The networks module's columns, and the roadmap's phase of the network. */
-  networks: NetworksTable & NetworkPhaseColumns & HelpNetworkColumns;
+  networks: NetworksTable & NetworkPhaseColumns & HelpNetworkColumns & ResourceNetworkColumns;
   networkOrganisations: NetworkOrganisationsTable;
   /** With the day a member is on leave until (help requests and buddy suggestions skip them). */
   memberships: MembershipsTable & LeaveColumns;
@@ -128,4 +134,6 @@ export interface DB {
   eventAttendance: EventAttendanceTable;
   eventReminders: EventRemindersTable;
   calendarFeeds: CalendarFeedsTable;
+  resources: ResourcesTable;
+  resourceRevisions: ResourceRevisionsTable;
 }

@@ -15,6 +15,7 @@ import { freshClient, signIn, type TestClient } from '../test/client.ts';
 import { buildTopic } from '../test/discussions.ts';
 import { buildHelpRequest } from '../test/help-requests.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../test/events.ts';
+import { buildResource } from '../test/resources.ts';
 import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
 
 /**
@@ -52,6 +53,8 @@ interface Fixture {
   helpRequestId: string;
   /** A weekly event that began a week ago, organised by the actor when they are a member. */
   eventId: string;
+  /** A wiki page of the other meta-mentor's. */
+  resourceId: string;
 }
 
 /**
@@ -251,6 +254,23 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/events/${fx.eventId}/attendance`,
     body: { attendedIds: [fx.otherMetaId] },
   }),
+  'resources.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/resources` }),
+  'resources.create': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/resources`,
+    body: { kind: 'page', title: 'Matrix page', body: 'From the **matrix** test.', language: 'en' },
+  }),
+  // Members edit pages unless the network keeps editing to its staff (policies/resources.ts).
+  'resources.edit': (fx) => ({
+    method: 'PATCH',
+    url: `/api/networks/${fx.slug}/resources/${fx.resourceId}`,
+    body: { baseRevision: 1, body: 'Edited by the matrix test.', summary: 'matrix' },
+  }),
+  'resources.manage': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/resources/start-here`,
+    body: { resourceIds: [fx.resourceId] },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
@@ -375,6 +395,7 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       experiencedId: experienced.id,
       helpRequestId: await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: otherMeta.id }),
       eventId: event.id,
+      resourceId: await buildResource(t.ctx, { networkId: network.id, authorId: otherMeta.id }),
     };
   }
 

@@ -36,6 +36,7 @@ import * as searchMoreKinds from './2026-12-06T1500-search-more-kinds.ts';
 import * as searchPostgresAccents from './2026-12-06T1501-search-postgres-accents.ts';
 import * as eventsSeriesIndex from './2026-12-06T1700-events-series-index.ts';
 import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
+import * as createResources from './2026-12-06T1200-create-resources.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1501-search-postgres-accents': searchPostgresAccents,
   '2026-12-06T1700-events-series-index': eventsSeriesIndex,
   '2026-12-06T1600-help-helper-pool': helpHelperPool,
+  '2026-12-06T1200-create-resources': createResources,
 };

@@ -1,0 +1,110 @@
+import { diffLines } from 'diff';
+import type {
+  DiffPart,
+  Resource,
+  ResourceSummary,
+  RevisionDetail,
+  RevisionSummary,
+} from '../../../common/contracts/resources.ts';
+import type { ResourceViewer } from '../../../common/policies/resources.ts';
+import { canEditResources, canManageResources } from '../../../common/policies/resources.ts';
+import type { ResourceListRow, ResourceRevisionListRow } from './resources.table.ts';
+
+const EXCERPT_MAX = 240;
+
+const personOf = (id: string | null, name: string | null) =>
+  id && name !== null ? { id, displayName: name } : null;
+
+/** A Markdown source as one line of plain text, shortened for lists. */
+export function excerptOf(source: string): string {
+  const plain = source
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~|-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > EXCERPT_MAX ? `${plain.slice(0, EXCERPT_MAX - 1)}…` : plain;
+}
+
+/** The download address of a file resource (access-checked like the resource). */
+export const resourceFileUrl = (slug: string, id: string) => `/api/networks/${slug}/resources/${id}/file`;
+
+export function presentSummary(row: ResourceListRow): ResourceSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    excerpt: excerptOf(row.bodySource),
+    url: row.url,
+    fileName: row.fileName,
+    tags: JSON.parse(row.tags) as string[],
+    language: row.language,
+    expertise: JSON.parse(row.expertise) as string[],
+    region: row.region,
+    revision: Number(row.revision),
+    updatedAt: row.updatedAt,
+    updatedBy: personOf(row.updatedBy, row.updatedByName),
+    startHere: row.startHere === null ? null : Number(row.startHere),
+  };
+}
+
+export function presentResource(slug: string, row: ResourceListRow, viewer: ResourceViewer): Resource {
+  return {
+    ...presentSummary(row),
+    bodySource: row.bodySource,
+    bodyHtml: row.bodyHtml,
+    file:
+      row.attachmentId && row.fileName !== null
+        ? {
+            id: row.attachmentId,
+            fileName: row.fileName,
+            contentType: row.fileContentType ?? 'application/octet-stream',
+            size: Number(row.fileSize),
+            url: resourceFileUrl(slug, row.id),
+          }
+        : null,
+    createdAt: row.createdAt,
+    createdBy: personOf(row.createdBy, row.createdByName),
+    canEdit: canEditResources(viewer),
+    canManage: canManageResources(viewer),
+  };
+}
+
+export function presentRevision(row: ResourceRevisionListRow): RevisionSummary {
+  return {
+    revision: Number(row.revision),
+    author: personOf(row.authorId, row.authorName),
+    summary: row.summary,
+    createdAt: row.createdAt,
+    revertedFrom: row.revertedFrom === null ? null : Number(row.revertedFrom),
+  };
+}
+
+/** A text of a revision as diffed: the title as the first line, then the address, then the body. */
+export function diffText(v: { title: string; url: string | null; body: string }): string {
+  return [`# ${v.title}`, ...(v.url ? [v.url] : []), '', v.body].join('\n');
+}
+
+/** The line-level difference between two texts (a maintained diff library, not by hand). */
+export function presentDiff(before: string, after: string): DiffPart[] {
+  return diffLines(before, after).map((part) => ({
+    op: part.added ? 'add' : part.removed ? 'remove' : 'same',
+    text: part.value,
+  }));
+}
+
+export function presentRevisionDetail(
+  row: ResourceRevisionListRow,
+  previous: ResourceRevisionListRow | undefined,
+  bodyHtml: string,
+): RevisionDetail {
+  const textOf = (r: ResourceRevisionListRow) => diffText({ title: r.title, url: r.url, body: r.bodySource });
+  return {
+    ...presentRevision(row),
+    title: row.title,
+    bodySource: row.bodySource,
+    bodyHtml,
+    url: row.url,
+    diff: presentDiff(previous ? textOf(previous) : '', textOf(row)),
+  };
+}

@@ -1,0 +1,238 @@
+import { type Kysely, sql } from 'kysely';
+import type { ResourceKind } from '../../../common/resources.ts';
+import type { DB } from '../../db/schema.ts';
+import type {
+  ResourceListRow,
+  ResourceRevisionListRow,
+  ResourceRevisionsTable,
+  ResourcesTable,
+} from './resources.table.ts';
+
+/** Resources with their authors' names and their file's facts. */
+function resourcesWithNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('resources as r')
+    .leftJoin('users as c', 'c.id', 'r.createdBy')
+    .leftJoin('users as u', 'u.id', 'r.updatedBy')
+    .leftJoin('attachments as a', 'a.id', 'r.attachmentId')
+    .selectAll('r')
+    .select([
+      'c.displayName as createdByName',
+      'u.displayName as updatedByName',
+      'a.fileName as fileName',
+      'a.contentType as fileContentType',
+      'a.size as fileSize',
+    ]);
+}
+
+/** One resource of a network. */
+export function findResource(
+  db: Kysely<DB>,
+  networkId: string,
+  id: string,
+): Promise<ResourceListRow | undefined> {
+  return resourcesWithNames(db)
+    .where('r.networkId', '=', networkId)
+    .where('r.id', '=', id)
+    .executeTakeFirst() as Promise<ResourceListRow | undefined>;
+}
+
+export interface ResourceFilter {
+  kind?: ResourceKind;
+  tag?: string;
+  language?: string;
+  expertise?: string;
+  text?: string;
+  before?: [string, string];
+  limit: number;
+}
+
+/** `value` as a LIKE pattern that matches it literally anywhere (with `escape '\'`). */
+function containing(value: string): string {
+  return `%${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A page of a network's resources, latest change first (keyset on change time and id). */
+export function listResources(
+  db: Kysely<DB>,
+  networkId: string,
+  f: ResourceFilter,
+): Promise<ResourceListRow[]> {
+  let q = resourcesWithNames(db)
+    .where('r.networkId', '=', networkId)
+    .orderBy('r.updatedAt', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(f.limit);
+  if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.language) q = q.where('r.language', '=', f.language);
+  // Tags and codes are stored as JSON arrays of quoted strings (tags cannot hold a quote): a quoted
+  // value matches one element exactly.
+  if (f.tag) q = q.where('r.tags', 'like', `%${JSON.stringify(f.tag)}%`);
+  if (f.expertise) q = q.where('r.expertise', 'like', `%"${f.expertise}"%`);
+  const text = f.text;
+  if (text) {
+    const pattern = containing(text);
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`lower(r.title)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(r.body_source)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(r.tags)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(a.file_name)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const before = f.before;
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.updatedAt', '<', before[0]),
+        eb.and([eb('r.updatedAt', '=', before[0]), eb('r.id', '<', before[1])]),
+      ]),
+    );
+  return q.execute() as Promise<ResourceListRow[]>;
+}
+
+/** The network's "start here" list, in its order. */
+export function listStartHere(db: Kysely<DB>, networkId: string): Promise<ResourceListRow[]> {
+  return resourcesWithNames(db)
+    .where('r.networkId', '=', networkId)
+    .where('r.startHere', 'is not', null)
+    .orderBy('r.startHere')
+    .execute() as Promise<ResourceListRow[]>;
+}
+
+/** How many of these ids are resources of the network. */
+export async function countResources(db: Kysely<DB>, networkId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await db
+    .selectFrom('resources')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('networkId', '=', networkId)
+    .where('id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Replaces the network's "start here" list by these ids, in order. */
+export async function setStartHere(db: Kysely<DB>, networkId: string, ids: string[]): Promise<void> {
+  await db
+    .updateTable('resources')
+    .set({ startHere: null })
+    .where('networkId', '=', networkId)
+    .where('startHere', 'is not', null)
+    .execute();
+  for (const [position, id] of ids.entries())
+    await db
+      .updateTable('resources')
+      .set({ startHere: position })
+      .where('networkId', '=', networkId)
+      .where('id', '=', id)
+      .execute();
+}
+
+export async function insertResource(db: Kysely<DB>, row: ResourcesTable): Promise<void> {
+  await db.insertInto('resources').values(row).execute();
+}
+
+/**
+ * Saves a new revision's fields on the resource, only if it still is at `fromRevision`: false when
+ * someone saved in between (the caller answers with a conflict).
+ */
+export async function updateResourceAt(
+  db: Kysely<DB>,
+  id: string,
+  fromRevision: number,
+  values: Partial<ResourcesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('resources')
+    .set(values)
+    .where('id', '=', id)
+    .where('revision', '=', fromRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteResource(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('resources').where('id', '=', id).execute();
+}
+
+export async function insertRevision(db: Kysely<DB>, row: ResourceRevisionsTable): Promise<void> {
+  await db.insertInto('resourceRevisions').values(row).execute();
+}
+
+function revisionsWithNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('resourceRevisions as v')
+    .leftJoin('users as u', 'u.id', 'v.authorId')
+    .selectAll('v')
+    .select('u.displayName as authorName');
+}
+
+/** A resource's revisions, newest first. */
+export function listRevisions(db: Kysely<DB>, resourceId: string): Promise<ResourceRevisionListRow[]> {
+  return revisionsWithNames(db)
+    .where('v.resourceId', '=', resourceId)
+    .orderBy('v.revision', 'desc')
+    .execute();
+}
+
+/** One revision of a resource. */
+export function findRevision(
+  db: Kysely<DB>,
+  resourceId: string,
+  revision: number,
+): Promise<ResourceRevisionListRow | undefined> {
+  return revisionsWithNames(db)
+    .where('v.resourceId', '=', resourceId)
+    .where('v.revision', '=', revision)
+    .executeTakeFirst();
+}
+
+/** Claims an upload of the uploader's in the network that is not attached to anything yet. */
+export async function findFreeUpload(
+  db: Kysely<DB>,
+  networkId: string,
+  uploaderId: string,
+  attachmentId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('attachments as a')
+    .select('a.id')
+    .where('a.id', '=', attachmentId)
+    .where('a.networkId', '=', networkId)
+    .where('a.uploaderId', '=', uploaderId)
+    .where('a.postId', 'is', null)
+    .where('a.helpRequestId', 'is', null)
+    .where('a.helpResponseId', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('resources as r').select('r.id').whereRef('r.attachmentId', '=', 'a.id')),
+      ),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The upload of a file resource (its storage key and facts). */
+export function findResourceFile(db: Kysely<DB>, attachmentId: string) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+}
+
+/** Whether the network keeps editing to its staff. */
+export async function isStaffOnly(db: Kysely<DB>, networkId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('networks')
+    .select('resourcesStaffOnly')
+    .where('id', '=', networkId)
+    .executeTakeFirst();
+  return row?.resourcesStaffOnly === 1;
+}
+
+export async function setStaffOnly(db: Kysely<DB>, networkId: string, staffOnly: boolean): Promise<void> {
+  await db
+    .updateTable('networks')
+    .set({ resourcesStaffOnly: staffOnly ? 1 : 0 })
+    .where('id', '=', networkId)
+    .execute();
+}

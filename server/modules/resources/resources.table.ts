@@ -1,0 +1,62 @@
+import type { Generated, Selectable } from 'kysely';
+import type { ResourceKind } from '../../../common/resources.ts';
+
+export interface ResourcesTable {
+  id: string;
+  networkId: string;
+  kind: ResourceKind;
+  title: string;
+  bodySource: string;
+  bodyHtml: string;
+  /** A link's address (http/https only). */
+  url: string | null;
+  /** A file's upload; null for pages and links (or once the upload is gone). */
+  attachmentId: string | null;
+  /** JSON array of lower-case tags. */
+  tags: string;
+  language: string;
+  /** JSON array of expertise area codes. */
+  expertise: string;
+  region: string | null;
+  /** The current revision's number. */
+  revision: number;
+  /** Position in the network's "start here" list, or null. */
+  startHere: number | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+export type ResourceRow = Selectable<ResourcesTable>;
+
+/** A resource with the names of its authors and its file's facts, as lists and pages read it. */
+export interface ResourceListRow extends ResourceRow {
+  createdByName: string | null;
+  updatedByName: string | null;
+  fileName: string | null;
+  fileContentType: string | null;
+  fileSize: number | null;
+}
+
+export interface ResourceRevisionsTable {
+  resourceId: string;
+  revision: number;
+  networkId: string;
+  authorId: string | null;
+  title: string;
+  bodySource: string;
+  url: string | null;
+  summary: string;
+  revertedFrom: number | null;
+  createdAt: string;
+}
+export type ResourceRevisionRow = Selectable<ResourceRevisionsTable>;
+export interface ResourceRevisionListRow extends ResourceRevisionRow {
+  authorName: string | null;
+}
+
+/** This module's column on networks (added by its migration); the typed schema joins it. */
+export interface ResourceNetworkColumns {
+  /** 1 when only the meta-mentor and office may create and edit resources. */
+  resourcesStaffOnly: Generated<number>;
+}
