@@ -569,8 +569,11 @@ export async function generateData(
   log(`profiles: ${users.length}, help requests: ${size.helpRequests}`);
   const eventCount = await generateEvents(ctx, {
     scale,
+    networks,
     organiserOf: (networkId) => announcer.get(networkId) ?? orgAdmin,
     rnd: random(31),
+    now,
+  });
   log(`events: ${eventCount}`);
 
   const fixture: Fixture = {
