@@ -22,6 +22,7 @@ import {
 } from '../../../common/contracts/resources.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { sendFile } from '../../platform/files/index.ts';
 import { presentRevision, presentSummary } from './resources.presenter.ts';
 import * as service from './resources.service.ts';
 
@@ -288,22 +289,28 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
       },
     },
     async (request, reply) => {
-      const { file, bytes } = await service.readResourceFile(
+      const headersOf = (file: { contentType: string; fileName: string }) => {
+        const inline = file.contentType.startsWith('image/');
+        return {
+          contentType: file.contentType,
+          contentDisposition: `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          cacheControl: 'private, max-age=300',
+        };
+      };
+      const { file, served } = await service.readResourceFile(
         ctx,
         await actorOf(request.network),
         request.params.id,
+        headersOf,
       );
-      const inline = file.contentType.startsWith('image/');
-      return reply
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
+      const headers = headersOf(file);
+      reply
+        .header('content-disposition', headers.contentDisposition)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, max-age=300')
-        .type(file.contentType)
-        .send(bytes);
+        .header('cache-control', headers.cacheControl)
+        .type(file.contentType);
+      return sendFile(reply, served);
     },
   );
 }

@@ -20,7 +20,7 @@ import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { createAttachmentStore } from '../../platform/files/index.ts';
+import { createAttachmentStore, type ServeHeaders } from '../../platform/files/index.ts';
 import { type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { diffText, presentDiff, presentResource, presentRevisionDetail } from './resources.presenter.ts';
@@ -335,11 +335,16 @@ export async function getResourceSettings(ctx: AppContext, actor: ResourceActor)
 }
 
 /** The bytes of a file resource. */
-export async function readResourceFile(ctx: AppContext, actor: ResourceActor, id: string) {
+export async function readResourceFile(
+  ctx: AppContext,
+  actor: ResourceActor,
+  id: string,
+  headersOf: (file: { contentType: string; fileName: string }) => ServeHeaders,
+) {
   const row = await loadResource(ctx, actor, id);
   const file = row.attachmentId ? await repo.findResourceFile(ctx.database.db, row.attachmentId) : undefined;
   if (!file) throw notFound();
-  const bytes = await createAttachmentStore(ctx.config.dataDir).read(file.storageKey);
-  if (!bytes) throw notFound();
-  return { file, bytes };
+  const served = await createAttachmentStore(ctx.files).serve(file.storageKey, headersOf(file));
+  if (!served) throw notFound();
+  return { file, served };
 }
