@@ -32,6 +32,7 @@ import * as createHelpRequests from './2026-12-05T1000-create-help-requests.ts';
 import * as buddyPairsCloseReason from './2026-12-05T1100-buddy-pairs-close-reason.ts';
 import * as createEvents from './2026-12-05T1300-create-events.ts';
 import * as notificationsEvent from './2026-12-05T1301-notifications-event.ts';
+import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1100-buddy-pairs-close-reason': buddyPairsCloseReason,
   '2026-12-05T1300-create-events': createEvents,
   '2026-12-05T1301-notifications-event': notificationsEvent,
+  '2026-12-06T1300-document-summary': documentSummary,
 };
