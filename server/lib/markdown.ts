@@ -76,7 +76,21 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
 
 interface RenderEnv {
   names?: Map<string, string>;
+  headingOffset?: number;
 }
+
+/** Headings move down by the offset (at most to h6), so a document's "# " sits under the page's own. */
+function shiftHeading(tag: string, env: RenderEnv | undefined): string {
+  const offset = env?.headingOffset ?? 0;
+  const level = Number(tag.slice(1));
+  return offset > 0 && level > 0 ? `h${Math.min(6, level + offset)}` : tag;
+}
+md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  if (token) token.tag = shiftHeading(token.tag, env as RenderEnv);
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.heading_close = md.renderer.rules.heading_open;
 
 /** Control characters (which browsers strip or choke on) never reach the renderer. */
 function clean(source: string): string {
@@ -99,9 +113,16 @@ export function findMentions(source: string): string[] {
   return ids;
 }
 
-/** Renders a post's Markdown to safe HTML; mentions show the names given (by user id). */
-export function renderMarkdown(source: string, names: Map<string, string> = new Map()): string {
-  return md.render(clean(source), { names });
+/**
+ * Renders Markdown to safe HTML — posts, announcements, the agreement and rules alike: one renderer,
+ * one policy. Mentions show the names given (by user id); headings move down by headingOffset.
+ */
+export function renderMarkdown(
+  source: string,
+  names: Map<string, string> = new Map(),
+  options: { headingOffset?: number } = {},
+): string {
+  return md.render(clean(source), { names, headingOffset: options.headingOffset } satisfies RenderEnv);
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   AcceptanceReport,
   AcceptDocumentsBody,
   DocumentKindParams,
+  DocumentPreview,
+  DocumentPreviewBody,
   DocumentVersions,
   NetworkDocuments,
   PublishDocumentBody,
@@ -18,6 +20,7 @@ import {
   getAcceptanceReport,
   getCurrentDocuments,
   getDocumentVersions,
+  previewDocument,
   publishDocument,
 } from './documents.service.ts';
 import { errorResponses } from '../../errors.ts';
@@ -86,6 +89,21 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
       );
       return reply.code(201).send({ version });
     },
+  );
+
+  app.post(
+    '/api/networks/:slug/documents/preview',
+    {
+      config: { action: 'documents.publish' },
+      schema: {
+        tags,
+        summary: 'Render Markdown as a published document would show it (the editor preview)',
+        params: SlugParams,
+        body: DocumentPreviewBody,
+        response: { 200: DocumentPreview, ...errorResponses },
+      },
+    },
+    async (request) => ({ html: previewDocument(request.body.body) }),
   );
 
   app.post(

@@ -20,7 +20,8 @@ import {
   listAcceptances,
   listDocumentVersions,
 } from './documents.repository.ts';
-import type { DocumentKind } from './documents.table.ts';
+import { presentChanges, presentVersion, renderDocumentBody } from './documents.presenter.ts';
+import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
 
 const TEMPLATE_LOCALES = ['en', 'de'] as const;
 
@@ -46,6 +47,7 @@ export async function publishDefaultDocuments(ctx: AppContext, network: NetworkR
         version: 1,
         title,
         body,
+        summary: null,
         publishedBy: actorId,
         publishedAt: isoNow(),
       });
@@ -53,7 +55,10 @@ export async function publishDefaultDocuments(ctx: AppContext, network: NetworkR
   });
 }
 
-/** The current agreement and rules, with the viewer's acceptance of each. */
+/**
+ * The current agreement and rules, with the viewer's acceptance of each; for a member who accepted
+ * an earlier version, what changed since that one.
+ */
 export async function getCurrentDocuments(
   ctx: AppContext,
   network: NetworkRow,
@@ -62,31 +67,38 @@ export async function getCurrentDocuments(
   const db = ctx.database.db;
   const current = await findCurrentDocuments(db, network.id);
   const acceptances = userId ? await listAcceptances(db, network.id, [userId]) : [];
-  const documents = current
-    .sort((a, b) => a.kind.localeCompare(b.kind))
-    .map((d) => ({
-      kind: d.kind,
-      version: d.version,
-      title: d.title,
-      body: d.body,
-      publishedAt: d.publishedAt,
-      publishedBy: d.publishedBy,
-      acceptedAt: acceptances.find((a) => a.kind === d.kind && a.version === d.version)?.acceptedAt ?? null,
-    }));
+  const documents = await Promise.all(
+    current
+      .sort((a, b) => a.kind.localeCompare(b.kind))
+      .map(async (d) => {
+        const acceptedAt =
+          acceptances.find((a) => a.kind === d.kind && a.version === d.version)?.acceptedAt ?? null;
+        const lastAccepted = acceptedAt
+          ? undefined
+          : acceptances
+              .filter((a) => a.kind === d.kind && a.version < d.version)
+              .sort((a, b) => b.version - a.version)[0];
+        let changes = null;
+        if (lastAccepted) {
+          const versions = await listDocumentVersions(db, network.id, d.kind);
+          const before = versions.find((v: NetworkDocumentRow) => v.version === lastAccepted.version);
+          if (before) changes = presentChanges(before, d);
+        }
+        return { ...presentVersion(d), acceptedAt, changes };
+      }),
+  );
   return { documents, acceptedCurrent: documents.every((d) => d.acceptedAt !== null) };
 }
 
 /** Every version of one document, newest first. */
 export async function getDocumentVersions(ctx: AppContext, network: NetworkRow, kind: DocumentKind) {
   const rows = await listDocumentVersions(ctx.database.db, network.id, kind);
-  return rows.map((d) => ({
-    kind: d.kind,
-    version: d.version,
-    title: d.title,
-    body: d.body,
-    publishedAt: d.publishedAt,
-    publishedBy: d.publishedBy,
-  }));
+  return rows.map(presentVersion);
+}
+
+/** Markdown rendered as a published document would be, for the editor's preview. */
+export function previewDocument(body: string): string {
+  return renderDocumentBody(body);
 }
 
 /**
@@ -113,6 +125,7 @@ export async function publishDocument(
       version: next,
       title: body.title,
       body: body.body,
+      summary: body.summary || null,
       publishedBy: actor.id,
       publishedAt: now,
     });

@@ -9,6 +9,8 @@ export interface NetworkDocumentsTable {
   version: number;
   title: string;
   body: string;
+  /** What changed, in the publisher's words (optional; null for the first version and older rows). */
+  summary: string | null;
   publishedBy: string | null;
   publishedAt: string;
 }

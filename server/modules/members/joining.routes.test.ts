@@ -121,8 +121,10 @@ describe.each(DIALECTS)('accepting invitations on %s', (dialect) => {
       via: 'invitation',
       role: 'mentor',
       level: 'experienced',
+      invitedBy: fx.metaMentor.id,
     });
-    expect(audit.actorId).toBe(fx.metaMentor.id);
+    // The member who accepted acted (they joined), not the inviter.
+    expect(audit.actorId).toBe(me.id);
 
     const again = await client.post(`/api/invitations/${token}/accept`);
     expect(again.statusCode).toBe(409);

@@ -62,9 +62,10 @@ async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, n
       userId: user.id,
       role: invitation.role,
       level: invitation.level,
-      actorId: invitation.invitedBy,
+      // The member who accepts acts (they joined); the inviter is named in the details.
+      actorId: user.id,
       via: 'invitation',
-      details: { invitationId: invitation.id },
+      details: { invitationId: invitation.id, invitedBy: invitation.invitedBy },
     });
     if (invitation.moocGraduateId) await markGraduateJoined(tx, invitation.moocGraduateId, user.id);
   });

@@ -6,16 +6,16 @@ import type { NetworkDocument } from '../../../../common/contracts/documents.ts'
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useMe } from '../auth/api.ts';
 import { LeaveButton } from '../members/LeaveButton.tsx';
 import { can, networkKeys } from '../networks/api.ts';
 import { mustAccept, useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { acceptDocuments, documentKeys, useDocuments } from './api.ts';
-import { withoutTitle } from './document-text.ts';
+import { AgreementGate, DocumentChanges } from './DocumentChanges.tsx';
 
 /** The agreement and the communication rules; members accept the current versions here. */
 export default function AgreementPage() {
@@ -53,11 +53,11 @@ export default function AgreementPage() {
   return (
     <div className="page stack">
       <PageHeading title={t('networks.agreement.title')} />
-      {gated && (
-        <Alert tone="info">
-          <strong>{t('networks.agreement.gate_title')}</strong>{' '}
-          {t('networks.agreement.gate_body', { network: network.name })}
-        </Alert>
+      {gated && documents.data && (
+        <AgreementGate
+          network={network.name}
+          returning={documents.data.documents.some((d) => d.changes !== null)}
+        />
       )}
       {(can(network, 'documents.publish') || can(network, 'documents.acceptances.view')) && (
         <ul className="actions">
@@ -175,7 +175,8 @@ function DocumentCard({ document }: { document: NetworkDocument }) {
           </Link>
         </p>
       </header>
-      <Markdown source={withoutTitle(document.body, document.title)} headingOffset={2} />
+      <DocumentChanges document={document} />
+      <ServerHtml html={document.bodyHtml} />
     </article>
   );
 }

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
+import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { fetchUserProfile, profileKeys } from '../profiles/api.ts';
 import { useDocumentVersions } from './api.ts';
-import { withoutTitle } from './document-text.ts';
 
 /** Every published version of the agreement or the rules: when, by whom, and the text of any of them. */
 export default function DocumentHistoryPage() {
@@ -97,10 +96,16 @@ export default function DocumentHistoryPage() {
                   })}
                 </p>
               </header>
+              {selected.summary && (
+                <div className="stack-tight">
+                  <p className="strong">{t('networks.agreement.summary_label')}</p>
+                  <p className="pre-wrap" dir="auto">
+                    {selected.summary}
+                  </p>
+                </div>
+              )}
               {/* The text keeps its own direction (an English text on an Arabic page reads left to right). */}
-              <div dir="auto">
-                <Markdown source={withoutTitle(selected.body, selected.title)} headingOffset={2} />
-              </div>
+              <ServerHtml html={selected.bodyHtml} />
             </article>
           )}
         </>

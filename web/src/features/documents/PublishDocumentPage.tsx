@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiForm } from '../../components/ApiForm.tsx';
@@ -7,15 +7,43 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { can, networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { documentKeys, publishDocument, useDocuments } from './api.ts';
+import { documentKeys, publishDocument, useDocumentPreview, useDocuments } from './api.ts';
 
-const fields = ['title', 'body'] as const;
+const fields = ['title', 'body', 'summary'] as const;
+
+/** The value once it has stopped changing for a moment (the preview asks the server, not every key). */
+function useSettled<T>(value: T, ms = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** The server's rendering of the text being edited. */
+function Preview({ slug, source }: { slug: string; source: string }) {
+  const { t } = useTranslation();
+  const preview = useDocumentPreview(slug, useSettled(source));
+  return (
+    <section
+      className="card stack"
+      aria-labelledby="preview-heading"
+      aria-busy={preview.isFetching || undefined}
+    >
+      <h2 id="preview-heading">{t('networks.agreement.preview')}</h2>
+      {preview.isPending && <Loading />}
+      {preview.isError && <QueryError error={preview.error} onRetry={() => void preview.refetch()} />}
+      {preview.data && <ServerHtml html={preview.data.html} />}
+    </section>
+  );
+}
 
 /** Meta-mentors publish a new version of the agreement or the rules; everyone accepts it again. */
 export default function PublishDocumentPage() {
@@ -30,8 +58,13 @@ export default function PublishDocumentPage() {
   const confirmed = useRef(false);
   const form = useApiForm({
     fields,
-    required: fields,
-    submit: (v) => publishDocument(network.slug, kind, { title: v.title, body: v.body }),
+    required: ['title', 'body'],
+    submit: (v) =>
+      publishDocument(network.slug, kind, {
+        title: v.title,
+        body: v.body,
+        ...(v.summary.trim() && { summary: v.summary }),
+      }),
     onSuccess: async () => {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug) });
@@ -89,12 +122,17 @@ export default function PublishDocumentPage() {
           error={form.errors.fields.body}
           className="mono"
         />
+        <TextAreaField
+          name="summary"
+          label={t('networks.agreement.doc_summary')}
+          hint={t('networks.agreement.doc_summary_hint')}
+          rows={3}
+          maxLength={2000}
+          error={form.errors.fields.summary}
+        />
         <Button type="submit">{t('networks.agreement.publish')}</Button>
       </ApiForm>
-      <section className="card stack" aria-labelledby="preview-heading">
-        <h2 id="preview-heading">{t('networks.agreement.preview')}</h2>
-        <Markdown source={source} headingOffset={2} />
-      </section>
+      <Preview slug={network.slug} source={source} />
       <ConfirmDialog
         open={confirming}
         tone="primary"

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
   AcceptanceReport,
+  DocumentPreview,
   NetworkDocument,
   NetworkDocuments,
 } from '../../../../common/contracts/documents.ts';
@@ -33,8 +34,20 @@ export function useDocumentVersions(slug: string, kind: string) {
 }
 export const acceptDocuments = (slug: string, agreementVersion: number, rulesVersion: number) =>
   api.post<unknown>(`${base(slug)}/accept`, { agreementVersion, rulesVersion });
-export const publishDocument = (slug: string, kind: string, body: { title: string; body: string }) =>
-  api.post<{ version: number }>(`${base(slug)}/${kind}`, body);
+export const publishDocument = (
+  slug: string,
+  kind: string,
+  body: { title: string; body: string; summary?: string },
+) => api.post<{ version: number }>(`${base(slug)}/${kind}`, body);
+/** The server renders the editor's Markdown exactly as it will publish it (the web parses no Markdown). */
+export function useDocumentPreview(slug: string, source: string) {
+  return useQuery({
+    queryKey: [...documentKeys.all(slug), 'preview', source] as const,
+    queryFn: () => api.post<DocumentPreview>(`${base(slug)}/preview`, { body: source }),
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
 export function useAcceptances(slug: string) {
   return useQuery({
     queryKey: documentKeys.acceptances(slug),

@@ -7,28 +7,9 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { roleLabel } from '../../lib/labels.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { type AuditPage as AuditList, useAudit } from './api.ts';
+import { auditSentence } from './audit-sentence.ts';
 
 type Entry = AuditList['entries'][number];
-
-function actionLabel(t: TFunction, action: string): string {
-  const labels: Record<string, string> = {
-    'network.founded': t('networks.audit.actions.network_founded'),
-    'network.edited': t('networks.audit.actions.network_edited'),
-    'network.organisation_added': t('networks.audit.actions.organisation_added'),
-    'network.organisation_removed': t('networks.audit.actions.organisation_removed'),
-    'member.joined': t('networks.audit.actions.member_joined'),
-    'member.left': t('networks.audit.actions.member_left'),
-    'member.removed': t('networks.audit.actions.member_removed'),
-    'member.role_changed': t('networks.audit.actions.member_role_changed'),
-    'document.published': t('networks.audit.actions.document_published'),
-    'documents.accepted': t('networks.audit.actions.documents_accepted'),
-    'office.updated': t('networks.audit.actions.office_updated'),
-    'buddy.proposed': t('networks.audit.actions.buddy_proposed'),
-    'buddy.ended': t('networks.audit.actions.buddy_ended'),
-    'buddy.withdrawn': t('networks.audit.actions.buddy_withdrawn'),
-  };
-  return labels[action] ?? action;
-}
 
 /** A readable line for the details the server records with some actions. */
 function detailText(t: TFunction, entry: Entry): string | null {
@@ -66,14 +47,12 @@ export default function AuditPage() {
             return (
               <li key={e.id} className="row">
                 <div className="row-main">
-                  <p className="strong">{actionLabel(t, e.action)}</p>
-                  <p className="small">
-                    {e.actor && t('networks.audit.by', { name: e.actor.displayName })}
-                    {e.subject &&
-                      e.subject.id !== e.actor?.id &&
-                      ` · ${t('networks.audit.subject', { name: e.subject.displayName })}`}
-                    {detail && ` · ${detail}`}
-                  </p>
+                  <p>{auditSentence(t, e)}</p>
+                  {detail && (
+                    <p className="small muted" dir="auto">
+                      {detail}
+                    </p>
+                  )}
                 </div>
                 <time className="muted small" dateTime={e.createdAt}>
                   {t('networks.audit.when', { when: new Date(e.createdAt) })}
