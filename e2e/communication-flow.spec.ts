@@ -434,7 +434,7 @@ describe('communication', () => {
 
     // --- Search, notification settings, the unsubscribe page (signed out), and the chat in Arabic.
     await olgaPage.goto('/home');
-    await olgaPage.getByRole('searchbox', { name: 'Search my networks' }).fill('fla');
+    await olgaPage.getByRole('searchbox', { name: 'Search topics, people, events and more' }).fill('fla');
     await olgaPage.keyboard.press('Enter');
     await heading(olgaPage, 'Search');
     await olgaPage.getByRole('heading', { level: 2, name: /Topics \(1\)/ }).waitFor();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchQuery } from './search-query.ts';
-import { foldWord, markWords, snippetOf, termsToMark } from './search-snippet.ts';
+import {
+  EXCERPT_CONTEXT,
+  excerptAround,
+  foldWord,
+  markWords,
+  snippetOf,
+  termsToMark,
+} from './search-snippet.ts';
 
 describe('search snippets', () => {
   it('mark every word that starts with a searched word, accents and ß aside, never excluded words', () => {
@@ -36,5 +43,16 @@ describe('search snippets', () => {
     // No match in the text (the title matched): its beginning.
     expect(snippetOf('Kurz.', ['wohnung'])).toEqual([{ text: 'Kurz.', mark: false }]);
     expect(snippetOf('', ['wohnung'])).toEqual([]);
+  });
+
+  it('keep only the lines around the first match of a long source, saying where text was left out', () => {
+    const before = 'Vorher **fett** [Link](https://example.org).\n'.repeat(40);
+    const after = '\nNachher _kursiv_.'.repeat(60);
+    const excerpt = excerptAround(`${before}Die Wohnungssuche hier.${after}`, ['wohnung']);
+    expect(excerpt.length).toBeLessThan(2 * EXCERPT_CONTEXT + 10);
+    expect(excerpt).toMatch(/^… Vorher \*\*fett\*\* \[Link\]\(https:\/\/example.org\)\.\n/);
+    expect(excerpt).toContain('Die Wohnungssuche hier.');
+    expect(excerpt).toMatch(/\nNachher _kursiv_\. …$/);
+    expect(excerptAround('kurz', ['wohnung'])).toBe('kurz');
   });
 });

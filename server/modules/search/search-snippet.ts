@@ -3,9 +3,12 @@ import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery } from './search.types.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** A word as matching sees it: lower case, without accents, ß as ss. */
 export function foldWord(word: string): string {
+  // Most words are ASCII: nothing to decompose (this runs for every word of every snippet).
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('ß', 'ss');
 }
 
@@ -39,6 +42,38 @@ export function markWords(text: string, terms: string[]): TextPiece[] {
   return pieces;
 }
 
+/** Where the first word that matches starts, or -1. */
+export function firstMatchIndex(text: string, terms: string[]): number {
+  for (const match of text.matchAll(WORD)) if (isMatch(match[0], terms)) return match.index;
+  return -1;
+}
+
+/** Characters of source kept on each side of the first match before the text is made plain. */
+export const EXCERPT_CONTEXT = 400;
+
+/**
+ * The part of a long source text around its first match (or its start), cut at line breaks where
+ * there are any, else at spaces: turning Markdown into plain text costs time in proportion to the
+ * text, and a snippet needs only its neighbourhood. "… " and " …" say where text was left out.
+ */
+export function excerptAround(source: string, terms: string[]): string {
+  if (source.length <= 2 * EXCERPT_CONTEXT) return source;
+  const at = Math.max(0, firstMatchIndex(source, terms));
+  let start = Math.max(0, at - EXCERPT_CONTEXT);
+  let end = Math.min(source.length, at + EXCERPT_CONTEXT);
+  if (start > 0) {
+    const line = source.indexOf('\n', start);
+    const space = source.indexOf(' ', start);
+    start = line >= 0 && line < at ? line + 1 : space >= 0 && space < at ? space + 1 : at;
+  }
+  if (end < source.length) {
+    const line = source.lastIndexOf('\n', end);
+    const space = source.lastIndexOf(' ', end);
+    end = line > at ? line : space > at ? space : end;
+  }
+  return `${start > 0 ? '… ' : ''}${source.slice(start, end)}${end < source.length ? ' …' : ''}`;
+}
+
 /** Snippet length in characters (about two lines on a phone). */
 export const SNIPPET_LENGTH = 160;
 const LEAD = 50;
@@ -48,13 +83,7 @@ const LEAD = 50;
  * where text was left out, the matched words marked.
  */
 export function snippetOf(text: string, terms: string[], length = SNIPPET_LENGTH): TextPiece[] {
-  let first = -1;
-  for (const match of text.matchAll(WORD)) {
-    if (isMatch(match[0], terms)) {
-      first = match.index;
-      break;
-    }
-  }
+  const first = firstMatchIndex(text, terms);
   let start = first > LEAD ? first - LEAD : 0;
   if (start > 0) {
     const space = text.indexOf(' ', start);

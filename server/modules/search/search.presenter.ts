@@ -1,6 +1,6 @@
 import type { SearchResults, SearchType } from '../../../common/contracts/search.ts';
 import { markdownToPlainText } from '../../lib/markdown.ts';
-import { markWords, snippetOf, termsToMark } from './search-snippet.ts';
+import { excerptAround, markWords, snippetOf, termsToMark } from './search-snippet.ts';
 import type { ParsedQuery, SearchHit } from './search.types.ts';
 
 /** A network the searcher may search, as results name it. */
@@ -29,9 +29,14 @@ const MARKDOWN: Record<SearchType, boolean> = {
   organisation: false,
 };
 
+/** Characters that may make Markdown (or an entity, or a numbered list); text without any is plain already. */
+const MARKDOWN_SYNTAX = /[*_`#[\]()<>!\\~|@&=+-]|^\s*\d+[.)]/m;
+
 /** Plain text of a hit's indexed text, whitespace collapsed. */
 export function plainTextOf(kind: SearchType, body: string): string {
-  return MARKDOWN[kind] ? markdownToPlainText(body) : body.replace(/\s+/g, ' ').trim();
+  return MARKDOWN[kind] && MARKDOWN_SYNTAX.test(body)
+    ? markdownToPlainText(body)
+    : body.replace(/\s+/g, ' ').trim();
 }
 
 /** Results as plain-text pieces with the matched words marked (never HTML), and their network. */
@@ -48,7 +53,7 @@ export function presentSearchResults(page: SearchPage): SearchResults {
         title: hit.title,
         topicId: hit.topicId,
         slug: hit.slug,
-        snippet: snippetOf(plainTextOf(hit.kind, hit.body), terms),
+        snippet: snippetOf(plainTextOf(hit.kind, excerptAround(hit.body, terms)), terms),
         // A reply shows its topic's title, which is not what matched.
         titleMarks: hit.kind === 'reply' ? [{ text: hit.title, mark: false }] : markWords(hit.title, terms),
       };
