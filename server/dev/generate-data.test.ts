@@ -112,5 +112,9 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     const unread = await client.get('/api/notifications/unread-count');
     expect(unread.statusCode).toBe(200);
     expect(unread.json().unreadCount).toBeGreaterThan(0);
+    const resources = await client.get(`${n}/resources?limit=20`);
+    expect(resources.statusCode).toBe(200);
+    expect(resources.json().resources).toHaveLength(20);
+    expect(resources.json().nextCursor).not.toBeNull();
   });
 });
