@@ -140,6 +140,8 @@ export type ResourceSummary = z.infer<typeof ResourceSummary>;
 export const ResourceList = z.object({
   resources: z.array(ResourceSummary),
   nextCursor: z.string().nullable(),
+  /** The caller may create resources (members, unless the network keeps editing to its staff). */
+  canCreate: z.boolean(),
 });
 export type ResourceList = z.infer<typeof ResourceList>;
 

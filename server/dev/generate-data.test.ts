@@ -117,5 +117,9 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     expect(events.json().items).toHaveLength(20);
     expect(events.json().nextCursor).not.toBeNull();
     expect(fixture.counts.events).toBeGreaterThan(0);
+    const resources = await client.get(`${n}/resources?limit=20`);
+    expect(resources.statusCode).toBe(200);
+    expect(resources.json().resources).toHaveLength(20);
+    expect(resources.json().nextCursor).not.toBeNull();
   });
 });

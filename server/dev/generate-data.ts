@@ -19,8 +19,15 @@ import {
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
-  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000, helpRequests: 200 },
-  large: { networks: 100, users: 10_000, posts: 200_000, messages: 1_000_000, helpRequests: 5_000 },
+  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000, helpRequests: 200, resources: 200 },
+  large: {
+    networks: 100,
+    users: 10_000,
+    posts: 200_000,
+    messages: 1_000_000,
+    helpRequests: 5_000,
+    resources: 5_000,
+  },
 } as const;
 export type Scale = keyof typeof SCALES;
 
@@ -575,6 +582,57 @@ export async function generateData(
     now,
   });
   log(`events: ${eventCount}`);
+  // Shared resources: the busiest network's library holds `size.resources` pages and links (each
+  // with its first revision), every other network a handful.
+  const resources: Record<string, unknown>[] = [];
+  const revisions: Record<string, unknown>[] = [];
+  for (const [i, n] of networks.entries()) {
+    const count = i === 0 ? size.resources : 5;
+    const authorId = announcer.get(n.id) as string;
+    for (let k = 0; k < count; k++) {
+      const at = Math.floor(createdMs + (now - createdMs) * (k / count));
+      const id = newId(at);
+      const body = pick(SENTENCES);
+      const title = `${pick(TITLES)} ${k + 1}`;
+      const kind = k % 4 === 3 ? 'link' : 'page';
+      const url = kind === 'link' ? `https://example.org/guide/${k}` : null;
+      resources.push({
+        id,
+        networkId: n.id,
+        kind,
+        title,
+        bodySource: body,
+        bodyHtml: htmlOf.get(body),
+        url,
+        attachmentId: null,
+        tags: JSON.stringify([pick(['onboarding', 'housing', 'language', 'work'])]),
+        language: pick(['de', 'en', 'ar', 'uk']),
+        expertise: '[]',
+        region: null,
+        revision: 1,
+        startHere: k < 3 ? k : null,
+        createdBy: authorId,
+        createdAt: iso(at),
+        updatedBy: authorId,
+        updatedAt: iso(at),
+      });
+      revisions.push({
+        resourceId: id,
+        revision: 1,
+        networkId: n.id,
+        authorId,
+        title,
+        bodySource: body,
+        url,
+        summary: '',
+        revertedFrom: null,
+        createdAt: iso(at),
+      });
+    }
+  }
+  await insertBatches(ctx, 'resources', resources);
+  await insertBatches(ctx, 'resourceRevisions', revisions);
+  log(`resources: ${resources.length}`);
 
   const fixture: Fixture = {
     scale,
@@ -600,6 +658,7 @@ export async function generateData(
       helpResponses: support.responses,
       helpOffers: support.offers,
       events: eventCount,
+      resources: resources.length,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);

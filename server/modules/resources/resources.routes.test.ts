@@ -78,6 +78,7 @@ describe.each(DIALECTS)('shared resources on %s', (dialect) => {
 
     const all = (await ben.client.get(base)).json() as ResourceList;
     expect(all.resources.map((r) => r.title)).toEqual(['City housing office', 'Welcome guide']);
+    expect(all.canCreate).toBe(true);
     const q = async (query: string) =>
       ((await ben.client.get(`${base}?${query}`)).json() as ResourceList).resources.map((r) => r.title);
     expect(await q('kind=link')).toEqual(['City housing office']);
@@ -170,6 +171,7 @@ describe.each(DIALECTS)('shared resources on %s', (dialect) => {
       staffOnlyEditing: true,
     });
     expect((await anna.client.post(base, page)).statusCode).toBe(403);
+    expect(((await anna.client.get(base)).json() as ResourceList).canCreate).toBe(false);
     expect((await anna.client.patch(`${base}/${a}`, { baseRevision: 1, title: 'Mine now' })).statusCode).toBe(
       403,
     );

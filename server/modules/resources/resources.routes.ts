@@ -54,7 +54,7 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (request) => {
       const actor = await actorOf(request.network);
       const { page, nextCursor } = await service.listResources(ctx, actor, request.query);
-      return { resources: page.map(presentSummary), nextCursor };
+      return { resources: page.map(presentSummary), nextCursor, canCreate: actor.viewer.editor };
     },
   );
 

@@ -53,6 +53,10 @@ const BuddiesPage = lazy(() => import('../features/buddies/BuddiesPage.tsx'));
 const SupportPage = lazy(() => import('../features/help/SupportPage.tsx'));
 const AskPage = lazy(() => import('../features/help/AskPage.tsx'));
 const RequestPage = lazy(() => import('../features/help/RequestPage.tsx'));
+const ResourcesPage = lazy(() => import('../features/resources/ResourcesPage.tsx'));
+const ResourcePage = lazy(() => import('../features/resources/ResourcePage.tsx'));
+const ResourceEditorPage = lazy(() => import('../features/resources/ResourceEditor.tsx'));
+const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -128,6 +132,11 @@ export function AppRoutes() {
           <Route path="applications" element={signedIn(<ApplicationsPage />)} />
           <Route path="audit" element={signedIn(<AuditPage />)} />
           <Route path="settings" element={signedIn(<SettingsPage />)} />
+          <Route path="resources" element={signedIn(<ResourcesPage />)} />
+          <Route path="resources/new" element={signedIn(<ResourceEditorPage />)} />
+          <Route path="resources/:id" element={signedIn(<ResourcePage />)} />
+          <Route path="resources/:id/edit" element={signedIn(<ResourceEditorPage />)} />
+          <Route path="resources/:id/history" element={signedIn(<ResourceHistoryPage />)} />
           <Route path="mooc" element={signedIn(<MoocSessionsPage />)} />
           <Route path="mooc/:sessionId" element={signedIn(<MoocSessionPage />)} />
           <Route path="roadmap" element={signedIn(<RoadmapPage />)} />

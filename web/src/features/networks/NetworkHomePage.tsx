@@ -9,6 +9,7 @@ import { ApplySection } from '../applications/ApplySection.tsx';
 import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
+import { ResourcesHomeSection } from '../resources/ResourcesHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
 import { useOffice } from '../office/api.ts';
 import { OfficeDetails } from '../office/OfficeDetails.tsx';
@@ -79,6 +80,7 @@ export default function NetworkHomePage() {
       )}
 
       {viewer.role && <SupportHomeSection network={network} />}
+      {viewer.role && <ResourcesHomeSection network={network} />}
 
       {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 

@@ -58,6 +58,7 @@ export default function NetworkLayout() {
     { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
     { to: 'buddies', label: t('networks.nav.buddies'), show: may('buddies.view') },
     { to: 'support', label: t('networks.nav.support'), show: helpAccess(n).view },
+    { to: 'resources', label: t('networks.nav.resources'), show: may('resources.view') },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },

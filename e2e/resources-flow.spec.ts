@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
+const slug = 'resources-net';
+
+/** Rania reads the app in Arabic: her steps find their way by the Arabic catalogue. */
+type Catalogue = { [key: string]: string | Catalogue };
+const ar = JSON.parse(readFileSync(new URL('../common/i18n/ar.json', import.meta.url), 'utf8')) as Catalogue;
+function arabic(key: string): string {
+  let node: string | Catalogue | undefined = ar;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no Arabic text for ${key}`);
+  return node;
+}
+
+const people = {
+  olga: { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Meta' },
+  rania: { email: 'rania@example.org', password: 'jasmine under the window', displayName: 'Rania Mentor' },
+};
+type Who = keyof typeof people;
+const cookies: Record<Who, string> = { olga: '', rania: '' };
+
+type Json = Record<string, unknown>;
+async function call(who: Who, method: string, path: string, body?: unknown) {
+  const answer = await apiCall(server, method, path, body, cookies[who]);
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
+  return answer.json as Json;
+}
+
+async function acceptDocuments(who: Who) {
+  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
+    documents: { kind: string; version: number }[];
+  };
+  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+}
+
+/** A network with its meta-mentor (Olga) and a mentor who reads the app in Arabic (Rania). */
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  await apiCall(server, 'POST', '/auth/register', { ...people.olga, locale: 'en' });
+  cookies.olga =
+    (
+      await apiCall(server, 'POST', '/auth/login', {
+        email: people.olga.email,
+        password: people.olga.password,
+      })
+    ).cookie ?? '';
+  const org = await call('olga', 'POST', '/organisations', {
+    name: 'Welcome House',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Leipzig',
+    languages: ['en', 'de'],
+  });
+  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+    name: 'Resource Network',
+    slug,
+    languages: ['en', 'ar'],
+    visibility: 'private',
+  });
+  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: people.olga.email });
+  await acceptDocuments('olga');
+  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, {
+    kind: 'link',
+    role: 'mentor',
+    level: 'experienced',
+  });
+  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
+  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, {
+    ...people.rania,
+    locale: 'ar',
+  });
+  expect(joined.status).toBeLessThan(300);
+  cookies.rania = joined.cookie ?? '';
+  await acceptDocuments('rania');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pages: Page[] = [];
+/** A signed-in page for one person at one width. */
+async function signedIn(who: Who, viewport: Viewport): Promise<Page> {
+  const context = await newContext(browser, server.url, viewport);
+  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  pages.push(page);
+  return page;
+}
+
+function photographFailures(): void {
+  onTestFailed(async () => {
+    for (const [i, page] of pages.entries()) {
+      await page
+        .screenshot({ path: `e2e/screenshots/failure-resources-${i}.png`, fullPage: true })
+        .catch(() => {});
+    }
+  });
+}
+
+const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
+const heading = (page: Page, name: string | RegExp, level = 1) =>
+  page.getByRole('heading', { level, name }).waitFor();
+const title = 'Welcome guide for new mentors';
+
+describe('shared resources', () => {
+  it('creates a page with a server preview, and resolves an edit conflict between two browsers', async () => {
+    photographFailures();
+    const olga = await signedIn('olga', laptop);
+    const rania = await signedIn('rania', phone);
+
+    // Olga finds Resources beside the other sections; the library is empty.
+    await olga.goto(`/networks/${slug}`);
+    await olga.getByRole('link', { name: 'Resources', exact: true }).first().click();
+    await heading(olga, 'Resources');
+    await olga.getByText('No resources yet.', { exact: false }).waitFor();
+    await check(olga, 'a0-resources-empty');
+
+    // She writes the first page and previews it as the server renders it.
+    await olga.getByRole('link', { name: 'New resource' }).first().click();
+    await heading(olga, 'New resource');
+    await olga.getByLabel('Title').fill(title);
+    await olga.getByLabel('Text (Markdown)').fill('# Hello\n\nBring your **ID** to the first meeting.');
+    await olga.getByLabel('Tags').fill('onboarding');
+    await olga.getByRole('button', { name: 'Preview' }).click();
+    await olga.locator('.markdown strong', { hasText: 'ID' }).waitFor();
+    await check(olga, 'a1-resources-editor');
+    await olga.getByRole('button', { name: 'Save' }).click();
+    await heading(olga, title);
+    const pageUrl = olga.url();
+
+    // Both open the editor of revision 1: Rania (Arabic, phone) and Olga (laptop).
+    await olga.goto(`${pageUrl}/edit`);
+    await rania.goto(`${new URL(pageUrl).pathname}/edit`);
+    await heading(rania, arabic('resources.edit_title'));
+    await rania.locator('html[dir="rtl"]').waitFor();
+    expect(await rania.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    const raniaBody = rania.getByLabel(arabic('resources.field_body'));
+    await raniaBody.fill('# Hello\n\nBring your **ID** and a photo.');
+    await rania.getByRole('button', { name: arabic('resources.save_action') }).click();
+    await heading(rania, title);
+    await check(rania, 'a2-resources-page-ar');
+
+    // Olga saves on top of revision 1: the conflict view shows both, and her text is still there.
+    const olgaBody = olga.getByLabel('Text (Markdown)');
+    await olgaBody.fill('# Hello\n\nBring your **ID** and your questions.');
+    await olga.getByRole('button', { name: 'Save' }).click();
+    await heading(olga, 'Someone else saved a newer version', 2);
+    expect(await olgaBody.inputValue()).toContain('your questions');
+    await olga.locator('.diff ins', { hasText: 'your questions' }).waitFor();
+    await check(olga, 'a3-resources-conflict');
+    // She merges both into her text and saves on top of Rania's revision.
+    await olgaBody.fill('# Hello\n\nBring your **ID**, a photo and your questions.');
+    await olga.getByRole('button', { name: 'Save' }).click();
+    await heading(olga, title);
+    await olga.getByText('a photo and your questions').waitFor();
+
+    // The history shows three revisions and what changed.
+    await olga.getByRole('link', { name: 'History' }).click();
+    await olga.getByText('Revision 3').waitFor();
+    await olga.getByRole('button', { name: 'Show changes' }).first().click();
+    await olga.locator('.diff ins', { hasText: 'a photo and your questions' }).waitFor();
+    await check(olga, 'a4-resources-history');
+  });
+
+  it('found no serious accessibility problems', () => {
+    expect(violations).toEqual([]);
+  });
+});
