@@ -497,7 +497,10 @@ async function cachedRanking(
   row: HelpRequestListRow,
 ): Promise<Ranking> {
   let cache = rankings.get(ctx);
-  if (!cache) rankings.set(ctx, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    rankings.set(ctx, cache);
+  }
   const key = `${row.lastActivityAt}|${row.updatedAt}|${row.status}`;
   const hit = cache.get(row.id);
   const now = Date.now();

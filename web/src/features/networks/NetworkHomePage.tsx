@@ -10,6 +10,7 @@ import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
+import { LeaveControl } from '../members/LeaveControl.tsx';
 import { useOffice } from '../office/api.ts';
 import { OfficeDetails } from '../office/OfficeDetails.tsx';
 import { can } from './api.ts';
@@ -72,6 +73,7 @@ export default function NetworkHomePage() {
               <Link to="/profile">{t('networks.home.edit_profile')}</Link>
             </li>
           </ul>
+          {can(network, 'membership.set_leave') && <LeaveControl slug={network.slug} />}
           {can(network, 'membership.leave') && <LeaveButton slug={network.slug} name={network.name} />}
         </section>
       ) : (
