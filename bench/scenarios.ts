@@ -196,7 +196,11 @@ async function supportScenario(ctx: ScenarioContext, name: 'help-list' | 'sugges
         ...load,
         baselineRps: Math.round((before.requestsPerSecond + after.requestsPerSecond) / 2),
         target: `p99 ≤ ${READ_TARGET.p99Ms} ms`,
-        met: load.p99Ms <= READ_TARGET.p99Ms && load.non2xx === 0,
+        met:
+          load.requestsPerSecond > 0 &&
+          load.errors === 0 &&
+          load.non2xx === 0 &&
+          load.p99Ms <= READ_TARGET.p99Ms,
       },
     ];
   } finally {

@@ -406,25 +406,42 @@ export async function saveHelperPool(db: Kysely<DB>, id: string, pool: string[],
     .execute();
 }
 
-/** Those of the given users who may be suggested in the network: active, in the roles, not suspended, not on leave. */
-export function listHelperCandidatesAmong(
+/**
+ * Those of the given users who may be suggested in the network: active, in the roles, not
+ * suspended, not on leave. Found by the (network, user) key, and the status and role are checked
+ * here rather than in SQL: with them in the statement, SQLite would walk the network's whole
+ * (network, status) index instead (10,000 rows in a large network, against 50 lookups).
+ */
+export async function listHelperCandidatesAmong(
   db: Kysely<DB>,
   networkId: string,
   roles: NetworkRole[],
   today: string,
   userIds: string[],
 ) {
-  if (userIds.length === 0) return Promise.resolve([]);
-  return db
+  if (userIds.length === 0) return [];
+  const rows = await db
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .leftJoin('profiles as p', 'p.userId', 'ms.userId')
-    .select(['ms.userId', 'ms.role', 'ms.level', 'u.displayName', 'p.availability'])
+    .select([
+      'ms.userId',
+      'ms.role',
+      'ms.level',
+      'ms.status',
+      'ms.leaveUntil',
+      'u.suspendedAt',
+      'u.displayName',
+      'p.availability',
+    ])
     .where('ms.networkId', '=', networkId)
     .where('ms.userId', 'in', userIds)
-    .where('ms.status', '=', 'active')
-    .where('ms.role', 'in', roles)
-    .where('u.suspendedAt', 'is', null)
-    .where((eb) => eb.or([eb('ms.leaveUntil', 'is', null), eb('ms.leaveUntil', '<', today)]))
     .execute();
+  return rows.filter(
+    (r) =>
+      r.status === 'active' &&
+      roles.includes(r.role) &&
+      r.suspendedAt === null &&
+      (r.leaveUntil === null || r.leaveUntil < today),
+  );
 }

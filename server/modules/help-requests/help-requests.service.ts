@@ -480,10 +480,43 @@ async function rankHelpersFor(ctx: AppContext, network: NetworkRow, row: HelpReq
   return { ranked, facts };
 }
 
+/**
+ * How long a request's ranked helpers are reused by this server process. Ranking reads the pool's
+ * facts, loads and standings (about ten statements); suggestions are advice, so they may be this
+ * old as to other requests' offers. Any activity on the request itself (an edit, a response, an
+ * offer, a change of status) moves its lastActivityAt and so ranks anew.
+ */
+export const HELPER_SUGGESTIONS_REUSE_MS = 30_000;
+const HELPER_SUGGESTIONS_CACHED_MAX = 1_000;
+type Ranking = Awaited<ReturnType<typeof rankHelpersFor>>;
+const rankings = new WeakMap<AppContext, Map<string, { key: string; until: number; ranking: Ranking }>>();
+
+async function cachedRanking(
+  ctx: AppContext,
+  network: NetworkRow,
+  row: HelpRequestListRow,
+): Promise<Ranking> {
+  let cache = rankings.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    rankings.set(ctx, cache);
+  }
+  const key = `${row.lastActivityAt}|${row.updatedAt}|${row.status}`;
+  const hit = cache.get(row.id);
+  const now = Date.now();
+  if (hit && hit.key === key && hit.until > now) return hit.ranking;
+  const ranking = await rankHelpersFor(ctx, network, row);
+  cache.delete(row.id);
+  cache.set(row.id, { key, until: now + HELPER_SUGGESTIONS_REUSE_MS, ranking });
+  // The oldest entry goes first (a Map keeps the order of insertion).
+  if (cache.size > HELPER_SUGGESTIONS_CACHED_MAX) cache.delete(cache.keys().next().value as string);
+  return ranking;
+}
+
 export async function suggestHelpers(ctx: AppContext, actor: HelpActor, id: string) {
   const row = await loadRequest(ctx, actor, id);
   const [{ ranked, facts }, notified] = await Promise.all([
-    rankHelpersFor(ctx, actor.network, row),
+    cachedRanking(ctx, actor.network, row),
     repo.listNotifiedIds(ctx.database.db, id),
   ]);
   return { ranked, notified, avatarOf: (uid: string) => facts.get(uid)?.avatarUrl ?? null };

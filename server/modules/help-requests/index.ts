@@ -4,3 +4,9 @@
  */
 export { helpRequestRoutes } from './help-requests.routes.ts';
 export { runEscalations } from './escalation.service.ts';
+export {
+  createHelpRequest,
+  type HelpActor,
+  offerHelp,
+  respondToHelpRequest,
+} from './help-requests.service.ts';

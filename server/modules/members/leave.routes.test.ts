@@ -26,6 +26,7 @@ describe.each(DIALECTS)('on leave until a day, on %s', (dialect) => {
     const set = await mentor.request('PUT', url, { until: day(14) });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ leaveUntil: day(14) });
+    expect((await mentor.get(url)).json()).toEqual({ leaveUntil: day(14) });
 
     const directory = (await meta.get(`/api/networks/${network.slug}/directory`)).json() as Directory;
     const entry = directory.entries.find((e) => e.userId === user.id);
@@ -51,6 +52,7 @@ describe.each(DIALECTS)('on leave until a day, on %s', (dialect) => {
 
     const cleared = await mentor.request('PUT', url, { until: null });
     expect(cleared.json()).toEqual({ leaveUntil: null });
+    expect((await mentor.get(url)).json()).toEqual({ leaveUntil: null });
     const after = (await meta.get(`/api/networks/${network.slug}/directory`)).json() as Directory;
     expect(after.entries.find((e) => e.userId === user.id)?.leaveUntil).toBeNull();
     expect(((await meta.get(`/api/users/${user.id}/profile`)).json() as Profile).leaveUntil).toBeNull();

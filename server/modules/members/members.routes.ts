@@ -17,7 +17,14 @@ import type { AppContext } from '../../context.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentMemberPage } from './members.presenter.ts';
-import { changeMember, leaveNetwork, listMembers, removeMember, setLeave } from './members.service.ts';
+import {
+  changeMember,
+  getLeave,
+  leaveNetwork,
+  listMembers,
+  removeMember,
+  setLeave,
+} from './members.service.ts';
 import { errorResponses } from '../../errors.ts';
 
 const tags = ['members'];
@@ -94,6 +101,23 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => {
       await leaveNetwork(ctx, request.network.network, requireUser(request.network).id);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/networks/:slug/members/me/leave',
+    {
+      config: { action: 'membership.set_leave' },
+      schema: {
+        tags,
+        summary: 'Until when one is on leave in the network (null: not on leave)',
+        params: SlugParams,
+        response: { 200: LeaveState, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const access = request.network;
+      return { leaveUntil: await getLeave(ctx, access.network, requireUser(access).id) };
     },
   );
 

@@ -133,6 +133,15 @@ export async function setLeave(
   return until;
 }
 
+/** The member's leave in the network when it lasts until today or later, else null. */
+export async function getLeave(ctx: AppContext, network: NetworkRow, userId: string): Promise<string | null> {
+  const membership = (await activeMembershipOf(ctx, network, userId)) as MembershipRow & {
+    leaveUntil?: string | null;
+  };
+  const until = membership.leaveUntil ?? null;
+  return until && until >= isoNow().slice(0, 10) ? until : null;
+}
+
 /** A meta-mentor removes a member, giving a reason. */
 export async function removeMember(
   ctx: AppContext,

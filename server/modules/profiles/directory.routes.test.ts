@@ -139,6 +139,7 @@ describe.each(DIALECTS)('member directory on %s', (dialect) => {
       avatarUrl: expect.stringMatching(new RegExp(`^/api/users/${anna?.userId}/avatar\\?v=`)),
       lookingForBuddy: false,
       openToBuddy: false,
+      leaveUntil: null,
     });
     expect(page.entries.find((e) => e.displayName === 'bernd Müller')?.expertise).toEqual([
       'housing',

@@ -1,5 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditList, ChangeMemberBody, Member } from '../../../../common/contracts/networks.ts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type {
+  AuditList,
+  ChangeMemberBody,
+  LeaveState,
+  Member,
+} from '../../../../common/contracts/networks.ts';
 import { api, query } from '../../lib/api-client.ts';
 import { networkKeys } from '../networks/api.ts';
 import type { z } from 'zod';
@@ -15,7 +20,18 @@ export const memberKeys = {
   /** One role's members ('' for every role). */
   list: (slug: string, role: string) => [...memberKeys.all(slug), role] as const,
   audit: (slug: string) => [...networkKeys.detail(slug), 'audit'] as const,
+  /** The caller's own "on leave until". */
+  leave: (slug: string) => [...networkKeys.detail(slug), 'my-leave'] as const,
 };
+
+export function useMyLeave(slug: string) {
+  return useQuery({
+    queryKey: memberKeys.leave(slug),
+    queryFn: () => api.get<LeaveState>(`${base(slug)}/members/me/leave`),
+  });
+}
+export const setMyLeave = (slug: string, until: string | null) =>
+  api.put<LeaveState>(`${base(slug)}/members/me/leave`, { until });
 
 export function useMembers(slug: string, role: string) {
   return useInfiniteQuery({

@@ -11,6 +11,7 @@ import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
 import { ResourcesHomeSection } from '../resources/ResourcesHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
+import { LeaveControl } from '../members/LeaveControl.tsx';
 import { useOffice } from '../office/api.ts';
 import { OfficeDetails } from '../office/OfficeDetails.tsx';
 import { can } from './api.ts';
@@ -73,6 +74,7 @@ export default function NetworkHomePage() {
               <Link to="/profile">{t('networks.home.edit_profile')}</Link>
             </li>
           </ul>
+          {can(network, 'membership.set_leave') && <LeaveControl slug={network.slug} />}
           {can(network, 'membership.leave') && <LeaveButton slug={network.slug} name={network.name} />}
         </section>
       ) : (

@@ -17,6 +17,7 @@ import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/l
 import { useMe } from '../auth/api.ts';
 import { AskBuddyButton } from '../buddies/AskBuddyButton.tsx';
 import { pairFacts, useBuddyPairs } from '../buddies/api.ts';
+import { formatDay } from '../help/labels.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
@@ -157,6 +158,13 @@ export default function DirectoryPage() {
                     <Link to={`/networks/${network.slug}/directory/${e.userId}`}>{e.displayName}</Link>
                   </h2>
                   <MoocBadge userId={e.userId} />
+                  {e.leaveUntil && (
+                    <p>
+                      <span className="badge badge-warn">
+                        {t('leave.status', { date: formatDay(e.leaveUntil, i18n.language) })}
+                      </span>
+                    </p>
+                  )}
                   {(e.lookingForBuddy || e.openToBuddy) && (
                     <p>
                       {e.lookingForBuddy && (

@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api-client.ts';
 import { expertiseLabel, languageList, levelLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
+import { formatDay } from '../help/labels.ts';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
@@ -50,6 +51,13 @@ export default function PersonPage() {
         <div className="stack-tight">
           <PageHeading title={p.displayName} />
           <MoocBadge userId={p.id} />
+          {p.leaveUntil && (
+            <p>
+              <span className="badge badge-warn">
+                {t('leave.status', { date: formatDay(p.leaveUntil, i18n.language) })}
+              </span>
+            </p>
+          )}
           {(p.experienceLevel || p.region) && (
             <p className="muted">
               {[levelLabel(t, p.experienceLevel), p.region].filter(Boolean).join(' · ')}
