@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import SqliteDatabase from 'better-sqlite3';
 import { isLocale } from '../common/locales.ts';
+import { runBackup, runRestore, runStorage } from './cli-storage.ts';
 import { loadConfig } from './config.ts';
 import { type AppContext, createContext } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -30,6 +29,12 @@ interface Command {
   options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   run(
     ctx: AppContext,
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: Io,
+  ): Promise<number>;
+  /** Runs instead of `run`, before any database is opened (restore must find DATA_DIR empty). */
+  runWithoutContext?(
+    config: ReturnType<typeof loadConfig>,
     args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
     io: Io,
   ): Promise<number>;
@@ -118,33 +123,28 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   backup: {
-    summary: 'Write a consistent copy of the SQLite database while the platform runs',
-    usage: 'npm run cli -- backup <file>\n\nOn PostgreSQL, use pg_dump instead (the command prints how).',
-    async run(ctx, { positionals }, io) {
-      const target = positionals[0];
-      if (!target) {
-        io.err('Please name the backup file: npm run cli -- backup <file>');
-        return 2;
-      }
-      if (!ctx.database.sqliteFile) {
-        const url = new URL(ctx.config.databaseUrl ?? '');
-        url.password = '';
-        io.err(
-          `This platform runs on PostgreSQL. Back it up with pg_dump, for example:\n  pg_dump --format=custom --file=${target} "${url.toString()}"`,
-        );
-        return 2;
-      }
-      const dest = path.resolve(target);
-      mkdirSync(path.dirname(dest), { recursive: true });
-      const source = new SqliteDatabase(ctx.database.sqliteFile, { readonly: true, fileMustExist: true });
-      try {
-        await source.backup(dest);
-      } finally {
-        source.close();
-      }
-      io.out(`Backup written to ${dest}`);
-      return 0;
-    },
+    summary: 'Write one .tar.gz with the database (SQLite, online), every stored file and a manifest',
+    usage: [
+      'npm run cli -- backup <file.tar.gz> [--files-only]',
+      '',
+      'On PostgreSQL, back up the database with pg_dump and the files with --files-only (see README).',
+    ].join('\n'),
+    options: { 'files-only': { type: 'boolean' } },
+    run: (ctx, { values, positionals }, io) =>
+      runBackup(ctx, positionals[0], values['files-only'] === true, io),
+  },
+  restore: {
+    summary: 'Restore a backup archive into an empty DATA_DIR (checks every checksum first)',
+    usage:
+      'npm run cli -- restore <file.tar.gz>\n\nOn PostgreSQL: pg_restore the database first, then restore the files with DATABASE_URL set.',
+    // Never reached: runWithoutContext answers first.
+    run: () => Promise.reject(new Error('restore runs without a database')),
+    runWithoutContext: (config, { positionals }, io) => runRestore(config, positionals[0], io),
+  },
+  storage: {
+    summary: 'storage migrate: copy files from DATA_DIR to the configured S3 bucket (safe to repeat)',
+    usage: 'npm run cli -- storage migrate',
+    run: (ctx, { positionals }, io) => runStorage(ctx, positionals[0], io),
   },
   generate: {
     summary: 'Fill an EMPTY database with generated, fictional data for benchmarks (small or large)',
@@ -235,6 +235,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     io.err((err as Error).message);
     return 2;
+  }
+  if (command.runWithoutContext) {
+    return command.runWithoutContext(config, args as Parameters<Command['run']>[1], io);
   }
   const ctx = createContext(
     config,

@@ -4,9 +4,12 @@ export { createFileStorage } from './create-storage.ts';
 export { sendFile } from './send-file.ts';
 export {
   type FileStorage,
+  isKey,
   type ServedFile,
   type ServeHeaders,
   STORAGE_FOLDERS,
   type StoredEntry,
 } from './storage.ts';
 export { readUpload, registerUploads, UPLOAD_FIELD } from './uploads.ts';
+export { type CopyReport, copyStoredFiles } from './migrate-storage.ts';
+export { createLocalStorage } from './local-storage.ts';
