@@ -31,6 +31,10 @@ export interface Config {
   workers: number;
   /** The name mails sign with and speak of: PLATFORM_NAME, else MAIL_FROM's display name, else mentorNET. */
   platformName: string;
+  /** Bearer token that `GET /metrics` on the main port requires; without it that path is 404. */
+  metricsToken: string | undefined;
+  /** Serve `/metrics` (no token) on this port, bound to 127.0.0.1 only. */
+  metricsPort: number | undefined;
 }
 
 const Env = z.object({
@@ -48,6 +52,8 @@ const Env = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('mentorNET <no-reply@mentornet.invalid>'),
   PLATFORM_NAME: z.string().trim().min(1).max(80).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PASSWORD_HASH_COST: z
     .union([z.literal('low').transform(() => 10), z.coerce.number().int().min(10).max(20)])
@@ -101,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestHourUtc: e.NOTIFICATION_DIGEST_HOUR,
     workers: e.WORKERS,
     platformName: e.PLATFORM_NAME ?? displayNameOf(e.MAIL_FROM) ?? 'mentorNET',
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
   };
 }
 

@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
-import { createJobQueue, type JobQueue } from './platform/jobs/index.ts';
+import { createJobQueue, type JobQueue, jobQueueStats } from './platform/jobs/index.ts';
 import { createMailer, type Mailer } from './platform/mail/index.ts';
-import { createMailTransport } from './platform/mail/index.ts';
+import { createMailTransport, type MailTransport } from './platform/mail/index.ts';
+import { Metrics } from './platform/metrics/index.ts';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/index.ts';
 
 /** What services need from the running platform; no HTTP in here. */
@@ -17,6 +18,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** Realtime events to connected clients (in-process; across instances when a transport is attached). */
   realtime: RealtimeHub;
+  /** Prometheus metrics of this process (served at `/metrics`, see platform/metrics). */
+  metrics: Metrics;
   log: Logger;
   /** Stops the job worker, closes the mail transport and the database. */
   close(): Promise<void>;
@@ -24,14 +27,30 @@ export interface AppContext {
 
 /** Opens the database and wires jobs, mail and rate limits (shared by the server and the CLI). */
 export function createContext(config: Config, log: Logger): AppContext {
-  const database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const jobs = createJobQueue({ db: database.db, dialect: database.dialect, log, pollMs: config.jobPollMs });
-  const transport = createMailTransport({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    outboxDir: path.join(config.dataDir, 'outbox'),
-    log,
+  const metrics = new Metrics();
+  const dialect = config.databaseUrl ? 'postgres' : 'sqlite';
+  const database = createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onQuery: (ms, failed) => metrics.observeQuery(dialect, ms, failed),
   });
+  const jobs = createJobQueue({
+    db: database.db,
+    dialect: database.dialect,
+    log,
+    pollMs: config.jobPollMs,
+    onFailure: (kind) => metrics.jobAttemptsFailed.inc({ kind }),
+  });
+  metrics.readJobStats(() => jobQueueStats({ database }));
+  const transport = countingMails(
+    createMailTransport({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      log,
+    }),
+    metrics,
+  );
   const mailer = createMailer(jobs, transport, { url: config.publicUrl, name: config.platformName });
   return {
     config,
@@ -40,11 +59,28 @@ export function createContext(config: Config, log: Logger): AppContext {
     mailer,
     rateLimiter: createRateLimiter(database.db),
     realtime: createRealtimeHub(),
+    metrics,
     log,
     async close() {
       await jobs.stop();
       transport.close();
       await database.destroy();
     },
+  };
+}
+
+/** The transport, counting mails sent and failed attempts. */
+function countingMails(transport: MailTransport, metrics: Metrics): MailTransport {
+  return {
+    async send(mail) {
+      try {
+        await transport.send(mail);
+      } catch (err) {
+        metrics.mailsFailed.inc();
+        throw err;
+      }
+      metrics.mailsSent.inc();
+    },
+    close: () => transport.close(),
   };
 }

@@ -1,4 +1,4 @@
 /** The job queue: work that must survive a restart (mail, digests, reminders), stored in the database. */
 export { createJobQueue, type JobQueue } from './job-queue.ts';
-export { listJobs } from './jobs.service.ts';
+export { jobQueueStats, listJobs } from './jobs.service.ts';
 export type { JobRow, JobStatus } from './jobs.table.ts';

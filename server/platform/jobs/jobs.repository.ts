@@ -108,3 +108,38 @@ export async function findJobs(db: Kysely<DB>, kind?: string): Promise<JobRow[]>
   if (kind) query = query.where('kind', '=', kind);
   return query.execute();
 }
+
+/** Counts for the metrics: due pending jobs and failed jobs by kind, and the oldest due job's run time. */
+export async function jobCounts(
+  db: Kysely<DB>,
+  now: string,
+): Promise<{
+  due: { kind: string; count: number }[];
+  failed: { kind: string; count: number }[];
+  oldestDue: string | null;
+}> {
+  const [due, failed, oldest] = await Promise.all([
+    db
+      .selectFrom('jobs')
+      .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+      .where('status', '=', 'pending')
+      .where('runAt', '<=', now)
+      .groupBy('kind')
+      .execute(),
+    db
+      .selectFrom('jobs')
+      .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+      .where('status', '=', 'failed')
+      .groupBy('kind')
+      .execute(),
+    db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.min('runAt').as('runAt'))
+      .where('status', '=', 'pending')
+      .where('runAt', '<=', now)
+      .executeTakeFirst(),
+  ]);
+  const counted = (rows: { kind: string; count: number | string }[]) =>
+    rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
+  return { due: counted(due), failed: counted(failed), oldestDue: oldest?.runAt ?? null };
+}
