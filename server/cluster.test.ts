@@ -68,7 +68,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   child.stderr?.on('data', (c) => (out += c));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${out}`)), 60_000);
     const check = () => {
       const match = out.match(/listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/);
       if (match) {
@@ -300,7 +300,7 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-  }, 60_000);
+  }, 150_000);
 
   it.skipIf(!(process.env.TEST_DIALECTS ?? '').includes('postgres'))(
     'on PostgreSQL, both processes migrate one database and hear each other through LISTEN/NOTIFY',
