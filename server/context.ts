@@ -21,6 +21,8 @@ export interface AppContext {
   /** Prometheus metrics of this process (served at `/metrics`, see platform/metrics). */
   metrics: Metrics;
   log: Logger;
+  /** Checks the mail transport (SMTP) once; logs a warning when it does not answer. */
+  verifyMail(): Promise<boolean>;
   /** Stops the job worker, closes the mail transport and the database. */
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export function createContext(config: Config, log: Logger): AppContext {
     realtime: createRealtimeHub(),
     metrics,
     log,
+    verifyMail: () => transport.verify(),
     async close() {
       await jobs.stop();
       transport.close();
@@ -81,6 +84,7 @@ function countingMails(transport: MailTransport, metrics: Metrics): MailTranspor
       }
       metrics.mailsSent.inc();
     },
+    verify: () => transport.verify(),
     close: () => transport.close(),
   };
 }

@@ -22,6 +22,8 @@ export async function runServer(config: Config): Promise<void> {
   const setupToken = setup ? (role?.setupToken ?? newSecret()) : undefined;
   const app = await buildApp(ctx, { setupToken });
   await app.listen({ port: config.port, host: config.host });
+  // SMTP down or misconfigured is a warning, not a reason to stay down: mails wait and retry.
+  if ((role?.index ?? 0) === 0) void ctx.verifyMail();
   // Several processes: the supervisor aggregates all of their metrics (prom-client's AggregatorRegistry)
   // and serves them on METRICS_PORT; `/metrics` on the main port asks it for the same aggregate.
   if (role) ctx.metrics.renderWith(shareMetrics(ctx.metrics.registry));
