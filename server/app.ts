@@ -13,7 +13,7 @@ import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
 import { resourceRoutes } from './modules/resources/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
-import { healthRoutes } from './modules/health/index.ts';
+import { healthRoutes, metricsRoutes } from './modules/health/index.ts';
 import { invitationRoutes } from './modules/invitations/index.ts';
 import { messageRoutes } from './modules/messages/index.ts';
 import { joiningRoutes } from './modules/members/index.ts';
@@ -74,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerRequestContext(app, ctx);
   registerAuthorization(app, ctx);
   await registerOpenApi(app);
+  await metricsRoutes(app, ctx);
 
   // First: the WebSocket plugin must see every route that is added after it.
   await websocketRoutes(app, ctx, options.realtime);

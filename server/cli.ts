@@ -13,6 +13,7 @@ import { generateData } from './dev/generate-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './dev/seed-demo.ts';
 import { createOrPromoteAdmin } from './modules/setup/index.ts';
 import { countUsers } from './modules/users/index.ts';
+import { dropJob, jobsNeedingAttention, retryJob } from './platform/jobs/index.ts';
 import { recipientRef } from './platform/mail/index.ts';
 
 interface Io {
@@ -41,6 +42,44 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  jobs: {
+    summary: 'List failed or stuck background jobs (mail first), retry or drop one',
+    usage: [
+      'npm run cli -- jobs list [--state failed|stuck]',
+      'npm run cli -- jobs retry <job id>',
+      'npm run cli -- jobs drop <job id>',
+    ].join('\n'),
+    options: { state: { type: 'string' } },
+    async run(ctx, { values, positionals }, io) {
+      const [action, id] = positionals;
+      if (action === 'list') {
+        const state = String(values.state ?? 'failed');
+        if (state !== 'failed' && state !== 'stuck') {
+          io.err('--state must be failed or stuck.');
+          return 2;
+        }
+        const jobs = await jobsNeedingAttention(ctx, state);
+        if (jobs.length === 0) io.out(`No ${state} jobs.`);
+        for (const job of jobs) {
+          io.out(
+            `${job.id}  ${job.kind}  ${job.status}  attempts ${job.attempts}/${job.maxAttempts}  due ${job.runAt}  ${job.lastError ?? ''}`.trimEnd(),
+          );
+        }
+        return 0;
+      }
+      if ((action === 'retry' || action === 'drop') && id) {
+        const done = action === 'retry' ? await retryJob(ctx, id) : await dropJob(ctx, id);
+        if (!done) {
+          io.err(`No job ${id} that is not done.`);
+          return 1;
+        }
+        io.out(action === 'retry' ? `Job ${id} queued again.` : `Job ${id} dropped.`);
+        return 0;
+      }
+      io.err(this.usage);
+      return 2;
+    },
+  },
   'mail-ref': {
     summary: 'Show how the log names the recipient of a mail (the log never holds addresses)',
     usage: 'npm run cli -- mail-ref <e-mail address>',

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   child.stderr?.on('data', (c) => (out += c));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${out}`)), 60_000);
     const check = () => {
       const match = out.match(/listens on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*ready in/);
       if (match) {
@@ -117,6 +118,31 @@ async function openSockets(server: Running, cookie: string): Promise<WsClient[]>
 function serverPids(supervisor: ChildProcess): number[] {
   const file = `/proc/${supervisor.pid}/task/${supervisor.pid}/children`;
   return readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** A port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+type Outcome = 'answered' | 'reset' | 'hung';
+
+/** One request on a connection of its own: answered, reset/refused, or still open after `limitMs`. */
+async function outcomeOf(server: Running, url: string, limitMs: number): Promise<Outcome> {
+  try {
+    const res = await fetch(`${server.origin}${url}`, {
+      headers: { connection: 'close' },
+      signal: AbortSignal.timeout(limitMs),
+    });
+    await res.arrayBuffer();
+    return 'answered';
+  } catch (err) {
+    return (err as Error).name === 'TimeoutError' ? 'hung' : 'reset';
+  }
 }
 
 describe('several server processes on one port (WORKERS=2, SQLite)', () => {
@@ -235,6 +261,46 @@ describe('several server processes on one port (WORKERS=2, SQLite)', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   }, 90_000);
+
+  it('leaves no request hanging when a process is killed under concurrent requests, and aggregates metrics', async () => {
+    const metricsPort = await freePort();
+    const token = 'a-fictional-metrics-token-0123';
+    const server = await start(tempDir(), { METRICS_PORT: String(metricsPort), METRICS_TOKEN: token });
+
+    // 40 clients send requests back to back for 3 s; one server process is killed after 1 s.
+    const outcomes: Outcome[] = [];
+    const until = Date.now() + 3_000;
+    const client = async () => {
+      while (Date.now() < until) outcomes.push(await outcomeOf(server, '/readyz', 4_000));
+    };
+    const load = Promise.all(Array.from({ length: 40 }, client));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const [victim] = serverPids(server.child);
+    process.kill(victim ?? 0, 'SIGKILL');
+    const started = Date.now();
+    await load;
+    // Every request was answered or failed at once: none waited out the 4 s limit.
+    expect(outcomes.filter((o) => o === 'hung')).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(outcomes.filter((o) => o === 'answered').length).toBeGreaterThan(40);
+    await expect.poll(() => serverPids(server.child).length, { timeout: 20_000 }).toBe(2);
+
+    // Metrics of both processes, aggregated by the supervisor, on the local port and on /metrics.
+    for (let i = 0; i < 6; i++)
+      expect((await outcomeOf(server, '/healthz', 5_000)) === 'answered').toBe(true);
+    const local = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(local).toMatch(
+      /mentornet_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} 6\n/,
+    );
+    expect(local).toContain('process_resident_memory_bytes');
+    const main = await fetch(`${server.origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(main.status).toBe(200);
+    expect(await main.text()).toContain('route="/healthz",status_code="200"} 6');
+    expect((await fetch(`${server.origin}/metrics`)).status).toBe(401);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 150_000);
 
   it.skipIf(!(process.env.TEST_DIALECTS ?? '').includes('postgres'))(
     'on PostgreSQL, both processes migrate one database and hear each other through LISTEN/NOTIFY',

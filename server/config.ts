@@ -33,6 +33,10 @@ export interface Config {
   platformName: string;
   /** Where uploaded files live: `<dataDir>` (default) or an S3-compatible bucket. */
   storage: StorageConfig;
+  /** Bearer token that `GET /metrics` on the main port requires; without it that path is 404. */
+  metricsToken: string | undefined;
+  /** Serve `/metrics` (no token) on this port, bound to 127.0.0.1 only. */
+  metricsPort: number | undefined;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -67,6 +71,8 @@ const Env = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('mentorNET <no-reply@mentornet.invalid>'),
   PLATFORM_NAME: z.string().trim().min(1).max(80).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PASSWORD_HASH_COST: z
     .union([z.literal('low').transform(() => 10), z.coerce.number().int().min(10).max(20)])
@@ -168,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     platformName: e.PLATFORM_NAME ?? displayNameOf(e.MAIL_FROM) ?? 'mentorNET',
     storage: files.storage,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
   };
 }
 

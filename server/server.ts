@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { reportServing, workerRole } from './cluster.ts';
+import { reportServing, shareMetrics, workerRole } from './cluster.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -7,6 +7,7 @@ import { newSecret } from './lib/ids.ts';
 import { preloadCatalogues } from './lib/i18n.ts';
 import { createLogger } from './logger.ts';
 import { needsSetup } from './modules/setup/index.ts';
+import { serveMetricsPort } from './platform/metrics/index.ts';
 import { startupBanner } from './startup-banner.ts';
 
 /** Runs one server process: migrate, serve, stop cleanly on SIGTERM/SIGINT (alone or as one of `WORKERS`). */
@@ -21,6 +22,19 @@ export async function runServer(config: Config): Promise<void> {
   const setupToken = setup ? (role?.setupToken ?? newSecret()) : undefined;
   const app = await buildApp(ctx, { setupToken });
   await app.listen({ port: config.port, host: config.host });
+  // SMTP down or misconfigured is a warning, not a reason to stay down: mails wait and retry.
+  if ((role?.index ?? 0) === 0) void ctx.verifyMail();
+  // Several processes: the supervisor aggregates all of their metrics (prom-client's AggregatorRegistry)
+  // and serves them on METRICS_PORT; `/metrics` on the main port asks it for the same aggregate.
+  if (role) ctx.metrics.renderWith(shareMetrics(ctx.metrics.registry));
+  const metricsServer =
+    !role && config.metricsPort !== undefined
+      ? await serveMetricsPort(
+          config.metricsPort,
+          () => ctx.metrics.render(),
+          ctx.metrics.registry.contentType,
+        )
+      : undefined;
   // Of several processes only the first runs the background jobs (they are claimed safely anyway).
   if (config.jobWorker && (role?.index ?? 0) === 0) ctx.jobs.start();
 
@@ -40,6 +54,7 @@ export async function runServer(config: Config): Promise<void> {
     }, 10_000);
     force.unref();
     try {
+      metricsServer?.close();
       await app.close();
       await ctx.close();
       if (!role) console.log('mentorNET shut down cleanly');

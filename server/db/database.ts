@@ -7,6 +7,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type KyselyConfig,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -33,11 +34,17 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Called after each query through Kysely with its duration (metrics). */
+  onQuery?: (durationMs: number, failed: boolean) => void;
 }
 
 /** Opens SQLite (default, file under the data dir) or PostgreSQL (when a URL is given). */
 export function createDatabase(options: DatabaseOptions): Database {
   const plugins = [new CamelCasePlugin()];
+  const { onQuery } = options;
+  const log: KyselyConfig['log'] = onQuery
+    ? (event) => onQuery(event.queryDurationMillis, event.level === 'error')
+    : undefined;
   if (options.databaseUrl) {
     const pool = new (postgresDriver().Pool)({
       connectionString: options.databaseUrl,
@@ -46,7 +53,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     // An idle connection that the server drops (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return {
       db,
       dialect: 'postgres',
@@ -73,6 +80,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       database: withStatementCache(sqlite, { afterWrite: () => snapshot.end() }),
     }),
     plugins,
+    log,
   });
   const columns = new ColumnNames();
   registerSqliteReader(db, {

@@ -12,6 +12,34 @@ type AnyDb = Kysely<any>;
  * a failing migration leaves the file as it was.
  */
 export async function migrateToLatest(db: AnyDb): Promise<MigrationResultSet> {
+  try {
+    return await migrate(db);
+  } catch (error) {
+    throw explainMissingDatabase(error) ?? error;
+  }
+}
+
+/**
+ * PostgreSQL's "database … does not exist" (SQLSTATE 3D000) as an operator can act on it: which
+ * database DATABASE_URL names, and how to create it. Undefined for every other error.
+ */
+export function explainMissingDatabase(error: unknown): Error | undefined {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const name = /database "([^"]+)" does not exist/.exec(message)?.[1];
+  if (code !== '3D000' && name === undefined) return undefined;
+  const database = name ?? '(the one in DATABASE_URL)';
+  const quoted = `"${database.replaceAll('"', '""')}"`;
+  return new Error(
+    `The PostgreSQL database ${database} named in DATABASE_URL does not exist. Create it (empty; mentorNET creates its tables), as a user allowed to, on the same server, e.g.:\n` +
+      `  createdb ${/^[\w-]+$/.test(database) ? database : `'${database}'`}\n` +
+      `or in psql: CREATE DATABASE ${quoted};`,
+    { cause: error },
+  );
+}
+
+async function migrate(db: AnyDb): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

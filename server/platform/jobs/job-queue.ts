@@ -34,8 +34,10 @@ export function createJobQueue(options: {
   dialect: Dialect;
   log: Logger;
   pollMs: number;
+  /** Called after each failed attempt (metrics). */
+  onFailure?: (kind: string) => void;
 }): JobQueue {
-  const { db, dialect, log, pollMs } = options;
+  const { db, dialect, log, pollMs, onFailure } = options;
   const handlers = new Map<string, JobHandler>();
   let running = false;
   let timer: NodeJS.Timeout | undefined;
@@ -53,6 +55,7 @@ export function createJobQueue(options: {
       log.debug({ jobId: job.id, kind: job.kind }, 'job done');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      onFailure?.(job.kind);
       await failJob(db, job, message, isoIn(backoffMs(job.attempts)));
       log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message }, 'job failed');
     }

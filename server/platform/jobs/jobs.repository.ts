@@ -108,3 +108,87 @@ export async function findJobs(db: Kysely<DB>, kind?: string): Promise<JobRow[]>
   if (kind) query = query.where('kind', '=', kind);
   return query.execute();
 }
+
+/** Counts for the metrics: due pending jobs and failed jobs by kind, and the oldest due job's run time. */
+export async function jobCounts(
+  db: Kysely<DB>,
+  now: string,
+): Promise<{
+  due: { kind: string; count: number }[];
+  failed: { kind: string; count: number }[];
+  oldestDue: string | null;
+}> {
+  const [due, failed, oldest] = await Promise.all([
+    db
+      .selectFrom('jobs')
+      .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+      .where('status', '=', 'pending')
+      .where('runAt', '<=', now)
+      .groupBy('kind')
+      .execute(),
+    db
+      .selectFrom('jobs')
+      .select((eb) => ['kind', eb.fn.countAll<number | string>().as('count')])
+      .where('status', '=', 'failed')
+      .groupBy('kind')
+      .execute(),
+    db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.min('runAt').as('runAt'))
+      .where('status', '=', 'pending')
+      .where('runAt', '<=', now)
+      .executeTakeFirst(),
+  ]);
+  const counted = (rows: { kind: string; count: number | string }[]) =>
+    rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
+  return { due: counted(due), failed: counted(failed), oldestDue: oldest?.runAt ?? null };
+}
+
+/**
+ * Jobs an operator should look at: `failed` (attempts used up) or `stuck` (due for longer than
+ * `stuckMs`, or running with an expired lock). Mail first, then the most recently changed.
+ */
+export async function findJobsNeedingAttention(
+  db: Kysely<DB>,
+  state: 'failed' | 'stuck',
+  now: string,
+  stuckMs: number,
+): Promise<JobRow[]> {
+  const dueBefore = new Date(Date.parse(now) - stuckMs).toISOString();
+  let query = db.selectFrom('jobs').selectAll();
+  query =
+    state === 'failed'
+      ? query.where('status', '=', 'failed')
+      : query.where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('runAt', '<=', dueBefore)]),
+            eb.and([eb('status', '=', 'running'), eb('lockedUntil', '<', now)]),
+          ]),
+        );
+  return query
+    .orderBy((eb) => eb.case().when('kind', 'like', 'mail.%').then(0).else(1).end())
+    .orderBy('updatedAt', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Puts a failed or stuck job back in the queue, due now, with fresh attempts; false when there is none. */
+export async function requeueJob(db: Kysely<DB>, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, finishedAt: null, updatedAt: now })
+    .where('id', '=', id)
+    .where('status', '!=', 'done')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes a job that is not done; false when there is none. */
+export async function deleteJob(db: Kysely<DB>, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('id', '=', id)
+    .where('status', '!=', 'done')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

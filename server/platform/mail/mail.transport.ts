@@ -27,6 +27,8 @@ export interface OutgoingMail {
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
+  /** Checks that SMTP answers and accepts the login; never throws: a failure is a warning in the log. */
+  verify(): Promise<boolean>;
   close(): void;
 }
 
@@ -55,6 +57,19 @@ export function createMailTransport(options: {
     );
   if (smtpUrl) {
     return {
+      async verify() {
+        try {
+          await (await open()).verify();
+          log.info('SMTP server answers');
+          return true;
+        } catch (err) {
+          log.warn(
+            { err: err instanceof Error ? err.message : String(err) },
+            'SMTP server not usable at start (SMTP_URL): mails wait in the job queue and are retried',
+          );
+          return false;
+        }
+      },
       async send(mail) {
         const { template, ...message } = mail;
         const info = await (await open()).sendMail({ from, ...message });
@@ -67,6 +82,7 @@ export function createMailTransport(options: {
     };
   }
   return {
+    verify: async () => true,
     async send(mail) {
       const { template, ...message } = mail;
       const info = await (await open()).sendMail({ from, ...message });

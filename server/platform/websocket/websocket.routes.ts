@@ -27,6 +27,7 @@ export async function websocketRoutes(
     { ...DEFAULT_SOCKET_OPTIONS, ...options },
     (socket) => void resubscribe(socket),
   );
+  ctx.metrics.countWebSockets(() => registry.size);
   const transport =
     ctx.database.dialect === 'postgres' && ctx.config.databaseUrl
       ? await startPgTransport({
