@@ -5,6 +5,7 @@ export const SEARCH_TYPES = [
   'announcement',
   'help_request',
   'event',
+  'resource',
   'member',
   'organisation',
 ] as const;

@@ -37,6 +37,7 @@ import * as searchPostgresAccents from './2026-12-06T1501-search-postgres-accent
 import * as eventsSeriesIndex from './2026-12-06T1700-events-series-index.ts';
 import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
 import * as createResources from './2026-12-06T1200-create-resources.ts';
+import * as searchResources from './2026-12-06T1550-search-resources.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
@@ -79,5 +80,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1700-events-series-index': eventsSeriesIndex,
   '2026-12-06T1600-help-helper-pool': helpHelperPool,
   '2026-12-06T1200-create-resources': createResources,
+  '2026-12-06T1550-search-resources': searchResources,
   '2026-12-06T1300-document-summary': documentSummary,
 };

@@ -5,7 +5,7 @@ import type { SearchType } from '../../../common/contracts/search.ts';
  * Who may find each kind of document (alias `d`), checked against the live rows so the index can
  * never show more than the source. `networks` are the networks the searcher takes part in (active
  * member, current agreement accepted): exactly who may read their discussions, announcements,
- * help requests (case consultations included: members only) and events.
+ * help requests (case consultations included: members only), events and shared resources.
  *
  * Adding a kind (see "Search" in README.md): its triggers in a migration (indexSearchKind), its
  * name in common/search.ts, a rule here, whether its text is Markdown in search.presenter.ts, and
@@ -43,6 +43,8 @@ export const KIND_RULES: Record<SearchType, KindRule> = {
   announcement: { visible: liveRow('announcements') },
   help_request: { visible: liveRow('help_requests') },
   event: { visible: liveRow('events') },
+  // Everyone inside reads a network's resources (resources.view); a deleted one is gone from the table.
+  resource: { visible: liveRow('resources') },
   member: {
     visible: (networks) => sql`EXISTS (
       SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id

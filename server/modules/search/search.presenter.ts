@@ -25,6 +25,7 @@ const MARKDOWN: Record<SearchType, boolean> = {
   announcement: true,
   help_request: true,
   event: true,
+  resource: true,
   member: false,
   organisation: false,
 };

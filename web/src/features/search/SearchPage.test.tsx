@@ -37,6 +37,7 @@ describe('search results', () => {
     expect(link({ type: 'announcement', id: 'a1' })).toBe('/networks/leipzig#announcement-a1');
     expect(link({ type: 'help_request', id: 'h1' })).toBe('/networks/leipzig/support/h1');
     expect(link({ type: 'event', id: 'e1' })).toBe('/networks/leipzig/events/e1');
+    expect(link({ type: 'resource', id: 'r1' })).toBe('/networks/leipzig/resources/r1');
     expect(link({ type: 'organisation', id: 'o1', slug: 'wohnungshilfe', network: null })).toBe(
       '/organisations/wohnungshilfe',
     );

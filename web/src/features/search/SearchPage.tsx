@@ -18,6 +18,7 @@ const TYPE_KEYS = {
   announcement: 'search.type_announcement',
   help_request: 'search.type_help_request',
   event: 'search.type_event',
+  resource: 'search.type_resource',
   member: 'search.type_member',
   organisation: 'search.type_organisation',
 } as const satisfies Record<SearchType, string>;
@@ -27,6 +28,7 @@ const GROUP_KEYS = {
   announcement: 'search.group_announcement',
   help_request: 'search.group_help_request',
   event: 'search.group_event',
+  resource: 'search.group_resource',
   member: 'search.group_member',
   organisation: 'search.group_organisation',
 } as const satisfies Record<SearchType, string>;
@@ -45,6 +47,8 @@ export function resultLink(r: SearchResult): string {
       return `/networks/${slug}/support/${r.id}`;
     case 'event':
       return `/networks/${slug}/events/${r.id}`;
+    case 'resource':
+      return `/networks/${slug}/resources/${r.id}`;
     case 'organisation':
       return `/organisations/${r.slug ?? ''}`;
     case 'member':
