@@ -53,6 +53,9 @@ const BuddiesPage = lazy(() => import('../features/buddies/BuddiesPage.tsx'));
 const SupportPage = lazy(() => import('../features/help/SupportPage.tsx'));
 const AskPage = lazy(() => import('../features/help/AskPage.tsx'));
 const RequestPage = lazy(() => import('../features/help/RequestPage.tsx'));
+const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
+const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
+const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -138,6 +141,10 @@ export function AppRoutes() {
           <Route path="support" element={signedIn(<SupportPage />)} />
           <Route path="support/new" element={signedIn(<AskPage />)} />
           <Route path="support/:requestId" element={signedIn(<RequestPage />)} />
+          <Route path="events" element={signedIn(<EventsPage />)} />
+          <Route path="events/new" element={signedIn(<EventEditorPage />)} />
+          <Route path="events/:eventId" element={signedIn(<EventPage />)} />
+          <Route path="events/:eventId/edit" element={signedIn(<EventEditorPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

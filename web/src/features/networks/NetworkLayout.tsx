@@ -53,6 +53,7 @@ export default function NetworkLayout() {
     { to: 'directory', label: t('networks.nav.directory'), show: may('members.view') },
     { to: 'buddies', label: t('networks.nav.buddies'), show: may('buddies.view') },
     { to: 'support', label: t('networks.nav.support'), show: helpAccess(n).view },
+    { to: 'events', label: t('networks.nav.events'), show: may('events.view') && n.viewer.role !== null },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },
