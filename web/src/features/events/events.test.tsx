@@ -13,7 +13,7 @@ import { attendanceOccurrence } from './AttendanceSection.tsx';
 import { bodyOf, draftOf, emptyDraft } from './draft.ts';
 import { EventForm } from './EventEditorPage.tsx';
 import { EventRow } from './EventRow.tsx';
-import { formatOccurrence } from './format.ts';
+import { formatInEventZone, formatOccurrence } from './format.ts';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
@@ -160,6 +160,7 @@ describe('dates and attendance', () => {
   it('writes the time in the reader’s zone and language', () => {
     expect(formatOccurrence(occurrence, 'en', 'Europe/Berlin')).toContain('6:00');
     expect(formatOccurrence(occurrence, 'de', 'UTC')).toContain('17:00');
+    expect(formatInEventZone(occurrence.startsAt, 'Europe/Berlin', 'de')).toContain('18:00 (Europe/Berlin)');
   });
 
   it('records attendance only for an occurrence that has started', () => {

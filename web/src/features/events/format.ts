@@ -38,10 +38,9 @@ export function readerTimeZone(): string {
 
 /** A wall time in the event's zone as the UI language writes it, with the zone's name. */
 export function formatInEventZone(startsAt: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(startsAt));
+  // dateStyle/timeStyle cannot be combined with timeZoneName: the zone's id is written beside.
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(startsAt),
+  );
+  return `${time} (${timeZone})`;
 }
