@@ -164,7 +164,14 @@ export const RsvpCounts = z.object({
 export type RsvpCounts = z.infer<typeof RsvpCounts>;
 
 /** The caller's own answer: their response and whether they wait for a place. */
-export const MyRsvp = z.object({ response: z.enum(RSVP_RESPONSES), waiting: z.boolean() }).nullable();
+export const MyRsvp = z
+  .object({
+    response: z.enum(RSVP_RESPONSES),
+    waiting: z.boolean(),
+    /** On one event's page: the place on the waiting list (1 = next), while waiting. */
+    position: z.number().int().nullable().optional(),
+  })
+  .nullable();
 
 export const Occurrence = z.object({
   /** The original local start: names the occurrence (RECURRENCE-ID). */

@@ -157,14 +157,20 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     const url = `${base}/${id}`;
     expect((await rsvp(mentor.client, url, 'yes')).json()).toMatchObject({
       counts: { yes: 1, waiting: 0 },
-      myRsvp: { response: 'yes', waiting: false },
+      myRsvp: { response: 'yes', waiting: false, position: null },
     });
     const third = await person(network, 'mentor', 'Tara Third');
     expect(((await rsvp(other.client, url, 'yes')).json() as RsvpResult).myRsvp).toEqual({
       response: 'yes',
       waiting: true,
+      position: 1,
     });
-    await rsvp(third.client, url, 'yes');
+    expect(((await rsvp(third.client, url, 'yes')).json() as RsvpResult).myRsvp?.position).toBe(2);
+    expect(((await third.client.get(url)).json() as Event).myRsvp).toEqual({
+      response: 'yes',
+      waiting: true,
+      position: 2,
+    });
     const freed = (await rsvp(mentor.client, url, 'no')).json() as RsvpResult;
     expect(freed.counts).toEqual({ yes: 1, maybe: 0, no: 1, waiting: 1 });
     const attendees = (await meta.client.get(`${url}/attendees`)).json() as Attendees;

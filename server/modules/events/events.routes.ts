@@ -32,6 +32,7 @@ import {
   listEvents,
   loadExtras,
   updateEvent,
+  waitingPositionOf,
 } from './events.service.ts';
 import { notifyEventChange } from './reminders.service.ts';
 import { answerEvent, changeOccurrence, getAttendees, recordEventAttendance } from './rsvp.service.ts';
@@ -46,7 +47,9 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const current = async (actor: EventActor, id: string) => {
     const { row } = await loadEvent(ctx, actor.network.id, id);
     const extras = await loadExtras(ctx, [id], actor.user.id);
-    return presentEvent(row, actor.network.slug, extras, actor.viewer, Date.now());
+    const event = presentEvent(row, actor.network.slug, extras, actor.viewer, Date.now());
+    if (event.myRsvp?.waiting) event.myRsvp.position = await waitingPositionOf(ctx, id, actor.user.id);
+    return event;
   };
 
   app.get(
@@ -242,7 +245,16 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const mine = extras.mine.get(request.params.id);
       return {
         counts,
-        myRsvp: mine ? { response: mine.response, waiting: Number(mine.waiting) === 1 } : null,
+        myRsvp: mine
+          ? {
+              response: mine.response,
+              waiting: Number(mine.waiting) === 1,
+              position:
+                Number(mine.waiting) === 1
+                  ? await waitingPositionOf(ctx, request.params.id, actor.user.id)
+                  : null,
+            }
+          : null,
       };
     },
   );

@@ -25,6 +25,7 @@ import {
   findEventsWithNetwork,
   listOneOffsInRange,
   listSeriesInRange,
+  listWaiting,
   listOccurrenceChanges,
   listOrganisers,
   listRsvpsOf,
@@ -420,4 +421,11 @@ export async function listEvents(
     from,
     to,
   };
+}
+
+/** The caller's place on an event's waiting list (1 = next), or null when not waiting. */
+export async function waitingPositionOf(ctx: AppContext, eventId: string, userId: string) {
+  const waiting = await listWaiting(ctx.database.db, eventId);
+  const index = waiting.indexOf(userId);
+  return index < 0 ? null : index + 1;
 }

@@ -128,6 +128,20 @@ export function keysBetweenByRrule(schedule: Schedule, fromFloating: number, toF
     .map((d) => formatLocal(d.getTime()));
 }
 
+// Placing a wall time in its zone costs four Intl calls; lists place the same coming occurrences
+// on every request, so the (pure) answers are kept, a bounded number of them.
+const placed = new Map<string, number>();
+function utcOf(local: string, zone: string): number {
+  const key = `${zone}|${local}`;
+  let utc = placed.get(key);
+  if (utc === undefined) {
+    if (placed.size >= 100_000) placed.clear();
+    utc = localToUtc(local, zone);
+    placed.set(key, utc);
+  }
+  return utc;
+}
+
 /** One occurrence with its change applied, placed in the zone. */
 export function placeOccurrence(
   schedule: Schedule,
@@ -141,8 +155,8 @@ export function placeOccurrence(
     key,
     startsLocal,
     endsLocal,
-    startsAt: new Date(localToUtc(startsLocal, schedule.timeZone)).toISOString(),
-    endsAt: new Date(localToUtc(endsLocal, schedule.timeZone)).toISOString(),
+    startsAt: new Date(utcOf(startsLocal, schedule.timeZone)).toISOString(),
+    endsAt: new Date(utcOf(endsLocal, schedule.timeZone)).toISOString(),
     state: change?.state ?? 'scheduled',
   };
 }

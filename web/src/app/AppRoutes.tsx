@@ -57,6 +57,9 @@ const ResourcesPage = lazy(() => import('../features/resources/ResourcesPage.tsx
 const ResourcePage = lazy(() => import('../features/resources/ResourcePage.tsx'));
 const ResourceEditorPage = lazy(() => import('../features/resources/ResourceEditor.tsx'));
 const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage.tsx'));
+const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
+const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
+const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -147,6 +150,10 @@ export function AppRoutes() {
           <Route path="support" element={signedIn(<SupportPage />)} />
           <Route path="support/new" element={signedIn(<AskPage />)} />
           <Route path="support/:requestId" element={signedIn(<RequestPage />)} />
+          <Route path="events" element={signedIn(<EventsPage />)} />
+          <Route path="events/new" element={signedIn(<EventEditorPage />)} />
+          <Route path="events/:eventId" element={signedIn(<EventPage />)} />
+          <Route path="events/:eventId/edit" element={signedIn(<EventEditorPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

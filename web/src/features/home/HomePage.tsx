@@ -11,6 +11,7 @@ import { languageList, roleLabel } from '../../lib/labels.ts';
 import { resendVerification, useMe } from '../auth/api.ts';
 import { useMyApplications } from '../applications/api.ts';
 import { BuddyHomeCard } from '../buddies/BuddyHomeCard.tsx';
+import { MyEventsHomeCard } from '../events/EventsHomeSection.tsx';
 import { WithdrawApplicationButton } from '../applications/WithdrawApplicationButton.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
@@ -100,6 +101,7 @@ export default function HomePage() {
       </section>
 
       {networks.data && <BuddyHomeCard userId={me.id} networks={networks.data.networks} />}
+      {networks.data && <MyEventsHomeCard networks={networks.data.networks} />}
 
       {(pendingApplications.length > 0 || decided.length > 0) && (
         <section className="card stack" aria-labelledby="applications-heading">

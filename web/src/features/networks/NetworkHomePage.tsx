@@ -8,6 +8,7 @@ import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx'
 import { ApplySection } from '../applications/ApplySection.tsx';
 import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
+import { EventsHomeSection } from '../events/EventsHomeSection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
 import { ResourcesHomeSection } from '../resources/ResourcesHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
@@ -83,6 +84,7 @@ export default function NetworkHomePage() {
 
       {viewer.role && <SupportHomeSection network={network} />}
       {viewer.role && <ResourcesHomeSection network={network} />}
+      {viewer.role && <EventsHomeSection network={network} />}
 
       {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 

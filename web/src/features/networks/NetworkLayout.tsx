@@ -59,6 +59,7 @@ export default function NetworkLayout() {
     { to: 'buddies', label: t('networks.nav.buddies'), show: may('buddies.view') },
     { to: 'support', label: t('networks.nav.support'), show: helpAccess(n).view },
     { to: 'resources', label: t('networks.nav.resources'), show: may('resources.view') },
+    { to: 'events', label: t('networks.nav.events'), show: may('events.view') && n.viewer.role !== null },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { EventsSettingSection } from '../events/EventsSettingSection.tsx';
 import { invitationKeys } from '../invitations/api.ts';
 import { PendingMetaMentors, usePendingMetaMentors } from '../invitations/PendingMetaMentors.tsx';
 import {
@@ -161,6 +162,8 @@ export default function SettingsPage() {
           onSuccess={(updated) => storeNetwork(queryClient, updated)}
         />
       </section>
+
+      <EventsSettingSection network={network} />
 
       <ConfirmDialog
         open={removingOrg !== null}

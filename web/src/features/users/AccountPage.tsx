@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useMe } from '../auth/api.ts';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
+import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -17,6 +18,7 @@ export default function AccountPage() {
       <PreferencesSection />
       <PasswordSection />
       <SessionsSection />
+      <CalendarFeedSection />
     </div>
   );
 }

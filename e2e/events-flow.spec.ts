@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
+const slug = 'events-net';
+
+/** Rania reads the app in Arabic: her steps find their way by the Arabic catalogue. */
+type Catalogue = { [key: string]: string | Catalogue };
+const ar = JSON.parse(readFileSync(new URL('../common/i18n/ar.json', import.meta.url), 'utf8')) as Catalogue;
+function arabic(key: string): string {
+  let node: string | Catalogue | undefined = ar;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no Arabic text for ${key}`);
+  return node;
+}
+
+const people = {
+  olga: { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Meta' },
+  milan: { email: 'milan@example.org', password: 'the blue kettle whistles', displayName: 'Milan Mentor' },
+  nadia: { email: 'nadia@example.org', password: 'rain on the old bridge', displayName: 'Nadia New' },
+  rania: { email: 'rania@example.org', password: 'jasmine under the window', displayName: 'Rania Mentor' },
+};
+type Who = keyof typeof people;
+const cookies: Record<Who, string> = { olga: '', milan: '', nadia: '', rania: '' };
+
+type Json = Record<string, unknown>;
+async function call(who: Who, method: string, path: string, body?: unknown) {
+  const answer = await apiCall(server, method, path, body, cookies[who]);
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
+  return answer.json as Json;
+}
+
+async function acceptDocuments(who: Who) {
+  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
+    documents: { kind: string; version: number }[];
+  };
+  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+}
+
+/** Joins by an invitation link of the given level, accepts the documents and saves a profile. */
+async function join(
+  who: Exclude<Who, 'olga'>,
+  level: 'beginner' | 'experienced',
+  locale: string,
+  profile: Json,
+) {
+  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, {
+    kind: 'link',
+    role: 'mentor',
+    level,
+  });
+  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
+  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...people[who], locale });
+  expect(joined.status).toBeLessThan(300);
+  cookies[who] = joined.cookie ?? '';
+  await acceptDocuments(who);
+  await call(who, 'PUT', '/me/profile', {
+    languages: [],
+    expertise: [],
+    region: '',
+    availability: '',
+    experienceLevel: null,
+    bio: '',
+    visibility: 'network',
+    ...profile,
+  });
+}
+
+/** A network with its meta-mentor (Olga), two mentors (Milan, Nadia) and one who reads Arabic (Rania). */
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  await apiCall(server, 'POST', '/auth/register', { ...people.olga, locale: 'en' });
+  cookies.olga =
+    (
+      await apiCall(server, 'POST', '/auth/login', {
+        email: people.olga.email,
+        password: people.olga.password,
+      })
+    ).cookie ?? '';
+  const org = await call('olga', 'POST', '/organisations', {
+    name: 'Welcome House',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Leipzig',
+    languages: ['en', 'de'],
+  });
+  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+    name: 'Events Network',
+    slug,
+    languages: ['en', 'de', 'ar'],
+    visibility: 'private',
+  });
+  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: people.olga.email });
+  await acceptDocuments('olga');
+  await join('milan', 'experienced', 'en', { languages: ['de'], region: 'Leipzig' });
+  await join('nadia', 'beginner', 'en', { languages: ['de', 'ar'], region: 'Leipzig' });
+  await join('rania', 'experienced', 'ar', { languages: ['ar'], region: 'Halle' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pages: Page[] = [];
+/** A signed-in page for one person at one width. */
+async function signedIn(who: Who, viewport: Viewport): Promise<Page> {
+  const context = await newContext(browser, server.url, viewport);
+  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  pages.push(page);
+  return page;
+}
+
+function photographFailures(): void {
+  onTestFailed(async () => {
+    for (const [i, page] of pages.entries()) {
+      await page
+        .screenshot({ path: `e2e/screenshots/failure-events-${i}.png`, fullPage: true })
+        .catch(() => {});
+    }
+  });
+}
+
+/** Screenshot and axe scan at both widths (see support/browser.ts). */
+const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
+const heading = (page: Page, name: string | RegExp, level = 1) =>
+  page.getByRole('heading', { level, name }).waitFor();
+
+/** A local wall time a number of days ahead, as the form's datetime-local input takes it. */
+function daysAhead(days: number, hour: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+}
+
+describe('events of a network', () => {
+  it('goes from a weekly event made by the organiser to RSVPs on a phone, a waiting list and an Arabic page', async () => {
+    photographFailures();
+    const olga = await signedIn('olga', laptop);
+    await olga.goto(`/networks/${slug}/events`);
+    await heading(olga, 'Events');
+    await olga.getByText('No upcoming events yet.').waitFor();
+    await check(olga, '95-events-empty');
+    await olga.getByRole('link', { name: 'New event' }).first().click();
+    await heading(olga, 'New event');
+    await olga.getByLabel('Title').fill('Mentor café');
+    await olga.getByLabel('Link to the online meeting').fill('https://meet.example.org/cafe');
+    await olga.getByLabel('Starts').fill(daysAhead(3, 18));
+    await olga.getByLabel('Ends').fill(daysAhead(3, 20));
+    await olga.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await olga.getByLabel('Repeats').selectOption('weekly');
+    await olga.getByLabel('Places (optional)').fill('1');
+    await check(olga, '95-events-form');
+    await olga.getByRole('button', { name: 'Create event' }).click();
+    await heading(olga, 'Mentor café');
+    await olga.getByText('Every week').waitFor();
+
+    // Milan answers on his phone: he takes the only place.
+    const milan = await signedIn('milan', phone);
+    await milan.goto(`/networks/${slug}/events`);
+    await milan.getByRole('link', { name: 'Mentor café' }).first().click();
+    await heading(milan, 'Mentor café');
+    await milan.getByRole('button', { name: 'Yes, I’ll come' }).click();
+    await milan.getByText('You are going').first().waitFor();
+    expect(await milan.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await check(milan, '95-event-phone');
+
+    // Nadia answers too: the event is full, she waits as number 1.
+    const nadia = await signedIn('nadia', phone);
+    await nadia.goto(milan.url().replace(server.url, ''));
+    await heading(nadia, 'Mentor café');
+    await nadia.getByRole('button', { name: 'Yes, I’ll come' }).click();
+    await nadia.getByText('You are number 1 on the waiting list').waitFor();
+
+    // Rania reads the event in Arabic, right to left.
+    const rania = await signedIn('rania', phone);
+    await rania.goto(milan.url().replace(server.url, ''));
+    await rania.getByRole('heading', { level: 1 }).waitFor();
+    expect(await rania.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await rania.getByRole('button', { name: arabic('events.answer_yes') }).waitFor();
+    await check(rania, '95-event-arabic');
+
+    // The .ics file is there for everyone.
+    const ics = await apiCall(
+      server,
+      'GET',
+      `${new URL(milan.url()).pathname}.ics`,
+      undefined,
+      cookies.milan,
+    );
+    expect(ics.status).toBe(200);
+
+    expect(violations).toEqual([]);
+  });
+});

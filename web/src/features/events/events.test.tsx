@@ -1,0 +1,170 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import i18next, { type i18n } from 'i18next';
+import ICU from 'i18next-icu';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { Event, EventListItem } from '../../../../common/contracts/events.ts';
+import ar from '../../../../common/i18n/ar.json';
+import en from '../../../../common/i18n/en.json';
+import { attendanceOccurrence } from './AttendanceSection.tsx';
+import { bodyOf, draftOf, emptyDraft } from './draft.ts';
+import { EventForm } from './EventEditorPage.tsx';
+import { EventRow } from './EventRow.tsx';
+import { formatInEventZone, formatOccurrence } from './format.ts';
+
+function translator(lng: 'en' | 'ar'): i18n {
+  const instance = i18next.createInstance();
+  instance.use(ICU).init({
+    lng,
+    resources: { en: { translation: en }, ar: { translation: ar } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
+  renderToStaticMarkup(
+    <QueryClientProvider client={new QueryClient()}>
+      <I18nextProvider i18n={translator(lng)}>
+        <MemoryRouter>{node}</MemoryRouter>
+      </I18nextProvider>
+    </QueryClientProvider>,
+  );
+
+const occurrence = {
+  key: '2030-02-05T18:00',
+  startsAt: '2030-02-05T17:00:00.000Z',
+  endsAt: '2030-02-05T19:00:00.000Z',
+  startsLocal: '2030-02-05T18:00',
+  endsLocal: '2030-02-05T20:00',
+  state: 'scheduled' as const,
+};
+
+const item: EventListItem = {
+  eventId: 'e1',
+  networkSlug: 'berlin',
+  networkName: 'Berlin mentors',
+  title: 'مقهى الموجهين',
+  format: 'online',
+  timeZone: 'Europe/Berlin',
+  status: 'scheduled',
+  recurring: true,
+  capacity: 2,
+  counts: { yes: 2, maybe: 0, no: 0, waiting: 1 },
+  myRsvp: { response: 'yes', waiting: true },
+  occurrence,
+};
+
+const event: Event = {
+  id: 'e1',
+  networkSlug: 'berlin',
+  title: 'Mentor café',
+  descriptionSource: 'We meet **monthly**',
+  descriptionHtml: '<p>We meet <strong>monthly</strong></p>',
+  language: 'de',
+  format: 'on_site',
+  onlineUrl: null,
+  address: 'Musterstraße 1',
+  timeZone: 'Europe/Berlin',
+  startsLocal: '2030-02-05T18:00',
+  endsLocal: '2030-02-05T20:00',
+  startsAt: occurrence.startsAt,
+  endsAt: occurrence.endsAt,
+  capacity: 12,
+  recurrence: {
+    freq: 'monthly',
+    interval: 1,
+    weekdays: [],
+    monthly: 'nth_weekday',
+    until: null,
+    count: null,
+  },
+  rrule: 'FREQ=MONTHLY;INTERVAL=1;BYDAY=1TU',
+  status: 'scheduled',
+  cancelReason: '',
+  sequence: 0,
+  organisers: [],
+  counts: { yes: 0, maybe: 0, no: 0, waiting: 0 },
+  myRsvp: null,
+  next: occurrence,
+  exceptions: [],
+  canEdit: true,
+  canManageAttendance: true,
+  createdAt: '2026-12-01T00:00:00Z',
+  updatedAt: '2026-12-01T00:00:00Z',
+};
+
+describe('the events list row', () => {
+  it('shows the title isolated, the count and the waiting badge, in Arabic too', () => {
+    const html = render(
+      <ul>
+        <EventRow item={item} showNetwork />
+      </ul>,
+      'ar',
+    );
+    expect(html).toContain('<bdi>مقهى الموجهين</bdi>');
+    expect(html).toContain('href="/networks/berlin/events/e1"');
+    expect(html).toContain('أنت في قائمة الانتظار');
+    expect(html).toContain('<bdi>Berlin mentors</bdi>');
+  });
+});
+
+describe('the event form', () => {
+  it('turns a weekly draft into the API body, online without address', () => {
+    const draft = {
+      ...emptyDraft('de', 'Europe/Berlin'),
+      title: ' Café ',
+      onlineUrl: 'https://meet.example.org/x',
+      address: 'ignored',
+      startsLocal: '2030-02-05T18:00',
+      endsLocal: '2030-02-05T20:00',
+      capacity: '12',
+      repeat: 'weekly' as const,
+    };
+    expect(bodyOf(draft)).toMatchObject({
+      title: 'Café',
+      format: 'online',
+      onlineUrl: 'https://meet.example.org/x',
+      address: null,
+      capacity: 12,
+      recurrence: { freq: 'weekly', interval: 1, until: null },
+    });
+    expect(bodyOf({ ...draft, repeat: 'none', capacity: '' })).toMatchObject({
+      recurrence: null,
+      capacity: null,
+    });
+  });
+
+  it('edits an existing event with its fields filled in', () => {
+    const draft = draftOf(event);
+    expect(draft).toMatchObject({
+      repeat: 'monthly',
+      capacity: '12',
+      address: 'Musterstraße 1',
+      format: 'on_site',
+    });
+    const html = render(
+      <EventForm initial={draft} onSubmit={() => {}} pending={false} error={null} submitLabel="Save" />,
+    );
+    expect(html).toContain('value="Mentor café"');
+    expect(html).toContain('type="datetime-local"');
+    expect(html).toContain('Europe/Berlin');
+  });
+});
+
+describe('dates and attendance', () => {
+  it('writes the time in the reader’s zone and language', () => {
+    expect(formatOccurrence(occurrence, 'en', 'Europe/Berlin')).toContain('6:00');
+    expect(formatOccurrence(occurrence, 'de', 'UTC')).toContain('17:00');
+    expect(formatInEventZone(occurrence.startsAt, 'Europe/Berlin', 'de')).toContain('18:00 (Europe/Berlin)');
+  });
+
+  it('records attendance only for an occurrence that has started', () => {
+    expect(attendanceOccurrence(event, Date.parse('2030-01-01T00:00:00Z'))).toBeNull();
+    expect(attendanceOccurrence(event, Date.parse('2030-02-05T18:00:00Z'))).toBe('2030-02-05T18:00');
+  });
+});
