@@ -45,6 +45,10 @@ async function migrate(db: AnyDb): Promise<MigrationResultSet> {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
+    // Work merged from parallel branches can bring a migration named before one a database has
+    // already run; each migration touches only its own tables and columns, so order among them
+    // does not matter and a database that ran the later one first still takes the earlier one.
+    allowUnorderedMigrations: true,
   });
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   if (sqlite) await sql`begin immediate`.execute(db);
