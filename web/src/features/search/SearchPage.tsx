@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useSearch } from './api.ts';
 
@@ -110,7 +111,11 @@ export default function SearchPage() {
                         <ServerHtml html={r.titleHighlighted} className="highlighted" inline />
                       </Link>
                       {r.snippet && <ServerHtml html={r.snippet} className="highlighted snippet small" />}
-                      {r.network && <span className="muted small">{r.network.name}</span>}
+                      {r.network && (
+                        <span className="muted small">
+                          <UserText>{r.network.name}</UserText>
+                        </span>
+                      )}
                     </div>
                   </li>
                 ))}
