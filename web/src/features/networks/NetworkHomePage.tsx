@@ -131,7 +131,7 @@ export default function NetworkHomePage() {
                 {o.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
                 <span className="muted small">
                   {' '}
-                  · {o.city}, {countryName(o.country, locale)}
+                  · <UserText>{o.city}</UserText>, {countryName(o.country, locale)}
                   {o.founding && ` · ${t('networks.home.founding')}`}
                 </span>
               </li>

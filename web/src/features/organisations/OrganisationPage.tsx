@@ -50,7 +50,7 @@ export default function OrganisationPage() {
         {org.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
       </PageHeading>
       <p className="muted">
-        {countryName(org.country, locale)} · {org.city}
+        {countryName(org.country, locale)} · <UserText>{org.city}</UserText>
       </p>
       {org.description && (
         <p className="prewrap" dir="auto">
