@@ -41,15 +41,26 @@ export async function buildUser(
   return { ...user, password };
 }
 
-/** Queued mails to an address, newest first (rendered, as the transport will get them). */
-export async function mailsTo(ctx: AppContext, to: string): Promise<OutgoingMail[]> {
+/** A mail's plain text without the Unicode isolates around user text, for matching sentences in tests. */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2066-\u2069]/g, '');
+}
+
+/**
+ * Queued mails to an address, newest first (rendered, as the transport will get them); the text
+ * without its Unicode isolates (`rawText` keeps them), so tests can match whole sentences.
+ */
+export async function mailsTo(ctx: AppContext, to: string): Promise<(OutgoingMail & { rawText: string })[]> {
   const jobs = await ctx.database.db
     .selectFrom('jobs')
     .select(['payload', 'createdAt', 'id'])
     .where('kind', '=', 'mail.send')
     .orderBy('id', 'desc')
     .execute();
-  return jobs.map((j) => JSON.parse(j.payload) as OutgoingMail).filter((m) => m.to === to);
+  return jobs
+    .map((j) => JSON.parse(j.payload) as OutgoingMail)
+    .filter((m) => m.to === to)
+    .map((m) => ({ ...m, rawText: m.text, text: withoutIsolates(m.text) }));
 }
 
 /** The token in the first link of a mail (verification, reset). */

@@ -89,8 +89,39 @@ function sessionDays(locale: Locale, startsOn: string, endsOn: string): string {
   return format.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
 }
 
-function layoutFor(locale: Locale, template: MailTemplate, platformName: string): MailLayout {
-  const tm = mailTranslator(locale, platformName);
+/** Values that people wrote or chose (names, titles, networks): isolated in the plain-text mail. */
+const USER_PARAMS = new Set(['name', 'network', 'inviter', 'course', 'decider', 'author', 'title', 'actor']);
+
+type Isolate = (text: string) => string;
+const asIs: Isolate = (text) => text;
+/**
+ * Unicode isolates (FSI … PDI) around user text in plain text, line by line (a line break ends an
+ * isolate): a German title stays "Jobcenter?" in an Arabic mail instead of "?Jobcenter".
+ */
+export const isolateText: Isolate = (text) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `\u2068${line}\u2069` : line))
+    .join('\n');
+
+function isolateParams(params: Params | undefined, iso: Isolate): Params | undefined {
+  if (!params || iso === asIs) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && USER_PARAMS.has(k) && v ? iso(v) : v,
+    ]),
+  );
+}
+
+function layoutFor(
+  locale: Locale,
+  template: MailTemplate,
+  platformName: string,
+  iso: Isolate = asIs,
+): MailLayout {
+  const plain = mailTranslator(locale, platformName);
+  const tm = (key: string, params?: Params) => plain(key, isolateParams(params, iso));
   const t = (key: string, params?: Params) => tm(`mail.${template.name}.${key}`, params);
   const greeting = tm('mail.greeting', { name: template.params.name });
   switch (template.name) {
@@ -150,7 +181,7 @@ function layoutFor(locale: Locale, template: MailTemplate, platformName: string)
       return {
         subject: t('subject', { network }),
         greeting,
-        paragraphs: [t('body', { network }), ...(message ? [t('message', { decider }), message] : [])],
+        paragraphs: [t('body', { network }), ...(message ? [t('message', { decider }), iso(message)] : [])],
         action: { label: t('action'), url },
         after: [],
       };
@@ -160,7 +191,7 @@ function layoutFor(locale: Locale, template: MailTemplate, platformName: string)
       return {
         subject: t('subject', { network, title }),
         greeting,
-        paragraphs: [t('body', { author, network }), title, text],
+        paragraphs: [t('body', { author, network }), iso(title), iso(text)],
         action: { label: t('action'), url },
         after: [],
         ...(unsubscribeUrl && {
@@ -170,7 +201,7 @@ function layoutFor(locale: Locale, template: MailTemplate, platformName: string)
     }
     case 'notification':
     case 'notification_digest':
-      return notificationLayout(locale, template.name, template.params, greeting, platformName);
+      return notificationLayout(locale, template.name, template.params, greeting, platformName, iso);
   }
 }
 
@@ -205,8 +236,10 @@ function notificationLayout(
   params: { items: NotificationMailItem[]; url: string; unsubscribeUrl: string },
   greeting: string,
   platformName: string,
+  iso: Isolate,
 ): MailLayout {
-  const tm = mailTranslator(locale, platformName);
+  const plain = mailTranslator(locale, platformName);
+  const tm = (key: string, params?: Params) => plain(key, isolateParams(params, iso));
   const line = (item: NotificationMailItem) => tm(NOTIFICATION_LINES[item.kind], { ...item });
   const unsubscribe = { label: tm('mail.unsubscribe.label'), url: params.unsubscribeUrl };
   const action = { label: tm('mail.notification.action'), url: params.url };
@@ -234,7 +267,9 @@ function notificationLayout(
     paragraphs: [
       tm(`mail.${name}.body`),
       ...[...byNetwork].map(([network, lines]) =>
-        [network || tm('mail.notification_digest.direct'), ...lines.map((l) => `• ${l}`)].join('\n'),
+        [network ? iso(network) : tm('mail.notification_digest.direct'), ...lines.map((l) => `• ${l}`)].join(
+          '\n',
+        ),
       ),
     ],
     action,
@@ -266,17 +301,19 @@ export function renderMail(locale: Locale, template: MailTemplate, site: MailSit
   const tm = mailTranslator(locale, site.name);
   const platformUrl = site.url;
   const layout = layoutFor(locale, template, site.name);
+  // The plain text isolates user text; HTML mail sets dir on the document and the subject stays as written.
+  const textLayout = layoutFor(locale, template, site.name, isolateText);
   const signature = tm('mail.signature');
   const footer = layout.footer ?? tm('mail.footer', { platform: platformUrl });
   const text = [
-    layout.greeting,
-    ...layout.paragraphs,
-    ...(layout.action ? [`${layout.action.label}:\n${layout.action.url}`] : []),
-    ...layout.after,
+    textLayout.greeting,
+    ...textLayout.paragraphs,
+    ...(textLayout.action ? [`${textLayout.action.label}:\n${textLayout.action.url}`] : []),
+    ...textLayout.after,
     signature,
     '--',
-    footer,
-    ...(layout.unsubscribe ? [`${layout.unsubscribe.label}:\n${layout.unsubscribe.url}`] : []),
+    textLayout.footer ?? footer,
+    ...(textLayout.unsubscribe ? [`${textLayout.unsubscribe.label}:\n${textLayout.unsubscribe.url}`] : []),
   ].join('\n\n');
   const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
   const p = (s: string) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(s)}</p>`;

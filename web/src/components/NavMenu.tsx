@@ -112,7 +112,10 @@ export function NavMenu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        data-current={current ? true : undefined}
+        // "narrow": the current entry is a tab of its own on wide screens, so the button marks it only on narrow ones.
+        data-current={
+          current ? (current.className?.includes('nav-narrow-only') ? 'narrow' : 'all') : undefined
+        }
         onClick={() => {
           setOpen(!open);
           if (!open) focusAt('first');

@@ -9,6 +9,7 @@ import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { toFormErrors } from '../../lib/form-errors.ts';
 import { Composer } from '../discussions/Composer.tsx';
@@ -36,7 +37,9 @@ export function AnnouncementsSection({ network }: { network: Network }) {
       {pinned.isSuccess && list.length === 0 && <p className="empty">{t('announcements.empty')}</p>}
       {list.map((a) => (
         <article key={a.id} className="announcement stack-tight" aria-labelledby={`announcement-${a.id}`}>
-          <h3 id={`announcement-${a.id}`}>{a.title}</h3>
+          <h3 id={`announcement-${a.id}`}>
+            <UserText>{a.title}</UserText>
+          </h3>
           <p className="muted small">
             {a.author?.displayName && `${a.author.displayName} · `}
             <time dateTime={a.createdAt}>{formatMoment(a.createdAt, i18n.language)}</time>

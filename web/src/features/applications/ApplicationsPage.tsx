@@ -8,6 +8,7 @@ import { TextAreaField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { languageList } from '../../lib/labels.ts';
 import { networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
@@ -76,7 +77,9 @@ export default function ApplicationsPage() {
       {list.map((a) => (
         <article key={a.id} className="card stack" aria-labelledby={`app-${a.id}`}>
           <header>
-            <h2 id={`app-${a.id}`}>{a.applicant.displayName}</h2>
+            <h2 id={`app-${a.id}`}>
+              <UserText>{a.applicant.displayName}</UserText>
+            </h2>
             <p className="muted small">
               <span dir="ltr">{a.applicant.email}</span> ·{' '}
               {t('applications.sent', { date: new Date(a.createdAt) })}
@@ -86,13 +89,19 @@ export default function ApplicationsPage() {
             <dt>{t('applications.languages')}</dt>
             <dd>{languageList(a.languages, i18n.language)}</dd>
             <dt>{t('applications.motivation')}</dt>
-            <dd className="prewrap">{a.motivation}</dd>
+            <dd className="prewrap" dir="auto">
+              <UserText>{a.motivation}</UserText>
+            </dd>
             <dt>{t('applications.experience')}</dt>
-            <dd className="prewrap">{a.experience}</dd>
+            <dd className="prewrap" dir="auto">
+              {a.experience}
+            </dd>
             {a.decisionMessage && (
               <>
                 <dt>{t('applications.message')}</dt>
-                <dd className="prewrap">{a.decisionMessage}</dd>
+                <dd className="prewrap" dir="auto">
+                  {a.decisionMessage}
+                </dd>
               </>
             )}
           </dl>

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_POST_CHARS, mentionToken } from '../../../../common/discussions.ts';
 import type { Member } from '../../../../common/contracts/networks.ts';
+import { MAX_POST_CHARS, mentionToken } from '../../../../common/discussions.ts';
+import { UserText } from '../../components/UserText.tsx';
 import { useMembers } from '../members/api.ts';
 
 interface ComposerProps {
@@ -127,7 +128,7 @@ export function Composer({ slug, label, value, onChange, error, rows = 5 }: Comp
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => insert(m)}
           >
-            {m.displayName}
+            <UserText>{m.displayName}</UserText>
           </div>
         ))}
       </div>

@@ -9,6 +9,7 @@ import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AddSpaceForm } from './AddSpaceForm.tsx';
 import { useSpaces, useTopics } from './api.ts';
+import { UserText } from '../../components/UserText.tsx';
 
 /** The network's spaces and its topics, pinned first and then by last activity, with unread markers. */
 export default function DiscussionsPage() {
@@ -69,7 +70,7 @@ export default function DiscussionsPage() {
               >
                 <div className="row-main stack-tight">
                   <Link to={`${base}/${topic.id}`} className="strong">
-                    {topic.title ?? t('discussions.deleted_topic')}
+                    {topic.title ? <UserText>{topic.title}</UserText> : t('discussions.deleted_topic')}
                   </Link>
                   <span className="small topic-meta">
                     {topic.pinned && <span className="badge badge-ok">{t('discussions.pinned')}</span>}

@@ -71,7 +71,7 @@ export function PostView({
       aria-label={t('discussions.post_by', { name: author })}
     >
       <header className="post-head small">
-        <span className="strong">{author}</span>
+        <bdi className="strong">{author}</bdi>
         <time className="muted" dateTime={post.createdAt}>
           {formatMoment(post.createdAt, i18n.language)}
         </time>

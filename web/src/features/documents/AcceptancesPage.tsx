@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { roleLabel } from '../../lib/labels.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { useAcceptances } from './api.ts';
@@ -58,7 +59,9 @@ export default function AcceptancesPage() {
                   };
                   return (
                     <tr key={m.userId}>
-                      <th scope="row">{m.displayName}</th>
+                      <th scope="row">
+                        <UserText>{m.displayName}</UserText>
+                      </th>
                       <td>{roleLabel(t, m.role)}</td>
                       <td>{cell('agreement')}</td>
                       <td>{cell('rules')}</td>

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useMe } from '../auth/api.ts';
 import { LeaveButton } from '../members/LeaveButton.tsx';
@@ -161,7 +162,9 @@ function DocumentCard({ document }: { document: NetworkDocument }) {
             ? t('networks.agreement.kind_agreement')
             : t('networks.agreement.kind_rules')}
         </p>
-        <h2 id={headingId}>{document.title}</h2>
+        <h2 id={headingId}>
+          <UserText>{document.title}</UserText>
+        </h2>
         <p className="muted small">
           {t('networks.agreement.version', {
             version: document.version,

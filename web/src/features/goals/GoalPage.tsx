@@ -53,7 +53,7 @@ export default function GoalPage() {
       <p>
         <Link to={`/networks/${network.slug}/goals`}>{t('goals.back')}</Link>
       </p>
-      <PageHeading title={g.title} />
+      <PageHeading title={g.title} userText />
       {g.archived && <Alert tone="info">{t('goals.archived_note')}</Alert>}
       {g.description && (
         <p className="prewrap" dir="auto">

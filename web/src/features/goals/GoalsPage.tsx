@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { calendarDay } from '../mooc/calendar-day.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
@@ -60,7 +61,9 @@ export default function GoalsPage() {
               <li key={g.id} className="row">
                 <div className="row-main stack-tight">
                   <p className="strong">
-                    <Link to={g.id}>{g.title}</Link>
+                    <Link to={g.id}>
+                      <UserText>{g.title}</UserText>
+                    </Link>
                   </p>
                   <GoalProgress goal={g} />
                   <p className="muted small">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { UserText } from '../../components/UserText.tsx';
 import { useGoalSummary } from './api.ts';
 import { GoalProgress } from './GoalProgress.tsx';
 
@@ -26,7 +27,7 @@ export function GoalsSummarySection({ slug }: { slug: string }) {
             {goals.map((g) => (
               <li key={g.id} className="stack-tight">
                 <Link to={`/networks/${slug}/goals/${g.id}`} className="strong">
-                  {g.title}
+                  <UserText>{g.title}</UserText>
                 </Link>
                 <GoalProgress goal={g} />
               </li>

@@ -22,8 +22,8 @@ import {
   useHelpRequest,
 } from './api.ts';
 import type { HelpDraft } from './draft.ts';
-import { HelpBadges } from './HelpRequestRow.tsx';
 import { HelpRequestForm } from './HelpRequestForm.tsx';
+import { HelpBadges } from './HelpRequestRow.tsx';
 import { isolate } from './labels.ts';
 import { ResolveDialog } from './ResolveDialog.tsx';
 import { AttachmentList, ResponsesSection } from './ResponsesSection.tsx';
@@ -62,7 +62,7 @@ export default function RequestPage() {
   return (
     <div className="page stack help-request">
       {back}
-      <PageHeading title={data.title}>
+      <PageHeading title={data.title} userText>
         <span dir="auto">{data.title}</span>
       </PageHeading>
       <HelpBadges request={data} />

@@ -7,12 +7,13 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
-import { resendVerification, useMe } from '../auth/api.ts';
 import { useMyApplications } from '../applications/api.ts';
-import { BuddyHomeCard } from '../buddies/BuddyHomeCard.tsx';
 import { MyEventsHomeCard } from '../events/EventsHomeSection.tsx';
 import { WithdrawApplicationButton } from '../applications/WithdrawApplicationButton.tsx';
+import { resendVerification, useMe } from '../auth/api.ts';
+import { BuddyHomeCard } from '../buddies/BuddyHomeCard.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
 
@@ -81,7 +82,9 @@ export default function HomePage() {
                 <li key={n.slug} className="row">
                   <div className="row-main">
                     <p className="strong">
-                      <Link to={`/networks/${n.slug}`}>{n.name}</Link>
+                      <Link to={`/networks/${n.slug}`}>
+                        <UserText>{n.name}</UserText>
+                      </Link>
                     </p>
                     <p className="muted small">
                       {[n.role && roleLabel(t, n.role), n.region, languageList(n.languages, i18n.language)]
@@ -111,9 +114,15 @@ export default function HomePage() {
               <li key={a.id} className="row">
                 <div className="row-main">
                   <p className="strong">
-                    <Link to={`/networks/${a.network.slug}`}>{a.network.name}</Link>
+                    <Link to={`/networks/${a.network.slug}`}>
+                      <UserText>{a.network.name}</UserText>
+                    </Link>
                   </p>
-                  {a.decisionMessage && <p className="small prewrap">{a.decisionMessage}</p>}
+                  {a.decisionMessage && (
+                    <p className="small prewrap" dir="auto">
+                      {a.decisionMessage}
+                    </p>
+                  )}
                 </div>
                 <span className={a.status === 'approved' ? 'badge badge-ok' : 'badge badge-warn'}>
                   {a.status === 'pending'
@@ -144,10 +153,14 @@ export default function HomePage() {
                 <li key={o.slug} className="row">
                   <div className="row-main">
                     <p className="strong">
-                      <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                      <Link to={`/organisations/${o.slug}`}>
+                        <UserText>{o.name}</UserText>
+                      </Link>
                       {o.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
                     </p>
-                    <p className="muted small">{o.city}</p>
+                    <p className="muted small">
+                      <UserText>{o.city}</UserText>
+                    </p>
                   </div>
                   <Link className="button button-secondary" to={`/organisations/${o.slug}/networks/new`}>
                     {t('networks.found_title')}

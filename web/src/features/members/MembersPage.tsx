@@ -8,6 +8,7 @@ import {
   NETWORK_ROLES,
   type NetworkRole,
 } from '../../../../common/permissions.ts';
+import { hasMentorLevel, levelForRole } from '../../../../common/policies/standing.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -15,14 +16,14 @@ import { TextAreaField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
-import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { StartConversationButton } from '../messages/StartConversationButton.tsx';
+import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can, networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { changeMember, removeMember, useMembers } from './api.ts';
-import { hasMentorLevel, levelForRole } from '../../../../common/policies/standing.ts';
 
 type Pending =
   | { kind: 'change'; member: Member; role: NetworkRole; level: MentorLevel | null }
@@ -196,7 +197,7 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
     <li className="row member-row">
       <div className="row-main">
         <p className="strong">
-          {member.displayName}
+          <UserText>{member.displayName}</UserText>
           {isMe && <span className="badge badge-ok">{t('networks.members.you')}</span>}
           <MoocBadge userId={member.userId} />
         </p>

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Conversation } from '../../../../common/contracts/messages.ts';
 import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
+import { isOwnMessage } from '../../../../common/policies/content.ts';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -29,9 +30,8 @@ import {
 } from './api.ts';
 import { conversationTitle } from './conversation-title.ts';
 import { GroupActions } from './GroupActions.tsx';
-import { MessageBubble } from './MessageBubble.tsx';
 import { setOpenConversation, typingStore } from './live.ts';
-import { isOwnMessage } from '../../../../common/policies/content.ts';
+import { MessageBubble } from './MessageBubble.tsx';
 
 const TYPING_EVERY_MS = 2_500;
 
@@ -51,7 +51,7 @@ export default function ChatPage() {
       <p className="eyebrow">
         <Link to="/messages">{t('messages.back')}</Link>
       </p>
-      <PageHeading title={title} />
+      <PageHeading title={title} userText />
       {conversation.data.kind === 'group' && (
         <>
           <p className="muted small group-people">

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useMe } from '../auth/api.ts';
 import { useMembers } from '../members/api.ts';
 import { useMyNetworks } from '../networks/api.ts';
@@ -138,7 +139,7 @@ export function MemberChoice({
               )
             }
           />
-          {m.displayName}
+          <UserText>{m.displayName}</UserText>
         </label>
       ))}
     </fieldset>

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RowMenu } from '../../components/RowMenu.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { inviteGraduates, markBounced, moocKeys, remindGraduates, useGraduates } from './api.ts';
 import { graduateStatusLabel, statusTone } from './labels.ts';
 
@@ -127,7 +128,7 @@ export function GraduatesSection({ slug, session }: { slug: string; session: Moo
             <li key={g.id} className="row">
               <div className="row-main">
                 <p className="strong">
-                  {g.name}
+                  <UserText>{g.name}</UserText>
                   <span className={statusTone(g.status)}>{graduateStatusLabel(t, g.status)}</span>
                 </p>
                 <p className="muted small">

@@ -31,7 +31,7 @@ export default function MoocSessionPage() {
       <p>
         <Link to={`/networks/${network.slug}/mooc`}>{t('mooc.back')}</Link>
       </p>
-      <PageHeading title={s.title} />
+      <PageHeading title={s.title} userText />
       <p className="muted">
         {t('mooc.dates', { start: calendarDay(s.startsOn), end: calendarDay(s.endsOn) })}
         {s.courseUrl && (

@@ -5,6 +5,7 @@ import type { MoocSession } from '../../../../common/contracts/mooc.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { roadmapKeys } from '../roadmap/api.ts';
 import { moocKeys, useMoocSessions } from './api.ts';
@@ -59,7 +60,9 @@ function SessionRow({ session }: { session: MoocSession }) {
     <li className="row">
       <div className="row-main">
         <p className="strong">
-          <Link to={session.id}>{session.title}</Link>
+          <Link to={session.id}>
+            <UserText>{session.title}</UserText>
+          </Link>
         </p>
         <p className="muted small">
           {t('mooc.dates', { start: calendarDay(session.startsOn), end: calendarDay(session.endsOn) })}

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
 import { usePublicNetworks } from './api.ts';
 
@@ -24,7 +25,9 @@ export default function ExploreNetworksPage() {
           {list.map((n) => (
             <li key={n.slug} className="card stack-tight">
               <h2>
-                <Link to={`/networks/${n.slug}`}>{n.name}</Link>
+                <Link to={`/networks/${n.slug}`}>
+                  <UserText>{n.name}</UserText>
+                </Link>
               </h2>
               <p className="muted small">
                 {[n.region, languageList(n.languages, i18n.language)].filter(Boolean).join(' · ')}

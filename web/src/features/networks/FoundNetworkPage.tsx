@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { organisationKeys, useOrganisation } from '../organisations/api.ts';
 import { foundNetwork, networkKeys, storeNetwork } from './api.ts';
 import { NetworkForm } from './NetworkForm.tsx';
@@ -21,7 +22,9 @@ export default function FoundNetworkPage() {
       <PageHeading title={t('networks.found_title')} />
       <p>
         {t('networks.found_intro', { organisation: organisation.data.name })}{' '}
-        <Link to={`/organisations/${slug}`}>{organisation.data.name}</Link>
+        <Link to={`/organisations/${slug}`}>
+          <UserText>{organisation.data.name}</UserText>
+        </Link>
       </p>
       <NetworkForm
         submitLabel={t('networks.found_submit')}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { countryName } from '../../../../common/countries.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
 import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
 import { ApplySection } from '../applications/ApplySection.tsx';
@@ -28,13 +29,17 @@ export default function NetworkHomePage() {
 
   return (
     <div className="page stack">
-      <PageHeading title={network.name} />
+      <PageHeading title={network.name} userText />
       <p className="muted">
         {[network.region, languageList(network.languages, locale), visibilityLabel(t, network.visibility)]
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {network.description && <p className="prewrap lead-text">{network.description}</p>}
+      {network.description && (
+        <p className="prewrap lead-text" dir="auto">
+          <UserText>{network.description}</UserText>
+        </p>
+      )}
 
       {can(network, 'discussions.read') && <AnnouncementsSection network={network} />}
 
@@ -112,7 +117,9 @@ export default function NetworkHomePage() {
           ) : (
             <ul className="plain-list">
               {network.metaMentors.map((m) => (
-                <li key={m.id}>{m.displayName}</li>
+                <li key={m.id}>
+                  <UserText>{m.displayName}</UserText>
+                </li>
               ))}
             </ul>
           )}
@@ -124,11 +131,13 @@ export default function NetworkHomePage() {
           <ul className="plain-list">
             {network.organisations.map((o) => (
               <li key={o.slug}>
-                <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                <Link to={`/organisations/${o.slug}`}>
+                  <UserText>{o.name}</UserText>
+                </Link>
                 {o.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
                 <span className="muted small">
                   {' '}
-                  · {o.city}, {countryName(o.country, locale)}
+                  · <UserText>{o.city}</UserText>, {countryName(o.country, locale)}
                   {o.founding && ` · ${t('networks.home.founding')}`}
                 </span>
               </li>

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { EventsSettingSection } from '../events/EventsSettingSection.tsx';
 import { invitationKeys } from '../invitations/api.ts';
@@ -76,7 +77,9 @@ export default function SettingsPage() {
         ) : (
           <ul className="plain-list">
             {network.metaMentors.map((m) => (
-              <li key={m.id}>{m.displayName}</li>
+              <li key={m.id}>
+                <UserText>{m.displayName}</UserText>
+              </li>
             ))}
           </ul>
         )}
@@ -115,7 +118,9 @@ export default function SettingsPage() {
             {network.organisations.map((o) => (
               <li key={o.slug} className="row">
                 <div className="row-main">
-                  <p className="strong">{o.name}</p>
+                  <p className="strong">
+                    <UserText>{o.name}</UserText>
+                  </p>
                   <p className="muted small">
                     {o.founding ? t('networks.home.founding') : t('networks.settings.member_org')}
                   </p>

@@ -35,13 +35,15 @@ export function OfficeDetails({ office }: { office: NetworkOffice }) {
         </>
       )}
       <dt>{t('networks.office.address')}</dt>
-      <dd className="prewrap">
+      <dd className="prewrap" dir="auto">
         {office.onlineOnly ? t('networks.office.online_only') : office.address || '—'}
       </dd>
       {office.officeHours && (
         <>
           <dt>{t('networks.office.hours')}</dt>
-          <dd className="prewrap">{office.officeHours}</dd>
+          <dd className="prewrap" dir="auto">
+            {office.officeHours}
+          </dd>
         </>
       )}
       {office.staff.length > 0 && (

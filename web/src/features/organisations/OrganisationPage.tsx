@@ -12,6 +12,7 @@ import { TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { expertiseLabel, languageList, visibilityLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useMe } from '../auth/api.ts';
@@ -44,14 +45,18 @@ export default function OrganisationPage() {
 
   return (
     <div className="page stack">
-      <PageHeading title={org.name}>
+      <PageHeading title={org.name} userText>
         {org.name}
         {org.verified && <span className="badge badge-ok">{t('organisations.verified')}</span>}
       </PageHeading>
       <p className="muted">
-        {countryName(org.country, locale)} · {org.city}
+        {countryName(org.country, locale)} · <UserText>{org.city}</UserText>
       </p>
-      {org.description && <p className="prewrap">{org.description}</p>}
+      {org.description && (
+        <p className="prewrap" dir="auto">
+          <UserText>{org.description}</UserText>
+        </p>
+      )}
 
       <section className="card stack" aria-labelledby="org-facts">
         <h2 id="org-facts">{t('organisations.about')}</h2>
@@ -106,7 +111,9 @@ export default function OrganisationPage() {
             <ul className="link-list">
               {networks.data.networks.map((n) => (
                 <li key={n.slug}>
-                  <Link to={`/networks/${n.slug}`}>{n.name}</Link>{' '}
+                  <Link to={`/networks/${n.slug}`}>
+                    <UserText>{n.name}</UserText>
+                  </Link>{' '}
                   <span className="muted small">{visibilityLabel(t, n.visibility)}</span>
                 </li>
               ))}
@@ -184,7 +191,9 @@ function AdminsSection({ slug }: { slug: string }) {
           {admins.data.admins.map((a) => (
             <li key={a.id} className="row">
               <div>
-                <p className="strong">{a.displayName}</p>
+                <p className="strong">
+                  <UserText>{a.displayName}</UserText>
+                </p>
                 <p className="muted small" dir="ltr">
                   {a.email}
                 </p>

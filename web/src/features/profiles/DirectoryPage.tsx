@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { expertiseLabel, languageList, levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
 import { AskBuddyButton } from '../buddies/AskBuddyButton.tsx';
@@ -155,7 +156,9 @@ export default function DirectoryPage() {
                 <Avatar name={e.displayName} url={e.avatarUrl} />
                 <div className="stack-tight">
                   <h2 className="person-name">
-                    <Link to={`/networks/${network.slug}/directory/${e.userId}`}>{e.displayName}</Link>
+                    <Link to={`/networks/${network.slug}/directory/${e.userId}`}>
+                      <UserText>{e.displayName}</UserText>
+                    </Link>
                   </h2>
                   <MoocBadge userId={e.userId} />
                   {e.leaveUntil && (

@@ -49,7 +49,7 @@ export default function PersonPage() {
       <div className="person person-page">
         <Avatar name={p.displayName} url={p.avatarUrl} size={96} />
         <div className="stack-tight">
-          <PageHeading title={p.displayName} />
+          <PageHeading title={p.displayName} userText />
           <MoocBadge userId={p.id} />
           {p.leaveUntil && (
             <p>

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useSearch } from './api.ts';
 import { MarkedText } from './MarkedText.tsx';
@@ -142,7 +143,7 @@ export default function SearchPage() {
                       )}
                       {r.network && (
                         <span className="muted small">
-                          <bdi>{r.network.name}</bdi>
+                          <UserText>{r.network.name}</UserText>
                         </span>
                       )}
                     </div>
