@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import {
+  checkBothWidths,
+  launchBrowser,
+  newContext,
+  openNavEntry,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -134,7 +141,7 @@ describe('shared resources', () => {
 
     // Olga finds Resources beside the other sections; the library is empty.
     await olga.goto(`/networks/${slug}`);
-    await olga.getByRole('link', { name: 'Resources', exact: true }).first().click();
+    await openNavEntry(olga, 'Resources');
     await heading(olga, 'Resources');
     await olga.getByText('No resources yet.', { exact: false }).waitFor();
     await check(olga, 'a0-resources-empty');

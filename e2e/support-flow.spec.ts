@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import {
+  checkBothWidths,
+  launchBrowser,
+  newContext,
+  openNavEntry,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -168,7 +175,7 @@ describe('support among mentors', () => {
     // Nadia finds Support beside the other sections of her network, on her phone.
     await nadia.goto(`/networks/${slug}`);
     await heading(nadia, 'Support Network');
-    await nadia.getByRole('link', { name: 'Support', exact: true }).first().click();
+    await openNavEntry(nadia, 'Support');
     await heading(nadia, 'Support');
     await nadia.getByText('No open requests right now.').waitFor();
     expect(await nadia.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
