@@ -17,7 +17,8 @@ function arabic(key: string, params: Record<string, string> = {}): string {
   let node: string | Catalogue | undefined = ar;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no Arabic text for ${key}`);
-  return node.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+  // Values are isolated (U+2068 … U+2069) in right-to-left sentences: see common/isolate.ts.
+  return node.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] ? `\u2068${params[name]}\u2069` : ''));
 }
 
 const people = {

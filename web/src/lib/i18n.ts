@@ -9,6 +9,7 @@ import {
   negotiateLocale,
   RTL_LOCALES,
 } from '../../../common/locales.ts';
+import { isolateMessageValues } from '../../../common/isolate.ts';
 
 type Catalogue = Record<string, unknown>;
 
@@ -44,11 +45,33 @@ export function initialLocale(): Locale {
   return readStoredLocale() ?? negotiateLocale(navigator.languages) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * ICU messages; in a right-to-left language every value that fills a simple `{name}` argument
+ * (names, titles, places people typed) is wrapped in Unicode isolates, so Latin text keeps its own
+ * direction inside the Arabic sentence (issue: "?Jobcenter").
+ */
+export function icuWithIsolates() {
+  type Parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) => unknown;
+  // The plugin's own typings leave out parse(), the one method i18next calls on an i18nFormat.
+  const icu = new ICU() as InstanceType<typeof ICU> & { parse: Parse };
+  const parse = icu.parse.bind(icu);
+  icu.parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) =>
+    parse(
+      res,
+      typeof res === 'string' && RTL_LOCALES.includes(lng as Locale)
+        ? isolateMessageValues(res, options)
+        : options,
+      lng,
+      ...rest,
+    );
+  return icu;
+}
+
 /** Sets up i18next with ICU messages and loads the first catalogue; resolves before the first render. */
 export async function initI18n(): Promise<void> {
   const locale = initialLocale();
   await i18next
-    .use(ICU)
+    .use(icuWithIsolates())
     .use(initReactI18next)
     .init({
       lng: locale,
