@@ -1,8 +1,11 @@
+import { COUNTRY_CODES } from '../countries.ts';
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../organisations.ts';
 import { EXPERTISE_AREAS } from '../expertise.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import { MENTOR_LEVELS, NETWORK_ACTIONS, NETWORK_ROLES, VISIBILITIES } from '../permissions.ts';
+
+const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
 export { ORGANISATION_KINDS } from '../organisations.ts';
 
@@ -35,7 +38,7 @@ export const CreateOrganisationBody = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'),
+    .refine((code) => COUNTRY_SET.has(code), 'ISO 3166-1 alpha-2'),
   city: z.string().trim().min(1).max(100),
   languages: LanguageList,
   services: ExpertiseList.default([]),

@@ -133,6 +133,15 @@ describe.each(DIALECTS)('organisation routes on %s', (dialect) => {
     const org = created.json();
     const taken = await client.post('/api/organisations', body);
     expect(errorCode(taken)).toBe('SLUG_TAKEN');
+    // Only countries of ISO 3166-1: a withdrawn code (the Soviet Union) or a made-up one is refused.
+    for (const country of ['SU', 'XX', 'UK']) {
+      const refused = await client.post('/api/organisations', {
+        ...body,
+        name: 'Another (fictional)',
+        country,
+      });
+      expect(refused.statusCode).toBe(400);
+    }
     const rows = await t.ctx.database.db
       .selectFrom('auditLog')
       .select('action')
