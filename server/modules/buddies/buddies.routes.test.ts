@@ -247,6 +247,11 @@ describe.each(DIALECTS)('buddy pairing on %s', (dialect) => {
     const { network, base, meta, beginner, mentor } = await pairingNetwork();
     const second = await person(network, { level: 'experienced', name: 'Second Mentor' });
 
+    // A beginner names only a mentor who said they are open to being a buddy (the staff may
+    // propose anyone).
+    expect(errorCode(await beginner.client.post(base, { mentorId: mentor.id }))).toBe('BUDDY_NOT_OPEN');
+    await saveProfileAs(mentor.client, { openToBuddy: true });
+
     // A beginner asks a buddy by name; the buddy declines; the request stays open for the staff.
     const asked = (
       await beginner.client.post(base, { mentorId: mentor.id, note: 'We met at the course.' })

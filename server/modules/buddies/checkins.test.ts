@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { notificationsOf } from '../../test/buddies.ts';
+import { notificationsOf, saveProfileAs } from '../../test/buddies.ts';
 import { signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
@@ -60,6 +60,7 @@ describe.each(DIALECTS)('buddy check-ins on %s', (dialect) => {
     });
     const beginner = await signIn(t.app, beginnerUser);
     const mentor = await signIn(t.app, mentorUser);
+    await saveProfileAs(mentor, { openToBuddy: true });
     const asked = (await beginner.post(base, { mentorId: mentorUser.id })).json();
     const active = (await mentor.patch(`${base}/${asked.id}`, { status: 'active' })).json();
     expect(active.status).toBe('active');

@@ -16,7 +16,7 @@ import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { openDirectConversation } from '../messages/index.ts';
-import { setLookingForBuddy } from '../profiles/index.ts';
+import { getMatchFacts, setLookingForBuddy } from '../profiles/index.ts';
 import { notifyPeople, publishPairChanged } from './buddies.events.ts';
 import { findOpenPairOf, insertPair, setPairConversation, updatePairIf } from './buddies.repository.ts';
 import { assertPairable, type BuddyActor, listBuddyManagers, loadPair } from './buddies.service.ts';
@@ -47,6 +47,11 @@ export async function createBuddyPair(
   await assertPairable(ctx, network.id, beginnerId, mentorId);
   const now = isoNow();
   const asking = isPairBeginner(viewer, { beginnerId });
+  // A beginner may name only someone who said they are open to being a buddy; the meta-mentor or
+  // office may still propose anyone (the mentor then accepts or declines).
+  if (asking && mentorId && !(await getMatchFacts(ctx, [mentorId])).get(mentorId)?.openToBuddy) {
+    throw new AppError('BUDDY_NOT_OPEN', 409);
+  }
   const open = await findOpenPairOf(ctx.database.db, network.id, beginnerId);
   let id: string;
   if (open) {
