@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
@@ -17,6 +18,7 @@ export default function AccountPage() {
       <PreferencesSection />
       <PasswordSection />
       <SessionsSection />
+      {me.isPlatformAdmin && <OperationsLink />}
     </div>
   );
 }
