@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS } from './support/browser.ts';
+import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let browser: Browser;
@@ -32,8 +32,8 @@ function storeFailedJob(id: string, kind: string, error: string): void {
 
 describe('operator view of jobs needing attention', () => {
   it('lets the platform admin retry and drop failed jobs, mail first, on a phone and in Arabic', async () => {
-    const [phone] = VIEWPORTS;
-    const context = await newContext(browser, server.url, phone!);
+    const [phone] = VIEWPORTS as [Viewport, Viewport];
+    const context = await newContext(browser, server.url, phone);
     const page = await context.newPage();
     const violations: string[] = [];
 
