@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'EVENT_CLOSED',
   'EVENT_NOT_STARTED',
   'RESOURCE_EDIT_CONFLICT',
+  'JOB_NOT_FOUND',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,4 @@
-import type { NetworkAction, NetworkActor } from './permissions.ts';
+import type { NetworkAction, NetworkActor, PlatformAction } from './permissions.ts';
 
 /**
  * The expected permission matrix, written out by hand for the tests (unit and route level): one
@@ -75,6 +75,11 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
+};
+
+/** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */
+export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
+  'platform.jobs.manage': '--------Y',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -225,3 +225,20 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
       return actor.orgAdmin || actor.platformAdmin;
   }
 }
+
+/** Platform-wide actions, for platform admins only (no network or organisation involved). */
+export const PLATFORM_ACTIONS = ['platform.jobs.manage'] as const;
+export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
+
+export interface PlatformActor {
+  signedIn: boolean;
+  platformAdmin: boolean;
+}
+
+export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boolean {
+  switch (action) {
+    // The operator view of the job queue: failed and stuck jobs, retry and drop.
+    case 'platform.jobs.manage':
+      return actor.signedIn && actor.platformAdmin;
+  }
+}

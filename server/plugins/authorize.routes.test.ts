@@ -1,10 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../common/errors.ts';
-import { ACTOR_ORDER, expectedAllowed, type MatrixActor } from '../../common/permissions.expected.ts';
+import {
+  ACTOR_ORDER,
+  EXPECTED_PLATFORM,
+  expectedAllowed,
+  type MatrixActor,
+} from '../../common/permissions.expected.ts';
 import {
   NETWORK_ACTIONS,
   type NetworkAction,
+  PLATFORM_ACTIONS,
+  type PlatformAction,
   VISIBILITIES,
   type Visibility,
 } from '../../common/permissions.ts';
@@ -417,5 +424,54 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
         expect(wrong).toEqual([]);
       });
     }
+  }
+});
+
+/** One real request per platform action: a platform admin may (2xx), others get 403, visitors 401. */
+const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Call>> = {
+  'platform.jobs.manage': async () => ({ method: 'GET', url: '/api/admin/jobs?state=failed' }),
+};
+
+describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {
+  let t: TestApp;
+  let declared: string | undefined;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    t.app.addHook('onRequest', async (request) => {
+      declared = request.routeOptions.config?.action;
+    });
+  });
+  afterAll(() => t.close());
+
+  it('cover every platform action', () => {
+    expect(Object.keys(PLATFORM_REQUESTS).sort()).toEqual([...PLATFORM_ACTIONS].sort());
+  });
+
+  for (const actor of ACTOR_ORDER) {
+    it(actor, async () => {
+      // Network roles play no part on the platform: everyone signed in is an account, admin or not.
+      const client =
+        actor === 'visitor'
+          ? freshClient(t.app)
+          : await signIn(
+              t.app,
+              await buildUser(t.ctx, { isPlatformAdmin: actor === 'platform_admin' ? 1 : 0 }),
+            );
+      const wrong: string[] = [];
+      for (const action of PLATFORM_ACTIONS) {
+        const { method, url, body } = await PLATFORM_REQUESTS[action](t.ctx);
+        declared = undefined;
+        const res = await client.request(method, url, body);
+        const code =
+          res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+        const allowed = EXPECTED_PLATFORM[action][ACTOR_ORDER.indexOf(actor)] === 'Y';
+        const want = allowed ? '2xx' : actor === 'visitor' ? '401 UNAUTHENTICATED' : '403 FORBIDDEN';
+        const got = res.statusCode < 300 ? '2xx' : `${res.statusCode} ${code}`;
+        if (got !== want) wrong.push(`${action}: expected ${want}, got ${got}`);
+        if (declared !== action)
+          wrong.push(`${action}: ${method} ${url} reached a route that declares ${declared}`);
+      }
+      expect(wrong).toEqual([]);
+    });
   }
 });

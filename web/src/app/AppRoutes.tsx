@@ -14,6 +14,7 @@ const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage.
 const SetupPage = lazy(() => import('../features/setup/SetupPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AccountPage = lazy(() => import('../features/users/AccountPage.tsx'));
+const JobsPage = lazy(() => import('../features/operations/JobsPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profiles/ProfilePage.tsx'));
 const CreateOrganisationPage = lazy(() => import('../features/organisations/CreateOrganisationPage.tsx'));
@@ -113,6 +114,7 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />

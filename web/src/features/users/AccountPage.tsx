@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
@@ -19,6 +20,7 @@ export default function AccountPage() {
       <PasswordSection />
       <SessionsSection />
       <CalendarFeedSection />
+      {me.isPlatformAdmin && <OperationsLink />}
     </div>
   );
 }
