@@ -344,7 +344,10 @@ http {
     expect((await otherClient.request('DELETE', `/api/me/sessions/${current.id}`)).statusCode).toBe(200);
     expect((await ws.closed).code).toBe(WS_CLOSE.sessionEnded);
   });
+});
 
+// Needs neither nginx nor PostgreSQL.
+describe('deploy/mentornet@.service', () => {
   it.skipIf(!existsSync('/usr/bin/systemd-analyze'))(
     'ships a systemd unit that passes systemd-analyze verify',
     () => {
