@@ -28,10 +28,16 @@ describe('user text in plain-text mail', () => {
     expect(mail.text).toContain(`${FSI}Termin im Jobcenter?${PDI}`);
     // A line break ends an isolate: each line of a body is isolated on its own.
     expect(mail.text).toContain(`${FSI}Treffpunkt: Leipzig 04107.${PDI}\n${FSI}Bitte pünktlich.${PDI}`);
-    // Links stay clickable, the subject stays as written, and the HTML mail is not touched.
+    // Links stay clickable and the subject stays as written.
     expect(mail.text).toContain('\nhttps://mentornet.test/networks/leipzig');
     expect(mail.subject).not.toMatch(/[\u2068\u2069]/);
-    expect(mail.html).not.toMatch(/[\u2068\u2069]/);
+    // The HTML mail isolates the same text in <bdi dir="auto">, escaped, with no isolate characters.
+    expect(mail.html).not.toMatch(/[\u2068\u2069\uE010\uE011]/);
+    expect(mail.html).toContain('<bdi dir="auto">Jonas Müller</bdi>');
+    expect(mail.html).toContain('<bdi dir="auto">Termin im Jobcenter?</bdi>');
+    expect(mail.html).toContain(
+      '<bdi dir="auto">Treffpunkt: Leipzig 04107.</bdi>\n<bdi dir="auto">Bitte pünktlich.</bdi>',
+    );
   });
 
   it('isolates the actors, titles and networks of a notification digest', () => {
@@ -60,6 +66,15 @@ describe('user text in plain-text mail', () => {
     expect(mail.text).toContain(`${FSI}Wohnungssuche?${PDI}`);
     expect(mail.text).toContain(`${FSI}Jonas Müller${PDI}`);
     expect(mail.text).toContain(`\n\n${FSI}Mentoren Leipzig${PDI}\n• `);
+  });
+
+  it('never lets user text open markup in the HTML mail', () => {
+    const mail = renderMail(
+      'en',
+      { name: 'verify', params: { name: '<b>Eve</b>\uE011<i>', url: 'https://mentornet.test/v', hours: 24 } },
+      site,
+    );
+    expect(mail.html).toContain('<bdi dir="auto">&lt;b&gt;Eve&lt;/b&gt;&lt;i&gt;</bdi>');
   });
 
   it('leaves empty lines alone', () => {

@@ -104,6 +104,21 @@ export const isolateText: Isolate = (text) =>
     .map((line) => (line ? `\u2068${line}\u2069` : line))
     .join('\n');
 
+// Private-use characters that never occur in a catalogue stand for <bdi dir="auto"> and </bdi>.
+const BDI_OPEN = '\uE010';
+const BDI_CLOSE = '\uE011';
+const markForBdi: Isolate = (text) =>
+  text
+    .replace(/[\uE010\uE011]/g, '')
+    .split('\n')
+    .map((line) => (line ? `${BDI_OPEN}${line}${BDI_CLOSE}` : line))
+    .join('\n');
+
+/** Escapes HTML, then turns the marks of markForBdi into <bdi dir="auto"> elements. */
+function bdiHtml(value: string): string {
+  return escapeHtml(value).replaceAll(BDI_OPEN, '<bdi dir="auto">').replaceAll(BDI_CLOSE, '</bdi>');
+}
+
 function isolateParams(params: Params | undefined, iso: Isolate): Params | undefined {
   if (!params || iso === asIs) return params;
   return Object.fromEntries(
@@ -301,7 +316,7 @@ export function renderMail(locale: Locale, template: MailTemplate, site: MailSit
   const tm = mailTranslator(locale, site.name);
   const platformUrl = site.url;
   const layout = layoutFor(locale, template, site.name);
-  // The plain text isolates user text; HTML mail sets dir on the document and the subject stays as written.
+  // The plain text isolates user text (the HTML does the same with <bdi>); the subject stays as written.
   const textLayout = layoutFor(locale, template, site.name, isolateText);
   const signature = tm('mail.signature');
   const footer = layout.footer ?? tm('mail.footer', { platform: platformUrl });
@@ -316,10 +331,12 @@ export function renderMail(locale: Locale, template: MailTemplate, site: MailSit
     ...(textLayout.unsubscribe ? [`${textLayout.unsubscribe.label}:\n${textLayout.unsubscribe.url}`] : []),
   ].join('\n\n');
   const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
-  const p = (s: string) => `<p style="margin:0 0 16px;white-space:pre-line">${escapeHtml(s)}</p>`;
+  // The HTML isolates the same user text in <bdi dir="auto">: marked before escaping, tags after.
+  const htmlLayout = layoutFor(locale, template, site.name, markForBdi);
+  const p = (s: string) => `<p style="margin:0 0 16px;white-space:pre-line">${bdiHtml(s)}</p>`;
   const button = layout.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(layout.action.url)}" style="background:#1f5f8b;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(layout.action.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#555;word-break:break-all">${escapeHtml(layout.action.url)}</p>`
     : '';
-  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px">${p(layout.greeting)}${layout.paragraphs.map(p).join('')}${button}${layout.after.map(p).join('')}${p(signature)}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${escapeHtml(footer)}</p>${layout.unsubscribe ? `<p style="font-size:12px"><a href="${escapeHtml(layout.unsubscribe.url)}" style="color:#666">${escapeHtml(layout.unsubscribe.label)}</a></p>` : ''}</body></html>`;
+  const html = `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:560px;margin:0 auto;padding:24px">${p(htmlLayout.greeting)}${htmlLayout.paragraphs.map(p).join('')}${button}${htmlLayout.after.map(p).join('')}${p(signature)}<hr style="border:none;border-top:1px solid #ddd"><p style="font-size:12px;color:#666">${bdiHtml(htmlLayout.footer ?? footer)}</p>${layout.unsubscribe ? `<p style="font-size:12px"><a href="${escapeHtml(layout.unsubscribe.url)}" style="color:#666">${escapeHtml(layout.unsubscribe.label)}</a></p>` : ''}</body></html>`;
   return { subject: layout.subject, text, html };
 }
