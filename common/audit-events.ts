@@ -58,6 +58,9 @@ export const AUDIT_EVENTS = [
   'help.resolved',
   'help.reopened',
   'help.removed',
+  'resource.reverted',
+  'resource.deleted',
+  'resource.settings_changed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

@@ -15,6 +15,7 @@ export const WEB_PAGE_SECTIONS: ReadonlySet<string> = new Set([
   'setup',
   'home',
   'account',
+  'admin',
   'profile',
   'organisations',
   'networks',

@@ -18,6 +18,7 @@ import {
 import type { AppContext } from '../context.ts';
 import type { NetworkRow } from '../modules/networks/index.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
+import { saveProfileAs } from '../test/buddies.ts';
 import { freshClient, signIn, type TestClient } from '../test/client.ts';
 import { buildTopic } from '../test/discussions.ts';
 import { buildHelpRequest } from '../test/help-requests.ts';
@@ -377,6 +378,8 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
     const promotable = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
     const beginner = await buildMember(t.ctx, network, { role: 'mentor', level: 'beginner' });
     const experienced = await buildMember(t.ctx, network, { role: 'mentor', level: 'experienced' });
+    // Open to being a buddy, so that a beginner may ask them by name (buddies.ask).
+    await saveProfileAs(await signIn(t.app, experienced), { openToBuddy: true });
     const me = await accountOf(actor, network, orgAdmin);
     const topic = await buildTopic(t.ctx, network, otherMeta.id);
     const goal = await buildGoal(t.ctx, network, { createdBy: otherMeta.id });

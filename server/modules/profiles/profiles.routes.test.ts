@@ -33,6 +33,7 @@ describe.each(DIALECTS)('profiles on %s', (dialect) => {
       id: user.id,
       displayName: 'Ada Mentor',
       languages: [],
+      leaveUntil: null,
       expertise: [],
       region: '',
       availability: '',

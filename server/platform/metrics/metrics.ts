@@ -119,6 +119,8 @@ export class Metrics {
 
   /** The metrics text to serve: this process's, or (several processes) all of theirs aggregated. */
   render(): Promise<string> {
+    // Each scrape reads the job queue afresh (its gauges share one read within the scrape).
+    this.#pending = undefined;
     return this.#render();
   }
 

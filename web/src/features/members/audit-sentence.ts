@@ -61,6 +61,9 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'help.resolved': 'audit.events.help.resolved',
   'help.reopened': 'audit.events.help.reopened',
   'help.removed': 'audit.events.help.removed',
+  'resource.reverted': 'audit.events.resource.reverted',
+  'resource.deleted': 'audit.events.resource.deleted',
+  'resource.settings_changed': 'audit.events.resource.settings_changed',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */
