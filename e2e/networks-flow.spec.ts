@@ -307,7 +307,8 @@ describe('organisations, networks, invitations and the agreement', () => {
     await applicant.goto('/home');
     await applicant.locator('html[dir="rtl"]').waitFor();
     const withdraw = applicant.getByRole('button', {
-      name: ar.applications.withdraw_named.replace('{network}', 'Mentors Leipzig'),
+      // The network's Latin name is isolated (U+2068 … U+2069) inside the Arabic sentence.
+      name: ar.applications.withdraw_named.replace('{network}', '\u2068Mentors Leipzig\u2069'),
     });
     await withdraw.click();
     const withdrawDialog = applicant.getByRole('dialog');
@@ -317,7 +318,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     await check(applicant, '58-withdraw-application-ar');
     await withdrawDialog.getByRole('button', { name: ar.applications.withdraw, exact: true }).click();
     await applicant
-      .getByText(ar.applications.withdrawn_done.replace('{network}', 'Mentors Leipzig'))
+      .getByText(ar.applications.withdrawn_done.replace('{network}', '\u2068Mentors Leipzig\u2069'))
       .waitFor();
     await expect.poll(() => withdraw.count()).toBe(0);
     await colleagueContext.close();

@@ -141,6 +141,7 @@ describe('shared resources', () => {
 
     // Olga finds Resources beside the other sections; the library is empty.
     await olga.goto(`/networks/${slug}`);
+    await olga.locator('nav.tabs').waitFor();
     await openNavEntry(olga, 'Resources');
     await heading(olga, 'Resources');
     await olga.getByText('No resources yet.', { exact: false }).waitFor();
