@@ -10,7 +10,7 @@ import { useMe } from '../auth/api.ts';
 import { helpAccess } from '../help/api.ts';
 import { useNetwork } from './api.ts';
 
-const PHONE_TABS = 3;
+const PHONE_TABS = 2;
 const WIDE_TABS = 6;
 
 /** Whether the viewer is a member who must accept the current agreement and rules first. */
@@ -71,8 +71,9 @@ export default function NetworkLayout() {
     { to: 'settings', label: t('networks.nav.settings'), show: may('network.edit') },
   ];
 
-  // Tabs that fit: three on a phone, six from a tablet on; the others under "More". The entries
-  // that are tabs only on wide screens are in the menu too, shown there only on narrow ones.
+  // Tabs that fit: two on a phone (in any language, beside "More"), six from a tablet on; the
+  // others under "More". The entries that are tabs only on wide screens are in the menu too,
+  // shown there only on narrow ones.
   const entries = sections
     .filter((s) => s.show)
     .map((s, index) => ({
