@@ -229,7 +229,8 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     expect(mira.subject).toBe(
       `You finished ${SESSION.title}: an invitation to the mentor network Harbour Mentors`,
     );
-    for (const part of [mira.text, mira.html]) {
+    // The HTML isolates user text in <bdi dir="auto">: the sentences read the same without the tags.
+    for (const part of [mira.text, mira.html.replace(/<\/?bdi[^>]*>/g, '')]) {
       expect(part).toContain('Hello Mira Sample,');
       expect(part).toMatch(
         /You completed the course mentorNET MOOC spring 2025 \(Feb 1\s–\sMar 31, 2025\)\./,
