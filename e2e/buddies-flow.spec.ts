@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { arabic } from './support/arabic.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
@@ -9,17 +9,6 @@ let browser: Browser;
 const violations: string[] = [];
 const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 const slug = 'buddy-net';
-
-/** Nadia reads the app in Arabic: her steps find their way by the Arabic catalogue. */
-type Catalogue = { [key: string]: string | Catalogue };
-const ar = JSON.parse(readFileSync(new URL('../common/i18n/ar.json', import.meta.url), 'utf8')) as Catalogue;
-function arabic(key: string, params: Record<string, string> = {}): string {
-  let node: string | Catalogue | undefined = ar;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no Arabic text for ${key}`);
-  // Values are isolated (U+2068 … U+2069) in right-to-left sentences: see common/isolate.ts.
-  return node.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] ? `\u2068${params[name]}\u2069` : ''));
-}
 
 const people = {
   olga: { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Meta' },
