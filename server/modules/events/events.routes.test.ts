@@ -121,6 +121,66 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(errorCode(await mentor.client.get(`${base}?cursor=nonsense`))).toBe('VALIDATION_FAILED');
   });
 
+  it('shows every change at the next read of the upcoming list, which the server keeps worked out', async () => {
+    const { base, meta, mentor } = await eventsNetwork();
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const weekly = {
+      ...cafe,
+      title: 'Weekly',
+      timeZone: 'UTC',
+      startsLocal: `${day(1)}T10:00`,
+      endsLocal: `${day(1)}T11:00`,
+      recurrence: { freq: 'weekly' },
+    };
+    const upcoming = async () => {
+      const answer = await mentor.client.get(`${base}?limit=3`);
+      expect(answer.statusCode).toBe(200);
+      return (answer.json() as EventList).items.map((i) => `${i.title} ${i.occurrence.startsLocal}`);
+    };
+    expect(await upcoming()).toEqual([]);
+    const created = await meta.client.post(base, weekly);
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(1)}T10:00`,
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+    ]);
+    const once = { ...weekly, title: 'Once', recurrence: null };
+    const onceAnswer = await meta.client.post(base, {
+      ...once,
+      startsLocal: `${day(2)}T09:00`,
+      endsLocal: `${day(2)}T10:00`,
+    });
+    expect(onceAnswer.statusCode).toBe(201);
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(1)}T10:00`,
+      `Once ${day(2)}T09:00`,
+      `Weekly ${day(8)}T10:00`,
+    ]);
+    const removed = await meta.client.request('PUT', `${base}/${id}/occurrences/${day(1)}T10:00`, {
+      state: 'removed',
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(await upcoming()).toEqual([
+      `Once ${day(2)}T09:00`,
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+    ]);
+    const moved = await meta.client.patch(`${base}/${onceAnswer.json().id}`, {
+      startsLocal: `${day(20)}T09:00`,
+      endsLocal: `${day(20)}T10:00`,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+      `Once ${day(20)}T09:00`,
+    ]);
+    expect((await meta.client.request('DELETE', `${base}/${id}`)).statusCode).toBeLessThan(300);
+    expect(await upcoming()).toEqual([`Once ${day(20)}T09:00`]);
+  });
+
   it('refuses bad time zones, unsafe links and a missing address', async () => {
     const { base, meta } = await eventsNetwork();
     expect(errorCode(await meta.client.post(base, { ...cafe, timeZone: 'Mars/Olympus' }))).toBe(
