@@ -146,7 +146,7 @@ export function pwaPlugin(): Plugin {
       const shell = new Set<string>();
       const addChunk = (fileName: string) => {
         const chunk = bundle[fileName];
-        if (!chunk || chunk.type !== 'chunk' || shell.has(`/${fileName}`)) return;
+        if (chunk?.type !== 'chunk' || shell.has(`/${fileName}`)) return;
         shell.add(`/${fileName}`);
         for (const css of chunk.viteMetadata?.importedCss ?? []) shell.add(`/${css}`);
         for (const imported of chunk.imports) addChunk(imported);
