@@ -114,10 +114,17 @@ try {
     ['topic', `/networks/${slug}/discussions/${topics.topics[0]?.id}`, cookie],
   ];
   const results: Record<string, Scores & { runs: Scores[] }> = {};
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   for (const [name, url, withCookie] of pages) {
     const runs: Scores[] = [];
-    for (let i = 0; i < RUNS; i++)
-      runs.push(audit(`${base}${url}`, withCookie, path.join(dataDir, 'report.json')));
+    const report = path.join(dataDir, 'report.json');
+    for (let i = 0; i < RUNS; i++) runs.push(audit(`${base}${url}`, withCookie, report));
+    // LIGHTHOUSE_REPORTS=1 keeps the last full report of each page beside the results.
+    if (process.env.LIGHTHOUSE_REPORTS)
+      writeFileSync(
+        path.join(ROOT, 'bench/results', `lighthouse-${name.replace(/\W+/g, '-')}.report.json`),
+        readFileSync(report),
+      );
     results[name] = { ...median(runs), runs };
     const m = results[name];
     const met = (Object.keys(TARGETS) as (keyof typeof TARGETS)[]).every((k) => m[k] >= TARGETS[k]);
