@@ -114,3 +114,23 @@ export function uploadBodyOf(schema: FastifySchema): unknown {
   }
   return { type: 'string', description: 'The file itself (UTF-8 text)' };
 }
+
+/**
+ * Answers that are files (a schema JSON Schema cannot say: the bytes as stored) become binary
+ * content of whatever type the file has, instead of "any JSON".
+ */
+export function fileResponsesOf(response: unknown): unknown {
+  if (typeof response !== 'object' || response === null) return response;
+  const entries = Object.entries(response as Record<string, Record<string, unknown>>).map(
+    ([status, schema]) => {
+      const isFile =
+        status.startsWith('2') &&
+        Object.keys(schema).every((key) => key === 'description') &&
+        schema.description;
+      if (!isFile) return [status, schema];
+      const content = { '*/*': { schema: { type: 'string', format: 'binary' } } };
+      return [status, { description: schema.description, content }];
+    },
+  );
+  return Object.fromEntries(entries);
+}

@@ -97,13 +97,15 @@ describe.each(DIALECTS)('the OpenAPI document on %s', (dialect) => {
     expect(doc.paths['/api/me']?.get?.security).toEqual([{ session: [] }]);
   });
 
-  it('describes uploads and CSV imports with their request bodies', () => {
+  it('describes uploads and CSV imports with their request bodies, downloads as files', () => {
     const avatar = doc.paths['/api/me/avatar']?.put?.requestBody?.content['multipart/form-data']?.schema;
     expect(avatar).toMatchObject({ required: ['file'], properties: { file: { format: 'binary' } } });
     const attachment = doc.paths['/api/networks/{slug}/attachments']?.post?.requestBody?.content;
     expect(Object.keys(attachment ?? {})).toEqual(['multipart/form-data']);
     const csv = doc.paths['/api/networks/{slug}/mooc-sessions/{sessionId}/import']?.post?.requestBody;
     expect(csv?.content['text/csv']?.schema).toMatchObject({ type: 'string' });
+    const download = doc.paths['/api/networks/{slug}/attachments/{attachmentId}']?.get?.responses['200'];
+    expect(download).toMatchObject({ content: { '*/*': { schema: { format: 'binary' } } } });
   });
 
   it('shares schemas as components, every reference resolving, errors through one schema', () => {

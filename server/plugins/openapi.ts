@@ -4,7 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { componentRegistry, tidyComponents } from './openapi-components.ts';
 import { errorResponsesOf, ERROR_RESPONSES } from './openapi-errors.ts';
-import { operationIdOf, SESSION_SCHEME, securityOf, uploadBodyOf } from './openapi-operations.ts';
+import {
+  fileResponsesOf,
+  operationIdOf,
+  SESSION_SCHEME,
+  securityOf,
+  uploadBodyOf,
+} from './openapi-operations.ts';
 
 type Transform = ReturnType<typeof createJsonSchemaTransform>;
 
@@ -73,6 +79,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           operationId: schema.operationId ?? operationIdOf(method, input.url),
           security: schema.security ?? securityOf(input.route.config),
           body: schema.body ?? uploadBodyOf(schema),
+          response: fileResponsesOf(schema.response),
         },
       };
     },
