@@ -43,7 +43,17 @@ function isPlainError(response: unknown): boolean {
   return types.length === 1 && content?.[types[0] ?? '']?.schema?.$ref === API_ERROR_REF;
 }
 
-/** Points each operation's error answers at the shared responses instead of repeating them. */
+const SUCCESS: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': 'Accepted',
+  '204': 'Done, nothing to answer',
+};
+
+/**
+ * Points each operation's error answers at the shared responses instead of repeating them, and
+ * says more than "Default Response" for a success.
+ */
 export function errorResponsesOf(document: Json): Json {
   for (const operations of Object.values((document.paths ?? {}) as Record<string, Record<string, Json>>)) {
     for (const operation of Object.values(operations)) {
@@ -54,6 +64,9 @@ export function errorResponsesOf(document: Json): Json {
         responses['4XX'] = { $ref: '#/components/responses/ClientError' };
       }
       for (const [status, response] of Object.entries(responses)) {
+        const success = response as { description?: string };
+        if (SUCCESS[status] && success.description === 'Default Response')
+          success.description = SUCCESS[status];
         const shared = ERRORS[status];
         if (shared && isPlainError(response)) {
           responses[status] = { $ref: `#/components/responses/${shared.name}` };
