@@ -46,6 +46,15 @@ export function zoneOffsetAt(instant: number, zone: string): number {
 
 /** `YYYY-MM-DDTHH:mm` as the milliseconds of a UTC date with the same fields ("floating" time). */
 export function parseLocal(local: string): number {
+  // The common shape `YYYY-MM-DD[THH:mm…]` is read by position (lists parse thousands of these).
+  if (local.length >= 10 && local[4] === '-' && local[7] === '-') {
+    const y = Number(local.slice(0, 4));
+    const m = Number(local.slice(5, 7));
+    const d = Number(local.slice(8, 10));
+    if (local.length === 10) return Date.UTC(y, m - 1, d, 0, 0);
+    if (local.length >= 16 && local[10] === 'T' && local[13] === ':')
+      return Date.UTC(y, m - 1, d, Number(local.slice(11, 13)), Number(local.slice(14, 16)));
+  }
   const [date = '', time = '00:00'] = local.split('T');
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);

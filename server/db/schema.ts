@@ -53,6 +53,7 @@ import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type {
   CalendarFeedsTable,
   EventAttendanceTable,
+  EventListStampsTable,
   EventOccurrencesTable,
   EventOrganisersTable,
   EventRemindersTable,
@@ -133,6 +134,7 @@ export interface DB {
   eventRsvps: EventRsvpsTable;
   eventAttendance: EventAttendanceTable;
   eventReminders: EventRemindersTable;
+  eventListStamps: EventListStampsTable;
   calendarFeeds: CalendarFeedsTable;
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;

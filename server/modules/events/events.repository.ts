@@ -10,18 +10,48 @@ import type {
   RsvpRow,
 } from './events.table.ts';
 
+/** Raises a network's event-list stamp: every list worked out before is stale. */
+async function raiseListStamp(db: Kysely<DB>, networkId: string): Promise<void> {
+  await db
+    .insertInto('eventListStamps')
+    .values({ networkId, version: 1 })
+    .onConflict((oc) =>
+      oc.column('networkId').doUpdateSet((eb) => ({ version: eb('eventListStamps.version', '+', 1) })),
+    )
+    .execute();
+}
+
+/** Raises the stamp of the network an event belongs to. */
+async function raiseListStampOf(db: Kysely<DB>, eventId: string): Promise<void> {
+  const row = await db.selectFrom('events').select('networkId').where('id', '=', eventId).executeTakeFirst();
+  if (row) await raiseListStamp(db, row.networkId);
+}
+
+/** A network's event-list stamp (0 before its first change). */
+export async function findListStamp(db: Kysely<DB>, networkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('eventListStamps')
+    .select('version')
+    .where('networkId', '=', networkId)
+    .executeTakeFirst();
+  return row ? Number(row.version) : 0;
+}
+
 /** Stores a new event. */
 export async function insertEvent(db: Kysely<DB>, row: EventsTable): Promise<void> {
   await db.insertInto('events').values(row).execute();
+  await raiseListStamp(db, row.networkId);
 }
 
 /** Changes an event's fields. */
 export async function updateEventRow(db: Kysely<DB>, id: string, patch: Partial<EventsTable>): Promise<void> {
   await db.updateTable('events').set(patch).where('id', '=', id).execute();
+  await raiseListStampOf(db, id);
 }
 
 /** Deletes an event with everything that hangs on it. */
 export async function deleteEventRow(db: Kysely<DB>, id: string): Promise<void> {
+  await raiseListStampOf(db, id);
   await db.deleteFrom('events').where('id', '=', id).execute();
 }
 
@@ -188,6 +218,7 @@ export function listOccurrenceChanges(db: Kysely<DB>, eventIds: readonly string[
 
 /** Saves the change of one occurrence. */
 export async function saveOccurrenceChange(db: Kysely<DB>, row: EventOccurrencesTable): Promise<void> {
+  await raiseListStampOf(db, row.eventId);
   await db
     .insertInto('eventOccurrences')
     .values(row)

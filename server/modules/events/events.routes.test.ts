@@ -121,6 +121,66 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(errorCode(await mentor.client.get(`${base}?cursor=nonsense`))).toBe('VALIDATION_FAILED');
   });
 
+  it('shows every change at the next read of the upcoming list, which the server keeps worked out', async () => {
+    const { base, meta, mentor } = await eventsNetwork();
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const weekly = {
+      ...cafe,
+      title: 'Weekly',
+      timeZone: 'UTC',
+      startsLocal: `${day(1)}T10:00`,
+      endsLocal: `${day(1)}T11:00`,
+      recurrence: { freq: 'weekly' },
+    };
+    const upcoming = async () => {
+      const answer = await mentor.client.get(`${base}?limit=3`);
+      expect(answer.statusCode).toBe(200);
+      return (answer.json() as EventList).items.map((i) => `${i.title} ${i.occurrence.startsLocal}`);
+    };
+    expect(await upcoming()).toEqual([]);
+    const created = await meta.client.post(base, weekly);
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(1)}T10:00`,
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+    ]);
+    const once = { ...weekly, title: 'Once', recurrence: null };
+    const onceAnswer = await meta.client.post(base, {
+      ...once,
+      startsLocal: `${day(2)}T09:00`,
+      endsLocal: `${day(2)}T10:00`,
+    });
+    expect(onceAnswer.statusCode).toBe(201);
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(1)}T10:00`,
+      `Once ${day(2)}T09:00`,
+      `Weekly ${day(8)}T10:00`,
+    ]);
+    const removed = await meta.client.request('PUT', `${base}/${id}/occurrences/${day(1)}T10:00`, {
+      state: 'removed',
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(await upcoming()).toEqual([
+      `Once ${day(2)}T09:00`,
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+    ]);
+    const moved = await meta.client.patch(`${base}/${onceAnswer.json().id}`, {
+      startsLocal: `${day(20)}T09:00`,
+      endsLocal: `${day(20)}T10:00`,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await upcoming()).toEqual([
+      `Weekly ${day(8)}T10:00`,
+      `Weekly ${day(15)}T10:00`,
+      `Once ${day(20)}T09:00`,
+    ]);
+    expect((await meta.client.request('DELETE', `${base}/${id}`)).statusCode).toBeLessThan(300);
+    expect(await upcoming()).toEqual([`Once ${day(20)}T09:00`]);
+  });
+
   it('refuses bad time zones, unsafe links and a missing address', async () => {
     const { base, meta } = await eventsNetwork();
     expect(errorCode(await meta.client.post(base, { ...cafe, timeZone: 'Mars/Olympus' }))).toBe(
@@ -277,6 +337,14 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-03-05T18:00`, { state: 'removed' });
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-04-02T18:00`, { state: 'cancelled' });
     await meta.client.patch(`${base}/${id}`, { title: 'Mentor café (new name)' });
+    // The event page offers its next dates to choose from: March removed, April cancelled.
+    const page = (await meta.client.get(`${base}/${id}`)).json() as Event;
+    expect(page.upcoming).toHaveLength(12);
+    expect(page.upcoming.slice(0, 3).map((o) => `${o.startsLocal} ${o.state}`)).toEqual([
+      '2030-02-05T18:00 scheduled',
+      '2030-04-02T18:00 cancelled',
+      '2030-05-07T18:00 scheduled',
+    ]);
     const res = await mentor.client.get(`${base}/${id}.ics`);
     expect(res.headers['content-type']).toContain('text/calendar');
     const second = parseFeed(res.body);

@@ -13,7 +13,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
-import { DAY, isoNow } from '../../lib/time.ts';
+import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
 import type { UserRow } from '../users/index.ts';
@@ -23,6 +23,7 @@ import {
   findEvent,
   insertEvent,
   findEventsWithNetwork,
+  findListStamp,
   listOneOffsInRange,
   listSeriesInRange,
   listWaiting,
@@ -33,7 +34,14 @@ import {
   updateEventRow,
 } from './events.repository.ts';
 import type { EventRow, EventsTable, OccurrenceRow, RsvpRow } from './events.table.ts';
-import { decodeCursor, encodeCursor, pageOccurrences } from './occurrence-list.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  type ListedOccurrence,
+  type OccurrenceCursor,
+  pageOccurrences,
+  pageOfListed,
+} from './occurrence-list.ts';
 import { lastEndOf, type Schedule } from './recurrence.ts';
 
 /** Who acts on events, in which network. */
@@ -370,6 +378,43 @@ export async function listEvents(
   if (query.cursor && !after) throw invalid('cursor', 'not a cursor of this list');
   const db = ctx.database.db;
   const networkIds = [access.network.id];
+  // The default window (from now, as the web app asks) is read from the network's upcoming
+  // occurrences worked out ahead; a range of the caller's own is worked out for the request.
+  const listed = !query.from && !query.to ? await upcomingOf(ctx, access.network.id, from) : null;
+  const page = listed
+    ? pageOfListed(listed, from, to, query.limit, after)
+    : await pageInRange(db, networkIds, from, to, query.limit, after);
+  const ids = [...new Set(page.items.map((i) => i.row.id))];
+  const [rows, extras] = await Promise.all([
+    findEventsWithNetwork(db, ids),
+    loadExtras(ctx, ids, access.user?.id ?? null),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: page.items.flatMap((i) => {
+      const row = byId.get(i.row.id);
+      return row ? [{ row, occurrence: i.occurrence }] : [];
+    }),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+    extras,
+    from,
+    to,
+  };
+}
+
+/**
+ * One page of the occurrences of the networks' events in [from, to) after the cursor. The database
+ * pre-filters by the window (series apart from one-offs, one-offs only as many as a page can hold);
+ * the series are expanded lazily and merged (occurrence-list.ts).
+ */
+async function pageInRange(
+  db: AppContext['database']['db'],
+  networkIds: string[],
+  from: number,
+  to: number,
+  limit: number,
+  after: OccurrenceCursor | null,
+) {
   const lowerMs = Math.max(from, after ? Date.parse(after.startsAt) : from);
   const [series, oneOffs] = await Promise.all([
     listSeriesInRange(
@@ -388,39 +433,82 @@ export async function listEvents(
         to: new Date(to).toISOString(),
       },
       after,
-      query.limit + 1,
+      limit + 1,
     ),
   ]);
+  const changesOf = await changesOfSeries(db, series);
+  return pageOccurrences([...series, ...oneOffs], changesOf, from, to, limit, after);
+}
+
+/** The changed occurrences of the series, by event. */
+async function changesOfSeries(db: AppContext['database']['db'], series: readonly { id: string }[]) {
   const changes = await listOccurrenceChanges(
     db,
     series.map((r) => r.id),
   );
   const changesOf = new Map<string, OccurrenceRow[]>();
   for (const c of changes) changesOf.set(c.eventId, [...(changesOf.get(c.eventId) ?? []), c]);
-  const page = pageOccurrences(
-    [...series, ...oneOffs],
-    (id) => changesOf.get(id) ?? [],
-    from,
-    to,
-    query.limit,
-    after,
-  );
-  const ids = [...new Set(page.items.map((i) => i.row.id))];
-  const [rows, extras] = await Promise.all([
-    findEventsWithNetwork(db, ids),
-    loadExtras(ctx, ids, access.user?.id ?? null),
+  return (id: string) => changesOf.get(id) ?? [];
+}
+
+/** How long a process reuses a network's upcoming occurrences at most (while its stamp holds). */
+const UPCOMING_REUSE = HOUR;
+/** The window worked out ahead: the default list window from any moment of the reuse time. */
+const UPCOMING_SPAN = 60 * DAY + UPCOMING_REUSE;
+/** A network with more upcoming occurrences than this is worked out per request instead. */
+const UPCOMING_MAX = 5000;
+/** Networks whose upcoming occurrences a process keeps at most. */
+const UPCOMING_NETWORKS = 500;
+
+type Listed = ListedOccurrence<Awaited<ReturnType<typeof listSeriesInRange>>[number]>;
+const upcoming = new Map<string, { stamp: number; builtAt: number; listed: Listed[] }>();
+
+/**
+ * The network's occurrences over the next 60 days (and the reuse time), worked out once and reused
+ * while the network's event-list stamp is unchanged — every change of an event's times raises it in
+ * the same transaction, so every process and instance sees the change at its next read. Null when
+ * the network has too many to keep.
+ */
+async function upcomingOf(ctx: AppContext, networkId: string, now: number): Promise<Listed[] | null> {
+  const db = ctx.database.db;
+  // The stamp is read before the events: a change in between leaves an older stamp with the list.
+  const stamp = await findListStamp(db, networkId);
+  const kept = upcoming.get(networkId);
+  if (kept && kept.stamp === stamp && now >= kept.builtAt && now < kept.builtAt + UPCOMING_REUSE)
+    return kept.listed;
+  const until = now + UPCOMING_SPAN;
+  const [series, oneOffs] = await Promise.all([
+    listSeriesInRange(
+      db,
+      [networkId],
+      new Date(now).toISOString(),
+      new Date(until).toISOString(),
+      LIST_SERIES_MAX,
+    ),
+    listOneOffsInRange(
+      db,
+      [networkId],
+      {
+        from: new Date(now).toISOString(),
+        earliestStart: new Date(now - EVENT_LONGEST - DAY).toISOString(),
+        to: new Date(until).toISOString(),
+      },
+      null,
+      UPCOMING_MAX + 1,
+    ),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return {
-    items: page.items.flatMap((i) => {
-      const row = byId.get(i.row.id);
-      return row ? [{ row, occurrence: i.occurrence }] : [];
-    }),
-    nextCursor: page.next ? encodeCursor(page.next) : null,
-    extras,
-    from,
-    to,
-  };
+  if (oneOffs.length > UPCOMING_MAX || series.length >= LIST_SERIES_MAX) return null;
+  const changesOf = await changesOfSeries(db, series);
+  const page = pageOccurrences([...series, ...oneOffs], changesOf, now, until, UPCOMING_MAX, null);
+  if (page.next) return null;
+  const listed = page.items.map((i) => ({
+    ...i,
+    startMs: Date.parse(i.occurrence.startsAt),
+    endMs: Date.parse(i.occurrence.endsAt),
+  }));
+  if (!upcoming.has(networkId) && upcoming.size >= UPCOMING_NETWORKS) upcoming.clear();
+  upcoming.set(networkId, { stamp, builtAt: now, listed });
+  return listed;
 }
 
 /** The caller's place on an event's waiting list (1 = next), or null when not waiting. */

@@ -80,3 +80,9 @@ export interface CalendarFeedsTable {
   token: string;
   createdAt: string;
 }
+
+/** A network's event-list stamp: raised by every change of its events' times (list caches compare it). */
+export interface EventListStampsTable {
+  networkId: string;
+  version: number;
+}

@@ -8,6 +8,7 @@ import {
   encodeCursor,
   type OccurrenceCursor,
   pageOccurrences,
+  pageOfListed,
   type SeriesRow,
 } from './occurrence-list.ts';
 import { expandOccurrences, keysBetween, keysBetweenByRrule, type Schedule } from './recurrence.ts';
@@ -174,6 +175,46 @@ describe('a page of occurrences from many events', () => {
     }
     expect(expected.length).toBeGreaterThan(100);
     expect(seen).toEqual(expected);
+  });
+
+  it('gives the same pages from occurrences worked out ahead over a wider window, from any moment in it', () => {
+    const ahead = pageOccurrences(rows, (id) => changes.get(id) ?? [], from, to + 3_600_000, 100_000, null);
+    expect(ahead.next).toBeNull();
+    const listed = ahead.items.map((i) => ({
+      ...i,
+      startMs: Date.parse(i.occurrence.startsAt),
+      endMs: Date.parse(i.occurrence.endsAt),
+    }));
+    for (const later of [0, 1_000, 1_800_000, 3_599_999]) {
+      const pageFrom = from + later;
+      const pageTo = to + later;
+      let direct: OccurrenceCursor | null = null;
+      let kept: OccurrenceCursor | null = null;
+      for (let n = 0; n < 1000; n++) {
+        const a: ReturnType<typeof pageOccurrences<(typeof rows)[number]>> = pageOccurrences(
+          rows,
+          (id) => changes.get(id) ?? [],
+          pageFrom,
+          pageTo,
+          25,
+          direct,
+        );
+        const b: ReturnType<typeof pageOfListed<(typeof rows)[number]>> = pageOfListed(
+          listed,
+          pageFrom,
+          pageTo,
+          25,
+          kept,
+        );
+        expect(b.items.map((i) => [i.row.id, i.occurrence])).toEqual(
+          a.items.map((i) => [i.row.id, i.occurrence]),
+        );
+        expect(b.next).toEqual(a.next);
+        if (!a.next) break;
+        direct = a.next;
+        kept = b.next;
+      }
+    }
   });
 
   it('refuses a cursor that is not one', () => {

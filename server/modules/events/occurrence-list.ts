@@ -2,7 +2,13 @@ import type { Recurrence } from '../../../common/contracts/events.ts';
 import { parseLocal } from '../../../common/event-time.ts';
 import { HOUR } from '../../lib/time.ts';
 import type { OccurrenceRow } from './events.table.ts';
-import { type ExpandedOccurrence, placeOccurrence, ruleParts, type Schedule } from './recurrence.ts';
+import {
+  type ExpandedOccurrence,
+  placeOccurrence,
+  type RuleParts,
+  ruleParts,
+  type Schedule,
+} from './recurrence.ts';
 import { seriesStarts } from './series-keys.ts';
 
 /**
@@ -104,6 +110,25 @@ class Heap {
   }
 }
 
+/**
+ * Rules as parsed, by their text: a list reads the same few hundred series on every request, and
+ * parsing them was a third of its work. Bounded: cleared when it holds too many.
+ */
+const recurrenceMemo = new Map<string, Recurrence>();
+/** Keyed by the parsed rule object (one per text, from recurrenceMemo), then by the first start. */
+const ruleMemo = new WeakMap<Recurrence, Map<string, RuleParts>>();
+const MEMO_MAX = 20_000;
+
+function memo<T>(store: Map<string, T>, key: string, make: () => T): T {
+  let value = store.get(key);
+  if (value === undefined) {
+    if (store.size >= MEMO_MAX) store.clear();
+    value = make();
+    store.set(key, value);
+  }
+  return value;
+}
+
 /** The lazy source of one event: its unchanged occurrence keys, then separately its moved ones. */
 function keySource(schedule: Schedule, changes: Map<string, OccurrenceRow>, fromFloating: number) {
   const skip = (key: string) => {
@@ -115,7 +140,13 @@ function keySource(schedule: Schedule, changes: Map<string, OccurrenceRow>, from
     const once = start >= fromFloating && !skip(schedule.startsLocal) ? [start] : [];
     return once[Symbol.iterator]();
   }
-  const parts = ruleParts(schedule.recurrence, schedule.startsLocal);
+  const recurrence = schedule.recurrence;
+  let byStart = ruleMemo.get(recurrence);
+  if (!byStart) {
+    byStart = new Map<string, RuleParts>();
+    ruleMemo.set(recurrence, byStart);
+  }
+  const parts = memo(byStart, schedule.startsLocal, () => ruleParts(recurrence, schedule.startsLocal));
   const starts = seriesStarts(parts, parseLocal(schedule.startsLocal), fromFloating);
   return (function* () {
     for (const at of starts) {
@@ -164,7 +195,9 @@ export function pageOccurrences<R extends SeriesRow>(
       timeZone: row.timeZone,
       startsLocal: row.startsLocal,
       endsLocal: row.endsLocal,
-      recurrence: row.recurrence ? (JSON.parse(row.recurrence) as Recurrence) : null,
+      recurrence: row.recurrence
+        ? memo(recurrenceMemo, row.recurrence, () => JSON.parse(row.recurrence as string))
+        : null,
     };
     const duration = parseLocal(row.endsLocal) - parseLocal(row.startsLocal);
     const changes = new Map(changesOf(row.id).map((c) => [c.occurrenceKey, c]));
@@ -206,6 +239,51 @@ export function pageOccurrences<R extends SeriesRow>(
     const row = entry.source >= 0 ? source?.row : rows.find((r) => r.id === entry.eventId);
     if (!row || Date.parse(occurrence.endsAt) <= from) continue;
     if (!isAfter(occurrence.startsAt, entry.eventId, entry.key)) continue;
+    if (items.length === limit) {
+      const last = items[items.length - 1] as { row: R; occurrence: ExpandedOccurrence };
+      return {
+        items,
+        next: { startsAt: last.occurrence.startsAt, eventId: last.row.id, key: last.occurrence.key },
+      };
+    }
+    items.push({ row, occurrence });
+  }
+  return { items, next: null };
+}
+
+/** An occurrence worked out ahead, with its instants as numbers. */
+export interface ListedOccurrence<R extends SeriesRow> {
+  row: R;
+  occurrence: ExpandedOccurrence;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * The same page as pageOccurrences, read from a list of occurrences worked out ahead over a window
+ * that holds [from, to) and sorted in the list's order (start, event id, key).
+ */
+export function pageOfListed<R extends SeriesRow>(
+  listed: readonly ListedOccurrence<R>[],
+  from: number,
+  to: number,
+  limit: number,
+  after: OccurrenceCursor | null,
+): { items: { row: R; occurrence: ExpandedOccurrence }[]; next: OccurrenceCursor | null } {
+  const items: { row: R; occurrence: ExpandedOccurrence }[] = [];
+  for (const entry of listed) {
+    if (entry.startMs >= to) break;
+    if (entry.endMs <= from) continue;
+    const { occurrence, row } = entry;
+    if (
+      after &&
+      !(
+        occurrence.startsAt > after.startsAt ||
+        (occurrence.startsAt === after.startsAt &&
+          (row.id > after.eventId || (row.id === after.eventId && occurrence.key > after.key)))
+      )
+    )
+      continue;
     if (items.length === limit) {
       const last = items[items.length - 1] as { row: R; occurrence: ExpandedOccurrence };
       return {
