@@ -15,8 +15,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // A calendar day (UTC), YYYY-MM-DD.
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('active_members', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('active_7', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('active_30', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('active7', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('active30', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('members', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('new_members', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('leavers', 'integer', (c) => c.notNull().defaultTo(0))

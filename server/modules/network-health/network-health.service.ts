@@ -32,7 +32,7 @@ export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:
 function spanOf(query: HealthQuery, today: string): { from: string; to: string } {
   const to = query.to && query.to < today ? query.to : today;
   // A start after the end, or too far back, is brought within bounds rather than refused.
-  let from = mondayOf(query.from ?? addDays(to, -7 * HEALTH_DEFAULT_WEEKS + 1));
+  let from = mondayOf(query.from ?? addDays(mondayOf(to), -7 * (HEALTH_DEFAULT_WEEKS - 1)));
   if (from > to) from = mondayOf(to);
   if (addDays(from, HEALTH_MAX_DAYS) < to) from = mondayOf(addDays(to, -HEALTH_MAX_DAYS + 7));
   return { from, to };
