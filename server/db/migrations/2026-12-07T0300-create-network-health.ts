@@ -30,6 +30,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('answer_minutes', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('events_held', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('attendance', 'integer', (c) => c.notNull().defaultTo(0))
+    // As of when the day was last rolled up: members who accepted the current agreement (all of
+    // them when there is none) and members drifting away (active in the 60 days before the last 30).
+    .addColumn('accepted', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('drifting', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('health_daily_pk', ['network_id', 'day'])
     .execute();
 
@@ -75,6 +79,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['event_attendance_occurrence_idx', 'event_attendance', ['occurrence_key']],
     ['memberships_joined_idx', 'memberships', ['joined_at']],
     ['memberships_ended_idx', 'memberships', ['ended_at']],
+    // The dashboard's meta-mentors of a network, without reading every membership.
+    ['memberships_network_role_idx', 'memberships', ['network_id', 'role', 'status']],
   ];
   for (const [name, table, columns] of byTime) {
     await db.schema.createIndex(name).on(table).columns(columns).execute();
@@ -114,6 +120,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('networks').dropColumn(column).execute();
   }
   for (const name of [
+    'memberships_network_role_idx',
     'memberships_ended_idx',
     'memberships_joined_idx',
     'event_attendance_occurrence_idx',

@@ -59,6 +59,22 @@ export async function listDaily(
     .execute();
 }
 
+/** A network's newest daily roll-up up to a day. */
+export async function latestDaily(
+  db: Kysely<DB>,
+  networkId: string,
+  toDay: string,
+): Promise<HealthDailyRow | undefined> {
+  return db
+    .selectFrom('healthDaily')
+    .selectAll()
+    .where('networkId', '=', networkId)
+    .where('day', '<=', toDay)
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** When the newest roll-up ran. */
 export async function lastRolledAt(db: Kysely<DB>): Promise<string | null> {
   const row = await db
@@ -93,29 +109,6 @@ export async function listLastActiveBetween(
     .execute();
 }
 
-/** Counts members last active within [fromDay, toDay) per network. */
-export async function countLastActiveBetween(
-  db: Kysely<DB>,
-  networkIds: string[],
-  fromDay: string,
-  toDay: string,
-): Promise<Map<string, number>> {
-  if (networkIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('healthMembers as hm')
-    .innerJoin('memberships as ms', (j) =>
-      j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
-    )
-    .select(['hm.networkId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('hm.networkId', 'in', networkIds)
-    .where('ms.status', '=', 'active')
-    .where('hm.lastActiveOn', '>=', fromDay)
-    .where('hm.lastActiveOn', '<', toDay)
-    .groupBy('hm.networkId')
-    .execute();
-  return new Map(rows.map((r) => [r.networkId, Number(r.n)]));
-}
-
 /** The active meta-mentors of a network with the day each was last active and when they joined. */
 export async function listMetaMentors(db: Kysely<DB>, networkId: string) {
   return db
@@ -130,40 +123,6 @@ export async function listMetaMentors(db: Kysely<DB>, networkId: string) {
     .where('ms.role', '=', 'meta_mentor')
     .orderBy('u.id')
     .execute();
-}
-
-/** Active members of a network. */
-export async function countMembers(db: Kysely<DB>, networkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Active members who accepted the network's current agreement (all of them when there is none). */
-export async function countAccepted(db: Kysely<DB>, networkId: string): Promise<number | null> {
-  const current = await db
-    .selectFrom('networkDocuments')
-    .select('id')
-    .where('networkId', '=', networkId)
-    .where('kind', '=', 'agreement')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!current) return null;
-  const row = await db
-    .selectFrom('documentAcceptances as a')
-    .innerJoin('memberships as ms', (j) =>
-      j.onRef('ms.userId', '=', 'a.userId').onRef('ms.networkId', '=', 'a.networkId'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('a.documentId', '=', current.id)
-    .where('ms.status', '=', 'active')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /** Open help requests without any answer created before `before`. */

@@ -49,22 +49,18 @@ async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>,
   );
   const recent = await repo.listDaily(db, [network.id], anchors[0] ?? today, today);
   const active7At = (day: string) => recent.find((r) => r.day === day)?.active7 ?? 0;
-  const [members, accepted, unanswered, pairs, metaMentors, goals, hadRecentEvent, drifting] =
-    await Promise.all([
-      repo.countMembers(db, network.id),
-      repo.countAccepted(db, network.id),
-      repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
-      repo.countActivePairs(db, network.id),
-      repo.listMetaMentors(db, network.id),
-      repo.listGoals(db, network.id),
-      repo.hasEventBetween(db, network.id, isoNow(now - settings.eventGapWeeks * 7 * DAY), isoNow(now)),
-      repo.countLastActiveBetween(
-        db,
-        [network.id],
-        addDays(today, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
-        addDays(today, -DRIFT_SILENT_DAYS),
-      ),
-    ]);
+  // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
+  // live from a few indexed rows of this network.
+  const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent] = await Promise.all([
+    repo.latestDaily(db, network.id, today),
+    repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
+    repo.countActivePairs(db, network.id),
+    repo.listMetaMentors(db, network.id),
+    repo.listGoals(db, network.id),
+    repo.hasEventBetween(db, network.id, isoNow(now - settings.eventGapWeeks * 7 * DAY), isoNow(now)),
+  ]);
+  const members = latest?.members ?? 0;
+  const accepted = latest ? Math.min(latest.accepted, members) : null;
   const presentedGoals = goals.map((g) => presentGoal(g, today));
   const warnings = workOutWarnings({
     slug: network.slug,
@@ -84,7 +80,7 @@ async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>,
     unansweredOverThreshold: unanswered,
     agreementPercent: accepted === null || members === 0 ? 100 : Math.round((100 * accepted) / members),
     buddiesPaired: pairs,
-    drifting: drifting.get(network.id) ?? 0,
+    drifting: latest?.drifting ?? 0,
   };
   return { settings, current, warnings, goals: presentedGoals, active7At };
 }

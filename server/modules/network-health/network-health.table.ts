@@ -23,6 +23,9 @@ export interface HealthDailyTable {
   answerMinutes: string;
   eventsHeld: number;
   attendance: number;
+  /** As of the roll-up: members who accepted the current agreement (all when there is none), drifting members. */
+  accepted: number;
+  drifting: number;
 }
 export type HealthDailyRow = Selectable<HealthDailyTable>;
 

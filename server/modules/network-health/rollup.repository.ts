@@ -228,6 +228,57 @@ export async function countsOfDay(db: Kysely<DB>, day: string) {
   };
 }
 
+/**
+ * Per network, as of now: active members who accepted its current agreement (every active member
+ * when it has none), and active members last active within [driftFrom, driftTo).
+ */
+export async function standingsNow(db: Kysely<DB>, driftFrom: string, driftTo: string) {
+  const accepted = await db
+    .selectFrom('documentAcceptances as a')
+    .innerJoin('networkDocuments as d', 'd.id', 'a.documentId')
+    .innerJoin('memberships as ms', (j) =>
+      j.onRef('ms.userId', '=', 'a.userId').onRef('ms.networkId', '=', 'a.networkId'),
+    )
+    .select(['a.networkId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('d.kind', '=', 'agreement')
+    .where('ms.status', '=', 'active')
+    .where((eb) =>
+      eb(
+        'd.version',
+        '=',
+        eb
+          .selectFrom('networkDocuments as d2')
+          .select((e2) => e2.fn.max('d2.version').as('v'))
+          .whereRef('d2.networkId', '=', 'd.networkId')
+          .where('d2.kind', '=', 'agreement'),
+      ),
+    )
+    .groupBy('a.networkId')
+    .execute();
+  const withAgreement = await db
+    .selectFrom('networkDocuments')
+    .select('networkId')
+    .distinct()
+    .where('kind', '=', 'agreement')
+    .execute();
+  const drifting = await db
+    .selectFrom('healthMembers as hm')
+    .innerJoin('memberships as ms', (j) =>
+      j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
+    )
+    .select(['hm.networkId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('ms.status', '=', 'active')
+    .where('hm.lastActiveOn', '>=', driftFrom)
+    .where('hm.lastActiveOn', '<', driftTo)
+    .groupBy('hm.networkId')
+    .execute();
+  return {
+    accepted: toMap(accepted),
+    withAgreement: new Set(withAgreement.map((r) => r.networkId)),
+    drifting: toMap(drifting),
+  };
+}
+
 /** Every network's id (the roll-up writes a row for each, zeros included). */
 export async function listNetworkIds(db: Kysely<DB>): Promise<string[]> {
   const rows = await db.selectFrom('networks').select('id').execute();

@@ -1,3 +1,4 @@
+import { DRIFT_SILENT_DAYS, DRIFT_WINDOW_DAYS } from '../../../common/network-health.ts';
 import type { AppContext } from '../../context.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
@@ -79,6 +80,11 @@ export async function rollUpDay(ctx: AppContext, day: string, now = Date.now()):
   const counts = await repo.countsOfDay(db, day);
   const active7 = await repo.countActiveBetween(db, addDays(day, -6), day);
   const active30 = await repo.countActiveBetween(db, addDays(day, -29), day);
+  const standings = await repo.standingsNow(
+    db,
+    addDays(day, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
+    addDays(day, -DRIFT_SILENT_DAYS),
+  );
 
   const activeToday = new Map<string, number>();
   for (const row of active) activeToday.set(row.networkId, (activeToday.get(row.networkId) ?? 0) + 1);
@@ -119,6 +125,8 @@ export async function rollUpDay(ctx: AppContext, day: string, now = Date.now()):
       answerMinutes: JSON.stringify(minutes.get(networkId) ?? []),
       eventsHeld: n(counts.oneOff) + (held.get(networkId)?.size ?? 0),
       attendance: n(attendance),
+      accepted: standings.withAgreement.has(networkId) ? n(standings.accepted) : n(counts.members),
+      drifting: n(standings.drifting),
     };
   });
   await repo.saveDaily(db, day, rows);
