@@ -16,7 +16,7 @@ let server: TestServer;
 let browser: Browser;
 let cookie = '';
 const violations: string[] = [];
-const [phone] = VIEWPORTS as [Viewport, Viewport];
+const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 const slug = 'demo-mentors-musterstadt';
 const drifter = 'Dario Drifting (demo)';
 
@@ -125,6 +125,24 @@ describe('network health', () => {
     await page.getByRole('button', { name: arabic('messages.send'), exact: true }).click();
     await page.getByText(note).waitFor();
     await checkBothWidths(page, 'h3-health-note-ar', violations);
+  });
+
+  it('an organisation admin sees its networks side by side and opens one’s dashboard', async () => {
+    const login = await apiCall(server, 'POST', '/auth/login', {
+      email: 'org.admin@demo.example.org',
+      password: 'demo-mentornet-2026',
+    });
+    const context = await newContext(browser, server.url, laptop);
+    const [name, value] = (login.cookie ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto('/organisations/demo-welcome-association');
+    const table = page.getByRole('table', { name: 'Gesundheit der Netzwerke' });
+    await table.waitFor();
+    await checkBothWidths(page, 'h4-organisation-health-de', violations);
+    await table.getByRole('link', { name: 'Mentors of Musterstadt (demo)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gesundheit des Netzwerks' }).waitFor();
+    await page.getByRole('link', { name: drifter }).waitFor();
   });
 
   it('found no serious accessibility problems', () => {
