@@ -61,6 +61,7 @@ export const AUDIT_EVENTS = [
   'resource.reverted',
   'resource.deleted',
   'resource.settings_changed',
+  'health.settings_changed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

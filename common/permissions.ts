@@ -70,6 +70,8 @@ export const NETWORK_ACTIONS = [
   'resources.create',
   'resources.edit',
   'resources.manage',
+  'health.view',
+  'health.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -153,6 +155,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'resources.create': EVERY_MEMBER,
   'resources.edit': EVERY_MEMBER,
   'resources.manage': ['meta_mentor', 'office'],
+  // Network health: everyone inside sees its public part (goals, upcoming events); the meta-mentors,
+  // the office and the founding organisation's admins see the figures, warnings and drifting members
+  // and set the warnings' thresholds.
+  'health.view': EVERYONE_INSIDE,
+  'health.manage': STAFF,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {
@@ -203,6 +210,7 @@ export const ORGANISATION_ACTIONS = [
   'organisation.admins.manage',
   'organisation.verify',
   'network.found',
+  'organisation.health.view',
 ] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 
@@ -222,6 +230,7 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
     case 'organisation.edit':
     case 'organisation.admins.manage':
     case 'network.found':
+    case 'organisation.health.view':
       return actor.orgAdmin || actor.platformAdmin;
   }
 }

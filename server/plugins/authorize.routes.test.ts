@@ -279,6 +279,13 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/resources/start-here`,
     body: { resourceIds: [fx.resourceId] },
   }),
+  // Everyone inside sees the public part of the network's health; its staff see all and set thresholds.
+  'health.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/health` }),
+  'health.manage': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/health/settings`,
+    body: { unansweredHours: 72 },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */

@@ -61,6 +61,7 @@ const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage
 const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
+const HealthPage = lazy(() => import('../features/network-health/HealthPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -156,6 +157,7 @@ export function AppRoutes() {
           <Route path="events/new" element={signedIn(<EventEditorPage />)} />
           <Route path="events/:eventId" element={signedIn(<EventPage />)} />
           <Route path="events/:eventId/edit" element={signedIn(<EventEditorPage />)} />
+          <Route path="health" element={signedIn(<HealthPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

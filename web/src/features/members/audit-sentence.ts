@@ -64,6 +64,7 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'resource.reverted': 'audit.events.resource.reverted',
   'resource.deleted': 'audit.events.resource.deleted',
   'resource.settings_changed': 'audit.events.resource.settings_changed',
+  'health.settings_changed': 'audit.events.health.settings_changed',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */
