@@ -75,6 +75,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
+  'activities.log': '---YYY---',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

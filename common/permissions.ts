@@ -70,6 +70,7 @@ export const NETWORK_ACTIONS = [
   'resources.create',
   'resources.edit',
   'resources.manage',
+  'activities.log',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -153,6 +154,9 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'resources.create': EVERY_MEMBER,
   'resources.edit': EVERY_MEMBER,
   'resources.manage': ['meta_mentor', 'office'],
+  // The mentoring log is each member's own: they log, list, change and delete only their own
+  // activities (the service looks them up by author), so nobody else ever reads a note.
+  'activities.log': EVERY_MEMBER,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

@@ -78,6 +78,8 @@ import type {
   ResourcesTable,
 } from '../modules/resources/resources.table.ts';
 
+import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -136,4 +138,5 @@ export interface DB {
   calendarFeeds: CalendarFeedsTable;
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;
+  activities: ActivitiesTable;
 }

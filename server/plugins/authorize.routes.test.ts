@@ -279,6 +279,11 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/resources/start-here`,
     body: { resourceIds: [fx.resourceId] },
   }),
+  'activities.log': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/activities`,
+    body: { date: '2026-11-03', durationMinutes: 60, kind: 'meeting', menteeCode: 'M1', topics: ['work'] },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
