@@ -61,6 +61,7 @@ const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage
 const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
+const MyLogPage = lazy(() => import('../features/activities/MyLogPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -116,6 +117,7 @@ export function AppRoutes() {
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
+        <Route path="log" element={signedIn(<MyLogPage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
