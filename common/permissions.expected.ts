@@ -76,6 +76,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
   'activities.log': '---YYY---',
+  'reports.view': '----YY-YY',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

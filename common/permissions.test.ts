@@ -57,6 +57,7 @@ describe('organisation permission matrix', () => {
     'organisation.admins.manage': '--YY',
     'organisation.verify': '---Y',
     'network.found': '--YY',
+    'organisation.reports.view': '--YY',
   };
   for (const action of ORGANISATION_ACTIONS) {
     it(action, () => {

@@ -71,6 +71,7 @@ export const NETWORK_ACTIONS = [
   'resources.edit',
   'resources.manage',
   'activities.log',
+  'reports.view',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -157,6 +158,9 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // The mentoring log is each member's own: they log, list, change and delete only their own
   // activities (the service looks them up by author), so nobody else ever reads a note.
   'activities.log': EVERY_MEMBER,
+  // Impact reports are aggregates with small counts suppressed: for staff and the founding
+  // organisation's admins (who report to funders).
+  'reports.view': STAFF,
 };
 
 function rolesOf(actor: NetworkActor): Who[] {
@@ -207,6 +211,7 @@ export const ORGANISATION_ACTIONS = [
   'organisation.admins.manage',
   'organisation.verify',
   'network.found',
+  'organisation.reports.view',
 ] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 
@@ -226,6 +231,8 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
     case 'organisation.edit':
     case 'organisation.admins.manage':
     case 'network.found':
+    // The impact report across the networks the organisation founded.
+    case 'organisation.reports.view':
       return actor.orgAdmin || actor.platformAdmin;
   }
 }

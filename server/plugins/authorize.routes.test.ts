@@ -284,6 +284,7 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/activities`,
     body: { date: '2026-11-03', durationMinutes: 60, kind: 'meeting', menteeCode: 'M1', topics: ['work'] },
   }),
+  'reports.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/reports/impact?format=csv` }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */

@@ -3,3 +3,4 @@
  * (notes encrypted at rest, shown to their author only), and impact reports over it for funders.
  */
 export { activityRoutes } from './activities.routes.ts';
+export { reportRoutes } from './report.routes.ts';
