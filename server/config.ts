@@ -42,6 +42,8 @@ export interface Config {
    * generated into `<dataDir>/activity-notes.key` at first use (see modules/activities/notes-cipher.ts).
    */
   activityNotesKey: Buffer | undefined;
+  /** Chromium that prints PDF reports (CHROMIUM_PATH, default /usr/bin/chromium). */
+  chromiumPath: string;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -113,6 +115,7 @@ const Env = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 type ParsedEnv = z.infer<typeof Env>;
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     activityNotesKey: e.ACTIVITY_NOTES_KEY,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 

@@ -19,7 +19,7 @@ export const ImpactReportQuery = z
   .strictObject({
     from: day.optional(),
     to: day.optional(),
-    format: z.enum(['json', 'csv']).default('json'),
+    format: z.enum(['json', 'csv', 'pdf']).default('json'),
     lang: LocaleCode.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImpactReport, ReportCell } from '../../../common/contracts/reports.ts';
 import { newId } from '../../lib/ids.ts';
@@ -38,7 +42,7 @@ function rest(total: ReportCell, rows: { activities: ReportCell }[]): number | n
 describe.each(DIALECTS)('impact reports on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
+    t = await buildTestApp(dialect, { LOG_LEVEL: 'error' });
   });
   afterAll(() => t.close());
 
@@ -299,7 +303,7 @@ describe.each(DIALECTS)('impact reports on %s', (dialect) => {
     const res = await client.get(`/api/networks/${network.slug}/reports/impact?${PERIOD}&format=csv&lang=de`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.headers['content-disposition']).toContain('impact-report-2026-01-01-2026-06-30.csv');
+    expect(res.headers['content-disposition']).toContain('impact-report-2026-01-01-2026-06-30-de.csv');
     expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Wirkungsbericht,Mentoring Leipzig');
@@ -317,4 +321,70 @@ describe.each(DIALECTS)('impact reports on %s', (dialect) => {
     expect(arabic.body).toContain('الشهر,الأنشطة,الساعات,المستفيدون,المرشدون النشطون');
     expect(arabic.body).toContain('محجوب');
   });
+
+  /** The text of a PDF as poppler's pdftotext reads it (what a funder's copy and paste gives). */
+  function pdfText(pdf: Buffer): string {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mentornet-pdf-')), 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  // Printing takes a Chromium: once, on the first dialect.
+  it.runIf(dialect === DIALECTS[0])(
+    'prints a PDF in German and Arabic with Greek and Cyrillic names',
+    async () => {
+      const { network, meta } = await reportingNetwork();
+      await t.ctx.database.db
+        .updateTable('networks')
+        .set({ name: 'Δίκτυο Θεσσαλονίκης' })
+        .where('id', '=', network.id)
+        .execute();
+      await t.ctx.database.db
+        .updateTable('goals')
+        .set({ title: 'Підтримані підопічні' })
+        .where('networkId', '=', network.id)
+        .execute();
+      const client = await signIn(t.app, meta);
+      const german = await client.get(
+        `/api/networks/${network.slug}/reports/impact?${PERIOD}&format=pdf&lang=de`,
+      );
+      expect(german.statusCode, german.body.slice(0, 200)).toBe(200);
+      expect(german.headers['content-type']).toBe('application/pdf');
+      expect(german.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const de = pdfText(german.rawPayload);
+      for (const text of [
+        'Wirkungsbericht: Δίκτυο Θεσσαλονίκης',
+        'Zeitraum: 1. Januar 2026 bis 30. Juni 2026',
+        'In diesem Zeitraum haben 5 Mentor:innen 11 Aktivitäten mit 6 Mentees eingetragen, insgesamt 9,5 Stunden.',
+        'Mentoring-Stunden nach Monat',
+        'Aktivitäten nach Art',
+        'Begleitung zu einem Amt',
+        'zurückgehalten',
+        'Підтримані підопічні',
+      ])
+        expect(de, text).toContain(text);
+
+      const arabic = await client.get(
+        `/api/networks/${network.slug}/reports/impact?${PERIOD}&format=pdf&lang=ar`,
+      );
+      expect(arabic.statusCode).toBe(200);
+      const ar = pdfText(arabic.rawPayload);
+      // pdftotext puts spaces inside some joined Arabic words (its guess from the gaps between
+      // glyphs) and marks runs with directional controls: the letters, in reading order, must be there.
+      const letters = (text: string) => text.replace(/[\s\u202a-\u202e\u2066-\u2069]/g, '');
+      for (const text of [
+        'تقرير الأثر',
+        'الفترة: من 1 يناير 2026 إلى 30 يونيو 2026',
+        'ساعات الإرشاد حسب الشهر',
+        'الأنشطة حسب النوع',
+        'مرافقة إلى دائرة رسمية',
+        'محجوب',
+        'عمل الشبكة',
+        'Підтримані підопічні',
+      ])
+        expect(letters(ar), text).toContain(letters(text));
+      expect(ar).toContain('Δίκτυο Θεσσαλονίκης');
+    },
+    60_000,
+  );
 });

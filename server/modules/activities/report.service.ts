@@ -2,10 +2,14 @@ import { ACTIVITY_KINDS } from '../../../common/activities.ts';
 import type { ImpactReport, ImpactReportQuery } from '../../../common/contracts/reports.ts';
 import { EXPERTISE_AREAS, type ExpertiseArea } from '../../../common/expertise.ts';
 import { SUPPRESSION_THRESHOLD } from '../../../common/activities.ts';
+import type { Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
+import { PdfUnavailableError, renderPdf } from '../../platform/pdf/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
+import { impactReportHtml } from './report.pdf.ts';
 import * as repo from './report.repository.ts';
 import { type ActivityGroupFacts, countCell, emptyFacts, groupCells, totalCells } from './suppression.ts';
 
@@ -162,4 +166,21 @@ export async function organisationImpactReport(
     },
     query,
   );
+}
+
+/** A report printed to PDF in a language; 503 PDF_UNAVAILABLE when Chromium cannot be started. */
+export async function impactReportPdf(
+  ctx: AppContext,
+  report: ImpactReport,
+  locale: Locale,
+): Promise<Buffer> {
+  try {
+    return await renderPdf(impactReportHtml(report, locale), { chromiumPath: ctx.config.chromiumPath });
+  } catch (err) {
+    if (err instanceof PdfUnavailableError) {
+      ctx.log.error({ err }, 'PDF report: Chromium could not be started');
+      throw new AppError('PDF_UNAVAILABLE', 503);
+    }
+    throw err;
+  }
 }
