@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { arabic } from './support/arabic.ts';
@@ -168,9 +170,7 @@ describe('the mentoring log on a phone', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download as CSV' }).click(),
     ]);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const csv = readFileSync(path, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFFDate,Network,Duration (minutes),Kind,Topics,Mentee code,Note')).toBe(true);
     expect(csv).toContain(
       'Log Network,45,Accompaniment to an office,Work,K12,Practised the way to the office.',
@@ -193,6 +193,39 @@ describe('the mentoring log on a phone', () => {
     await page.getByText(arabic('activities.saved')).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await checkBothWidths(page, 'log-20-arabic', violations);
+    await context.close();
+  });
+
+  it('lets the meta-mentor download the impact report as PDF in German and CSV in Arabic', async () => {
+    const context = await newContext(browser, server.url, phone);
+    const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`/networks/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Log Network' }).waitFor();
+    await openNavEntry(page, 'Impact report', /Log Network/);
+    await page.getByRole('heading', { level: 1, name: 'Impact report' }).waitFor();
+    await page.getByText('In short').waitFor();
+    await checkBothWidths(page, 'log-30-report', violations);
+    const download = async (link: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: link }).click(),
+      ]);
+      return file.path();
+    };
+    await page.getByLabel('Language of the report').selectOption('de');
+    const pdf = await download('Download PDF');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Wirkungsbericht: Log Network');
+    expect(text).toContain('Mentoring-Stunden nach Monat');
+    await page.getByLabel('Language of the report').selectOption('ar');
+    const csv = readFileSync(await download('Download CSV'), 'utf8');
+    expect(csv.startsWith('\uFEFFتقرير الأثر,Log Network')).toBe(true);
     await context.close();
   });
 

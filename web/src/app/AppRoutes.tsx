@@ -62,6 +62,7 @@ const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
 const MyLogPage = lazy(() => import('../features/activities/MyLogPage.tsx'));
+const ImpactReportPage = lazy(() => import('../features/activities/ImpactReportPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -149,6 +150,7 @@ export function AppRoutes() {
           <Route path="roadmap" element={signedIn(<RoadmapPage />)} />
           <Route path="goals" element={signedIn(<GoalsPage />)} />
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
+          <Route path="reports" element={signedIn(<ImpactReportPage />)} />
           <Route path="privacy-check" element={signedIn(<PrivacyCheckPage />)} />
           <Route path="buddies" element={signedIn(<BuddiesPage />)} />
           <Route path="support" element={signedIn(<SupportPage />)} />

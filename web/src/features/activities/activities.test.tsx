@@ -15,6 +15,7 @@ import { ActivityList } from './ActivityList.tsx';
 import { activitiesCsvUrl, noteFindingsOf } from './api.ts';
 import { durationLabel, formatDay } from './labels.ts';
 import { DEFAULT_LAST_VALUES, looksLikeName, readLastValues, saveLastValues } from './last-values.ts';
+import { lastTwelveMonths, reportDownloadUrl } from './reports.ts';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
@@ -169,5 +170,15 @@ describe('the log form and list', () => {
       finding,
     ]);
     expect(noteFindingsOf(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toBeNull();
+  });
+});
+
+describe('the impact report downloads', () => {
+  it('default to the twelve months up to today and carry period, format and language', () => {
+    expect(lastTwelveMonths('2026-12-06')).toEqual({ from: '2025-12-07', to: '2026-12-06' });
+    expect(lastTwelveMonths('2028-02-29')).toEqual({ from: '2027-03-02', to: '2028-02-29' });
+    expect(reportDownloadUrl('log net', { from: '2026-01-01', to: '2026-06-30' }, 'pdf', 'ar')).toBe(
+      '/api/networks/log%20net/reports/impact?from=2026-01-01&to=2026-06-30&format=pdf&lang=ar',
+    );
   });
 });
