@@ -72,6 +72,8 @@ export const NETWORK_ACTIONS = [
   'resources.manage',
   'activities.log',
   'reports.view',
+  'records.view',
+  'records.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -161,6 +163,10 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // Impact reports are aggregates with small counts suppressed: for staff and the founding
   // organisation's admins (who report to funders).
   'reports.view': STAFF,
+  // Volunteer records (B6): members open their own, the meta-mentor and office anyone's (per
+  // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
+  'records.view': EVERY_MEMBER,
+  'records.manage': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

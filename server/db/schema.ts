@@ -79,6 +79,11 @@ import type {
 } from '../modules/resources/resources.table.ts';
 
 import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type {
+  VolunteerChecksTable,
+  VolunteerCommitmentsTable,
+  VolunteerTrainingsTable,
+} from '../modules/volunteer-records/volunteer-records.table.ts';
 
 export interface DB {
   users: UsersTable;
@@ -139,4 +144,7 @@ export interface DB {
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;
   activities: ActivitiesTable;
+  volunteerTrainings: VolunteerTrainingsTable;
+  volunteerChecks: VolunteerChecksTable;
+  volunteerCommitments: VolunteerCommitmentsTable;
 }

@@ -40,6 +40,7 @@ import * as createResources from './2026-12-06T1200-create-resources.ts';
 import * as searchResources from './2026-12-06T1550-search-resources.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
+import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1550-search-resources': searchResources,
   '2026-12-06T1300-document-summary': documentSummary,
   '2026-12-07T0700-create-activities': createActivities,
+  '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,
 };
