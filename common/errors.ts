@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'EVENT_NOT_STARTED',
   'RESOURCE_EDIT_CONFLICT',
   'JOB_NOT_FOUND',
+  'PDF_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

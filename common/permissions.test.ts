@@ -58,6 +58,7 @@ describe('organisation permission matrix', () => {
     'organisation.verify': '---Y',
     'network.found': '--YY',
     'organisation.health.view': '--YY',
+    'organisation.reports.view': '--YY',
   };
   for (const action of ORGANISATION_ACTIONS) {
     it(action, () => {

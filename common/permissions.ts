@@ -72,6 +72,10 @@ export const NETWORK_ACTIONS = [
   'resources.manage',
   'health.view',
   'health.manage',
+  'activities.log',
+  'reports.view',
+  'records.view',
+  'records.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -160,6 +164,16 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // and set the warnings' thresholds.
   'health.view': EVERYONE_INSIDE,
   'health.manage': STAFF,
+  // The mentoring log is each member's own: they log, list, change and delete only their own
+  // activities (the service looks them up by author), so nobody else ever reads a note.
+  'activities.log': EVERY_MEMBER,
+  // Impact reports are aggregates with small counts suppressed: for staff and the founding
+  // organisation's admins (who report to funders).
+  'reports.view': STAFF,
+  // Volunteer records (B6): members open their own, the meta-mentor and office anyone's (per
+  // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
+  'records.view': EVERY_MEMBER,
+  'records.manage': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {
@@ -211,6 +225,7 @@ export const ORGANISATION_ACTIONS = [
   'organisation.verify',
   'network.found',
   'organisation.health.view',
+  'organisation.reports.view',
 ] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 
@@ -231,6 +246,8 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
     case 'organisation.admins.manage':
     case 'network.found':
     case 'organisation.health.view':
+    // The impact report across the networks the organisation founded.
+    case 'organisation.reports.view':
       return actor.orgAdmin || actor.platformAdmin;
   }
 }

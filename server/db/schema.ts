@@ -86,6 +86,13 @@ import type {
   HealthRollupsTable,
 } from '../modules/network-health/network-health.table.ts';
 
+import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type {
+  VolunteerChecksTable,
+  VolunteerCommitmentsTable,
+  VolunteerTrainingsTable,
+} from '../modules/volunteer-records/volunteer-records.table.ts';
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -153,4 +160,8 @@ export interface DB {
   healthActiveDays: HealthActiveDaysTable;
   healthMembers: HealthMembersTable;
   healthRollups: HealthRollupsTable;
+  activities: ActivitiesTable;
+  volunteerTrainings: VolunteerTrainingsTable;
+  volunteerChecks: VolunteerChecksTable;
+  volunteerCommitments: VolunteerCommitmentsTable;
 }

@@ -62,6 +62,8 @@ const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
 const HealthPage = lazy(() => import('../features/network-health/HealthPage.tsx'));
+const MyLogPage = lazy(() => import('../features/activities/MyLogPage.tsx'));
+const ImpactReportPage = lazy(() => import('../features/activities/ImpactReportPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -117,6 +119,7 @@ export function AppRoutes() {
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
+        <Route path="log" element={signedIn(<MyLogPage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
@@ -148,6 +151,7 @@ export function AppRoutes() {
           <Route path="roadmap" element={signedIn(<RoadmapPage />)} />
           <Route path="goals" element={signedIn(<GoalsPage />)} />
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
+          <Route path="reports" element={signedIn(<ImpactReportPage />)} />
           <Route path="privacy-check" element={signedIn(<PrivacyCheckPage />)} />
           <Route path="buddies" element={signedIn(<BuddiesPage />)} />
           <Route path="support" element={signedIn(<SupportPage />)} />
