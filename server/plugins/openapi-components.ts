@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import * as activities from '../../common/contracts/activities.ts';
 import * as apiError from '../../common/contracts/api-error.ts';
 import * as auth from '../../common/contracts/auth.ts';
 import * as buddies from '../../common/contracts/buddies.ts';
@@ -11,6 +12,7 @@ import * as helpRequests from '../../common/contracts/help-requests.ts';
 import * as invitations from '../../common/contracts/invitations.ts';
 import * as messages from '../../common/contracts/messages.ts';
 import * as mooc from '../../common/contracts/mooc.ts';
+import * as networkHealth from '../../common/contracts/network-health.ts';
 import * as networks from '../../common/contracts/networks.ts';
 import * as notifications from '../../common/contracts/notifications.ts';
 import * as office from '../../common/contracts/office.ts';
@@ -18,12 +20,15 @@ import * as operations from '../../common/contracts/operations.ts';
 import * as privacy from '../../common/contracts/privacy.ts';
 import * as profiles from '../../common/contracts/profiles.ts';
 import * as realtime from '../../common/contracts/realtime.ts';
+import * as reports from '../../common/contracts/reports.ts';
 import * as resources from '../../common/contracts/resources.ts';
 import * as roadmap from '../../common/contracts/roadmap.ts';
 import * as search from '../../common/contracts/search.ts';
+import * as volunteerRecords from '../../common/contracts/volunteer-records.ts';
 
 /** Every contract file (a test checks that none is missing). */
 export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
+  activities,
   'api-error': apiError,
   auth,
   buddies,
@@ -35,6 +40,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   invitations,
   messages,
   mooc,
+  'network-health': networkHealth,
   networks,
   notifications,
   office,
@@ -42,9 +48,11 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   privacy,
   profiles,
   realtime,
+  reports,
   resources,
   roadmap,
   search,
+  'volunteer-records': volunteerRecords,
 };
 
 /** A WeakMap that answers from another one for keys it does not hold. */
