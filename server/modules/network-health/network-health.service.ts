@@ -39,7 +39,12 @@ function spanOf(query: HealthQuery, today: string): { from: string; to: string }
 }
 
 /** The figures of right now and the warnings of one network (shared by both dashboards). */
-async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>, now: number) {
+async function assess(
+  ctx: AppContext,
+  network: Pick<NetworkRow, 'id' | 'slug'>,
+  now: number,
+  spanFrom?: string,
+) {
   const db = ctx.database.db;
   const today = dayOf(now);
   const settings: HealthSettings = await repo.findSettings(db, network.id);
@@ -47,12 +52,15 @@ async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>,
   const anchors = Array.from({ length: settings.fallingWeeks + 1 }, (_, i) =>
     addDays(today, -7 * (settings.fallingWeeks - i)),
   );
-  const recent = await repo.listDaily(db, [network.id], anchors[0] ?? today, today);
-  const active7At = (day: string) => recent.find((r) => r.day === day)?.active7 ?? 0;
+  // One read of the daily rows serves the warnings, the figures of now and the weekly series.
+  const first = anchors[0] ?? today;
+  const rows = await repo.listDaily(db, [network.id], spanFrom && spanFrom < first ? spanFrom : first, today);
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
   // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
   // live from a few indexed rows of this network.
   const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent] = await Promise.all([
-    repo.latestDaily(db, network.id, today),
+    rows.at(-1) ?? repo.latestDaily(db, network.id, today),
     repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
     repo.countActivePairs(db, network.id),
     repo.listMetaMentors(db, network.id),
@@ -82,7 +90,7 @@ async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>,
     buddiesPaired: pairs,
     drifting: latest?.drifting ?? 0,
   };
-  return { settings, current, warnings, goals: presentedGoals, active7At };
+  return { settings, current, warnings, goals: presentedGoals, active7At, rows };
 }
 
 /**
@@ -117,9 +125,8 @@ export async function getNetworkHealth(
       settings: null,
     };
   }
-  const [assessed, daily, rolledAt, drifting] = await Promise.all([
-    assess(ctx, network, now),
-    repo.listDaily(db, [network.id], from, to),
+  const [assessed, rolledAt, drifting] = await Promise.all([
+    assess(ctx, network, now, from),
     repo.lastRolledAt(db),
     repo.listLastActiveBetween(
       db,
@@ -137,7 +144,7 @@ export async function getNetworkHealth(
     goals: assessed.goals.map(stripGoal),
     upcomingEvents,
     current: assessed.current,
-    weeks: presentWeeks(daily, from, to),
+    weeks: presentWeeks(assessed.rows, from, to),
     warnings: assessed.warnings,
     drifting,
     settings: assessed.settings,
@@ -160,8 +167,8 @@ export async function getOrganisationHealth(
   const result: OrganisationHealth['networks'] = [];
   for (const network of networks) {
     const assessed = await assess(ctx, network, now);
-    const daily = await repo.listDaily(ctx.database.db, [network.id], addDays(today, -7), today);
-    const at = (day: string) => daily.find((r) => r.day === day);
+    // The rows read for the warnings reach back at least two weeks.
+    const at = (day: string) => assessed.rows.find((r) => r.day === day);
     result.push({
       slug: network.slug,
       name: network.name,

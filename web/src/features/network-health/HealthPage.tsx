@@ -1,58 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type {
-  DriftingMember,
-  HealthWarning,
-  HealthWeek,
-  NetworkHealth,
-} from '../../../../common/contracts/network-health.ts';
-import type { HealthWarningCode } from '../../../../common/network-health.ts';
+import type { HealthWeek, NetworkHealth } from '../../../../common/contracts/network-health.ts';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { UserText } from '../../components/UserText.tsx';
 import { formatNumber } from '../../lib/format.ts';
-import { isolate } from '../../lib/isolate.tsx';
-import { openDirect } from '../messages/api.ts';
-import { calendarDay } from '../mooc/calendar-day.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { useNetworkHealth } from './api.ts';
+import { DriftingRow } from './DriftingRow.tsx';
+import { EventsSection, GoalsSection } from './HealthSections.tsx';
 import { HealthSettingsForm } from './HealthSettingsForm.tsx';
+import { WarningRow } from './HealthWarnings.tsx';
 import { type ChartSeries, WeeklyChart } from './WeeklyChart.tsx';
 
 const SPANS = [4, 12, 26] as const;
-
-/** Each warning's sentence and the label of its suggested action. */
-const WARNING_KEYS: Record<HealthWarningCode, { text: string; action: string }> = {
-  activity_falling: {
-    text: 'health.warning.activity_falling.text',
-    action: 'health.warning.activity_falling.action',
-  },
-  requests_unanswered: {
-    text: 'health.warning.requests_unanswered.text',
-    action: 'health.warning.requests_unanswered.action',
-  },
-  no_recent_event: {
-    text: 'health.warning.no_recent_event.text',
-    action: 'health.warning.no_recent_event.action',
-  },
-  meta_mentor_inactive: {
-    text: 'health.warning.meta_mentor_inactive.text',
-    action: 'health.warning.meta_mentor_inactive.action',
-  },
-  single_meta_mentor: {
-    text: 'health.warning.single_meta_mentor.text',
-    action: 'health.warning.single_meta_mentor.action',
-  },
-  agreement_not_accepted: {
-    text: 'health.warning.agreement_not_accepted.text',
-    action: 'health.warning.agreement_not_accepted.action',
-  },
-  goal_overdue: { text: 'health.warning.goal_overdue.text', action: 'health.warning.goal_overdue.action' },
-};
 
 /**
  * A network's health for its staff: figures of now, early warnings with what to do, members
@@ -235,125 +197,5 @@ function StaffPart({ health, slug }: { health: NetworkHealth; slug: string }) {
       <EventsSection health={health} />
       {health.settings && <HealthSettingsForm slug={slug} settings={health.settings} />}
     </>
-  );
-}
-
-function WarningRow({ warning }: { warning: HealthWarning }) {
-  const { t } = useTranslation();
-  const params = {
-    count: warning.count ?? 0,
-    name: isolate(warning.subject ?? ''),
-    title: isolate(warning.subject ?? ''),
-  };
-  return (
-    <li className="row health-warning">
-      <p>
-        <span aria-hidden="true">⚠ </span>
-        {t(WARNING_KEYS[warning.code].text, params)}
-      </p>
-      <p>
-        {t('health.warning.suggested')}{' '}
-        <Link to={warning.actionPath}>{t(WARNING_KEYS[warning.code].action)}</Link>
-      </p>
-    </li>
-  );
-}
-
-function DriftingRow({ member, slug }: { member: DriftingMember; slug: string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const open = useMutation({
-    mutationFn: () => openDirect(member.id),
-    onSuccess: (conversation) => navigate(`/messages/${conversation.id}`),
-  });
-  return (
-    <li className="row">
-      <div>
-        <Link to={`/networks/${slug}/directory/${member.id}`}>
-          <UserText>{member.displayName}</UserText>
-        </Link>
-        <p className="small muted">
-          {t('health.drifting.last_active', { date: calendarDay(member.lastActiveOn) })}
-        </p>
-      </div>
-      <span>
-        <Button
-          variant="secondary"
-          pending={open.isPending}
-          onClick={() => open.mutate()}
-          aria-label={t('health.drifting.note_to', { name: isolate(member.displayName) })}
-        >
-          {t('health.drifting.note')}
-        </Button>
-        {open.isError && (
-          <span role="alert" className="field-error small">
-            {open.error.message}
-          </span>
-        )}
-      </span>
-    </li>
-  );
-}
-
-function GoalsSection({ health }: { health: NetworkHealth }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <section className="stack" aria-labelledby="health-goals">
-      <h2 id="health-goals">{t('health.goals.heading')}</h2>
-      {health.goals.length === 0 ? (
-        <p className="empty">{t('health.goals.none')}</p>
-      ) : (
-        <ul className="rows">
-          {health.goals.map((g) => (
-            <li key={g.id} className="row">
-              <div>
-                <UserText>{g.title}</UserText>
-                <p className="small muted">
-                  {g.percent !== null &&
-                    t('health.goals.progress', { percent: formatNumber(g.percent, i18n.language, 0) })}{' '}
-                  {g.dueOn && t('health.goals.due', { date: calendarDay(g.dueOn) })}{' '}
-                  {g.overdue && <strong>{t('health.goals.overdue')}</strong>}
-                </p>
-              </div>
-              {g.percent !== null && (
-                <progress
-                  max={100}
-                  value={g.percent}
-                  aria-label={t('health.goals.progress_of', { title: isolate(g.title) })}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function EventsSection({ health }: { health: NetworkHealth }) {
-  const { t } = useTranslation();
-  const network = useCurrentNetwork();
-  return (
-    <section className="stack" aria-labelledby="health-events">
-      <h2 id="health-events">{t('health.events.heading')}</h2>
-      {health.upcomingEvents.length === 0 ? (
-        <p className="empty">{t('health.events.none')}</p>
-      ) : (
-        <ul className="rows">
-          {health.upcomingEvents.map((e) => (
-            <li key={e.id} className="row">
-              <Link to={`/networks/${network.slug}/events/${e.id}`}>
-                <UserText>{e.title}</UserText>
-              </Link>
-              <span className="small muted">
-                {e.recurring
-                  ? t('health.events.series')
-                  : t('health.events.at', { date: new Date(e.startsAt) })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }
