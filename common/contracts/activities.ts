@@ -68,6 +68,8 @@ export const Activity = z.object({
   topics: z.array(z.enum(EXPERTISE_AREAS)),
   menteeCode: z.string(),
   note: z.string(),
+  /** The stored note cannot be opened with the server's key (a changed or lost key): shown empty. */
+  noteUnreadable: z.boolean(),
   privacyConfirmed: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -22,6 +22,7 @@ import {
   logActivity,
   removeActivity,
 } from './activities.service.ts';
+import { notesKeyOf } from './notes-cipher.ts';
 
 const tags = ['activities'];
 const base = '/api/networks/:slug/activities';
@@ -29,6 +30,9 @@ const privateNote = 'Only the author ever sees an activity and its note (stored 
 
 /** The mentoring log (D3): each member's own activities, in a network and across all of theirs. */
 export async function activityRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  // The notes key is read (or, the first time, generated) at start: a broken key file stops the
+  // server here rather than in a mentor's request.
+  notesKeyOf(ctx.config);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post(

@@ -46,7 +46,14 @@ function checkNotePrivacy(note: string, confirmed: boolean): boolean {
 }
 
 function present(ctx: AppContext, row: ActivityListRow): Activity {
-  return presentActivity(row, openNote(notesKeyOf(ctx.config), row.noteSealed, row));
+  try {
+    return presentActivity(row, openNote(notesKeyOf(ctx.config), row.noteSealed, row));
+  } catch (err) {
+    // A note sealed with another key (ACTIVITY_NOTES_KEY changed, the key file lost) or changed
+    // in the database: the rest of the log stays usable.
+    ctx.log.warn({ err, activityId: row.id }, 'a mentoring log note could not be opened');
+    return presentActivity(row, null);
+  }
 }
 
 /** Logs an activity of the caller's; returns it. */

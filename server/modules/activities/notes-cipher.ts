@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.ts';
 
@@ -20,7 +20,7 @@ const keys = new Map<string, Buffer>();
 
 /**
  * The notes key: ACTIVITY_NOTES_KEY, else the one in `<dataDir>/activity-notes.key`, generated at
- * first use (created exclusively, so processes sharing the data directory agree on one key).
+ * the first start (never replaced, so processes sharing the data directory agree on one key).
  */
 export function notesKeyOf(config: Pick<Config, 'activityNotesKey' | 'dataDir'>): Buffer {
   if (config.activityNotesKey) return config.activityNotesKey;
@@ -28,10 +28,16 @@ export function notesKeyOf(config: Pick<Config, 'activityNotesKey' | 'dataDir'>)
   const cached = keys.get(file);
   if (cached) return cached;
   mkdirSync(config.dataDir, { recursive: true });
+  // Written whole under a temporary name, then linked into place: a process that starts at the same
+  // moment either links first or reads the complete key of the one that did.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
   try {
-    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+    linkSync(temporary, file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    unlinkSync(temporary);
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key in base64`);

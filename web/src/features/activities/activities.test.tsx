@@ -137,6 +137,7 @@ describe('the log form and list', () => {
           topics: ['work'],
           menteeCode: 'K-12',
           note: 'Bus route practised',
+          noteUnreadable: false,
           privacyConfirmed: false,
           createdAt: '2026-11-03T10:00:00Z',
           updatedAt: '2026-11-03T10:00:00Z',
