@@ -6,7 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOAD_CLIENT, runLoad } from './lib/load.ts';
-import { ROOT, startBaseline, startPlatform } from './lib/processes.ts';
+import {
+  BASELINE_PROCESSES,
+  PLATFORM_PROCESSES,
+  ROOT,
+  type Started,
+  startBaseline,
+  startPlatform,
+} from './lib/processes.ts';
 import {
   generateDataset,
   growth,
@@ -43,21 +50,37 @@ const names = requested.length ? requested.filter((n) => n !== 'baseline') : Obj
 
 const work = mkdtempSync(path.join(tmpdir(), 'mentornet-bench-'));
 const results: ScenarioResult[] = [];
-/** Every measurement of the baseline in this run (req/s). */
+/** Every measurement of the run's baseline (BASELINE_PROCESSES) in this run (req/s). */
 const baselines: number[] = [];
-let stopBaseline: (() => Promise<void>) | undefined;
+/** Baseline servers by process count: the run's own, and any other count a scenario compares with. */
+const baselineServers = new Map<number, Promise<Started>>();
+const baselineUrl = async (processes: number) => {
+  let server = baselineServers.get(processes);
+  if (!server) {
+    server = startBaseline(undefined, processes);
+    baselineServers.set(processes, server);
+  }
+  return `http://127.0.0.1:${(await server).port}/`;
+};
+console.log(
+  `server processes: platform ${PLATFORM_PROCESSES} (BENCH_WORKERS), baseline ${BASELINE_PROCESSES}` +
+    (BASELINE_PROCESSES === PLATFORM_PROCESSES ? ' (equal counts)' : ' (NOT equal: BENCH_BASELINE_WORKERS)'),
+);
 try {
   const speedAtStart = machineSpeed();
-  // 1. Baseline: a bare Fastify route on this machine, in this run. It keeps running (idle) so that
-  // scenarios can measure it again beside their own figures.
-  const baselineServer = await startBaseline();
-  stopBaseline = baselineServer.stop;
-  const baselineUrl = `http://127.0.0.1:${baselineServer.port}/`;
-  const baseline = await runLoad({ url: baselineUrl, durationSeconds });
+  // 1. Baseline: a bare Fastify route on this machine, in this run, on as many processes as the
+  // platform (issue 22). It keeps running (idle) so that scenarios can measure it again beside
+  // their own figures.
+  const baseline = await runLoad({ url: await baselineUrl(BASELINE_PROCESSES), durationSeconds });
   baselines.push(baseline.requestsPerSecond);
-  results.push({ scenario: 'baseline', ...baseline });
+  results.push({
+    scenario: 'baseline',
+    ...baseline,
+    processes: BASELINE_PROCESSES,
+    baselineProcesses: BASELINE_PROCESSES,
+  });
   console.log(
-    `baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms (load client: ${LOAD_CLIENT})`,
+    `baseline: ${baseline.requestsPerSecond} req/s, p99 ${baseline.p99Ms} ms on ${BASELINE_PROCESSES} process(es) (load client: ${LOAD_CLIENT})`,
   );
 
   const datasets = new Map<string, ReturnType<typeof generateDataset>>();
@@ -65,15 +88,17 @@ try {
     work,
     durationSeconds,
     baseline,
-    async measureBaseline() {
-      // Warm already; half the scenario's time is plenty for a constant answer.
+    async measureBaseline(processes = BASELINE_PROCESSES) {
+      const fresh = !baselineServers.has(processes);
+      // Warm already (a baseline started just now gets the usual warm-up); half the scenario's time
+      // is plenty for a constant answer.
       const again = await runLoad({
-        url: baselineUrl,
+        url: await baselineUrl(processes),
         durationSeconds: Math.max(1, Math.round(durationSeconds / 2)),
-        warmupSeconds: 0,
+        ...(!fresh && { warmupSeconds: 0 }),
       });
-      baselines.push(again.requestsPerSecond);
-      return again;
+      if (processes === BASELINE_PROCESSES) baselines.push(again.requestsPerSecond);
+      return { ...again, processes };
     },
     startPlatform,
     dataset(scale) {
@@ -95,6 +120,11 @@ try {
     console.log(`running ${name} …`);
     const started = performance.now();
     for (const result of await scenario(ctx)) {
+      // A figure that does not say otherwise ran on the platform's processes, against the run's baseline.
+      if (result.requestsPerSecond !== undefined) {
+        result.processes ??= PLATFORM_PROCESSES;
+        result.baselineProcesses ??= BASELINE_PROCESSES;
+      }
       results.push(result);
       console.log(`  ${result.scenario}: ${JSON.stringify({ ...result, scenario: undefined })}`);
     }
@@ -113,7 +143,9 @@ try {
     });
   }
 } finally {
-  await stopBaseline?.();
+  await Promise.all(
+    [...baselineServers.values()].map((server) => server.then((s) => s.stop()).catch(() => undefined)),
+  );
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -126,6 +158,8 @@ const table = results.map((r) => ({
   'vs baseline': r.requestsPerSecond
     ? `${((100 * r.requestsPerSecond) / (r.baselineRps ?? firstBaselineRps)).toFixed(1)} %`
     : '',
+  // Server processes: the figure's / its baseline's.
+  processes: r.processes ? `${r.processes} / ${r.baselineProcesses ?? BASELINE_PROCESSES}` : '',
   'p50 ms': r.p50Ms ?? '',
   'p99 ms': r.p99Ms ?? '',
   other: r.note ?? '',
@@ -142,6 +176,9 @@ const report = {
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   durationSeconds,
   loadClient: LOAD_CLIENT,
+  // Server processes of the platform under test and of the bare baseline it is compared with.
+  platformProcesses: PLATFORM_PROCESSES,
+  baselineProcesses: BASELINE_PROCESSES,
   results,
 };
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

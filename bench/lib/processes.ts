@@ -7,6 +7,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface Started {
   child: ChildProcess;
   port: number;
+  /** What the process printed when ready (the part the ready pattern matched). */
+  ready: string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export function startProcess(
         resolve({
           child,
           port: Number(match[1]),
+          ready: match[0],
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();
@@ -69,6 +72,26 @@ export function startProcess(
  * needs a small part of one core.
  */
 export const BENCH_WORKERS = process.env.BENCH_WORKERS ?? String(availableParallelism());
+
+/** A `WORKERS` value as the platform reads it (`auto` = one per core) as a process count. */
+export function processCount(workers: string, name = 'BENCH_WORKERS'): number {
+  const count = workers === 'auto' ? availableParallelism() : Number(workers);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${name} must be "auto" or a whole number ≥ 1`);
+  return count;
+}
+
+/** Server processes of the platform under test (as `BENCH_WORKERS` asks for). */
+export const PLATFORM_PROCESSES = processCount(BENCH_WORKERS);
+
+/**
+ * Processes of the bare Fastify baseline: as many as the platform runs, in the same cluster setup,
+ * so that a share of the baseline compares like with like. `BENCH_BASELINE_WORKERS=1` gives the
+ * one-process baseline that figures before issue 22 were compared with.
+ */
+export const BASELINE_PROCESSES = processCount(
+  process.env.BENCH_BASELINE_WORKERS ?? BENCH_WORKERS,
+  'BENCH_BASELINE_WORKERS',
+);
 
 /** The built server (`scripts/build-server.mjs`, as `npm start` runs it), built once per benchmark run. */
 export const BUILT_SERVER = 'dist/server/main.mjs';
@@ -103,13 +126,31 @@ export function startPlatform(
   ).then((s) => ({ ...s, readyMs: performance.now() - started }));
 }
 
-/** Starts the bare Fastify baseline (or, given a file, the same bare route answering that JSON). */
-export function startBaseline(answerFile?: string): Promise<Started> {
+/**
+ * Starts the bare Fastify baseline (or, given a file, the same bare route answering that JSON) on
+ * `processes` server processes, in the platform's cluster setup when more than one.
+ */
+export function startBaseline(
+  answerFile?: string,
+  processes = BASELINE_PROCESSES,
+): Promise<Started & { processes: number }> {
   return startProcess(
     ['--import', 'tsx', 'bench/baseline-server.ts'],
-    { PORT: '0', ...(answerFile && { BASELINE_ANSWER: answerFile }) },
-    /baseline ready on (\d+)/,
-  );
+    {
+      PORT: '0',
+      BASELINE_WORKERS: String(processes),
+      ...(answerFile && { BASELINE_ANSWER: answerFile }),
+    },
+    /baseline ready on (\d+) \(\d+ process/,
+  ).then(async (s) => {
+    // As many processes as asked for serve (the count is what the baseline reports once all listen).
+    const serving = Number(s.ready.match(/\((\d+) process/)?.[1]);
+    if (serving !== processes) {
+      await s.stop();
+      throw new Error(`the baseline reports ${serving} processes, not ${processes}`);
+    }
+    return { ...s, processes: serving };
+  });
 }
 
 /** Signs in over HTTP and returns the session cookie. */
