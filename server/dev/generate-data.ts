@@ -7,6 +7,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
+import { recountTopicReads } from '../modules/discussions/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
 import { generateSupport } from './generate-support.ts';
 import { generateEvents } from './generate-events.ts';
@@ -439,6 +440,8 @@ export async function generateData(
     }
   }
   await flush();
+  // Written straight into the tables: each author's seen count, as posting would have kept it.
+  await recountTopicReads(ctx);
   log(`posts: ${size.posts}`);
 
   // Conversations: many short direct ones and a few very long ones (the fixture user is in the longest).

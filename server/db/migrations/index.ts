@@ -39,6 +39,7 @@ import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
 import * as createResources from './2026-12-06T1200-create-resources.ts';
 import * as searchResources from './2026-12-06T1550-search-resources.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
+import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1200-create-resources': createResources,
   '2026-12-06T1550-search-resources': searchResources,
   '2026-12-06T1300-document-summary': documentSummary,
+  '2026-12-07T0200-topic-read-counts': topicReadCounts,
 };
