@@ -14,7 +14,7 @@ import {
 } from 'kysely';
 import { postgresDriver } from './postgres-driver.ts';
 import { ReadSnapshot, registerSqliteReader } from './precompiled.ts';
-import { usePreparedStatements } from './prepared-statements.ts';
+import { keepPreparedStatements } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -56,7 +56,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     // An idle connection that the server drops (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    usePreparedStatements(pool, options.preparedStatements);
+    keepPreparedStatements(pool, options.preparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return {
       db,

@@ -11,7 +11,7 @@ import type Pg from 'pg';
  * recently used one is deallocated when another is needed. Statements that change the schema,
  * transaction control and anything else stay unnamed.
  */
-export function usePreparedStatements(pool: Pg.Pool, limit = DEFAULT_LIMIT): void {
+export function keepPreparedStatements(pool: Pg.Pool, limit = DEFAULT_LIMIT): void {
   // Each new connection of the pool, before its first use.
   pool.on('connect', (client) => prepareOn(client as Pg.PoolClient, limit));
 }
