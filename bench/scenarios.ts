@@ -73,6 +73,61 @@ export function reuseDataset(dataDir: string) {
   return { dataDir, fixture, seconds: 0 };
 }
 
+/**
+ * The dialects the read scenarios run on, side by side in one run: `BENCH_DIALECTS=sqlite,postgres`
+ * (default sqlite). PostgreSQL needs a server: `BENCH_DATABASE_URL` (default
+ * postgres://postgres@127.0.0.1:5432/postgres) is the connection for creating and dropping a
+ * database per scale, generated with the same command and seed as the SQLite data.
+ */
+export const BENCH_DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite')
+  .split(',')
+  .map((d) => d.trim())
+  .filter((d): d is 'sqlite' | 'postgres' => d === 'sqlite' || d === 'postgres');
+const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Runs SQL as the admin connection (create or drop a benchmark database). */
+async function adminSql(text: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh PostgreSQL database with the generated data of a scale (`BENCH_PG_URL_SMALL` /
+ * `BENCH_PG_URL_LARGE` with `BENCH_DATA_…`: a database generated earlier, reused). `drop` removes it.
+ */
+export async function generatePostgresDataset(work: string, scale: 'small' | 'large') {
+  const kept = process.env[`BENCH_PG_URL_${scale.toUpperCase()}`];
+  const keptDir = process.env[`BENCH_PG_DATA_${scale.toUpperCase()}`];
+  if (kept && keptDir) return { ...reuseDataset(keptDir), databaseUrl: kept, drop: async () => {} };
+  const name = `mentornet_bench_${scale}_${process.pid}`;
+  await adminSql(`create database ${name}`);
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const dataDir = path.join(work, `data-${scale}-postgres`);
+  const started = performance.now();
+  await runCli(['generate', '--scale', scale], {
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: 'http://127.0.0.1',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const fixture = JSON.parse(readFileSync(path.join(dataDir, 'bench-fixture.json'), 'utf8')) as Fixture;
+  return {
+    dataDir,
+    fixture,
+    seconds,
+    databaseUrl,
+    drop: () => adminSql(`drop database if exists ${name} with (force)`),
+  };
+}
+
 const READ_TARGET = { share: 0.15, p99Ms: 20 };
 
 /**
@@ -92,18 +147,97 @@ function readPaths(f: Fixture): Record<string, string> {
   };
 }
 
-/** Runs the read scenarios against one scale and judges them against the targets. */
+/** Runs the read scenarios against one scale on every dialect of BENCH_DIALECTS. */
 async function readScenarios(
   ctx: ScenarioContext,
   scale: 'small' | 'large',
   onlyOneProcess = false,
 ): Promise<ScenarioResult[]> {
-  const { dataDir, fixture } = await ctx.dataset(scale);
+  const results: ScenarioResult[] = [];
+  for (const dialect of BENCH_DIALECTS) {
+    if (dialect === 'sqlite') {
+      const { dataDir, fixture } = await ctx.dataset(scale);
+      results.push(...(await readScenariosOn(ctx, scale, dataDir, fixture, {}, onlyOneProcess, '')));
+      continue;
+    }
+    const made = await generatePostgresDataset(ctx.work, scale);
+    try {
+      const env = { DATABASE_URL: made.databaseUrl };
+      const tag = ', postgres';
+      results.push(
+        ...(await readScenariosOn(ctx, scale, made.dataDir, made.fixture, env, onlyOneProcess, tag)),
+      );
+      if (!onlyOneProcess) {
+        // One process beside WORKERS=auto, and two instances (each WORKERS=auto) on the one database.
+        results.push(...(await readScenariosOn(ctx, scale, made.dataDir, made.fixture, env, true, tag)));
+        results.push(...(await twoInstances(ctx, scale, made.dataDir, made.fixture, env)));
+      }
+    } finally {
+      await made.drop();
+    }
+  }
+  return results;
+}
+
+/** Two platform instances on one PostgreSQL database, loaded at once (half the connections each). */
+async function twoInstances(
+  ctx: ScenarioContext,
+  scale: 'small' | 'large',
+  dataDir: string,
+  fixture: Fixture,
+  env: Record<string, string>,
+): Promise<ScenarioResult[]> {
+  const servers = [
+    await ctx.startPlatform(dataDir, { JOB_WORKER: 'off', ...env }),
+    await ctx.startPlatform(dataDir, { JOB_WORKER: 'off', ...env }),
+  ];
+  const label = `${scale}, postgres, 2 instances`;
+  try {
+    const results: ScenarioResult[] = [];
+    const cookies = await Promise.all(servers.map((s) => signIn(s.port, fixture.email, fixture.password)));
+    for (const [name, url] of Object.entries(readPaths(fixture))) {
+      const loads = await Promise.all(
+        servers.map((server, i) =>
+          runLoad({
+            url: `http://127.0.0.1:${server.port}${url}`,
+            headers: { cookie: cookies[i] as string },
+            connections: 25,
+            durationSeconds: ctx.durationSeconds,
+          }),
+        ),
+      );
+      results.push({
+        scenario: `${name} (${label})`,
+        requestsPerSecond: loads.reduce((sum, l) => sum + l.requestsPerSecond, 0),
+        p50Ms: Math.max(...loads.map((l) => l.p50Ms)),
+        p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
+        errors: loads.reduce((sum, l) => sum + l.errors, 0),
+        non2xx: loads.reduce((sum, l) => sum + l.non2xx, 0),
+        note: 'sum of both instances; p50/p99: the higher of the two',
+      });
+    }
+    return results;
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
+/** Runs the read scenarios against one data set and judges them against the targets. */
+async function readScenariosOn(
+  ctx: ScenarioContext,
+  scale: 'small' | 'large',
+  dataDir: string,
+  fixture: Fixture,
+  env: Record<string, string>,
+  onlyOneProcess: boolean,
+  tag: string,
+): Promise<ScenarioResult[]> {
   const server = await ctx.startPlatform(dataDir, {
     JOB_WORKER: 'off',
+    ...env,
     ...(onlyOneProcess && { WORKERS: '1' }),
   });
-  const label = onlyOneProcess ? `${scale}, 1 process` : scale;
+  const label = `${onlyOneProcess ? `${scale}, 1 process` : scale}${tag}`;
   // Compared with a baseline of as many processes as the platform runs here (issue 22): the run's
   // own, or for the one-process comparison a one-process baseline.
   const baselineProcesses = onlyOneProcess ? 1 : undefined;
@@ -120,7 +254,7 @@ async function readScenarios(
         results.push({ scenario: `${name} (${label})`, note: `skipped: ${check.status} on ${url}` });
         continue;
       }
-      if (name === 'topic-list' && scale === 'small' && !onlyOneProcess) {
+      if (name === 'topic-list' && scale === 'small' && !onlyOneProcess && tag === '') {
         results.push(await sameAnswerFromMemory(ctx, await check.text()));
       }
       const load = await runLoad({

@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import { postgresDriver } from './postgres-driver.ts';
 import { ReadSnapshot, registerSqliteReader } from './precompiled.ts';
+import { keepPreparedStatements } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -34,6 +35,8 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** PostgreSQL: named statements each connection keeps (0: none; default 256, see prepared-statements.ts). */
+  preparedStatements?: number;
   /** Called after each query through Kysely with its duration (metrics). */
   onQuery?: (durationMs: number, failed: boolean) => void;
 }
@@ -53,6 +56,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     // An idle connection that the server drops (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    keepPreparedStatements(pool, options.preparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return {
       db,

@@ -62,7 +62,12 @@ export function registerAuthorization(app: FastifyInstance, ctx: AppContext): vo
         }
       : isNetworkAction(action)
         ? async (request) => {
-            const access = await loadNetworkAccess(ctx, request.auth, slugOf(request));
+            const access = await loadNetworkAccess(
+              ctx,
+              request.auth,
+              slugOf(request),
+              request.preloadedStanding,
+            );
             authorizeNetwork(access, action);
             request.network = access;
           }

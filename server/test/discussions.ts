@@ -84,8 +84,13 @@ export async function buildTopic(
     deletedBy: null,
     createdAt: now,
   };
-  // Straight into the tables (a module's repository stays private): a topic is its row and its opening post.
+  // Straight into the tables (a module's repository stays private): a topic is its row, its opening
+  // post and its author's read state (seen: the opening post, no marker).
   await db.insertInto('topics').values(topic).execute();
   await db.insertInto('posts').values(post).execute();
+  await db
+    .insertInto('topicReads')
+    .values({ topicId: topic.id, userId: authorId, lastReadPostId: '', readAt: now, seenCount: 1 })
+    .execute();
   return { topicId: topic.id, spaceId: space.id, postId: post.id };
 }

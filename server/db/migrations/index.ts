@@ -44,6 +44,7 @@ import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
 import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
+import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0300-create-network-health': createNetworkHealth,
   '2026-12-07T0700-create-activities': createActivities,
   '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,
+  '2026-12-07T0200-topic-read-counts': topicReadCounts,
 };

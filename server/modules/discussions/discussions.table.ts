@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface SpacesTable {
   id: string;
@@ -61,11 +61,17 @@ export interface PostReactionsTable {
   createdAt: string;
 }
 
+/**
+ * A reader's state in a topic: their marker, and how many of the topic's live posts they have seen
+ * (theirs, or at or before the marker), kept on every write so that unread = live posts − seen. A
+ * reader who wrote in the topic before marking it read has a row without a marker: ''.
+ */
 export interface TopicReadsTable {
   topicId: string;
   userId: string;
   lastReadPostId: string;
   readAt: string;
+  seenCount: Generated<number>;
 }
 
 export interface AttachmentsTable {

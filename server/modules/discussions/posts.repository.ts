@@ -2,10 +2,11 @@ import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } f
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AttachmentRow, PostRow } from './discussions.table.ts';
+import { countSeen, uncountSeen } from './reads.repository.ts';
 
 /**
- * Inserts a reply and bumps its topic (reply count, last activity). Two statements: call it inside
- * withTransaction.
+ * Inserts a reply, bumps its topic (reply count, last activity) and counts it as seen by its author.
+ * Three statements: call it inside withTransaction.
  */
 export async function insertReply(db: Kysely<DB>, post: PostRow): Promise<void> {
   await db.insertInto('posts').values(post).execute();
@@ -18,6 +19,7 @@ export async function insertReply(db: Kysely<DB>, post: PostRow): Promise<void> 
     }))
     .where('id', '=', post.topicId)
     .execute();
+  await countSeen(db, post.topicId, post.authorId, post.createdAt);
 }
 
 /**
@@ -202,8 +204,8 @@ export async function updatePost(
 }
 
 /**
- * Soft-deletes a reply and takes it out of the topic's reply count (once; never an opening post):
- * call it inside withTransaction.
+ * Soft-deletes a reply and takes it out of the topic's reply count and its readers' seen counts (once;
+ * never an opening post): call it inside withTransaction.
  */
 export async function softDeleteReply(db: Kysely<DB>, post: PostRow, by: string, at: string): Promise<void> {
   const result = await db
@@ -219,6 +221,7 @@ export async function softDeleteReply(db: Kysely<DB>, post: PostRow, by: string,
       .set((eb) => ({ replyCount: eb('replyCount', '-', 1), updatedAt: at }))
       .where('id', '=', post.topicId)
       .execute();
+    await uncountSeen(db, post);
   }
 }
 

@@ -3,15 +3,16 @@ import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { PostRow, TopicRow } from './discussions.table.ts';
 import type { PostListRow } from './posts.repository.ts';
-import { topicsWithReads } from './reads.repository.ts';
+import { countSeen, topicsWithReads, uncountSeen } from './reads.repository.ts';
 
 /**
- * Inserts a topic with its opening post. Two statements: call it inside withTransaction (the unread
- * counts rely on a topic never standing without its opening post).
+ * Inserts a topic with its opening post, counted as seen by its author. Three statements: call it
+ * inside withTransaction (the unread counts rely on a topic never standing without its opening post).
  */
 export async function insertTopic(db: Kysely<DB>, topic: TopicRow, opening: PostRow): Promise<void> {
   await db.insertInto('topics').values(topic).execute();
   await db.insertInto('posts').values(opening).execute();
+  await countSeen(db, topic.id, opening.authorId, opening.createdAt);
 }
 
 /** What a topic list shows of each topic (every column costs on each of the many reads of a list). */
@@ -164,8 +165,8 @@ export async function updateTopic(
 }
 
 /**
- * Soft-deletes a topic and its opening post together (the unread counts rely on both or neither):
- * call it inside withTransaction.
+ * Soft-deletes a topic and its opening post together (the unread counts rely on both or neither),
+ * and takes the opening post out of its readers' seen counts: call it inside withTransaction.
  */
 export async function softDeleteTopic(
   db: Kysely<DB>,
@@ -178,10 +179,13 @@ export async function softDeleteTopic(
     .set({ deletedAt: at, deletedBy: by, updatedAt: at })
     .where('id', '=', topicId)
     .execute();
-  await db
+  const opening = await db
     .updateTable('posts')
     .set({ deletedAt: at, deletedBy: by })
     .where('topicId', '=', topicId)
     .where('isOpening', '=', 1)
-    .execute();
+    .where('deletedAt', 'is', null)
+    .returning(['id', 'topicId', 'authorId'])
+    .executeTakeFirst();
+  if (opening) await uncountSeen(db, opening);
 }

@@ -6,14 +6,15 @@ import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { insertReply } from './posts.repository.ts';
+import { recountSeen } from './reads.repository.ts';
 import { buildTopic, spaceId, startTopic } from '../../test/discussions.ts';
 
 /**
- * The topic list works out the unread count of a topic its reader never opened from the topic row
- * (reply count, whether it is deleted) and the reader's own live posts, instead of counting the
- * topic's posts. These tests hold that shortcut to the plain definition — live posts by others after
- * the reader's marker — through every way posts, topics and markers change, including posts that
- * were written without a marker (imports, generated data) and posts whose author was deleted.
+ * The topic list works out unread counts without reading posts: the topic row's live posts (reply
+ * count, whether it is deleted) minus the reader's seen count, kept on every write. These tests hold
+ * that to the plain definition — live posts by others after the reader's marker — through every way
+ * posts, topics and markers change, including posts written without a marker (imports, generated
+ * data, then recounted), posts deleted before and after markers, and posts whose author was deleted.
  */
 describe.each(DIALECTS)('unread counts on %s', (dialect) => {
   let t: TestApp;
@@ -124,12 +125,14 @@ describe.each(DIALECTS)('unread counts on %s', (dialect) => {
     }
     await checkAll();
 
-    // Carol's account goes: her posts stay, without an author, and count as someone else's.
+    // Carol's account goes: her posts stay, without an author, and count as someone else's; her read
+    // state goes with her (what deleting the user does: set null on posts, cascade on topic_reads).
     await t.ctx.database.db
       .updateTable('posts')
       .set({ authorId: null })
       .where('authorId', '=', users.carol.id)
       .execute();
+    await t.ctx.database.db.deleteFrom('topicReads').where('userId', '=', users.carol.id).execute();
     const carolsTopic = await startTopic(clients.carol, slug, { spaceId: space, title: 'By Carol' });
     await replyAs('alice', carolsTopic.id, 'Alice answers Carol');
     await t.ctx.database.db
@@ -217,5 +220,73 @@ describe.each(DIALECTS)('unread counts on %s', (dialect) => {
       [3, true],
       [3, true],
     ]);
+  });
+
+  it('match the definition when markers stop at older posts, posts before a marker go, and after a recount', async () => {
+    const network = await buildNetwork(t.ctx);
+    const users = {
+      meta: await buildMember(t.ctx, network, { role: 'meta_mentor' }),
+      dora: await buildMember(t.ctx, network, { role: 'mentor' }),
+      emil: await buildMember(t.ctx, network, { role: 'mentor' }),
+    };
+    const clients: Record<keyof typeof users, TestClient> = {
+      meta: await signIn(t.app, users.meta),
+      dora: await signIn(t.app, users.dora),
+      emil: await signIn(t.app, users.emil),
+    };
+    const { slug } = network;
+    const space = await spaceId(clients.dora, slug);
+    const checkAll = async () => {
+      for (const who of Object.keys(users) as (keyof typeof users)[]) {
+        await expectCountsAsDefined(clients[who], users[who].id, slug);
+      }
+    };
+    const replyAs = async (who: keyof typeof users, topicId: string, body: string) => {
+      const res = await clients[who].post(`/api/networks/${slug}/topics/${topicId}/replies`, { body });
+      expect(res.statusCode).toBe(201);
+      return res.json() as { id: string };
+    };
+    const topic = await startTopic(clients.dora, slug, { spaceId: space, title: 'Markers' });
+    const replies = [];
+    for (const [who, body] of [
+      ['emil', 'one'],
+      ['meta', 'two'],
+      ['emil', 'three'],
+      ['dora', 'four'],
+      ['meta', 'five'],
+    ] as const) {
+      replies.push(await replyAs(who, topic.id, body));
+    }
+    // Emil reads up to the second reply; a marker never moves back.
+    const read = (who: keyof typeof users, postId?: string) =>
+      clients[who].post(`/api/networks/${slug}/topics/${topic.id}/read`, postId ? { postId } : {});
+    expect((await read('emil', replies[1]?.id)).statusCode).toBeLessThan(300);
+    expect((await read('emil', replies[0]?.id)).statusCode).toBeLessThan(300);
+    await checkAll();
+    // A reply before Emil's marker goes, one after it, and Emil's own after it.
+    for (const reply of [replies[0], replies[4], replies[2]]) {
+      expect((await clients.meta.delete(`/api/networks/${slug}/posts/${reply?.id}`)).statusCode).toBe(200);
+    }
+    await checkAll();
+    // Dora reads everything; then more arrives and the meta-mentor reads the middle.
+    expect((await read('dora')).statusCode).toBeLessThan(300);
+    const late = await replyAs('emil', topic.id, 'six');
+    await replyAs('meta', topic.id, 'seven');
+    expect((await read('meta', late.id)).statusCode).toBeLessThan(300);
+    await checkAll();
+    // The whole topic goes (its opening post with it): moderators still see its counts.
+    expect((await clients.dora.delete(`/api/networks/${slug}/topics/${topic.id}`)).statusCode).toBe(200);
+    await expectCountsAsDefined(clients.meta, users.meta.id, slug);
+    // Recounting from the posts gives the counts the writes kept.
+    const db = t.ctx.database.db;
+    const kept = await db.selectFrom('topicReads').selectAll().orderBy('topicId').orderBy('userId').execute();
+    await recountSeen(db);
+    const recounted = await db
+      .selectFrom('topicReads')
+      .selectAll()
+      .orderBy('topicId')
+      .orderBy('userId')
+      .execute();
+    expect(recounted).toEqual(kept);
   });
 });

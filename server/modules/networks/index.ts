@@ -10,8 +10,10 @@ export {
   mayInNetwork,
   type NamedStanding,
   type NetworkAccess,
+  type PreloadedStanding,
   permittedActions,
   requireUser,
+  resolveSessionWithNetwork,
 } from './network-access.ts';
 export { publishMembershipChanged } from './networks.events.ts';
 export { type NetworkPageData, presentNetwork, presentNetworkSummary } from './networks.presenter.ts';

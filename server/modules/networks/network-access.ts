@@ -8,10 +8,15 @@ import {
 import type { NetworkStanding } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
-import type { SessionContext } from '../../platform/sessions/index.ts';
+import { acceptSession, type SessionContext, sessionTokenHash } from '../../platform/sessions/index.ts';
 import { platformActor, type UserRow } from '../users/index.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
-import { findNetworkForUser, listStandingRows } from './standings.repository.ts';
+import {
+  findNetworkForUser,
+  findSessionWithNetwork,
+  listStandingRows,
+  type NetworkStandingRow,
+} from './standings.repository.ts';
 
 /** A network as one caller sees it: who they are there and what they may do. */
 export interface NetworkAccess {
@@ -22,14 +27,48 @@ export interface NetworkAccess {
   user: UserRow | null;
 }
 
+/**
+ * A network's standing read together with the session (see resolveSessionWithNetwork), for
+ * loadNetworkAccess to use instead of reading it again: it holds for this user and slug only.
+ */
+export interface PreloadedStanding {
+  userId: string;
+  slug: string;
+  /** Null: no network has this slug. */
+  standing: NetworkStandingRow | null;
+}
+
+/**
+ * Resolves a session cookie's token for a request to a network route: the session, its user and the
+ * user's standing in the network named by the slug, in one statement (the session is then checked as
+ * resolveSession checks it). The standing goes to loadNetworkAccess.
+ */
+export async function resolveSessionWithNetwork(
+  ctx: AppContext,
+  token: string,
+  slug: string,
+): Promise<{ auth: SessionContext | null; preloaded: PreloadedStanding | null }> {
+  const tokenHash = sessionTokenHash(token);
+  if (tokenHash === null) return { auth: null, preloaded: null };
+  const row = await findSessionWithNetwork(ctx.database.db, tokenHash, slug);
+  if (!row) return { auth: null, preloaded: null };
+  const auth = await acceptSession(ctx, row.found);
+  if (!auth) return { auth: null, preloaded: null };
+  return { auth, preloaded: { userId: auth.user.id, slug, standing: row.standing } };
+}
+
 /** Works out the caller's standing in a network; 404 when it does not exist or is hidden from them. */
 export async function loadNetworkAccess(
   ctx: AppContext,
   auth: SessionContext | null,
   slug: string,
+  preloaded: PreloadedStanding | null = null,
 ): Promise<NetworkAccess> {
   const user = auth?.user ?? null;
-  const found = await findNetworkForUser(ctx.database.db, slug, user?.id ?? null);
+  const found =
+    preloaded && user && preloaded.userId === user.id && preloaded.slug === slug
+      ? (preloaded.standing ?? undefined)
+      : await findNetworkForUser(ctx.database.db, slug, user?.id ?? null);
   if (!found) throw notFound();
   const { network, membership, orgAdmin } = found;
   const actor: NetworkActor = {

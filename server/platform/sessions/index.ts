@@ -6,7 +6,9 @@ export {
   SESSION_COOKIE,
   setSessionCookie,
 } from './session-cookie.ts';
+export { SESSION_COLUMNS, type SessionColumns, sessionOfRow } from './session-row.ts';
 export {
+  acceptSession,
   endSession,
   listSessions,
   resolveSession,
@@ -14,5 +16,6 @@ export {
   revokeOtherSessions,
   revokeSession,
   type SessionContext,
+  sessionTokenHash,
   startSession,
 } from './sessions.service.ts';

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Selectable } from 'kysely';
+import { SESSION_COLUMNS, type SessionUser, sessionOfRow } from './session-row.ts';
 import type { SessionRow } from './sessions.table.ts';
 
-/** The account a session belongs to (a row of the users table). */
-export type SessionUser = Selectable<DB['users']>;
+export type { SessionUser };
 
 /** Stores a new session (only the token's hash is kept). */
 export async function insertSession(db: Kysely<DB>, session: SessionRow): Promise<void> {
@@ -18,26 +17,7 @@ const sessionByTokenHash = precompiled(
     db
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.userId')
-      // The user's columns by name (`jsonRows` reads a row as one JSON array of named values).
-      .select([
-        'u.id',
-        'u.email',
-        'u.emailVerifiedAt',
-        'u.passwordHash',
-        'u.displayName',
-        'u.locale',
-        'u.isPlatformAdmin',
-        'u.suspendedAt',
-        'u.createdAt',
-        'u.updatedAt',
-        's.id as sessionId',
-        's.tokenHash as sessionTokenHash',
-        's.userAgent as sessionUserAgent',
-        's.ip as sessionIp',
-        's.createdAt as sessionCreatedAt',
-        's.lastSeenAt as sessionLastSeenAt',
-        's.expiresAt as sessionExpiresAt',
-      ])
+      .select(SESSION_COLUMNS)
       .where('s.tokenHash', '=', p.tokenHash),
   { values: ['tokenHash'], jsonRows: true },
 );
@@ -47,30 +27,7 @@ export async function findSessionByTokenHash(
   tokenHash: string,
 ): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
   const [row] = await sessionByTokenHash(db, { tokenHash });
-  if (!row) return undefined;
-  const {
-    sessionId,
-    sessionTokenHash,
-    sessionUserAgent,
-    sessionIp,
-    sessionCreatedAt,
-    sessionLastSeenAt,
-    sessionExpiresAt,
-    ...user
-  } = row;
-  return {
-    session: {
-      id: sessionId,
-      tokenHash: sessionTokenHash,
-      userId: user.id,
-      userAgent: sessionUserAgent,
-      ip: sessionIp,
-      createdAt: sessionCreatedAt,
-      lastSeenAt: sessionLastSeenAt,
-      expiresAt: sessionExpiresAt,
-    },
-    user,
-  };
+  return row ? sessionOfRow(row) : undefined;
 }
 
 /** Moves a session's last-seen time forward. */

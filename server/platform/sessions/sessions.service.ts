@@ -47,9 +47,24 @@ export async function startSession(
 
 /** Resolves a cookie token to its session and user, enforcing idle and absolute expiry. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<SessionContext | null> {
+  const tokenHash = sessionTokenHash(token);
+  if (tokenHash === null) return null;
+  const found = await findSessionByTokenHash(ctx.database.db, tokenHash);
+  return found ? acceptSession(ctx, found) : null;
+}
+
+/** What a cookie token is looked up by (null: it cannot be one of ours). */
+export function sessionTokenHash(token: string): string | null {
   if (token.length < 20 || token.length > 100) return null;
-  const found = await findSessionByTokenHash(ctx.database.db, hashSecret(token));
-  if (!found) return null;
+  return hashSecret(token);
+}
+
+/**
+ * A session found by its token (alone, or in a row with more: see SESSION_COLUMNS), checked: null
+ * (and deleted) when it expired or its user is suspended; its last-seen time moved forward now and
+ * then.
+ */
+export async function acceptSession(ctx: AppContext, found: SessionContext): Promise<SessionContext | null> {
   const now = Date.now();
   const idleLimit = Date.parse(found.session.lastSeenAt) + ctx.config.sessionIdleDays * DAY;
   if (Date.parse(found.session.expiresAt) <= now || idleLimit <= now || found.user.suspendedAt) {
