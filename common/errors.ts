@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   'EVENT_NOT_STARTED',
   'RESOURCE_EDIT_CONFLICT',
   'JOB_NOT_FOUND',
+  'DIRECTORY_ENTRY_NOT_CURATED',
+  'DIRECTORY_CLAIM_EXISTS',
+  'DIRECTORY_CLAIM_DECIDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
