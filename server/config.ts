@@ -37,6 +37,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve `/metrics` (no token) on this port, bound to 127.0.0.1 only. */
   metricsPort: number | undefined;
+  /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
+  directoryReadsPerMinute: number;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -83,6 +85,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  DIRECTORY_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WORKERS: z
     .union([
       z.literal('auto').transform(() => availableParallelism()),
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: files.storage,
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
+    directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
   };
 }
 

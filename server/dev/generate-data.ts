@@ -8,6 +8,7 @@ import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
+import { generateDirectory } from './generate-directory.ts';
 import { generateSupport } from './generate-support.ts';
 import { generateEvents } from './generate-events.ts';
 import {
@@ -19,7 +20,15 @@ import {
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
-  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000, helpRequests: 200, resources: 200 },
+  small: {
+    networks: 5,
+    users: 300,
+    posts: 5_000,
+    messages: 20_000,
+    helpRequests: 200,
+    resources: 200,
+    directoryEntries: 200,
+  },
   large: {
     networks: 100,
     users: 10_000,
@@ -27,6 +36,7 @@ export const SCALES = {
     messages: 1_000_000,
     helpRequests: 5_000,
     resources: 5_000,
+    directoryEntries: 20_000,
   },
 } as const;
 export type Scale = keyof typeof SCALES;
@@ -45,6 +55,8 @@ export interface Fixture {
   /** An open help request of the busy network (for its suggested helpers). */
   helpRequestId: string;
   searchTerm: string;
+  /** The public directory's text + language + service filter (a query string). */
+  directoryQuery: string;
   counts: Record<string, number>;
 }
 
@@ -633,6 +645,13 @@ export async function generateData(
   await insertBatches(ctx, 'resources', resources);
   await insertBatches(ctx, 'resourceRevisions', revisions);
   log(`resources: ${resources.length}`);
+  const directoryQuery = await generateDirectory({
+    rnd: random(41),
+    now,
+    entries: size.directoryEntries,
+    insert: (table, rows) => insertBatches(ctx, table, rows),
+  });
+  log(`directory entries: ${size.directoryEntries}`);
 
   const fixture: Fixture = {
     scale,
@@ -644,6 +663,7 @@ export async function generateData(
     conversationId: longest,
     helpRequestId: support.fixtureRequestId,
     searchTerm: 'Sprachkurse',
+    directoryQuery,
     counts: {
       users: users.length,
       networks: networks.length,
@@ -659,6 +679,7 @@ export async function generateData(
       helpOffers: support.offers,
       events: eventCount,
       resources: resources.length,
+      directoryEntries: size.directoryEntries,
     },
   };
   writeFileSync(path.join(ctx.config.dataDir, 'bench-fixture.json'), `${JSON.stringify(fixture, null, 2)}\n`);

@@ -42,6 +42,7 @@ import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-i
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createDirectory from './2026-12-07T0800-create-directory.ts';
+import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0100-events-series-start-index': eventsSeriesStartIndex,
   '2026-12-07T0101-event-list-stamps': eventListStamps,
   '2026-12-07T0800-create-directory': createDirectory,
+  '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,
 };

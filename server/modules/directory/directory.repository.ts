@@ -18,6 +18,13 @@ export interface Near {
   lng: number;
 }
 
+const linkColumns = [
+  'o.slug as organisationSlug',
+  'o.name as organisationName',
+  'n.slug as networkSlug',
+  'n.name as networkName',
+] as const;
+
 /** Entries with the slug and name of their organisation and network. */
 function entriesWithLinks(db: Kysely<DB>) {
   return db
@@ -25,12 +32,7 @@ function entriesWithLinks(db: Kysely<DB>) {
     .leftJoin('organisations as o', 'o.id', 'e.organisationId')
     .leftJoin('networks as n', 'n.id', 'e.networkId')
     .selectAll('e')
-    .select([
-      'o.slug as organisationSlug',
-      'o.name as organisationName',
-      'n.slug as networkSlug',
-      'n.name as networkName',
-    ]);
+    .select(linkColumns);
 }
 export type DirectoryEntryListRow = Awaited<
   ReturnType<ReturnType<typeof entriesWithLinks>['executeTakeFirstOrThrow']>
@@ -41,36 +43,67 @@ export function findEntry(db: Kysely<DB>, id: string): Promise<DirectoryEntryLis
   return entriesWithLinks(db).where('e.id', '=', id).executeTakeFirst();
 }
 
-/** The tags every wanted entry must have (services and languages: all of them). */
+/**
+ * The tags every wanted entry must have (services and languages: all of them), the likely
+ * narrowest first: a place, then services, languages, kind, country.
+ */
 function wantedTags(filter: DirectoryFilter): string[] {
-  const tags = [
-    ...(filter.services ?? []).map((s) => `s:${s}`),
-    ...(filter.languages ?? []).map((l) => `l:${l}`),
-  ];
-  if (filter.country) tags.push(`c:${filter.country}`);
-  if (filter.kind) tags.push(`k:${filter.kind}`);
+  const tags: string[] = [];
   if (filter.city) tags.push(`p:${foldText(filter.city)}`);
+  tags.push(...(filter.services ?? []).map((s) => `s:${s}`));
+  tags.push(...(filter.languages ?? []).map((l) => `l:${l}`));
+  if (filter.kind) tags.push(`k:${filter.kind}`);
+  if (filter.country) tags.push(`c:${filter.country}`);
   return [...new Set(tags)];
 }
 
 /**
  * A page of entries matching the filter: by name, or nearest first when `near` is given (entries
- * without a location last). Tag filters are one intersection of index ranges of directory_tags,
- * so the entries table is read only for the matching ids; words of the text must all occur.
+ * without a location last). Two steps: the ids of the page are found on narrow rows (sorting whole
+ * entries was most of the time), then their entries are read by id.
  */
-export function searchEntries(
+export async function searchEntries(
   db: Kysely<DB>,
   filter: DirectoryFilter,
   page: { offset: number; limit: number; near?: Near },
 ): Promise<DirectoryEntryListRow[]> {
-  let query = entriesWithLinks(db);
-  const tags = wantedTags(filter);
-  if (tags.length > 0) {
-    const [first, ...rest] = tags.map((tag) =>
-      db.selectFrom('directoryTags').select('entryId').where('tag', '=', tag),
+  const ids = (await searchQuery(db, filter, page).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await entriesWithLinks(db).where('e.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The ids of a page of matching entries. With tag filters, the first tag's entries are walked in
+ * name order (index on tag, sort key, entry) and each further tag is one primary-key probe per
+ * candidate, so a page stops early; every word of the text must occur in the entry's folded text.
+ * Nearest first, the candidates are sorted by distance instead.
+ */
+export function searchQuery(
+  db: Kysely<DB>,
+  filter: DirectoryFilter,
+  page: { offset: number; limit: number; near?: Near },
+) {
+  const [driver, ...others] = wantedTags(filter);
+  let query =
+    driver === undefined
+      ? db.selectFrom('directoryEntries as e').select(['e.id', 'e.sortName'])
+      : db
+          .selectFrom('directoryTags as t0')
+          .innerJoin('directoryEntries as e', 'e.id', 't0.entryId')
+          .select(['e.id', 't0.sortName'])
+          .where('t0.tag', '=', driver);
+  for (const tag of others) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('directoryTags as t')
+          .select('t.entryId')
+          .where('t.tag', '=', tag)
+          .whereRef('t.entryId', '=', 'e.id'),
+      ),
     );
-    const ids = rest.reduce((acc, next) => acc.intersect(next), first as NonNullable<typeof first>);
-    query = query.where('e.id', 'in', ids);
   }
   for (const word of foldText(filter.text ?? '')
     .split(' ')
@@ -89,7 +122,10 @@ export function searchEntries(
         sql`(e.latitude - ${lat}) * (e.latitude - ${lat}) + (e.longitude - ${lng}) * (e.longitude - ${lng}) * ${k * k}`,
       );
   }
-  return query.orderBy('e.sortName').orderBy('e.id').offset(page.offset).limit(page.limit).execute();
+  // The driving tag's own sort key (the same as the entry's), so its index gives the order.
+  const sortKey = driver === undefined ? sql.ref('e.sort_name') : sql.ref('t0.sort_name');
+  const idKey = driver === undefined ? sql.ref('e.id') : sql.ref('t0.entry_id');
+  return query.orderBy(sortKey).orderBy(idKey).offset(page.offset).limit(page.limit);
 }
 
 type EntryValues = Omit<DirectoryEntriesTable, 'sortName' | 'searchText'> & {
@@ -102,7 +138,9 @@ export async function insertEntries(db: Kysely<DB>, rows: EntryValues[]): Promis
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     await db.insertInto('directoryEntries').values(chunk).execute();
-    const tags = chunk.flatMap((row) => tagsOf(row).map((tag) => ({ tag, entryId: row.id })));
+    const tags = chunk.flatMap((row) =>
+      tagsOf(row).map((tag) => ({ tag, sortName: row.sortName, entryId: row.id })),
+    );
     for (let j = 0; j < tags.length; j += 400)
       await db
         .insertInto('directoryTags')
@@ -116,7 +154,7 @@ export async function replaceEntry(db: Kysely<DB>, row: EntryValues): Promise<vo
   const { id, ...values } = row;
   await db.updateTable('directoryEntries').set(values).where('id', '=', id).execute();
   await db.deleteFrom('directoryTags').where('entryId', '=', id).execute();
-  const tags = tagsOf(row).map((tag) => ({ tag, entryId: id }));
+  const tags = tagsOf(row).map((tag) => ({ tag, sortName: row.sortName, entryId: id }));
   if (tags.length > 0) await db.insertInto('directoryTags').values(tags).execute();
 }
 

@@ -270,3 +270,20 @@ describe.each(DIALECTS)('public directory on %s', (dialect) => {
     expect(preview.json()).toMatchObject({ format: 'json', valid: 2, invalid: 0 });
   });
 });
+
+describe.each(DIALECTS)('public directory read limit on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { DIRECTORY_READS_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 to an address past its reads of the minute, and not to another', async () => {
+    const visitor = freshClient(t.app);
+    for (let i = 0; i < 3; i++) expect((await visitor.get('/api/directory')).statusCode).toBe(200);
+    const limited = await visitor.get('/api/directory/export');
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect((await freshClient(t.app).get('/api/directory')).statusCode).toBe(200);
+  });
+});

@@ -50,7 +50,7 @@ function userOf(request: FastifyRequest) {
 
 /** The public directory (E3): search, one entry, export; curation, import and claims for admins. */
 export async function directoryRoutes(fastify: FastifyInstance, ctx: AppContext) {
-  const limit = createPublicReadLimit();
+  const limit = createPublicReadLimit(ctx.config.directoryReadsPerMinute);
   await fastify.register(async (scope) => {
     // Encapsulated, so the CSV body parser applies to these routes only.
     scope.addContentTypeParser(

@@ -35,6 +35,8 @@ export type DirectoryEntryRow = Selectable<DirectoryEntriesTable>;
 /** One filter value of an entry: `s:<service>`, `l:<language>`, `c:<country>`, `k:<kind>`, `p:<place>`. */
 export interface DirectoryTagsTable {
   tag: string;
+  /** The entry's sort key, so that a tag's entries can be walked in name order. */
+  sortName: string;
   entryId: string;
 }
 
