@@ -61,6 +61,8 @@ const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage
 const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
+const PublicDirectoryPage = lazy(() => import('../features/directory/DirectoryPage.tsx'));
+const DirectoryEntryPage = lazy(() => import('../features/directory/EntryPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -120,6 +122,8 @@ export function AppRoutes() {
         <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
         <Route path="networks" element={<ExploreNetworksPage />} />
+        <Route path="directory" element={<PublicDirectoryPage />} />
+        <Route path="directory/:id" element={<DirectoryEntryPage />} />
         <Route path="networks/:slug" element={<NetworkLayout />}>
           <Route index element={<NetworkHomePage />} />
           <Route path="agreement" element={<AgreementPage />} />

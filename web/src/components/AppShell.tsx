@@ -99,6 +99,9 @@ export function AppShell() {
                     </NavLink>
                   </li>
                   <li>
+                    <NavLink to="/directory">{t('nav.directory')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/signin">{t('nav.sign_in')}</NavLink>
                   </li>
                   <li>
