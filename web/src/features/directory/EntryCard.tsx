@@ -6,9 +6,17 @@ import { languageName } from '../../../../common/languages.ts';
 import { UserText } from '../../components/UserText.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
 
-/** Where an entry is, in the reader's language: "City, Country". */
-export function placeOf(entry: DirectoryEntry, locale: string): string {
-  return [entry.city, countryName(entry.country, locale)].filter(Boolean).join(', ');
+/** Items as a list in the reader's language ("a, b, c"; "a، b، c" in Arabic). */
+export function listOf(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(items);
+}
+
+/** Where an entry is: its city as written (isolated), and the country in the reader's language. */
+export function Place({ entry }: { entry: DirectoryEntry }) {
+  const { t, i18n } = useTranslation();
+  const country = countryName(entry.country, i18n.language);
+  if (!entry.city) return <>{country}</>;
+  return <>{t('public_directory.place', { city: `\u2068${entry.city}\u2069`, country })}</>;
 }
 
 /** One entry in the list: name, kind and place, services, languages, and how far when asked. */
@@ -22,7 +30,7 @@ export function EntryCard({ entry }: { entry: DirectoryEntry }) {
         </Link>
       </h2>
       <p className="muted">
-        {kindLabel(t, entry.kind)} · <UserText>{placeOf(entry, i18n.language)}</UserText>
+        {kindLabel(t, entry.kind)} · <Place entry={entry} />
         {entry.distanceKm !== null && (
           <> · {t('public_directory.distance', { km: Math.round(entry.distanceKm) })}</>
         )}
@@ -30,13 +38,19 @@ export function EntryCard({ entry }: { entry: DirectoryEntry }) {
       {entry.services.length > 0 && (
         <p>
           <span className="muted">{t('public_directory.services')}</span>{' '}
-          {entry.services.map((s) => serviceLabel(t, s)).join(', ')}
+          {listOf(
+            entry.services.map((s) => serviceLabel(t, s)),
+            i18n.language,
+          )}
         </p>
       )}
       {entry.languages.length > 0 && (
         <p>
           <span className="muted">{t('public_directory.languages')}</span>{' '}
-          {entry.languages.map((l) => languageName(l, i18n.language)).join(', ')}
+          {listOf(
+            entry.languages.map((l) => languageName(l, i18n.language)),
+            i18n.language,
+          )}
         </p>
       )}
     </li>

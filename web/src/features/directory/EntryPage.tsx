@@ -7,7 +7,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDirectoryEntry } from './api.ts';
-import { placeOf } from './EntryCard.tsx';
+import { listOf, Place } from './EntryCard.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
 
 /** One directory entry: what it offers, in which languages, where, and how to reach it. */
@@ -29,7 +29,7 @@ export default function EntryPage() {
       </p>
       <PageHeading title={e.name} />
       <p className="muted">
-        {kindLabel(t, e.kind)} · <UserText>{placeOf(e, i18n.language)}</UserText>
+        {kindLabel(t, e.kind)} · <Place entry={e} />
       </p>
       {e.description && (
         <UserText as="p" className="prose">
@@ -40,13 +40,23 @@ export default function EntryPage() {
         {e.services.length > 0 && (
           <>
             <dt>{t('public_directory.services')}</dt>
-            <dd>{e.services.map((s) => serviceLabel(t, s)).join(', ')}</dd>
+            <dd>
+              {listOf(
+                e.services.map((s) => serviceLabel(t, s)),
+                i18n.language,
+              )}
+            </dd>
           </>
         )}
         {e.languages.length > 0 && (
           <>
             <dt>{t('public_directory.languages')}</dt>
-            <dd>{e.languages.map((l) => languageName(l, i18n.language)).join(', ')}</dd>
+            <dd>
+              {listOf(
+                e.languages.map((l) => languageName(l, i18n.language)),
+                i18n.language,
+              )}
+            </dd>
           </>
         )}
         {e.phone && (

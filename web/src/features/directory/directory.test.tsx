@@ -64,7 +64,7 @@ describe('the public directory in the web app', () => {
     expect(html).toContain('href="/directory/e1"');
     expect(html).toContain('<bdi dir="auto">Flüchtlingsrat Musterstadt</bdi>');
     expect(html).toContain('Non-profit organisation');
-    expect(html).toContain('Musterstadt, Germany');
+    expect(html).toContain('\u2068Musterstadt\u2069, Germany');
     expect(html).toContain('3 km away');
     expect(html).toContain('Legal advice and asylum, Women');
     expect(html).toContain('Arabic, German');
@@ -73,6 +73,8 @@ describe('the public directory in the web app', () => {
   it('speaks Arabic with the entry name isolated', () => {
     const html = render(<EntryCard entry={entry} />, 'ar');
     expect(html).toContain('المساعدة القانونية واللجوء');
+    // Lists are joined as Arabic joins them.
+    expect(html).toContain('العربية والألمانية');
     expect(html).toContain('<bdi dir="auto">Flüchtlingsrat Musterstadt</bdi>');
   });
 
