@@ -177,6 +177,15 @@ describe.each(DIALECTS)('public directory on %s', (dialect) => {
     expect(shown.organisation).toEqual({ slug: org.slug, name: 'Lambda e.V.' });
   });
 
+  it('documents the public API under its own tag in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    for (const path of ['/api/directory', '/api/directory/{id}', '/api/directory/export'])
+      expect(doc.paths[path]?.get?.tags).toEqual(['public directory']);
+    expect(doc.paths['/api/directory']?.post?.tags).toEqual(['directory administration']);
+  });
+
   it('keeps curation to platform admins', async () => {
     const entry = await add({ name: 'Mu Centre' });
     const user = await signIn(t.app, await buildUser(t.ctx));
