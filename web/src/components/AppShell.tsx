@@ -48,7 +48,7 @@ export function AppShell() {
           <LanguagePicker />
           {me && <SearchField />}
           <nav className="site-nav" aria-label={t('nav.main')}>
-            <ul>
+            <ul className={me ? undefined : 'site-nav-guest'}>
               {me ? (
                 <>
                   <li>

@@ -96,7 +96,7 @@ export default function DirectoryPage() {
           onChange={(e) => setText(e.target.value)}
           maxLength={100}
         />
-        <div className="filters">
+        <div className="filters directory-filters">
           <SelectField
             name="service"
             label={t('public_directory.service_label')}
