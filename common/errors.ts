@@ -65,6 +65,9 @@ export const ERROR_CODES = [
   'RESOURCE_EDIT_CONFLICT',
   'JOB_NOT_FOUND',
   'PDF_UNAVAILABLE',
+  'DIRECTORY_ENTRY_NOT_CURATED',
+  'DIRECTORY_CLAIM_EXISTS',
+  'DIRECTORY_CLAIM_DECIDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -253,7 +253,7 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
 }
 
 /** Platform-wide actions, for platform admins only (no network or organisation involved). */
-export const PLATFORM_ACTIONS = ['platform.jobs.manage'] as const;
+export const PLATFORM_ACTIONS = ['platform.jobs.manage', 'directory.manage'] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 export interface PlatformActor {
@@ -265,6 +265,9 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
   switch (action) {
     // The operator view of the job queue: failed and stuck jobs, retry and drop.
     case 'platform.jobs.manage':
+      return actor.signedIn && actor.platformAdmin;
+    // The public directory's curation: directory-only entries, imports and claims.
+    case 'directory.manage':
       return actor.signedIn && actor.platformAdmin;
   }
 }

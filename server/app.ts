@@ -32,6 +32,7 @@ import { organisationRoutes } from './modules/organisations/index.ts';
 import { profileRoutes } from './modules/profiles/index.ts';
 import { websocketRoutes } from './platform/websocket/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
+import { directoryRoutes } from './modules/directory/index.ts';
 import type { SocketOptions } from './platform/websocket/index.ts';
 import { roadmapRoutes } from './modules/roadmap/index.ts';
 import { operationsRoutes } from './modules/operations/index.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await activityRoutes(app, ctx);
   await reportRoutes(app, ctx);
   await volunteerRecordRoutes(app, ctx);
+  await directoryRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

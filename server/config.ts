@@ -44,6 +44,8 @@ export interface Config {
   activityNotesKey: Buffer | undefined;
   /** Chromium that prints PDF reports (CHROMIUM_PATH, default /usr/bin/chromium). */
   chromiumPath: string;
+  /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
+  directoryReadsPerMinute: number;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -90,6 +92,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  DIRECTORY_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WORKERS: z
     .union([
       z.literal('auto').transform(() => availableParallelism()),
@@ -191,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.METRICS_PORT,
     activityNotesKey: e.ACTIVITY_NOTES_KEY,
     chromiumPath: e.CHROMIUM_PATH,
+    directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
   };
 }
 

@@ -45,6 +45,12 @@ import type {
   NotificationsTable,
 } from '../modules/notifications/notifications.table.ts';
 import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
+import type {
+  DirectoryClaimsTable,
+  DirectoryEntriesTable,
+  DirectoryOrganisationColumns,
+  DirectoryTagsTable,
+} from '../modules/directory/directory.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
@@ -99,7 +105,7 @@ export interface DB {
   userTokens: UserTokensTable;
   rateLimits: RateLimitsTable;
   jobs: JobsTable;
-  organisations: OrganisationsTable;
+  organisations: OrganisationsTable & DirectoryOrganisationColumns;
   organisationAdmins: OrganisationAdminsTable;
   /** The networks module's columns, and the roadmap's phase of the network. */
   networks: NetworksTable &
@@ -140,6 +146,9 @@ export interface DB {
   notificationPreferences: NotificationPreferencesTable;
   notificationSettings: NotificationSettingsTable;
   searchDocuments: SearchDocumentsTable;
+  directoryEntries: DirectoryEntriesTable;
+  directoryTags: DirectoryTagsTable;
+  directoryClaims: DirectoryClaimsTable;
   buddyPairs: BuddyPairsTable;
   helpRequests: HelpRequestsTable;
   helpResponses: HelpResponsesTable;

@@ -121,5 +121,12 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     expect(resources.statusCode).toBe(200);
     expect(resources.json().resources).toHaveLength(20);
     expect(resources.json().nextCursor).not.toBeNull();
+    // The public directory's benchmark filter finds entries, and every one matches it.
+    const directory = await client.get(`/api/directory?${fixture.directoryQuery}`);
+    expect(directory.statusCode).toBe(200);
+    const entries = directory.json().entries as { services: string[]; languages: string[] }[];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries)
+      expect([e.services.includes('legal_asylum'), e.languages.includes('ar')]).toEqual([true, true]);
   });
 });

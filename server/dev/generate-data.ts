@@ -10,6 +10,7 @@ import { renderMarkdown } from '../lib/markdown.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { recountTopicReads } from '../modules/discussions/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
+import { generateDirectory } from './generate-directory.ts';
 import { generateSupport } from './generate-support.ts';
 import { generateEvents } from './generate-events.ts';
 import {
@@ -21,7 +22,15 @@ import {
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {
-  small: { networks: 5, users: 300, posts: 5_000, messages: 20_000, helpRequests: 200, resources: 200 },
+  small: {
+    networks: 5,
+    users: 300,
+    posts: 5_000,
+    messages: 20_000,
+    helpRequests: 200,
+    resources: 200,
+    directoryEntries: 200,
+  },
   large: {
     networks: 100,
     users: 10_000,
@@ -29,6 +38,7 @@ export const SCALES = {
     messages: 1_000_000,
     helpRequests: 5_000,
     resources: 5_000,
+    directoryEntries: 20_000,
   },
 } as const;
 export type Scale = keyof typeof SCALES;
@@ -47,6 +57,8 @@ export interface Fixture {
   /** An open help request of the busy network (for its suggested helpers). */
   helpRequestId: string;
   searchTerm: string;
+  /** The public directory's text + language + service filter (a query string). */
+  directoryQuery: string;
   counts: Record<string, number>;
 }
 
@@ -637,6 +649,13 @@ export async function generateData(
   await insertBatches(ctx, 'resources', resources);
   await insertBatches(ctx, 'resourceRevisions', revisions);
   log(`resources: ${resources.length}`);
+  const directoryQuery = await generateDirectory({
+    rnd: random(41),
+    now,
+    entries: size.directoryEntries,
+    insert: (table, rows) => insertBatches(ctx, table, rows),
+  });
+  log(`directory entries: ${size.directoryEntries}`);
 
   const fixture: Fixture = {
     scale,
@@ -648,6 +667,7 @@ export async function generateData(
     conversationId: longest,
     helpRequestId: support.fixtureRequestId,
     searchTerm: 'Sprachkurse',
+    directoryQuery,
     counts: {
       users: users.length,
       networks: networks.length,
@@ -663,6 +683,7 @@ export async function generateData(
       helpOffers: support.offers,
       events: eventCount,
       resources: resources.length,
+      directoryEntries: size.directoryEntries,
     },
   };
   // PostgreSQL plans by its statistics: without them (autovacuum comes later) a fresh bulk load is

@@ -453,6 +453,11 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
 /** One real request per platform action: a platform admin may (2xx), others get 403, visitors 401. */
 const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Call>> = {
   'platform.jobs.manage': async () => ({ method: 'GET', url: '/api/admin/jobs?state=failed' }),
+  'directory.manage': async () => ({
+    method: 'POST',
+    url: '/api/directory',
+    body: { name: 'Refugee Law Clinic', kind: 'ngo', country: 'DE', services: ['legal_asylum'] },
+  }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

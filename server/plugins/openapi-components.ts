@@ -4,6 +4,7 @@ import * as activities from '../../common/contracts/activities.ts';
 import * as apiError from '../../common/contracts/api-error.ts';
 import * as auth from '../../common/contracts/auth.ts';
 import * as buddies from '../../common/contracts/buddies.ts';
+import * as directory from '../../common/contracts/directory.ts';
 import * as discussions from '../../common/contracts/discussions.ts';
 import * as documents from '../../common/contracts/documents.ts';
 import * as events from '../../common/contracts/events.ts';
@@ -32,6 +33,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   'api-error': apiError,
   auth,
   buddies,
+  directory,
   discussions,
   documents,
   events,

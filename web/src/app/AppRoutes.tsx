@@ -64,6 +64,8 @@ const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.ts
 const HealthPage = lazy(() => import('../features/network-health/HealthPage.tsx'));
 const MyLogPage = lazy(() => import('../features/activities/MyLogPage.tsx'));
 const ImpactReportPage = lazy(() => import('../features/activities/ImpactReportPage.tsx'));
+const PublicDirectoryPage = lazy(() => import('../features/directory/DirectoryPage.tsx'));
+const DirectoryEntryPage = lazy(() => import('../features/directory/EntryPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -124,6 +126,8 @@ export function AppRoutes() {
         <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
         <Route path="networks" element={<ExploreNetworksPage />} />
+        <Route path="directory" element={<PublicDirectoryPage />} />
+        <Route path="directory/:id" element={<DirectoryEntryPage />} />
         <Route path="networks/:slug" element={<NetworkLayout />}>
           <Route index element={<NetworkHomePage />} />
           <Route path="agreement" element={<AgreementPage />} />

@@ -48,7 +48,7 @@ export function AppShell() {
           <LanguagePicker />
           {me && <SearchField />}
           <nav className="site-nav" aria-label={t('nav.main')}>
-            <ul>
+            <ul className={me ? undefined : 'site-nav-guest'}>
               {me ? (
                 <>
                   <li>
@@ -98,6 +98,9 @@ export function AppShell() {
                     <NavLink to="/networks" end>
                       {t('nav.networks')}
                     </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/directory">{t('nav.directory')}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/signin">{t('nav.sign_in')}</NavLink>

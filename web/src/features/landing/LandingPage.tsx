@@ -22,6 +22,15 @@ export default function LandingPage() {
           </Link>
         </div>
       </section>
+      <section className="stack" aria-labelledby="landing-directory">
+        <h2 id="landing-directory">{t('landing.directory_title')}</h2>
+        <p>{t('landing.directory_intro')}</p>
+        <p>
+          <Link className="button button-secondary" to="/directory">
+            {t('landing.directory_action')}
+          </Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { Organisation } from '../../../../common/contracts/networks.ts';
 import { countryName } from '../../../../common/countries.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { DirectoryListingSection } from '../directory/DirectoryListingSection.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -132,6 +133,8 @@ export default function OrganisationPage() {
       {canManage && <OrganisationHealthSection slug={org.slug} />}
 
       {canManage && <AdminsSection slug={org.slug} />}
+
+      {canManage && <DirectoryListingSection slug={org.slug} />}
 
       {me?.isPlatformAdmin && <VerifySection organisation={org} />}
 

@@ -1,0 +1,339 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { containsPattern, foldText, tagsOf } from './directory-text.ts';
+import type { DirectoryClaimsTable, DirectoryEntriesTable } from './directory.table.ts';
+
+/** What a search filters by, already checked. */
+export interface DirectoryFilter {
+  text?: string;
+  country?: string;
+  city?: string;
+  services?: string[];
+  languages?: string[];
+  kind?: string;
+}
+
+export interface Near {
+  lat: number;
+  lng: number;
+}
+
+const linkColumns = [
+  'o.slug as organisationSlug',
+  'o.name as organisationName',
+  'n.slug as networkSlug',
+  'n.name as networkName',
+] as const;
+
+/** Entries with the slug and name of their organisation and network. */
+function entriesWithLinks(db: Kysely<DB>) {
+  return db
+    .selectFrom('directoryEntries as e')
+    .leftJoin('organisations as o', 'o.id', 'e.organisationId')
+    .leftJoin('networks as n', 'n.id', 'e.networkId')
+    .selectAll('e')
+    .select(linkColumns);
+}
+export type DirectoryEntryListRow = Awaited<
+  ReturnType<ReturnType<typeof entriesWithLinks>['executeTakeFirstOrThrow']>
+>;
+
+/** One entry with its links. */
+export function findEntry(db: Kysely<DB>, id: string): Promise<DirectoryEntryListRow | undefined> {
+  return entriesWithLinks(db).where('e.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The tags every wanted entry must have (services and languages: all of them), the likely
+ * narrowest first: a place, then services, languages, kind, country.
+ */
+function wantedTags(filter: DirectoryFilter): string[] {
+  const tags: string[] = [];
+  if (filter.city) tags.push(`p:${foldText(filter.city)}`);
+  tags.push(...(filter.services ?? []).map((s) => `s:${s}`));
+  tags.push(...(filter.languages ?? []).map((l) => `l:${l}`));
+  if (filter.kind) tags.push(`k:${filter.kind}`);
+  if (filter.country) tags.push(`c:${filter.country}`);
+  return [...new Set(tags)];
+}
+
+/**
+ * A page of entries matching the filter: by name, or nearest first when `near` is given (entries
+ * without a location last). Two steps: the ids of the page are found on narrow rows (sorting whole
+ * entries was most of the time), then their entries are read by id.
+ */
+export async function searchEntries(
+  db: Kysely<DB>,
+  filter: DirectoryFilter,
+  page: { offset: number; limit: number; near?: Near },
+): Promise<DirectoryEntryListRow[]> {
+  const ids = (await searchQuery(db, filter, page).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await entriesWithLinks(db).where('e.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The ids of a page of matching entries. With tag filters, the first tag's entries are walked in
+ * name order (index on tag, sort key, entry) and each further tag is one primary-key probe per
+ * candidate, so a page stops early; every word of the text must occur in the entry's folded text.
+ * Nearest first, the candidates are sorted by distance instead.
+ */
+export function searchQuery(
+  db: Kysely<DB>,
+  filter: DirectoryFilter,
+  page: { offset: number; limit: number; near?: Near },
+) {
+  const [driver, ...others] = wantedTags(filter);
+  let query =
+    driver === undefined
+      ? db.selectFrom('directoryEntries as e').select(['e.id', 'e.sortName'])
+      : db
+          .selectFrom('directoryTags as t0')
+          .innerJoin('directoryEntries as e', 'e.id', 't0.entryId')
+          .select(['e.id', 't0.sortName'])
+          .where('t0.tag', '=', driver);
+  for (const tag of others) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('directoryTags as t')
+          .select('t.entryId')
+          .where('t.tag', '=', tag)
+          .whereRef('t.entryId', '=', 'e.id'),
+      ),
+    );
+  }
+  for (const word of foldText(filter.text ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)) {
+    query = query.where(sql<boolean>`e.search_text like ${containsPattern(word)} escape '\\'`);
+  }
+  if (page.near) {
+    // Squared distance on a plane stretched by the cosine of the latitude: the order of true
+    // distances at the scale of a country, in plain arithmetic both databases have.
+    const { lat, lng } = page.near;
+    const k = Math.cos((lat * Math.PI) / 180);
+    query = query
+      .orderBy(sql`case when e.latitude is null or e.longitude is null then 1 else 0 end`)
+      .orderBy(
+        sql`(e.latitude - ${lat}) * (e.latitude - ${lat}) + (e.longitude - ${lng}) * (e.longitude - ${lng}) * ${k * k}`,
+      );
+  }
+  // The driving tag's own sort key (the same as the entry's), so its index gives the order.
+  const sortKey = driver === undefined ? sql.ref('e.sort_name') : sql.ref('t0.sort_name');
+  const idKey = driver === undefined ? sql.ref('e.id') : sql.ref('t0.entry_id');
+  return query.orderBy(sortKey).orderBy(idKey).offset(page.offset).limit(page.limit);
+}
+
+type EntryValues = Omit<DirectoryEntriesTable, 'sortName' | 'searchText'> & {
+  sortName: string;
+  searchText: string;
+};
+
+/** Stores entries with their tags (in chunks, within the caller's transaction). */
+export async function insertEntries(db: Kysely<DB>, rows: EntryValues[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    await db.insertInto('directoryEntries').values(chunk).execute();
+    const tags = chunk.flatMap((row) =>
+      tagsOf(row).map((tag) => ({ tag, sortName: row.sortName, entryId: row.id })),
+    );
+    for (let j = 0; j < tags.length; j += 400)
+      await db
+        .insertInto('directoryTags')
+        .values(tags.slice(j, j + 400))
+        .execute();
+  }
+}
+
+/** Replaces an entry's values and tags. */
+export async function replaceEntry(db: Kysely<DB>, row: EntryValues): Promise<void> {
+  const { id, ...values } = row;
+  await db.updateTable('directoryEntries').set(values).where('id', '=', id).execute();
+  await db.deleteFrom('directoryTags').where('entryId', '=', id).execute();
+  const tags = tagsOf(row).map((tag) => ({ tag, sortName: row.sortName, entryId: id }));
+  if (tags.length > 0) await db.insertInto('directoryTags').values(tags).execute();
+}
+
+/** Removes an entry (its tags and claims go with it). */
+export async function deleteEntry(db: Kysely<DB>, id: string): Promise<number> {
+  await db.deleteFrom('directoryTags').where('entryId', '=', id).execute();
+  await db.deleteFrom('directoryClaims').where('entryId', '=', id).execute();
+  const result = await db.deleteFrom('directoryEntries').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * A stamp of what the mirrored entries are made of: listed organisations and public networks
+ * (how many, last change) and approved claims. Equal stamps, equal mirrors.
+ */
+export async function platformStamp(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('organisations')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('listedInDirectory', '=', 1)
+        .as('orgs'),
+      eb
+        .selectFrom('organisations')
+        .select((e) => e.fn.max('updatedAt').as('m'))
+        .where('listedInDirectory', '=', 1)
+        .as('orgsChanged'),
+      eb
+        .selectFrom('networks')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('visibility', '=', 'public')
+        .as('nets'),
+      eb
+        .selectFrom('networks')
+        .select((e) => e.fn.max('updatedAt').as('m'))
+        .where('visibility', '=', 'public')
+        .as('netsChanged'),
+      eb
+        .selectFrom('directoryClaims')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('status', '=', 'approved')
+        .as('claims'),
+    ])
+    .executeTakeFirstOrThrow();
+  return JSON.stringify(
+    Object.values(row).map((v: unknown) => (v instanceof Date ? v.toISOString() : String(v))),
+  );
+}
+
+/** Listed organisations, except those an approved claim already links to a curated entry. */
+export function listListedOrganisations(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations as o')
+    .selectAll('o')
+    .where('o.listedInDirectory', '=', 1)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('directoryEntries as e')
+            .select('e.id')
+            .whereRef('e.organisationId', '=', 'o.id')
+            .where('e.source', '=', 'curated'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Public networks with the country and city of their founding organisation. */
+export function listPublicNetworks(db: Kysely<DB>) {
+  return db
+    .selectFrom('networks as n')
+    .innerJoin('organisations as o', 'o.id', 'n.organisationId')
+    .select([
+      'n.id',
+      'n.name',
+      'n.description',
+      'n.region',
+      'n.languages',
+      'n.createdAt',
+      'n.updatedAt',
+      'o.country',
+      'o.city',
+      'o.website',
+      'o.contactEmail',
+    ])
+    .where('n.visibility', '=', 'public')
+    .execute();
+}
+
+/** Removes every mirrored (organisation and network) entry. */
+export async function deleteMirroredEntries(db: Kysely<DB>): Promise<void> {
+  const mirrored = db.selectFrom('directoryEntries').select('id').where('source', '!=', 'curated');
+  await db.deleteFrom('directoryTags').where('entryId', 'in', mirrored).execute();
+  await db.deleteFrom('directoryEntries').where('source', '!=', 'curated').execute();
+}
+
+/** Sets the organisation's choice to be listed. */
+export async function setListed(db: Kysely<DB>, organisationId: string, listed: boolean): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({ listedInDirectory: listed ? 1 : 0 })
+    .where('id', '=', organisationId)
+    .execute();
+}
+
+export async function isListed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('listedInDirectory')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.listedInDirectory === 1;
+}
+
+/** Claims with their entry's and organisation's names, pending first, newest first. */
+function claimsWithNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('directoryClaims as c')
+    .innerJoin('directoryEntries as e', 'e.id', 'c.entryId')
+    .innerJoin('organisations as o', 'o.id', 'c.organisationId')
+    .selectAll('c')
+    .select(['e.name as entryName', 'o.slug as organisationSlug', 'o.name as organisationName']);
+}
+export type DirectoryClaimListRow = Awaited<
+  ReturnType<ReturnType<typeof claimsWithNames>['executeTakeFirstOrThrow']>
+>;
+
+export function listClaims(db: Kysely<DB>, status?: DirectoryClaimsTable['status']) {
+  let query = claimsWithNames(db);
+  if (status) query = query.where('c.status', '=', status);
+  return query.orderBy('c.createdAt', 'desc').orderBy('c.id').limit(200).execute();
+}
+
+export function findClaim(db: Kysely<DB>, id: string) {
+  return claimsWithNames(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export function findPendingClaim(db: Kysely<DB>, entryId: string, organisationId: string) {
+  return db
+    .selectFrom('directoryClaims')
+    .select('id')
+    .where('entryId', '=', entryId)
+    .where('organisationId', '=', organisationId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export async function insertClaim(db: Kysely<DB>, claim: DirectoryClaimsTable): Promise<void> {
+  await db.insertInto('directoryClaims').values(claim).execute();
+}
+
+/** Decides a pending claim; false when it was decided already. */
+export async function decideClaim(
+  db: Kysely<DB>,
+  id: string,
+  decision: { status: 'approved' | 'declined'; decidedBy: string; decidedAt: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('directoryClaims')
+    .set(decision)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Links a curated entry to the organisation whose claim was approved. */
+export async function linkEntry(
+  db: Kysely<DB>,
+  entryId: string,
+  organisationId: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('directoryEntries')
+    .set({ organisationId, updatedAt: now })
+    .where('id', '=', entryId)
+    .execute();
+}
