@@ -59,7 +59,10 @@ export async function directoryRoutes(fastify: FastifyInstance, ctx: AppContext)
       (_request, body, done) => done(null, body),
     );
     const app = scope.withTypeProvider<ZodTypeProvider>();
-    const publicRead = { onRequest: async (request: FastifyRequest) => limit.hit(request.ip) };
+    const publicRead = {
+      config: { access: 'public' as const },
+      onRequest: async (request: FastifyRequest) => limit.hit(request.ip),
+    };
 
     app.get(
       '/api/directory',
