@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   'EVENT_NOT_STARTED',
   'RESOURCE_EDIT_CONFLICT',
   'JOB_NOT_FOUND',
+  'MEMBER_SUSPENDED',
+  'USER_BLOCKED',
+  'REPORT_EXISTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

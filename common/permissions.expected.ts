@@ -75,6 +75,8 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
+  'content.report': '---YYY---',
+  'moderation.review': '-----Y--Y',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

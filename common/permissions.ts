@@ -70,6 +70,8 @@ export const NETWORK_ACTIONS = [
   'resources.create',
   'resources.edit',
   'resources.manage',
+  'content.report',
+  'moderation.review',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -153,6 +155,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'resources.create': EVERY_MEMBER,
   'resources.edit': EVERY_MEMBER,
   'resources.manage': ['meta_mentor', 'office'],
+  // Reports and moderation (F4): members report what they read in the network; its meta-mentors
+  // and platform admins review the reports in a queue (messages and profiles: platform admins only,
+  // decided per report in policies/moderation.ts).
+  'content.report': EVERY_MEMBER,
+  'moderation.review': ['meta_mentor', 'platform_admin'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

@@ -44,6 +44,7 @@ import type {
   NotificationSettingsTable,
   NotificationsTable,
 } from '../modules/notifications/notifications.table.ts';
+import type { ReportsTable, UserBlocksTable } from '../modules/moderation/moderation.table.ts';
 import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
 
@@ -122,6 +123,8 @@ export interface DB {
   notificationPreferences: NotificationPreferencesTable;
   notificationSettings: NotificationSettingsTable;
   searchDocuments: SearchDocumentsTable;
+  reports: ReportsTable;
+  userBlocks: UserBlocksTable;
   buddyPairs: BuddyPairsTable;
   helpRequests: HelpRequestsTable;
   helpResponses: HelpResponsesTable;

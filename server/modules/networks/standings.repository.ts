@@ -85,6 +85,7 @@ const networkForUser = precompiled(
         'm.joinedAt as membershipJoinedAt',
         'm.createdAt as membershipCreatedAt',
         'm.updatedAt as membershipUpdatedAt',
+        'm.suspendedUntil as membershipSuspendedUntil',
         'oa.userId as orgAdminId',
       ])
       .select((eb) =>
@@ -110,6 +111,7 @@ export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: s
     membershipJoinedAt,
     membershipCreatedAt,
     membershipUpdatedAt,
+    membershipSuspendedUntil,
     orgAdminId,
     missingAcceptances,
   } = row;
@@ -140,6 +142,7 @@ export async function findNetworkForUser(db: Kysely<DB>, slug: string, userId: s
           joinedAt: membershipJoinedAt ?? network.createdAt,
           endedAt: null,
           endReason: null,
+          suspendedUntil: membershipSuspendedUntil ?? null,
           createdAt: membershipCreatedAt ?? network.createdAt,
           updatedAt: membershipUpdatedAt ?? network.createdAt,
         }
@@ -163,6 +166,7 @@ export interface StandingRow {
   level: MembershipRow['level'];
   visibility: NetworkRow['visibility'];
   missing: number | string | null;
+  suspendedUntil: string | null;
 }
 
 /** Every active membership of the given users, with their acceptance of each network's current documents, in one query. */
@@ -171,7 +175,16 @@ export function listStandingRows(db: Kysely<DB>, userIds: readonly string[]): Pr
   return db
     .selectFrom('memberships as m')
     .innerJoin('networks as n', 'n.id', 'm.networkId')
-    .select(['m.userId', 'm.networkId', 'n.slug', 'n.name', 'm.role', 'm.level', 'n.visibility'])
+    .select([
+      'm.userId',
+      'm.networkId',
+      'n.slug',
+      'n.name',
+      'm.role',
+      'm.level',
+      'n.visibility',
+      'm.suspendedUntil',
+    ])
     .select((eb) => countMissingAcceptances(db, eb.ref('m.networkId'), eb.ref('m.userId')).as('missing'))
     .where('m.userId', 'in', userIds)
     .where('m.status', '=', 'active')

@@ -123,6 +123,8 @@ export async function createResource(ctx: AppContext, actor: ResourceActor, body
       createdAt: now,
       updatedBy: user.id,
       updatedAt: now,
+      hiddenAt: null,
+      hiddenBy: null,
     });
     await repo.insertRevision(tx.database.db, {
       resourceId: id,
