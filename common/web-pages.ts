@@ -24,6 +24,7 @@ export const WEB_PAGE_SECTIONS: ReadonlySet<string> = new Set([
   'search',
   'unsubscribe',
   'invitations',
+  'moderation',
 ]);
 
 /** Whether a path (without query) is one of the web app's pages. */

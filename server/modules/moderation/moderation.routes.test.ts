@@ -185,6 +185,12 @@ describe.each(DIALECTS)('reports, moderation and blocking on %s', (dialect) => {
     expect(list[0]).toMatchObject({ id: s.topic.topicId, hidden: true, title: null });
     const mine = (await s.author.client.get(`/api/networks/${s.network.slug}/topics`)).json().topics;
     expect(mine[0]).toMatchObject({ hidden: true, title: 'Housing tips' });
+    const resourceId = await buildResource(t.ctx, { networkId: s.network.id, authorId: s.author.id });
+    const resourceReport = (await report(s.reader.client, 'resource', resourceId)).json();
+    await s.meta.client.post(`/api/moderation/reports/${resourceReport.id}/decision`, { decision: 'hide' });
+    const resourceUrl = `/api/networks/${s.network.slug}/resources/${resourceId}`;
+    expect((await s.reader.client.get(resourceUrl)).json()).toMatchObject({ hidden: true, bodyHtml: '' });
+    expect((await s.author.client.get(resourceUrl)).json().bodyHtml).not.toBe('');
     const profile = (await report(s.reader.client, 'profile', s.author.id)).json();
     const refused = await s.admin.client.post(`/api/moderation/reports/${profile.id}/decision`, {
       decision: 'hide',
