@@ -23,7 +23,7 @@ import { decideReport, moderationKeys, useReportQueue } from './api.ts';
 import { decisionLabel, kindLabel, reasonLabel } from './labels.ts';
 
 /** Where the reported item is shown in the app, if anywhere. */
-function itemLink(r: Report): string | null {
+export function itemLink(r: Report): string | null {
   if (!r.network) return null;
   if (r.kind === 'resource') return `/networks/${r.network.slug}/resources/${r.itemId}`;
   if (r.topicId) return `/networks/${r.network.slug}/discussions/${r.topicId}`;
@@ -31,7 +31,7 @@ function itemLink(r: Report): string | null {
 }
 
 /** The decisions a report offers: hiding only for content, suspension only within a network. */
-function decisionsFor(r: Report): ModerationDecision[] {
+export function decisionsFor(r: Report): ModerationDecision[] {
   const list: ModerationDecision[] = [];
   if (HIDEABLE_KINDS.includes(r.kind)) list.push(r.hidden ? 'restore' : 'hide');
   if (r.author) list.push('warn');
