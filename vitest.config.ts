@@ -10,6 +10,7 @@ export default defineConfig({
       'common/**/*.test.ts',
       'scripts/**/*.test.ts',
       'web/src/**/*.test.{ts,tsx}',
+      'web/build/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
     pool: 'forks',

@@ -436,6 +436,57 @@ const eventsUpcoming: Scenario = async (ctx) => {
   }
 };
 
+/**
+ * Network health (issue 18): the roll-up of one day of the large set (target < 10 s; the history is
+ * rolled up first, as the job does on its first run), then the busiest network's dashboard as its
+ * staff open it (the default twelve weeks), target p99 ≤ 50 ms. `BENCH_HEALTH_SCALE=small` runs
+ * it on the small set.
+ */
+const healthDashboard: Scenario = async (ctx) => {
+  const scale = process.env.BENCH_HEALTH_SCALE === 'small' ? 'small' : 'large';
+  const { dataDir, fixture } = await ctx.dataset(scale);
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const history = await runCli(['health-rollup'], env);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  // The CLI says how long the roll-up itself took (without starting the process).
+  const out = await runCli(['health-rollup', '--day', yesterday], env);
+  const rollupMs = Math.round(1000 * Number(/in ([\d.]+) s/.exec(out)?.[1] ?? Number.NaN));
+  const results: ScenarioResult[] = [
+    {
+      scenario: `health-rollup one day (${scale})`,
+      p50Ms: rollupMs,
+      note: `${yesterday}; history first: ${history.trim()}`,
+      target: '< 10 s',
+      met: rollupMs < 10_000,
+    },
+  ];
+  const server = await ctx.startPlatform(dataDir, { JOB_WORKER: 'off' });
+  try {
+    const cookie = await signIn(server.port, fixture.email, fixture.password);
+    const url = `http://127.0.0.1:${server.port}/api/networks/${fixture.networkSlug}/health`;
+    const check = await fetch(url, { headers: { cookie } });
+    const body = check.ok ? ((await check.json()) as { full?: boolean; weeks?: unknown[] }) : {};
+    if (!check.ok || !body.full) {
+      results.push({
+        scenario: `health-dashboard (${scale})`,
+        note: `skipped: ${check.status}, full=${body.full}`,
+      });
+      return results;
+    }
+    const load = await runLoad({ url, headers: { cookie }, durationSeconds: ctx.durationSeconds });
+    results.push({
+      scenario: `health-dashboard (${scale})`,
+      ...load,
+      note: `${body.weeks?.length ?? 0} weeks, busiest network`,
+      target: 'p99 ≤ 50 ms',
+      met: load.p99Ms <= 50 && load.non2xx === 0,
+    });
+    return results;
+  } finally {
+    await server.stop();
+  }
+};
+
 export const SCENARIOS: Record<string, Scenario> = {
   'reads-small': readsSmall,
   'reads-large': readsLarge,
@@ -447,6 +498,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'help-list': (ctx) => supportScenario(ctx, 'help-list'),
   'suggested-helpers': (ctx) => supportScenario(ctx, 'suggested-helpers'),
   'events-upcoming': eventsUpcoming,
+  'health-dashboard': healthDashboard,
 };
 
 /** 11. Growth: the read scenarios at scale large vs small (requests/s ratio; target ≤ 1.5). */

@@ -66,6 +66,7 @@ export const AUDIT_EVENTS = [
   'member.warned',
   'member.suspended',
   'report.dismissed',
+  'health.settings_changed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

@@ -67,6 +67,7 @@ export const ERROR_CODES = [
   'MEMBER_SUSPENDED',
   'USER_BLOCKED',
   'REPORT_EXISTS',
+  'PDF_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

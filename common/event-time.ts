@@ -39,9 +39,39 @@ function wallMsAt(instant: number, zone: string): number {
   );
 }
 
+/** The offset at an instant, asked of `Intl` (tens of microseconds each). */
+function offsetByIntl(instant: number, zone: string): number {
+  const second = Math.floor(instant / 1000) * 1000;
+  return wallMsAt(second, zone) - second;
+}
+
+const DAY_MS = 86_400_000;
+/**
+ * The offset of a zone over a whole UTC day when it is the same at its first and last second, NaN
+ * when it changes that day. Zones change at most once a day (twice a year for daylight saving), so
+ * an equal offset at both ends holds all day. Lists place thousands of occurrences in a handful of
+ * zones: this turns almost every lookup into one map read.
+ */
+const dayOffsets = new Map<string, number>();
+const DAY_OFFSETS_MAX = 100_000;
+
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in summer: +7 200 000). */
 export function zoneOffsetAt(instant: number, zone: string): number {
-  return wallMsAt(Math.floor(instant / 1000) * 1000, zone) - Math.floor(instant / 1000) * 1000;
+  const day = Math.floor(instant / DAY_MS);
+  const key = `${zone} ${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetByIntl(day * DAY_MS, zone);
+    offset = first === offsetByIntl((day + 1) * DAY_MS - 1000, zone) ? first : Number.NaN;
+    if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return Number.isNaN(offset) ? offsetByIntl(instant, zone) : offset;
+}
+
+/** The wall clock of a zone at an instant (whole seconds), as floating milliseconds. */
+function wallAt(instant: number, zone: string): number {
+  return Math.floor(instant / 1000) * 1000 + zoneOffsetAt(instant, zone);
 }
 
 /** `YYYY-MM-DDTHH:mm` as the milliseconds of a UTC date with the same fields ("floating" time). */
@@ -73,10 +103,10 @@ export function localToUtc(local: string | number, zone: string): number {
   const first = wall - zoneOffsetAt(wall - zoneOffsetAt(wall, zone), zone);
   const earlier = wall - zoneOffsetAt(first - 3 * 3_600_000, zone);
   // In an ambiguous hour both offsets give the same wall time: take the earlier instant.
-  return wallMsAt(earlier, zone) === wall && earlier < first ? earlier : first;
+  return wallAt(earlier, zone) === wall && earlier < first ? earlier : first;
 }
 
 /** The local wall time (`YYYY-MM-DDTHH:mm`) of a UTC instant in a zone. */
 export function utcToLocal(instant: number, zone: string): string {
-  return formatLocal(wallMsAt(instant, zone));
+  return formatLocal(wallAt(instant, zone));
 }

@@ -77,6 +77,12 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.manage': '----YY---',
   'content.report': '---YYY---',
   'moderation.review': '-----Y--Y',
+  'health.view': '---YYY-YY',
+  'health.manage': '----YY-YY',
+  'activities.log': '---YYY---',
+  'reports.view': '----YY-YY',
+  'records.view': '---YYY---',
+  'records.manage': '----YY---',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

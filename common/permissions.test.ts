@@ -57,6 +57,8 @@ describe('organisation permission matrix', () => {
     'organisation.admins.manage': '--YY',
     'organisation.verify': '---Y',
     'network.found': '--YY',
+    'organisation.health.view': '--YY',
+    'organisation.reports.view': '--YY',
   };
   for (const action of ORGANISATION_ACTIONS) {
     it(action, () => {

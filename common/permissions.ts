@@ -72,6 +72,12 @@ export const NETWORK_ACTIONS = [
   'resources.manage',
   'content.report',
   'moderation.review',
+  'health.view',
+  'health.manage',
+  'activities.log',
+  'reports.view',
+  'records.view',
+  'records.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -160,6 +166,21 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // decided per report in policies/moderation.ts).
   'content.report': EVERY_MEMBER,
   'moderation.review': ['meta_mentor', 'platform_admin'],
+  // Network health: everyone inside sees its public part (goals, upcoming events); the meta-mentors,
+  // the office and the founding organisation's admins see the figures, warnings and drifting members
+  // and set the warnings' thresholds.
+  'health.view': EVERYONE_INSIDE,
+  'health.manage': STAFF,
+  // The mentoring log is each member's own: they log, list, change and delete only their own
+  // activities (the service looks them up by author), so nobody else ever reads a note.
+  'activities.log': EVERY_MEMBER,
+  // Impact reports are aggregates with small counts suppressed: for staff and the founding
+  // organisation's admins (who report to funders).
+  'reports.view': STAFF,
+  // Volunteer records (B6): members open their own, the meta-mentor and office anyone's (per
+  // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
+  'records.view': EVERY_MEMBER,
+  'records.manage': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {
@@ -210,6 +231,8 @@ export const ORGANISATION_ACTIONS = [
   'organisation.admins.manage',
   'organisation.verify',
   'network.found',
+  'organisation.health.view',
+  'organisation.reports.view',
 ] as const;
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 
@@ -229,6 +252,9 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
     case 'organisation.edit':
     case 'organisation.admins.manage':
     case 'network.found':
+    case 'organisation.health.view':
+    // The impact report across the networks the organisation founded.
+    case 'organisation.reports.view':
       return actor.orgAdmin || actor.platformAdmin;
   }
 }

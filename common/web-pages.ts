@@ -25,6 +25,7 @@ export const WEB_PAGE_SECTIONS: ReadonlySet<string> = new Set([
   'unsubscribe',
   'invitations',
   'moderation',
+  'log',
 ]);
 
 /** Whether a path (without query) is one of the web app's pages. */

@@ -190,6 +190,17 @@ describe('events of a network', () => {
     await rania.getByRole('button', { name: arabic('events.answer_yes') }).waitFor();
     await check(rania, '95-event-arabic');
 
+    // Olga cancels the second date of the series, not the next one; the list shows it cancelled.
+    await olga.getByLabel('Which date?').selectOption({ index: 1 });
+    await olga.getByRole('button', { name: 'Cancel this date' }).click();
+    await olga.getByText('The date was changed.').waitFor();
+    await olga.getByText('This date is cancelled.').waitFor();
+    await check(olga, '95-event-date-cancelled');
+    await olga.goto(`/networks/${slug}/events`);
+    await heading(olga, 'Events');
+    await olga.getByRole('link', { name: 'Mentor café' }).nth(1).waitFor();
+    expect(await olga.locator('li', { hasText: 'Mentor café' }).nth(1).textContent()).toContain('Cancelled');
+
     // The .ics file is there for everyone.
     const ics = await apiCall(
       server,

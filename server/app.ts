@@ -12,6 +12,9 @@ import { helpRequestRoutes } from './modules/help-requests/index.ts';
 import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
 import { resourceRoutes } from './modules/resources/index.ts';
 import { moderationRoutes } from './modules/moderation/index.ts';
+import { networkHealthRoutes } from './modules/network-health/index.ts';
+import { activityRoutes, reportRoutes } from './modules/activities/index.ts';
+import { volunteerRecordRoutes } from './modules/volunteer-records/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { healthRoutes, metricsRoutes } from './modules/health/index.ts';
@@ -110,6 +113,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await resourceRoutes(app, ctx);
   await calendarRoutes(app, ctx);
   await moderationRoutes(app, ctx);
+  await networkHealthRoutes(app, ctx);
+  await activityRoutes(app, ctx);
+  await reportRoutes(app, ctx);
+  await volunteerRecordRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -11,6 +11,7 @@ import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { generateData } from './dev/generate-data.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './dev/seed-demo.ts';
+import { rollUpDay, rollUpDue } from './modules/network-health/index.ts';
 import { createOrPromoteAdmin } from './modules/setup/index.ts';
 import { countUsers } from './modules/users/index.ts';
 import { dropJob, jobsNeedingAttention, retryJob } from './platform/jobs/index.ts';
@@ -205,6 +206,33 @@ const COMMANDS: Record<string, Command> = {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.out(`Generated ${scale} data in ${seconds} s: ${JSON.stringify(fixture.counts)}`);
       io.out(`Sign in as ${fixture.email} / ${fixture.password}`);
+      return 0;
+    },
+  },
+  'health-rollup': {
+    summary: 'Roll up network health now: one day (--day), or every day the job has not done yet',
+    usage: [
+      'npm run cli -- health-rollup [--day YYYY-MM-DD]',
+      '',
+      'Without --day: the days of the last 120 not rolled up yet, and always yesterday and today (what',
+      'the hourly job does). Prints how long each day took.',
+    ].join('\n'),
+    options: { day: { type: 'string' } },
+    async run(ctx, { values }, io) {
+      const day = values.day === undefined ? undefined : String(values.day);
+      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+        io.err('--day must be a date like 2026-12-01.');
+        return 2;
+      }
+      const started = performance.now();
+      if (day) {
+        await rollUpDay(ctx, day);
+        io.out(`Rolled up ${day} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        return 0;
+      }
+      const days = await rollUpDue(ctx);
+      const seconds = (performance.now() - started) / 1000;
+      io.out(`Rolled up ${days.length} day(s) in ${seconds.toFixed(1)} s`);
       return 0;
     },
   },

@@ -37,6 +37,13 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve `/metrics` (no token) on this port, bound to 127.0.0.1 only. */
   metricsPort: number | undefined;
+  /**
+   * AES-256 key of mentoring log notes (ACTIVITY_NOTES_KEY, 32 bytes in base64); undefined: a key
+   * generated into `<dataDir>/activity-notes.key` at first use (see modules/activities/notes-cipher.ts).
+   */
+  activityNotesKey: Buffer | undefined;
+  /** Chromium that prints PDF reports (CHROMIUM_PATH, default /usr/bin/chromium). */
+  chromiumPath: string;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -103,6 +110,12 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
   S3_SERVE: z.enum(['stream', 'redirect']).default('stream'),
   S3_SIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  ACTIVITY_NOTES_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 type ParsedEnv = z.infer<typeof Env>;
@@ -176,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: files.storage,
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
+    activityNotesKey: e.ACTIVITY_NOTES_KEY,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compressPlugin } from './build/compress-plugin.ts';
 import { pwaPlugin } from './build/pwa-plugin.ts';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
@@ -9,7 +10,7 @@ const proxied = { target: apiTarget, changeOrigin: false, ws: true };
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
-  plugins: [react(), pwaPlugin()],
+  plugins: [react(), pwaPlugin(), compressPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

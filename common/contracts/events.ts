@@ -215,6 +215,8 @@ export const Event = z.object({
   myRsvp: MyRsvp,
   /** The next occurrence that is not over (or null). */
   next: Occurrence.nullable(),
+  /** The next dates of a series that are not over (at most 12, cancelled ones included). */
+  upcoming: z.array(Occurrence),
   /** Occurrences with a state or time of their own. */
   exceptions: z.array(Occurrence),
   canEdit: z.boolean(),

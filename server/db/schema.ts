@@ -79,6 +79,20 @@ import type {
   ResourceRevisionsTable,
   ResourcesTable,
 } from '../modules/resources/resources.table.ts';
+import type {
+  HealthActiveDaysTable,
+  HealthDailyTable,
+  HealthMembersTable,
+  HealthNetworkColumns,
+  HealthRollupsTable,
+} from '../modules/network-health/network-health.table.ts';
+
+import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type {
+  VolunteerChecksTable,
+  VolunteerCommitmentsTable,
+  VolunteerTrainingsTable,
+} from '../modules/volunteer-records/volunteer-records.table.ts';
 
 export interface DB {
   users: UsersTable;
@@ -89,7 +103,11 @@ export interface DB {
   organisations: OrganisationsTable;
   organisationAdmins: OrganisationAdminsTable;
   /** The networks module's columns, and the roadmap's phase of the network. */
-  networks: NetworksTable & NetworkPhaseColumns & HelpNetworkColumns & ResourceNetworkColumns;
+  networks: NetworksTable &
+    NetworkPhaseColumns &
+    HelpNetworkColumns &
+    ResourceNetworkColumns &
+    HealthNetworkColumns;
   networkOrganisations: NetworkOrganisationsTable;
   /** With the day a member is on leave until (help requests and buddy suggestions skip them). */
   memberships: MembershipsTable & LeaveColumns;
@@ -141,4 +159,12 @@ export interface DB {
   calendarFeeds: CalendarFeedsTable;
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;
+  healthDaily: HealthDailyTable;
+  healthActiveDays: HealthActiveDaysTable;
+  healthMembers: HealthMembersTable;
+  healthRollups: HealthRollupsTable;
+  activities: ActivitiesTable;
+  volunteerTrainings: VolunteerTrainingsTable;
+  volunteerChecks: VolunteerChecksTable;
+  volunteerCommitments: VolunteerCommitmentsTable;
 }

@@ -17,6 +17,7 @@ import { updateOffice } from '../modules/office/index.ts';
 import { createUser, findUserByEmail } from '../modules/users/index.ts';
 import { seedDiscussions } from './seed-discussions.ts';
 import { seedBuddiesDemo } from './seed-buddies.ts';
+import { seedHealthDemo } from './seed-health.ts';
 import { seedHelpDemo } from './seed-help.ts';
 import { seedMessages } from './seed-messages.ts';
 import { seedRoadmapDemo } from './seed-roadmap.ts';
@@ -240,5 +241,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: number; tota
   await seedRoadmapDemo(ctx);
   await seedBuddiesDemo(ctx);
   await seedHelpDemo(ctx);
+  await seedHealthDemo(ctx);
   return { created, total: DEMO_USERS.length };
 }

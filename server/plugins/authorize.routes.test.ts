@@ -286,6 +286,26 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     body: { kind: 'topic', id: fx.topicId, reason: 'spam', text: 'Reported by the matrix test.' },
   }),
   'moderation.review': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/moderation/reports` }),
+  // Everyone inside sees the public part of the network's health; its staff see all and set thresholds.
+  'health.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/health` }),
+  'health.manage': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/health/settings`,
+    body: { unansweredHours: 72 },
+  }),
+  'activities.log': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/activities`,
+    body: { date: '2026-11-03', durationMinutes: 60, kind: 'meeting', menteeCode: 'M1', topics: ['work'] },
+  }),
+  'reports.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/reports/impact?format=csv` }),
+  // Members open their own record; the meta-mentor and office anyone's.
+  'records.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/members/me/record` }),
+  'records.manage': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/members/${fx.otherMetaId}/record/checks`,
+    body: { kind: 'Certificate of good conduct', seenOn: '2026-01-10', validUntil: '2029-01-10' },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */

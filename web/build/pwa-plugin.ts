@@ -133,7 +133,7 @@ self.addEventListener('fetch', (event) => {
 `;
 }
 
-/** Emits the offline page and a service worker that precaches the shell and every built asset. */
+/** Emits the offline page and a service worker that precaches the shell and caches the rest as used. */
 export function pwaPlugin(): Plugin {
   return {
     name: 'mentornet-pwa',
@@ -141,9 +141,19 @@ export function pwaPlugin(): Plugin {
     generateBundle(_options, bundle) {
       this.emitFile({ type: 'asset', fileName: 'offline.html', source: offlineHtml });
       this.emitFile({ type: 'asset', fileName: 'offline.js', source: offlineScript(readOfflineStrings()) });
-      const assets = Object.keys(bundle)
-        .filter((name) => !name.startsWith('.vite/') && !name.endsWith('.map'))
-        .map((name) => `/${name}`);
+      // Only the shell is fetched at install (the entry chunk, what it imports statically, its CSS);
+      // every other chunk — pages, catalogues — is cached the first time it is used.
+      const shell = new Set<string>();
+      const addChunk = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (chunk?.type !== 'chunk' || shell.has(`/${fileName}`)) return;
+        shell.add(`/${fileName}`);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) shell.add(`/${css}`);
+        for (const imported of chunk.imports) addChunk(imported);
+      };
+      for (const [fileName, chunk] of Object.entries(bundle))
+        if (chunk.type === 'chunk' && chunk.isEntry) addChunk(fileName);
+      const assets = [...shell];
       const statics = [
         '/',
         '/offline.html',

@@ -42,6 +42,9 @@ import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-i
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as createModeration from './2026-12-07T0600-create-moderation.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
+import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
+import * as createActivities from './2026-12-07T0700-create-activities.ts';
+import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +91,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0100-events-series-start-index': eventsSeriesStartIndex,
   '2026-12-07T0101-event-list-stamps': eventListStamps,
   '2026-12-07T0600-create-moderation': createModeration,
+  '2026-12-07T0300-create-network-health': createNetworkHealth,
+  '2026-12-07T0700-create-activities': createActivities,
+  '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,
 };

@@ -71,6 +71,7 @@ export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContex
     {
       config: { action: 'applications.decide' },
       schema: {
+        operationId: 'decideApplication',
         tags,
         summary: 'Approve or decline an application; the applicant is told by mail',
         params: ApplicationParams,

@@ -32,6 +32,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/register',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Create an account; the answer is the same whether or not the address is known',
@@ -48,6 +49,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/verify-email',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Confirm an e-mail address with the token from the mail',
@@ -79,6 +81,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/login',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Sign in; sets the session cookie',
@@ -95,7 +98,10 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Sign out this session', response: { 200: Ok, ...errorResponses } } },
+    {
+      config: { access: 'optional' },
+      schema: { tags, summary: 'Sign out this session', response: { 200: Ok, ...errorResponses } },
+    },
     async (request, reply) => {
       await endSession(ctx, request.auth);
       clearSessionCookie(reply);
@@ -106,6 +112,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/password-reset/request',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Mail a reset link; the answer is the same whether or not the address is known',
@@ -122,6 +129,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/api/auth/password-reset/confirm',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Set a new password with a reset token; signs out everywhere',

@@ -36,6 +36,7 @@ export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/session',
     {
+      config: { access: 'optional' },
       schema: {
         tags,
         summary: 'Who is signed in on this browser (user is null for a visitor)',
@@ -62,6 +63,7 @@ export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
     '/api/me/password',
     {
       schema: {
+        operationId: 'changeMyPassword',
         tags,
         summary: 'Change the password; signs out all other sessions',
         body: ChangePasswordBody,

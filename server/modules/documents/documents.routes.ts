@@ -70,6 +70,7 @@ export async function documentRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       config: { action: 'documents.publish' },
       schema: {
+        operationId: 'publishDocument',
         tags,
         summary: 'Publish a new version; every member must accept it again',
         params: DocumentKindParams,

@@ -17,6 +17,7 @@ export async function calendarRoutes(fastify: FastifyInstance, ctx: AppContext) 
   app.get(
     '/api/calendar/:token.ics',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary:
@@ -48,6 +49,7 @@ export async function calendarRoutes(fastify: FastifyInstance, ctx: AppContext) 
     '/api/me/calendar-feed',
     {
       schema: {
+        operationId: 'renewMyCalendarFeed',
         tags,
         summary: 'Renew the address of my calendar feed: the old one stops working at once',
         response: { 200: CalendarFeed, ...errorResponses },

@@ -10,13 +10,14 @@ function myRsvpOf(row: RsvpRow | undefined): Event['myRsvp'] {
   return row ? { response: row.response, waiting: Number(row.waiting) === 1 } : null;
 }
 
-/** The next occurrence of an event that is not over at `now` (looking a year ahead), or null. */
+/** The next occurrence of an event that is not over at `now` (looking a year past its start or now), or null. */
 export function nextOccurrence(
   row: EventRow,
   changes: readonly OccurrenceRow[],
   now: number,
 ): ExpandedOccurrence | null {
-  return expandOccurrences(scheduleOf(row), changes, now, now + 400 * DAY, 1)[0] ?? null;
+  const horizon = Math.max(now, Date.parse(row.startsAt)) + 400 * DAY;
+  return expandOccurrences(scheduleOf(row), changes, now, horizon, 1)[0] ?? null;
 }
 
 /** One event as the viewer sees it. */
@@ -59,6 +60,9 @@ export function presentEvent(
     counts: extras.counts.get(row.id) ?? emptyCounts(),
     myRsvp: myRsvpOf(extras.mine.get(row.id)),
     next: nextOccurrence(row, changes, now),
+    upcoming: schedule.recurrence
+      ? expandOccurrences(schedule, changes, now, Math.max(now, Date.parse(row.startsAt)) + 400 * DAY, 12)
+      : [],
     exceptions,
     canEdit,
     canManageAttendance: canManageAttendance(viewer),

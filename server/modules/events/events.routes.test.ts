@@ -337,6 +337,14 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-03-05T18:00`, { state: 'removed' });
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-04-02T18:00`, { state: 'cancelled' });
     await meta.client.patch(`${base}/${id}`, { title: 'Mentor café (new name)' });
+    // The event page offers its next dates to choose from: March removed, April cancelled.
+    const page = (await meta.client.get(`${base}/${id}`)).json() as Event;
+    expect(page.upcoming).toHaveLength(12);
+    expect(page.upcoming.slice(0, 3).map((o) => `${o.startsLocal} ${o.state}`)).toEqual([
+      '2030-02-05T18:00 scheduled',
+      '2030-04-02T18:00 cancelled',
+      '2030-05-07T18:00 scheduled',
+    ]);
     const res = await mentor.client.get(`${base}/${id}.ics`);
     expect(res.headers['content-type']).toContain('text/calendar');
     const second = parseFeed(res.body);

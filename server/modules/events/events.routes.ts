@@ -279,6 +279,7 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { action: 'events.attendance' },
       schema: {
+        operationId: 'recordEventAttendance',
         tags,
         summary:
           'Record who came to an occurrence once it has started (replaces an earlier record; the meta-mentor ' +

@@ -470,12 +470,30 @@ const upcoming = new Map<string, { stamp: number; builtAt: number; listed: Liste
  * the network has too many to keep.
  */
 async function upcomingOf(ctx: AppContext, networkId: string, now: number): Promise<Listed[] | null> {
-  const db = ctx.database.db;
   // The stamp is read before the events: a change in between leaves an older stamp with the list.
-  const stamp = await findListStamp(db, networkId);
+  const stamp = await findListStamp(ctx.database.db, networkId);
   const kept = upcoming.get(networkId);
   if (kept && kept.stamp === stamp && now >= kept.builtAt && now < kept.builtAt + UPCOMING_REUSE)
     return kept.listed;
+  // Requests that miss together wait for one working-out instead of each doing it.
+  const key = `${networkId} ${stamp}`;
+  let pending = building.get(key);
+  if (!pending) {
+    pending = workOutUpcoming(ctx, networkId, stamp, now).finally(() => building.delete(key));
+    building.set(key, pending);
+  }
+  return pending;
+}
+
+const building = new Map<string, Promise<Listed[] | null>>();
+
+async function workOutUpcoming(
+  ctx: AppContext,
+  networkId: string,
+  stamp: number,
+  now: number,
+): Promise<Listed[] | null> {
+  const db = ctx.database.db;
   const until = now + UPCOMING_SPAN;
   const [series, oneOffs] = await Promise.all([
     listSeriesInRange(

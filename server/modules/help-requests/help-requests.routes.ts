@@ -187,6 +187,7 @@ export async function helpRequestRoutes(fastify: FastifyInstance, ctx: AppContex
     {
       config: { action: 'help.ask' },
       schema: {
+        operationId: 'setHelpRequestStatus',
         tags,
         summary:
           'The requester or the meta-mentor resolves a request (thanking helpers, who are told) or reopens it',

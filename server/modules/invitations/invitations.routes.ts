@@ -87,6 +87,7 @@ export async function invitationRoutes(fastify: FastifyInstance, ctx: AppContext
   app.get(
     '/api/invitations/:token',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'What an invitation offers, before accepting it',

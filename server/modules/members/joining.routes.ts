@@ -50,6 +50,7 @@ export async function joiningRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { action: 'members.change_role' },
       schema: {
+        operationId: 'appointMetaMentor',
         tags: ['networks'],
         summary: 'Name a meta-mentor: an existing account is appointed, an unknown address invited',
         params: SlugParams,

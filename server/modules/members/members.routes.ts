@@ -109,6 +109,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { action: 'membership.set_leave' },
       schema: {
+        operationId: 'getMyLeave',
         tags,
         summary: 'Until when one is on leave in the network (null: not on leave)',
         params: SlugParams,
@@ -126,6 +127,7 @@ export async function memberRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { action: 'membership.set_leave' },
       schema: {
+        operationId: 'setMyLeave',
         tags,
         summary: 'Say one is on leave until a day (inclusive), or back (null)',
         params: SlugParams,

@@ -53,6 +53,7 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
     '/api/conversations/direct',
     {
       schema: {
+        operationId: 'openDirectConversation',
         tags,
         summary: 'Find or start the direct conversation with another member (idempotent)',
         body: OpenDirectBody,
@@ -70,6 +71,7 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
     '/api/conversations/group',
     {
       schema: {
+        operationId: 'createGroupConversation',
         tags,
         summary: 'Start a group conversation (2–50 people)',
         body: CreateGroupBody,
@@ -117,6 +119,7 @@ export async function conversationRoutes(fastify: FastifyInstance, ctx: AppConte
     '/api/conversations/:id/participants/me',
     {
       schema: {
+        operationId: 'leaveConversation',
         tags,
         summary: 'Leave a group',
         params: ConversationParams,

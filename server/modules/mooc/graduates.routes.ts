@@ -92,6 +92,7 @@ export async function graduateRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       config: { action: 'mooc.manage' },
       schema: {
+        operationId: 'markGraduateBounced',
         tags,
         summary: "Record that a graduate's invitation mail came back undelivered",
         params: GraduateParams,

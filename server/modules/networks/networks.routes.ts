@@ -25,6 +25,7 @@ export async function networkRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/networks',
     {
+      config: { access: 'optional' },
       schema: {
         tags,
         summary: 'Public networks, newest first',

@@ -95,6 +95,7 @@ export async function notificationRoutes(fastify: FastifyInstance, ctx: AppConte
       '/api/me/notification-preferences',
       {
         schema: {
+          operationId: 'getMyNotificationPreferences',
           tags,
           summary: 'My e-mail settings per notification kind',
           response: { 200: NotificationPreferences, ...errorResponses },

@@ -25,14 +25,17 @@ export async function unsubscribeRoutes(scope: FastifyInstance, ctx: AppContext)
 
   app.get(
     '/api/notifications/unsubscribe',
-    { schema: unsubscribeSchema('What an unsubscribe link turns off') },
+    { config: { access: 'public' }, schema: unsubscribeSchema('What an unsubscribe link turns off') },
     async (request, reply) =>
       answer(request, reply, request.query.token, () => describeUnsubscribe(ctx, request.query.token)),
   );
 
   app.post(
     '/api/notifications/unsubscribe',
-    { schema: unsubscribeSchema('Apply an unsubscribe link (also the one-click POST of mail programs)') },
+    {
+      config: { access: 'public' },
+      schema: unsubscribeSchema('Apply an unsubscribe link (also the one-click POST of mail programs)'),
+    },
     async (request, reply) =>
       answer(request, reply, request.query.token, () => applyUnsubscribe(ctx, request.query.token)),
   );

@@ -34,6 +34,7 @@ export async function networkLinkRoutes(fastify: FastifyInstance, ctx: AppContex
   app.get(
     '/api/organisations/:slug/networks',
     {
+      config: { access: 'optional' },
       schema: {
         tags: ['organisations'],
         summary: 'Networks this organisation founded or belongs to (as far as you may see them)',
@@ -81,6 +82,7 @@ export async function networkLinkRoutes(fastify: FastifyInstance, ctx: AppContex
     {
       config: { action: 'network.organisations.manage' },
       schema: {
+        operationId: 'linkNetworkOrganisation',
         tags: ['networks'],
         summary: 'Add a member organisation',
         params: SlugParams,
@@ -105,6 +107,7 @@ export async function networkLinkRoutes(fastify: FastifyInstance, ctx: AppContex
     {
       config: { action: 'network.organisations.manage' },
       schema: {
+        operationId: 'unlinkNetworkOrganisation',
         tags: ['networks'],
         summary: 'Remove a member organisation',
         params: SlugParams.extend({ organisationSlug: Slug }),

@@ -71,6 +71,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
   app.get(
     '/api/organisations/:slug',
     {
+      config: { access: 'optional' },
       schema: {
         tags,
         summary: 'An organisation profile',
@@ -162,6 +163,7 @@ export async function organisationRoutes(fastify: FastifyInstance, ctx: AppConte
     {
       config: { action: 'organisation.verify' },
       schema: {
+        operationId: 'verifyOrganisation',
         tags,
         summary: 'Verify an organisation (platform admins)',
         params: SlugParams,

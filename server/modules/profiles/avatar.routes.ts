@@ -49,6 +49,7 @@ export async function avatarRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/users/:id/avatar',
     {
+      config: { access: 'optional' },
       schema: {
         tags,
         summary: 'A user’s avatar (WebP), under the same visibility rule as the profile',

@@ -49,6 +49,7 @@ export async function profileRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/users/:id/profile',
     {
+      config: { access: 'optional' },
       schema: {
         tags,
         summary: 'A user’s profile, as far as its visibility allows (404 otherwise)',

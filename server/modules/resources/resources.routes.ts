@@ -138,6 +138,7 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
     {
       config: { action: 'resources.view' },
       schema: {
+        operationId: 'getResourceSettings',
         tags,
         summary: 'Whether the network keeps creating and editing resources to its staff',
         params: SlugParams,

@@ -78,6 +78,7 @@ export async function roadmapRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { action: 'roadmap.manage' },
       schema: {
+        operationId: 'setRoadmapPhase',
         tags,
         summary: 'Move the network to the next phase (or back one)',
         params: SlugParams,

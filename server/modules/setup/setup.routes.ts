@@ -16,6 +16,7 @@ export async function setupRoutes(fastify: FastifyInstance, ctx: AppContext, set
   app.get(
     '/api/setup/status',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Whether the platform still needs its first admin',
@@ -28,6 +29,7 @@ export async function setupRoutes(fastify: FastifyInstance, ctx: AppContext, set
   app.post(
     '/api/setup',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Create the first platform admin with the code printed at startup',

@@ -62,6 +62,9 @@ const ResourceHistoryPage = lazy(() => import('../features/resources/HistoryPage
 const EventsPage = lazy(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
 const EventEditorPage = lazy(() => import('../features/events/EventEditorPage.tsx'));
+const HealthPage = lazy(() => import('../features/network-health/HealthPage.tsx'));
+const MyLogPage = lazy(() => import('../features/activities/MyLogPage.tsx'));
+const ImpactReportPage = lazy(() => import('../features/activities/ImpactReportPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -118,6 +121,7 @@ export function AppRoutes() {
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
         <Route path="moderation" element={signedIn(<ModerationPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
+        <Route path="log" element={signedIn(<MyLogPage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
@@ -149,6 +153,7 @@ export function AppRoutes() {
           <Route path="roadmap" element={signedIn(<RoadmapPage />)} />
           <Route path="goals" element={signedIn(<GoalsPage />)} />
           <Route path="goals/:goalId" element={signedIn(<GoalPage />)} />
+          <Route path="reports" element={signedIn(<ImpactReportPage />)} />
           <Route path="privacy-check" element={signedIn(<PrivacyCheckPage />)} />
           <Route path="buddies" element={signedIn(<BuddiesPage />)} />
           <Route path="support" element={signedIn(<SupportPage />)} />
@@ -158,6 +163,7 @@ export function AppRoutes() {
           <Route path="events/new" element={signedIn(<EventEditorPage />)} />
           <Route path="events/:eventId" element={signedIn(<EventPage />)} />
           <Route path="events/:eventId/edit" element={signedIn(<EventEditorPage />)} />
+          <Route path="health" element={signedIn(<HealthPage />)} />
         </Route>
         <Route path="messages" element={signedIn(<ConversationsPage />)} />
         <Route path="messages/:id" element={signedIn(<ChatPage />)} />

@@ -85,6 +85,7 @@ export function AppShell() {
                       label={t('nav.more')}
                       items={[
                         { to: '/profile', label: t('nav.profile') },
+                        { to: '/log', label: t('nav.my_log') },
                         { to: '/account', label: t('nav.account') },
                         { label: t('nav.sign_out'), onSelect: () => signOutMutation.mutate() },
                       ]}

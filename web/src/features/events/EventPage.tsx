@@ -188,8 +188,8 @@ function EventDetails({
               {t('events.edit')}
             </Link>
           </p>
-          {event.recurrence && event.next && event.status === 'scheduled' && (
-            <OccurrenceActions slug={slug} event={event} occurrence={event.next} />
+          {event.recurrence && (event.next || event.upcoming.length > 0) && event.status === 'scheduled' && (
+            <OccurrenceActions slug={slug} event={event} />
           )}
         </section>
       )}

@@ -4,20 +4,41 @@ import { useTranslation } from 'react-i18next';
 import type { Event, Occurrence } from '../../../../common/contracts/events.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { TextField } from '../../components/Field.tsx';
+import { SelectField, TextField } from '../../components/Field.tsx';
 import { changeOccurrence, eventKeys } from './api.ts';
 import { formatOccurrence } from './format.ts';
 
-/** Organisers: move or cancel one date of a series (the next one). */
-export function OccurrenceActions({
-  slug,
-  event,
-  occurrence,
-}: {
-  slug: string;
-  event: Event;
-  occurrence: Occurrence;
-}) {
+/** Organisers: move, cancel or restore one date of a series, chosen among its next dates. */
+export function OccurrenceActions({ slug, event }: { slug: string; event: Event }) {
+  const { t, i18n } = useTranslation();
+  const dates = event.upcoming.length ? event.upcoming : event.next ? [event.next] : [];
+  const [key, setKey] = useState(dates[0]?.key ?? '');
+  const chosen = dates.find((d) => d.key === key) ?? dates[0];
+  if (!chosen) return null;
+  return (
+    <div className="stack">
+      {dates.length > 1 && (
+        <SelectField
+          name="occurrence"
+          label={t('events.which_date')}
+          value={chosen.key}
+          onChange={(e) => setKey(e.target.value)}
+          options={dates.map((d) => ({
+            value: d.key,
+            label:
+              d.state === 'cancelled'
+                ? t('events.date_cancelled_option', { date: formatOccurrence(d, i18n.language) })
+                : formatOccurrence(d, i18n.language),
+          }))}
+        />
+      )}
+      {/* A fresh form per date, so its fields start from that date's times. */}
+      <DateForm key={chosen.key} slug={slug} event={event} occurrence={chosen} />
+    </div>
+  );
+}
+
+function DateForm({ slug, event, occurrence }: { slug: string; event: Event; occurrence: Occurrence }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [startsLocal, setStartsLocal] = useState(occurrence.startsLocal);
@@ -30,47 +51,61 @@ export function OccurrenceActions({
       void queryClient.invalidateQueries({ queryKey: eventKeys.all(slug) });
     },
   });
+  const cancelled = occurrence.state === 'cancelled';
   return (
     <div className="stack">
       <h3>{t('events.this_date', { date: formatOccurrence(occurrence, i18n.language) })}</h3>
-      <form
-        className="stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          change.mutate({ state: 'scheduled', startsLocal, endsLocal });
-        }}
-      >
-        <TextField
-          name="occurrenceStart"
-          type="datetime-local"
-          label={t('events.field_start')}
-          value={startsLocal}
-          onChange={(e) => setStartsLocal(e.target.value)}
-        />
-        <TextField
-          name="occurrenceEnd"
-          type="datetime-local"
-          label={t('events.field_end')}
-          value={endsLocal}
-          onChange={(e) => setEndsLocal(e.target.value)}
-        />
+      {cancelled ? (
         <div className="actions">
+          <p className="muted">{t('events.date_is_cancelled')}</p>
           <Button
-            type="submit"
             variant="secondary"
-            pending={change.isPending && change.variables?.state === 'scheduled'}
+            pending={change.isPending}
+            onClick={() => change.mutate({ state: 'scheduled' })}
           >
-            {t('events.move_date')}
-          </Button>
-          <Button
-            variant="danger"
-            pending={change.isPending && change.variables?.state === 'cancelled'}
-            onClick={() => change.mutate({ state: 'cancelled' })}
-          >
-            {t('events.cancel_date')}
+            {t('events.restore_date')}
           </Button>
         </div>
-      </form>
+      ) : (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ state: 'scheduled', startsLocal, endsLocal });
+          }}
+        >
+          <TextField
+            name="occurrenceStart"
+            type="datetime-local"
+            label={t('events.field_start')}
+            value={startsLocal}
+            onChange={(e) => setStartsLocal(e.target.value)}
+          />
+          <TextField
+            name="occurrenceEnd"
+            type="datetime-local"
+            label={t('events.field_end')}
+            value={endsLocal}
+            onChange={(e) => setEndsLocal(e.target.value)}
+          />
+          <div className="actions">
+            <Button
+              type="submit"
+              variant="secondary"
+              pending={change.isPending && change.variables?.state === 'scheduled'}
+            >
+              {t('events.move_date')}
+            </Button>
+            <Button
+              variant="danger"
+              pending={change.isPending && change.variables?.state === 'cancelled'}
+              onClick={() => change.mutate({ state: 'cancelled' })}
+            >
+              {t('events.cancel_date')}
+            </Button>
+          </div>
+        </form>
+      )}
       {change.isError && <Alert tone="error">{change.error.message}</Alert>}
       {change.isSuccess && <Alert tone="success">{t('events.date_changed')}</Alert>}
     </div>

@@ -13,6 +13,7 @@ import { attendanceOccurrence } from './AttendanceSection.tsx';
 import { bodyOf, draftOf, emptyDraft } from './draft.ts';
 import { EventForm } from './EventEditorPage.tsx';
 import { EventRow } from './EventRow.tsx';
+import { OccurrenceActions } from './OccurrenceActions.tsx';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 
 function translator(lng: 'en' | 'ar'): i18n {
@@ -91,6 +92,17 @@ const event: Event = {
   counts: { yes: 0, maybe: 0, no: 0, waiting: 0 },
   myRsvp: null,
   next: occurrence,
+  upcoming: [
+    occurrence,
+    {
+      key: '2030-03-05T18:00',
+      startsAt: '2030-03-05T17:00:00.000Z',
+      endsAt: '2030-03-05T19:00:00.000Z',
+      startsLocal: '2030-03-05T18:00',
+      endsLocal: '2030-03-05T20:00',
+      state: 'cancelled',
+    },
+  ],
   exceptions: [],
   canEdit: true,
   canManageAttendance: true,
@@ -166,5 +178,15 @@ describe('dates and attendance', () => {
   it('records attendance only for an occurrence that has started', () => {
     expect(attendanceOccurrence(event, Date.parse('2030-01-01T00:00:00Z'))).toBeNull();
     expect(attendanceOccurrence(event, Date.parse('2030-02-05T18:00:00Z'))).toBe('2030-02-05T18:00');
+  });
+});
+
+describe('the organiser’s date actions', () => {
+  it('offers the next dates of the series, the cancelled ones marked', () => {
+    const html = render(<OccurrenceActions slug="berlin" event={event} />);
+    expect(html).toContain('Which date?');
+    expect(html).toContain('value="2030-03-05T18:00"');
+    expect(html).toContain('(cancelled)');
+    expect(html).toContain('Cancel this date');
   });
 });

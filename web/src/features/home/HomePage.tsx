@@ -195,6 +195,11 @@ export default function HomePage() {
               {t('home.next_action')}
             </Link>
           </li>
+          <li>
+            <Link className="button button-secondary" to="/log">
+              {t('nav.my_log')}
+            </Link>
+          </li>
         </ul>
       </section>
     </div>

@@ -69,6 +69,7 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'member.warned': 'audit.events.member.warned',
   'member.suspended': 'audit.events.member.suspended',
   'report.dismissed': 'audit.events.report.dismissed',
+  'health.settings_changed': 'audit.events.health.settings_changed',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

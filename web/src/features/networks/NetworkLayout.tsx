@@ -63,6 +63,8 @@ export default function NetworkLayout() {
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },
+    { to: 'health', label: t('networks.nav.health'), show: may('health.manage') },
+    { to: 'reports', label: t('networks.nav.reports'), show: may('reports.view') },
     { to: 'roadmap', label: t('networks.nav.roadmap'), show: may('roadmap.view') },
     { to: 'mooc', label: t('networks.nav.mooc'), show: may('mooc.manage') },
     { to: 'invitations', label: t('networks.nav.invitations'), show: may('invitations.manage') },

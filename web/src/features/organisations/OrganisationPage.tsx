@@ -16,6 +16,7 @@ import { UserText } from '../../components/UserText.tsx';
 import { expertiseLabel, languageList, visibilityLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useMe } from '../auth/api.ts';
+import { OrganisationHealthSection } from '../network-health/OrganisationHealthSection.tsx';
 import {
   addOrganisationAdmin,
   organisationKeys,
@@ -127,6 +128,8 @@ export default function OrganisationPage() {
           </p>
         )}
       </section>
+
+      {canManage && <OrganisationHealthSection slug={org.slug} />}
 
       {canManage && <AdminsSection slug={org.slug} />}
 

@@ -1,0 +1,235 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { arabic } from './support/arabic.ts';
+import {
+  checkBothWidths,
+  launchBrowser,
+  newContext,
+  openNavEntry,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+/**
+ * The mentoring log on a phone: from signing in to a logged activity in well under a minute, the
+ * second entry prefilled from the first, the privacy check on the note, edit and delete, the CSV
+ * download, and the page in Arabic at 390 px.
+ */
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone] = VIEWPORTS as [Viewport, Viewport];
+const slug = 'log-net';
+
+const olga = {
+  email: 'olga.log@example.org',
+  password: 'a lighthouse on the hill',
+  displayName: 'Olga Meta',
+};
+const tom = { email: 'tom.log@example.org', password: 'pebbles by the river', displayName: 'Tom Mentor' };
+const rania = { email: 'rania.log@example.org', password: 'jasmine under the window', displayName: 'Rania' };
+const cookies: Record<string, string> = {};
+
+async function call(who: string, method: string, path: string, body?: unknown) {
+  const answer = await apiCall(server, method, path, body, cookies[who]);
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
+  return answer.json as Record<string, unknown>;
+}
+
+async function acceptDocuments(who: string) {
+  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
+    documents: { kind: string; version: number }[];
+  };
+  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+}
+
+async function join(person: typeof tom, locale: string) {
+  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, { kind: 'link', role: 'mentor' });
+  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
+  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...person, locale });
+  expect(joined.status).toBeLessThan(300);
+  cookies[person.email] = joined.cookie ?? '';
+  await acceptDocuments(person.email);
+}
+
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
+  cookies.olga =
+    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
+    '';
+  const org = await call('olga', 'POST', '/organisations', {
+    name: 'Welcome House',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Leipzig',
+    languages: ['en', 'ar'],
+  });
+  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+    name: 'Log Network',
+    slug,
+    languages: ['en', 'ar'],
+    visibility: 'private',
+  });
+  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
+  await acceptDocuments('olga');
+  await join(tom, 'en');
+  await join(rania, 'ar');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pages: Page[] = [];
+function photographFailures(): void {
+  onTestFailed(async () => {
+    for (const [i, page] of pages.entries()) {
+      await page.screenshot({ path: `e2e/screenshots/failure-log-${i}.png`, fullPage: true }).catch(() => {});
+    }
+  });
+}
+
+describe('the mentoring log on a phone', () => {
+  it('logs an activity in under a minute from signing in, then a second one prefilled', async () => {
+    photographFailures();
+    const context = await newContext(browser, server.url, phone);
+    const page = await context.newPage();
+    pages.push(page);
+    const started = Date.now();
+    await page.goto('/signin');
+    await page.getByLabel('E-mail address').fill(tom.email);
+    await page.getByLabel('Password').fill(tom.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/home');
+    await openNavEntry(page, 'My log');
+    await page.getByRole('heading', { level: 1, name: 'My log' }).waitFor();
+    await page.getByLabel('Mentee code').fill('K12');
+    await page.getByText('90 min', { exact: true }).click();
+    await page.getByText('Accompaniment to an office').click();
+    await page.getByText('Topics:').click();
+    await page.getByLabel('Work', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved in your log.').waitFor();
+    expect(Date.now() - started, 'from sign-in to a logged activity').toBeLessThan(60_000);
+    await page.locator('.activity-row').filter({ hasText: 'K12' }).waitFor();
+    await checkBothWidths(page, 'log-10-saved', violations);
+
+    // The next entry starts from the last one: only the note is new.
+    expect(await page.getByLabel('Mentee code').inputValue()).toBe('K12');
+    expect(await page.getByLabel('Minutes').inputValue()).toBe('90');
+    expect(await page.getByLabel('Accompaniment to an office').isChecked()).toBe(true);
+    await page
+      .getByLabel('Note (only you see it)')
+      .fill('Amina was afraid of the appointment at the Jobcenter.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel(/I have checked the text/).waitFor();
+    await page.getByLabel(/I have checked the text/).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved in your log.').waitFor();
+    await expect.poll(() => page.locator('.activity-row').count()).toBe(2);
+    // After a reload too (the values live on the device).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My log' }).waitFor();
+    expect(await page.getByLabel('Mentee code').inputValue()).toBe('K12');
+
+    // Edit one, delete the other after confirming.
+    await page.locator('.activity-row').first().getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Minutes').fill('45');
+    await page.getByLabel('Note (only you see it)').fill('Practised the way to the office.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved in your log.').waitFor();
+    await page.locator('.activity-row').filter({ hasText: '45 min' }).waitFor();
+    await page
+      .locator('.activity-row')
+      .filter({ hasText: '1 h 30 min' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator('.activity-row').count()).toBe(1);
+
+    // The CSV download of one's own log.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download as CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFDate,Network,Duration (minutes),Kind,Topics,Mentee code,Note')).toBe(true);
+    expect(csv).toContain(
+      'Log Network,45,Accompaniment to an office,Work,K12,Practised the way to the office.',
+    );
+    await context.close();
+  });
+
+  it('works in Arabic, right to left, at 390 px', async () => {
+    const context = await newContext(browser, server.url, phone);
+    const [name, value] = (cookies[rania.email] ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto('/log');
+    await page.getByRole('heading', { level: 1, name: arabic('activities.title') }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByLabel(arabic('activities.form.mentee_code')).fill('ر7');
+    await page.getByText(arabic('activities.kind.phone_online')).click();
+    await page.getByRole('button', { name: arabic('activities.form.save'), exact: true }).click();
+    await page.getByText(arabic('activities.saved')).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await checkBothWidths(page, 'log-20-arabic', violations);
+    await context.close();
+  });
+
+  it('lets the meta-mentor download the impact report as PDF in German and CSV in Arabic', async () => {
+    const context = await newContext(browser, server.url, phone);
+    const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`/networks/${slug}`);
+    await page.getByRole('heading', { level: 1, name: 'Log Network' }).waitFor();
+    await openNavEntry(page, 'Impact report', /Log Network/);
+    await page.getByRole('heading', { level: 1, name: 'Impact report' }).waitFor();
+    await page.getByText('In short').waitFor();
+    await checkBothWidths(page, 'log-30-report', violations);
+    const download = async (link: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: link }).click(),
+      ]);
+      return file.path();
+    };
+    await page.getByLabel('Language of the report').selectOption('de');
+    const pdf = await download('Download PDF');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Wirkungsbericht: Log Network');
+    expect(text).toContain('Mentoring-Stunden nach Monat');
+    await page.getByLabel('Language of the report').selectOption('ar');
+    const csv = readFileSync(await download('Download CSV'), 'utf8');
+    expect(csv.startsWith('\uFEFFتقرير الأثر,Log Network')).toBe(true);
+    await context.close();
+  });
+
+  it('found no serious accessibility problems', () => {
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+import type {
+  HealthQuery,
+  HealthSettings,
+  HealthSettingsBody,
+  HealthWeek,
+  NetworkHealth,
+  OrganisationHealth,
+} from '../../../common/contracts/network-health.ts';
+import {
+  DRIFT_SILENT_DAYS,
+  DRIFT_WINDOW_DAYS,
+  HEALTH_DEFAULT_WEEKS,
+  HEALTH_MAX_DAYS,
+} from '../../../common/network-health.ts';
+import type { AppContext } from '../../context.ts';
+import { DAY, HOUR, isoNow } from '../../lib/time.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { mayInNetwork, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
+import type { OrganisationRow } from '../organisations/index.ts';
+import { presentGoal, presentWeeks } from './network-health.presenter.ts';
+import * as repo from './network-health.repository.ts';
+import { addDays, dayOf } from './rollup.service.ts';
+import { workOutWarnings } from './warnings.ts';
+
+const DRIFTING_LIST_MAX = 100;
+const UPCOMING_EVENTS_MAX = 5;
+
+/** Monday of the week of a day (UTC). */
+export const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+/** The span asked for, whole weeks from a Monday up to `to` (today unless given). */
+function spanOf(query: HealthQuery, today: string): { from: string; to: string } {
+  const to = query.to && query.to < today ? query.to : today;
+  // A start after the end, or too far back, is brought within bounds rather than refused.
+  let from = mondayOf(query.from ?? addDays(mondayOf(to), -7 * (HEALTH_DEFAULT_WEEKS - 1)));
+  if (from > to) from = mondayOf(to);
+  if (addDays(from, HEALTH_MAX_DAYS) < to) from = mondayOf(addDays(to, -HEALTH_MAX_DAYS + 7));
+  return { from, to };
+}
+
+/** The figures of right now and the warnings of one network (shared by both dashboards). */
+async function assess(ctx: AppContext, network: Pick<NetworkRow, 'id' | 'slug'>, now: number) {
+  const db = ctx.database.db;
+  const today = dayOf(now);
+  const settings: HealthSettings = await repo.findSettings(db, network.id);
+  // Active members (7 days) at the end of each of the last weeks, oldest first.
+  const anchors = Array.from({ length: settings.fallingWeeks + 1 }, (_, i) =>
+    addDays(today, -7 * (settings.fallingWeeks - i)),
+  );
+  const recent = await repo.listDaily(db, [network.id], anchors[0] ?? today, today);
+  const active7At = (day: string) => recent.find((r) => r.day === day)?.active7 ?? 0;
+  // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
+  // live from a few indexed rows of this network.
+  const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent] = await Promise.all([
+    repo.latestDaily(db, network.id, today),
+    repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
+    repo.countActivePairs(db, network.id),
+    repo.listMetaMentors(db, network.id),
+    repo.listGoals(db, network.id),
+    repo.hasEventBetween(db, network.id, isoNow(now - settings.eventGapWeeks * 7 * DAY), isoNow(now)),
+  ]);
+  const members = latest?.members ?? 0;
+  const accepted = latest ? Math.min(latest.accepted, members) : null;
+  const presentedGoals = goals.map((g) => presentGoal(g, today));
+  const warnings = workOutWarnings({
+    slug: network.slug,
+    today,
+    settings,
+    weeklyActive: anchors.map(active7At),
+    unanswered,
+    hadRecentEvent,
+    metaMentors,
+    members,
+    accepted,
+    goals: presentedGoals.map((g) => ({ title: g.title, dueOn: g.dueOn, reached: g.reached })),
+  });
+  const current = {
+    members,
+    metaMentors: metaMentors.length,
+    unansweredOverThreshold: unanswered,
+    agreementPercent: accepted === null || members === 0 ? 100 : Math.round((100 * accepted) / members),
+    buddiesPaired: pairs,
+    drifting: latest?.drifting ?? 0,
+  };
+  return { settings, current, warnings, goals: presentedGoals, active7At };
+}
+
+/**
+ * A network's health as the caller may see it: the public part (goals, upcoming events) for
+ * everyone inside, the figures, weekly series, warnings and drifting members for its staff.
+ */
+export async function getNetworkHealth(
+  ctx: AppContext,
+  access: NetworkAccess,
+  query: HealthQuery,
+  now = Date.now(),
+): Promise<NetworkHealth> {
+  const db = ctx.database.db;
+  const network = access.network;
+  const today = dayOf(now);
+  const { from, to } = spanOf(query, today);
+  const full = mayInNetwork(access, 'health.manage');
+  const upcomingEvents = await repo.listUpcomingEvents(db, network.id, isoNow(now), UPCOMING_EVENTS_MAX);
+  if (!full) {
+    const goals = await repo.listGoals(db, network.id);
+    return {
+      full,
+      from,
+      to,
+      rolledAt: null,
+      goals: goals.map((g) => stripGoal(presentGoal(g, today))),
+      upcomingEvents,
+      current: null,
+      weeks: [],
+      warnings: [],
+      drifting: [],
+      settings: null,
+    };
+  }
+  const [assessed, daily, rolledAt, drifting] = await Promise.all([
+    assess(ctx, network, now),
+    repo.listDaily(db, [network.id], from, to),
+    repo.lastRolledAt(db),
+    repo.listLastActiveBetween(
+      db,
+      network.id,
+      addDays(today, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
+      addDays(today, -DRIFT_SILENT_DAYS),
+      DRIFTING_LIST_MAX,
+    ),
+  ]);
+  return {
+    full,
+    from,
+    to,
+    rolledAt,
+    goals: assessed.goals.map(stripGoal),
+    upcomingEvents,
+    current: assessed.current,
+    weeks: presentWeeks(daily, from, to),
+    warnings: assessed.warnings,
+    drifting,
+    settings: assessed.settings,
+  };
+}
+
+function stripGoal<T extends { reached: boolean }>(goal: T): Omit<T, 'reached'> {
+  const { reached: _, ...rest } = goal;
+  return rest;
+}
+
+/** An organisation's networks side by side: the figures and warnings of each now. */
+export async function getOrganisationHealth(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  now = Date.now(),
+): Promise<OrganisationHealth> {
+  const networks = await repo.listOrganisationNetworks(ctx.database.db, organisation.id);
+  const today = dayOf(now);
+  const result: OrganisationHealth['networks'] = [];
+  for (const network of networks) {
+    const assessed = await assess(ctx, network, now);
+    const daily = await repo.listDaily(ctx.database.db, [network.id], addDays(today, -7), today);
+    const at = (day: string) => daily.find((r) => r.day === day);
+    result.push({
+      slug: network.slug,
+      name: network.name,
+      current: assessed.current,
+      active7: at(today)?.active7 ?? 0,
+      active30: at(today)?.active30 ?? 0,
+      active7Before: at(addDays(today, -7))?.active7 ?? 0,
+      warnings: assessed.warnings,
+    });
+  }
+  return { networks: result };
+}
+
+/** A network's early-warning thresholds. */
+export async function getHealthSettings(ctx: AppContext, network: NetworkRow): Promise<HealthSettings> {
+  return repo.findSettings(ctx.database.db, network.id);
+}
+
+/** Changes the thresholds given; audited. */
+export async function setHealthSettings(
+  ctx: AppContext,
+  access: NetworkAccess,
+  body: HealthSettingsBody,
+): Promise<HealthSettings> {
+  await repo.updateSettings(ctx.database.db, access.network.id, body);
+  await recordAudit(ctx, {
+    networkId: access.network.id,
+    actorId: access.user?.id ?? null,
+    action: 'health.settings_changed',
+    details: { ...body },
+  });
+  return repo.findSettings(ctx.database.db, access.network.id);
+}
+
+export type { HealthWeek };

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VolunteerRecord } from '../../../common/contracts/volunteer-records.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { errorCode, signIn } from '../../test/client.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+
+describe.each(DIALECTS)('volunteer records on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  async function setting() {
+    const orgAdmin = await buildUser(t.ctx);
+    const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id });
+    const network = await buildNetwork(t.ctx, { organisationId: org.id });
+    const office = await buildMember(t.ctx, network, { role: 'office' });
+    const meta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const anna = await buildMember(t.ctx, network);
+    const ben = await buildMember(t.ctx, network);
+    const base = (userId: string) => `/api/networks/${network.slug}/members/${userId}/record`;
+    return { network, orgAdmin, office, meta, anna, ben, base };
+  }
+
+  it('lets the office record training, checks and the commitment, and the member read their own', async () => {
+    const { network, office, anna, base } = await setting();
+    // A MOOC session the member graduated from shows as training by itself.
+    const now = isoNow();
+    const sessionId = newId();
+    await t.ctx.database.db
+      .insertInto('moocSessions')
+      .values({
+        id: sessionId,
+        networkId: network.id,
+        title: 'mentorNET MOOC, spring',
+        courseUrl: null,
+        startsOn: '2026-03-01',
+        endsOn: '2026-04-30',
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await t.ctx.database.db
+      .insertInto('memberBadges')
+      .values({
+        id: newId(),
+        networkId: network.id,
+        userId: anna.id,
+        kind: 'mooc_graduate',
+        sessionId,
+        createdAt: now,
+      })
+      .execute();
+
+    const staff = await signIn(t.app, office);
+    const training = await staff.post(`${base(anna.id)}/trainings`, {
+      title: 'Trauma-informed support',
+      completedOn: '2026-05-20',
+    });
+    expect(training.statusCode, training.body).toBe(201);
+    const check = await staff.post(`${base(anna.id)}/checks`, {
+      kind: 'Certificate of good conduct',
+      seenOn: '2024-01-10',
+      validUntil: '2025-01-10',
+    });
+    expect(check.statusCode, check.body).toBe(201);
+    expect(
+      errorCode(
+        await staff.post(`${base(anna.id)}/checks`, {
+          kind: 'x-ray',
+          seenOn: '2026-01-10',
+          validUntil: '2025-01-01',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    const commitment = await staff.request('PUT', `${base(anna.id)}/commitment`, {
+      hoursPerWeek: 3,
+      until: '2027-06-30',
+    });
+    expect(commitment.statusCode, commitment.body).toBe(200);
+
+    const own = await (await signIn(t.app, anna)).get(base('me'));
+    expect(own.statusCode, own.body).toBe(200);
+    const record = own.json() as VolunteerRecord;
+    expect(record).toMatchObject({
+      userId: anna.id,
+      commitment: { hoursPerWeek: 3, until: '2027-06-30' },
+      canManage: false,
+    });
+    expect(record.trainings.map((x) => [x.title, x.source])).toEqual([
+      ['mentorNET MOOC, spring', 'mooc'],
+      ['Trauma-informed support', 'manual'],
+    ]);
+    // The check expired: it is shown as no longer valid.
+    expect(record.checks).toEqual([
+      expect.objectContaining({
+        kind: 'Certificate of good conduct',
+        validUntil: '2025-01-10',
+        valid: false,
+      }),
+    ]);
+
+    // Removing an entry and clearing the commitment.
+    const manual = record.trainings.find((x) => x.source === 'manual');
+    expect((await staff.delete(`${base(anna.id)}/${manual?.id}`)).statusCode).toBe(204);
+    expect((await staff.delete(`${base(anna.id)}/${manual?.id}`)).statusCode).toBe(404);
+    const cleared = await staff.request('PUT', `${base(anna.id)}/commitment`, { hoursPerWeek: null });
+    expect((cleared.json() as VolunteerRecord).commitment).toBeNull();
+  });
+
+  it('hides a record from other members and from admins who are not members', async () => {
+    const { orgAdmin, meta, anna, ben, base } = await setting();
+    const other = await signIn(t.app, ben);
+    expect(errorCode(await other.get(base(anna.id)))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await other.post(`${base(anna.id)}/checks`, { kind: 'Good conduct', seenOn: '2026-01-01' })),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await (await signIn(t.app, orgAdmin)).get(base(anna.id)))).toBe('FORBIDDEN');
+    const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1 }));
+    expect(errorCode(await admin.get(base(anna.id)))).toBe('FORBIDDEN');
+    // The meta-mentor sees it; someone who is no member has no record here.
+    expect((await (await signIn(t.app, meta)).get(base(anna.id))).statusCode).toBe(200);
+    expect((await (await signIn(t.app, meta)).get(base(orgAdmin.id))).statusCode).toBe(404);
+  });
+});

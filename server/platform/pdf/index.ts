@@ -1,0 +1,1 @@
+export { embeddedFontCss, PDF_FONT_FAMILY, PdfUnavailableError, renderPdf } from './render-pdf.ts';

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+/**
+ * Documents as PDF through Chromium's print-to-PDF: the browser shapes and orders every script
+ * (Arabic joined and right to left, Greek, Cyrillic) as it does on screen, and embeds the subset
+ * of the fonts the text uses, with a text layer that PDF text extractors read back. Fonts are the
+ * Noto families shipped as npm packages, inlined into the page, so nothing depends on the fonts
+ * installed on the machine.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** The @font-face rules of one fontsource stylesheet, with the woff2 files inlined. */
+function inlineFontCss(pkg: string, weight: 400 | 700): string {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8');
+  return css.replace(
+    /src: url\(\.\/files\/([\w.-]+\.woff2)\) format\('woff2'\)[^;]*;/g,
+    (_, file: string) => {
+      const data = readFileSync(path.join(dir, 'files', file)).toString('base64');
+      return `src: url(data:font/woff2;base64,${data}) format('woff2');`;
+    },
+  );
+}
+
+let fontCss: string | null = null;
+
+/** Noto Sans (Latin, Greek, Cyrillic, …) and Noto Sans Arabic, regular and bold, for `font-family`. */
+export function embeddedFontCss(): string {
+  fontCss ??= [
+    inlineFontCss('@fontsource/noto-sans', 400),
+    inlineFontCss('@fontsource/noto-sans', 700),
+    inlineFontCss('@fontsource/noto-sans-arabic', 400),
+    inlineFontCss('@fontsource/noto-sans-arabic', 700),
+  ].join('\n');
+  return fontCss;
+}
+
+export const PDF_FONT_FAMILY = "'Noto Sans', 'Noto Sans Arabic', sans-serif";
+
+/** Thrown when Chromium cannot be started (not installed where CHROMIUM_PATH says). */
+export class PdfUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Chromium could not be started for PDF output: ${cause instanceof Error ? cause.message : cause}`);
+    this.name = 'PdfUnavailableError';
+  }
+}
+
+// One document at a time per process: a Chromium takes a few hundred MB while it prints.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Prints a self-contained HTML page (no network: scripts off, only inline resources) to an A4 PDF. */
+export function renderPdf(html: string, options: { chromiumPath: string }): Promise<Buffer> {
+  const job = queue.then(() => print(html, options.chromiumPath));
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+async function print(html: string, executablePath: string): Promise<Buffer> {
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (err) {
+    throw new PdfUnavailableError(err);
+  }
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    });
+  } finally {
+    await browser.close();
+  }
+}
