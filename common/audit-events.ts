@@ -61,6 +61,11 @@ export const AUDIT_EVENTS = [
   'resource.reverted',
   'resource.deleted',
   'resource.settings_changed',
+  'content.hidden',
+  'content.restored',
+  'member.warned',
+  'member.suspended',
+  'report.dismissed',
   'health.settings_changed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];

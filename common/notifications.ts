@@ -29,6 +29,12 @@ export const NOTIFICATION_KINDS = [
   'event_place',
   // Applications: someone applied to join the network (to its meta-mentors and office).
   'application_received',
+  // Moderation: a moderator warned the member or suspended them from a network (to them), and the
+  // outcome of a report (to its reporter): action taken, or dismissed.
+  'moderation_warning',
+  'moderation_suspended',
+  'report_actioned',
+  'report_dismissed',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -71,6 +77,10 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   event_cancelled: 'events',
   event_place: 'events',
   application_received: 'applications',
+  moderation_warning: null,
+  moderation_suspended: null,
+  report_actioned: null,
+  report_dismissed: null,
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

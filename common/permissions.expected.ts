@@ -75,6 +75,8 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
+  'content.report': '---YYY---',
+  'moderation.review': '-----Y--Y',
   'health.view': '---YYY-YY',
   'health.manage': '----YY-YY',
   'activities.log': '---YYY---',

@@ -70,6 +70,8 @@ export const NETWORK_ACTIONS = [
   'resources.create',
   'resources.edit',
   'resources.manage',
+  'content.report',
+  'moderation.review',
   'health.view',
   'health.manage',
   'activities.log',
@@ -159,6 +161,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'resources.create': EVERY_MEMBER,
   'resources.edit': EVERY_MEMBER,
   'resources.manage': ['meta_mentor', 'office'],
+  // Reports and moderation (F4): members report what they read in the network; its meta-mentors
+  // and platform admins review the reports in a queue (messages and profiles: platform admins only,
+  // decided per report in policies/moderation.ts).
+  'content.report': EVERY_MEMBER,
+  'moderation.review': ['meta_mentor', 'platform_admin'],
   // Network health: everyone inside sees its public part (goals, upcoming events); the meta-mentors,
   // the office and the founding organisation's admins see the figures, warnings and drifting members
   // and set the warnings' thresholds.

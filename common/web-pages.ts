@@ -24,6 +24,7 @@ export const WEB_PAGE_SECTIONS: ReadonlySet<string> = new Set([
   'search',
   'unsubscribe',
   'invitations',
+  'moderation',
   'log',
   'directory',
 ]);

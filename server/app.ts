@@ -11,6 +11,7 @@ import { buddyRoutes } from './modules/buddies/index.ts';
 import { helpRequestRoutes } from './modules/help-requests/index.ts';
 import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
 import { resourceRoutes } from './modules/resources/index.ts';
+import { moderationRoutes } from './modules/moderation/index.ts';
 import { networkHealthRoutes } from './modules/network-health/index.ts';
 import { activityRoutes, reportRoutes } from './modules/activities/index.ts';
 import { volunteerRecordRoutes } from './modules/volunteer-records/index.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await eventRoutes(app, ctx);
   await resourceRoutes(app, ctx);
   await calendarRoutes(app, ctx);
+  await moderationRoutes(app, ctx);
   await networkHealthRoutes(app, ctx);
   await activityRoutes(app, ctx);
   await reportRoutes(app, ctx);

@@ -99,6 +99,13 @@ export const Post = z.object({
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
   deletedAt: z.string().nullable(),
+  /**
+   * Hidden by a moderator after a report: others read no content (the web says "hidden by a
+   * moderator"); its author and the network's moderators still read it, with a note.
+   */
+  hidden: z.boolean(),
+  /** Written by someone the reader blocked: the web collapses it behind "show". */
+  authorBlocked: z.boolean(),
   /** Whether the reader may edit it (authors only) or delete it (authors and moderators). */
   canEdit: z.boolean(),
   canDelete: z.boolean(),
@@ -113,6 +120,8 @@ export const TopicSummary = z.object({
   pinned: z.boolean(),
   locked: z.boolean(),
   deleted: z.boolean(),
+  /** Hidden by a moderator: others see no title; its author and moderators still do. */
+  hidden: z.boolean(),
   replyCount: z.number(),
   lastActivityAt: z.string(),
   createdAt: z.string(),

@@ -150,6 +150,11 @@ export type StartHereList = z.infer<typeof StartHereList>;
 
 /** One resource with its rendered body and what the caller may do. */
 export const Resource = ResourceSummary.extend({
+  /**
+   * Hidden by a moderator after a report: others get no text and no file (the web says so); its
+   * creator and the network's staff still read it.
+   */
+  hidden: z.boolean(),
   bodySource: z.string(),
   bodyHtml: z.string(),
   file: Attachment.nullable(),

@@ -58,6 +58,14 @@ export function authoredRow(row: { authorId: string | null; deletedAt: string | 
   return { authorId: row.authorId, deleted: row.deletedAt !== null };
 }
 
+/**
+ * Content a moderator hid after a report keeps its text for its author (with a note) and for
+ * moderators; everyone else sees that a moderator hid it.
+ */
+export function canSeeHiddenContent(reader: ContentReader, item: Pick<Authored, 'authorId'>): boolean {
+  return reader.isModerator || isAuthor(reader, item);
+}
+
 /** Whether a given member wrote it: those told about content (mentions, announcements) are never its author. */
 export function isWrittenBy(item: Pick<Authored, 'authorId'>, userId: string): boolean {
   return userId !== '' && item.authorId === userId;

@@ -1,6 +1,7 @@
 import {
   canInNetwork,
   type MentorLevel,
+  type NetworkAction,
   type NetworkActor,
   type NetworkRole,
   type Visibility,
@@ -14,6 +15,40 @@ export interface NetworkStanding {
   /** Has accepted the network's current agreement and communication rules. */
   acceptedCurrent: boolean;
   visibility: Visibility;
+  /** Suspended by a moderator until this time (ISO), if at all. */
+  suspendedUntil?: string | null;
+}
+
+/**
+ * What a member suspended from a network may not do there until the suspension ends: write
+ * (posts, topics, help, resources, events, announcements) and message. Reading stays open.
+ */
+export const SUSPENDED_ACTIONS: ReadonlySet<NetworkAction> = new Set<NetworkAction>([
+  'discussions.write',
+  'announcements.post',
+  'messages.send',
+  'help.ask',
+  'help.respond',
+  'buddies.ask',
+  'events.create',
+  'events.edit',
+  'resources.create',
+  'resources.edit',
+  'content.report',
+]);
+
+/** Whether a suspension (its end time, if any) still holds at the given time. */
+export function isSuspended(standing: { suspendedUntil?: string | null }, now: Date = new Date()): boolean {
+  return !!standing.suspendedUntil && Date.parse(standing.suspendedUntil) > now.getTime();
+}
+
+/** Whether a suspended member is stopped from this action in the network of the standing. */
+export function isStoppedBySuspension(
+  standing: { suspendedUntil?: string | null },
+  action: NetworkAction,
+  now: Date = new Date(),
+): boolean {
+  return SUSPENDED_ACTIONS.has(action) && isSuspended(standing, now);
 }
 
 /** A member as the role × action table sees them: their membership alone, no admin rights. */
@@ -41,7 +76,8 @@ export function takesPart(standing: NetworkStanding): boolean {
  * which both may `messages.send`. It is the membership that counts, never an admin role.
  */
 export function canMessageEachOther(mine: NetworkStanding[], theirs: NetworkStanding[]): boolean {
-  const mayMessage = (s: NetworkStanding) => canInNetwork(memberActor(s), 'messages.send', s.visibility);
+  const mayMessage = (s: NetworkStanding) =>
+    canInNetwork(memberActor(s), 'messages.send', s.visibility) && !isStoppedBySuspension(s, 'messages.send');
   const myNetworks = new Set(mine.filter(mayMessage).map((s) => s.networkId));
   return theirs.some((s) => myNetworks.has(s.networkId) && mayMessage(s));
 }

@@ -44,6 +44,7 @@ import type {
   NotificationSettingsTable,
   NotificationsTable,
 } from '../modules/notifications/notifications.table.ts';
+import type { ReportsTable, UserBlocksTable } from '../modules/moderation/moderation.table.ts';
 import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
 import type {
   DirectoryClaimsTable,
@@ -149,6 +150,8 @@ export interface DB {
   directoryEntries: DirectoryEntriesTable;
   directoryTags: DirectoryTagsTable;
   directoryClaims: DirectoryClaimsTable;
+  reports: ReportsTable;
+  userBlocks: UserBlocksTable;
   buddyPairs: BuddyPairsTable;
   helpRequests: HelpRequestsTable;
   helpResponses: HelpResponsesTable;

@@ -279,6 +279,13 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/resources/start-here`,
     body: { resourceIds: [fx.resourceId] },
   }),
+  // Reports name their item, not the network: the topic's network decides (with its usual denials).
+  'content.report': (fx) => ({
+    method: 'POST',
+    url: '/api/reports',
+    body: { kind: 'topic', id: fx.topicId, reason: 'spam', text: 'Reported by the matrix test.' },
+  }),
+  'moderation.review': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/moderation/reports` }),
   // Everyone inside sees the public part of the network's health; its staff see all and set thresholds.
   'health.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/health` }),
   'health.manage': (fx) => ({

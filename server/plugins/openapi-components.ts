@@ -12,6 +12,7 @@ import * as goals from '../../common/contracts/goals.ts';
 import * as helpRequests from '../../common/contracts/help-requests.ts';
 import * as invitations from '../../common/contracts/invitations.ts';
 import * as messages from '../../common/contracts/messages.ts';
+import * as moderation from '../../common/contracts/moderation.ts';
 import * as mooc from '../../common/contracts/mooc.ts';
 import * as networkHealth from '../../common/contracts/network-health.ts';
 import * as networks from '../../common/contracts/networks.ts';
@@ -41,6 +42,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   'help-requests': helpRequests,
   invitations,
   messages,
+  moderation,
   mooc,
   'network-health': networkHealth,
   networks,

@@ -65,6 +65,8 @@ export async function buildTopic(
     lockedAt: null,
     deletedAt: null,
     deletedBy: null,
+    hiddenAt: null,
+    hiddenBy: null,
     replyCount: 0,
     lastActivityAt: now,
     createdAt: now,
@@ -82,6 +84,8 @@ export async function buildTopic(
     editedAt: null,
     deletedAt: null,
     deletedBy: null,
+    hiddenAt: null,
+    hiddenBy: null,
     createdAt: now,
   };
   // Straight into the tables (a module's repository stays private): a topic is its row, its opening

@@ -40,6 +40,7 @@ import * as createResources from './2026-12-06T1200-create-resources.ts';
 import * as searchResources from './2026-12-06T1550-search-resources.ts';
 import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-index.ts';
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
+import * as createModeration from './2026-12-07T0600-create-moderation.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
@@ -92,6 +93,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1300-document-summary': documentSummary,
   '2026-12-07T0100-events-series-start-index': eventsSeriesStartIndex,
   '2026-12-07T0101-event-list-stamps': eventListStamps,
+  '2026-12-07T0600-create-moderation': createModeration,
   '2026-12-07T0300-create-network-health': createNetworkHealth,
   '2026-12-07T0700-create-activities': createActivities,
   '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,

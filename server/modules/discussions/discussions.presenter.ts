@@ -15,6 +15,7 @@ import {
   canDeleteContent,
   canEditContent,
   canSeeDeletedContent,
+  canSeeHiddenContent,
   type ContentReader,
   NOBODY,
 } from '../../../common/policies/content.ts';
@@ -76,7 +77,10 @@ function attachmentsOf(networkSlug: string, row: PostExtraColumns): Attachment[]
  */
 export function presentPost(networkSlug: string, row: PostSummaryRow, reader: ContentReader): Post {
   const authored = authoredRow(row);
-  const hidden = authored.deleted && !canSeeDeletedContent(reader);
+  const hiddenByModerator = row.hiddenAt !== null;
+  const hidden =
+    (authored.deleted && !canSeeDeletedContent(reader)) ||
+    (hiddenByModerator && !canSeeHiddenContent(reader, authored));
   const canEdit = canEditContent(reader, authored);
   return {
     id: row.id,
@@ -92,6 +96,8 @@ export function presentPost(networkSlug: string, row: PostSummaryRow, reader: Co
     editedAt: row.editedAt,
     deleted: authored.deleted,
     deletedAt: row.deletedAt,
+    hidden: hiddenByModerator,
+    authorBlocked: row.authorBlocked === true || Number(row.authorBlocked) === 1,
     canEdit,
     canDelete: canDeleteContent(reader, authored),
   };
@@ -123,7 +129,10 @@ function reactionSummaries(rows: { reaction: string; count: number; mine: boolea
 /** A topic in a list as a reader sees it (nobody in particular: no read marker, nothing unread). */
 export function presentTopicSummary(row: TopicSummaryRow, reader: ContentReader): TopicSummary {
   const deleted = row.deletedAt !== null;
-  const hidden = deleted && !canSeeDeletedContent(reader);
+  const hiddenByModerator = row.hiddenAt !== null;
+  const hidden =
+    (deleted && !canSeeDeletedContent(reader)) ||
+    (hiddenByModerator && !canSeeHiddenContent(reader, { authorId: row.authorId }));
   const nobody = reader.userId === NOBODY.userId;
   return {
     id: row.id,
@@ -133,6 +142,7 @@ export function presentTopicSummary(row: TopicSummaryRow, reader: ContentReader)
     pinned: row.pinned === 1,
     locked: row.lockedAt !== null,
     deleted,
+    hidden: hiddenByModerator,
     replyCount: row.replyCount,
     lastActivityAt: row.lastActivityAt,
     createdAt: row.createdAt,

@@ -26,6 +26,9 @@ export interface TopicsTable {
   lockedAt: string | null;
   deletedAt: string | null;
   deletedBy: string | null;
+  /** Hidden by a moderator: others see that it was hidden, its author still sees it. */
+  hiddenAt: string | null;
+  hiddenBy: string | null;
   /** Replies that are not deleted (the opening post does not count). */
   replyCount: number;
   lastActivityAt: string;
@@ -50,6 +53,9 @@ export interface PostsTable {
   editedAt: string | null;
   deletedAt: string | null;
   deletedBy: string | null;
+  /** Hidden by a moderator: others see that it was hidden, its author still sees it. */
+  hiddenAt: string | null;
+  hiddenBy: string | null;
   createdAt: string;
 }
 export type PostRow = Selectable<PostsTable>;

@@ -48,6 +48,8 @@ export function newPostRow(
     editedAt: null,
     deletedAt: null,
     deletedBy: null,
+    hiddenAt: null,
+    hiddenBy: null,
     createdAt: now,
   };
 }

@@ -50,6 +50,8 @@ describe.each(DIALECTS)('reactions and attachments of shown posts on %s', (diale
         editedAt: null,
         deletedAt: null,
         deletedBy: null,
+        hiddenAt: null,
+        hiddenBy: null,
         createdAt: isoNow(),
       };
       await insertReply(db, row);

@@ -54,6 +54,8 @@ export interface PostExtraColumns {
   reactions: unknown;
   /** `[[id, fileName, contentType, size], …]`, oldest first. */
   attachments: unknown;
+  /** Whether the reader blocked the author (1/0 or true/false). */
+  authorBlocked: unknown;
 }
 
 export interface PostListRow extends PostRow, PostExtraColumns {
@@ -61,7 +63,7 @@ export interface PostListRow extends PostRow, PostExtraColumns {
 }
 
 /** A post as a page of replies reads it. */
-export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy'>;
+export type PostSummaryRow = Omit<PostListRow, 'networkId' | 'deletedBy' | 'hiddenBy'>;
 
 /**
  * A post's reactions (as the reader sees them) and attachments as two JSON columns of its own row:
@@ -97,6 +99,11 @@ function postExtras(db: Kysely<DB>, post: Expression<string>, readerId: string) 
   };
 }
 
+/** Whether the reader blocked the author of post `p` (blocks are kept by the moderation module). */
+function authorBlocked(readerId: string) {
+  return sql<unknown>`exists (select 1 from user_blocks as b where b.blocker_id = ${readerId} and b.blocked_id = p.author_id)`;
+}
+
 function postsWithAuthors(db: Kysely<DB>, readerId: string) {
   const extras = postExtras(db, sql.ref('p.id'), readerId);
   return db
@@ -104,7 +111,11 @@ function postsWithAuthors(db: Kysely<DB>, readerId: string) {
     .leftJoin('users as u', 'u.id', 'p.authorId')
     .selectAll('p')
     .select('u.displayName as authorName')
-    .select([extras.reactions.as('reactions'), extras.attachments.as('attachments')]);
+    .select([
+      extras.reactions.as('reactions'),
+      extras.attachments.as('attachments'),
+      authorBlocked(readerId).as('authorBlocked'),
+    ]);
 }
 
 /**
@@ -152,12 +163,17 @@ const replyPage = precompiled(
         'p.mentions',
         'p.editedAt',
         'p.deletedAt',
+        'p.hiddenAt',
         'p.createdAt',
         'u.displayName as authorName',
       ])
       .select(() => {
         const extras = postExtras(db, sql.ref('p.id'), p.readerId);
-        return [extras.reactions.as('reactions'), extras.attachments.as('attachments')];
+        return [
+          extras.reactions.as('reactions'),
+          extras.attachments.as('attachments'),
+          authorBlocked(p.readerId).as('authorBlocked'),
+        ];
       })
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)

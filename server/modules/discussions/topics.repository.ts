@@ -24,12 +24,13 @@ const summaryColumns = [
   't.pinned',
   't.lockedAt',
   't.deletedAt',
+  't.hiddenAt',
   't.replyCount',
   't.lastActivityAt',
   't.createdAt',
   'u.displayName as authorName',
 ] as const;
-const topicColumns = [...summaryColumns, 't.networkId', 't.deletedBy', 't.updatedAt'] as const;
+const topicColumns = [...summaryColumns, 't.networkId', 't.deletedBy', 't.hiddenBy', 't.updatedAt'] as const;
 
 export interface TopicListRow extends TopicRow {
   authorName: string | null;
@@ -38,7 +39,7 @@ export interface TopicListRow extends TopicRow {
 }
 
 /** A topic as a list shows it. */
-export type TopicSummaryRow = Omit<TopicListRow, 'networkId' | 'deletedBy' | 'updatedAt'>;
+export type TopicSummaryRow = Omit<TopicListRow, 'networkId' | 'deletedBy' | 'hiddenBy' | 'updatedAt'>;
 
 /** A topic with its opening post, both as one reader sees them. */
 export interface TopicView extends TopicListRow {

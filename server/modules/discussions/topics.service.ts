@@ -122,6 +122,8 @@ export async function startTopic(
     lockedAt: null,
     deletedAt: null,
     deletedBy: null,
+    hiddenAt: null,
+    hiddenBy: null,
     replyCount: 0,
     lastActivityAt: now,
     createdAt: now,

@@ -120,6 +120,8 @@ describe.each(DIALECTS)('unread counts on %s', (dialect) => {
         editedAt: null,
         deletedAt: null,
         deletedBy: null,
+        hiddenAt: null,
+        hiddenBy: null,
         createdAt: now,
       });
     }

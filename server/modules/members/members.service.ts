@@ -54,6 +54,7 @@ export async function admitMember(tx: AppContext, input: AddMemberInput): Promis
     joinedAt: now,
     endedAt: null,
     endReason: null,
+    suspendedUntil: existing?.suspendedUntil ?? null,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

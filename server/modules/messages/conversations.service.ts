@@ -28,7 +28,7 @@ import {
 } from './messages.events.ts';
 import type { ConversationView } from './messages.presenter.ts';
 import type { ConversationParticipantRow, ConversationRow } from './messages.table.ts';
-import { assertCanMessageAll } from './messaging-policy.ts';
+import { assertCanMessageAll, assertNotBlocked } from './messaging-policy.ts';
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', 400, [{ path: [path], code: 'invalid', message }]);
@@ -133,6 +133,7 @@ export async function openDirectConversation(
 ): Promise<{ conversation: ConversationView; created: boolean }> {
   if (otherId === userId) throw invalid('userId', 'you cannot message yourself');
   await assertCanMessageAll(ctx, userId, [otherId]);
+  await assertNotBlocked(ctx, userId, otherId);
   const directKey = [userId, otherId].sort().join(':');
   const existing = await findDirectConversation(ctx.database.db, directKey);
   if (existing) return { conversation: await getConversation(ctx, userId, existing.id), created: false };

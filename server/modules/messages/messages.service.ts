@@ -29,7 +29,7 @@ import {
 import { publishMessage, publishRead } from './messages.events.ts';
 import type { HistoryPageData, SyncPageData } from './messages.presenter.ts';
 import type { MessageRow } from './messages.table.ts';
-import { assertCanMessageAny } from './messaging-policy.ts';
+import { assertCanMessageAny, assertNotBlocked } from './messaging-policy.ts';
 
 /** Sends per person and minute, across instances (the rate limiter lives in the database). */
 const SEND_RULE = { limit: 60, windowMs: MINUTE };
@@ -45,7 +45,7 @@ export async function sendMessage(
   body: SendMessageBody,
 ): Promise<{ message: MessageRow; created: boolean }> {
   const db = ctx.database.db;
-  await loadParticipation(ctx, userId, conversationId);
+  const { conversation } = await loadParticipation(ctx, userId, conversationId);
   const existing = await findMessageByClientId(db, userId, body.clientId);
   if (existing) return { message: sameConversation(existing, conversationId), created: false };
 
@@ -53,6 +53,9 @@ export async function sendMessage(
     .map((p) => p.userId)
     .filter((id) => id !== userId);
   if (others.length > 0) await assertCanMessageAny(ctx, userId, others);
+  // A 1:1 conversation stops when either of the two blocked the other.
+  const [other] = others;
+  if (conversation.kind === 'direct' && other) await assertNotBlocked(ctx, userId, other);
   await ctx.rateLimiter.hit(`messages.send:${userId}`, SEND_RULE);
 
   const now = isoNow();

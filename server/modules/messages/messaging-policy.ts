@@ -1,6 +1,7 @@
 import { canMessageEachOther } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { isBlockedBetween } from '../moderation/index.ts';
 import { getStandings } from '../networks/index.ts';
 
 /**
@@ -27,4 +28,9 @@ export async function assertCanMessageAll(ctx: AppContext, userId: string, other
 /** Throws NO_SHARED_NETWORK unless the user may still message at least one of the others. */
 export async function assertCanMessageAny(ctx: AppContext, userId: string, others: string[]): Promise<void> {
   if ((await reachableUsers(ctx, userId, others)).size === 0) throw new AppError('NO_SHARED_NETWORK', 403);
+}
+
+/** Throws USER_BLOCKED when either of two people blocked the other: no direct messages between them. */
+export async function assertNotBlocked(ctx: AppContext, userId: string, otherId: string): Promise<void> {
+  if (await isBlockedBetween(ctx, userId, otherId)) throw new AppError('USER_BLOCKED', 403);
 }

@@ -5,7 +5,7 @@ import {
   type NetworkAction,
   type NetworkActor,
 } from '../../../common/permissions.ts';
-import type { NetworkStanding } from '../../../common/policies/standing.ts';
+import { isStoppedBySuspension, type NetworkStanding } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.ts';
 import { acceptSession, type SessionContext, sessionTokenHash } from '../../platform/sessions/index.ts';
@@ -86,7 +86,12 @@ export async function loadNetworkAccess(
  */
 export function authorizeNetwork(access: NetworkAccess, action: NetworkAction): void {
   const { actor, network } = access;
-  if (canInNetwork(actor, action, network.visibility)) return;
+  if (canInNetwork(actor, action, network.visibility)) {
+    // A member a moderator suspended reads on but may not write or message until the time given.
+    if (access.membership && isStoppedBySuspension(access.membership, action))
+      throw new AppError('MEMBER_SUSPENDED', 403, { until: access.membership.suspendedUntil });
+    return;
+  }
   if (!actor.signedIn) throw unauthenticated();
   if (
     actor.role &&
@@ -106,6 +111,7 @@ export function requireUser(access: NetworkAccess): UserRow {
 
 /** Whether the caller may perform an action (for answers that tell the web app what to offer). */
 export function mayInNetwork(access: NetworkAccess, action: NetworkAction): boolean {
+  if (access.membership && isStoppedBySuspension(access.membership, action)) return false;
   return canInNetwork(access.actor, action, access.network.visibility);
 }
 
@@ -139,6 +145,7 @@ export async function getStandings(
       level: row.level,
       visibility: row.visibility,
       acceptedCurrent: Number(row.missing) === 0,
+      suspendedUntil: row.suspendedUntil,
     });
   }
   return byUser;

@@ -38,6 +38,8 @@ export interface MembershipsTable {
   joinedAt: string;
   endedAt: string | null;
   endReason: string | null;
+  /** Suspended from the network by a moderator until this time (cannot post or message there). */
+  suspendedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

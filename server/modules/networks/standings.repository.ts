@@ -86,6 +86,7 @@ const networkForUser = precompiled(
         'm.joinedAt as membershipJoinedAt',
         'm.createdAt as membershipCreatedAt',
         'm.updatedAt as membershipUpdatedAt',
+        'm.suspendedUntil as membershipSuspendedUntil',
         'oa.userId as orgAdminId',
       ])
       .select((eb) =>
@@ -138,6 +139,7 @@ interface StandingColumns {
   membershipJoinedAt: string | null;
   membershipCreatedAt: string | null;
   membershipUpdatedAt: string | null;
+  membershipSuspendedUntil: string | null;
   orgAdminId: string | null;
   missingAcceptances: unknown;
 }
@@ -150,6 +152,7 @@ function standingOfRow(row: StandingColumns, userId: string | null): NetworkStan
     membershipJoinedAt,
     membershipCreatedAt,
     membershipUpdatedAt,
+    membershipSuspendedUntil,
     orgAdminId,
     missingAcceptances,
   } = row;
@@ -180,6 +183,7 @@ function standingOfRow(row: StandingColumns, userId: string | null): NetworkStan
           joinedAt: membershipJoinedAt ?? network.createdAt,
           endedAt: null,
           endReason: null,
+          suspendedUntil: membershipSuspendedUntil ?? null,
           createdAt: membershipCreatedAt ?? network.createdAt,
           updatedAt: membershipUpdatedAt ?? network.createdAt,
         }
@@ -229,6 +233,7 @@ const sessionWithNetwork = precompiled(
         'm.joinedAt as membershipJoinedAt',
         'm.createdAt as membershipCreatedAt',
         'm.updatedAt as membershipUpdatedAt',
+        'm.suspendedUntil as membershipSuspendedUntil',
         'oa.userId as orgAdminId',
       ])
       .select((eb) =>
@@ -276,6 +281,7 @@ export async function findSessionWithNetwork(
       membershipJoinedAt: row.membershipJoinedAt,
       membershipCreatedAt: row.membershipCreatedAt,
       membershipUpdatedAt: row.membershipUpdatedAt,
+      membershipSuspendedUntil: row.membershipSuspendedUntil,
       orgAdminId: row.orgAdminId,
       missingAcceptances: row.missingAcceptances,
     },
@@ -294,6 +300,7 @@ export interface StandingRow {
   level: MembershipRow['level'];
   visibility: NetworkRow['visibility'];
   missing: number | string | null;
+  suspendedUntil: string | null;
 }
 
 /** Every active membership of the given users, with their acceptance of each network's current documents, in one query. */
@@ -302,7 +309,16 @@ export function listStandingRows(db: Kysely<DB>, userIds: readonly string[]): Pr
   return db
     .selectFrom('memberships as m')
     .innerJoin('networks as n', 'n.id', 'm.networkId')
-    .select(['m.userId', 'm.networkId', 'n.slug', 'n.name', 'm.role', 'm.level', 'n.visibility'])
+    .select([
+      'm.userId',
+      'm.networkId',
+      'n.slug',
+      'n.name',
+      'm.role',
+      'm.level',
+      'n.visibility',
+      'm.suspendedUntil',
+    ])
     .select((eb) => countMissingAcceptances(db, eb.ref('m.networkId'), eb.ref('m.userId')).as('missing'))
     .where('m.userId', 'in', userIds)
     .where('m.status', '=', 'active')

@@ -49,12 +49,16 @@ export function presentSummary(row: ResourceListRow): ResourceSummary {
 }
 
 export function presentResource(slug: string, row: ResourceListRow, viewer: ResourceViewer): Resource {
+  const hidden = row.hiddenAt !== null;
+  // Hidden content stays readable for its creator and the staff, who moderate the library.
+  const withheld = hidden && !viewer.staff && row.createdBy !== viewer.userId;
   return {
     ...presentSummary(row),
-    bodySource: row.bodySource,
-    bodyHtml: row.bodyHtml,
+    hidden,
+    bodySource: withheld ? '' : row.bodySource,
+    bodyHtml: withheld ? '' : row.bodyHtml,
     file:
-      row.attachmentId && row.fileName !== null
+      !withheld && row.attachmentId && row.fileName !== null
         ? {
             id: row.attachmentId,
             fileName: row.fileName,

@@ -123,6 +123,8 @@ export async function createResource(ctx: AppContext, actor: ResourceActor, body
       createdAt: now,
       updatedBy: user.id,
       updatedAt: now,
+      hiddenAt: null,
+      hiddenBy: null,
     });
     await repo.insertRevision(tx.database.db, {
       resourceId: id,
@@ -342,6 +344,8 @@ export async function readResourceFile(
   headersOf: (file: { contentType: string; fileName: string }) => ServeHeaders,
 ) {
   const row = await loadResource(ctx, actor, id);
+  // A file a moderator hid is served to its creator and the staff only (as its page is).
+  if (row.hiddenAt !== null && !actor.viewer.staff && row.createdBy !== actor.viewer.userId) throw notFound();
   const file = row.attachmentId ? await repo.findResourceFile(ctx.database.db, row.attachmentId) : undefined;
   if (!file) throw notFound();
   const served = await createAttachmentStore(ctx.files).serve(file.storageKey, headersOf(file));

@@ -26,6 +26,9 @@ export interface ResourcesTable {
   createdAt: string;
   updatedBy: string | null;
   updatedAt: string;
+  /** Hidden by a moderator: others see that it was hidden, its author still sees it. */
+  hiddenAt: string | null;
+  hiddenBy: string | null;
 }
 export type ResourceRow = Selectable<ResourcesTable>;
 

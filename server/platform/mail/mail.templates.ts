@@ -242,6 +242,10 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   event_cancelled: 'mail.notification.item.event_cancelled',
   event_place: 'mail.notification.item.event_place',
   application_received: 'mail.notification.item.application_received',
+  moderation_warning: 'mail.notification.item.moderation_warning',
+  moderation_suspended: 'mail.notification.item.moderation_suspended',
+  report_actioned: 'mail.notification.item.report_actioned',
+  report_dismissed: 'mail.notification.item.report_dismissed',
 };
 
 /** A line per notification; the digest groups them under their network. */

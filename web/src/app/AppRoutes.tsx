@@ -15,6 +15,7 @@ const SetupPage = lazy(() => import('../features/setup/SetupPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const AccountPage = lazy(() => import('../features/users/AccountPage.tsx'));
 const JobsPage = lazy(() => import('../features/operations/JobsPage.tsx'));
+const ModerationPage = lazy(() => import('../features/moderation/ModerationPage.tsx'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profiles/ProfilePage.tsx'));
 const CreateOrganisationPage = lazy(() => import('../features/organisations/CreateOrganisationPage.tsx'));
@@ -120,6 +121,7 @@ export function AppRoutes() {
           }
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
+        <Route path="moderation" element={signedIn(<ModerationPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
         <Route path="log" element={signedIn(<MyLogPage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />

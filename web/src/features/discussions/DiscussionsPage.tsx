@@ -70,7 +70,13 @@ export default function DiscussionsPage() {
               >
                 <div className="row-main stack-tight">
                   <Link to={`${base}/${topic.id}`} className="strong">
-                    {topic.title ? <UserText>{topic.title}</UserText> : t('discussions.deleted_topic')}
+                    {topic.title ? (
+                      <UserText>{topic.title}</UserText>
+                    ) : topic.hidden && !topic.deleted ? (
+                      t('moderation.hidden_text')
+                    ) : (
+                      t('discussions.deleted_topic')
+                    )}
                   </Link>
                   <span className="small topic-meta">
                     {topic.pinned && <span className="badge badge-ok">{t('discussions.pinned')}</span>}

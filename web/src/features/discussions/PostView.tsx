@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { deletePost, discussionKeys, editPost, patchPost, toggleReaction } from './api.ts';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { Composer } from './Composer.tsx';
 
 const REACTION_KEYS = {
@@ -37,6 +38,7 @@ export function PostView({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [showBlocked, setShowBlocked] = useState(false);
   const replace = (next: Post) => patchPost(queryClient, slug, topicId, post.id, () => next);
   const save = useMutation({
     mutationFn: () => editPost(slug, post.id, draft),
@@ -64,6 +66,20 @@ export function PostView({
   const author = post.author?.displayName ?? t('discussions.former_member');
   const counts = new Map(post.reactions.map((r) => [r.reaction, r]));
 
+  // A post by someone the reader blocked stays collapsed until they ask to see it.
+  if (post.authorBlocked && !showBlocked) {
+    return (
+      <article className="post post-deleted" id={`post-${post.id}`} aria-label={t('moderation.blocked_post')}>
+        <p className="muted">
+          {t('moderation.blocked_post')}{' '}
+          <Button variant="quiet" onClick={() => setShowBlocked(true)}>
+            {t('moderation.show')}
+          </Button>
+        </p>
+      </article>
+    );
+  }
+
   return (
     <article
       className={`post${post.deleted ? ' post-deleted' : ''}`}
@@ -77,7 +93,9 @@ export function PostView({
         </time>
         {post.editedAt && <span className="muted">{t('discussions.edited')}</span>}
         {post.deleted && <span className="badge badge-warn">{t('discussions.deleted_badge')}</span>}
+        {post.hidden && <span className="badge badge-warn">{t('moderation.hidden_badge')}</span>}
       </header>
+      {post.hidden && post.bodyHtml !== null && <p className="muted small">{t('moderation.hidden_note')}</p>}
       {editing ? (
         <form
           className="form"
@@ -99,6 +117,8 @@ export function PostView({
         </form>
       ) : post.bodyHtml !== null ? (
         <ServerHtml html={post.bodyHtml} />
+      ) : post.hidden && !post.deleted ? (
+        <p className="muted">{t('moderation.hidden_text')}</p>
       ) : (
         <p className="muted">{t('discussions.deleted_text')}</p>
       )}
@@ -156,6 +176,12 @@ export function PostView({
               <Button variant="quiet" onClick={() => setConfirming(true)}>
                 {t('discussions.delete')}
               </Button>
+            )}
+            {!post.canEdit && post.author && (
+              <ReportButton
+                kind={post.isOpening ? 'topic' : 'post'}
+                id={post.isOpening ? topicId : post.id}
+              />
             )}
           </span>
         </footer>

@@ -48,7 +48,13 @@ export default function TopicPage() {
       <p className="eyebrow">
         <Link to={`/networks/${network.slug}/discussions`}>{t('discussions.back')}</Link>
       </p>
-      <PageHeading title={data.title ?? t('discussions.deleted_topic')} userText />
+      <PageHeading
+        title={
+          data.title ??
+          (data.hidden && !data.deleted ? t('moderation.hidden_text') : t('discussions.deleted_topic'))
+        }
+        userText
+      />
       <p className="topic-flags">
         {data.pinned && <span className="badge badge-ok">{t('discussions.pinned')}</span>}
         {data.locked && <span className="badge badge-warn">{t('discussions.locked')}</span>}

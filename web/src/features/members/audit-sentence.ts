@@ -64,6 +64,11 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'resource.reverted': 'audit.events.resource.reverted',
   'resource.deleted': 'audit.events.resource.deleted',
   'resource.settings_changed': 'audit.events.resource.settings_changed',
+  'content.hidden': 'audit.events.content.hidden',
+  'content.restored': 'audit.events.content.restored',
+  'member.warned': 'audit.events.member.warned',
+  'member.suspended': 'audit.events.member.suspended',
+  'report.dismissed': 'audit.events.report.dismissed',
   'health.settings_changed': 'audit.events.health.settings_changed',
 };
 

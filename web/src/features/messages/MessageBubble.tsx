@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
@@ -173,6 +174,11 @@ export function MessageBubble({ message: m, own, author, seen, onRetry }: Messag
             >
               {t('messages.delete')}
             </button>
+          </span>
+        )}
+        {!own && !m.pending && !m.deletedAt && (
+          <span className="bubble-actions">
+            <ReportButton kind="message" id={m.id} />
           </span>
         )}
       </span>

@@ -59,6 +59,14 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_event_place', { title: n.event?.title ?? '' });
     case 'application_received':
       return t('notifications.text_application_received', { actor, network });
+    case 'moderation_warning':
+      return t('notifications.text_moderation_warning');
+    case 'moderation_suspended':
+      return t('notifications.text_moderation_suspended', { network });
+    case 'report_actioned':
+      return t('notifications.text_report_actioned');
+    case 'report_dismissed':
+      return t('notifications.text_report_dismissed');
   }
 }
 

@@ -13,6 +13,8 @@ import { formatDay } from '../help/labels.ts';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { BlockButton } from '../moderation/BlockButton.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { useUserProfile } from './api.ts';
 
 /** One member's full profile, opened from the network's directory. */
@@ -72,11 +74,11 @@ export default function PersonPage() {
           </Link>
         </p>
       ) : (
-        can(network, 'messages.send') && (
-          <p>
-            <StartConversationButton userId={p.id} name={p.displayName} />
-          </p>
-        )
+        <p className="actions">
+          {can(network, 'messages.send') && <StartConversationButton userId={p.id} name={p.displayName} />}
+          <BlockButton userId={p.id} name={p.displayName} />
+          <ReportButton kind="profile" id={p.id} />
+        </p>
       )}
       {p.bio && (
         <section className="card stack" aria-labelledby="person-bio">

@@ -13,6 +13,7 @@ import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/format.ts';
 import { expertiseLabel } from '../../lib/labels.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { deleteResource, resourceKeys, setStartHere, useResource, useStartHere } from './api.ts';
 import { resourceKindLabel } from './labels.ts';
 
@@ -83,6 +84,9 @@ export default function ResourcePage() {
           </a>
         </p>
       )}
+      {r.hidden && (
+        <Alert tone="info">{r.bodyHtml ? t('moderation.hidden_note') : t('moderation.hidden_text')}</Alert>
+      )}
       {r.bodyHtml && <ServerHtml html={r.bodyHtml} />}
       {(r.tags.length > 0 || r.expertise.length > 0) && (
         <ul className="tags" aria-label={t('resources.tags')}>
@@ -126,6 +130,7 @@ export default function ResourcePage() {
             {t('resources.delete_action')}
           </Button>
         )}
+        <ReportButton kind="resource" id={r.id} />
       </div>
       <ConfirmDialog
         open={confirming}

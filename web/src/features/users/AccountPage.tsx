@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
+import { BlockedSection } from '../moderation/BlockedSection.tsx';
+import { ModerationLink } from '../moderation/ModerationLink.tsx';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
@@ -20,6 +22,8 @@ export default function AccountPage() {
       <PasswordSection />
       <SessionsSection />
       <CalendarFeedSection />
+      <BlockedSection />
+      <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
     </div>
   );
