@@ -80,6 +80,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */
 export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'platform.jobs.manage': '--------Y',
+  'platform.legal.manage': '--------Y',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -227,7 +227,7 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
 }
 
 /** Platform-wide actions, for platform admins only (no network or organisation involved). */
-export const PLATFORM_ACTIONS = ['platform.jobs.manage'] as const;
+export const PLATFORM_ACTIONS = ['platform.jobs.manage', 'platform.legal.manage'] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 export interface PlatformActor {
@@ -239,6 +239,9 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
   switch (action) {
     // The operator view of the job queue: failed and stuck jobs, retry and drop.
     case 'platform.jobs.manage':
+      return actor.signedIn && actor.platformAdmin;
+    // Publishing new versions of the privacy notice and the terms of use.
+    case 'platform.legal.manage':
       return actor.signedIn && actor.platformAdmin;
   }
 }

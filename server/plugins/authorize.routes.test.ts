@@ -433,6 +433,11 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
 /** One real request per platform action: a platform admin may (2xx), others get 403, visitors 401. */
 const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Call>> = {
   'platform.jobs.manage': async () => ({ method: 'GET', url: '/api/admin/jobs?state=failed' }),
+  'platform.legal.manage': async () => ({
+    method: 'POST',
+    url: '/api/admin/legal/privacy',
+    body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
+  }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

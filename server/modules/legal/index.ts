@@ -1,0 +1,2 @@
+/** Consent (issue 21): the platform's privacy notice and terms of use, versioned, and who accepted which. */
+export { legalRoutes } from './legal.routes.ts';
