@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids.ts';
 import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
+import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
 import { createUser, findUserByEmail, findUserById, type UserRow, updateUser } from '../users/index.ts';
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
@@ -45,6 +46,7 @@ export function assertStrongPassword(password: string, email: string, field = 'p
 export async function registerUser(ctx: AppContext, body: RegisterBody, meta: RequestMeta): Promise<void> {
   await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
   assertStrongPassword(body.password, body.email);
+  await assertSignUpAcceptance(ctx, body.acceptedLegal);
   const now = isoNow();
   const user: UserRow = {
     id: newId(),
@@ -59,6 +61,7 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
     updatedAt: now,
   };
   if (await createUser(ctx, user)) {
+    await recordSignUpAcceptance(ctx, user.id, body.acceptedLegal);
     await sendVerificationMail(ctx, user);
     return;
   }

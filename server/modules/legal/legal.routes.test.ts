@@ -59,4 +59,36 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     expect((await member.post('/api/me/legal', { privacy: 2 })).statusCode).toBe(204);
     expect(await pendingKinds()).toEqual([]);
   });
+
+  it('records the versions accepted at sign-up, and refuses a sign-up that shows an old or no version', async () => {
+    const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1 }));
+    await admin.post('/api/admin/legal/privacy', { body: '# Privacy notice for sign-up' });
+    await admin.post('/api/admin/legal/terms', { body: '# Terms for sign-up' });
+    const current = (await freshClient(t.app).get('/api/legal')).json();
+    const accepted = { privacy: current.privacy.version, terms: current.terms.version };
+    const register = (email: string, acceptedLegal?: unknown) =>
+      freshClient(t.app).post('/api/auth/register', {
+        email,
+        password: 'amber-kite-meadow-42',
+        displayName: 'Sam Signup',
+        locale: 'en',
+        ...(acceptedLegal !== undefined && { acceptedLegal }),
+      });
+    expect(errorCode(await register('no-consent@example.org'))).toBe('DOCUMENT_CHANGED');
+    const stale = await register('stale@example.org', { ...accepted, privacy: accepted.privacy - 1 });
+    expect([stale.statusCode, errorCode(stale)]).toEqual([409, 'DOCUMENT_CHANGED']);
+    const ok = await register('consenting@example.org', accepted);
+    expect(ok.statusCode, ok.body).toBe(202);
+    const rows = await t.ctx.database.db
+      .selectFrom('legalAcceptances')
+      .innerJoin('users', 'users.id', 'legalAcceptances.userId')
+      .select(['legalAcceptances.kind', 'legalAcceptances.version', 'users.email'])
+      .where('users.email', 'in', ['consenting@example.org', 'stale@example.org', 'no-consent@example.org'])
+      .orderBy('legalAcceptances.kind')
+      .execute();
+    expect(rows.map((r) => [r.email, r.kind, Number(r.version)])).toEqual([
+      ['consenting@example.org', 'privacy', accepted.privacy],
+      ['consenting@example.org', 'terms', accepted.terms],
+    ]);
+  });
 });

@@ -61,6 +61,34 @@ export async function pendingLegal(ctx: AppContext, userId: string): Promise<Leg
 }
 
 /**
+ * At sign-up: the versions shown must be the current ones, and every published text must be
+ * accepted (409 DOCUMENT_CHANGED otherwise, so the form shows the new version).
+ */
+export async function assertSignUpAcceptance(
+  ctx: AppContext,
+  body: AcceptLegalBody | undefined,
+): Promise<void> {
+  const current = await currentLegal(ctx);
+  for (const kind of LEGAL_KINDS) {
+    if ((body?.[kind] ?? null) !== (current[kind]?.version ?? null))
+      throw new AppError('DOCUMENT_CHANGED', 409);
+  }
+}
+
+/** Records the versions a new account accepted at sign-up. */
+export async function recordSignUpAcceptance(
+  ctx: AppContext,
+  userId: string,
+  body: AcceptLegalBody | undefined,
+) {
+  const acceptedAt = isoNow();
+  for (const kind of LEGAL_KINDS) {
+    const version = body?.[kind];
+    if (version !== undefined) await insertAcceptance(ctx.database.db, { userId, kind, version, acceptedAt });
+  }
+}
+
+/**
  * Records that the user accepted the given versions; each must be the current one (409
  * DOCUMENT_CHANGED when a newer version was published meanwhile), and every pending text must be
  * named.
