@@ -260,7 +260,11 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
 }
 
 /** Platform-wide actions, for platform admins only (no network or organisation involved). */
-export const PLATFORM_ACTIONS = ['platform.jobs.manage', 'directory.manage'] as const;
+export const PLATFORM_ACTIONS = [
+  'platform.jobs.manage',
+  'directory.manage',
+  'platform.legal.manage',
+] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
 export interface PlatformActor {
@@ -275,6 +279,8 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
       return actor.signedIn && actor.platformAdmin;
     // The public directory's curation: directory-only entries, imports and claims.
     case 'directory.manage':
+    // Publishing new versions of the privacy notice and the terms of use.
+    case 'platform.legal.manage':
       return actor.signedIn && actor.platformAdmin;
   }
 }

@@ -1,3 +1,5 @@
+import { isHttpUrl } from './urls.ts';
+
 /** Shared resources (PRODUCT C5): the kinds and the limits of a network's resource library. */
 export const RESOURCE_KINDS = ['page', 'link', 'file'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
@@ -11,15 +13,7 @@ export const RESOURCE_TAGS_MAX = 12;
 export const RESOURCE_REGION_MAX = 120;
 /** At most this many resources are pinned in a network's "start here" list. */
 export const START_HERE_MAX = 12;
-/** Links may only use these schemes (never javascript:, data:, file:, …). */
-export const RESOURCE_URL_SCHEMES = ['https:', 'http:'] as const;
-
-/** Whether a link is absolute and uses a safe scheme. */
+/** Whether a link is absolute and uses a safe scheme (the shared web address rule). */
 export function isSafeResourceUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (RESOURCE_URL_SCHEMES as readonly string[]).includes(url.protocol) && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  return isHttpUrl(value);
 }

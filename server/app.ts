@@ -36,6 +36,7 @@ import { searchRoutes } from './modules/search/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import type { SocketOptions } from './platform/websocket/index.ts';
 import { roadmapRoutes } from './modules/roadmap/index.ts';
+import { legalRoutes } from './modules/legal/index.ts';
 import { operationsRoutes } from './modules/operations/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 import { meRoutes } from './modules/auth/index.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await moocRoutes(app, ctx);
   await roadmapRoutes(app, ctx);
   await operationsRoutes(app, ctx);
+  await legalRoutes(app, ctx);
   await goalRoutes(app, ctx);
   await privacyRoutes(app, ctx);
   await discussionRoutes(app, ctx);

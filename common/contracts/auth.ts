@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../auth.ts';
 import { LOCALES } from '../locales.ts';
+import { AcceptLegalBody } from './legal.ts';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth.ts';
 
@@ -15,6 +16,8 @@ export const RegisterBody = z.strictObject({
   password: Password,
   displayName: DisplayName,
   locale: LocaleCode,
+  /** The versions of the privacy notice and terms of use shown at sign-up (needed once published). */
+  acceptedLegal: AcceptLegalBody.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 

@@ -19,6 +19,7 @@ import {
 } from '../events.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import { Id, PersonSummary, Slug } from './networks.ts';
+import { HttpUrl } from './url.ts';
 
 export {
   EVENT_FORMATS,
@@ -36,12 +37,8 @@ export const TimeZoneId = z
   .refine(isTimeZone, { message: 'an IANA time zone id such as Europe/Berlin' });
 /** A local wall time `YYYY-MM-DDTHH:mm` (no zone: the event's zone says where). */
 export const LocalDateTime = z.string().regex(LOCAL_DATE_TIME, 'YYYY-MM-DDTHH:mm');
-/** A link for online events: http(s) only (no javascript:, data: or other schemes). */
-export const SafeUrl = z
-  .string()
-  .trim()
-  .max(EVENT_URL_MAX)
-  .regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, 'an http(s) address');
+/** A link for online events: the shared web address rule (http(s) only). */
+export const SafeUrl = HttpUrl(EVENT_URL_MAX);
 
 /**
  * How a series repeats (RRULE semantics: FREQ, INTERVAL, BYDAY with BYSETPOS, UNTIL or COUNT).

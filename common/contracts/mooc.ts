@@ -7,6 +7,7 @@ import {
   MOOC_CSV_MAX_ROWS,
 } from '../mooc.ts';
 import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { HttpUrl } from './url.ts';
 
 export {
   BADGE_KINDS,
@@ -23,11 +24,7 @@ export const IsoDate = z.iso.date();
 const SessionFields = {
   title: z.string().trim().min(2).max(160),
   /** The course on the learning platform (e.g. a Moodle course page). */
-  courseUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .optional(),
+  courseUrl: HttpUrl(500).nullable().optional(),
   startsOn: IsoDate,
   endsOn: IsoDate,
 };

@@ -1,9 +1,10 @@
-import { COUNTRY_CODES } from '../countries.ts';
 import { z } from 'zod';
-import { ORGANISATION_KINDS } from '../organisations.ts';
+import { COUNTRY_CODES } from '../countries.ts';
 import { EXPERTISE_AREAS } from '../expertise.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
+import { ORGANISATION_KINDS } from '../organisations.ts';
 import { MENTOR_LEVELS, NETWORK_ACTIONS, NETWORK_ROLES, VISIBILITIES } from '../permissions.ts';
+import { HttpUrl } from './url.ts';
 
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
@@ -42,7 +43,7 @@ export const CreateOrganisationBody = z.strictObject({
   city: z.string().trim().min(1).max(100),
   languages: LanguageList,
   services: ExpertiseList.default([]),
-  website: z.url().max(300).nullable().optional(),
+  website: HttpUrl(300).nullable().optional(),
   contactEmail: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable().optional(),
   contactPhone: z.string().trim().max(40).nullable().optional(),
   description: OptionalText(4000).default(''),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { EXPERTISE_AREAS } from '../expertise.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import {
-  isSafeResourceUrl,
   RESOURCE_BODY_MAX,
   RESOURCE_KINDS,
   RESOURCE_REGION_MAX,
@@ -15,6 +14,7 @@ import {
 } from '../resources.ts';
 import { Attachment } from './discussions.ts';
 import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { HttpUrl } from './url.ts';
 
 export { RESOURCE_KINDS, START_HERE_MAX } from '../resources.ts';
 
@@ -34,7 +34,7 @@ const Tags = z
   .transform((tags) => [...new Set(tags)]);
 const Areas = z.array(z.enum(EXPERTISE_AREAS)).max(EXPERTISE_AREAS.length);
 /** An absolute http(s) address; any other scheme (javascript:, data:, …) is refused. */
-const SafeUrl = z.string().trim().max(RESOURCE_URL_MAX).refine(isSafeResourceUrl, { message: 'unsafe url' });
+const SafeUrl = HttpUrl(RESOURCE_URL_MAX);
 const Region = z.string().trim().max(RESOURCE_REGION_MAX).nullable();
 const Summary = z.string().trim().max(RESOURCE_SUMMARY_MAX);
 

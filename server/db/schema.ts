@@ -1,3 +1,4 @@
+import type { LegalAcceptancesTable, LegalVersionsTable } from '../modules/legal/legal.table.ts';
 import type { AnnouncementsTable } from '../modules/announcements/announcements.table.ts';
 import type { ApplicationsTable } from '../modules/applications/applications.table.ts';
 import type { AuditLogTable } from '../platform/audit/audit.table.ts';
@@ -165,6 +166,8 @@ export interface DB {
   eventAttendance: EventAttendanceTable;
   eventReminders: EventRemindersTable;
   eventListStamps: EventListStampsTable;
+  legalVersions: LegalVersionsTable;
+  legalAcceptances: LegalAcceptancesTable;
   calendarFeeds: CalendarFeedsTable;
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;

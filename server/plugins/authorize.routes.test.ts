@@ -465,6 +465,11 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     url: '/api/directory',
     body: { name: 'Refugee Law Clinic', kind: 'ngo', country: 'DE', services: ['legal_asylum'] },
   }),
+  'platform.legal.manage': async () => ({
+    method: 'POST',
+    url: '/api/admin/legal/privacy',
+    body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
+  }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { INVALID_URL } from '../../common/contracts/url.ts';
 import type { ApiErrorBody, ErrorCode } from '../../common/errors.ts';
 import type { Locale } from '../../common/locales.ts';
 import { AppError } from '../errors.ts';
@@ -47,6 +48,8 @@ function fieldErrors(locale: Locale, issues: ValidationIssue[], input: unknown):
       params = { max: Number(p.maximum) };
     } else if (issue.keyword === 'invalid_format' && p.format === 'email') code = 'invalid_email';
     else if (issue.keyword === 'invalid_value') code = 'invalid_value';
+    else if (issue.keyword === 'custom' && (p.params as { code?: unknown } | undefined)?.code === INVALID_URL)
+      code = 'invalid_url';
     out.push({ path, code, message: translate(locale, `validation.${code}`, params) });
   }
   return out;

@@ -11,6 +11,7 @@ import * as events from '../../common/contracts/events.ts';
 import * as goals from '../../common/contracts/goals.ts';
 import * as helpRequests from '../../common/contracts/help-requests.ts';
 import * as invitations from '../../common/contracts/invitations.ts';
+import * as legal from '../../common/contracts/legal.ts';
 import * as messages from '../../common/contracts/messages.ts';
 import * as moderation from '../../common/contracts/moderation.ts';
 import * as mooc from '../../common/contracts/mooc.ts';
@@ -26,6 +27,7 @@ import * as reports from '../../common/contracts/reports.ts';
 import * as resources from '../../common/contracts/resources.ts';
 import * as roadmap from '../../common/contracts/roadmap.ts';
 import * as search from '../../common/contracts/search.ts';
+import * as url from '../../common/contracts/url.ts';
 import * as volunteerRecords from '../../common/contracts/volunteer-records.ts';
 
 /** Every contract file (a test checks that none is missing). */
@@ -41,6 +43,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   goals,
   'help-requests': helpRequests,
   invitations,
+  legal,
   messages,
   moderation,
   mooc,
@@ -56,6 +59,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   resources,
   roadmap,
   search,
+  url,
   'volunteer-records': volunteerRecords,
 };
 

@@ -2,10 +2,11 @@ import type { ChangePasswordBody, UpdateMeBody } from '../../../common/contracts
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
-import { assertCurrentPassword, assertStrongPassword, localeOf } from './auth.service.ts';
-import { hashPassword } from './password.ts';
 import { revokeOtherSessions, type SessionContext } from '../../platform/sessions/index.ts';
-import { updateUser, type UserRow } from '../users/index.ts';
+import { type UserRow, updateUser } from '../users/index.ts';
+import { assertCurrentPassword, assertStrongPassword, localeOf } from './auth.service.ts';
+import { issueDeviceToken } from './device-cookie.ts';
+import { hashPassword } from './password.ts';
 
 /** Changes the display name and/or language of the signed-in user. */
 export async function updateAccount(ctx: AppContext, user: UserRow, body: UpdateMeBody): Promise<UserRow> {
@@ -18,15 +19,19 @@ export async function updateAccount(ctx: AppContext, user: UserRow, body: Update
   return updated;
 }
 
-/** Changes the password after checking the current one; other sessions are signed out. */
+/**
+ * Changes the password after checking the current one; other sessions are signed out. Returns a
+ * new device token for this browser (the old one was signed under the old password).
+ */
 export async function changePassword(
   ctx: AppContext,
   current: SessionContext,
   body: ChangePasswordBody,
-): Promise<void> {
-  await assertCurrentPassword(ctx, current, body.currentPassword);
+  deviceToken?: string,
+): Promise<string> {
+  await assertCurrentPassword(ctx, current, body.currentPassword, deviceToken);
   assertStrongPassword(body.newPassword, current.user.email, 'newPassword');
-  await updateUser(ctx, current.user.id, {
+  const updated = await updateUser(ctx, current.user.id, {
     passwordHash: await hashPassword(body.newPassword, ctx.config.passwordCost),
     updatedAt: isoNow(),
   });
@@ -35,4 +40,5 @@ export async function changePassword(
     name: 'password_changed',
     params: { name: current.user.displayName },
   });
+  return issueDeviceToken(updated ?? current.user);
 }

@@ -11,6 +11,7 @@ import {
   VerifyEmailBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import {
   clearSessionCookie,
   endSession,
@@ -20,8 +21,8 @@ import {
 } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
 import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
+import { deviceTokenOf, setDeviceCookie } from './device-cookie.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['auth'];
 
@@ -90,8 +91,14 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { user, token } = await login(ctx, request.body, requestMeta(request));
+      const { user, token, deviceToken } = await login(
+        ctx,
+        request.body,
+        requestMeta(request),
+        deviceTokenOf(request),
+      );
       setSessionCookie(reply, ctx.config, token);
+      setDeviceCookie(reply, ctx.config, deviceToken);
       return presentMe(user);
     },
   );

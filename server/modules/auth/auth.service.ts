@@ -7,7 +7,9 @@ import { newId } from '../../lib/ids.ts';
 import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
-import { createUser, findUserByEmail, findUserById, updateUser, type UserRow } from '../users/index.ts';
+import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
+import { createUser, findUserByEmail, findUserById, type UserRow, updateUser } from '../users/index.ts';
+import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
@@ -44,6 +46,7 @@ export function assertStrongPassword(password: string, email: string, field = 'p
 export async function registerUser(ctx: AppContext, body: RegisterBody, meta: RequestMeta): Promise<void> {
   await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
   assertStrongPassword(body.password, body.email);
+  await assertSignUpAcceptance(ctx, body.acceptedLegal);
   const now = isoNow();
   const user: UserRow = {
     id: newId(),
@@ -58,6 +61,7 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
     updatedAt: now,
   };
   if (await createUser(ctx, user)) {
+    await recordSignUpAcceptance(ctx, user.id, body.acceptedLegal);
     await sendVerificationMail(ctx, user);
     return;
   }
@@ -101,40 +105,68 @@ export async function verifyEmail(ctx: AppContext, secret: string): Promise<void
 }
 
 /**
- * Checks e-mail and password, limited per IP and per account, with the same work done whether
- * or not the account exists; starts a session on success.
+ * The wrong-guess counters a password attempt is checked against and counted in: the account's,
+ * unless the browser holds a device cookie for the account — then the device's own, so guesses
+ * from elsewhere cannot lock the owner out. Wrong guesses from a device count for both.
+ */
+function guessKeys(email: string, device: string | undefined) {
+  const accountKey = `login:account:${email}`;
+  return device
+    ? { checkKey: `login:device:${device}`, countKeys: [accountKey, `login:device:${device}`] }
+    : { checkKey: accountKey, countKeys: [accountKey] };
+}
+
+async function countWrongGuess(ctx: AppContext, keys: string[]): Promise<void> {
+  for (const key of keys) await ctx.rateLimiter.count(key, RATE_RULES.loginFailuresPerAccount);
+}
+
+/**
+ * Checks e-mail and password, limited per IP and per account (or per trusted device), with the
+ * same work done whether or not the account exists; starts a session and issues a new device
+ * token on success.
  */
 export async function login(
   ctx: AppContext,
   body: LoginBody,
   meta: RequestMeta,
-): Promise<{ user: UserRow; token: string; sessionId: string }> {
+  deviceToken?: string,
+): Promise<{ user: UserRow; token: string; sessionId: string; deviceToken: string }> {
   await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
-  const accountKey = `login:account:${body.email}`;
-  await ctx.rateLimiter.check(accountKey, RATE_RULES.loginFailuresPerAccount);
   const user = await findUserByEmail(ctx, body.email);
+  const keys = guessKeys(body.email, user ? trustedDeviceOf(user, deviceToken) : undefined);
+  await ctx.rateLimiter.check(keys.checkKey, RATE_RULES.loginFailuresPerAccount);
   const cost = ctx.config.passwordCost;
   const result = await verifyPassword(body.password, user?.passwordHash ?? (await getDummyHash(cost)), cost);
   if (!user || !result.ok) {
-    await ctx.rateLimiter.count(accountKey, RATE_RULES.loginFailuresPerAccount);
+    await countWrongGuess(ctx, keys.countKeys);
     throw new AppError('INVALID_CREDENTIALS', 401);
   }
   if (user.suspendedAt) throw new AppError('ACCOUNT_SUSPENDED', 403);
+  let signedIn = user;
   if (result.needsRehash) {
-    await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) });
+    signedIn =
+      (await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) })) ?? user;
   }
   const { token, session } = await startSession(ctx, user.id, meta);
-  return { user, token, sessionId: session.id };
+  return { user: signedIn, token, sessionId: session.id, deviceToken: issueDeviceToken(signedIn) };
 }
 
-/** Verifies the current password of a signed-in user (limited like sign-in). */
-export async function assertCurrentPassword(ctx: AppContext, current: SessionContext, password: string) {
-  const accountKey = `login:account:${current.user.email}`;
-  await ctx.rateLimiter.check(accountKey, RATE_RULES.loginFailuresPerAccount);
+/**
+ * Verifies the current password of a signed-in user (limited like sign-in, with the same
+ * exception for the browser's device cookie).
+ */
+export async function assertCurrentPassword(
+  ctx: AppContext,
+  current: SessionContext,
+  password: string,
+  deviceToken?: string,
+) {
+  const keys = guessKeys(current.user.email, trustedDeviceOf(current.user, deviceToken));
+  await ctx.rateLimiter.check(keys.checkKey, RATE_RULES.loginFailuresPerAccount);
   const cost = ctx.config.passwordCost;
   const result = await verifyPassword(password, current.user.passwordHash, cost);
   if (!result.ok) {
-    await ctx.rateLimiter.count(accountKey, RATE_RULES.loginFailuresPerAccount);
+    await countWrongGuess(ctx, keys.countKeys);
     throw new AppError('INVALID_CREDENTIALS', 401, { field: 'currentPassword' });
   }
 }

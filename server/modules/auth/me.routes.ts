@@ -10,6 +10,7 @@ import {
   UpdateMeBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import {
   listSessions,
   requireAuth,
@@ -18,7 +19,7 @@ import {
 } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
 import { changePassword, updateAccount } from './account.service.ts';
-import { errorResponses } from '../../errors.ts';
+import { deviceTokenOf, setDeviceCookie } from './device-cookie.ts';
 
 const tags = ['account'];
 
@@ -70,8 +71,14 @@ export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Ok, ...errorResponses },
       },
     },
-    async (request) => {
-      await changePassword(ctx, requireAuth(request), request.body);
+    async (request, reply) => {
+      const deviceToken = await changePassword(
+        ctx,
+        requireAuth(request),
+        request.body,
+        deviceTokenOf(request),
+      );
+      setDeviceCookie(reply, ctx.config, deviceToken);
       return { ok: true as const };
     },
   );

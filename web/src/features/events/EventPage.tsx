@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Event } from '../../../../common/contracts/events.ts';
 import type { RsvpResponse } from '../../../../common/events.ts';
+import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -11,8 +12,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
+import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
 
@@ -88,7 +89,7 @@ function EventDetails({
         )}
         <p>
           {event.format === 'online' ? (
-            event.onlineUrl ? (
+            event.onlineUrl && isHttpUrl(event.onlineUrl) ? (
               <a href={event.onlineUrl} rel="noopener noreferrer" target="_blank" dir="ltr">
                 {t('events.join_online')}
               </a>

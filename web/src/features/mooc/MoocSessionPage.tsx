@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -34,7 +35,7 @@ export default function MoocSessionPage() {
       <PageHeading title={s.title} userText />
       <p className="muted">
         {t('mooc.dates', { start: calendarDay(s.startsOn), end: calendarDay(s.endsOn) })}
-        {s.courseUrl && (
+        {s.courseUrl && isHttpUrl(s.courseUrl) && (
           <>
             {' · '}
             <a href={s.courseUrl} rel="noopener noreferrer" target="_blank">

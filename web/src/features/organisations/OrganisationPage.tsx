@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation } from '../../../../common/contracts/networks.ts';
 import { countryName } from '../../../../common/countries.ts';
+import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DirectoryListingSection } from '../directory/DirectoryListingSection.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
@@ -71,7 +72,7 @@ export default function OrganisationPage() {
               <dd>{org.services.map((s) => expertiseLabel(t, s)).join(' · ')}</dd>
             </>
           )}
-          {org.website && (
+          {org.website && isHttpUrl(org.website) && (
             <>
               <dt>{t('organisations.website')}</dt>
               <dd>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { languageName } from '../../../../common/languages.ts';
+import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -70,7 +71,7 @@ export default function ResourcePage() {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {r.kind === 'link' && r.url && (
+      {r.kind === 'link' && r.url && isHttpUrl(r.url) && (
         <p>
           <a href={r.url} rel="noopener noreferrer nofollow" target="_blank" dir="ltr">
             {r.url}

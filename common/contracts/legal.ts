@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { LEGAL_BODY_MAX, LEGAL_KINDS, LEGAL_SUMMARY_MAX } from '../legal.ts';
+
+export const LegalKindParams = z.strictObject({ kind: z.enum(LEGAL_KINDS) });
+
+/** A new version of the privacy notice or the terms of use (Markdown), with what changed. */
+export const PublishLegalBody = z.strictObject({
+  body: z.string().trim().min(1).max(LEGAL_BODY_MAX),
+  summary: z.string().trim().max(LEGAL_SUMMARY_MAX).default(''),
+});
+export type PublishLegalBody = z.infer<typeof PublishLegalBody>;
+
+export const LegalVersion = z.object({
+  kind: z.enum(LEGAL_KINDS),
+  version: z.number().int(),
+  body: z.string(),
+  summary: z.string(),
+  publishedAt: z.string(),
+});
+export type LegalVersion = z.infer<typeof LegalVersion>;
+
+/** The current version of each text (null while none is published). */
+export const CurrentLegal = z.object({ privacy: LegalVersion.nullable(), terms: LegalVersion.nullable() });
+export type CurrentLegal = z.infer<typeof CurrentLegal>;
+
+/** The versions a person accepts: each must be the current one. */
+export const AcceptLegalBody = z.strictObject({
+  privacy: z.number().int().min(1).optional(),
+  terms: z.number().int().min(1).optional(),
+});
+export type AcceptLegalBody = z.infer<typeof AcceptLegalBody>;
+
+/** The current versions the signed-in person has not accepted yet. */
+export const PendingLegal = z.object({ pending: z.array(LegalVersion) });
+export type PendingLegal = z.infer<typeof PendingLegal>;

@@ -1,0 +1,111 @@
+import type {
+  AcceptLegalBody,
+  CurrentLegal,
+  LegalVersion,
+  PublishLegalBody,
+} from '../../../common/contracts/legal.ts';
+import { LEGAL_KINDS, type LegalKind } from '../../../common/legal.ts';
+import type { AppContext } from '../../context.ts';
+import { withTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
+import { presentLegalVersion } from './legal.presenter.ts';
+import {
+  findAcceptances,
+  findCurrentLegalVersions,
+  insertAcceptance,
+  insertLegalVersion,
+  latestLegalVersionNumber,
+} from './legal.repository.ts';
+
+/** The current privacy notice and terms of use (null while a kind has no published version). */
+export async function currentLegal(ctx: AppContext): Promise<CurrentLegal> {
+  const rows = await findCurrentLegalVersions(ctx.database.db);
+  const byKind = new Map(rows.map((r) => [r.kind, presentLegalVersion(r)]));
+  return { privacy: byKind.get('privacy') ?? null, terms: byKind.get('terms') ?? null };
+}
+
+/** Publishes the next version of a text; signed-in people are asked to accept it again. */
+export async function publishLegalVersion(
+  ctx: AppContext,
+  kind: LegalKind,
+  body: PublishLegalBody,
+  publishedBy: string,
+): Promise<LegalVersion> {
+  const row = await withTransaction(ctx, async (tx) =>
+    insertLegalVersion(tx.database.db, {
+      id: newId(),
+      kind,
+      version: (await latestLegalVersionNumber(tx.database.db, kind)) + 1,
+      body: body.body,
+      summary: body.summary,
+      publishedBy,
+      publishedAt: isoNow(),
+    }),
+  );
+  return presentLegalVersion(row);
+}
+
+/** The current versions the user has not accepted yet. */
+export async function pendingLegal(ctx: AppContext, userId: string): Promise<LegalVersion[]> {
+  const [current, accepted] = await Promise.all([
+    currentLegal(ctx),
+    findAcceptances(ctx.database.db, userId),
+  ]);
+  const done = new Set(accepted.map((a) => `${a.kind}:${Number(a.version)}`));
+  return LEGAL_KINDS.flatMap((kind) => {
+    const version = current[kind];
+    return version && !done.has(`${kind}:${version.version}`) ? [version] : [];
+  });
+}
+
+/**
+ * At sign-up: the versions shown must be the current ones, and every published text must be
+ * accepted (409 DOCUMENT_CHANGED otherwise, so the form shows the new version).
+ */
+export async function assertSignUpAcceptance(
+  ctx: AppContext,
+  body: AcceptLegalBody | undefined,
+): Promise<void> {
+  const current = await currentLegal(ctx);
+  for (const kind of LEGAL_KINDS) {
+    if ((body?.[kind] ?? null) !== (current[kind]?.version ?? null))
+      throw new AppError('DOCUMENT_CHANGED', 409);
+  }
+}
+
+/** Records the versions a new account accepted at sign-up. */
+export async function recordSignUpAcceptance(
+  ctx: AppContext,
+  userId: string,
+  body: AcceptLegalBody | undefined,
+) {
+  const acceptedAt = isoNow();
+  for (const kind of LEGAL_KINDS) {
+    const version = body?.[kind];
+    if (version !== undefined) await insertAcceptance(ctx.database.db, { userId, kind, version, acceptedAt });
+  }
+}
+
+/**
+ * Records that the user accepted the given versions; each must be the current one (409
+ * DOCUMENT_CHANGED when a newer version was published meanwhile), and every pending text must be
+ * named.
+ */
+export async function acceptLegal(ctx: AppContext, userId: string, body: AcceptLegalBody): Promise<void> {
+  const current = await currentLegal(ctx);
+  for (const kind of LEGAL_KINDS) {
+    const given = body[kind];
+    const version = current[kind];
+    if (given !== undefined && given !== version?.version) throw new AppError('DOCUMENT_CHANGED', 409);
+  }
+  const pending = await pendingLegal(ctx, userId);
+  if (pending.some((p) => body[p.kind] === undefined)) throw new AppError('DOCUMENT_CHANGED', 409);
+  const acceptedAt = isoNow();
+  for (const kind of LEGAL_KINDS) {
+    const given = body[kind];
+    if (given !== undefined)
+      await insertAcceptance(ctx.database.db, { userId, kind, version: given, acceptedAt });
+  }
+}
