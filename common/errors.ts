@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'EVENT_NOT_STARTED',
   'RESOURCE_EDIT_CONFLICT',
   'JOB_NOT_FOUND',
+  'PROGRESSION_NOT_SUGGESTED',
+  'DEPUTY_SELF',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -29,6 +29,11 @@ export const NOTIFICATION_KINDS = [
   'event_place',
   // Applications: someone applied to join the network (to its meta-mentors and office).
   'application_received',
+  // Role progression: the meta-mentor confirmed the member as experienced, or as a meta-mentor
+  // candidate. Nudges: a friendly word to a member who has drifted away from a network.
+  'progression_experienced',
+  'progression_candidate',
+  'nudge_reengagement',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -46,6 +51,8 @@ export const OPTIONAL_EMAIL_KINDS = [
   'help',
   'events',
   'applications',
+  'progression',
+  'reengagement',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
@@ -71,6 +78,9 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   event_cancelled: 'events',
   event_place: 'events',
   application_received: 'applications',
+  progression_experienced: 'progression',
+  progression_candidate: 'progression',
+  nudge_reengagement: 'reengagement',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -85,7 +95,13 @@ export function kindsOfSetting(setting: OptionalEmailKind): NotificationKindCode
 
 /** Gentle reminders are never mailed at once: with "at once" chosen they still wait for the digest. */
 export function isDigestOnly(kind: NotificationKindCode): boolean {
-  return kind === 'buddy_checkin';
+  // Progression news and nudges wait for the digest too, so that they share one mail with the rest.
+  return (
+    kind === 'buddy_checkin' ||
+    kind === 'progression_experienced' ||
+    kind === 'progression_candidate' ||
+    kind === 'nudge_reengagement'
+  );
 }
 
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */

@@ -75,6 +75,9 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',
   'resources.manage': '----YY---',
+  'progression.view': '----YY---',
+  'progression.decide': '-----Y---',
+  'nudges.view': '----YY---',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

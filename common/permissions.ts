@@ -70,6 +70,9 @@ export const NETWORK_ACTIONS = [
   'resources.create',
   'resources.edit',
   'resources.manage',
+  'progression.view',
+  'progression.decide',
+  'nudges.view',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -153,6 +156,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'resources.create': EVERY_MEMBER,
   'resources.edit': EVERY_MEMBER,
   'resources.manage': ['meta_mentor', 'office'],
+  // Role progression and succession: the meta-mentor and office see the suggestions, the ranked
+  // successors and the nudges sent; the meta-mentor decides on a suggestion and names the deputy.
+  'progression.view': ['meta_mentor', 'office'],
+  'progression.decide': ['meta_mentor'],
+  'nudges.view': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

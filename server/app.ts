@@ -11,6 +11,7 @@ import { buddyRoutes } from './modules/buddies/index.ts';
 import { helpRequestRoutes } from './modules/help-requests/index.ts';
 import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
 import { resourceRoutes } from './modules/resources/index.ts';
+import { progressionRoutes } from './modules/progression/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { healthRoutes, metricsRoutes } from './modules/health/index.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await eventRoutes(app, ctx);
   await resourceRoutes(app, ctx);
   await calendarRoutes(app, ctx);
+  await progressionRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -74,6 +74,11 @@ import type {
 } from '../modules/help-requests/help-requests.table.ts';
 
 import type {
+  NetworkDeputiesTable,
+  NudgeLogTable,
+  ProgressionDecisionsTable,
+} from '../modules/progression/progression.table.ts';
+import type {
   ResourceNetworkColumns,
   ResourceRevisionsTable,
   ResourcesTable,
@@ -138,4 +143,7 @@ export interface DB {
   calendarFeeds: CalendarFeedsTable;
   resources: ResourcesTable;
   resourceRevisions: ResourceRevisionsTable;
+  progressionDecisions: ProgressionDecisionsTable;
+  networkDeputies: NetworkDeputiesTable;
+  nudgeLog: NudgeLogTable;
 }

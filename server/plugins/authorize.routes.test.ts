@@ -279,6 +279,13 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/resources/start-here`,
     body: { resourceIds: [fx.resourceId] },
   }),
+  'progression.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/succession` }),
+  'progression.decide': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/deputy`,
+    body: { userId: fx.experiencedId },
+  }),
+  'nudges.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/nudges` }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */

@@ -40,6 +40,7 @@ import * as createResources from './2026-12-06T1200-create-resources.ts';
 import * as searchResources from './2026-12-06T1550-search-resources.ts';
 import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-index.ts';
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
+import * as createProgression from './2026-12-07T0400-create-progression.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1300-document-summary': documentSummary,
   '2026-12-07T0100-events-series-start-index': eventsSeriesStartIndex,
   '2026-12-07T0101-event-list-stamps': eventListStamps,
+  '2026-12-07T0400-create-progression': createProgression,
 };

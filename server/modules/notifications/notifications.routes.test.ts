@@ -176,6 +176,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         help: 'daily',
         events: 'daily',
         applications: 'daily',
+        progression: 'daily',
+        reengagement: 'daily',
       },
       announcementsAlwaysEmailed: true,
     });
@@ -193,6 +195,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       help: 'daily',
       events: 'daily',
       applications: 'daily',
+      progression: 'daily',
+      reengagement: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
@@ -373,6 +377,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       help: 'daily',
       events: 'daily',
       applications: 'daily',
+      progression: 'daily',
+      reengagement: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

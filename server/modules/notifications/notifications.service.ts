@@ -177,6 +177,8 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       help: pick('help'),
       events: pick('events'),
       applications: pick('applications'),
+      progression: pick('progression'),
+      reengagement: pick('reengagement'),
     },
     announcementsAlwaysEmailed: true,
   };

@@ -242,6 +242,9 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   event_cancelled: 'mail.notification.item.event_cancelled',
   event_place: 'mail.notification.item.event_place',
   application_received: 'mail.notification.item.application_received',
+  progression_experienced: 'mail.notification.item.progression_experienced',
+  progression_candidate: 'mail.notification.item.progression_candidate',
+  nudge_reengagement: 'mail.notification.item.nudge_reengagement',
 };
 
 /** A line per notification; the digest groups them under their network. */

@@ -59,6 +59,12 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_event_place', { title: n.event?.title ?? '' });
     case 'application_received':
       return t('notifications.text_application_received', { actor, network });
+    case 'progression_experienced':
+      return t('notifications.text_progression_experienced', { actor, network });
+    case 'progression_candidate':
+      return t('notifications.text_progression_candidate', { actor, network });
+    case 'nudge_reengagement':
+      return t('notifications.text_nudge_reengagement', { network });
   }
 }
 

@@ -16,6 +16,8 @@ const KIND_KEYS = {
   help: 'notifications.kind_help',
   events: 'notifications.kind_events',
   applications: 'notifications.kind_applications',
+  progression: 'notifications.kind_progression',
+  reengagement: 'notifications.kind_reengagement',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',
