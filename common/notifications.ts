@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'progression_experienced',
   'progression_candidate',
   'nudge_reengagement',
+  'nudge_missed',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -53,6 +54,7 @@ export const OPTIONAL_EMAIL_KINDS = [
   'applications',
   'progression',
   'reengagement',
+  'missed',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
@@ -81,6 +83,7 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   progression_experienced: 'progression',
   progression_candidate: 'progression',
   nudge_reengagement: 'reengagement',
+  nudge_missed: 'missed',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -100,7 +103,8 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
     kind === 'buddy_checkin' ||
     kind === 'progression_experienced' ||
     kind === 'progression_candidate' ||
-    kind === 'nudge_reengagement'
+    kind === 'nudge_reengagement' ||
+    kind === 'nudge_missed'
   );
 }
 

@@ -28,7 +28,7 @@ export const PROGRESSION_REASONS = [
 export type ProgressionReason = (typeof PROGRESSION_REASONS)[number];
 
 /** Nudges the platform sends on its own, each logged for staff. */
-export const NUDGE_KINDS = ['reengagement'] as const;
+export const NUDGE_KINDS = ['reengagement', 'missed'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** Drifting: active in the 60 days before the last 30, silent in the last 30. */
@@ -36,3 +36,5 @@ export const DRIFT_SILENT_DAYS = 30;
 export const DRIFT_WINDOW_DAYS = 60;
 /** A drifting member is nudged at most once in this many days. */
 export const REENGAGEMENT_EVERY_DAYS = 30;
+/** "What you missed": for members who did not open the app for this many days, once in as many. */
+export const MISSED_EVERY_DAYS = 7;

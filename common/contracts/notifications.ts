@@ -70,6 +70,8 @@ export const NotificationPreferences = z.object({
     progression: EmailFrequency,
     /** A friendly word after some weeks away from a network. */
     reengagement: EmailFrequency,
+    /** "What you missed" in a network, weekly, for a member who did not open the app that week. */
+    missed: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -89,6 +91,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       applications: EmailFrequency.optional(),
       progression: EmailFrequency.optional(),
       reengagement: EmailFrequency.optional(),
+      missed: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

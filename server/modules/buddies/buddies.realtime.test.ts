@@ -86,6 +86,7 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       applications: 'daily',
       progression: 'daily',
       reengagement: 'daily',
+        missed: 'daily',
     });
 
     const beginnerClient = await signIn(t.app, beginner);

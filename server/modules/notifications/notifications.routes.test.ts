@@ -178,6 +178,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         applications: 'daily',
         progression: 'daily',
         reengagement: 'daily',
+        missed: 'daily',
       },
       announcementsAlwaysEmailed: true,
     });
@@ -197,6 +198,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       applications: 'daily',
       progression: 'daily',
       reengagement: 'daily',
+      missed: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
@@ -379,6 +381,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       applications: 'daily',
       progression: 'daily',
       reengagement: 'daily',
+      missed: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

@@ -179,6 +179,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       applications: pick('applications'),
       progression: pick('progression'),
       reengagement: pick('reengagement'),
+      missed: pick('missed'),
     },
     announcementsAlwaysEmailed: true,
   };

@@ -19,6 +19,7 @@ const SCOPE_KEYS = {
   applications: 'notifications.unsubscribe.scope_applications',
   progression: 'notifications.unsubscribe.scope_progression',
   reengagement: 'notifications.unsubscribe.scope_reengagement',
+  missed: 'notifications.unsubscribe.scope_missed',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

@@ -67,7 +67,11 @@ describe.each(DIALECTS)('nudges on %s', (dialect) => {
     const meta = await signIn(t.app, metaUser);
     const log = await meta.get(`/api/networks/${network.slug}/nudges`);
     expect(log.statusCode).toBe(200);
-    const mine = log.json().nudges.filter((n: { userId: string }) => n.userId === member.id);
+    const mine = log
+      .json()
+      .nudges.filter(
+        (n: { userId: string; kind: string }) => n.userId === member.id && n.kind === 'reengagement',
+      );
     expect(mine).toHaveLength(2);
     expect(mine[0]).toMatchObject({
       kind: 'reengagement',
@@ -116,6 +120,31 @@ describe.each(DIALECTS)('nudges on %s', (dialect) => {
     expect(nudge).toMatchObject({ email: 'off' });
     await runDigestNow();
     expect(await mailsTo(t.ctx, member.email)).toHaveLength(0);
+  });
+
+  it('tells members who did not open the app all week what they missed, once a week', async () => {
+    const network = await buildNetwork(t.ctx);
+    const away = await buildMember(t.ctx, network);
+    const here = await buildMember(t.ctx, network);
+    const now = Date.now();
+    await signIn(t.app, away);
+    await signIn(t.app, here);
+    await t.ctx.database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: isoNow(now - 8 * DAY) })
+      .where('userId', '=', away.id)
+      .execute();
+    const missed = (userId: string) => notificationsOf(t.ctx, userId, 'nudge_missed');
+    // Nothing happened this week: nothing to tell.
+    await runNudges(t.ctx, now);
+    expect(await missed(away.id)).toHaveLength(0);
+    await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: here.id });
+    await runNudges(t.ctx, now);
+    expect(await missed(away.id)).toHaveLength(1);
+    expect(await missed(here.id)).toHaveLength(0);
+    expect((await missed(away.id))[0]).toMatchObject({ networkId: network.id, email: 'daily' });
+    await runNudges(t.ctx, now + 6 * DAY);
+    expect(await missed(away.id)).toHaveLength(1);
   });
 
   it('keeps one scheduled nudge run', async () => {

@@ -215,14 +215,20 @@ export async function saveDeputy(
     .execute();
 }
 
-/** When a person was last sent a nudge of a kind (in any network), or null. */
-export async function lastNudgeAt(db: Db, userId: string, kind: NudgeKind): Promise<string | null> {
-  const row = await db
+/** When a person was last sent a nudge of a kind (in one network, or in any), or null. */
+export async function lastNudgeAt(
+  db: Db,
+  userId: string,
+  kind: NudgeKind,
+  networkId?: string,
+): Promise<string | null> {
+  let query = db
     .selectFrom('nudgeLog')
     .select((eb) => eb.fn.max('sentAt').as('at'))
     .where('userId', '=', userId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
+    .where('kind', '=', kind);
+  if (networkId) query = query.where('networkId', '=', networkId);
+  const row = await query.executeTakeFirst();
   return row?.at ? new Date(Date.parse(String(row.at))).toISOString() : null;
 }
 
@@ -300,4 +306,17 @@ export async function hasJob(db: Db, kind: string, statuses: JobStatus[]): Promi
     .where('status', 'in', statuses)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The active members of a network with when they last opened the app (newest session), if ever. */
+export async function listLastSeen(db: Db, networkId: string): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .leftJoin('sessions as s', 's.userId', 'm.userId')
+    .select(['m.userId', (eb) => eb.fn.max('s.lastSeenAt').as('at')])
+    .where('m.networkId', '=', networkId)
+    .where('m.status', '=', 'active')
+    .groupBy('m.userId')
+    .execute();
+  return new Map(rows.map((r) => [r.userId, r.at ? new Date(Date.parse(String(r.at))).toISOString() : null]));
 }

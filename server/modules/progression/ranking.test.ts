@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../lib/time.ts';
-import { isDrifting, mayNudgeAgain, suggestionOf } from './nudges.service.ts';
+import { isDrifting, mayNudgeAgain, missedTheWeek, suggestionOf } from './nudges.service.ts';
 import { type MemberStats, rankSuccessors, suggestionFor } from './ranking.ts';
 
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
@@ -101,6 +101,14 @@ describe('nudge timing', () => {
     expect(mayNudgeAgain(null, NOW)).toBe(true);
     expect(mayNudgeAgain(ago(29), NOW)).toBe(false);
     expect(mayNudgeAgain(ago(30), NOW)).toBe(true);
+    expect(mayNudgeAgain(ago(6), NOW, 7)).toBe(false);
+    expect(mayNudgeAgain(ago(7), NOW, 7)).toBe(true);
+  });
+
+  it('counts a member who has not opened the app for a week (or never) as having missed it', () => {
+    expect(missedTheWeek(ago(6), NOW)).toBe(false);
+    expect(missedTheWeek(ago(7), NOW)).toBe(true);
+    expect(missedTheWeek(null, NOW)).toBe(true);
   });
 
   it('suggests answering a waiting help request when there is one', () => {

@@ -245,6 +245,7 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   progression_experienced: 'mail.notification.item.progression_experienced',
   progression_candidate: 'mail.notification.item.progression_candidate',
   nudge_reengagement: 'mail.notification.item.nudge_reengagement',
+  nudge_missed: 'mail.notification.item.nudge_missed',
 };
 
 /** A line per notification; the digest groups them under their network. */

@@ -65,6 +65,8 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_progression_candidate', { actor, network });
     case 'nudge_reengagement':
       return t('notifications.text_nudge_reengagement', { network });
+    case 'nudge_missed':
+      return t('notifications.text_nudge_missed', { network });
   }
 }
 

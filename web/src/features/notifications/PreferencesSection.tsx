@@ -18,6 +18,7 @@ const KIND_KEYS = {
   applications: 'notifications.kind_applications',
   progression: 'notifications.kind_progression',
   reengagement: 'notifications.kind_reengagement',
+  missed: 'notifications.kind_missed',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',

@@ -53,6 +53,36 @@ function Reasons({ reasons, t }: { reasons: ProgressionReason[]; t: TFunction })
   );
 }
 
+/** One suggested next step with its reasons, and (for the meta-mentor) confirm and dismiss. */
+export function SuggestionRow({
+  suggestion: s,
+  mayDecide,
+  onDecide,
+}: {
+  suggestion: ProgressionSuggestion;
+  mayDecide: boolean;
+  onDecide: (kind: 'confirmed' | 'dismissed') => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li className="row">
+      <div className="row-main">
+        <UserText as="p">{s.displayName}</UserText>
+        <p className="small">{t('progression.suggested_for', { step: t(STEP_KEYS[s.step]) })}</p>
+        <Reasons reasons={s.reasons} t={t} />
+      </div>
+      {mayDecide && (
+        <div className="row-actions">
+          <Button onClick={() => onDecide('confirmed')}>{t('progression.confirm')}</Button>
+          <Button variant="secondary" onClick={() => onDecide('dismissed')}>
+            {t('progression.dismiss')}
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}
+
 type Pending =
   | { kind: 'confirmed' | 'dismissed'; suggestion: ProgressionSuggestion }
   | { kind: 'deputy'; candidate: SuccessionCandidate };
@@ -103,26 +133,12 @@ export default function ProgressionPage() {
         {suggestions.data && suggestions.data.suggestions.length > 0 && (
           <ul className="rows">
             {suggestions.data.suggestions.map((s) => (
-              <li key={`${s.userId}:${s.step}`} className="row">
-                <div className="row-main">
-                  <UserText as="p">{s.displayName}</UserText>
-                  <p className="small">{t('progression.suggested_for', { step: t(STEP_KEYS[s.step]) })}</p>
-                  <Reasons reasons={s.reasons} t={t} />
-                </div>
-                {mayDecide && (
-                  <div className="row-actions">
-                    <Button onClick={() => setPending({ kind: 'confirmed', suggestion: s })}>
-                      {t('progression.confirm')}
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      onClick={() => setPending({ kind: 'dismissed', suggestion: s })}
-                    >
-                      {t('progression.dismiss')}
-                    </Button>
-                  </div>
-                )}
-              </li>
+              <SuggestionRow
+                key={`${s.userId}:${s.step}`}
+                suggestion={s}
+                mayDecide={mayDecide}
+                onDecide={(kind) => setPending({ kind, suggestion: s })}
+              />
             ))}
           </ul>
         )}
@@ -184,7 +200,9 @@ export default function ProgressionPage() {
                 <div className="row-main">
                   <p>
                     {t('progression.nudge_line', {
-                      kind: t('progression.nudge_reengagement'),
+                      kind: t(
+                        n.kind === 'missed' ? 'progression.nudge_missed' : 'progression.nudge_reengagement',
+                      ),
                       name: n.displayName,
                     })}
                   </p>
