@@ -58,6 +58,7 @@ export const AUDIT_EVENTS = [
   'help.resolved',
   'help.reopened',
   'help.removed',
+  'deputy.named',
   'resource.reverted',
   'resource.deleted',
   'resource.settings_changed',

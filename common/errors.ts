@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'DIRECTORY_ENTRY_NOT_CURATED',
   'DIRECTORY_CLAIM_EXISTS',
   'DIRECTORY_CLAIM_DECIDED',
+  'PROGRESSION_NOT_SUGGESTED',
+  'DEPUTY_SELF',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,6 +35,12 @@ export const NOTIFICATION_KINDS = [
   'moderation_suspended',
   'report_actioned',
   'report_dismissed',
+  // Role progression: the meta-mentor confirmed the member as experienced, or as a meta-mentor
+  // candidate. Nudges: a friendly word to a member who has drifted away from a network.
+  'progression_experienced',
+  'progression_candidate',
+  'nudge_reengagement',
+  'nudge_missed',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -52,6 +58,9 @@ export const OPTIONAL_EMAIL_KINDS = [
   'help',
   'events',
   'applications',
+  'progression',
+  'reengagement',
+  'missed',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
@@ -81,6 +90,10 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   moderation_suspended: null,
   report_actioned: null,
   report_dismissed: null,
+  progression_experienced: 'progression',
+  progression_candidate: 'progression',
+  nudge_reengagement: 'reengagement',
+  nudge_missed: 'missed',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -95,7 +108,14 @@ export function kindsOfSetting(setting: OptionalEmailKind): NotificationKindCode
 
 /** Gentle reminders are never mailed at once: with "at once" chosen they still wait for the digest. */
 export function isDigestOnly(kind: NotificationKindCode): boolean {
-  return kind === 'buddy_checkin';
+  // Progression news and nudges wait for the digest too, so that they share one mail with the rest.
+  return (
+    kind === 'buddy_checkin' ||
+    kind === 'progression_experienced' ||
+    kind === 'progression_candidate' ||
+    kind === 'nudge_reengagement' ||
+    kind === 'nudge_missed'
+  );
 }
 
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */

@@ -83,6 +83,9 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'reports.view': '----YY-YY',
   'records.view': '---YYY---',
   'records.manage': '----YY---',
+  'progression.view': '----YY---',
+  'progression.decide': '-----Y---',
+  'nudges.view': '----YY---',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

@@ -78,6 +78,9 @@ export const NETWORK_ACTIONS = [
   'reports.view',
   'records.view',
   'records.manage',
+  'progression.view',
+  'progression.decide',
+  'nudges.view',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -181,6 +184,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
   'records.view': EVERY_MEMBER,
   'records.manage': ['meta_mentor', 'office'],
+  // Role progression and succession: the meta-mentor and office see the suggestions, the ranked
+  // successors and the nudges sent; the meta-mentor decides on a suggestion and names the deputy.
+  'progression.view': ['meta_mentor', 'office'],
+  'progression.decide': ['meta_mentor'],
+  'nudges.view': ['meta_mentor', 'office'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {

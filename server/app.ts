@@ -15,6 +15,7 @@ import { moderationRoutes } from './modules/moderation/index.ts';
 import { networkHealthRoutes } from './modules/network-health/index.ts';
 import { activityRoutes, reportRoutes } from './modules/activities/index.ts';
 import { volunteerRecordRoutes } from './modules/volunteer-records/index.ts';
+import { progressionRoutes } from './modules/progression/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { healthRoutes, metricsRoutes } from './modules/health/index.ts';
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await reportRoutes(app, ctx);
   await volunteerRecordRoutes(app, ctx);
   await directoryRoutes(app, ctx);
+  await progressionRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
   app.setNotFoundHandler((request, reply) => {

@@ -66,6 +66,12 @@ export const NotificationPreferences = z.object({
     events: EmailFrequency,
     /** Applications to join a network, for its meta-mentors and office. */
     applications: EmailFrequency,
+    /** Role progression: being confirmed as experienced or as a meta-mentor candidate. */
+    progression: EmailFrequency,
+    /** A friendly word after some weeks away from a network. */
+    reengagement: EmailFrequency,
+    /** "What you missed" in a network, weekly, for a member who did not open the app that week. */
+    missed: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -83,6 +89,9 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       help: EmailFrequency.optional(),
       events: EmailFrequency.optional(),
       applications: EmailFrequency.optional(),
+      progression: EmailFrequency.optional(),
+      reengagement: EmailFrequency.optional(),
+      missed: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

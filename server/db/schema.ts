@@ -82,6 +82,11 @@ import type {
 } from '../modules/help-requests/help-requests.table.ts';
 
 import type {
+  NetworkDeputiesTable,
+  NudgeLogTable,
+  ProgressionDecisionsTable,
+} from '../modules/progression/progression.table.ts';
+import type {
   ResourceNetworkColumns,
   ResourceRevisionsTable,
   ResourcesTable,
@@ -179,4 +184,7 @@ export interface DB {
   volunteerTrainings: VolunteerTrainingsTable;
   volunteerChecks: VolunteerChecksTable;
   volunteerCommitments: VolunteerCommitmentsTable;
+  progressionDecisions: ProgressionDecisionsTable;
+  networkDeputies: NetworkDeputiesTable;
+  nudgeLog: NudgeLogTable;
 }

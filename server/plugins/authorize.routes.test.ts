@@ -306,6 +306,13 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/members/${fx.otherMetaId}/record/checks`,
     body: { kind: 'Certificate of good conduct', seenOn: '2026-01-10', validUntil: '2029-01-10' },
   }),
+  'progression.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/succession` }),
+  'progression.decide': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/deputy`,
+    body: { userId: fx.experiencedId },
+  }),
+  'nudges.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/nudges` }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */

@@ -22,6 +22,7 @@ import * as office from '../../common/contracts/office.ts';
 import * as operations from '../../common/contracts/operations.ts';
 import * as privacy from '../../common/contracts/privacy.ts';
 import * as profiles from '../../common/contracts/profiles.ts';
+import * as progression from '../../common/contracts/progression.ts';
 import * as realtime from '../../common/contracts/realtime.ts';
 import * as reports from '../../common/contracts/reports.ts';
 import * as resources from '../../common/contracts/resources.ts';
@@ -54,6 +55,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   operations,
   privacy,
   profiles,
+  progression,
   realtime,
   reports,
   resources,

@@ -42,6 +42,7 @@ import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-i
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as createModeration from './2026-12-07T0600-create-moderation.ts';
 import * as createLegalDocuments from './2026-12-07T0500-create-legal-documents.ts';
+import * as createProgression from './2026-12-07T0400-create-progression.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
@@ -102,4 +103,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0800-create-directory': createDirectory,
   '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,
   '2026-12-07T0500-create-legal-documents': createLegalDocuments,
+  '2026-12-07T0400-create-progression': createProgression,
 };

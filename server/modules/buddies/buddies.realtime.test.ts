@@ -84,6 +84,9 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       help: 'daily',
       events: 'daily',
       applications: 'daily',
+      progression: 'daily',
+      reengagement: 'daily',
+      missed: 'daily',
     });
 
     const beginnerClient = await signIn(t.app, beginner);

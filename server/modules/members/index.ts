@@ -1,4 +1,10 @@
 /** Members: joining (invitations, applications, appointments), changing roles, removing and leaving. */
 export { joiningRoutes } from './joining.routes.ts';
 export { memberRoutes } from './members.routes.ts';
-export { type AddMemberInput, addMember, admitMember, leaveNetwork } from './members.service.ts';
+export {
+  type AddMemberInput,
+  addMember,
+  admitMember,
+  changeMember,
+  leaveNetwork,
+} from './members.service.ts';

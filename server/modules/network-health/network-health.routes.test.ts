@@ -258,6 +258,15 @@ describe.each(DIALECTS)('network health on %s', (dialect) => {
     expect(codes).not.toContain('requests_unanswered');
     expect(codes).not.toContain('no_recent_event');
 
+    // One meta-mentor with a named deputy has a successor: that warning goes.
+    expect(codes).toContain('single_meta_mentor');
+    const named = await client.request('PUT', `/api/networks/${network.slug}/deputy`, {
+      userId: people.u3.id,
+    });
+    expect(named.statusCode, named.body).toBeLessThan(300);
+    const withDeputy = (await client.get(`/api/networks/${network.slug}/health`)).json() as NetworkHealth;
+    expect(withDeputy.warnings.map((w) => w.code)).not.toContain('single_meta_mentor');
+
     // A span of its own: whole weeks from the Monday of `from`.
     const span = (
       await client.get(`/api/networks/${network.slug}/health?from=${dayAgo(20)}&to=${dayAgo(6)}`)

@@ -17,6 +17,7 @@ import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { mayInNetwork, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
+import { hasDeputy } from '../progression/index.ts';
 import { presentGoal, presentWeeks } from './network-health.presenter.ts';
 import * as repo from './network-health.repository.ts';
 import { addDays, dayOf } from './rollup.service.ts';
@@ -59,13 +60,14 @@ async function assess(
   const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
   // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
   // live from a few indexed rows of this network.
-  const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent] = await Promise.all([
+  const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent, deputyNamed] = await Promise.all([
     rows.at(-1) ?? repo.latestDaily(db, network.id, today),
     repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
     repo.countActivePairs(db, network.id),
     repo.listMetaMentors(db, network.id),
     repo.listGoals(db, network.id),
     repo.hasEventBetween(db, network.id, isoNow(now - settings.eventGapWeeks * 7 * DAY), isoNow(now)),
+    hasDeputy(ctx, network.id),
   ]);
   const members = latest?.members ?? 0;
   const accepted = latest ? Math.min(latest.accepted, members) : null;
@@ -78,6 +80,7 @@ async function assess(
     unanswered,
     hadRecentEvent,
     metaMentors,
+    deputyNamed,
     members,
     accepted,
     goals: presentedGoals.map((g) => ({ title: g.title, dueOn: g.dueOn, reached: g.reached })),

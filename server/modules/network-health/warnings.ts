@@ -10,6 +10,8 @@ export interface WarningInput {
   unanswered: number;
   hadRecentEvent: boolean;
   metaMentors: { id: string; displayName: string; lastActiveOn: string | null; joinedAt: string }[];
+  /** A deputy is named (progression module): one meta-mentor then has a successor. */
+  deputyNamed?: boolean;
   members: number;
   accepted: number | null;
   goals: { title: string; dueOn: string | null; reached: boolean }[];
@@ -58,7 +60,7 @@ export function workOutWarnings(input: WarningInput): HealthWarning[] {
       });
     }
   }
-  if (input.metaMentors.length === 1) {
+  if (input.metaMentors.length === 1 && !input.deputyNamed) {
     warnings.push({ code: 'single_meta_mentor', actionPath: `${base}/members` });
   }
   if (input.accepted !== null && input.members > 0) {

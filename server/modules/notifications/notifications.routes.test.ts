@@ -176,6 +176,9 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         help: 'daily',
         events: 'daily',
         applications: 'daily',
+        progression: 'daily',
+        reengagement: 'daily',
+        missed: 'daily',
       },
       announcementsAlwaysEmailed: true,
     });
@@ -193,6 +196,9 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       help: 'daily',
       events: 'daily',
       applications: 'daily',
+      progression: 'daily',
+      reengagement: 'daily',
+      missed: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
@@ -373,6 +379,9 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       help: 'daily',
       events: 'daily',
       applications: 'daily',
+      progression: 'daily',
+      reengagement: 'daily',
+      missed: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

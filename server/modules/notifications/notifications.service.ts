@@ -177,6 +177,9 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       help: pick('help'),
       events: pick('events'),
       applications: pick('applications'),
+      progression: pick('progression'),
+      reengagement: pick('reengagement'),
+      missed: pick('missed'),
     },
     announcementsAlwaysEmailed: true,
   };

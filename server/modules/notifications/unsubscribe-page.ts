@@ -17,6 +17,9 @@ const SCOPE_KEYS = {
   help: 'notifications.unsubscribe.scope_help',
   events: 'notifications.unsubscribe.scope_events',
   applications: 'notifications.unsubscribe.scope_applications',
+  progression: 'notifications.unsubscribe.scope_progression',
+  reengagement: 'notifications.unsubscribe.scope_reengagement',
+  missed: 'notifications.unsubscribe.scope_missed',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

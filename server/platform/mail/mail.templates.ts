@@ -246,6 +246,10 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   moderation_suspended: 'mail.notification.item.moderation_suspended',
   report_actioned: 'mail.notification.item.report_actioned',
   report_dismissed: 'mail.notification.item.report_dismissed',
+  progression_experienced: 'mail.notification.item.progression_experienced',
+  progression_candidate: 'mail.notification.item.progression_candidate',
+  nudge_reengagement: 'mail.notification.item.nudge_reengagement',
+  nudge_missed: 'mail.notification.item.nudge_missed',
 };
 
 /** A line per notification; the digest groups them under their network. */

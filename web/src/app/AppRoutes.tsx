@@ -35,6 +35,7 @@ const OfficePage = lazy(() => import('../features/office/OfficePage.tsx'));
 const InvitationsPage = lazy(() => import('../features/invitations/InvitationsPage.tsx'));
 const ApplicationsPage = lazy(() => import('../features/applications/ApplicationsPage.tsx'));
 const AuditPage = lazy(() => import('../features/members/AuditPage.tsx'));
+const ProgressionPage = lazy(() => import('../features/progression/ProgressionPage.tsx'));
 const SettingsPage = lazy(() => import('../features/networks/SettingsPage.tsx'));
 const DiscussionsPage = lazy(() => import('../features/discussions/DiscussionsPage.tsx'));
 const NewTopicPage = lazy(() => import('../features/discussions/NewTopicPage.tsx'));
@@ -146,6 +147,7 @@ export function AppRoutes() {
           <Route path="invitations" element={signedIn(<InvitationsPage />)} />
           <Route path="applications" element={signedIn(<ApplicationsPage />)} />
           <Route path="audit" element={signedIn(<AuditPage />)} />
+          <Route path="progression" element={signedIn(<ProgressionPage />)} />
           <Route path="settings" element={signedIn(<SettingsPage />)} />
           <Route path="resources" element={signedIn(<ResourcesPage />)} />
           <Route path="resources/new" element={signedIn(<ResourceEditorPage />)} />

@@ -61,6 +61,7 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'help.resolved': 'audit.events.help.resolved',
   'help.reopened': 'audit.events.help.reopened',
   'help.removed': 'audit.events.help.removed',
+  'deputy.named': 'audit.events.deputy.named',
   'resource.reverted': 'audit.events.resource.reverted',
   'resource.deleted': 'audit.events.resource.deleted',
   'resource.settings_changed': 'audit.events.resource.settings_changed',

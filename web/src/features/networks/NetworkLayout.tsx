@@ -70,6 +70,7 @@ export default function NetworkLayout() {
     { to: 'invitations', label: t('networks.nav.invitations'), show: may('invitations.manage') },
     { to: 'applications', label: t('networks.nav.applications'), show: may('applications.decide') },
     { to: 'audit', label: t('networks.nav.audit'), show: may('audit.view') },
+    { to: 'progression', label: t('progression.nav'), show: may('progression.view') },
     { to: 'settings', label: t('networks.nav.settings'), show: may('network.edit') },
   ];
 

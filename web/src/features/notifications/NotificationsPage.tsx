@@ -67,6 +67,14 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_report_actioned');
     case 'report_dismissed':
       return t('notifications.text_report_dismissed');
+    case 'progression_experienced':
+      return t('notifications.text_progression_experienced', { actor, network });
+    case 'progression_candidate':
+      return t('notifications.text_progression_candidate', { actor, network });
+    case 'nudge_reengagement':
+      return t('notifications.text_nudge_reengagement', { network });
+    case 'nudge_missed':
+      return t('notifications.text_nudge_missed', { network });
   }
 }
 

@@ -16,6 +16,9 @@ const KIND_KEYS = {
   help: 'notifications.kind_help',
   events: 'notifications.kind_events',
   applications: 'notifications.kind_applications',
+  progression: 'notifications.kind_progression',
+  reengagement: 'notifications.kind_reengagement',
+  missed: 'notifications.kind_missed',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',
