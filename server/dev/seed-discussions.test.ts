@@ -29,7 +29,8 @@ describe.each(DIALECTS)('demo discussions on %s', (dialect) => {
       announcements: await count('announcements'),
       reactions: await count('postReactions'),
     };
-    expect(before).toEqual({ spaces: 6, topics: 5, posts: 15, announcements: 2, reactions: 10 });
+    // 5 topics with 15 posts of the demo discussions, and 38 topics of the health history (seed-health).
+    expect(before).toEqual({ spaces: 6, topics: 43, posts: 53, announcements: 2, reactions: 10 });
     // Seeding writes no announcement mails.
     const jobs = await db
       .selectFrom('jobs')
@@ -39,7 +40,7 @@ describe.each(DIALECTS)('demo discussions on %s', (dialect) => {
     expect(jobs).toEqual([]);
 
     await seedDemo(t.ctx);
-    expect(await count('topics')).toBe(5);
+    expect(await count('topics')).toBe(43);
     expect(await count('announcements')).toBe(2);
 
     const client = await signIn(t.app, { email: 'mentor.arabic@demo.example.org', password: DEMO_PASSWORD });

@@ -23,6 +23,7 @@ export async function legalRoutes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/legal',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'The current privacy notice and terms of use (public)',
