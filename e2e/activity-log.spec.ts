@@ -119,6 +119,9 @@ describe('the mentoring log on a phone', () => {
     await page.getByLabel('Password').fill(tom.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/home');
+    // The address changes before the home page is drawn (the router renders it as a transition);
+    // the header's menu closes when the page arrives, so open it once the page is there.
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Tom Mentor' }).waitFor();
     await openNavEntry(page, 'My log');
     await page.getByRole('heading', { level: 1, name: 'My log' }).waitFor();
     await page.getByLabel('Mentee code').fill('K12');
