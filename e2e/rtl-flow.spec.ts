@@ -16,6 +16,11 @@ let cookie = '';
 const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 const slug = 'mentoren-leipzig';
 const olga = { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Müller' };
+const karim = {
+  email: 'karim@example.org',
+  password: 'a windmill by the river',
+  displayName: 'Karim Haddad',
+};
 const topicTitle = 'Termin im Jobcenter?';
 const city = 'Leipzig 04107';
 let topicId = '';
@@ -73,6 +78,25 @@ beforeAll(async () => {
     body: 'Treffpunkt: Leipzig 04107, vor dem Eingang.',
   });
   topicId = String((topic.topic as Json | undefined)?.id ?? topic.id);
+  // Karim writes to Olga and answers her topic: her header shows both unread badges.
+  await apiCall(server, 'POST', '/auth/register', { ...karim, locale: 'de' });
+  await call('POST', `/networks/${slug}/meta-mentors`, { email: karim.email });
+  const olgaId = String(((await call('GET', '/session')).user as Json).id);
+  const olgaCookie = cookie;
+  cookie =
+    (await apiCall(server, 'POST', '/auth/login', { email: karim.email, password: karim.password })).cookie ??
+    '';
+  await call('POST', `/networks/${slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+  const conversation = await call('POST', '/conversations/direct', { userId: olgaId });
+  await call('POST', `/conversations/${conversation.id}/messages`, {
+    body: 'Hallo Olga, hast du morgen Zeit?',
+    clientId: 'rtl-flow-1',
+  });
+  await call('POST', `/networks/${slug}/topics/${topicId}/replies`, { body: 'Ich komme mit zum Jobcenter.' });
+  cookie = olgaCookie;
   browser = await launchBrowser();
 });
 
@@ -117,6 +141,15 @@ describe('right to left', () => {
       await screenshot(page, phone, label);
       for (const v of await seriousA11yViolations(page)) violations.push(`${label}: ${v}`);
     };
+
+    // The header with both unread badges (messages, notifications) fits the phone's width.
+    await page.goto('/home');
+    await page.locator('html[dir="rtl"]').waitFor();
+    await page.locator('.site-nav .count-badge').nth(1).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    const nav = await page.locator('.site-nav').boundingBox();
+    expect(nav?.height ?? 999).toBeLessThan(60);
+    await scan('79-rtl-home-badges');
 
     // The topic: its title ends in "?" on the right of the Latin text, not before "Termin".
     await page.goto(`/networks/${slug}/discussions/${topicId}`);
