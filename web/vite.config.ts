@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { cataloguePlugin } from './build/catalogue-plugin.ts';
 import { compressPlugin } from './build/compress-plugin.ts';
 import { pwaPlugin } from './build/pwa-plugin.ts';
 
@@ -10,7 +11,7 @@ const proxied = { target: apiTarget, changeOrigin: false, ws: true };
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
-  plugins: [react(), pwaPlugin(), compressPlugin()],
+  plugins: [cataloguePlugin(), react(), pwaPlugin(), compressPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,16 +13,44 @@ import { isolateMessageValues } from '../../../common/isolate.ts';
 
 type Catalogue = Record<string, unknown>;
 
-// One lazily loaded chunk per language: only the active catalogue is downloaded.
-const catalogueLoaders = import.meta.glob<Catalogue>('../../../common/i18n/*.json', { import: 'default' });
+// Two lazily loaded chunks per language (common/catalogue-parts.ts, split by web/build/catalogue-plugin.ts):
+// the shell's sections before the first render, the pages' sections right after it. Only the active
+// language is downloaded.
+const shellLoaders = import.meta.glob<Catalogue>('../../../common/i18n/*.json', {
+  query: '?part=shell',
+  import: 'default',
+});
+const pageLoaders = import.meta.glob<Catalogue>('../../../common/i18n/*.json', {
+  query: '?part=pages',
+  import: 'default',
+});
+const loadingParts = new Map<string, Promise<void>>();
 
 const STORAGE_KEY = 'mn.locale';
 
+function loadPart(locale: Locale, part: 'shell' | 'pages'): Promise<void> {
+  const key = `${locale}:${part}`;
+  let loading = loadingParts.get(key);
+  if (!loading) {
+    const loader = (part === 'shell' ? shellLoaders : pageLoaders)[`../../../common/i18n/${locale}.json`];
+    if (!loader) return Promise.reject(new Error(`No catalogue for ${locale}`));
+    loading = loader().then((catalogue) => {
+      i18next.addResourceBundle(locale, 'translation', catalogue, true, true);
+    });
+    // A failed download (offline) is tried again by the next page that needs it.
+    loading.catch(() => loadingParts.delete(key));
+    loadingParts.set(key, loading);
+  }
+  return loading;
+}
+
 async function loadCatalogue(locale: Locale): Promise<void> {
-  if (i18next.hasResourceBundle(locale, 'translation')) return;
-  const loader = catalogueLoaders[`../../../common/i18n/${locale}.json`];
-  if (!loader) throw new Error(`No catalogue for ${locale}`);
-  i18next.addResourceBundle(locale, 'translation', await loader());
+  await Promise.all([loadPart(locale, 'shell'), loadPart(locale, 'pages')]);
+}
+
+/** Resolves when the pages' part of the current language's catalogue is there (lazy pages wait for it). */
+export function pagesCatalogue(): Promise<void> {
+  return loadPart(currentLocale(), 'pages');
 }
 
 function readStoredLocale(): Locale | undefined {
@@ -83,7 +111,9 @@ export async function initI18n(): Promise<void> {
       react: { useSuspense: false },
       returnNull: false,
     });
-  await loadCatalogue(locale);
+  await loadPart(locale, 'shell');
+  // The pages' texts come right after, while the first page is drawn.
+  loadPart(locale, 'pages').catch(() => {});
   applyToDocument(locale);
   // Re-render with the loaded catalogue.
   await i18next.changeLanguage(locale);
