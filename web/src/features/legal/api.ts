@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AcceptLegalBody, CurrentLegal } from '../../../../common/contracts/legal.ts';
+import { LEGAL_KINDS } from '../../../../common/legal.ts';
+import { api } from '../../lib/api-client.ts';
+import { authKeys } from '../auth/api.ts';
+
+/** Query keys of the privacy notice and terms of use; what the signed-in person still has to accept sits under `me`. */
+export const legalKeys = {
+  current: ['legal'] as const,
+  pending: [...authKeys.me, 'legal'] as const,
+};
+
+/** The current privacy notice and terms of use (null while a text is not published). */
+export function useCurrentLegal() {
+  return useQuery({ queryKey: legalKeys.current, queryFn: () => api.get<CurrentLegal>('/legal') });
+}
+
+/** The versions shown on screen, as the sign-up and the accept button send them: only published texts. */
+export function shownVersions(current: CurrentLegal): AcceptLegalBody {
+  const body: AcceptLegalBody = {};
+  for (const kind of LEGAL_KINDS) {
+    const version = current[kind]?.version;
+    if (version !== undefined) body[kind] = version;
+  }
+  return body;
+}
+
+/** Whether anything is published that a person must accept. */
+export const hasPublishedLegal = (current: CurrentLegal) =>
+  LEGAL_KINDS.some((kind) => current[kind] !== null);
