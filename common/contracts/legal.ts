@@ -13,7 +13,10 @@ export type PublishLegalBody = z.infer<typeof PublishLegalBody>;
 export const LegalVersion = z.object({
   kind: z.enum(LEGAL_KINDS),
   version: z.number().int(),
+  /** Markdown source (for editing a new version). */
   body: z.string(),
+  /** The body rendered to safe HTML by the server (the web parses no Markdown). */
+  bodyHtml: z.string(),
   summary: z.string(),
   publishedAt: z.string(),
 });

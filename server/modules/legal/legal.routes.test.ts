@@ -33,21 +33,28 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     const current = (await visitor.get('/api/legal')).json();
     expect([current.privacy.version, current.terms.version]).toEqual([1, 1]);
     expect(current.privacy.body).toBe(notice.body);
+    expect(current.privacy.bodyHtml).toContain('<h2>Privacy notice</h2>');
+
+    // The rendering is safe: raw HTML and script links come out as text.
+    const hostile = await admin.post('/api/admin/legal/terms', {
+      body: '<script>alert(1)</script>\n\n[click](javascript:alert(2))',
+    });
+    expect(hostile.json().bodyHtml).not.toMatch(/<script|href="javascript:/);
 
     expect((await visitor.get('/api/me/legal')).statusCode).toBe(401);
     const pendingKinds = async () =>
       ((await member.get('/api/me/legal')).json().pending as { kind: string; version: number }[]).map(
         (p) => `${p.kind}@${p.version}`,
       );
-    expect(await pendingKinds()).toEqual(['privacy@1', 'terms@1']);
+    expect(await pendingKinds()).toEqual(['privacy@1', 'terms@2']);
 
     // Accepting must name every pending text, and only current versions.
     expect(errorCode(await member.post('/api/me/legal', { privacy: 1 }))).toBe('DOCUMENT_CHANGED');
     expect(errorCode(await member.post('/api/me/legal', { privacy: 2, terms: 1 }))).toBe('DOCUMENT_CHANGED');
-    expect((await member.post('/api/me/legal', { privacy: 1, terms: 1 })).statusCode).toBe(204);
+    expect((await member.post('/api/me/legal', { privacy: 1, terms: 2 })).statusCode).toBe(204);
     expect(await pendingKinds()).toEqual([]);
     // Accepting again is harmless.
-    expect((await member.post('/api/me/legal', { privacy: 1, terms: 1 })).statusCode).toBe(204);
+    expect((await member.post('/api/me/legal', { privacy: 1, terms: 2 })).statusCode).toBe(204);
 
     const second = await admin.post('/api/admin/legal/privacy', {
       body: '# Privacy notice v2',

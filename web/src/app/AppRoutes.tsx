@@ -69,6 +69,7 @@ const MyLogPage = lazyPage(() => import('../features/activities/MyLogPage.tsx'))
 const ImpactReportPage = lazyPage(() => import('../features/activities/ImpactReportPage.tsx'));
 const PublicDirectoryPage = lazyPage(() => import('../features/directory/DirectoryPage.tsx'));
 const DirectoryEntryPage = lazyPage(() => import('../features/directory/EntryPage.tsx'));
+const LegalTextPage = lazyPage(() => import('../features/legal/LegalTextPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -177,6 +178,8 @@ export function AppRoutes() {
         <Route path="notifications" element={signedIn(<NotificationsPage />)} />
         <Route path="search" element={signedIn(<SearchPage />)} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="privacy" element={<LegalTextPage />} />
+        <Route path="terms" element={<LegalTextPage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -122,6 +122,16 @@ export function AppShell() {
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
+        <nav aria-label={t('nav.legal')}>
+          <ul className="footer-links">
+            <li>
+              <Link to="/privacy">{t('nav.privacy_notice')}</Link>
+            </li>
+            <li>
+              <Link to="/terms">{t('nav.terms_of_use')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('common.footer')}</p>
       </footer>
     </div>

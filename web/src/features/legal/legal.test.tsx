@@ -33,6 +33,7 @@ const version = (kind: LegalVersion['kind'], n: number): LegalVersion => ({
   kind,
   version: n,
   body: `# ${kind} ${n}`,
+  bodyHtml: `<h2>${kind} ${n}</h2>`,
   summary: '',
   publishedAt: '2026-12-01T09:00:00Z',
 });
