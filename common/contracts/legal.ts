@@ -33,6 +33,18 @@ export const AcceptLegalBody = z.strictObject({
 });
 export type AcceptLegalBody = z.infer<typeof AcceptLegalBody>;
 
+/** A current version the person has not accepted, with what changed since the one they accepted. */
+export const PendingLegalVersion = LegalVersion.extend({
+  /** Line by line since the version they accepted last; null when they never accepted this text. */
+  changes: z
+    .object({
+      sinceVersion: z.number().int(),
+      parts: z.array(z.object({ change: z.enum(['added', 'removed', 'unchanged']), text: z.string() })),
+    })
+    .nullable(),
+});
+export type PendingLegalVersion = z.infer<typeof PendingLegalVersion>;
+
 /** The current versions the signed-in person has not accepted yet. */
-export const PendingLegal = z.object({ pending: z.array(LegalVersion) });
+export const PendingLegal = z.object({ pending: z.array(PendingLegalVersion) });
 export type PendingLegal = z.infer<typeof PendingLegal>;

@@ -1,4 +1,5 @@
-import type { LegalVersion } from '../../../common/contracts/legal.ts';
+import { diffLines } from 'diff';
+import type { LegalVersion, PendingLegalVersion } from '../../../common/contracts/legal.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import type { LegalVersionRow } from './legal.table.ts';
 
@@ -11,5 +12,19 @@ export function presentLegalVersion(row: LegalVersionRow): LegalVersion {
     bodyHtml: renderMarkdown(row.body, new Map(), { headingOffset: 1 }),
     summary: row.summary,
     publishedAt: row.publishedAt,
+  };
+}
+
+/** What changed between the version a person accepted and the current one, line by line. */
+export function presentLegalChanges(
+  before: LegalVersionRow,
+  after: LegalVersionRow,
+): PendingLegalVersion['changes'] {
+  return {
+    sinceVersion: Number(before.version),
+    parts: diffLines(before.body, after.body).map((part) => ({
+      change: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('unchanged' as const),
+      text: part.value,
+    })),
   };
 }

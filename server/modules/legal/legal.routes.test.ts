@@ -62,6 +62,15 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     });
     expect(second.json().version).toBe(2);
     expect(await pendingKinds()).toEqual(['privacy@2']);
+    // A returning person sees what changed since the version they accepted; a first reader sees no diff.
+    const [changed] = (await member.get('/api/me/legal')).json().pending;
+    expect(changed.summary).toBe('Retention');
+    expect(changed.changes.sinceVersion).toBe(1);
+    expect(changed.changes.parts).toContainEqual({ change: 'added', text: '# Privacy notice v2' });
+    expect(changed.changes.parts.filter((p: { change: string }) => p.change === 'removed')).not.toEqual([]);
+    const newcomer = await signIn(t.app, await buildUser(t.ctx));
+    const firstRead = (await newcomer.get('/api/me/legal')).json().pending;
+    expect(firstRead.map((p: { changes: unknown }) => p.changes)).toEqual([null, null]);
     expect(errorCode(await member.post('/api/me/legal', { privacy: 1 }))).toBe('DOCUMENT_CHANGED');
     expect((await member.post('/api/me/legal', { privacy: 2 })).statusCode).toBe(204);
     expect(await pendingKinds()).toEqual([]);

@@ -2,6 +2,7 @@ import type {
   AcceptLegalBody,
   CurrentLegal,
   LegalVersion,
+  PendingLegalVersion,
   PublishLegalBody,
 } from '../../../common/contracts/legal.ts';
 import { LEGAL_KINDS, type LegalKind } from '../../../common/legal.ts';
@@ -10,10 +11,11 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { presentLegalVersion } from './legal.presenter.ts';
+import { presentLegalChanges, presentLegalVersion } from './legal.presenter.ts';
 import {
   findAcceptances,
   findCurrentLegalVersions,
+  findLegalVersion,
   insertAcceptance,
   insertLegalVersion,
   latestLegalVersionNumber,
@@ -47,17 +49,31 @@ export async function publishLegalVersion(
   return presentLegalVersion(row);
 }
 
-/** The current versions the user has not accepted yet. */
-export async function pendingLegal(ctx: AppContext, userId: string): Promise<LegalVersion[]> {
-  const [current, accepted] = await Promise.all([
-    currentLegal(ctx),
+/** The current versions the user has not accepted yet (and the newest version of each they did accept). */
+async function pendingVersions(ctx: AppContext, userId: string) {
+  const [rows, accepted] = await Promise.all([
+    findCurrentLegalVersions(ctx.database.db),
     findAcceptances(ctx.database.db, userId),
   ]);
   const done = new Set(accepted.map((a) => `${a.kind}:${Number(a.version)}`));
   return LEGAL_KINDS.flatMap((kind) => {
-    const version = current[kind];
-    return version && !done.has(`${kind}:${version.version}`) ? [version] : [];
+    const row = rows.find((r) => r.kind === kind);
+    if (!row || done.has(`${kind}:${Number(row.version)}`)) return [];
+    const earlier = accepted.filter((a) => a.kind === kind).map((a) => Number(a.version));
+    return [{ row, lastAccepted: earlier.length > 0 ? Math.max(...earlier) : null }];
   });
+}
+
+/** The current versions the user has not accepted yet, each with what changed since the one they accepted. */
+export async function pendingLegal(ctx: AppContext, userId: string): Promise<PendingLegalVersion[]> {
+  const pending = await pendingVersions(ctx, userId);
+  return Promise.all(
+    pending.map(async ({ row, lastAccepted }) => {
+      const before =
+        lastAccepted === null ? undefined : await findLegalVersion(ctx.database.db, row.kind, lastAccepted);
+      return { ...presentLegalVersion(row), changes: before ? presentLegalChanges(before, row) : null };
+    }),
+  );
 }
 
 /**
@@ -100,8 +116,8 @@ export async function acceptLegal(ctx: AppContext, userId: string, body: AcceptL
     const version = current[kind];
     if (given !== undefined && given !== version?.version) throw new AppError('DOCUMENT_CHANGED', 409);
   }
-  const pending = await pendingLegal(ctx, userId);
-  if (pending.some((p) => body[p.kind] === undefined)) throw new AppError('DOCUMENT_CHANGED', 409);
+  const pending = await pendingVersions(ctx, userId);
+  if (pending.some((p) => body[p.row.kind] === undefined)) throw new AppError('DOCUMENT_CHANGED', 409);
   const acceptedAt = isoNow();
   for (const kind of LEGAL_KINDS) {
     const given = body[kind];

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AcceptLegalBody, CurrentLegal } from '../../../../common/contracts/legal.ts';
+import type { AcceptLegalBody, CurrentLegal, PendingLegal } from '../../../../common/contracts/legal.ts';
 import { LEGAL_KINDS } from '../../../../common/legal.ts';
 import { api } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
@@ -28,3 +28,16 @@ export function shownVersions(current: CurrentLegal): AcceptLegalBody {
 /** Whether anything is published that a person must accept. */
 export const hasPublishedLegal = (current: CurrentLegal) =>
   LEGAL_KINDS.some((kind) => current[kind] !== null);
+
+/** The current versions the signed-in person has not accepted yet (asked again after a new version). */
+export function usePendingLegal(enabled: boolean) {
+  return useQuery({
+    queryKey: legalKeys.pending,
+    queryFn: () => api.get<PendingLegal>('/me/legal'),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Accepts the versions shown (409 DOCUMENT_CHANGED when a newer one was published meanwhile). */
+export const acceptLegal = (body: AcceptLegalBody) => api.post<null>('/me/legal', body);

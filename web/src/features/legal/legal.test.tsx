@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18next, { type i18n } from 'i18next';
 import ICU from 'i18next-icu';
 import type { ReactNode } from 'react';
@@ -5,11 +6,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CurrentLegal, LegalVersion } from '../../../../common/contracts/legal.ts';
+import type { CurrentLegal, LegalVersion, PendingLegalVersion } from '../../../../common/contracts/legal.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { hasPublishedLegal, shownVersions } from './api.ts';
 import { ConsentField } from './ConsentField.tsx';
+import { LegalGateCard } from './LegalGate.tsx';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
@@ -24,9 +26,11 @@ function translator(lng: 'en' | 'ar'): i18n {
 
 const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
   renderToStaticMarkup(
-    <I18nextProvider i18n={translator(lng)}>
-      <MemoryRouter>{node}</MemoryRouter>
-    </I18nextProvider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <I18nextProvider i18n={translator(lng)}>
+        <MemoryRouter>{node}</MemoryRouter>
+      </I18nextProvider>
+    </QueryClientProvider>,
   );
 
 const version = (kind: LegalVersion['kind'], n: number): LegalVersion => ({
@@ -70,5 +74,43 @@ describe('consent at sign-up', () => {
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('أوافق على إشعار الخصوصية وشروط الاستخدام.');
     expect(html).toContain('ضع علامة في المربع');
+  });
+});
+
+describe('asking again after a new version', () => {
+  const changed: PendingLegalVersion = {
+    ...version('privacy', 2),
+    summary: 'We keep messages for one year now.',
+    changes: {
+      sinceVersion: 1,
+      parts: [
+        { change: 'unchanged', text: '# Privacy notice\n' },
+        { change: 'removed', text: 'Messages are kept for two years.\n' },
+        { change: 'added', text: 'Messages are kept for one year.\n' },
+      ],
+    },
+  };
+
+  it('tells a returning person what changed since the version they accepted, with one button', () => {
+    const html = render(<LegalGateCard pending={[changed]} />);
+    expect(html).toContain('We have updated our privacy notice or terms of use');
+    expect(html).toContain('What changed since version 1, which you accepted');
+    expect(html).toContain('We keep messages for one year now.');
+    expect(html).toMatch(/<del>.*Messages are kept for two years\./);
+    expect(html).toMatch(/<ins>.*Messages are kept for one year\./);
+    expect(html).toContain('href="/privacy"');
+    expect(html).toContain('I accept it');
+  });
+
+  it('asks a first reader to accept both texts, without a comparison', () => {
+    const first = [
+      { ...version('privacy', 2), changes: null },
+      { ...version('terms', 1), changes: null },
+    ];
+    const html = render(<LegalGateCard pending={first} />, 'ar');
+    expect(html).toContain('يُرجى الموافقة على إشعار الخصوصية وشروط الاستخدام');
+    expect(html).not.toContain('<del>');
+    expect(html).toContain('href="/terms"');
+    expect(html).toContain('أوافق عليهما');
   });
 });
