@@ -48,3 +48,15 @@ export type PendingLegalVersion = z.infer<typeof PendingLegalVersion>;
 /** The current versions the signed-in person has not accepted yet. */
 export const PendingLegal = z.object({ pending: z.array(PendingLegalVersion) });
 export type PendingLegal = z.infer<typeof PendingLegal>;
+
+/** The languages the starting texts exist in. */
+export const LEGAL_TEMPLATE_LOCALES = ['en', 'de'] as const;
+export const LegalTemplateQuery = z.strictObject({ locale: z.enum(LEGAL_TEMPLATE_LOCALES).default('en') });
+/** A starting text for a platform admin to adapt (placeholders in [brackets]). */
+export const LegalTemplate = z.object({ body: z.string() });
+export type LegalTemplate = z.infer<typeof LegalTemplate>;
+
+/** Markdown to preview while editing: the server renders it exactly as it will be published. */
+export const LegalPreviewBody = z.strictObject({ body: z.string().max(LEGAL_BODY_MAX) });
+export const LegalPreview = z.object({ html: z.string() });
+export type LegalPreview = z.infer<typeof LegalPreview>;

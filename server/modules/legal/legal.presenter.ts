@@ -3,13 +3,17 @@ import type { LegalVersion, PendingLegalVersion } from '../../../common/contract
 import { renderMarkdown } from '../../lib/markdown.ts';
 import type { LegalVersionRow } from './legal.table.ts';
 
+/** A legal text as safe HTML, under the page's own heading ("# " becomes h2). */
+export function renderLegalBody(body: string): string {
+  return renderMarkdown(body, new Map(), { headingOffset: 1 });
+}
+
 export function presentLegalVersion(row: LegalVersionRow): LegalVersion {
   return {
     kind: row.kind,
     version: Number(row.version),
     body: row.body,
-    // Under the page's own heading: "# " becomes h2.
-    bodyHtml: renderMarkdown(row.body, new Map(), { headingOffset: 1 }),
+    bodyHtml: renderLegalBody(row.body),
     summary: row.summary,
     publishedAt: row.publishedAt,
   };

@@ -76,6 +76,30 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     expect(await pendingKinds()).toEqual([]);
   });
 
+  it('offers platform admins starting texts in English and German, and previews Markdown as it will be published', async () => {
+    const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1 }));
+    const member = await signIn(t.app, await buildUser(t.ctx));
+    const en = await admin.get('/api/admin/legal/privacy/template');
+    expect(en.statusCode, en.body).toBe(200);
+    expect(en.json().body).toMatch(/^# Privacy notice\n/);
+    expect(en.json().body).toContain('GDPR');
+    const de = (await admin.get('/api/admin/legal/terms/template?locale=de')).json().body;
+    expect(de).toMatch(/^# Nutzungsbedingungen\n/);
+    expect((await admin.get('/api/admin/legal/privacy/template?locale=de')).json().body).toContain('DSGVO');
+    expect((await admin.get('/api/admin/legal/terms/template')).json().body).toMatch(/^# Terms of use\n/);
+    expect(errorCode(await admin.get('/api/admin/legal/terms/template?locale=fr'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await admin.get('/api/admin/legal/cookies/template'))).toBe('VALIDATION_FAILED');
+    expect((await member.get('/api/admin/legal/privacy/template')).statusCode).toBe(403);
+    expect((await freshClient(t.app).get('/api/admin/legal/privacy/template')).statusCode).toBe(401);
+
+    const preview = await admin.post('/api/admin/legal/preview', { body: '# Title\n\n<b>raw</b> **bold**' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().html).toContain('<h2>Title</h2>');
+    expect(preview.json().html).toContain('<strong>bold</strong>');
+    expect(preview.json().html).not.toContain('<b>');
+    expect((await member.post('/api/admin/legal/preview', { body: 'x' })).statusCode).toBe(403);
+  });
+
   it('records the versions accepted at sign-up, and refuses a sign-up that shows an old or no version', async () => {
     const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1 }));
     await admin.post('/api/admin/legal/privacy', { body: '# Privacy notice for sign-up' });

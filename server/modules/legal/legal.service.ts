@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type {
   AcceptLegalBody,
   CurrentLegal,
+  LegalTemplate,
   LegalVersion,
   PendingLegalVersion,
   PublishLegalBody,
@@ -10,8 +12,9 @@ import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { projectFile } from '../../lib/project-files.ts';
 import { isoNow } from '../../lib/time.ts';
-import { presentLegalChanges, presentLegalVersion } from './legal.presenter.ts';
+import { presentLegalChanges, presentLegalVersion, renderLegalBody } from './legal.presenter.ts';
 import {
   findAcceptances,
   findCurrentLegalVersions,
@@ -26,6 +29,16 @@ export async function currentLegal(ctx: AppContext): Promise<CurrentLegal> {
   const rows = await findCurrentLegalVersions(ctx.database.db);
   const byKind = new Map(rows.map((r) => [r.kind, presentLegalVersion(r)]));
   return { privacy: byKind.get('privacy') ?? null, terms: byKind.get('terms') ?? null };
+}
+
+/** A starting text in English or German for the platform admin to adapt before publishing. */
+export function legalTemplate(kind: LegalKind, locale: 'en' | 'de'): LegalTemplate {
+  return { body: readFileSync(projectFile(`server/modules/legal/templates/${kind}.${locale}.md`), 'utf8') };
+}
+
+/** Markdown rendered as a published text would show it (the editor's preview). */
+export function previewLegal(body: string): string {
+  return renderLegalBody(body);
 }
 
 /** Publishes the next version of a text; signed-in people are asked to accept it again. */
