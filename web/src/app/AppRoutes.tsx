@@ -70,6 +70,7 @@ const ImpactReportPage = lazyPage(() => import('../features/activities/ImpactRep
 const PublicDirectoryPage = lazyPage(() => import('../features/directory/DirectoryPage.tsx'));
 const DirectoryEntryPage = lazyPage(() => import('../features/directory/EntryPage.tsx'));
 const LegalTextPage = lazyPage(() => import('../features/legal/LegalTextPage.tsx'));
+const LegalAdminPage = lazyPage(() => import('../features/legal/LegalAdminPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -124,6 +125,8 @@ export function AppRoutes() {
           }
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
+        <Route path="admin/legal" element={signedIn(<LegalAdminPage />)} />
+        <Route path="admin/legal/:kind" element={signedIn(<LegalAdminPage />)} />
         <Route path="moderation" element={signedIn(<ModerationPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
         <Route path="log" element={signedIn(<MyLogPage />)} />

@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AcceptLegalBody, CurrentLegal, PendingLegal } from '../../../../common/contracts/legal.ts';
-import { LEGAL_KINDS } from '../../../../common/legal.ts';
+import type {
+  AcceptLegalBody,
+  CurrentLegal,
+  LegalPreview,
+  LegalTemplate,
+  LegalVersion,
+  PendingLegal,
+} from '../../../../common/contracts/legal.ts';
+import { LEGAL_KINDS, type LegalKind } from '../../../../common/legal.ts';
 import { api } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
 
@@ -41,3 +48,21 @@ export function usePendingLegal(enabled: boolean) {
 
 /** Accepts the versions shown (409 DOCUMENT_CHANGED when a newer one was published meanwhile). */
 export const acceptLegal = (body: AcceptLegalBody) => api.post<null>('/me/legal', body);
+
+/** A starting text in English or German (platform admins). */
+export const fetchLegalTemplate = (kind: LegalKind, locale: 'en' | 'de') =>
+  api.get<LegalTemplate>(`/admin/legal/${kind}/template?locale=${locale}`);
+
+/** Publishes the next version of a text; everyone signed in is asked to accept it. */
+export const publishLegal = (kind: LegalKind, body: { body: string; summary: string }) =>
+  api.post<LegalVersion>(`/admin/legal/${kind}`, body);
+
+/** The server renders the editor's Markdown exactly as it will publish it (the web parses no Markdown). */
+export function useLegalPreview(source: string) {
+  return useQuery({
+    queryKey: [...legalKeys.current, 'preview', source] as const,
+    queryFn: () => api.post<LegalPreview>('/admin/legal/preview', { body: source }),
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -4,13 +4,16 @@ import ICU from 'i18next-icu';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { CurrentLegal, LegalVersion, PendingLegalVersion } from '../../../../common/contracts/legal.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
-import { hasPublishedLegal, shownVersions } from './api.ts';
+import type { Me } from '../../../../common/contracts/auth.ts';
+import { authKeys } from '../auth/api.ts';
+import { hasPublishedLegal, legalKeys, shownVersions } from './api.ts';
 import { ConsentField } from './ConsentField.tsx';
+import LegalAdminPage from './LegalAdminPage.tsx';
 import { LegalGateCard } from './LegalGate.tsx';
 
 function translator(lng: 'en' | 'ar'): i18n {
@@ -112,5 +115,54 @@ describe('asking again after a new version', () => {
     expect(html).not.toContain('<del>');
     expect(html).toContain('href="/terms"');
     expect(html).toContain('أوافق عليهما');
+  });
+});
+
+describe('the platform admin page for the legal texts', () => {
+  const me = (isPlatformAdmin: boolean): Me => ({
+    id: 'u1',
+    email: 'ada@example.org',
+    displayName: 'Ada Admin',
+    locale: 'en',
+    emailVerified: true,
+    isPlatformAdmin,
+    createdAt: '2026-01-01T10:00:00Z',
+  });
+  const page = (user: Me, path: string) => {
+    const client = new QueryClient();
+    client.setQueryData(authKeys.me, user);
+    client.setQueryData(legalKeys.current, { privacy: version('privacy', 2), terms: null });
+    return renderToStaticMarkup(
+      <QueryClientProvider client={client}>
+        <I18nextProvider i18n={translator('en')}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route path="/admin/legal/:kind" element={<LegalAdminPage />} />
+            </Routes>
+          </MemoryRouter>
+        </I18nextProvider>
+      </QueryClientProvider>,
+    );
+  };
+
+  it('edits the current text into the next version, with both templates offered', () => {
+    const html = page(me(true), '/admin/legal/privacy');
+    expect(html).toContain('Privacy notice, version 2 of');
+    expect(html).toContain('# privacy 2</textarea>');
+    expect(html).toContain('Publish version 3');
+    expect(html).toContain('Use the English template');
+    expect(html).toContain('Use the German template');
+  });
+
+  it('starts the first version of an unpublished text empty', () => {
+    const html = page(me(true), '/admin/legal/terms');
+    expect(html).toContain('No terms of use have been published yet.');
+    expect(html).toContain('Publish version 1');
+  });
+
+  it('refuses anyone but a platform admin', () => {
+    const html = page(me(false), '/admin/legal/privacy');
+    expect(html).toContain(en.errors.FORBIDDEN);
+    expect(html).not.toContain('Publish version');
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { LegalAdminLink } from '../legal/LegalAdminLink.tsx';
 import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
 import { BlockedSection } from '../moderation/BlockedSection.tsx';
@@ -25,6 +26,7 @@ export default function AccountPage() {
       <BlockedSection />
       <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
+      {me.isPlatformAdmin && <LegalAdminLink />}
     </div>
   );
 }
