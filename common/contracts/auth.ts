@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from '../auth.ts';
+import { PASSWORD_MAX_LENGTH, RECOVERY_CODE_COUNT, SIGN_IN_METHODS, TOTP_DIGITS } from '../auth.ts';
 import { LOCALES } from '../locales.ts';
 import { AcceptLegalBody } from './legal.ts';
 
@@ -65,6 +65,7 @@ export const SessionInfo = z.object({
   expiresAt: z.string(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
+  signInMethod: z.enum(SIGN_IN_METHODS),
   current: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -92,3 +93,46 @@ export const SetupBody = z.strictObject({
   locale: LocaleCode,
 });
 export type SetupBody = z.infer<typeof SetupBody>;
+
+/** A code from the authenticator app: six digits. */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`));
+/** A TOTP code, or a recovery code as printed (dashes and spaces are ignored). */
+export const SecondFactorCode = z.string().trim().min(TOTP_DIGITS).max(40);
+
+/** Answer to a correct password when the account has a second factor: finish with the code. */
+export const SecondFactorRequired = z.object({
+  status: z.literal('second_factor_required'),
+  /** Opens the second step once, for a few minutes. */
+  pendingToken: z.string(),
+  methods: z.array(z.enum(['totp', 'recovery_code'])),
+  expiresAt: z.string(),
+});
+export type SecondFactorRequired = z.infer<typeof SecondFactorRequired>;
+
+export const LoginSecondFactorBody = z.strictObject({ pendingToken: Token, code: SecondFactorCode });
+export type LoginSecondFactorBody = z.infer<typeof LoginSecondFactorBody>;
+
+/** The account's second factors as its owner sees them (never the secret). */
+export const TwoFactorStatus = z.object({
+  totpEnabled: z.boolean(),
+  totpEnabledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
+
+/** The start of TOTP enrolment: the secret to type in, the URI and the same as a QR code (SVG data URL). */
+export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string(), qrCode: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const ConfirmTotpBody = z.strictObject({ code: TotpCode });
+export type ConfirmTotpBody = z.infer<typeof ConfirmTotpBody>;
+
+/** Recovery codes, shown this once. */
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()).length(RECOVERY_CODE_COUNT) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
+
+export const DisableTotpBody = z.strictObject({ currentPassword: Password, code: SecondFactorCode });
+export type DisableTotpBody = z.infer<typeof DisableTotpBody>;

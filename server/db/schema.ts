@@ -3,6 +3,7 @@ import type { AnnouncementsTable } from '../modules/announcements/announcements.
 import type { ApplicationsTable } from '../modules/applications/applications.table.ts';
 import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 import type { UserTokensTable } from '../modules/auth/auth.table.ts';
+import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
 import type {
@@ -110,6 +111,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   userTokens: UserTokensTable;
+  userTotp: UserTotpTable;
+  userRecoveryCodes: UserRecoveryCodesTable;
   rateLimits: RateLimitsTable;
   jobs: JobsTable;
   organisations: OrganisationsTable & DirectoryOrganisationColumns;

@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   Accepted,
   LoginBody,
+  LoginSecondFactorBody,
   Me,
   Ok,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
   RegisterBody,
+  SecondFactorRequired,
   VerifyEmailBody,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
@@ -20,11 +22,19 @@ import {
   setSessionCookie,
 } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
-import { login, registerUser, resendVerification, verifyEmail } from './auth.service.ts';
+import { login, registerUser, resendVerification, type SignedIn, verifyEmail } from './auth.service.ts';
 import { deviceTokenOf, setDeviceCookie } from './device-cookie.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import { completeSecondFactor } from './two-factor.service.ts';
 
 const tags = ['auth'];
+
+/** The cookies of a finished sign-in, and the account. */
+function signedIn(reply: FastifyReply, ctx: AppContext, result: SignedIn) {
+  setSessionCookie(reply, ctx.config, result.token);
+  setDeviceCookie(reply, ctx.config, result.deviceToken);
+  return presentMe(result.user);
+}
 
 /** Registration, e-mail verification, signing in and out, password reset. */
 export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -85,22 +95,38 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Sign in; sets the session cookie',
+        summary: 'Sign in; sets the session cookie, or (202) asks for the second factor',
         body: LoginBody,
-        response: { 200: Me, ...errorResponses },
+        response: { 200: Me, 202: SecondFactorRequired, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { user, token, deviceToken } = await login(
-        ctx,
-        request.body,
-        requestMeta(request),
-        deviceTokenOf(request),
-      );
-      setSessionCookie(reply, ctx.config, token);
-      setDeviceCookie(reply, ctx.config, deviceToken);
-      return presentMe(user);
+      const result = await login(ctx, request.body, requestMeta(request), deviceTokenOf(request));
+      if (result.status === 'signed_in') return signedIn(reply, ctx, result);
+      const { pendingToken, expiresAt } = result;
+      return reply.code(202).send({
+        status: 'second_factor_required' as const,
+        pendingToken,
+        expiresAt,
+        methods: ['totp' as const, 'recovery_code' as const],
+      });
     },
+  );
+
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'finishLoginWithSecondFactor',
+        tags,
+        summary: 'Finish a sign-in with a TOTP or recovery code; sets the session cookie',
+        body: LoginSecondFactorBody,
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      signedIn(reply, ctx, await completeSecondFactor(ctx, request.body, requestMeta(request))),
   );
 
   app.post(

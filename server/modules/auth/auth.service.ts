@@ -4,7 +4,7 @@ import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
+import { HOUR, isoIn, isoNow, MINUTE } from '../../lib/time.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
@@ -12,6 +12,7 @@ import { createUser, findUserByEmail, findUserById, type UserRow, updateUser } f
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
+import { findTotp } from './two-factor.repository.ts';
 
 /** Limits on sign-in, registration and mails, per IP or per account. */
 export const RATE_RULES = {
@@ -20,12 +21,16 @@ export const RATE_RULES = {
   registerPerIp: { limit: 10, windowMs: HOUR },
   mailsPerAccount: { limit: 3, windowMs: HOUR },
   resetPerIp: { limit: 10, windowMs: HOUR },
+  /** Wrong TOTP or recovery codes: limited like wrong passwords. */
+  secondFactorFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
 } satisfies Record<string, RateRule>;
 
 /** How long a verification link stays valid. */
 export const VERIFY_TTL_HOURS = 48;
 /** How long a password-reset link stays valid. */
 export const RESET_TTL_MINUTES = 60;
+/** How long the step between a correct password and the second factor stays open. */
+export const SECOND_FACTOR_TTL_MINUTES = 5;
 
 /** The language to write to a user in (English when their stored locale is unknown). */
 export function localeOf(user: UserRow): Locale {
@@ -120,17 +125,34 @@ async function countWrongGuess(ctx: AppContext, keys: string[]): Promise<void> {
   for (const key of keys) await ctx.rateLimiter.count(key, RATE_RULES.loginFailuresPerAccount);
 }
 
+/** A finished sign-in: the session's token and a new device token for the browser. */
+export interface SignedIn {
+  status: 'signed_in';
+  user: UserRow;
+  token: string;
+  sessionId: string;
+  deviceToken: string;
+}
+
+/** A correct password for an account with a second factor: the code is asked next. */
+export interface SecondFactorPending {
+  status: 'second_factor_required';
+  pendingToken: string;
+  expiresAt: string;
+}
+
 /**
  * Checks e-mail and password, limited per IP and per account (or per trusted device), with the
  * same work done whether or not the account exists; starts a session and issues a new device
- * token on success.
+ * token on success — or, when the account has a second factor, hands out a short-lived pending
+ * token that the code must come with (no session, no device cookie yet).
  */
 export async function login(
   ctx: AppContext,
   body: LoginBody,
   meta: RequestMeta,
   deviceToken?: string,
-): Promise<{ user: UserRow; token: string; sessionId: string; deviceToken: string }> {
+): Promise<SignedIn | SecondFactorPending> {
   await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
   const user = await findUserByEmail(ctx, body.email);
   const keys = guessKeys(body.email, user ? trustedDeviceOf(user, deviceToken) : undefined);
@@ -147,8 +169,19 @@ export async function login(
     signedIn =
       (await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) })) ?? user;
   }
+  if ((await findTotp(ctx.database.db, user.id))?.confirmedAt) {
+    const ttl = SECOND_FACTOR_TTL_MINUTES * MINUTE;
+    const pendingToken = await issueUserToken(ctx, user.id, 'second_factor', ttl);
+    return { status: 'second_factor_required', pendingToken, expiresAt: isoIn(ttl) };
+  }
   const { token, session } = await startSession(ctx, user.id, meta);
-  return { user: signedIn, token, sessionId: session.id, deviceToken: issueDeviceToken(signedIn) };
+  return {
+    status: 'signed_in',
+    user: signedIn,
+    token,
+    sessionId: session.id,
+    deviceToken: issueDeviceToken(signedIn),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 
-export type TokenPurpose = 'verify_email' | 'password_reset';
+/** What a single-use token opens; `second_factor` is the pending sign-in between password and code. */
+export type TokenPurpose = 'verify_email' | 'password_reset' | 'second_factor';
 
 export interface UserTokensTable {
   id: string;

@@ -3,3 +3,4 @@ export { assertStrongPassword, localeOf, RATE_RULES, resendVerification } from '
 export { hashPassword } from './password.ts';
 export { authRoutes } from './auth.routes.ts';
 export { meRoutes } from './me.routes.ts';
+export { twoFactorRoutes } from './two-factor.routes.ts';

@@ -28,6 +28,7 @@ export const SESSION_COLUMNS = [
   's.createdAt as sessionCreatedAt',
   's.lastSeenAt as sessionLastSeenAt',
   's.expiresAt as sessionExpiresAt',
+  's.signInMethod as sessionSignInMethod',
 ] as const;
 
 /** A row with the session columns, as SESSION_COLUMNS selects them. */
@@ -39,6 +40,7 @@ export interface SessionColumns extends SessionUser {
   sessionCreatedAt: string;
   sessionLastSeenAt: string;
   sessionExpiresAt: string;
+  sessionSignInMethod: SessionRow['signInMethod'];
 }
 
 /** The session and its user from such a row (field by field: the row may hold other columns). */
@@ -53,6 +55,7 @@ export function sessionOfRow(row: SessionColumns): { session: SessionRow; user: 
       createdAt: row.sessionCreatedAt,
       lastSeenAt: row.sessionLastSeenAt,
       expiresAt: row.sessionExpiresAt,
+      signInMethod: row.sessionSignInMethod,
     },
     user: {
       id: row.id,

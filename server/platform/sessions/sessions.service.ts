@@ -1,3 +1,4 @@
+import type { SignInMethod } from '../../../common/auth.ts';
 import type { SessionInfo } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -23,11 +24,12 @@ export interface SessionContext {
   user: SessionUser;
 }
 
-/** Starts a session and returns the opaque token for the cookie. */
+/** Starts a session (recording how it signed in) and returns the opaque token for the cookie. */
 export async function startSession(
   ctx: AppContext,
   userId: string,
   meta: { ip: string | null; userAgent: string | null },
+  signInMethod: SignInMethod = 'password',
 ): Promise<{ token: string; session: SessionRow }> {
   const token = newSecret();
   const now = isoNow();
@@ -40,6 +42,7 @@ export async function startSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: isoIn(ctx.config.sessionAbsoluteDays * DAY),
+    signInMethod,
   };
   await insertSession(ctx.database.db, session);
   return { token, session };
@@ -92,6 +95,7 @@ export async function listSessions(ctx: AppContext, current: SessionContext): Pr
       expiresAt: s.expiresAt,
       userAgent: s.userAgent,
       ip: s.ip,
+      signInMethod: s.signInMethod,
       current: s.id === current.session.id,
     }));
 }

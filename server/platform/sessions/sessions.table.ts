@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { SignInMethod } from '../../../common/auth.ts';
 
 export interface SessionsTable {
   id: string;
@@ -9,5 +10,7 @@ export interface SessionsTable {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** Password alone, password and a TOTP code, a recovery code, or a passkey. */
+  signInMethod: SignInMethod;
 }
 export type SessionRow = Selectable<SessionsTable>;

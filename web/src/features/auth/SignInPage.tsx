@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiForm } from '../../components/ApiForm.tsx';
@@ -6,7 +7,9 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { authKeys, signIn } from './api.ts';
+import type { Me, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
+import { authKeys, needsSecondFactor, signIn } from './api.ts';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 
 const fields = ['email', 'password'] as const;
 
@@ -20,15 +23,32 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
+  const [pending, setPending] = useState<SecondFactorRequired | null>(null);
+  const signedIn = (me: Me) => {
+    queryClient.setQueryData(authKeys.me, me);
+    navigate(safeNext(params.get('next')), { replace: true });
+  };
   const form = useApiForm({
     fields,
     required: fields,
     submit: signIn,
-    onSuccess: (me) => {
-      queryClient.setQueryData(authKeys.me, me);
-      navigate(safeNext(params.get('next')), { replace: true });
-    },
+    onSuccess: (answer) => (needsSecondFactor(answer) ? setPending(answer) : signedIn(answer)),
   });
+  if (pending) {
+    return (
+      <div className="page page-narrow stack">
+        <PageHeading title={t('auth.second_factor.title')} />
+        <SecondFactorStep
+          pending={pending}
+          onSignedIn={signedIn}
+          onRestart={() => {
+            form.reset();
+            setPending(null);
+          }}
+        />
+      </div>
+    );
+  }
   return (
     <div className="page page-narrow stack">
       <PageHeading title={t('auth.sign_in.title')} />

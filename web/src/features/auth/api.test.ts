@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../../common/contracts/auth.ts';
-import { fetchMe } from './api.ts';
+import { fetchMe, needsSecondFactor, signIn } from './api.ts';
 
 const ada: Me = {
   id: 'u1',
@@ -38,5 +38,30 @@ describe('the session query of the web app', () => {
     vi.stubGlobal('fetch', fetch);
     await expect(fetchMe()).resolves.toEqual(ada);
     expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/api/session']);
+  });
+});
+
+describe('signing in to an account with a second factor', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('tells the answer that asks for the code (202) from the signed-in account (200)', async () => {
+    const pending = {
+      status: 'second_factor_required',
+      pendingToken: 'p'.repeat(43),
+      methods: ['totp', 'recovery_code'],
+      expiresAt: '2026-01-01T10:05:00Z',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockResolvedValueOnce(new Response(JSON.stringify(pending), { status: 202 }))
+        .mockResolvedValueOnce(new Response(JSON.stringify(ada), { status: 200 })),
+    );
+    const first = await signIn({ email: ada.email, password: 'pw' });
+    expect(needsSecondFactor(first)).toBe(true);
+    const second = await signIn({ email: ada.email, password: 'pw' });
+    expect(needsSecondFactor(second)).toBe(false);
+    expect(second).toEqual(ada);
   });
 });

@@ -3,10 +3,12 @@ import type {
   Accepted,
   CurrentSession,
   LoginBody,
+  LoginSecondFactorBody,
   Me,
   Ok,
   PasswordResetConfirmBody,
   RegisterBody,
+  SecondFactorRequired,
 } from '../../../../common/contracts/auth.ts';
 import { api } from '../../lib/api-client.ts';
 
@@ -34,7 +36,14 @@ export function useMe() {
 export const register = (body: RegisterBody) => api.post<Accepted>('/auth/register', body);
 export const verifyEmail = (token: string) => api.post<Ok>('/auth/verify-email', { token });
 export const resendVerification = () => api.post<Accepted>('/auth/verify-email/resend');
-export const signIn = (body: LoginBody) => api.post<Me>('/auth/login', body);
+/** The account, or — when it has a second factor — the pending sign-in that waits for the code. */
+export const signIn = (body: LoginBody) => api.post<Me | SecondFactorRequired>('/auth/login', body);
+export const finishSignIn = (body: LoginSecondFactorBody) => api.post<Me>('/auth/login/second-factor', body);
+
+/** Whether a sign-in answer asks for the second factor. */
+export function needsSecondFactor(answer: Me | SecondFactorRequired): answer is SecondFactorRequired {
+  return 'status' in answer && answer.status === 'second_factor_required';
+}
 export const signOut = () => api.post<Ok>('/auth/logout');
 export const requestPasswordReset = (email: string) =>
   api.post<Accepted>('/auth/password-reset/request', { email });

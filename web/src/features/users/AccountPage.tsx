@@ -10,6 +10,7 @@ import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export default function AccountPage() {
       <ProfileSection me={me} />
       <PreferencesSection />
       <PasswordSection />
+      <TwoFactorSection />
       <SessionsSection />
       <CalendarFeedSection />
       <BlockedSection />

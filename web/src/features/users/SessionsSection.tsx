@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SignInMethod } from '../../../../common/auth.ts';
 import type { SessionInfo } from '../../../../common/contracts/auth.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -8,6 +9,14 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { revokeOtherSessions, revokeSession, userKeys, useSessions } from './api.ts';
 import { describeDevice } from './describe-device.ts';
+
+/** How a session signed in, in words. */
+const METHOD_LABELS: Record<SignInMethod, string> = {
+  password: 'account.sessions.method.password',
+  password_totp: 'account.sessions.method.password_totp',
+  recovery_code: 'account.sessions.method.recovery_code',
+  passkey: 'account.sessions.method.passkey',
+};
 
 type Pending = { kind: 'one'; session: SessionInfo } | { kind: 'others' } | null;
 
@@ -53,6 +62,7 @@ export function SessionsSection() {
                         <span className="badge badge-ok">{t('account.sessions.this_device')}</span>
                       )}
                     </p>
+                    <p className="muted small">{t(METHOD_LABELS[s.signInMethod])}</p>
                     <p className="muted small">
                       {t('account.sessions.last_seen', { when: new Date(s.lastSeenAt) })}
                       {s.ip && (

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
+import { ApiForm } from '../../components/ApiForm.tsx';
+import { Button } from '../../components/Button.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { finishSignIn } from './api.ts';
+
+const fields = ['code'] as const;
+
+interface SecondFactorStepProps {
+  pending: SecondFactorRequired;
+  onSignedIn: (me: Me) => void;
+  /** Back to e-mail and password (the pending sign-in expired or was meant for someone else). */
+  onRestart: () => void;
+}
+
+/** The second step of signing in: a code from the authenticator app, or a recovery code. */
+export function SecondFactorStep({ pending, onSignedIn, onRestart }: SecondFactorStepProps) {
+  const { t } = useTranslation();
+  const [recovery, setRecovery] = useState(false);
+  const form = useApiForm({
+    fields,
+    required: fields,
+    codeFields: { SECOND_FACTOR_INVALID: 'code' },
+    submit: ({ code }) => finishSignIn({ pendingToken: pending.pendingToken, code: code.replace(/\s/g, '') }),
+    onSuccess: onSignedIn,
+  });
+  const { formRef } = form;
+  const focusCode = () => formRef.current?.querySelector('input')?.focus();
+  // The step replaces the password form: the code field takes the focus (and again on switching).
+  useEffect(() => {
+    formRef.current?.querySelector('input')?.focus();
+  }, [formRef]);
+  return (
+    <div className="stack">
+      <p>{recovery ? t('auth.second_factor.recovery_intro') : t('auth.second_factor.totp_intro')}</p>
+      <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
+        <TextField
+          key={recovery ? 'recovery' : 'totp'}
+          name="code"
+          label={recovery ? t('auth.second_factor.recovery_label') : t('auth.second_factor.totp_label')}
+          autoComplete={recovery ? 'off' : 'one-time-code'}
+          inputMode={recovery ? 'text' : 'numeric'}
+          autoCapitalize="off"
+          spellCheck={false}
+          dir="ltr"
+          error={form.errors.fields.code}
+        />
+        <Button type="submit" pending={form.isPending}>
+          {t('auth.second_factor.submit')}
+        </Button>
+      </ApiForm>
+      <ul className="link-list">
+        <li>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              form.reset();
+              setRecovery(!recovery);
+              requestAnimationFrame(focusCode);
+            }}
+          >
+            {recovery ? t('auth.second_factor.use_totp') : t('auth.second_factor.use_recovery')}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="link-button" onClick={onRestart}>
+            {t('auth.back_to_sign_in')}
+          </button>
+        </li>
+      </ul>
+    </div>
+  );
+}
