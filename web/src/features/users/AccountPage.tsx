@@ -5,6 +5,7 @@ import { useMe } from '../auth/api.ts';
 import { BlockedSection } from '../moderation/BlockedSection.tsx';
 import { ModerationLink } from '../moderation/ModerationLink.tsx';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
+import { PushSection } from '../notifications/PushSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -19,6 +20,7 @@ export default function AccountPage() {
       <PageHeading title={t('account.title')} />
       <ProfileSection me={me} />
       <PreferencesSection />
+      <PushSection />
       <PasswordSection />
       <SessionsSection />
       <CalendarFeedSection />
