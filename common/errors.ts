@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   'TWO_FACTOR_ALREADY_ON',
   'TWO_FACTOR_NOT_STARTED',
   'TWO_FACTOR_OFF',
+  'PUSH_ENDPOINT_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

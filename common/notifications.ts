@@ -120,3 +120,28 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
 
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
 export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;
+
+/** What the path of a notification's page depends on. */
+export interface NotificationTarget {
+  kind: NotificationKindCode;
+  conversationId: string | null;
+  networkSlug: string | null;
+  helpRequestId: string | null;
+  /** Null when the event or topic is gone. */
+  eventId: string | null;
+  topicId: string | null;
+}
+
+/** The page a notification opens (in the list, and when its push is clicked). */
+export function notificationPath(n: NotificationTarget): string {
+  if (n.conversationId) return `/messages/${n.conversationId}`;
+  const slug = n.networkSlug;
+  if (!slug) return '/home';
+  if (n.kind === 'application_received') return `/networks/${slug}/applications`;
+  if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
+  if (n.helpRequestId) return `/networks/${slug}/support/${n.helpRequestId}`;
+  if (n.kind.startsWith('help_')) return `/networks/${slug}/support`;
+  if (n.eventId) return `/networks/${slug}/events/${n.eventId}`;
+  if (n.topicId) return `/networks/${slug}/discussions/${n.topicId}`;
+  return `/networks/${slug}`;
+}

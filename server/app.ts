@@ -32,6 +32,7 @@ import { officeRoutes } from './modules/office/index.ts';
 import { networkLinkRoutes } from './modules/organisations/index.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { profileRoutes } from './modules/profiles/index.ts';
+import { pushRoutes } from './modules/push/index.ts';
 import { websocketRoutes } from './platform/websocket/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await announcementRoutes(app, ctx);
   await messageRoutes(app, ctx);
   await notificationRoutes(app, ctx);
+  await pushRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await buddyRoutes(app, ctx);
   await helpRequestRoutes(app, ctx);

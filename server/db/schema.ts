@@ -55,6 +55,11 @@ import type {
   DirectoryTagsTable,
 } from '../modules/directory/directory.table.ts';
 import type { UsersTable } from '../modules/users/users.table.ts';
+import type {
+  InstanceKeysTable,
+  PushSettingsTable,
+  PushSubscriptionsTable,
+} from '../modules/push/push.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
@@ -190,4 +195,7 @@ export interface DB {
   progressionDecisions: ProgressionDecisionsTable;
   networkDeputies: NetworkDeputiesTable;
   nudgeLog: NudgeLogTable;
+  instanceKeys: InstanceKeysTable;
+  pushSubscriptions: PushSubscriptionsTable;
+  pushSettings: PushSettingsTable;
 }

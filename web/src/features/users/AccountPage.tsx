@@ -6,6 +6,7 @@ import { useMe } from '../auth/api.ts';
 import { BlockedSection } from '../moderation/BlockedSection.tsx';
 import { ModerationLink } from '../moderation/ModerationLink.tsx';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
+import { PushSection } from '../notifications/PushSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -21,6 +22,7 @@ export default function AccountPage() {
       <PageHeading title={t('account.title')} />
       <ProfileSection me={me} />
       <PreferencesSection />
+      <PushSection />
       <PasswordSection />
       <TwoFactorSection />
       <SessionsSection />
