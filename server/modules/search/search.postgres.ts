@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { PLANNED_FOR_ITS_VALUES } from '../../db/prepared-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import {
   allowedDocuments,
@@ -46,8 +47,8 @@ const CHECKED_AT_ONCE = 250;
  * PostgreSQL full-text search: `simple` configuration (every language alike) over text without
  * accents, ts_rank among the newest SEARCH_CANDIDATES matches in the searcher's scope. Two short
  * statements instead of one long one: the first finds and ranks the candidates (ids only; short to
- * plan, and planned for the words searched: a common word walks the primary key from the newest
- * document, a rare one reads the GIN index), the second checks visibility and fetches the rows of the page only,
+ * plan, and planned for the words searched each time: a common word walks the primary key from the
+ * newest document, a rare one reads the GIN index), the second checks visibility and fetches the rows of the page only,
  * for the best candidates in rank order (its plan is the same for every query, so the connection
  * keeps it prepared). The second runs again for further candidates only when too few were visible.
  */
@@ -56,7 +57,7 @@ export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
     async search(params) {
       const tsquery = toTsquery(params.query);
       if (!tsquery) return [];
-      const { rows: ranked } = await sql<{ id: string }>`
+      const { rows: ranked } = await sql<{ id: string }>`${PLANNED_FOR_ITS_VALUES}
         SELECT c.id FROM (
           SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) AS score
           FROM search_documents c
