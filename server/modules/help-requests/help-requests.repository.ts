@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { HelpRequestKind, HelpRequestStatus } from '../../../common/help-requests.ts';
 import type { NetworkRole } from '../../../common/permissions.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   HelpRequestListRow,
@@ -82,26 +83,42 @@ export interface RequestFilter {
   limit: number;
 }
 
-/** A page of a network's requests, latest activity first (keyset on activity time and id). */
-export function listRequests(
-  db: Kysely<DB>,
-  networkId: string,
-  readerId: string,
-  f: RequestFilter,
-): Promise<HelpRequestSummaryRow[]> {
-  let q = requestsWithNames(db, readerId, false)
-    .where('hr.networkId', '=', networkId)
+/** What one page of the list is read with: the filter's values, each undefined when not asked for. */
+// A type, not an interface: precompiled() needs its parameters to be a record.
+export type RequestListParams = {
+  networkId: string;
+  readerId: string;
+  limit: number;
+  status: HelpRequestStatus | undefined;
+  kind: HelpRequestKind | undefined;
+  /** LIKE patterns over the stored JSON arrays of codes (see listRequests). */
+  expertisePattern: string | undefined;
+  languagePattern: string | undefined;
+  requesterId: string | undefined;
+  offeredBy: string | undefined;
+  unansweredBefore: string | undefined;
+  /** The keyset cursor: both or neither. */
+  beforeAt: string | undefined;
+  beforeId: string | undefined;
+};
+
+/**
+ * The list's statement as a Kysely query (what the precompiled list runs; the equality test runs
+ * it plainly too).
+ */
+export function requestListQuery(db: Kysely<DB>, p: RequestListParams) {
+  let q = requestsWithNames(db, p.readerId, false)
+    .where('hr.networkId', '=', p.networkId)
     .orderBy('hr.lastActivityAt', 'desc')
     .orderBy('hr.id', 'desc')
-    .limit(f.limit);
-  if (f.status) q = q.where('hr.status', '=', f.status);
-  if (f.kind) q = q.where('hr.kind', '=', f.kind);
-  // The codes are stored as JSON arrays of quoted codes: a quoted code matches one element exactly.
-  if (f.expertise) q = q.where('hr.expertise', 'like', `%"${f.expertise}"%`);
-  if (f.language) q = q.where('hr.languages', 'like', `%"${f.language}"%`);
-  if (f.requesterId) q = q.where('hr.requesterId', '=', f.requesterId);
-  const offeredBy = f.offeredBy;
-  if (offeredBy)
+    .limit(p.limit);
+  if (p.status !== undefined) q = q.where('hr.status', '=', p.status);
+  if (p.kind !== undefined) q = q.where('hr.kind', '=', p.kind);
+  if (p.expertisePattern !== undefined) q = q.where('hr.expertise', 'like', p.expertisePattern);
+  if (p.languagePattern !== undefined) q = q.where('hr.languages', 'like', p.languagePattern);
+  if (p.requesterId !== undefined) q = q.where('hr.requesterId', '=', p.requesterId);
+  const offeredBy = p.offeredBy;
+  if (offeredBy !== undefined)
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -111,20 +128,73 @@ export function listRequests(
           .where('o2.helperId', '=', offeredBy),
       ),
     );
-  if (f.unansweredBefore)
+  if (p.unansweredBefore !== undefined)
     q = q
       .where('hr.status', '=', 'open')
       .where('hr.responseCount', '=', 0)
-      .where('hr.createdAt', '<', f.unansweredBefore);
-  const before = f.before;
-  if (before)
+      .where('hr.createdAt', '<', p.unansweredBefore);
+  const { beforeAt, beforeId } = p;
+  if (beforeAt !== undefined && beforeId !== undefined)
     q = q.where((eb) =>
       eb.or([
-        eb('hr.lastActivityAt', '<', before[0]),
-        eb.and([eb('hr.lastActivityAt', '=', before[0]), eb('hr.id', '<', before[1])]),
+        eb('hr.lastActivityAt', '<', beforeAt),
+        eb.and([eb('hr.lastActivityAt', '=', beforeAt), eb('hr.id', '<', beforeId)]),
       ]),
     );
-  return q.execute() as Promise<HelpRequestSummaryRow[]>;
+  return q;
+}
+
+/**
+ * The list is the support area's hot read: built and compiled once per combination of filters, then
+ * only executed (on SQLite on the reader connection, each row as one JSON array).
+ */
+const requestListPrecompiled = precompiled(requestListQuery, {
+  values: [
+    'networkId',
+    'readerId',
+    'limit',
+    'status',
+    'kind',
+    'expertisePattern',
+    'languagePattern',
+    'requesterId',
+    'offeredBy',
+    'unansweredBefore',
+    'beforeAt',
+    'beforeId',
+  ],
+  jsonRows: true,
+});
+
+/** A page of a network's requests, latest activity first (keyset on activity time and id). */
+export function listRequests(
+  db: Kysely<DB>,
+  networkId: string,
+  readerId: string,
+  f: RequestFilter,
+): Promise<HelpRequestSummaryRow[]> {
+  return requestListPrecompiled(db, requestListParams(networkId, readerId, f)) as Promise<
+    HelpRequestSummaryRow[]
+  >;
+}
+
+/** The list's parameters for a filter. */
+export function requestListParams(networkId: string, readerId: string, f: RequestFilter): RequestListParams {
+  return {
+    networkId,
+    readerId,
+    limit: f.limit,
+    status: f.status,
+    kind: f.kind,
+    // The codes are stored as JSON arrays of quoted codes: a quoted code matches one element exactly.
+    expertisePattern: f.expertise ? `%"${f.expertise}"%` : undefined,
+    languagePattern: f.language ? `%"${f.language}"%` : undefined,
+    requesterId: f.requesterId,
+    offeredBy: f.offeredBy,
+    unansweredBefore: f.unansweredBefore,
+    beforeAt: f.before?.[0],
+    beforeId: f.before?.[1],
+  };
 }
 
 export async function insertRequest(db: Kysely<DB>, row: Insertable<HelpRequestsTable>): Promise<void> {
