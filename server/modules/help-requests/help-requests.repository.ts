@@ -58,16 +58,21 @@ function requestsWithNames(db: Kysely<DB>, readerId: string, whole: boolean) {
   ]);
 }
 
-export function findRequest(
+/** One request, whole, read by every route about it: built and compiled once. */
+const findRequestPrecompiled = precompiled(
+  (db, p: { networkId: string; id: string; readerId: string }) =>
+    requestsWithNames(db, p.readerId, true).where('hr.networkId', '=', p.networkId).where('hr.id', '=', p.id),
+  { values: ['networkId', 'id', 'readerId'] },
+);
+
+export async function findRequest(
   db: Kysely<DB>,
   networkId: string,
   id: string,
   readerId: string,
 ): Promise<HelpRequestListRow | undefined> {
-  return requestsWithNames(db, readerId, true)
-    .where('hr.networkId', '=', networkId)
-    .where('hr.id', '=', id)
-    .executeTakeFirst() as Promise<HelpRequestListRow | undefined>;
+  const [row] = await findRequestPrecompiled(db, { networkId, id, readerId });
+  return row as HelpRequestListRow | undefined;
 }
 
 export interface RequestFilter {
@@ -353,47 +358,16 @@ export async function claimMail(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+const listNotifiedPrecompiled = precompiled(
+  (db, p: { requestId: string }) =>
+    db.selectFrom('helpNotified').select('userId').where('requestId', '=', p.requestId),
+  { values: ['requestId'] },
+);
+
+/** Who was told about a request (the suggested helpers list marks them). */
 export async function listNotifiedIds(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('helpNotified')
-    .select('userId')
-    .where('requestId', '=', requestId)
-    .execute();
+  const rows = await listNotifiedPrecompiled(db, { requestId });
   return new Set(rows.map((r) => r.userId));
-}
-
-/** Per user: open offers on requests not resolved (any network: a person's time is one). */
-export async function countOpenOffers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('helpOffers as o')
-    .innerJoin('helpRequests as r', 'r.id', 'o.requestId')
-    .select(['o.helperId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('o.helperId', 'in', userIds)
-    .where('r.status', '!=', 'resolved')
-    .groupBy('o.helperId')
-    .execute();
-  return new Map(rows.map((r) => [r.helperId, Number(r.n)]));
-}
-
-/** Per user: resolved requests of this network they responded to. */
-export async function countHelpedBefore(
-  db: Kysely<DB>,
-  networkId: string,
-  userIds: string[],
-): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('helpResponses as x')
-    .innerJoin('helpRequests as r', 'r.id', 'x.requestId')
-    .select(['x.authorId', (eb) => eb.fn.count<number>('r.id').distinct().as('n')])
-    .where('r.networkId', '=', networkId)
-    .where('r.status', '=', 'resolved')
-    .where('x.authorId', 'in', userIds)
-    .whereRef('x.authorId', '!=', 'r.requesterId')
-    .groupBy('x.authorId')
-    .execute();
-  return new Map(rows.map((r) => [r.authorId as string, Number(r.n)]));
 }
 
 /** Active members of a network in the given roles (whom to tell of an unanswered request). */
@@ -477,12 +451,15 @@ export async function saveHelperPool(db: Kysely<DB>, id: string, pool: string[],
 }
 
 /**
- * Those of the given users who may be suggested in the network: active, in the roles, not
- * suspended, not on leave. Found by the (network, user) key, and the status and role are checked
- * here rather than in SQL: with them in the statement, SQLite would walk the network's whole
- * (network, status) index instead (10,000 rows in a large network, against 50 lookups).
+ * Those of the given users who may be suggested in the network (active, in the roles, not
+ * suspended, not on leave), each with their load, in one statement: open offers on requests not
+ * resolved (in any network: a person's time is one) and the resolved requests of this network they
+ * responded to. Found by the (network, user) key, and the status and role are checked here rather
+ * than in SQL: with them in the statement, SQLite would walk the network's whole (network, status)
+ * index instead (10,000 rows in a large network, against 50 lookups). The loads are counted through
+ * the offers' helper and the responses' author indexes, for the pool's few members only.
  */
-export async function listHelperCandidatesAmong(
+export async function listHelperCandidates(
   db: Kysely<DB>,
   networkId: string,
   roles: NetworkRole[],
@@ -494,7 +471,7 @@ export async function listHelperCandidatesAmong(
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .leftJoin('profiles as p', 'p.userId', 'ms.userId')
-    .select([
+    .select((eb) => [
       'ms.userId',
       'ms.role',
       'ms.level',
@@ -503,15 +480,33 @@ export async function listHelperCandidatesAmong(
       'u.suspendedAt',
       'u.displayName',
       'p.availability',
+      eb
+        .selectFrom('helpOffers as o')
+        .innerJoin('helpRequests as r', 'r.id', 'o.requestId')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('o.helperId', '=', 'ms.userId')
+        .where('r.status', '!=', 'resolved')
+        .as('openOffers'),
+      eb
+        .selectFrom('helpResponses as x')
+        .innerJoin('helpRequests as r', 'r.id', 'x.requestId')
+        .select((e) => e.fn.count<number>('r.id').distinct().as('n'))
+        .whereRef('x.authorId', '=', 'ms.userId')
+        .whereRef('r.networkId', '=', 'ms.networkId')
+        .where('r.status', '=', 'resolved')
+        .whereRef('r.requesterId', '!=', 'x.authorId')
+        .as('helpedBefore'),
     ])
     .where('ms.networkId', '=', networkId)
     .where('ms.userId', 'in', userIds)
     .execute();
-  return rows.filter(
-    (r) =>
-      r.status === 'active' &&
-      roles.includes(r.role) &&
-      r.suspendedAt === null &&
-      (r.leaveUntil === null || r.leaveUntil < today),
-  );
+  return rows
+    .filter(
+      (r) =>
+        r.status === 'active' &&
+        roles.includes(r.role) &&
+        r.suspendedAt === null &&
+        (r.leaveUntil === null || r.leaveUntil < today),
+    )
+    .map((r) => ({ ...r, openOffers: Number(r.openOffers ?? 0), helpedBefore: Number(r.helpedBefore ?? 0) }));
 }
