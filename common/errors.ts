@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'DIRECTORY_CLAIM_DECIDED',
   'PROGRESSION_NOT_SUGGESTED',
   'DEPUTY_SELF',
+  'EXPORT_IN_PROGRESS',
+  'EXPORT_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

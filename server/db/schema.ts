@@ -53,7 +53,7 @@ import type {
   DirectoryOrganisationColumns,
   DirectoryTagsTable,
 } from '../modules/directory/directory.table.ts';
-import type { UsersTable } from '../modules/users/users.table.ts';
+import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
@@ -100,6 +100,7 @@ import type {
 } from '../modules/network-health/network-health.table.ts';
 
 import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type { DataExportsTable } from '../modules/account-data/account-data.table.ts';
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
@@ -187,4 +188,6 @@ export interface DB {
   progressionDecisions: ProgressionDecisionsTable;
   networkDeputies: NetworkDeputiesTable;
   nudgeLog: NudgeLogTable;
+  dataExports: DataExportsTable;
+  accountDeletions: AccountDeletionsTable;
 }
