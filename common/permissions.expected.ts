@@ -93,6 +93,7 @@ export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'platform.jobs.manage': '--------Y',
   'directory.manage': '--------Y',
   'platform.legal.manage': '--------Y',
+  'account.export': '-YYYYYYYY',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

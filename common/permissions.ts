@@ -267,11 +267,15 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
   }
 }
 
-/** Platform-wide actions, for platform admins only (no network or organisation involved). */
+/**
+ * Platform-wide actions (no network or organisation involved): most for platform admins only; a
+ * person's own data (export, deletion) for everyone signed in, about themselves alone.
+ */
 export const PLATFORM_ACTIONS = [
   'platform.jobs.manage',
   'directory.manage',
   'platform.legal.manage',
+  'account.export',
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
@@ -290,5 +294,8 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
     // Publishing new versions of the privacy notice and the terms of use.
     case 'platform.legal.manage':
       return actor.signedIn && actor.platformAdmin;
+    // GDPR Art. 15, 17, 20: the signed-in person exports or deletes their own account.
+    case 'account.export':
+      return actor.signedIn;
   }
 }

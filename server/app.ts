@@ -42,6 +42,8 @@ import { legalRoutes } from './modules/legal/index.ts';
 import { operationsRoutes } from './modules/operations/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 import { meRoutes, twoFactorRoutes } from './modules/auth/index.ts';
+import { meRoutes } from './modules/auth/index.ts';
+import { accountDataRoutes } from './modules/account-data/index.ts';
 import { registerAuthorization } from './plugins/authorize.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -91,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await authRoutes(app, ctx);
   await meRoutes(app, ctx);
   await twoFactorRoutes(app, ctx);
+  await accountDataRoutes(app, ctx);
   await setupRoutes(app, ctx, options.setupToken);
   await organisationRoutes(app, ctx);
   await networkRoutes(app, ctx);

@@ -60,6 +60,7 @@ import type {
   PushSettingsTable,
   PushSubscriptionsTable,
 } from '../modules/push/push.table.ts';
+import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
@@ -106,6 +107,7 @@ import type {
 } from '../modules/network-health/network-health.table.ts';
 
 import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type { DataExportsTable } from '../modules/account-data/account-data.table.ts';
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
@@ -198,4 +200,6 @@ export interface DB {
   instanceKeys: InstanceKeysTable;
   pushSubscriptions: PushSubscriptionsTable;
   pushSettings: PushSettingsTable;
+  dataExports: DataExportsTable;
+  accountDeletions: AccountDeletionsTable;
 }

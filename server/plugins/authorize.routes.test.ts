@@ -477,6 +477,7 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     url: '/api/admin/legal/privacy',
     body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
   }),
+  'account.export': async () => ({ method: 'POST', url: '/api/me/export' }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

@@ -43,6 +43,7 @@ import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as createModeration from './2026-12-07T0600-create-moderation.ts';
 import * as createLegalDocuments from './2026-12-07T0500-create-legal-documents.ts';
 import * as createProgression from './2026-12-07T0400-create-progression.ts';
+import * as createAccountData from './2026-12-09T0400-create-account-data.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
@@ -108,4 +109,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0400-create-progression': createProgression,
   '2026-12-07T0900-create-two-factor': createTwoFactor,
   '2026-12-07T0900-create-push': createPush,
+  '2026-12-09T0400-create-account-data': createAccountData,
 };

@@ -11,6 +11,10 @@ export type MailTemplate =
   | { name: 'register_exists'; params: { name: string; url: string } }
   | { name: 'reset'; params: { name: string; url: string; minutes: number } }
   | { name: 'password_changed'; params: { name: string } }
+  /** The person's data export is ready to download (signed in) until `days` have passed. */
+  | { name: 'data_export_ready'; params: { name: string; url: string; days: number } }
+  /** The account was deactivated and will be erased after `days`, unless the person signs in. */
+  | { name: 'account_deletion'; params: { name: string; url: string; days: number } }
   | {
       name: 'invitation' | 'invitation_reminder';
       /** name is empty when the invitee has no account yet; role is a network role or 'experienced' (mentor). */
@@ -166,6 +170,22 @@ function layoutFor(
       };
     case 'password_changed':
       return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
+    case 'data_export_ready':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body')],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('expiry', { days: template.params.days })],
+      };
+    case 'account_deletion':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body', { days: template.params.days })],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('ignore')],
+      };
     case 'invitation':
     case 'invitation_reminder': {
       const { network, inviter, role, url, days } = template.params;
