@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'DIRECTORY_CLAIM_DECIDED',
   'PROGRESSION_NOT_SUGGESTED',
   'DEPUTY_SELF',
+  'HANDOVER_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

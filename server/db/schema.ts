@@ -103,6 +103,9 @@ import type { ActivitiesTable } from '../modules/activities/activities.table.ts'
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
+  VolunteerDeparturesTable,
+  VolunteerRecordSettingsTable,
+  VolunteerRemindersTable,
   VolunteerTrainingsTable,
 } from '../modules/volunteer-records/volunteer-records.table.ts';
 
@@ -184,6 +187,9 @@ export interface DB {
   volunteerTrainings: VolunteerTrainingsTable;
   volunteerChecks: VolunteerChecksTable;
   volunteerCommitments: VolunteerCommitmentsTable;
+  volunteerDepartures: VolunteerDeparturesTable;
+  volunteerReminders: VolunteerRemindersTable;
+  volunteerRecordSettings: VolunteerRecordSettingsTable;
   progressionDecisions: ProgressionDecisionsTable;
   networkDeputies: NetworkDeputiesTable;
   nudgeLog: NudgeLogTable;

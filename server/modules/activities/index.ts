@@ -4,3 +4,4 @@
  */
 export { activityRoutes } from './activities.routes.ts';
 export { reportRoutes } from './report.routes.ts';
+export { menteeCodesOf } from './activities.service.ts';

@@ -75,6 +75,10 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_nudge_reengagement', { network });
     case 'nudge_missed':
       return t('notifications.text_nudge_missed', { network });
+    case 'record_check_expiring':
+      return t('notifications.text_record_check_expiring', { actor, network });
+    case 'record_commitment_ending':
+      return t('notifications.text_record_commitment_ending', { actor, network });
   }
 }
 
@@ -82,6 +86,8 @@ function describe(t: TFunction, n: Notification): string {
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   if (n.network && n.kind === 'application_received') return `/networks/${n.network.slug}/applications`;
+  if (n.network && n.actor && n.kind.startsWith('record_'))
+    return `/networks/${n.network.slug}/members/${n.actor.id}/record`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
   if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
   if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
