@@ -80,6 +80,7 @@ export const ERROR_CODES = [
   'PUSH_ENDPOINT_REFUSED',
   'EXPORT_IN_PROGRESS',
   'EXPORT_EXPIRED',
+  'HANDOVER_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

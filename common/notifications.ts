@@ -41,6 +41,10 @@ export const NOTIFICATION_KINDS = [
   'progression_candidate',
   'nudge_reengagement',
   'nudge_missed',
+  // Volunteer records (B6), to the meta-mentors and office: a member's check ends within 30 days,
+  // a member's commitment ends.
+  'record_check_expiring',
+  'record_commitment_ending',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -61,6 +65,7 @@ export const OPTIONAL_EMAIL_KINDS = [
   'progression',
   'reengagement',
   'missed',
+  'records',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
@@ -94,6 +99,8 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   progression_candidate: 'progression',
   nudge_reengagement: 'reengagement',
   nudge_missed: 'missed',
+  record_check_expiring: 'records',
+  record_commitment_ending: 'records',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -114,7 +121,9 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
     kind === 'progression_experienced' ||
     kind === 'progression_candidate' ||
     kind === 'nudge_reengagement' ||
-    kind === 'nudge_missed'
+    kind === 'nudge_missed' ||
+    kind === 'record_check_expiring' ||
+    kind === 'record_commitment_ending'
   );
 }
 

@@ -83,6 +83,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'reports.view': '----YY-YY',
   'records.view': '---YYY---',
   'records.manage': '----YY---',
+  'records.settings': '----YY---',
   'progression.view': '----YY---',
   'progression.decide': '-----Y---',
   'nudges.view': '----YY---',

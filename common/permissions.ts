@@ -78,6 +78,7 @@ export const NETWORK_ACTIONS = [
   'reports.view',
   'records.view',
   'records.manage',
+  'records.settings',
   'progression.view',
   'progression.decide',
   'nudges.view',
@@ -184,6 +185,8 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
   'records.view': EVERY_MEMBER,
   'records.manage': ['meta_mentor', 'office'],
+  // How long a departed member's records are kept before the daily job deletes them.
+  'records.settings': ['meta_mentor', 'office'],
   // Role progression and succession: the meta-mentor and office see the suggestions, the ranked
   // successors and the nudges sent; the meta-mentor decides on a suggestion and names the deputy.
   'progression.view': ['meta_mentor', 'office'],

@@ -111,6 +111,9 @@ import type { DataExportsTable } from '../modules/account-data/account-data.tabl
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
+  VolunteerDeparturesTable,
+  VolunteerRecordSettingsTable,
+  VolunteerRemindersTable,
   VolunteerTrainingsTable,
 } from '../modules/volunteer-records/volunteer-records.table.ts';
 
@@ -194,6 +197,9 @@ export interface DB {
   volunteerTrainings: VolunteerTrainingsTable;
   volunteerChecks: VolunteerChecksTable;
   volunteerCommitments: VolunteerCommitmentsTable;
+  volunteerDepartures: VolunteerDeparturesTable;
+  volunteerReminders: VolunteerRemindersTable;
+  volunteerRecordSettings: VolunteerRecordSettingsTable;
   progressionDecisions: ProgressionDecisionsTable;
   networkDeputies: NetworkDeputiesTable;
   nudgeLog: NudgeLogTable;

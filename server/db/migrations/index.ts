@@ -48,6 +48,7 @@ import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
 import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
+import * as volunteerDepartures from './2026-12-07T0702-volunteer-departures.ts';
 import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
@@ -102,6 +103,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0300-create-network-health': createNetworkHealth,
   '2026-12-07T0700-create-activities': createActivities,
   '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,
+  '2026-12-07T0702-volunteer-departures': volunteerDepartures,
   '2026-12-07T0200-topic-read-counts': topicReadCounts,
   '2026-12-07T0800-create-directory': createDirectory,
   '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,

@@ -5,3 +5,4 @@
 export { activityRoutes } from './activities.routes.ts';
 export { reportRoutes } from './report.routes.ts';
 export { notesKeyOf, openNote } from './notes-cipher.ts';
+export { menteeCodesOf } from './activities.service.ts';

@@ -510,3 +510,33 @@ export async function listHelperCandidates(
     )
     .map((r) => ({ ...r, openOffers: Number(r.openOffers ?? 0), helpedBefore: Number(r.helpedBefore ?? 0) }));
 }
+
+/** A member's own requests in a network that are still open or answered (not resolved). */
+export function listOpenRequestsOf(db: Kysely<DB>, networkId: string, requesterId: string) {
+  return db
+    .selectFrom('helpRequests')
+    .select(['id', 'title'])
+    .where('networkId', '=', networkId)
+    .where('requesterId', '=', requesterId)
+    .where('status', 'in', ['open', 'answered'])
+    .orderBy('createdAt')
+    .execute();
+}
+
+/** Passes one of a member's unresolved requests to another member; whether it was theirs. */
+export async function handOverRequest(
+  db: Kysely<DB>,
+  where: { networkId: string; id: string; fromId: string },
+  toId: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('helpRequests')
+    .set({ requesterId: toId, updatedAt: now, lastActivityAt: now })
+    .where('id', '=', where.id)
+    .where('networkId', '=', where.networkId)
+    .where('requesterId', '=', where.fromId)
+    .where('status', 'in', ['open', 'answered'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -511,6 +511,14 @@ async function cachedRanking(
   return ranking;
 }
 
+/**
+ * Forgets the ranked helpers this process reuses: someone went on leave, came back or left, so the
+ * next suggestions are ranked anew (a request's own activity does this for that request alone).
+ */
+export function forgetHelperRankings(ctx: AppContext): void {
+  rankings.get(ctx)?.clear();
+}
+
 export async function suggestHelpers(ctx: AppContext, actor: HelpActor, id: string) {
   const row = await loadRequest(ctx, actor, id);
   const [{ ranked, facts }, notified] = await Promise.all([

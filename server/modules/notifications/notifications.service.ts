@@ -183,6 +183,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       progression: pick('progression'),
       reengagement: pick('reengagement'),
       missed: pick('missed'),
+      records: pick('records'),
     },
     announcementsAlwaysEmailed: true,
   };

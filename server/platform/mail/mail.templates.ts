@@ -270,6 +270,8 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   progression_candidate: 'mail.notification.item.progression_candidate',
   nudge_reengagement: 'mail.notification.item.nudge_reengagement',
   nudge_missed: 'mail.notification.item.nudge_missed',
+  record_check_expiring: 'mail.notification.item.record_check_expiring',
+  record_commitment_ending: 'mail.notification.item.record_commitment_ending',
 };
 
 /** A line per notification; the digest groups them under their network. */
