@@ -139,6 +139,8 @@ export interface NotificationTarget {
   /** Null when the event or topic is gone. */
   eventId: string | null;
   topicId: string | null;
+  /** Who the notification is about (volunteer-record reminders lead to that member's record). */
+  actorId?: string | null;
 }
 
 /** The page a notification opens (in the list, and when its push is clicked). */
@@ -147,6 +149,7 @@ export function notificationPath(n: NotificationTarget): string {
   const slug = n.networkSlug;
   if (!slug) return '/home';
   if (n.kind === 'application_received') return `/networks/${slug}/applications`;
+  if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;
   if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
   if (n.helpRequestId) return `/networks/${slug}/support/${n.helpRequestId}`;
   if (n.kind.startsWith('help_')) return `/networks/${slug}/support`;

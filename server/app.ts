@@ -42,7 +42,6 @@ import { legalRoutes } from './modules/legal/index.ts';
 import { operationsRoutes } from './modules/operations/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
 import { meRoutes, twoFactorRoutes } from './modules/auth/index.ts';
-import { meRoutes } from './modules/auth/index.ts';
 import { accountDataRoutes } from './modules/account-data/index.ts';
 import { registerAuthorization } from './plugins/authorize.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';

@@ -54,7 +54,6 @@ import type {
   DirectoryOrganisationColumns,
   DirectoryTagsTable,
 } from '../modules/directory/directory.table.ts';
-import type { UsersTable } from '../modules/users/users.table.ts';
 import type {
   InstanceKeysTable,
   PushSettingsTable,

@@ -92,18 +92,8 @@ function target(n: Notification): string {
     helpRequestId: n.helpRequestId,
     eventId: n.event?.id ?? null,
     topicId: n.topic?.id ?? null,
+    actorId: n.actor?.id ?? null,
   });
-  if (n.conversationId) return `/messages/${n.conversationId}`;
-  if (n.network && n.kind === 'application_received') return `/networks/${n.network.slug}/applications`;
-  if (n.network && n.actor && n.kind.startsWith('record_'))
-    return `/networks/${n.network.slug}/members/${n.actor.id}/record`;
-  if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
-  if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
-  if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
-  if (n.network && n.event) return `/networks/${n.network.slug}/events/${n.event.id}`;
-  if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
-  if (n.network) return `/networks/${n.network.slug}`;
-  return '/home';
 }
 
 export default function NotificationsPage() {
