@@ -76,6 +76,7 @@ describe('consent to the privacy notice and terms of use', () => {
     await adminPage.getByText('No terms of use have been published yet.').waitFor();
     await adminPage.getByRole('button', { name: 'Use the German template' }).click();
     await expect.poll(() => body.inputValue()).toMatch(/^# Nutzungsbedingungen/);
+    await preview.getByRole('heading', { level: 2, name: 'Nutzungsbedingungen' }).waitFor();
     await adminPage.getByRole('button', { name: 'Publish version 1' }).click();
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Publish version 1' }).click();
     await adminPage.getByText('Version 1 of the terms of use is published.').waitFor();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from '../components/AppShell.tsx';
 import { RequireAuth, RequireGuest } from './guards.tsx';
 import { lazyPage, lazyShellPage } from './lazy-page.ts';
@@ -125,7 +125,7 @@ export function AppRoutes() {
           }
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
-        <Route path="admin/legal" element={signedIn(<LegalAdminPage />)} />
+        <Route path="admin/legal" element={<Navigate to="/admin/legal/privacy" replace />} />
         <Route path="admin/legal/:kind" element={signedIn(<LegalAdminPage />)} />
         <Route path="moderation" element={signedIn(<ModerationPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
