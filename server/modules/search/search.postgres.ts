@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { PLANNED_FOR_ITS_VALUES } from '../../db/prepared-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import {
@@ -43,27 +43,51 @@ export function toTsquery(query: ParsedQuery): string | null {
  */
 const CHECKED_AT_ONCE = 250;
 
+/** The newest documents looked at first, per candidate wanted (see createPostgresSearch). */
+const NEWEST_PER_CANDIDATE = 32;
+
+interface Ranked {
+  id: string;
+  score: number;
+}
+
 /**
  * PostgreSQL full-text search: `simple` configuration (every language alike) over text without
- * accents, ts_rank among the newest SEARCH_CANDIDATES matches in the searcher's scope. Two short
- * statements instead of one long one: the first finds and ranks the candidates (ids only; short to
- * plan, and planned for the words searched each time: a common word walks the primary key from the
- * newest document, a rare one reads the GIN index), the second checks visibility and fetches the rows of the page only,
- * for the best candidates in rank order (its plan is the same for every query, so the connection
- * keeps it prepared). The second runs again for further candidates only when too few were visible.
+ * accents, ts_rank among the newest SEARCH_CANDIDATES matches in the searcher's scope. Short
+ * statements instead of one long one: the candidates are found and ranked first (ids only, planned
+ * for the words searched each time), among the newest documents and then, only if too few matched
+ * there, among the older ones; a second statement, the same for every query and so kept prepared,
+ * checks visibility and fetches the rows of the best candidates in rank order, and runs again for
+ * further candidates only when too few of them were visible.
  */
 export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
       const tsquery = toTsquery(params.query);
       if (!tsquery) return [];
-      const { rows: ranked } = await sql<{ id: string }>`${PLANNED_FOR_ITS_VALUES}
-        SELECT c.id FROM (
-          SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) AS score
-          FROM search_documents c
-          WHERE c.tsv @@ to_tsquery('simple', ${tsquery}) AND ${candidateScope(params, 'c')}
-          ORDER BY c.id DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c
-        ORDER BY c.score DESC, c.id`.execute(db);
+      const candidates = params.candidates ?? SEARCH_CANDIDATES;
+      const matches = (window: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number) =>
+        sql<Ranked>`
+        ${PLANNED_FOR_ITS_VALUES}SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) AS score
+        FROM search_documents c
+        WHERE c.tsv @@ to_tsquery('simple', ${tsquery}) AND ${candidateScope(params, 'c')} AND ${window}
+        ORDER BY ${order} DESC LIMIT ${limit}`.execute(db);
+      // The newest documents first: a common word fills the candidates there, however its matches
+      // were estimated. Only the rest of the index is read through the GIN index alone (`c.id + 0`
+      // cannot walk the primary key), so a word estimated common but rare (a phrase, an exclusion)
+      // never walks the whole table.
+      const newest = await sql<{ floor: string | null }>`
+        SELECT MAX(id) - ${candidates * NEWEST_PER_CANDIDATE} AS floor FROM search_documents`.execute(db);
+      const floor = newest.rows[0]?.floor ?? '0';
+      const { rows: inWindow } = await matches(sql`c.id > ${floor}`, sql`c.id`, candidates);
+      const { rows: older } =
+        inWindow.length < candidates
+          ? await matches(sql`c.id <= ${floor}`, sql`c.id + 0`, candidates - inWindow.length)
+          : { rows: [] };
+      // Best first, as ts_rank DESC, id would sort them (ids are bigint: compare as numbers).
+      const ranked = [...inWindow, ...older].sort(
+        (a, b) => b.score - a.score || (BigInt(a.id) < BigInt(b.id) ? -1 : 1),
+      );
       const wanted = params.offset + params.limit;
       const visible: RawHit[] = [];
       for (let from = 0; from < ranked.length && visible.length < wanted; ) {
