@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { createLogger } from '../../logger.ts';
+import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { browserKeys, startPushService } from '../../test/push.ts';
+import { notifyAnnouncement } from '../announcements/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { ensureVapidKeys } from './push.service.ts';
 
@@ -223,5 +225,41 @@ describe.each(DIALECTS)('web push on %s', (dialect) => {
     expect(pushesTo(kept.path)).toHaveLength(1);
     const left = (await alice.client.get('/api/me/push-subscriptions')).json().subscriptions;
     expect(left.map((s: { id: string }) => s.id)).toEqual([kept.id]);
+  });
+
+  it('pushes an announcement right to the right-to-left reader, at normal urgency, opening the network', async () => {
+    const reader = await member('ar');
+    const author = await member();
+    const device = await subscribe(reader.client);
+    const id = newId();
+    const now = isoNow();
+    await t.ctx.database.db
+      .insertInto('announcements')
+      .values({
+        id,
+        networkId: network.id,
+        authorId: author.user.id,
+        title: 'Sommerfest am Samstag',
+        bodySource: 'Alle sind eingeladen.',
+        bodyHtml: '<p>Alle sind eingeladen.</p>',
+        pinned: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await notifyAnnouncement(t.ctx, id);
+    await t.ctx.jobs.drain();
+    const [push] = pushesTo(device.path);
+    if (!push) throw new Error('no push arrived');
+    expect(push.headers).toMatchObject({ ttl: '86400', urgency: 'normal' });
+    const payload = JSON.parse(device.browser.decrypt(push.body));
+    expect(payload).toMatchObject({
+      url: `${t.ctx.config.publicUrl}/networks/${network.slug}`,
+      lang: 'ar',
+      dir: 'rtl',
+    });
+    expect(payload.title).toContain('Sommerfest am Samstag');
+    expect(payload.title).toContain(network.name);
+    expect(payload.title).not.toMatch(/^Announcement/);
   });
 });
