@@ -213,6 +213,57 @@ describe.each(DIALECTS)('web push on %s', (dialect) => {
     expect(pushesTo(device.path)).toHaveLength(1);
   });
 
+  it('keeps what arrives in quiet hours for their end, once per conversation', async () => {
+    const alice = await member();
+    const bob = await member();
+    const device = await subscribe(alice.client);
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/Bogota',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date()),
+    );
+    const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+    const put = (body: unknown) => alice.client.request('PUT', '/api/me/push-settings', body);
+    await put({
+      kinds: ['message'],
+      quietFrom: at(hour - 1),
+      quietUntil: at(hour + 2),
+      timeZone: 'America/Bogota',
+    });
+    await message(bob.client, alice.user.id, 'Gute Nacht');
+    await message(bob.client, alice.user.id, 'Noch etwas');
+    await t.ctx.jobs.drain();
+    expect(pushesTo(device.path)).toHaveLength(0);
+    const waiting = await t.ctx.database.db
+      .selectFrom('jobs')
+      .select(['id', 'runAt', 'payload'])
+      .where('kind', '=', 'notifications.push')
+      .where('status', '=', 'pending')
+      .execute();
+    const mine = waiting.filter((j) => JSON.parse(j.payload).userId === alice.user.id);
+    expect(mine).toHaveLength(1);
+    // It waits until the quiet hours end: two to three hours from now.
+    const wait = new Date(mine[0]?.runAt ?? 0).getTime() - Date.now();
+    expect(wait).toBeGreaterThan(60 * 60_000);
+    expect(wait).toBeLessThanOrEqual(3 * 60 * 60_000);
+
+    // The morning comes: the conversation is pushed once, with both messages.
+    await put({ kinds: ['message'], quietFrom: null, quietUntil: null, timeZone: 'America/Bogota' });
+    await t.ctx.database.db
+      .updateTable('jobs')
+      .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', mine[0]?.id ?? '')
+      .execute();
+    await t.ctx.jobs.drain();
+    const pushes = pushesTo(device.path);
+    expect(pushes).toHaveLength(1);
+    expect(JSON.parse(device.browser.decrypt(pushes[0]?.body ?? Buffer.alloc(0))).body).toMatch(
+      /^2 new messages/,
+    );
+  });
+
   it('removes a subscription the push service says is gone (410) and keeps the others', async () => {
     const alice = await member();
     const bob = await member();
