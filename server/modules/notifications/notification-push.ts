@@ -4,7 +4,7 @@ import { pushKindOf } from '../../../common/push.ts';
 import type { AppContext } from '../../context.ts';
 import { HOUR } from '../../lib/time.ts';
 import { translate } from '../../lib/i18n.ts';
-import { hasPushDevices, mayPush, type PushOptions, pushToDevices } from '../push/index.ts';
+import { hasPushDevices, type PushOptions, pushToDevices, pushWindow } from '../push/index.ts';
 import { findUserById } from '../users/index.ts';
 import { listNotifications, type NotificationListRow } from './notifications.repository.ts';
 
@@ -28,18 +28,31 @@ function deliveryOf(kind: NotificationKindCode): Omit<PushOptions, 'topic'> {
  */
 export async function queuePush(
   ctx: AppContext,
-  input: { userId: string; kind: NotificationKindCode; notificationId: string },
+  input: { userId: string; kind: NotificationKindCode; notificationId: string; grown?: boolean },
 ): Promise<void> {
   if (!pushKindOf(input.kind)) return;
   if (!(await hasPushDevices(ctx, input.userId))) return;
-  await ctx.jobs.enqueue(PUSH_JOB, { userId: input.userId, notificationId: input.notificationId });
+  const job: PushJob = { userId: input.userId, notificationId: input.notificationId, grown: input.grown };
+  await ctx.jobs.enqueue(PUSH_JOB, job);
+}
+
+interface PushJob {
+  userId: string;
+  notificationId: string;
+  /** A grouped notification got another message (its first one is pushed or waiting already). */
+  grown?: boolean;
+  /** Already waited once for the end of quiet hours. */
+  deferred?: boolean;
 }
 
 /** Registers the push job. */
 export function startPushJob(ctx: AppContext): void {
   ctx.jobs.handle(PUSH_JOB, async (payload) => {
-    const { userId, notificationId } = payload as { userId: string; notificationId: string };
-    await pushNotification(ctx, userId, notificationId);
+    const { userId, notificationId, grown, deferred } = payload as PushJob;
+    await pushNotification(ctx, userId, notificationId, {
+      grown: grown === true,
+      deferred: deferred === true,
+    });
   });
 }
 
@@ -59,20 +72,31 @@ export function pushTextOf(row: NotificationListRow, locale: Locale): { title: s
 
 /**
  * Pushes one notification, unless by now it was read (seen in the app), is about a network the
- * person left, its kind is not chosen for push, or it is their quiet hours (it stays in the app
- * and in the e-mail). Returns how many devices got it.
+ * person left, or its kind is not chosen for push. In quiet hours it waits for their end (once;
+ * if it is still unread then, it is pushed). Returns how many devices got it.
  */
 export async function pushNotification(
   ctx: AppContext,
   userId: string,
   notificationId: string,
+  options: { grown?: boolean; deferred?: boolean } = {},
 ): Promise<number> {
   const user = await findUserById(ctx, userId);
   if (!user || user.suspendedAt) return 0;
   const [row] = await listNotifications(ctx.database.db, userId, { ids: [notificationId], limit: 1 });
   if (!row || row.readAt) return 0;
   const pushKind = pushKindOf(row.kind);
-  if (!pushKind || !(await mayPush(ctx, userId, pushKind))) return 0;
+  if (!pushKind) return 0;
+  const window = await pushWindow(ctx, userId, pushKind);
+  if (window === 'off') return 0;
+  if (window !== 'now') {
+    // A reminder would come too late after the night; the rest waits for the morning, once (a
+    // grouped conversation once for all its messages: the first one's wait pushes the count then).
+    if (options.deferred || options.grown || row.kind === 'event_reminder') return 0;
+    const job: PushJob = { userId, notificationId, deferred: true };
+    await ctx.jobs.enqueue(PUSH_JOB, job, { runAt: window.after });
+    return 0;
+  }
   const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
   const path = notificationPath({
     kind: row.kind,

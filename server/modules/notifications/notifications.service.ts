@@ -91,7 +91,12 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     const change = { actorId: input.actorId ?? '', messageId: input.messageId, updatedAt: now };
     if (pending && (await bumpNotification(db, pending.id, change))) {
       await announce(ctx, input.userId, pending.id, 'notification.updated');
-      await queuePush(ctx, { userId: input.userId, kind: input.kind, notificationId: pending.id });
+      await queuePush(ctx, {
+        userId: input.userId,
+        kind: input.kind,
+        notificationId: pending.id,
+        grown: true,
+      });
       return;
     }
   }

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
 import { createLogger } from '../../logger.ts';
+import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { browserKeys, startPushService } from '../../test/push.ts';
+import { notifyAnnouncement } from '../announcements/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { ensureVapidKeys } from './push.service.ts';
 
@@ -211,6 +213,57 @@ describe.each(DIALECTS)('web push on %s', (dialect) => {
     expect(pushesTo(device.path)).toHaveLength(1);
   });
 
+  it('keeps what arrives in quiet hours for their end, once per conversation', async () => {
+    const alice = await member();
+    const bob = await member();
+    const device = await subscribe(alice.client);
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/Bogota',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date()),
+    );
+    const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+    const put = (body: unknown) => alice.client.request('PUT', '/api/me/push-settings', body);
+    await put({
+      kinds: ['message'],
+      quietFrom: at(hour - 1),
+      quietUntil: at(hour + 2),
+      timeZone: 'America/Bogota',
+    });
+    await message(bob.client, alice.user.id, 'Gute Nacht');
+    await message(bob.client, alice.user.id, 'Noch etwas');
+    await t.ctx.jobs.drain();
+    expect(pushesTo(device.path)).toHaveLength(0);
+    const waiting = await t.ctx.database.db
+      .selectFrom('jobs')
+      .select(['id', 'runAt', 'payload'])
+      .where('kind', '=', 'notifications.push')
+      .where('status', '=', 'pending')
+      .execute();
+    const mine = waiting.filter((j) => JSON.parse(j.payload).userId === alice.user.id);
+    expect(mine).toHaveLength(1);
+    // It waits until the quiet hours end: two to three hours from now.
+    const wait = new Date(mine[0]?.runAt ?? 0).getTime() - Date.now();
+    expect(wait).toBeGreaterThan(60 * 60_000);
+    expect(wait).toBeLessThanOrEqual(3 * 60 * 60_000);
+
+    // The morning comes: the conversation is pushed once, with both messages.
+    await put({ kinds: ['message'], quietFrom: null, quietUntil: null, timeZone: 'America/Bogota' });
+    await t.ctx.database.db
+      .updateTable('jobs')
+      .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', mine[0]?.id ?? '')
+      .execute();
+    await t.ctx.jobs.drain();
+    const pushes = pushesTo(device.path);
+    expect(pushes).toHaveLength(1);
+    expect(JSON.parse(device.browser.decrypt(pushes[0]?.body ?? Buffer.alloc(0))).body).toMatch(
+      /^2 new messages/,
+    );
+  });
+
   it('removes a subscription the push service says is gone (410) and keeps the others', async () => {
     const alice = await member();
     const bob = await member();
@@ -223,5 +276,41 @@ describe.each(DIALECTS)('web push on %s', (dialect) => {
     expect(pushesTo(kept.path)).toHaveLength(1);
     const left = (await alice.client.get('/api/me/push-subscriptions')).json().subscriptions;
     expect(left.map((s: { id: string }) => s.id)).toEqual([kept.id]);
+  });
+
+  it('pushes an announcement right to the right-to-left reader, at normal urgency, opening the network', async () => {
+    const reader = await member('ar');
+    const author = await member();
+    const device = await subscribe(reader.client);
+    const id = newId();
+    const now = isoNow();
+    await t.ctx.database.db
+      .insertInto('announcements')
+      .values({
+        id,
+        networkId: network.id,
+        authorId: author.user.id,
+        title: 'Sommerfest am Samstag',
+        bodySource: 'Alle sind eingeladen.',
+        bodyHtml: '<p>Alle sind eingeladen.</p>',
+        pinned: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await notifyAnnouncement(t.ctx, id);
+    await t.ctx.jobs.drain();
+    const [push] = pushesTo(device.path);
+    if (!push) throw new Error('no push arrived');
+    expect(push.headers).toMatchObject({ ttl: '86400', urgency: 'normal' });
+    const payload = JSON.parse(device.browser.decrypt(push.body));
+    expect(payload).toMatchObject({
+      url: `${t.ctx.config.publicUrl}/networks/${network.slug}`,
+      lang: 'ar',
+      dir: 'rtl',
+    });
+    expect(payload.title).toContain('Sommerfest am Samstag');
+    expect(payload.title).toContain(network.name);
+    expect(payload.title).not.toMatch(/^Announcement/);
   });
 });

@@ -148,18 +148,27 @@ function wallClock(now: Date, timeZone: string): string {
     .slice(0, 5);
 }
 
-/** Whether a push of this kind may go to the person now: chosen, and not in their quiet hours. */
-export async function mayPush(
+/**
+ * Whether a push of this kind may go to the person now: 'off' when they did not choose the kind,
+ * the time their quiet hours end when it is quiet now, else 'now'.
+ */
+export async function pushWindow(
   ctx: AppContext,
   userId: string,
   kind: PushKind,
   now = new Date(),
-): Promise<boolean> {
+): Promise<'now' | 'off' | { after: string }> {
   const settings = await getPushSettings(ctx, userId);
-  if (!settings.kinds.includes(kind)) return false;
-  if (settings.quietFrom && settings.quietUntil)
-    return !isInQuietHours(wallClock(now, settings.timeZone), settings.quietFrom, settings.quietUntil);
-  return true;
+  if (!settings.kinds.includes(kind)) return 'off';
+  const { quietFrom, quietUntil, timeZone } = settings;
+  if (!quietFrom || !quietUntil) return 'now';
+  const quietAt = (at: Date) => isInQuietHours(wallClock(at, timeZone), quietFrom, quietUntil);
+  if (!quietAt(now)) return 'now';
+  // Walk forward in five-minute steps (time zones and summer time make arithmetic unreliable).
+  const step = 5 * 60_000;
+  let at = now.getTime();
+  for (let i = 0; i < 24 * 12 && quietAt(new Date(at)); i++) at += step;
+  return { after: new Date(at).toISOString() };
 }
 
 /** What a push shows: the service worker turns it into a system notification. */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PushSettings } from '../../../../common/contracts/push.ts';
 import { PUSH_KINDS, type PushKind } from '../../../../common/push.ts';
@@ -55,9 +55,13 @@ export function PushSection() {
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: pushKeys.devices }),
   });
+  // Each change shows at once; only the answer to the latest save may replace what is shown.
+  const latestSave = useRef(0);
   const save = useMutation({
-    mutationFn: savePushSettings,
-    onSuccess: (data) => queryClient.setQueryData(pushKeys.settings, data),
+    mutationFn: ({ body }: { body: PushSettings; seq: number }) => savePushSettings(body),
+    onSuccess: (data, { seq }) => {
+      if (seq === latestSave.current) queryClient.setQueryData(pushKeys.settings, data);
+    },
   });
   const remove = useMutation({
     mutationFn: removePushDevice,
@@ -67,8 +71,10 @@ export function PushSection() {
   function change(next: Partial<PushSettings>) {
     if (!settings.data) return;
     const merged = { ...settings.data, ...next, timeZone: browserTimeZone() };
+    void queryClient.cancelQueries({ queryKey: pushKeys.settings });
     queryClient.setQueryData(pushKeys.settings, merged);
-    save.mutate(merged);
+    latestSave.current += 1;
+    save.mutate({ body: merged, seq: latestSave.current });
   }
 
   const on = subscribed.data === true;
