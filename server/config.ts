@@ -42,6 +42,11 @@ export interface Config {
    * generated into `<dataDir>/activity-notes.key` at first use (see modules/activities/notes-cipher.ts).
    */
   activityNotesKey: Buffer | undefined;
+  /**
+   * AES-256 key of the accounts' TOTP secrets (TWO_FACTOR_KEY, 32 bytes in base64); undefined: a key
+   * generated into `<dataDir>/two-factor.key` at first use (see modules/auth/totp-secrets.ts).
+   */
+  twoFactorKey: Buffer | undefined;
   /** Chromium that prints PDF reports (CHROMIUM_PATH, default /usr/bin/chromium). */
   chromiumPath: string;
   /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
@@ -114,6 +119,11 @@ const Env = z.object({
   S3_SERVE: z.enum(['stream', 'redirect']).default('stream'),
   S3_SIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   ACTIVITY_NOTES_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  TWO_FACTOR_KEY: z
     .string()
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -193,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     activityNotesKey: e.ACTIVITY_NOTES_KEY,
+    twoFactorKey: e.TWO_FACTOR_KEY,
     chromiumPath: e.CHROMIUM_PATH,
     directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
   };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import { errorCode, freshClient, signIn, type TestClient } from '../../test/clie
 import { buildUser } from '../../test/factories.ts';
 import { RATE_RULES } from './auth.service.ts';
 import { DEVICE_COOKIE } from './device-cookie.ts';
+import { openTotpSecret, TWO_FACTOR_KEY_FILE } from './totp-secrets.ts';
 
 /** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
 function totpCode(secret: string, steps = 0): string {
@@ -70,6 +73,20 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     expect(decodeURIComponent(enrolment.uri)).toContain(user.email);
     const svg = Buffer.from(enrolment.qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString();
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
+    // Stored sealed, bound to the account: neither the secret nor its bytes are in the row.
+    const row = await t.ctx.database.db
+      .selectFrom('userTotp')
+      .select('secret')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).not.toContain(enrolment.secret);
+    expect(Buffer.from(row.secret, 'base64').toString('latin1')).not.toContain(enrolment.secret);
+    expect(openTotpSecret(t.ctx.config, user.id, row.secret)).toBe(enrolment.secret);
+    expect(openTotpSecret(t.ctx.config, 'another-account', row.secret)).toBeNull();
+    expect(readFileSync(path.join(t.database.dataDir, TWO_FACTOR_KEY_FILE), 'utf8').trim()).toMatch(
+      /^[A-Za-z0-9+/]{43}=$/,
+    );
 
     // Not on until a code proves the app has the secret; the secret is never answered again.
     const status = await client.get('/api/me/two-factor');

@@ -27,6 +27,7 @@ import {
   normaliseRecoveryCode,
   totpEnrolment,
 } from './totp.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 import {
   confirmTotp,
   countRecoveryCodesLeft,
@@ -59,7 +60,7 @@ export async function startTotpEnrolment(ctx: AppContext, current: SessionContex
   const secret = newTotpSecret();
   const stored = await putPendingTotp(ctx.database.db, {
     userId: current.user.id,
-    secret,
+    secret: sealTotpSecret(ctx.config, current.user.id, secret),
     confirmedAt: null,
     lastUsedStep: null,
     createdAt: isoNow(),
@@ -110,7 +111,7 @@ export async function confirmTotpEnrolment(
   if (!totp) throw new AppError('TWO_FACTOR_NOT_STARTED', 409);
   if (totp.confirmedAt) throw new AppError('TWO_FACTOR_ALREADY_ON', 409);
   await ctx.rateLimiter.check(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
-  const step = matchingStep(totp.secret, code);
+  const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
   if (step === null) return wrongCode(ctx, userId);
   const codes = await withTransaction(ctx, async (tx) => {
     if (!(await confirmTotp(tx.database.db, userId, step, isoNow())))
@@ -134,7 +135,7 @@ async function spendSecondFactor(
   const db = ctx.database.db;
   const totp = await findTotp(db, userId);
   if (!totp?.confirmedAt) throw new AppError('TWO_FACTOR_OFF', 409);
-  const step = matchingStep(totp.secret, code);
+  const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
   if (step !== null && (await claimTotpStep(db, userId, step))) return 'password_totp';
   const recovery = hashSecret(normaliseRecoveryCode(code));
   if (step === null && (await spendRecoveryCode(db, userId, recovery, isoNow()))) return 'recovery_code';
