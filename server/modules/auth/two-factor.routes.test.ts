@@ -5,7 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
-import { buildUser } from '../../test/factories.ts';
+import { buildUser, mailsTo } from '../../test/factories.ts';
 import { RATE_RULES } from './auth.service.ts';
 import { DEVICE_COOKIE } from './device-cookie.ts';
 import { openTotpSecret, TWO_FACTOR_KEY_FILE } from './totp-secrets.ts';
@@ -115,6 +115,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
 
     expect((await otherDevice.get('/api/me')).statusCode).toBe(401);
     expect((await client.get('/api/me')).statusCode).toBe(200);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toEqual([
+      'Two-factor sign-in was turned on',
+    ]);
     const on = (await client.get('/api/me/two-factor')).json();
     expect(on).toMatchObject({ totpEnabled: true, recoveryCodesLeft: 10 });
     expect(Date.parse(on.totpEnabledAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -253,6 +256,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     });
     expect(off.statusCode, off.body).toBe(200);
     expect((await browser.get('/api/me')).statusCode).toBe(401);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toContain(
+      'Two-factor sign-in was turned off',
+    );
     expect((await client.get('/api/me/two-factor')).json()).toEqual({
       totpEnabled: false,
       totpEnabledAt: null,
@@ -290,6 +296,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     const fresh = renewed.json().recoveryCodes as string[];
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(recoveryCodes[0]);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toContain(
+      'New recovery codes were made',
+    );
     expect((await browser.get('/api/me')).statusCode).toBe(401);
     expect((await client.get('/api/me/two-factor')).json().recoveryCodesLeft).toBe(10);
 

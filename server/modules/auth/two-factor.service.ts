@@ -17,7 +17,7 @@ import {
   startSession,
 } from '../../platform/sessions/index.ts';
 import { findUserById } from '../users/index.ts';
-import { assertCurrentPassword, RATE_RULES, type SignedIn } from './auth.service.ts';
+import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
 import { issueDeviceToken } from './device-cookie.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
@@ -67,6 +67,18 @@ export async function startTotpEnrolment(ctx: AppContext, current: SessionContex
   });
   if (!stored) throw new AppError('TWO_FACTOR_ALREADY_ON', 409);
   return { secret, ...(await totpEnrolment(secret, current.user.email, ISSUER)) };
+}
+
+/** Tells the owner by mail that the factors changed (and other sessions ended): it may not have been them. */
+async function mailChange(
+  ctx: AppContext,
+  current: SessionContext,
+  change: 'enabled' | 'disabled' | 'recovery_codes',
+): Promise<void> {
+  await ctx.mailer.send(current.user.email, localeOf(current.user), {
+    name: 'two_factor_changed',
+    params: { name: current.user.displayName, change },
+  });
 }
 
 /** Wrong codes count like wrong passwords: per account, the same limit. */
@@ -119,6 +131,7 @@ export async function confirmTotpEnrolment(
     return issueRecoveryCodes(tx, userId);
   });
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'enabled');
   return codes;
 }
 
@@ -170,6 +183,7 @@ export async function disableTotp(
   await spendSecondFactor(ctx, current.user.id, body.code);
   await withTransaction(ctx, (tx) => deleteSecondFactors(tx.database.db, current.user.id));
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'disabled');
 }
 
 /** Replaces the recovery codes after a TOTP code; other sessions end. */
@@ -182,5 +196,6 @@ export async function renewRecoveryCodes(
   await spendSecondFactor(ctx, current.user.id, code);
   const codes = await withTransaction(ctx, (tx) => issueRecoveryCodes(tx, current.user.id));
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'recovery_codes');
   return codes;
 }

@@ -12,6 +12,11 @@ export type MailTemplate =
   | { name: 'reset'; params: { name: string; url: string; minutes: number } }
   | { name: 'password_changed'; params: { name: string } }
   | {
+      /** Two-factor sign-in turned on or off, or new recovery codes made (other sessions were signed out). */
+      name: 'two_factor_changed';
+      params: { name: string; change: 'enabled' | 'disabled' | 'recovery_codes' };
+    }
+  | {
       name: 'invitation' | 'invitation_reminder';
       /** name is empty when the invitee has no account yet; role is a network role or 'experienced' (mentor). */
       params: { name: string; network: string; inviter: string; role: string; url: string; days: number };
@@ -166,6 +171,15 @@ function layoutFor(
       };
     case 'password_changed':
       return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
+    case 'two_factor_changed': {
+      const { change } = template.params;
+      return {
+        subject: t('subject', { change }),
+        greeting,
+        paragraphs: [t('body', { change })],
+        after: [t('ignore')],
+      };
+    }
     case 'invitation':
     case 'invitation_reminder': {
       const { network, inviter, role, url, days } = template.params;
