@@ -316,6 +316,28 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     expect(works.statusCode).toBe(200);
   });
 
+  it('lets the pending sign-in expire after five minutes, and opens nothing else with it', async () => {
+    const { user, secret } = await userWithTotp();
+    const pendingToken = await passwordStep(freshClient(t.app), user);
+    const reset = await freshClient(t.app).post('/api/auth/password-reset/confirm', {
+      token: pendingToken,
+      password: 'a brand new passphrase here',
+    });
+    expect([reset.statusCode, errorCode(reset)]).toEqual([400, 'TOKEN_INVALID']);
+
+    await t.ctx.database.db
+      .updateTable('userTokens')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('userId', '=', user.id)
+      .where('purpose', '=', 'second_factor')
+      .execute();
+    const late = await freshClient(t.app).post('/api/auth/login/second-factor', {
+      pendingToken,
+      code: totpCode(secret),
+    });
+    expect([late.statusCode, errorCode(late)]).toEqual([410, 'TOKEN_EXPIRED']);
+  });
+
   it('refuses the routes signed out, and confirming before starting', async () => {
     const visitor = freshClient(t.app);
     for (const url of ['/api/me/two-factor/totp', '/api/me/two-factor/totp/confirm']) {
