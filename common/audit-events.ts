@@ -68,6 +68,11 @@ export const AUDIT_EVENTS = [
   'member.suspended',
   'report.dismissed',
   'health.settings_changed',
+  'records.leave_set',
+  'records.returned',
+  'records.departure',
+  'records.purged',
+  'records.settings_changed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

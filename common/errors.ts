@@ -77,6 +77,10 @@ export const ERROR_CODES = [
   'TWO_FACTOR_ALREADY_ON',
   'TWO_FACTOR_NOT_STARTED',
   'TWO_FACTOR_OFF',
+  'PUSH_ENDPOINT_REFUSED',
+  'EXPORT_IN_PROGRESS',
+  'EXPORT_EXPIRED',
+  'HANDOVER_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -41,6 +41,10 @@ export const NOTIFICATION_KINDS = [
   'progression_candidate',
   'nudge_reengagement',
   'nudge_missed',
+  // Volunteer records (B6), to the meta-mentors and office: a member's check ends within 30 days,
+  // a member's commitment ends.
+  'record_check_expiring',
+  'record_commitment_ending',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -61,6 +65,7 @@ export const OPTIONAL_EMAIL_KINDS = [
   'progression',
   'reengagement',
   'missed',
+  'records',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
 
@@ -94,6 +99,8 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   progression_candidate: 'progression',
   nudge_reengagement: 'reengagement',
   nudge_missed: 'missed',
+  record_check_expiring: 'records',
+  record_commitment_ending: 'records',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -114,9 +121,39 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
     kind === 'progression_experienced' ||
     kind === 'progression_candidate' ||
     kind === 'nudge_reengagement' ||
-    kind === 'nudge_missed'
+    kind === 'nudge_missed' ||
+    kind === 'record_check_expiring' ||
+    kind === 'record_commitment_ending'
   );
 }
 
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
 export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;
+
+/** What the path of a notification's page depends on. */
+export interface NotificationTarget {
+  kind: NotificationKindCode;
+  conversationId: string | null;
+  networkSlug: string | null;
+  helpRequestId: string | null;
+  /** Null when the event or topic is gone. */
+  eventId: string | null;
+  topicId: string | null;
+  /** Who the notification is about (volunteer-record reminders lead to that member's record). */
+  actorId?: string | null;
+}
+
+/** The page a notification opens (in the list, and when its push is clicked). */
+export function notificationPath(n: NotificationTarget): string {
+  if (n.conversationId) return `/messages/${n.conversationId}`;
+  const slug = n.networkSlug;
+  if (!slug) return '/home';
+  if (n.kind === 'application_received') return `/networks/${slug}/applications`;
+  if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;
+  if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
+  if (n.helpRequestId) return `/networks/${slug}/support/${n.helpRequestId}`;
+  if (n.kind.startsWith('help_')) return `/networks/${slug}/support`;
+  if (n.eventId) return `/networks/${slug}/events/${n.eventId}`;
+  if (n.topicId) return `/networks/${slug}/discussions/${n.topicId}`;
+  return `/networks/${slug}`;
+}

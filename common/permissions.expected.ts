@@ -83,6 +83,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'reports.view': '----YY-YY',
   'records.view': '---YYY---',
   'records.manage': '----YY---',
+  'records.settings': '----YY---',
   'progression.view': '----YY---',
   'progression.decide': '-----Y---',
   'nudges.view': '----YY---',
@@ -93,6 +94,7 @@ export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'platform.jobs.manage': '--------Y',
   'directory.manage': '--------Y',
   'platform.legal.manage': '--------Y',
+  'account.export': '-YYYYYYYY',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

@@ -78,6 +78,7 @@ export const NETWORK_ACTIONS = [
   'reports.view',
   'records.view',
   'records.manage',
+  'records.settings',
   'progression.view',
   'progression.decide',
   'nudges.view',
@@ -184,6 +185,8 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   // person in policies/volunteer-records.ts); only those two record training, checks, commitments.
   'records.view': EVERY_MEMBER,
   'records.manage': ['meta_mentor', 'office'],
+  // How long a departed member's records are kept before the daily job deletes them.
+  'records.settings': ['meta_mentor', 'office'],
   // Role progression and succession: the meta-mentor and office see the suggestions, the ranked
   // successors and the nudges sent; the meta-mentor decides on a suggestion and names the deputy.
   'progression.view': ['meta_mentor', 'office'],
@@ -267,11 +270,15 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
   }
 }
 
-/** Platform-wide actions, for platform admins only (no network or organisation involved). */
+/**
+ * Platform-wide actions (no network or organisation involved): most for platform admins only; a
+ * person's own data (export, deletion) for everyone signed in, about themselves alone.
+ */
 export const PLATFORM_ACTIONS = [
   'platform.jobs.manage',
   'directory.manage',
   'platform.legal.manage',
+  'account.export',
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
@@ -290,5 +297,8 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
     // Publishing new versions of the privacy notice and the terms of use.
     case 'platform.legal.manage':
       return actor.signedIn && actor.platformAdmin;
+    // GDPR Art. 15, 17, 20: the signed-in person exports or deletes their own account.
+    case 'account.export':
+      return actor.signedIn;
   }
 }

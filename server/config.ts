@@ -51,6 +51,11 @@ export interface Config {
   chromiumPath: string;
   /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
   directoryReadsPerMinute: number;
+  /**
+   * Let push subscriptions name plain-http and private or loopback addresses (PUSH_ALLOW_PRIVATE_ENDPOINTS;
+   * tests only: otherwise the server would send requests into its own network on anyone's behalf).
+   */
+  pushAllowPrivateEndpoints: boolean;
 }
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
@@ -129,6 +134,7 @@ const Env = z.object({
     .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 type ParsedEnv = z.infer<typeof Env>;
@@ -206,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoFactorKey: e.TWO_FACTOR_KEY,
     chromiumPath: e.CHROMIUM_PATH,
     directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
+    pushAllowPrivateEndpoints:
+      e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'true' || e.PUSH_ALLOW_PRIVATE_ENDPOINTS === '1',
   };
 }
 

@@ -13,7 +13,10 @@ export type PublishLegalBody = z.infer<typeof PublishLegalBody>;
 export const LegalVersion = z.object({
   kind: z.enum(LEGAL_KINDS),
   version: z.number().int(),
+  /** Markdown source (for editing a new version). */
   body: z.string(),
+  /** The body rendered to safe HTML by the server (the web parses no Markdown). */
+  bodyHtml: z.string(),
   summary: z.string(),
   publishedAt: z.string(),
 });
@@ -30,6 +33,30 @@ export const AcceptLegalBody = z.strictObject({
 });
 export type AcceptLegalBody = z.infer<typeof AcceptLegalBody>;
 
+/** A current version the person has not accepted, with what changed since the one they accepted. */
+export const PendingLegalVersion = LegalVersion.extend({
+  /** Line by line since the version they accepted last; null when they never accepted this text. */
+  changes: z
+    .object({
+      sinceVersion: z.number().int(),
+      parts: z.array(z.object({ change: z.enum(['added', 'removed', 'unchanged']), text: z.string() })),
+    })
+    .nullable(),
+});
+export type PendingLegalVersion = z.infer<typeof PendingLegalVersion>;
+
 /** The current versions the signed-in person has not accepted yet. */
-export const PendingLegal = z.object({ pending: z.array(LegalVersion) });
+export const PendingLegal = z.object({ pending: z.array(PendingLegalVersion) });
 export type PendingLegal = z.infer<typeof PendingLegal>;
+
+/** The languages the starting texts exist in. */
+export const LEGAL_TEMPLATE_LOCALES = ['en', 'de'] as const;
+export const LegalTemplateQuery = z.strictObject({ locale: z.enum(LEGAL_TEMPLATE_LOCALES).default('en') });
+/** A starting text for a platform admin to adapt (placeholders in [brackets]). */
+export const LegalTemplate = z.object({ body: z.string() });
+export type LegalTemplate = z.infer<typeof LegalTemplate>;
+
+/** Markdown to preview while editing: the server renders it exactly as it will be published. */
+export const LegalPreviewBody = z.strictObject({ body: z.string().max(LEGAL_BODY_MAX) });
+export const LegalPreview = z.object({ html: z.string() });
+export type LegalPreview = z.infer<typeof LegalPreview>;

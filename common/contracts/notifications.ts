@@ -72,6 +72,8 @@ export const NotificationPreferences = z.object({
     reengagement: EmailFrequency,
     /** "What you missed" in a network, weekly, for a member who did not open the app that week. */
     missed: EmailFrequency,
+    /** Volunteer records (for the meta-mentors and office): checks ending, commitments ending. */
+    records: EmailFrequency,
   }),
   /** Always true: announcements are e-mailed to every member at once, whatever the settings. */
   announcementsAlwaysEmailed: z.literal(true),
@@ -92,6 +94,7 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       progression: EmailFrequency.optional(),
       reengagement: EmailFrequency.optional(),
       missed: EmailFrequency.optional(),
+      records: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/build-app.ts';
 import { createDatabase, type Database } from './database.ts';
+import { PLANNED_FOR_ITS_VALUES } from './prepared-statements.ts';
 
 /**
  * On PostgreSQL every query of the application goes out as a named statement that the connection
@@ -76,6 +77,20 @@ describe.runIf(DIALECTS.includes('postgres'))('prepared statements on postgres',
     expect((await prepared(small)).length).toBeLessThanOrEqual(2);
     expect(await distinct[0]?.()).toEqual([{ id: 1 }]);
     expect(await findThing(small, 1)).toEqual([{ id: 1, name: 'one' }]);
+  });
+
+  it('sends a statement planned for its values unnamed, every time', async () => {
+    const named = (await prepared(database)).length;
+    for (const id of [1, 2, 1, 2, 1, 2, 1]) {
+      const { rows } = await sql<{
+        name: string;
+      }>`${PLANNED_FOR_ITS_VALUES}SELECT name FROM things WHERE id = ${id}`.execute(database.db);
+      expect(rows).toEqual([{ name: id === 1 ? 'one' : 'two' }]);
+    }
+    // Only the listings themselves were prepared (one statement), never the marked one.
+    const now = await prepared(database);
+    expect(now.filter((s) => s.includes('planned for its values'))).toEqual([]);
+    expect(now.length).toBeLessThanOrEqual(named + 1);
   });
 
   it('survives a change of the schema under a prepared statement', async () => {

@@ -54,7 +54,12 @@ import type {
   DirectoryOrganisationColumns,
   DirectoryTagsTable,
 } from '../modules/directory/directory.table.ts';
-import type { UsersTable } from '../modules/users/users.table.ts';
+import type {
+  InstanceKeysTable,
+  PushSettingsTable,
+  PushSubscriptionsTable,
+} from '../modules/push/push.table.ts';
+import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
 
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
@@ -101,9 +106,13 @@ import type {
 } from '../modules/network-health/network-health.table.ts';
 
 import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
+import type { DataExportsTable } from '../modules/account-data/account-data.table.ts';
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
+  VolunteerDeparturesTable,
+  VolunteerRecordSettingsTable,
+  VolunteerRemindersTable,
   VolunteerTrainingsTable,
 } from '../modules/volunteer-records/volunteer-records.table.ts';
 
@@ -187,7 +196,15 @@ export interface DB {
   volunteerTrainings: VolunteerTrainingsTable;
   volunteerChecks: VolunteerChecksTable;
   volunteerCommitments: VolunteerCommitmentsTable;
+  volunteerDepartures: VolunteerDeparturesTable;
+  volunteerReminders: VolunteerRemindersTable;
+  volunteerRecordSettings: VolunteerRecordSettingsTable;
   progressionDecisions: ProgressionDecisionsTable;
   networkDeputies: NetworkDeputiesTable;
   nudgeLog: NudgeLogTable;
+  instanceKeys: InstanceKeysTable;
+  pushSubscriptions: PushSubscriptionsTable;
+  pushSettings: PushSettingsTable;
+  dataExports: DataExportsTable;
+  accountDeletions: AccountDeletionsTable;
 }

@@ -306,6 +306,12 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/members/${fx.otherMetaId}/record/checks`,
     body: { kind: 'Certificate of good conduct', seenOn: '2026-01-10', validUntil: '2029-01-10' },
   }),
+  // How long a departed member's records are kept: the meta-mentor and office set it.
+  'records.settings': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/records/settings`,
+    body: { retentionMonths: 18 },
+  }),
   'progression.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/succession` }),
   'progression.decide': (fx) => ({
     method: 'PUT',
@@ -477,6 +483,7 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     url: '/api/admin/legal/privacy',
     body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
   }),
+  'account.export': async () => ({ method: 'POST', url: '/api/me/export' }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

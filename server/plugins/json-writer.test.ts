@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { type HelperReason, SuggestedHelpers } from '../../common/contracts/help-requests.ts';
 import { compileJsonWriter, jsonString } from './json-writer.ts';
 
 function writerFor(schema: z.ZodType) {
@@ -99,8 +100,59 @@ describe('JSON writer generated from a response schema', () => {
     expect(
       compileJsonWriter(json(z.union([z.object({ a: z.string() }), z.object({ b: z.number() })]))),
     ).toBeNull();
+    // A union of objects without a tag that tells them apart.
+    const untagged = z.discriminatedUnion('k', [
+      z.object({ k: z.literal('a'), x: z.string() }),
+      z.object({ k: z.literal('b'), x: z.string() }),
+    ]);
+    const schema = json(untagged) as unknown as { oneOf: { properties: { k: { const: string } } }[] };
+    for (const branch of schema.oneOf) branch.properties.k.const = 'same';
+    expect(compileJsonWriter(schema)).toBeNull();
     expect(compileJsonWriter(json(z.tuple([z.string(), z.number()])))).toBeNull();
     expect(compileJsonWriter(json(z.union([z.string(), z.number()])))).toBeNull();
     expect(compileJsonWriter(json(z.object({ a: z.string() })))).not.toBeNull();
+  });
+
+  it('writes a discriminated union by its tag, each branch with its own fields only', () => {
+    const write = writerFor(SuggestedHelpers);
+    const reasons: HelperReason[] = [
+      { code: 'shared_expertise', areas: ['health', 'family'] },
+      { code: 'shared_languages', languages: ['uk', 'ar'] },
+      { code: 'same_region', region: TRICKY[2] as string },
+      { code: 'available', availability: TRICKY[3] as string },
+      { code: 'experienced' },
+      { code: 'helped_before', resolvedCount: 2 },
+      { code: 'open_offers', count: 0 },
+    ];
+    const data = {
+      helpers: TRICKY.map((text, i) => ({
+        helper: { id: `u${i}`, displayName: text, avatarUrl: i % 2 ? null : `/a/${i}`, email: 'never sent' },
+        score: i - 2.5,
+        // Fields of another branch on a value are not written.
+        reasons: reasons
+          .slice(i % reasons.length)
+          .map((r) => ({ ...r, count: 3, areas: ['work'] }) as unknown as HelperReason),
+        notified: i % 3 === 0,
+      })),
+    };
+    const written = write(data);
+    expect(written).not.toContain('never sent');
+    expect(written).toBe(JSON.stringify(SuggestedHelpers.parse(data)));
+    expect(() => write({ helpers: [{ ...data.helpers[0], reasons: [{ code: 'unknown' }] }] })).toThrow(
+      /no branch/,
+    );
+  });
+
+  it('treats the tag and its values as data, never as code', () => {
+    const tag = 'k"]; throw new Error("ran"); ["';
+    const value = 'v\'); throw new Error("ran"); (\'';
+    const write = writerFor(
+      z.discriminatedUnion(tag, [
+        z.object({ [tag]: z.literal(value), a: z.string() }),
+        z.object({ [tag]: z.literal('other'), b: z.number() }),
+      ]),
+    );
+    expect(JSON.parse(write({ [tag]: value, a: 'x', b: 1 }))).toEqual({ [tag]: value, a: 'x' });
+    expect(JSON.parse(write({ [tag]: 'other', a: 'x', b: 1 }))).toEqual({ [tag]: 'other', b: 1 });
   });
 });

@@ -9,8 +9,10 @@
  * page of 30 messages: 33 → 27 µs; a page of 20 replies: 13 → 11 µs (JSON.stringify: 26 and 16).
  *
  * Only a small part of JSON Schema is understood: objects with named properties, arrays of one item
- * schema, strings (any format, enum or const), numbers, integers, booleans, null, and "X or null"
- * (`anyOf` with a null branch, or a type list). For anything else `compileJsonWriter` returns null and
+ * schema, strings (any format, enum or const), numbers, integers, booleans, null, "X or null"
+ * (`anyOf` with a null branch, or a type list) and discriminated unions (`oneOf` objects told apart
+ * by a string `const` property: fast-json-stringify validates the value against each branch
+ * instead). For anything else `compileJsonWriter` returns null and
  * the caller uses a general serializer.
  */
 
@@ -22,7 +24,7 @@ type Schema = {
   prefixItems?: unknown;
   items?: Schema | Schema[];
   anyOf?: Schema[];
-  oneOf?: unknown;
+  oneOf?: Schema[];
   allOf?: unknown;
   not?: unknown;
   $ref?: unknown;
@@ -57,7 +59,11 @@ class Unsupported extends Error {}
 
 /** The schema's one type, with whether null is allowed besides it; Unsupported for anything else. */
 function typeOf(schema: Schema): { type: string; nullable: boolean; schema: Schema } {
-  for (const key of ['oneOf', 'allOf', 'not', '$ref', 'patternProperties', 'prefixItems'] as const) {
+  if (schema.oneOf !== undefined) {
+    if (schema.type !== undefined || schema.anyOf || !tagOf(schema.oneOf)) throw new Unsupported('oneOf');
+    return { type: 'tagged', nullable: false, schema };
+  }
+  for (const key of ['allOf', 'not', '$ref', 'patternProperties', 'prefixItems'] as const) {
     if (schema[key] !== undefined) throw new Unsupported(key);
   }
   if (schema.anyOf) {
@@ -80,6 +86,19 @@ function typeOf(schema: Schema): { type: string; nullable: boolean; schema: Sche
     return { type: 'string', nullable: false, schema };
   }
   throw new Unsupported('no type');
+}
+
+/**
+ * The property that tells the branches of a union apart (zod's discriminated union: `oneOf` objects
+ * whose property of that name is a different string `const` in each), or undefined.
+ */
+function tagOf(branches: Schema[]): string | undefined {
+  const [first] = branches;
+  if (!first?.properties || branches.some((b) => b.type !== 'object' || !b.properties)) return undefined;
+  return Object.keys(first.properties).find((name) => {
+    const values = branches.map((b) => b.properties?.[name]?.const);
+    return values.every((v) => typeof v === 'string') && new Set(values).size === values.length;
+  });
 }
 
 /** Generates code that appends the JSON of the value in variable `value` to `json`. */
@@ -141,6 +160,21 @@ function generateType(type: string, schema: Schema, value: string, depth: number
         let ${first} = true;
         ${fields.join('\n')}
         json += ${first} ? '{}' : '}';
+      }`;
+    }
+    case 'tagged': {
+      // A discriminated union: the tag's value picks the branch, whose named fields are written.
+      const branches = schema.oneOf ?? [];
+      const tag = tagOf(branches) as string;
+      const d = `d${depth}`;
+      const cases = branches.map((branch) => {
+        const literal = JSON.stringify(branch.properties?.[tag]?.const);
+        return `if (${d} === ${literal}) { ${generateType('object', branch, value, depth)} }`;
+      });
+      return `if (${value} === null || typeof ${value} !== 'object') json += JSON.stringify(${value}) ?? 'null'; else {
+        const ${d} = ${value}[${JSON.stringify(tag)}];
+        ${cases.join(' else ')}
+        else throw new Error('a value of no branch of the union: ' + JSON.stringify(${d}));
       }`;
     }
     default:

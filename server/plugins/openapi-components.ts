@@ -23,6 +23,7 @@ import * as operations from '../../common/contracts/operations.ts';
 import * as privacy from '../../common/contracts/privacy.ts';
 import * as profiles from '../../common/contracts/profiles.ts';
 import * as progression from '../../common/contracts/progression.ts';
+import * as push from '../../common/contracts/push.ts';
 import * as realtime from '../../common/contracts/realtime.ts';
 import * as reports from '../../common/contracts/reports.ts';
 import * as resources from '../../common/contracts/resources.ts';
@@ -56,6 +57,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   privacy,
   profiles,
   progression,
+  push,
   realtime,
   reports,
   resources,

@@ -33,6 +33,7 @@ export async function buildUser(
     locale: 'en' satisfies Locale,
     isPlatformAdmin: 0,
     suspendedAt: null,
+    erasedAt: null,
     createdAt: now,
     updatedAt: now,
     ...fields,

@@ -130,6 +130,41 @@ self.addEventListener('fetch', (event) => {
     ),
   );
 });
+
+// Web Push: the server sends { title, body, url, tag, lang, dir } (encrypted; the browser decrypts).
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (e) {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'mentorNET', {
+      body: data.body || '',
+      tag: data.tag,
+      lang: data.lang,
+      dir: data.dir === 'rtl' ? 'rtl' : data.dir === 'ltr' ? 'ltr' : 'auto',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { url: data.url || '/notifications' },
+    }),
+  );
+});
+
+// A click opens the notification's page: in a tab of the app already open, else in a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || '/notifications', self.location.origin);
+  if (target.origin !== self.location.origin) return;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === target.origin && 'navigate' in w);
+      if (open) return open.focus().then((w) => (w || open).navigate(target.href));
+      return self.clients.openWindow(target.href);
+    }),
+  );
+});
 `;
 }
 

@@ -43,14 +43,17 @@ import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as createModeration from './2026-12-07T0600-create-moderation.ts';
 import * as createLegalDocuments from './2026-12-07T0500-create-legal-documents.ts';
 import * as createProgression from './2026-12-07T0400-create-progression.ts';
+import * as createAccountData from './2026-12-09T0400-create-account-data.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
 import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
+import * as volunteerDepartures from './2026-12-07T0702-volunteer-departures.ts';
 import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
+import * as createPush from './2026-12-07T0900-create-push.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -100,10 +103,13 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0300-create-network-health': createNetworkHealth,
   '2026-12-07T0700-create-activities': createActivities,
   '2026-12-07T0701-create-volunteer-records': createVolunteerRecords,
+  '2026-12-07T0702-volunteer-departures': volunteerDepartures,
   '2026-12-07T0200-topic-read-counts': topicReadCounts,
   '2026-12-07T0800-create-directory': createDirectory,
   '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,
   '2026-12-07T0500-create-legal-documents': createLegalDocuments,
   '2026-12-07T0400-create-progression': createProgression,
   '2026-12-07T0900-create-two-factor': createTwoFactor,
+  '2026-12-07T0900-create-push': createPush,
+  '2026-12-09T0400-create-account-data': createAccountData,
 };

@@ -96,3 +96,20 @@ export async function deleteActivity(
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The mentee codes an author used in one network (for the handover when they leave it, B6). */
+export async function listMenteeCodesIn(
+  db: Kysely<DB>,
+  networkId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .select('menteeCode')
+    .distinct()
+    .where('networkId', '=', networkId)
+    .where('userId', '=', userId)
+    .orderBy('menteeCode')
+    .execute();
+  return rows.map((r) => r.menteeCode);
+}

@@ -174,3 +174,11 @@ export async function exportActivitiesCsv(
   ]);
   return toCsv([header, ...rows]);
 }
+
+/**
+ * The mentee codes a member used in a network, for the handover form when they leave it (B6):
+ * pseudonyms only, never the activities or their notes.
+ */
+export async function menteeCodesOf(ctx: AppContext, networkId: string, userId: string): Promise<string[]> {
+  return repo.listMenteeCodesIn(ctx.database.db, networkId, userId);
+}

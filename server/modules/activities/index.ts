@@ -4,3 +4,5 @@
  */
 export { activityRoutes } from './activities.routes.ts';
 export { reportRoutes } from './report.routes.ts';
+export { notesKeyOf, openNote } from './notes-cipher.ts';
+export { menteeCodesOf } from './activities.service.ts';

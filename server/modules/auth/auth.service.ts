@@ -62,6 +62,7 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
     locale: body.locale,
     isPlatformAdmin: 0,
     suspendedAt: null,
+    erasedAt: null,
     createdAt: now,
     updatedAt: now,
   };

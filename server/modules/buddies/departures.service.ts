@@ -30,13 +30,15 @@ export interface ClosedPairings {
  * transaction. Active pairings end and unanswered requests and proposals are withdrawn, each with
  * the reason as a system note (never who removed them). A beginner whose own request had been
  * passed to a buddy who is now gone keeps asking: the request opens again, as after a decline.
- * `actorId` is who acted (the member leaving, or whoever removed them), for the audit log.
+ * `actorId` is who acted (the member leaving, or whoever removed them), for the audit log;
+ * `closeNote` is what staff wrote for the buddies when they recorded the departure (B6).
  */
 export async function closeDepartedMemberPairings(
   tx: AppContext,
   network: Pick<NetworkRow, 'id' | 'slug'>,
   userId: string,
   actorId: string,
+  closeNote = '',
 ): Promise<ClosedPairings> {
   const result: ClosedPairings = { network, userId, changed: [], toTell: [] };
   const pairs = await listOpenPairsNaming(tx.database.db, network.id, userId);
@@ -50,6 +52,7 @@ export async function closeDepartedMemberPairings(
       closedAt: now,
       closedBy: userId,
       closeReason,
+      ...(closeNote && { closeNote }),
       updatedAt: now,
     });
     if (!closed) continue;

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { HelpRequestKind, HelpRequestStatus } from '../../../common/help-requests.ts';
 import type { NetworkRole } from '../../../common/permissions.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   HelpRequestListRow,
@@ -57,16 +58,21 @@ function requestsWithNames(db: Kysely<DB>, readerId: string, whole: boolean) {
   ]);
 }
 
-export function findRequest(
+/** One request, whole, read by every route about it: built and compiled once. */
+const findRequestPrecompiled = precompiled(
+  (db, p: { networkId: string; id: string; readerId: string }) =>
+    requestsWithNames(db, p.readerId, true).where('hr.networkId', '=', p.networkId).where('hr.id', '=', p.id),
+  { values: ['networkId', 'id', 'readerId'] },
+);
+
+export async function findRequest(
   db: Kysely<DB>,
   networkId: string,
   id: string,
   readerId: string,
 ): Promise<HelpRequestListRow | undefined> {
-  return requestsWithNames(db, readerId, true)
-    .where('hr.networkId', '=', networkId)
-    .where('hr.id', '=', id)
-    .executeTakeFirst() as Promise<HelpRequestListRow | undefined>;
+  const [row] = await findRequestPrecompiled(db, { networkId, id, readerId });
+  return row as HelpRequestListRow | undefined;
 }
 
 export interface RequestFilter {
@@ -82,26 +88,42 @@ export interface RequestFilter {
   limit: number;
 }
 
-/** A page of a network's requests, latest activity first (keyset on activity time and id). */
-export function listRequests(
-  db: Kysely<DB>,
-  networkId: string,
-  readerId: string,
-  f: RequestFilter,
-): Promise<HelpRequestSummaryRow[]> {
-  let q = requestsWithNames(db, readerId, false)
-    .where('hr.networkId', '=', networkId)
+/** What one page of the list is read with: the filter's values, each undefined when not asked for. */
+// A type, not an interface: precompiled() needs its parameters to be a record.
+export type RequestListParams = {
+  networkId: string;
+  readerId: string;
+  limit: number;
+  status: HelpRequestStatus | undefined;
+  kind: HelpRequestKind | undefined;
+  /** LIKE patterns over the stored JSON arrays of codes (see listRequests). */
+  expertisePattern: string | undefined;
+  languagePattern: string | undefined;
+  requesterId: string | undefined;
+  offeredBy: string | undefined;
+  unansweredBefore: string | undefined;
+  /** The keyset cursor: both or neither. */
+  beforeAt: string | undefined;
+  beforeId: string | undefined;
+};
+
+/**
+ * The list's statement as a Kysely query (what the precompiled list runs; the equality test runs
+ * it plainly too).
+ */
+export function requestListQuery(db: Kysely<DB>, p: RequestListParams) {
+  let q = requestsWithNames(db, p.readerId, false)
+    .where('hr.networkId', '=', p.networkId)
     .orderBy('hr.lastActivityAt', 'desc')
     .orderBy('hr.id', 'desc')
-    .limit(f.limit);
-  if (f.status) q = q.where('hr.status', '=', f.status);
-  if (f.kind) q = q.where('hr.kind', '=', f.kind);
-  // The codes are stored as JSON arrays of quoted codes: a quoted code matches one element exactly.
-  if (f.expertise) q = q.where('hr.expertise', 'like', `%"${f.expertise}"%`);
-  if (f.language) q = q.where('hr.languages', 'like', `%"${f.language}"%`);
-  if (f.requesterId) q = q.where('hr.requesterId', '=', f.requesterId);
-  const offeredBy = f.offeredBy;
-  if (offeredBy)
+    .limit(p.limit);
+  if (p.status !== undefined) q = q.where('hr.status', '=', p.status);
+  if (p.kind !== undefined) q = q.where('hr.kind', '=', p.kind);
+  if (p.expertisePattern !== undefined) q = q.where('hr.expertise', 'like', p.expertisePattern);
+  if (p.languagePattern !== undefined) q = q.where('hr.languages', 'like', p.languagePattern);
+  if (p.requesterId !== undefined) q = q.where('hr.requesterId', '=', p.requesterId);
+  const offeredBy = p.offeredBy;
+  if (offeredBy !== undefined)
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -111,20 +133,73 @@ export function listRequests(
           .where('o2.helperId', '=', offeredBy),
       ),
     );
-  if (f.unansweredBefore)
+  if (p.unansweredBefore !== undefined)
     q = q
       .where('hr.status', '=', 'open')
       .where('hr.responseCount', '=', 0)
-      .where('hr.createdAt', '<', f.unansweredBefore);
-  const before = f.before;
-  if (before)
+      .where('hr.createdAt', '<', p.unansweredBefore);
+  const { beforeAt, beforeId } = p;
+  if (beforeAt !== undefined && beforeId !== undefined)
     q = q.where((eb) =>
       eb.or([
-        eb('hr.lastActivityAt', '<', before[0]),
-        eb.and([eb('hr.lastActivityAt', '=', before[0]), eb('hr.id', '<', before[1])]),
+        eb('hr.lastActivityAt', '<', beforeAt),
+        eb.and([eb('hr.lastActivityAt', '=', beforeAt), eb('hr.id', '<', beforeId)]),
       ]),
     );
-  return q.execute() as Promise<HelpRequestSummaryRow[]>;
+  return q;
+}
+
+/**
+ * The list is the support area's hot read: built and compiled once per combination of filters, then
+ * only executed (on SQLite on the reader connection, each row as one JSON array).
+ */
+const requestListPrecompiled = precompiled(requestListQuery, {
+  values: [
+    'networkId',
+    'readerId',
+    'limit',
+    'status',
+    'kind',
+    'expertisePattern',
+    'languagePattern',
+    'requesterId',
+    'offeredBy',
+    'unansweredBefore',
+    'beforeAt',
+    'beforeId',
+  ],
+  jsonRows: true,
+});
+
+/** A page of a network's requests, latest activity first (keyset on activity time and id). */
+export function listRequests(
+  db: Kysely<DB>,
+  networkId: string,
+  readerId: string,
+  f: RequestFilter,
+): Promise<HelpRequestSummaryRow[]> {
+  return requestListPrecompiled(db, requestListParams(networkId, readerId, f)) as Promise<
+    HelpRequestSummaryRow[]
+  >;
+}
+
+/** The list's parameters for a filter. */
+export function requestListParams(networkId: string, readerId: string, f: RequestFilter): RequestListParams {
+  return {
+    networkId,
+    readerId,
+    limit: f.limit,
+    status: f.status,
+    kind: f.kind,
+    // The codes are stored as JSON arrays of quoted codes: a quoted code matches one element exactly.
+    expertisePattern: f.expertise ? `%"${f.expertise}"%` : undefined,
+    languagePattern: f.language ? `%"${f.language}"%` : undefined,
+    requesterId: f.requesterId,
+    offeredBy: f.offeredBy,
+    unansweredBefore: f.unansweredBefore,
+    beforeAt: f.before?.[0],
+    beforeId: f.before?.[1],
+  };
 }
 
 export async function insertRequest(db: Kysely<DB>, row: Insertable<HelpRequestsTable>): Promise<void> {
@@ -283,47 +358,16 @@ export async function claimMail(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+const listNotifiedPrecompiled = precompiled(
+  (db, p: { requestId: string }) =>
+    db.selectFrom('helpNotified').select('userId').where('requestId', '=', p.requestId),
+  { values: ['requestId'] },
+);
+
+/** Who was told about a request (the suggested helpers list marks them). */
 export async function listNotifiedIds(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('helpNotified')
-    .select('userId')
-    .where('requestId', '=', requestId)
-    .execute();
+  const rows = await listNotifiedPrecompiled(db, { requestId });
   return new Set(rows.map((r) => r.userId));
-}
-
-/** Per user: open offers on requests not resolved (any network: a person's time is one). */
-export async function countOpenOffers(db: Kysely<DB>, userIds: string[]): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('helpOffers as o')
-    .innerJoin('helpRequests as r', 'r.id', 'o.requestId')
-    .select(['o.helperId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('o.helperId', 'in', userIds)
-    .where('r.status', '!=', 'resolved')
-    .groupBy('o.helperId')
-    .execute();
-  return new Map(rows.map((r) => [r.helperId, Number(r.n)]));
-}
-
-/** Per user: resolved requests of this network they responded to. */
-export async function countHelpedBefore(
-  db: Kysely<DB>,
-  networkId: string,
-  userIds: string[],
-): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('helpResponses as x')
-    .innerJoin('helpRequests as r', 'r.id', 'x.requestId')
-    .select(['x.authorId', (eb) => eb.fn.count<number>('r.id').distinct().as('n')])
-    .where('r.networkId', '=', networkId)
-    .where('r.status', '=', 'resolved')
-    .where('x.authorId', 'in', userIds)
-    .whereRef('x.authorId', '!=', 'r.requesterId')
-    .groupBy('x.authorId')
-    .execute();
-  return new Map(rows.map((r) => [r.authorId as string, Number(r.n)]));
 }
 
 /** Active members of a network in the given roles (whom to tell of an unanswered request). */
@@ -407,12 +451,15 @@ export async function saveHelperPool(db: Kysely<DB>, id: string, pool: string[],
 }
 
 /**
- * Those of the given users who may be suggested in the network: active, in the roles, not
- * suspended, not on leave. Found by the (network, user) key, and the status and role are checked
- * here rather than in SQL: with them in the statement, SQLite would walk the network's whole
- * (network, status) index instead (10,000 rows in a large network, against 50 lookups).
+ * Those of the given users who may be suggested in the network (active, in the roles, not
+ * suspended, not on leave), each with their load, in one statement: open offers on requests not
+ * resolved (in any network: a person's time is one) and the resolved requests of this network they
+ * responded to. Found by the (network, user) key, and the status and role are checked here rather
+ * than in SQL: with them in the statement, SQLite would walk the network's whole (network, status)
+ * index instead (10,000 rows in a large network, against 50 lookups). The loads are counted through
+ * the offers' helper and the responses' author indexes, for the pool's few members only.
  */
-export async function listHelperCandidatesAmong(
+export async function listHelperCandidates(
   db: Kysely<DB>,
   networkId: string,
   roles: NetworkRole[],
@@ -424,7 +471,7 @@ export async function listHelperCandidatesAmong(
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .leftJoin('profiles as p', 'p.userId', 'ms.userId')
-    .select([
+    .select((eb) => [
       'ms.userId',
       'ms.role',
       'ms.level',
@@ -433,15 +480,63 @@ export async function listHelperCandidatesAmong(
       'u.suspendedAt',
       'u.displayName',
       'p.availability',
+      eb
+        .selectFrom('helpOffers as o')
+        .innerJoin('helpRequests as r', 'r.id', 'o.requestId')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('o.helperId', '=', 'ms.userId')
+        .where('r.status', '!=', 'resolved')
+        .as('openOffers'),
+      eb
+        .selectFrom('helpResponses as x')
+        .innerJoin('helpRequests as r', 'r.id', 'x.requestId')
+        .select((e) => e.fn.count<number>('r.id').distinct().as('n'))
+        .whereRef('x.authorId', '=', 'ms.userId')
+        .whereRef('r.networkId', '=', 'ms.networkId')
+        .where('r.status', '=', 'resolved')
+        .whereRef('r.requesterId', '!=', 'x.authorId')
+        .as('helpedBefore'),
     ])
     .where('ms.networkId', '=', networkId)
     .where('ms.userId', 'in', userIds)
     .execute();
-  return rows.filter(
-    (r) =>
-      r.status === 'active' &&
-      roles.includes(r.role) &&
-      r.suspendedAt === null &&
-      (r.leaveUntil === null || r.leaveUntil < today),
-  );
+  return rows
+    .filter(
+      (r) =>
+        r.status === 'active' &&
+        roles.includes(r.role) &&
+        r.suspendedAt === null &&
+        (r.leaveUntil === null || r.leaveUntil < today),
+    )
+    .map((r) => ({ ...r, openOffers: Number(r.openOffers ?? 0), helpedBefore: Number(r.helpedBefore ?? 0) }));
+}
+
+/** A member's own requests in a network that are still open or answered (not resolved). */
+export function listOpenRequestsOf(db: Kysely<DB>, networkId: string, requesterId: string) {
+  return db
+    .selectFrom('helpRequests')
+    .select(['id', 'title'])
+    .where('networkId', '=', networkId)
+    .where('requesterId', '=', requesterId)
+    .where('status', 'in', ['open', 'answered'])
+    .orderBy('createdAt')
+    .execute();
+}
+
+/** Passes one of a member's unresolved requests to another member; whether it was theirs. */
+export async function handOverRequest(
+  db: Kysely<DB>,
+  where: { networkId: string; id: string; fromId: string },
+  toId: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('helpRequests')
+    .set({ requesterId: toId, updatedAt: now, lastActivityAt: now })
+    .where('id', '=', where.id)
+    .where('networkId', '=', where.networkId)
+    .where('requesterId', '=', where.fromId)
+    .where('status', 'in', ['open', 'answered'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -443,11 +443,9 @@ async function rankHelpersFor(ctx: AppContext, network: NetworkRow, row: HelpReq
       languagesOf(requesterId ? (await getMatchFacts(ctx, [requesterId])).get(requesterId) : undefined),
     )
   ).filter((id) => id !== requesterId);
-  const [members, facts, offers, helped, standings] = await Promise.all([
-    repo.listHelperCandidatesAmong(db, network.id, HELPER_ROLES, todayOf(), pool),
+  const [members, facts, standings] = await Promise.all([
+    repo.listHelperCandidates(db, network.id, HELPER_ROLES, todayOf(), pool),
     getMatchFacts(ctx, requesterId ? [requesterId, ...pool] : pool),
-    repo.countOpenOffers(db, pool),
-    repo.countHelpedBefore(db, network.id, pool),
     getStandings(ctx, pool),
   ]);
   const present = (id: string) =>
@@ -464,8 +462,8 @@ async function rankHelpersFor(ctx: AppContext, network: NetworkRow, row: HelpReq
         region: f?.region ?? '',
         availability: m.availability ?? '',
         experienced: m.level === 'experienced' || m.role !== 'mentor',
-        helpedBefore: helped.get(m.userId) ?? 0,
-        openOffers: offers.get(m.userId) ?? 0,
+        helpedBefore: m.helpedBefore,
+        openOffers: m.openOffers,
       };
     });
   const requester = requesterId ? facts.get(requesterId) : undefined;
@@ -482,8 +480,8 @@ async function rankHelpersFor(ctx: AppContext, network: NetworkRow, row: HelpReq
 
 /**
  * How long a request's ranked helpers are reused by this server process. Ranking reads the pool's
- * facts, loads and standings (about ten statements); suggestions are advice, so they may be this
- * old as to other requests' offers. Any activity on the request itself (an edit, a response, an
+ * candidates with their loads (one statement), facts and standings (about six statements);
+ * suggestions are advice, so they may be this old as to other requests' offers. Any activity on the request itself (an edit, a response, an
  * offer, a change of status) moves its lastActivityAt and so ranks anew.
  */
 export const HELPER_SUGGESTIONS_REUSE_MS = 30_000;
@@ -511,6 +509,14 @@ async function cachedRanking(
   // The oldest entry goes first (a Map keeps the order of insertion).
   if (cache.size > HELPER_SUGGESTIONS_CACHED_MAX) cache.delete(cache.keys().next().value as string);
   return ranking;
+}
+
+/**
+ * Forgets the ranked helpers this process reuses: someone went on leave, came back or left, so the
+ * next suggestions are ranked anew (a request's own activity does this for that request alone).
+ */
+export function forgetHelperRankings(ctx: AppContext): void {
+  rankings.get(ctx)?.clear();
 }
 
 export async function suggestHelpers(ctx: AppContext, actor: HelpActor, id: string) {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HelpRequest, SuggestedHelpers } from '../../../common/contracts/help-requests.ts';
+import { HELPER_SUGGESTIONS_MAX } from '../../../common/help-requests.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { saveProfileAs } from '../../test/buddies.ts';
@@ -77,5 +78,60 @@ describe.each(DIALECTS)('the pool of likely helpers on %s', (dialect) => {
     expect(await pool(req.id)).toBeNull();
     await suggested(req.id);
     expect(JSON.parse((await pool(req.id)) as string)).not.toContain(expert.id);
+  });
+
+  it('reads the candidates with their load in one statement, however many there are', async () => {
+    const network = await buildNetwork(t.ctx);
+    const other = await buildNetwork(t.ctx);
+    const base = `/api/networks/${network.slug}/help-requests`;
+    const askerMember = await buildMember(t.ctx, network, { level: 'beginner' });
+    const asker = await signIn(t.app, askerMember);
+    const helperMember = await buildMember(t.ctx, network, { level: 'experienced' });
+    await buildMember(t.ctx, other, { user: helperMember });
+    const helper = await signIn(t.app, helperMember);
+    const otherAsker = await signIn(t.app, await buildMember(t.ctx, other));
+    const ask = async (client: typeof asker, path = base) =>
+      (
+        (
+          await client.post(path, { title: 'Where to start?', body: 'Any advice?', expertise: ['work'] })
+        ).json() as HelpRequest
+      ).id;
+    // Helped before: two resolved requests of this network answered (one of them offered on too),
+    // not one of another network nor one still open; open offers: two, not the resolved one.
+    for (const [client, path, resolve] of [
+      [asker, base, true],
+      [asker, base, true],
+      [otherAsker, `/api/networks/${other.slug}/help-requests`, true],
+      [asker, base, false],
+    ] as const) {
+      const id = await ask(client, path);
+      await helper.post(`${path}/${id}/responses`, { body: 'Here is how.' });
+      await helper.post(`${path}/${id}/offer`, {});
+      if (resolve) await client.post(`${path}/${id}/status`, { status: 'resolved' });
+    }
+    await helper.post(`${base}/${await ask(asker)}/offer`, {});
+
+    // Each read below is the first after a change of the request: it ranks anew.
+    const spy = vi.spyOn(t.ctx.metrics, 'observeQuery');
+    const coldRead = async (id: string) => {
+      spy.mockClear();
+      const res = await asker.get(`${base}/${id}/suggested-helpers`);
+      expect(res.statusCode, res.body).toBe(200);
+      return { helpers: (res.json() as SuggestedHelpers).helpers, statements: spy.mock.calls.length };
+    };
+    try {
+      const few = await coldRead(await ask(asker));
+      const mine = few.helpers.find((h) => h.helper.id === helperMember.id);
+      expect(mine?.reasons).toContainEqual({ code: 'helped_before', resolvedCount: 2 });
+      expect(mine?.reasons).toContainEqual({ code: 'open_offers', count: 2 });
+      for (let i = 0; i < 20; i++) await buildMember(t.ctx, network, { level: 'experienced' });
+      const many = await coldRead(await ask(asker));
+      expect(few.helpers.length).toBeLessThan(5);
+      expect(many.helpers).toHaveLength(HELPER_SUGGESTIONS_MAX);
+      // On PostgreSQL every statement goes through Kysely's executor and is counted.
+      if (dialect === 'postgres') expect(many.statements).toBe(few.statements);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -6,7 +6,9 @@ export { helpRequestRoutes } from './help-requests.routes.ts';
 export { runEscalations } from './escalation.service.ts';
 export {
   createHelpRequest,
+  forgetHelperRankings,
   type HelpActor,
   offerHelp,
   respondToHelpRequest,
 } from './help-requests.service.ts';
+export { handOverHelpRequests, openHelpRequestsOf } from './handover.service.ts';

@@ -34,6 +34,20 @@ export async function insertLegalVersion(db: Kysely<DB>, row: NewLegalVersion): 
   return db.insertInto('legalVersions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** One published version of a text. */
+export async function findLegalVersion(
+  db: Kysely<DB>,
+  kind: LegalKind,
+  version: number,
+): Promise<LegalVersionRow | undefined> {
+  return db
+    .selectFrom('legalVersions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
 /** The kinds and versions a user accepted. */
 export async function findAcceptances(db: Kysely<DB>, userId: string) {
   return db.selectFrom('legalAcceptances').select(['kind', 'version']).where('userId', '=', userId).execute();

@@ -33,21 +33,28 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     const current = (await visitor.get('/api/legal')).json();
     expect([current.privacy.version, current.terms.version]).toEqual([1, 1]);
     expect(current.privacy.body).toBe(notice.body);
+    expect(current.privacy.bodyHtml).toContain('<h2>Privacy notice</h2>');
+
+    // The rendering is safe: raw HTML and script links come out as text.
+    const hostile = await admin.post('/api/admin/legal/terms', {
+      body: '<script>alert(1)</script>\n\n[click](javascript:alert(2))',
+    });
+    expect(hostile.json().bodyHtml).not.toMatch(/<script|href="javascript:/);
 
     expect((await visitor.get('/api/me/legal')).statusCode).toBe(401);
     const pendingKinds = async () =>
       ((await member.get('/api/me/legal')).json().pending as { kind: string; version: number }[]).map(
         (p) => `${p.kind}@${p.version}`,
       );
-    expect(await pendingKinds()).toEqual(['privacy@1', 'terms@1']);
+    expect(await pendingKinds()).toEqual(['privacy@1', 'terms@2']);
 
     // Accepting must name every pending text, and only current versions.
     expect(errorCode(await member.post('/api/me/legal', { privacy: 1 }))).toBe('DOCUMENT_CHANGED');
     expect(errorCode(await member.post('/api/me/legal', { privacy: 2, terms: 1 }))).toBe('DOCUMENT_CHANGED');
-    expect((await member.post('/api/me/legal', { privacy: 1, terms: 1 })).statusCode).toBe(204);
+    expect((await member.post('/api/me/legal', { privacy: 1, terms: 2 })).statusCode).toBe(204);
     expect(await pendingKinds()).toEqual([]);
     // Accepting again is harmless.
-    expect((await member.post('/api/me/legal', { privacy: 1, terms: 1 })).statusCode).toBe(204);
+    expect((await member.post('/api/me/legal', { privacy: 1, terms: 2 })).statusCode).toBe(204);
 
     const second = await admin.post('/api/admin/legal/privacy', {
       body: '# Privacy notice v2',
@@ -55,9 +62,42 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     });
     expect(second.json().version).toBe(2);
     expect(await pendingKinds()).toEqual(['privacy@2']);
+    // A returning person sees what changed since the version they accepted; a first reader sees no diff.
+    const [changed] = (await member.get('/api/me/legal')).json().pending;
+    expect(changed.summary).toBe('Retention');
+    expect(changed.changes.sinceVersion).toBe(1);
+    expect(changed.changes.parts).toContainEqual({ change: 'added', text: '# Privacy notice v2' });
+    expect(changed.changes.parts.filter((p: { change: string }) => p.change === 'removed')).not.toEqual([]);
+    const newcomer = await signIn(t.app, await buildUser(t.ctx));
+    const firstRead = (await newcomer.get('/api/me/legal')).json().pending;
+    expect(firstRead.map((p: { changes: unknown }) => p.changes)).toEqual([null, null]);
     expect(errorCode(await member.post('/api/me/legal', { privacy: 1 }))).toBe('DOCUMENT_CHANGED');
     expect((await member.post('/api/me/legal', { privacy: 2 })).statusCode).toBe(204);
     expect(await pendingKinds()).toEqual([]);
+  });
+
+  it('offers platform admins starting texts in English and German, and previews Markdown as it will be published', async () => {
+    const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1 }));
+    const member = await signIn(t.app, await buildUser(t.ctx));
+    const en = await admin.get('/api/admin/legal/privacy/template');
+    expect(en.statusCode, en.body).toBe(200);
+    expect(en.json().body).toMatch(/^# Privacy notice\n/);
+    expect(en.json().body).toContain('GDPR');
+    const de = (await admin.get('/api/admin/legal/terms/template?locale=de')).json().body;
+    expect(de).toMatch(/^# Nutzungsbedingungen\n/);
+    expect((await admin.get('/api/admin/legal/privacy/template?locale=de')).json().body).toContain('DSGVO');
+    expect((await admin.get('/api/admin/legal/terms/template')).json().body).toMatch(/^# Terms of use\n/);
+    expect(errorCode(await admin.get('/api/admin/legal/terms/template?locale=fr'))).toBe('VALIDATION_FAILED');
+    expect(errorCode(await admin.get('/api/admin/legal/cookies/template'))).toBe('VALIDATION_FAILED');
+    expect((await member.get('/api/admin/legal/privacy/template')).statusCode).toBe(403);
+    expect((await freshClient(t.app).get('/api/admin/legal/privacy/template')).statusCode).toBe(401);
+
+    const preview = await admin.post('/api/admin/legal/preview', { body: '# Title\n\n<b>raw</b> **bold**' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().html).toContain('<h2>Title</h2>');
+    expect(preview.json().html).toContain('<strong>bold</strong>');
+    expect(preview.json().html).not.toContain('<b>');
+    expect((await member.post('/api/admin/legal/preview', { body: 'x' })).statusCode).toBe(403);
   });
 
   it('records the versions accepted at sign-up, and refuses a sign-up that shows an old or no version', async () => {

@@ -5,6 +5,10 @@ import {
   AcceptLegalBody,
   CurrentLegal,
   LegalKindParams,
+  LegalPreview,
+  LegalPreviewBody,
+  LegalTemplate,
+  LegalTemplateQuery,
   LegalVersion,
   PendingLegal,
   PublishLegalBody,
@@ -12,7 +16,14 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
-import { acceptLegal, currentLegal, pendingLegal, publishLegalVersion } from './legal.service.ts';
+import {
+  acceptLegal,
+  currentLegal,
+  legalTemplate,
+  pendingLegal,
+  previewLegal,
+  publishLegalVersion,
+} from './legal.service.ts';
 
 const tags = ['legal'];
 
@@ -51,6 +62,36 @@ export async function legalRoutes(fastify: FastifyInstance, ctx: AppContext) {
         .send(
           await publishLegalVersion(ctx, request.params.kind, request.body, requireAuth(request).user.id),
         ),
+  );
+
+  app.get(
+    '/api/admin/legal/:kind/template',
+    {
+      config: { action: 'platform.legal.manage' },
+      schema: {
+        tags,
+        summary:
+          'A starting text (English or German) for the privacy notice or the terms of use. Platform admins',
+        params: LegalKindParams,
+        querystring: LegalTemplateQuery,
+        response: { 200: LegalTemplate, ...errorResponses },
+      },
+    },
+    async (request) => legalTemplate(request.params.kind, request.query.locale),
+  );
+
+  app.post(
+    '/api/admin/legal/preview',
+    {
+      config: { action: 'platform.legal.manage' },
+      schema: {
+        tags,
+        summary: 'Render Markdown as a published text would show it (the editor preview). Platform admins',
+        body: LegalPreviewBody,
+        response: { 200: LegalPreview, ...errorResponses },
+      },
+    },
+    async (request) => ({ html: previewLegal(request.body.body) }),
   );
 
   app.get(

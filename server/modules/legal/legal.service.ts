@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type {
   AcceptLegalBody,
   CurrentLegal,
+  LegalTemplate,
   LegalVersion,
+  PendingLegalVersion,
   PublishLegalBody,
 } from '../../../common/contracts/legal.ts';
 import { LEGAL_KINDS, type LegalKind } from '../../../common/legal.ts';
@@ -9,11 +12,13 @@ import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
+import { projectFile } from '../../lib/project-files.ts';
 import { isoNow } from '../../lib/time.ts';
-import { presentLegalVersion } from './legal.presenter.ts';
+import { presentLegalChanges, presentLegalVersion, renderLegalBody } from './legal.presenter.ts';
 import {
   findAcceptances,
   findCurrentLegalVersions,
+  findLegalVersion,
   insertAcceptance,
   insertLegalVersion,
   latestLegalVersionNumber,
@@ -24,6 +29,16 @@ export async function currentLegal(ctx: AppContext): Promise<CurrentLegal> {
   const rows = await findCurrentLegalVersions(ctx.database.db);
   const byKind = new Map(rows.map((r) => [r.kind, presentLegalVersion(r)]));
   return { privacy: byKind.get('privacy') ?? null, terms: byKind.get('terms') ?? null };
+}
+
+/** A starting text in English or German for the platform admin to adapt before publishing. */
+export function legalTemplate(kind: LegalKind, locale: 'en' | 'de'): LegalTemplate {
+  return { body: readFileSync(projectFile(`server/modules/legal/templates/${kind}.${locale}.md`), 'utf8') };
+}
+
+/** Markdown rendered as a published text would show it (the editor's preview). */
+export function previewLegal(body: string): string {
+  return renderLegalBody(body);
 }
 
 /** Publishes the next version of a text; signed-in people are asked to accept it again. */
@@ -47,17 +62,31 @@ export async function publishLegalVersion(
   return presentLegalVersion(row);
 }
 
-/** The current versions the user has not accepted yet. */
-export async function pendingLegal(ctx: AppContext, userId: string): Promise<LegalVersion[]> {
-  const [current, accepted] = await Promise.all([
-    currentLegal(ctx),
+/** The current versions the user has not accepted yet (and the newest version of each they did accept). */
+async function pendingVersions(ctx: AppContext, userId: string) {
+  const [rows, accepted] = await Promise.all([
+    findCurrentLegalVersions(ctx.database.db),
     findAcceptances(ctx.database.db, userId),
   ]);
   const done = new Set(accepted.map((a) => `${a.kind}:${Number(a.version)}`));
   return LEGAL_KINDS.flatMap((kind) => {
-    const version = current[kind];
-    return version && !done.has(`${kind}:${version.version}`) ? [version] : [];
+    const row = rows.find((r) => r.kind === kind);
+    if (!row || done.has(`${kind}:${Number(row.version)}`)) return [];
+    const earlier = accepted.filter((a) => a.kind === kind).map((a) => Number(a.version));
+    return [{ row, lastAccepted: earlier.length > 0 ? Math.max(...earlier) : null }];
   });
+}
+
+/** The current versions the user has not accepted yet, each with what changed since the one they accepted. */
+export async function pendingLegal(ctx: AppContext, userId: string): Promise<PendingLegalVersion[]> {
+  const pending = await pendingVersions(ctx, userId);
+  return Promise.all(
+    pending.map(async ({ row, lastAccepted }) => {
+      const before =
+        lastAccepted === null ? undefined : await findLegalVersion(ctx.database.db, row.kind, lastAccepted);
+      return { ...presentLegalVersion(row), changes: before ? presentLegalChanges(before, row) : null };
+    }),
+  );
 }
 
 /**
@@ -100,8 +129,8 @@ export async function acceptLegal(ctx: AppContext, userId: string, body: AcceptL
     const version = current[kind];
     if (given !== undefined && given !== version?.version) throw new AppError('DOCUMENT_CHANGED', 409);
   }
-  const pending = await pendingLegal(ctx, userId);
-  if (pending.some((p) => body[p.kind] === undefined)) throw new AppError('DOCUMENT_CHANGED', 409);
+  const pending = await pendingVersions(ctx, userId);
+  if (pending.some((p) => body[p.row.kind] === undefined)) throw new AppError('DOCUMENT_CHANGED', 409);
   const acceptedAt = isoNow();
   for (const kind of LEGAL_KINDS) {
     const given = body[kind];

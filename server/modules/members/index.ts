@@ -6,5 +6,8 @@ export {
   addMember,
   admitMember,
   changeMember,
+  endMembershipAsLeft,
+  getLeave,
   leaveNetwork,
+  setLeave,
 } from './members.service.ts';

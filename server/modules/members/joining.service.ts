@@ -110,6 +110,7 @@ export async function acceptInvitation(
     locale: account.locale,
     isPlatformAdmin: 0,
     suspendedAt: null,
+    erasedAt: null,
     createdAt: now,
     updatedAt: now,
   };

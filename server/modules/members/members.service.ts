@@ -8,7 +8,12 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { announceClosedPairings, closeDepartedMemberPairings } from '../buddies/index.ts';
+import { forgetHelperRankings } from '../help-requests/index.ts';
+import {
+  announceClosedPairings,
+  type ClosedPairings,
+  closeDepartedMemberPairings,
+} from '../buddies/index.ts';
 import {
   countActiveMembers,
   findMembership,
@@ -96,22 +101,36 @@ async function assertKeepsMetaMentor(ctx: AppContext, network: NetworkRow, membe
 
 /** A member leaves the network on their own. */
 export async function leaveNetwork(ctx: AppContext, network: NetworkRow, userId: string): Promise<void> {
-  const pairings = await withTransaction(ctx, async (tx) => {
-    const membership = await activeMembershipOf(tx, network, userId);
-    await assertKeepsMetaMentor(tx, network, membership);
-    const now = isoNow();
-    await updateMembership(tx, membership.id, { status: 'left', endedAt: now, updatedAt: now });
-    await recordAudit(tx, {
-      networkId: network.id,
-      actorId: userId,
-      subjectUserId: userId,
-      action: 'member.left',
-      details: { role: membership.role },
-    });
-    return closeDepartedMemberPairings(tx, network, userId, userId);
-  });
+  const pairings = await withTransaction(ctx, (tx) => endMembershipAsLeft(tx, network, userId, userId));
   await publishMembershipChanged(ctx, network.id, userId);
   await announceClosedPairings(ctx, pairings);
+}
+
+/**
+ * Ends a membership as "left" inside the caller's transaction: the audit log says who recorded it
+ * (the member, or staff recording a departure, B6), and the member's open buddy pairings close
+ * with `closeNote` for the buddies. The caller publishes the change and announces the pairings
+ * once the transaction is committed (publishMembershipChanged, announceClosedPairings).
+ */
+export async function endMembershipAsLeft(
+  tx: AppContext,
+  network: NetworkRow,
+  userId: string,
+  actorId: string,
+  closeNote = '',
+): Promise<ClosedPairings> {
+  const membership = await activeMembershipOf(tx, network, userId);
+  await assertKeepsMetaMentor(tx, network, membership);
+  const now = isoNow();
+  await updateMembership(tx, membership.id, { status: 'left', endedAt: now, updatedAt: now });
+  await recordAudit(tx, {
+    networkId: network.id,
+    actorId,
+    subjectUserId: userId,
+    action: 'member.left',
+    details: { role: membership.role },
+  });
+  return closeDepartedMemberPairings(tx, network, userId, actorId, closeNote);
 }
 
 /**
@@ -131,6 +150,7 @@ export async function setLeave(
   if (until !== null && (until < today || until > latest)) throw new AppError('LEAVE_DATE_INVALID', 400);
   const membership = await activeMembershipOf(ctx, network, userId);
   await setMembershipLeave(ctx, membership.id, until, isoNow(now));
+  forgetHelperRankings(ctx);
   return until;
 }
 

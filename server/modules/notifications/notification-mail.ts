@@ -9,6 +9,7 @@ import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationMailItem } from '../../platform/mail/index.ts';
 import { findUserById, type UserRow } from '../users/index.ts';
+import { startPushJob } from './notification-push.ts';
 import { IMMEDIATE_MAIL_JOB } from './notifications.service.ts';
 import {
   claimPendingEmail,
@@ -31,8 +32,9 @@ export function nextDigestAt(now: number, hourUtc: number): string {
   return new Date(today > now ? today : today + DAY).toISOString();
 }
 
-/** Registers the notification jobs and makes sure a digest run is scheduled. */
+/** Registers the notification jobs (mail, push) and makes sure a digest run is scheduled. */
 export async function startNotificationJobs(ctx: AppContext): Promise<void> {
+  startPushJob(ctx);
   ctx.jobs.handle(IMMEDIATE_MAIL_JOB, async (payload) => {
     await sendPendingMail(ctx, (payload as { userId: string }).userId, 'immediate');
   });

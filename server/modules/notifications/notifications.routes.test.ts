@@ -179,6 +179,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         progression: 'daily',
         reengagement: 'daily',
         missed: 'daily',
+        records: 'daily',
       },
       announcementsAlwaysEmailed: true,
     });
@@ -199,6 +200,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      records: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
   });
@@ -382,6 +384,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      records: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });
     expect(confirmed.body).toContain('Done: these e-mails are turned off.');

@@ -16,6 +16,7 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import { queuePush } from './notification-push.ts';
 import { publishNotification, publishNotificationsRead } from './notifications.events.ts';
 import {
   bumpNotification,
@@ -90,6 +91,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     const change = { actorId: input.actorId ?? '', messageId: input.messageId, updatedAt: now };
     if (pending && (await bumpNotification(db, pending.id, change))) {
       await announce(ctx, input.userId, pending.id, 'notification.updated');
+      await queuePush(ctx, { userId: input.userId, kind: input.kind, notificationId: pending.id });
       return;
     }
   }
@@ -121,6 +123,7 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
   });
   if (email === 'immediate') await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId: input.userId });
   await announce(ctx, input.userId, id, 'notification.created');
+  await queuePush(ctx, { userId: input.userId, kind: input.kind, notificationId: id });
 }
 
 /** Sends a notification as its recipient sees it in the list to their sockets, with the unread count. */
@@ -180,6 +183,7 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       progression: pick('progression'),
       reengagement: pick('reengagement'),
       missed: pick('missed'),
+      records: pick('records'),
     },
     announcementsAlwaysEmailed: true,
   };

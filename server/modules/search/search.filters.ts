@@ -49,6 +49,25 @@ export function toHit(row: RawHit): SearchHit {
 }
 
 /**
+ * The statement's end, the same for both engines: from `ranked(id, score)` — the candidates with
+ * their score, best (lowest) first — the requested page of those the searcher may see, then the
+ * result columns for that page's rows only. Visibility is checked on the candidates alone (never on
+ * every match), and the lookups of the result columns (a reply's topic, a member's network…) run
+ * for the ~20 rows shown instead of every candidate. `join` is how the engine is told to read the
+ * page first (SQLite plans `CROSS JOIN` in the order written; PostgreSQL has no `CROSS JOIN … ON`).
+ */
+export function visiblePageOf(params: SearchParams, join: 'JOIN' | 'CROSS JOIN'): RawBuilder<unknown> {
+  const joinDocument = sql.raw(`${join} search_documents d`);
+  return sql`page AS MATERIALIZED (
+      SELECT r.id, r.score FROM ranked r ${joinDocument} ON d.id = r.id
+      WHERE ${allowedDocuments(params)}
+      ORDER BY r.score, r.id LIMIT ${params.limit} OFFSET ${params.offset})
+    SELECT ${resultColumns(params)}
+    FROM page ${joinDocument} ON d.id = page.id
+    ORDER BY page.score, page.id`;
+}
+
+/**
  * A very common word can match tens of thousands of documents, and ranking all of them costs more
  * than a search may (bm25 / ts_rank read every match). Ranking considers the newest matches only:
  * this many among the searcher's networks (and kinds without a network), found in id order without ranking.

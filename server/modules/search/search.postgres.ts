@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { PLANNED_FOR_ITS_VALUES } from '../../db/prepared-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import {
   allowedDocuments,
@@ -36,27 +37,50 @@ export function toTsquery(query: ParsedQuery): string | null {
 }
 
 /**
+ * How many ranked candidates one page statement checks at most: visibility costs a few lookups per
+ * candidate, and beyond ~900 candidates PostgreSQL's cost estimate crosses `jit_above_cost`, where
+ * JIT compilation alone takes longer (~0.3 s) than every lookup together.
+ */
+const CHECKED_AT_ONCE = 250;
+
+/**
  * PostgreSQL full-text search: `simple` configuration (every language alike) over text without
- * accents, ts_rank among the
- * newest SEARCH_CANDIDATES matches.
+ * accents, ts_rank among the newest SEARCH_CANDIDATES matches in the searcher's scope. Two short
+ * statements instead of one long one: the first finds and ranks the candidates (ids only; short to
+ * plan, and planned for the words searched each time: a common word walks the primary key from the
+ * newest document, a rare one reads the GIN index), the second checks visibility and fetches the rows of the page only,
+ * for the best candidates in rank order (its plan is the same for every query, so the connection
+ * keeps it prepared). The second runs again for further candidates only when too few were visible.
  */
 export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
       const tsquery = toTsquery(params.query);
       if (!tsquery) return [];
-      const { rows } = await sql<RawHit>`
-        WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
-        SELECT ${resultColumns(params)}
-        FROM search_documents d, q
-        WHERE d.tsv @@ q.query
-          AND d.id >= (SELECT MIN(c.id) FROM (
-            SELECT c.id FROM search_documents c, q WHERE c.tsv @@ q.query AND ${candidateScope(params, 'c')}
-            ORDER BY c.id DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c)
-          AND ${allowedDocuments(params)}
-        ORDER BY ts_rank(d.tsv, q.query) DESC, d.id
-        LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
-      return rows.map(toHit);
+      const { rows: ranked } = await sql<{ id: string }>`${PLANNED_FOR_ITS_VALUES}
+        SELECT c.id FROM (
+          SELECT c.id, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) AS score
+          FROM search_documents c
+          WHERE c.tsv @@ to_tsquery('simple', ${tsquery}) AND ${candidateScope(params, 'c')}
+          ORDER BY c.id DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c
+        ORDER BY c.score DESC, c.id`.execute(db);
+      const wanted = params.offset + params.limit;
+      const visible: RawHit[] = [];
+      for (let from = 0; from < ranked.length && visible.length < wanted; ) {
+        // A few more than the page needs first (a deleted topic's replies stay indexed), then more.
+        const missing = wanted - visible.length;
+        const size = Math.min(CHECKED_AT_ONCE, from === 0 ? missing + Math.ceil(missing / 4) : missing * 4);
+        const ids = ranked.slice(from, from + size).map((r) => r.id);
+        from += ids.length;
+        const { rows } = await sql<RawHit>`
+          SELECT ${resultColumns(params)}
+          FROM unnest(CAST(${ids} AS bigint[])) WITH ORDINALITY AS r(id, position)
+          JOIN search_documents d ON d.id = r.id
+          WHERE ${allowedDocuments(params)}
+          ORDER BY r.position`.execute(db);
+        visible.push(...rows);
+      }
+      return visible.slice(params.offset, wanted).map(toHit);
     },
   };
 }

@@ -1,13 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import {
-  allowedDocuments,
-  candidateScope,
-  type RawHit,
-  resultColumns,
-  SEARCH_CANDIDATES,
-  toHit,
-} from './search.filters.ts';
+import { candidateScope, type RawHit, SEARCH_CANDIDATES, toHit, visiblePageOf } from './search.filters.ts';
 import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
 
@@ -32,24 +25,22 @@ export function toFts5(query: ParsedQuery): string | null {
 
 /**
  * SQLite FTS5: bm25 ranking with titles weighing five times the body, among the newest
- * SEARCH_CANDIDATES matches (FTS5 walks matches by rowid, newest first, without ranking them).
+ * SEARCH_CANDIDATES matches in the searcher's scope (FTS5 walks matches by rowid, newest first,
+ * without ranking them); one pass over the index, then the visible page (visiblePageOf).
  */
 export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
   return {
     async search(params) {
       const match = toFts5(params.query);
       if (!match) return [];
+      // bm25 only for the candidates: FTS5 walks the matches newest first and stops at the limit.
       const { rows } = await sql<RawHit>`
-        SELECT ${resultColumns(params)}
-        FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-        WHERE search_fts MATCH ${match}
-          AND search_fts.rowid >= (SELECT MIN(c.id) FROM (
-            SELECT search_fts.rowid AS id FROM search_fts JOIN search_documents c ON c.id = search_fts.rowid
-            WHERE search_fts MATCH ${match} AND ${candidateScope(params, 'c')}
-            ORDER BY search_fts.rowid DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}) c)
-          AND ${allowedDocuments(params)}
-        ORDER BY bm25(search_fts, 5.0, 1.0), d.id
-        LIMIT ${params.limit} OFFSET ${params.offset}`.execute(db);
+        WITH ranked AS MATERIALIZED (
+          SELECT search_fts.rowid AS id, bm25(search_fts, 5.0, 1.0) AS score
+          FROM search_fts CROSS JOIN search_documents c ON c.id = search_fts.rowid
+          WHERE search_fts MATCH ${match} AND ${candidateScope(params, 'c')}
+          ORDER BY search_fts.rowid DESC LIMIT ${params.candidates ?? SEARCH_CANDIDATES}),
+        ${visiblePageOf(params, 'CROSS JOIN')}`.execute(db);
       return rows.map(toHit);
     },
   };

@@ -38,6 +38,7 @@ export async function createOrPromoteAdmin(
     locale: input.locale,
     isPlatformAdmin: 1,
     suspendedAt: null,
+    erasedAt: null,
     createdAt: now,
     updatedAt: now,
   };

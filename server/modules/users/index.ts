@@ -1,11 +1,14 @@
 /** Accounts: who exists on the platform (sign-in and sessions live in auth and platform/sessions). */
 export { presentMe } from './users.presenter.ts';
 export {
+  cancelAccountDeletion,
   countUsers,
+  findAccountDeletion,
+  scheduleAccountDeletion,
   createUser,
   findUserByEmail,
   findUserById,
   platformActor,
   updateUser,
 } from './users.service.ts';
-export type { NewUserRow, UserRow, UserUpdate } from './users.table.ts';
+export type { AccountDeletionRow, NewUserRow, UserRow, UserUpdate } from './users.table.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { NewUserRow, UserRow, UserUpdate } from './users.table.ts';
+import type { AccountDeletionRow, NewUserRow, UserRow, UserUpdate } from './users.table.ts';
 
 /** Finds a user by (lower-cased) e-mail address. */
 export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
@@ -34,4 +34,24 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The pending deletion of an account, if any. */
+export function findDeletion(db: Kysely<DB>, userId: string): Promise<AccountDeletionRow | undefined> {
+  return db.selectFrom('accountDeletions').selectAll().where('userId', '=', userId).executeTakeFirst();
+}
+
+/** Records a deletion (a repeated request keeps the first one's dates). */
+export async function insertDeletion(db: Kysely<DB>, row: AccountDeletionRow): Promise<void> {
+  await db
+    .insertInto('accountDeletions')
+    .values(row)
+    .onConflict((oc) => oc.column('userId').doNothing())
+    .execute();
+}
+
+/** Cancels a pending deletion; true when there was one. */
+export async function deleteDeletion(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom('accountDeletions').where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }

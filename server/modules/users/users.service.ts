@@ -1,7 +1,7 @@
 import type { OrganisationActor } from '../../../common/permissions.ts';
 import type { AppContext } from '../../context.ts';
 import * as repository from './users.repository.ts';
-import type { NewUserRow, UserRow, UserUpdate } from './users.table.ts';
+import type { AccountDeletionRow, NewUserRow, UserRow, UserUpdate } from './users.table.ts';
 
 /** Finds an account by e-mail address (case does not matter). */
 export function findUserByEmail(ctx: AppContext, email: string): Promise<UserRow | undefined> {
@@ -31,4 +31,25 @@ export function countUsers(ctx: AppContext): Promise<number> {
 /** Who is asking, as the platform-level rules see them (common/permissions.ts). */
 export function platformActor(user: UserRow | null, orgAdmin = false): OrganisationActor {
   return { signedIn: user !== null, platformAdmin: user?.isPlatformAdmin === 1, orgAdmin };
+}
+
+/** The pending deletion of an account, if the person asked for one. */
+export function findAccountDeletion(
+  ctx: { database: AppContext['database'] },
+  userId: string,
+): Promise<AccountDeletionRow | undefined> {
+  return repository.findDeletion(ctx.database.db, userId);
+}
+
+/** Records that the person asked to delete their account (a repeated request keeps the first). */
+export function scheduleAccountDeletion(ctx: AppContext, row: AccountDeletionRow): Promise<void> {
+  return repository.insertDeletion(ctx.database.db, row);
+}
+
+/** Cancels a pending deletion (the person signed in again); true when there was one. */
+export function cancelAccountDeletion(
+  ctx: { database: AppContext['database'] },
+  userId: string,
+): Promise<boolean> {
+  return repository.deleteDeletion(ctx.database.db, userId);
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../common/contracts/volunteer-records.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
+import { volunteerStatusRoutes } from './status.routes.ts';
 import {
   addCheck,
   addTraining,
@@ -25,6 +26,7 @@ const base = '/api/networks/:slug/members/:userId/record';
 /** Volunteer records (B6): training, checks and commitment of a member. */
 export async function volunteerRecordRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  await volunteerStatusRoutes(fastify, ctx);
 
   app.get(
     base,

@@ -34,3 +34,35 @@ export interface VolunteerCommitmentsTable {
   updatedAt: string;
 }
 export type VolunteerCommitmentRow = Selectable<VolunteerCommitmentsTable>;
+
+export interface VolunteerDeparturesTable {
+  networkId: string;
+  userId: string;
+  /** YYYY-MM-DD */
+  leftOn: string;
+  /** JSON: { menteeCodes: [{ code, toUserId }], helpRequests: [{ id, toUserId }] }. */
+  handover: string;
+  note: string;
+  /** YYYY-MM-DD: from this day on the job deletes the member's records. */
+  purgeOn: string;
+  purgedAt: string | null;
+  recordedBy: string | null;
+  createdAt: string;
+}
+export type VolunteerDepartureRow = Selectable<VolunteerDeparturesTable>;
+
+export interface VolunteerRemindersTable {
+  id: string;
+  networkId: string;
+  userId: string;
+  kind: 'check_expiring' | 'commitment_ended';
+  subject: string;
+  sentAt: string;
+}
+
+export interface VolunteerRecordSettingsTable {
+  networkId: string;
+  retentionMonths: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}

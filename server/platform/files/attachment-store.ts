@@ -5,6 +5,8 @@ export interface AttachmentStore {
   write(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** What to answer a download with, or null when the file is gone. */
   serve(key: string, headers: ServeHeaders): Promise<ServedFile | null>;
+  /** The file's bytes, or null when it is gone (the uploader's data export). */
+  read(key: string): Promise<Buffer | null>;
   remove(key: string): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export function createAttachmentStore(files: FileStorage): AttachmentStore {
   return {
     write: (key, bytes, contentType) => files.put(storageKey(key), bytes, contentType),
     serve: (key, headers) => files.serve(storageKey(key), headers),
+    read: (key) => files.read(storageKey(key)),
     remove: (key) => files.remove(storageKey(key)),
   };
 }

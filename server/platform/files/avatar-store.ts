@@ -7,6 +7,8 @@ export interface AvatarStore {
   write(bytes: Buffer): Promise<string>;
   /** What to answer a download with, or null when the file is gone. */
   serve(key: string, cacheControl: string): Promise<ServedFile | null>;
+  /** The file's bytes, or null when it is gone (the person's data export). */
+  read(key: string): Promise<Buffer | null>;
   /** Removes a file; a missing one is not an error. */
   remove(key: string): Promise<void>;
 }
@@ -29,6 +31,7 @@ export function createAvatarStore(files: FileStorage): AvatarStore {
       return key;
     },
     serve: (key, cacheControl) => files.serve(storageKey(key), { contentType: AVATAR_TYPE, cacheControl }),
+    read: (key) => files.read(storageKey(key)),
     remove: (key) => files.remove(storageKey(key)),
   };
 }

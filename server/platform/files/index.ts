@@ -1,5 +1,6 @@
 export { type AttachmentStore, createAttachmentStore } from './attachment-store.ts';
 export { type AvatarStore, createAvatarStore } from './avatar-store.ts';
+export { createExportStore, EXPORT_TYPE, type ExportStore } from './export-store.ts';
 export { createFileStorage } from './create-storage.ts';
 export { sendFile } from './send-file.ts';
 export {

@@ -36,9 +36,9 @@ export type ServedFile =
   | { kind: 'redirect'; url: string };
 
 /** The folders files are kept in; backups and `storage migrate` cover exactly these. */
-export const STORAGE_FOLDERS = ['avatars', 'attachments'] as const;
+export const STORAGE_FOLDERS = ['avatars', 'attachments', 'exports'] as const;
 
-const KEY_PATTERN = /^(avatars|attachments)\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const KEY_PATTERN = /^(avatars|attachments|exports)\/[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** Whether a name is one the platform could have stored (listings skip anything else). */
 export function isKey(key: string): boolean {

@@ -11,6 +11,10 @@ export type MailTemplate =
   | { name: 'register_exists'; params: { name: string; url: string } }
   | { name: 'reset'; params: { name: string; url: string; minutes: number } }
   | { name: 'password_changed'; params: { name: string } }
+  /** The person's data export is ready to download (signed in) until `days` have passed. */
+  | { name: 'data_export_ready'; params: { name: string; url: string; days: number } }
+  /** The account was deactivated and will be erased after `days`, unless the person signs in. */
+  | { name: 'account_deletion'; params: { name: string; url: string; days: number } }
   | {
       /** Two-factor sign-in turned on or off, or new recovery codes made (other sessions were signed out). */
       name: 'two_factor_changed';
@@ -180,6 +184,22 @@ function layoutFor(
         after: [t('ignore')],
       };
     }
+    case 'data_export_ready':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body')],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('expiry', { days: template.params.days })],
+      };
+    case 'account_deletion':
+      return {
+        subject: t('subject'),
+        greeting,
+        paragraphs: [t('body', { days: template.params.days })],
+        action: { label: t('action'), url: template.params.url },
+        after: [t('ignore')],
+      };
     case 'invitation':
     case 'invitation_reminder': {
       const { network, inviter, role, url, days } = template.params;
@@ -264,6 +284,8 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   progression_candidate: 'mail.notification.item.progression_candidate',
   nudge_reengagement: 'mail.notification.item.nudge_reengagement',
   nudge_missed: 'mail.notification.item.nudge_missed',
+  record_check_expiring: 'mail.notification.item.record_check_expiring',
+  record_commitment_ending: 'mail.notification.item.record_commitment_ending',
 };
 
 /** A line per notification; the digest groups them under their network. */

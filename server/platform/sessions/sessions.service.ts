@@ -70,7 +70,12 @@ export function sessionTokenHash(token: string): string | null {
 export async function acceptSession(ctx: AppContext, found: SessionContext): Promise<SessionContext | null> {
   const now = Date.now();
   const idleLimit = Date.parse(found.session.lastSeenAt) + ctx.config.sessionIdleDays * DAY;
-  if (Date.parse(found.session.expiresAt) <= now || idleLimit <= now || found.user.suspendedAt) {
+  if (
+    Date.parse(found.session.expiresAt) <= now ||
+    idleLimit <= now ||
+    found.user.suspendedAt ||
+    found.user.erasedAt
+  ) {
     await deleteSession(ctx.database.db, found.user.id, found.session.id);
     return null;
   }

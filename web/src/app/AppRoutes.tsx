@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from '../components/AppShell.tsx';
 import { RequireAuth, RequireGuest } from './guards.tsx';
 import { lazyPage, lazyShellPage } from './lazy-page.ts';
@@ -69,6 +69,8 @@ const MyLogPage = lazyPage(() => import('../features/activities/MyLogPage.tsx'))
 const ImpactReportPage = lazyPage(() => import('../features/activities/ImpactReportPage.tsx'));
 const PublicDirectoryPage = lazyPage(() => import('../features/directory/DirectoryPage.tsx'));
 const DirectoryEntryPage = lazyPage(() => import('../features/directory/EntryPage.tsx'));
+const LegalTextPage = lazyPage(() => import('../features/legal/LegalTextPage.tsx'));
+const LegalAdminPage = lazyPage(() => import('../features/legal/LegalAdminPage.tsx'));
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
@@ -123,6 +125,8 @@ export function AppRoutes() {
           }
         />
         <Route path="admin/jobs" element={signedIn(<JobsPage />)} />
+        <Route path="admin/legal" element={<Navigate to="/admin/legal/privacy" replace />} />
+        <Route path="admin/legal/:kind" element={signedIn(<LegalAdminPage />)} />
         <Route path="moderation" element={signedIn(<ModerationPage />)} />
         <Route path="profile" element={signedIn(<ProfilePage />)} />
         <Route path="log" element={signedIn(<MyLogPage />)} />
@@ -177,6 +181,8 @@ export function AppRoutes() {
         <Route path="notifications" element={signedIn(<NotificationsPage />)} />
         <Route path="search" element={signedIn(<SearchPage />)} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="privacy" element={<LegalTextPage />} />
+        <Route path="terms" element={<LegalTextPage />} />
         <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from
 import { signOut, useMe } from '../features/auth/api.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
+import { lazyPage } from '../app/lazy-page.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
@@ -12,6 +13,8 @@ import { NavMenu } from './NavMenu.tsx';
 
 // The socket and its cache handlers load after the page: nothing on screen waits for them.
 const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
+// Asks a signed-in person to accept a new privacy notice or terms of use (with the pages' texts).
+const LegalGate = lazyPage(() => import('../features/legal/LegalGate.tsx'));
 
 /** Header with navigation, the page, and a footer. Navigation lists only sections that exist. */
 export function AppShell() {
@@ -116,12 +119,27 @@ export function AppShell() {
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
         <ErrorBoundary>
+          {me && (
+            <Suspense fallback={null}>
+              <LegalGate />
+            </Suspense>
+          )}
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
+        <nav aria-label={t('nav.legal')}>
+          <ul className="footer-links">
+            <li>
+              <Link to="/privacy">{t('nav.privacy_notice')}</Link>
+            </li>
+            <li>
+              <Link to="/terms">{t('nav.terms_of_use')}</Link>
+            </li>
+          </ul>
+        </nav>
         <p>{t('common.footer')}</p>
       </footer>
     </div>

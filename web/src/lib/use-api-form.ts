@@ -10,6 +10,8 @@ interface ApiFormOptions<F extends string, R> {
   codeFields?: Partial<Record<string, F>>;
   /** `data` holds everything the form sent, for multi-value fields (checkbox groups, language lists). */
   submit: (values: Record<F, string>, data: FormData) => Promise<R>;
+  /** Checks beyond "required" before sending (e.g. a consent box left unticked): an error per field. */
+  validate?: (values: Record<F, string>, data: FormData) => Partial<Record<F, string>>;
   onSuccess?: (result: R, values: Record<F, string>) => void;
 }
 
@@ -22,6 +24,7 @@ export function useApiForm<F extends string, R>({
   required = [],
   codeFields,
   submit,
+  validate,
   onSuccess,
 }: ApiFormOptions<F, R>) {
   const { t } = useTranslation();
@@ -44,7 +47,7 @@ export function useApiForm<F extends string, R>({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const values = Object.fromEntries(fields.map((f) => [f, String(data.get(f) ?? '')])) as Record<F, string>;
-    const missing: Partial<Record<F, string>> = {};
+    const missing: Partial<Record<F, string>> = validate?.(values, data) ?? {};
     for (const name of required) if (!values[name].trim()) missing[name] = t('common.field_required');
     if (Object.keys(missing).length > 0) {
       setClientErrors({ fields: missing });

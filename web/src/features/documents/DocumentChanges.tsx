@@ -28,7 +28,12 @@ export function condense(parts: Part[]): (Part | { change: 'skipped'; text: '' }
  * What changed in a document since the version the member accepted: the publisher's summary and
  * the text's changes line by line (added and removed lines named for screen readers, not by colour alone).
  */
-export function DocumentChanges({ document }: { document: NetworkDocument }) {
+export function DocumentChanges({
+  document,
+}: {
+  /** A network document, or the platform's privacy notice or terms of use. */
+  document: { kind: string; summary: string | null; changes: Changes | null };
+}) {
   const { t } = useTranslation();
   const { changes, summary } = document;
   if (!changes) return null;

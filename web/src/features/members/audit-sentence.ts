@@ -71,6 +71,11 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'member.suspended': 'audit.events.member.suspended',
   'report.dismissed': 'audit.events.report.dismissed',
   'health.settings_changed': 'audit.events.health.settings_changed',
+  'records.leave_set': 'audit.events.records.leave_set',
+  'records.returned': 'audit.events.records.returned',
+  'records.departure': 'audit.events.records.departure',
+  'records.purged': 'audit.events.records.purged',
+  'records.settings_changed': 'audit.events.records.settings_changed',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

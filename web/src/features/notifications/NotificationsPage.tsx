@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification } from '../../../../common/contracts/notifications.ts';
+import { notificationPath } from '../../../../common/notifications.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -75,20 +76,24 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_nudge_reengagement', { network });
     case 'nudge_missed':
       return t('notifications.text_nudge_missed', { network });
+    case 'record_check_expiring':
+      return t('notifications.text_record_check_expiring', { actor, network });
+    case 'record_commitment_ending':
+      return t('notifications.text_record_commitment_ending', { actor, network });
   }
 }
 
 /** Where a notification leads. */
 function target(n: Notification): string {
-  if (n.conversationId) return `/messages/${n.conversationId}`;
-  if (n.network && n.kind === 'application_received') return `/networks/${n.network.slug}/applications`;
-  if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
-  if (n.network && n.helpRequestId) return `/networks/${n.network.slug}/support/${n.helpRequestId}`;
-  if (n.network && n.kind.startsWith('help_')) return `/networks/${n.network.slug}/support`;
-  if (n.network && n.event) return `/networks/${n.network.slug}/events/${n.event.id}`;
-  if (n.network && n.topic) return `/networks/${n.network.slug}/discussions/${n.topic.id}`;
-  if (n.network) return `/networks/${n.network.slug}`;
-  return '/home';
+  return notificationPath({
+    kind: n.kind,
+    conversationId: n.conversationId,
+    networkSlug: n.network?.slug ?? null,
+    helpRequestId: n.helpRequestId,
+    eventId: n.event?.id ?? null,
+    topicId: n.topic?.id ?? null,
+    actorId: n.actor?.id ?? null,
+  });
 }
 
 export default function NotificationsPage() {

@@ -19,6 +19,7 @@ const KIND_KEYS = {
   progression: 'notifications.kind_progression',
   reengagement: 'notifications.kind_reengagement',
   missed: 'notifications.kind_missed',
+  records: 'notifications.kind_records',
 } as const;
 const FREQUENCY_KEYS = {
   immediate: 'notifications.frequency_immediate',

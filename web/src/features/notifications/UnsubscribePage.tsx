@@ -20,6 +20,7 @@ const SCOPE_KEYS = {
   progression: 'notifications.unsubscribe.scope_progression',
   reengagement: 'notifications.unsubscribe.scope_reengagement',
   missed: 'notifications.unsubscribe.scope_missed',
+  records: 'notifications.unsubscribe.scope_records',
   all: 'notifications.unsubscribe.scope_all',
 } as const;
 

@@ -6,6 +6,14 @@ import type {
   UnsubscribeInfo,
   UpdateNotificationPreferencesBody,
 } from '../../../../common/contracts/notifications.ts';
+import type {
+  CreatePushSubscriptionBody,
+  PushKey,
+  PushSettings,
+  PushSubscription,
+  PushSubscriptionList,
+  UpdatePushSettingsBody,
+} from '../../../../common/contracts/push.ts';
 import { api, query } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
 
@@ -58,3 +66,31 @@ export function useUnsubscribeInfo(token: string) {
 }
 export const confirmUnsubscribe = (token: string) =>
   api.post<UnsubscribeInfo>(`/notifications/unsubscribe${query({ token })}`);
+
+/** Query keys of Web Push: the instance's public key, the user's devices and push settings. */
+export const pushKeys = {
+  devices: [...authKeys.me, 'push-subscriptions'] as const,
+  settings: [...authKeys.me, 'push-settings'] as const,
+};
+
+export const fetchPushKey = () => api.get<PushKey>('/push/key');
+
+export function usePushDevices() {
+  return useQuery({
+    queryKey: pushKeys.devices,
+    queryFn: () => api.get<PushSubscriptionList>('/me/push-subscriptions'),
+  });
+}
+export const addPushDevice = (body: CreatePushSubscriptionBody) =>
+  api.post<PushSubscription>('/me/push-subscriptions', body);
+export const removePushDevice = (id: string) =>
+  api.delete<{ ok: true }>(`/me/push-subscriptions/${encodeURIComponent(id)}`);
+
+export function usePushSettings() {
+  return useQuery({
+    queryKey: pushKeys.settings,
+    queryFn: () => api.get<PushSettings>('/me/push-settings'),
+  });
+}
+export const savePushSettings = (body: UpdatePushSettingsBody) =>
+  api.put<PushSettings>('/me/push-settings', body);

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { LegalAdminLink } from '../legal/LegalAdminLink.tsx';
 import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
 import { BlockedSection } from '../moderation/BlockedSection.tsx';
 import { ModerationLink } from '../moderation/ModerationLink.tsx';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
+import { PushSection } from '../notifications/PushSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -20,6 +22,7 @@ export default function AccountPage() {
       <PageHeading title={t('account.title')} />
       <ProfileSection me={me} />
       <PreferencesSection />
+      <PushSection />
       <PasswordSection />
       <TwoFactorSection />
       <SessionsSection />
@@ -27,6 +30,7 @@ export default function AccountPage() {
       <BlockedSection />
       <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
+      {me.isPlatformAdmin && <LegalAdminLink />}
     </div>
   );
 }

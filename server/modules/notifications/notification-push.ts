@@ -1,0 +1,98 @@
+import { isLocale, RTL_LOCALES, type Locale } from '../../../common/locales.ts';
+import { notificationPath, type NotificationKindCode } from '../../../common/notifications.ts';
+import { pushKindOf } from '../../../common/push.ts';
+import type { AppContext } from '../../context.ts';
+import { HOUR } from '../../lib/time.ts';
+import { translate } from '../../lib/i18n.ts';
+import { hasPushDevices, mayPush, type PushOptions, pushToDevices } from '../push/index.ts';
+import { findUserById } from '../users/index.ts';
+import { listNotifications, type NotificationListRow } from './notifications.repository.ts';
+
+/** The job that pushes one notification to its recipient's devices. */
+export const PUSH_JOB = 'notifications.push';
+
+/**
+ * How long a push service keeps a push for a device that is offline, and how urgently it wakes
+ * it: a message or a mention is worth waking a phone for and keeps a day; a reminder is useless
+ * once the event has begun; the rest keeps a day at normal urgency.
+ */
+function deliveryOf(kind: NotificationKindCode): Omit<PushOptions, 'topic'> {
+  if (kind === 'message' || kind === 'mention') return { ttl: (24 * HOUR) / 1000, urgency: 'high' };
+  if (kind === 'event_reminder') return { ttl: HOUR / 1000, urgency: 'high' };
+  return { ttl: (24 * HOUR) / 1000, urgency: 'normal' };
+}
+
+/**
+ * Queues the push of a new (or grown) notification when its kind can be pushed and the person has
+ * a device subscribed; sending waits for the job worker, never for the request that caused it.
+ */
+export async function queuePush(
+  ctx: AppContext,
+  input: { userId: string; kind: NotificationKindCode; notificationId: string },
+): Promise<void> {
+  if (!pushKindOf(input.kind)) return;
+  if (!(await hasPushDevices(ctx, input.userId))) return;
+  await ctx.jobs.enqueue(PUSH_JOB, { userId: input.userId, notificationId: input.notificationId });
+}
+
+/** Registers the push job. */
+export function startPushJob(ctx: AppContext): void {
+  ctx.jobs.handle(PUSH_JOB, async (payload) => {
+    const { userId, notificationId } = payload as { userId: string; notificationId: string };
+    await pushNotification(ctx, userId, notificationId);
+  });
+}
+
+/** The title and text of a push in the person's language (the mail's subject and line of the kind). */
+export function pushTextOf(row: NotificationListRow, locale: Locale): { title: string; body: string } {
+  const params = {
+    actor: row.actorName ?? translate(locale, 'notifications.someone'),
+    network: row.networkName ?? '',
+    title: row.topicTitle ?? row.announcementTitle ?? row.eventTitle ?? '',
+    count: row.count,
+  };
+  return {
+    title: translate(locale, `mail.notification.subject.${row.kind}`, params),
+    body: translate(locale, `mail.notification.item.${row.kind}`, params),
+  };
+}
+
+/**
+ * Pushes one notification, unless by now it was read (seen in the app), is about a network the
+ * person left, its kind is not chosen for push, or it is their quiet hours (it stays in the app
+ * and in the e-mail). Returns how many devices got it.
+ */
+export async function pushNotification(
+  ctx: AppContext,
+  userId: string,
+  notificationId: string,
+): Promise<number> {
+  const user = await findUserById(ctx, userId);
+  if (!user || user.suspendedAt) return 0;
+  const [row] = await listNotifications(ctx.database.db, userId, { ids: [notificationId], limit: 1 });
+  if (!row || row.readAt) return 0;
+  const pushKind = pushKindOf(row.kind);
+  if (!pushKind || !(await mayPush(ctx, userId, pushKind))) return 0;
+  const locale: Locale = isLocale(user.locale) ? user.locale : 'en';
+  const path = notificationPath({
+    kind: row.kind,
+    conversationId: row.conversationId,
+    networkSlug: row.networkSlug,
+    helpRequestId: row.helpRequestId ?? null,
+    eventId: row.eventTitle ? row.eventId : null,
+    topicId: row.topicTitle ? row.topicId : null,
+  });
+  return pushToDevices(
+    ctx,
+    userId,
+    {
+      ...pushTextOf(row, locale),
+      url: `${ctx.config.publicUrl}${path}`,
+      // A grouped conversation keeps one notification on the device, updated as messages come.
+      tag: row.conversationId ? `conversation-${row.conversationId}` : `notification-${row.id}`,
+      lang: locale,
+      dir: RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr',
+    },
+    { ...deliveryOf(row.kind), topic: row.id.replaceAll('-', '') },
+  );
+}
