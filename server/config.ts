@@ -42,6 +42,11 @@ export interface Config {
    * generated into `<dataDir>/activity-notes.key` at first use (see modules/activities/notes-cipher.ts).
    */
   activityNotesKey: Buffer | undefined;
+  /**
+   * AES-256 key of the accounts' TOTP secrets (TWO_FACTOR_KEY, 32 bytes in base64); undefined: a key
+   * generated into `<dataDir>/two-factor.key` at first use (see modules/auth/totp-secrets.ts).
+   */
+  twoFactorKey: Buffer | undefined;
   /** Chromium that prints PDF reports (CHROMIUM_PATH, default /usr/bin/chromium). */
   chromiumPath: string;
   /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
@@ -123,6 +128,11 @@ const Env = z.object({
     .transform((v) => Buffer.from(v, 'base64'))
     .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
+  TWO_FACTOR_KEY: z
+    .string()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['true', 'false', '1', '0']).default('false'),
 });
@@ -199,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     activityNotesKey: e.ACTIVITY_NOTES_KEY,
+    twoFactorKey: e.TWO_FACTOR_KEY,
     chromiumPath: e.CHROMIUM_PATH,
     directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
     pushAllowPrivateEndpoints:

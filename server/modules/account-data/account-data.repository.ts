@@ -182,7 +182,7 @@ export async function collectPersonalRows(db: Db, userId: string): Promise<Recor
     blocks: await db.selectFrom('userBlocks').selectAll().where('blockerId', '=', userId).execute(),
     sessions: await db
       .selectFrom('sessions')
-      .select(['id', 'userAgent', 'ip', 'createdAt', 'lastSeenAt', 'expiresAt'])
+      .select(['id', 'userAgent', 'ip', 'signInMethod', 'createdAt', 'lastSeenAt', 'expiresAt'])
       .where('userId', '=', userId)
       .execute(),
   };

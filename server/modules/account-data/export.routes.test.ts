@@ -75,6 +75,7 @@ describe.each(DIALECTS)('the data export on %s', (dialect) => {
     const sessions = json(files, 'sessions');
     expect(sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(sessions)).not.toContain('tokenHash');
+    expect(sessions[0]).toMatchObject({ signInMethod: 'password' });
     for (const section of [
       'reactions',
       'eventAnswers',

@@ -32,8 +32,8 @@ export async function totpEnrolment(secret: string, accountName: string, issuer:
 }
 
 /** The time step a code belongs to when it is valid now (within the window), else null. */
-export function matchingStep(secret: string, code: string, now = Date.now()): number | null {
-  if (!new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return null;
+export function matchingStep(secret: string | null, code: string, now = Date.now()): number | null {
+  if (secret === null || !new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code)) return null;
   const delta = totpOf(secret).validate({ token: code, timestamp: now, window: WINDOW });
   return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
 }

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
-import { buildUser } from '../../test/factories.ts';
+import { buildUser, mailsTo } from '../../test/factories.ts';
 import { RATE_RULES } from './auth.service.ts';
 import { DEVICE_COOKIE } from './device-cookie.ts';
+import { openTotpSecret, TWO_FACTOR_KEY_FILE } from './totp-secrets.ts';
 
 /** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
 function totpCode(secret: string, steps = 0): string {
@@ -71,6 +74,20 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     const svg = Buffer.from(enrolment.qrCode.replace('data:image/svg+xml;base64,', ''), 'base64').toString();
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 
+    // Stored sealed, bound to the account: neither the secret nor its bytes are in the row.
+    const row = await t.ctx.database.db
+      .selectFrom('userTotp')
+      .select('secret')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.secret).not.toContain(enrolment.secret);
+    expect(Buffer.from(row.secret, 'base64').toString('latin1')).not.toContain(enrolment.secret);
+    expect(openTotpSecret(t.ctx.config, user.id, row.secret)).toBe(enrolment.secret);
+    expect(openTotpSecret(t.ctx.config, 'another-account', row.secret)).toBeNull();
+    expect(readFileSync(path.join(t.database.dataDir, TWO_FACTOR_KEY_FILE), 'utf8').trim()).toMatch(
+      /^[A-Za-z0-9+/]{43}=$/,
+    );
+
     // Not on until a code proves the app has the secret; the secret is never answered again.
     const status = await client.get('/api/me/two-factor');
     expect(status.json().totpEnabled).toBe(false);
@@ -98,6 +115,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
 
     expect((await otherDevice.get('/api/me')).statusCode).toBe(401);
     expect((await client.get('/api/me')).statusCode).toBe(200);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toEqual([
+      'Two-factor sign-in was turned on',
+    ]);
     const on = (await client.get('/api/me/two-factor')).json();
     expect(on).toMatchObject({ totpEnabled: true, recoveryCodesLeft: 10 });
     expect(Date.parse(on.totpEnabledAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -236,6 +256,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     });
     expect(off.statusCode, off.body).toBe(200);
     expect((await browser.get('/api/me')).statusCode).toBe(401);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toContain(
+      'Two-factor sign-in was turned off',
+    );
     expect((await client.get('/api/me/two-factor')).json()).toEqual({
       totpEnabled: false,
       totpEnabledAt: null,
@@ -273,6 +296,9 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     const fresh = renewed.json().recoveryCodes as string[];
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(recoveryCodes[0]);
+    expect((await mailsTo(t.ctx, user.email)).map((m) => m.subject)).toContain(
+      'New recovery codes were made',
+    );
     expect((await browser.get('/api/me')).statusCode).toBe(401);
     expect((await client.get('/api/me/two-factor')).json().recoveryCodesLeft).toBe(10);
 
@@ -288,6 +314,28 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
       code: fresh[0],
     });
     expect(works.statusCode).toBe(200);
+  });
+
+  it('lets the pending sign-in expire after five minutes, and opens nothing else with it', async () => {
+    const { user, secret } = await userWithTotp();
+    const pendingToken = await passwordStep(freshClient(t.app), user);
+    const reset = await freshClient(t.app).post('/api/auth/password-reset/confirm', {
+      token: pendingToken,
+      password: 'a brand new passphrase here',
+    });
+    expect([reset.statusCode, errorCode(reset)]).toEqual([400, 'TOKEN_INVALID']);
+
+    await t.ctx.database.db
+      .updateTable('userTokens')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('userId', '=', user.id)
+      .where('purpose', '=', 'second_factor')
+      .execute();
+    const late = await freshClient(t.app).post('/api/auth/login/second-factor', {
+      pendingToken,
+      code: totpCode(secret),
+    });
+    expect([late.statusCode, errorCode(late)]).toEqual([410, 'TOKEN_EXPIRED']);
   });
 
   it('refuses the routes signed out, and confirming before starting', async () => {

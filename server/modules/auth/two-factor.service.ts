@@ -17,7 +17,7 @@ import {
   startSession,
 } from '../../platform/sessions/index.ts';
 import { findUserById } from '../users/index.ts';
-import { assertCurrentPassword, RATE_RULES, type SignedIn } from './auth.service.ts';
+import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
 import { issueDeviceToken } from './device-cookie.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
@@ -27,6 +27,7 @@ import {
   normaliseRecoveryCode,
   totpEnrolment,
 } from './totp.ts';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 import {
   confirmTotp,
   countRecoveryCodesLeft,
@@ -59,13 +60,25 @@ export async function startTotpEnrolment(ctx: AppContext, current: SessionContex
   const secret = newTotpSecret();
   const stored = await putPendingTotp(ctx.database.db, {
     userId: current.user.id,
-    secret,
+    secret: sealTotpSecret(ctx.config, current.user.id, secret),
     confirmedAt: null,
     lastUsedStep: null,
     createdAt: isoNow(),
   });
   if (!stored) throw new AppError('TWO_FACTOR_ALREADY_ON', 409);
   return { secret, ...(await totpEnrolment(secret, current.user.email, ISSUER)) };
+}
+
+/** Tells the owner by mail that the factors changed (and other sessions ended): it may not have been them. */
+async function mailChange(
+  ctx: AppContext,
+  current: SessionContext,
+  change: 'enabled' | 'disabled' | 'recovery_codes',
+): Promise<void> {
+  await ctx.mailer.send(current.user.email, localeOf(current.user), {
+    name: 'two_factor_changed',
+    params: { name: current.user.displayName, change },
+  });
 }
 
 /** Wrong codes count like wrong passwords: per account, the same limit. */
@@ -110,7 +123,7 @@ export async function confirmTotpEnrolment(
   if (!totp) throw new AppError('TWO_FACTOR_NOT_STARTED', 409);
   if (totp.confirmedAt) throw new AppError('TWO_FACTOR_ALREADY_ON', 409);
   await ctx.rateLimiter.check(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
-  const step = matchingStep(totp.secret, code);
+  const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
   if (step === null) return wrongCode(ctx, userId);
   const codes = await withTransaction(ctx, async (tx) => {
     if (!(await confirmTotp(tx.database.db, userId, step, isoNow())))
@@ -118,6 +131,7 @@ export async function confirmTotpEnrolment(
     return issueRecoveryCodes(tx, userId);
   });
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'enabled');
   return codes;
 }
 
@@ -134,7 +148,7 @@ async function spendSecondFactor(
   const db = ctx.database.db;
   const totp = await findTotp(db, userId);
   if (!totp?.confirmedAt) throw new AppError('TWO_FACTOR_OFF', 409);
-  const step = matchingStep(totp.secret, code);
+  const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
   if (step !== null && (await claimTotpStep(db, userId, step))) return 'password_totp';
   const recovery = hashSecret(normaliseRecoveryCode(code));
   if (step === null && (await spendRecoveryCode(db, userId, recovery, isoNow()))) return 'recovery_code';
@@ -169,6 +183,7 @@ export async function disableTotp(
   await spendSecondFactor(ctx, current.user.id, body.code);
   await withTransaction(ctx, (tx) => deleteSecondFactors(tx.database.db, current.user.id));
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'disabled');
 }
 
 /** Replaces the recovery codes after a TOTP code; other sessions end. */
@@ -181,5 +196,6 @@ export async function renewRecoveryCodes(
   await spendSecondFactor(ctx, current.user.id, code);
   const codes = await withTransaction(ctx, (tx) => issueRecoveryCodes(tx, current.user.id));
   await revokeOtherSessions(ctx, current);
+  await mailChange(ctx, current, 'recovery_codes');
   return codes;
 }

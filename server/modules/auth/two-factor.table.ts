@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 
 export interface UserTotpTable {
   userId: string;
-  /** The shared secret in base32; never sent again after enrolment started. */
+  /** The shared secret (base32), sealed by totp-secrets.ts; never sent again after enrolment started. */
   secret: string;
   /** Null while enrolment waits for the first code. */
   confirmedAt: string | null;

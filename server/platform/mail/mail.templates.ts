@@ -16,6 +16,11 @@ export type MailTemplate =
   /** The account was deactivated and will be erased after `days`, unless the person signs in. */
   | { name: 'account_deletion'; params: { name: string; url: string; days: number } }
   | {
+      /** Two-factor sign-in turned on or off, or new recovery codes made (other sessions were signed out). */
+      name: 'two_factor_changed';
+      params: { name: string; change: 'enabled' | 'disabled' | 'recovery_codes' };
+    }
+  | {
       name: 'invitation' | 'invitation_reminder';
       /** name is empty when the invitee has no account yet; role is a network role or 'experienced' (mentor). */
       params: { name: string; network: string; inviter: string; role: string; url: string; days: number };
@@ -170,6 +175,15 @@ function layoutFor(
       };
     case 'password_changed':
       return { subject: t('subject'), greeting, paragraphs: [t('body')], after: [t('ignore')] };
+    case 'two_factor_changed': {
+      const { change } = template.params;
+      return {
+        subject: t('subject', { change }),
+        greeting,
+        paragraphs: [t('body', { change })],
+        after: [t('ignore')],
+      };
+    }
     case 'data_export_ready':
       return {
         subject: t('subject'),

@@ -1,0 +1,1 @@
+export { keyFromDataDir, openSealed, seal } from './sealed.ts';
