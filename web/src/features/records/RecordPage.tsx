@@ -52,7 +52,9 @@ export default function RecordPage() {
     <div className="page stack">
       <PageHeading
         title={
-          record.data ? t('records.heading_name', { name: record.data.displayName }) : t('records.title')
+          record.data
+            ? t('records.heading_name', { name: `\u2068${record.data.displayName}\u2069` })
+            : t('records.title')
         }
       />
       {record.isPending && <Loading />}

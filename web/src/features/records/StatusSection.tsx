@@ -14,6 +14,9 @@ export interface Receiver {
   displayName: string;
 }
 
+/** User-written text (names, codes) keeps its own direction inside a sentence (Unicode isolates). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 type Action = { kind: 'leave'; until: string } | { kind: 'return' } | { kind: 'depart' } | null;
 
 interface StatusSectionProps {
@@ -42,10 +45,13 @@ export function StatusSection(props: StatusSectionProps) {
   const [until, setUntil] = useState('');
   const [handover, setHandover] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
-  const name = record.displayName;
+  const name = isolate(record.displayName);
   const day = (d: string) => formatDay(d, i18n.language);
   const status = record.status;
-  const nameOf = (id: string) => receivers.find((r) => r.userId === id)?.displayName ?? t('audit.someone');
+  const nameOf = (id: string) => {
+    const found = receivers.find((r) => r.userId === id);
+    return found ? isolate(found.displayName) : t('audit.someone');
+  };
   const options = [{ value: '', label: t('records.nobody') }].concat(
     receivers.map((r) => ({ value: r.userId, label: r.displayName })),
   );
@@ -93,7 +99,7 @@ export function StatusSection(props: StatusSectionProps) {
               <ul className="stack-tight">
                 {status.handover.menteeCodes.map((c) => (
                   <li key={c.code}>
-                    {t('records.handover_code_line', { code: c.code, name: nameOf(c.toUserId) })}
+                    {t('records.handover_code_line', { code: isolate(c.code), name: nameOf(c.toUserId) })}
                   </li>
                 ))}
                 {status.handover.helpRequests.map((h) => (
@@ -210,7 +216,7 @@ export function HandoverFields({ record, options, handover, onPick, note, onNote
         <SelectField
           key={`code:${code}`}
           name={`code:${code}`}
-          label={t('records.mentee_code', { code })}
+          label={t('records.mentee_code', { code: isolate(code) })}
           options={options}
           value={handover[`code:${code}`] ?? ''}
           onChange={(e) => onPick(`code:${code}`, e.target.value)}
@@ -220,7 +226,7 @@ export function HandoverFields({ record, options, handover, onPick, note, onNote
         <SelectField
           key={`help:${r.id}`}
           name={`help:${r.id}`}
-          label={t('records.help_request', { title: r.title })}
+          label={t('records.help_request', { title: isolate(r.title) })}
           options={options}
           value={handover[`help:${r.id}`] ?? ''}
           onChange={(e) => onPick(`help:${r.id}`, e.target.value)}

@@ -99,8 +99,8 @@ describe('volunteer record page', () => {
     const html = section(left);
     expect(html).toContain('Left on December 6, 2026');
     expect(html).toContain('The records will be deleted on December 6, 2027.');
-    expect(html).toContain('Mentee code M-7 → Tarik Taker');
-    expect(html).toContain('Help request → Tarik Taker');
+    expect(html).toContain('Mentee code \u2068M-7\u2069 → \u2068Tarik Taker\u2069');
+    expect(html).toContain('Help request → \u2068Tarik Taker\u2069');
     expect(html).toContain('Moved away.');
     expect(html).not.toContain('Record departure');
     expect(html).not.toContain('<button');
@@ -123,12 +123,12 @@ describe('volunteer record page', () => {
         lng,
       );
     const de_ = fields('de');
-    expect(de_).toContain('Mentee-Kürzel M-7');
-    expect(de_).toContain('Hilfeanfrage „Housing question“');
+    expect(de_).toContain('Mentee-Kürzel \u2068M-7\u2069');
+    expect(de_).toContain('Hilfeanfrage „\u2068Housing question\u2069“');
     expect(de_).toContain('Notiz für die Buddys');
     expect(de_).toMatch(/<option value="u2" selected="">Tarik Taker<\/option>/);
     const ar_ = fields('ar');
-    expect(ar_).toContain('رمز المستفيد M-7');
+    expect(ar_).toContain('رمز المستفيد \u2068M-7\u2069');
     expect(ar_).toContain('ملاحظة للرفاق');
   });
 
