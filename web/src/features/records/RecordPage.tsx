@@ -68,9 +68,9 @@ export default function RecordPage() {
             pending={change.isPending}
             error={change.isError ? change.error.message : null}
             today={new Date().toISOString().slice(0, 10)}
-            onLeave={(until) => change.mutate({ kind: 'leave', until })}
-            onReturn={() => change.mutate({ kind: 'return' })}
-            onDepart={(body) => change.mutate({ kind: 'left', body })}
+            onLeave={(until) => change.mutateAsync({ kind: 'leave', until })}
+            onReturn={() => change.mutateAsync({ kind: 'return' })}
+            onDepart={(body) => change.mutateAsync({ kind: 'left', body })}
           />
           <RecordDetails record={record.data} />
         </>

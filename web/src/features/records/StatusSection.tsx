@@ -25,9 +25,10 @@ interface StatusSectionProps {
   receivers: Receiver[];
   pending: boolean;
   error: string | null;
-  onLeave: (until: string) => void;
-  onReturn: () => void;
-  onDepart: (body: RecordDepartureBody) => void;
+  /** Each action resolves once saved (the dialog then closes) and rejects when refused (it stays, with the error). */
+  onLeave: (until: string) => Promise<unknown>;
+  onReturn: () => Promise<unknown>;
+  onDepart: (body: RecordDepartureBody) => Promise<unknown>;
   /** Today as YYYY-MM-DD (the earliest leave end). */
   today: string;
 }
@@ -70,9 +71,18 @@ export function StatusSection(props: StatusSectionProps) {
     };
   };
   const confirm = () => {
-    if (action?.kind === 'leave') props.onLeave(action.until);
-    else if (action?.kind === 'return') props.onReturn();
-    else if (action?.kind === 'depart') props.onDepart(handoverBody());
+    const saving =
+      action?.kind === 'leave'
+        ? props.onLeave(action.until)
+        : action?.kind === 'return'
+          ? props.onReturn()
+          : action?.kind === 'depart'
+            ? props.onDepart(handoverBody())
+            : null;
+    saving?.then(
+      () => setAction(null),
+      () => undefined,
+    );
   };
 
   return (

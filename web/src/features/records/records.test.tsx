@@ -39,6 +39,7 @@ const active: VolunteerRecord = {
 };
 const receivers = [{ userId: 'u2', displayName: 'Tarik Taker' }];
 const noop = () => undefined;
+const saved = () => Promise.resolve();
 const section = (record: VolunteerRecord, lng: keyof typeof catalogues = 'en') =>
   render(
     <StatusSection
@@ -47,9 +48,9 @@ const section = (record: VolunteerRecord, lng: keyof typeof catalogues = 'en') =
       pending={false}
       error={null}
       today="2026-12-06"
-      onLeave={noop}
-      onReturn={noop}
-      onDepart={noop}
+      onLeave={saved}
+      onReturn={saved}
+      onDepart={saved}
     />,
     lng,
   );
