@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { RecordDepartureBody, VolunteerRecord } from '../../../../common/contracts/volunteer-records.ts';
+import type {
+  RecordDepartureBody,
+  RecordSettings,
+  VolunteerRecord,
+} from '../../../../common/contracts/volunteer-records.ts';
 import { api } from '../../lib/api-client.ts';
 import { networkKeys } from '../networks/api.ts';
 
@@ -24,3 +28,13 @@ export const endRecordLeave = (slug: string, userId: string) =>
   api.delete<VolunteerRecord>(`${base(slug, userId)}/leave`);
 export const recordDeparture = (slug: string, userId: string, body: RecordDepartureBody) =>
   api.post<VolunteerRecord>(`${base(slug, userId)}/departure`, body);
+
+export function useRecordSettings(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...networkKeys.detail(slug), 'record-settings'] as const,
+    queryFn: () => api.get<RecordSettings>(`/networks/${encodeURIComponent(slug)}/records/settings`),
+    enabled,
+  });
+}
+export const setRecordSettings = (slug: string, retentionMonths: number) =>
+  api.put<RecordSettings>(`/networks/${encodeURIComponent(slug)}/records/settings`, { retentionMonths });

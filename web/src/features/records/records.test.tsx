@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18next, { type i18n } from 'i18next';
 import ICU from 'i18next-icu';
 import type { ReactNode } from 'react';
@@ -8,7 +9,10 @@ import type { VolunteerRecord } from '../../../../common/contracts/volunteer-rec
 import ar from '../../../../common/i18n/ar.json';
 import de from '../../../../common/i18n/de.json';
 import en from '../../../../common/i18n/en.json';
+import type { Network } from '../../../../common/contracts/networks.ts';
+import { networkKeys } from '../networks/api.ts';
 import { RecordDetails } from './RecordPage.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
 import { HandoverFields, StatusSection } from './StatusSection.tsx';
 
 const catalogues = { en, de, ar };
@@ -143,5 +147,21 @@ describe('volunteer record page', () => {
     expect(german).toContain('3 Stunden pro Woche bis 30. Juni 2027');
     const arabic = render(<RecordDetails record={active} />, 'ar');
     expect(arabic).toContain('منتهية');
+  });
+
+  it('shows the retention period in the network settings to staff only, in German', () => {
+    const client = new QueryClient();
+    const network = { slug: 'net' } as Network;
+    client.setQueryData([...networkKeys.detail('net'), 'record-settings'], { retentionMonths: 18 });
+    const html = (enabled: boolean) =>
+      render(
+        <QueryClientProvider client={client}>
+          <RetentionSection network={network} enabled={enabled} />
+        </QueryClientProvider>,
+        'de',
+      );
+    expect(html(true)).toContain('Monate, die die Akte eines ausgetretenen Mitglieds aufbewahrt wird');
+    expect(html(true)).toContain('value="18"');
+    expect(html(false)).toBe('');
   });
 });
