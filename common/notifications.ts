@@ -42,9 +42,11 @@ export const NOTIFICATION_KINDS = [
   'nudge_reengagement',
   'nudge_missed',
   // Volunteer records (B6), to the meta-mentors and office: a member's check ends within 30 days,
-  // a member's commitment ends.
+  // a member's commitment ends. To a member who takes over mentee codes or help requests from
+  // someone who left (the handover).
   'record_check_expiring',
   'record_commitment_ending',
+  'record_handover',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -101,6 +103,7 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   nudge_missed: 'missed',
   record_check_expiring: 'records',
   record_commitment_ending: 'records',
+  record_handover: 'records',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

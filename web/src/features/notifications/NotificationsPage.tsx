@@ -79,6 +79,8 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_record_check_expiring', { actor, network });
     case 'record_commitment_ending':
       return t('notifications.text_record_commitment_ending', { actor, network });
+    case 'record_handover':
+      return t('notifications.text_record_handover', { actor, network });
   }
 }
 
@@ -86,6 +88,9 @@ function describe(t: TFunction, n: Notification): string {
 function target(n: Notification): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   if (n.network && n.kind === 'application_received') return `/networks/${n.network.slug}/applications`;
+  // A handover leads to the request handed over, else to one's log (where the mentee codes are used).
+  if (n.kind === 'record_handover')
+    return n.network && n.helpRequestId ? `/networks/${n.network.slug}/support/${n.helpRequestId}` : '/log';
   if (n.network && n.actor && n.kind.startsWith('record_'))
     return `/networks/${n.network.slug}/members/${n.actor.id}/record`;
   if (n.network && n.kind.startsWith('buddy_')) return `/networks/${n.network.slug}/buddies`;
