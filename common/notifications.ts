@@ -42,9 +42,11 @@ export const NOTIFICATION_KINDS = [
   'nudge_reengagement',
   'nudge_missed',
   // Volunteer records (B6), to the meta-mentors and office: a member's check ends within 30 days,
-  // a member's commitment ends.
+  // a member's commitment ends. To a member who takes over mentee codes or help requests from
+  // someone who left (the handover).
   'record_check_expiring',
   'record_commitment_ending',
+  'record_handover',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -101,6 +103,7 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   nudge_missed: 'missed',
   record_check_expiring: 'records',
   record_commitment_ending: 'records',
+  record_handover: 'records',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -147,6 +150,9 @@ export interface NotificationTarget {
 export function notificationPath(n: NotificationTarget): string {
   if (n.conversationId) return `/messages/${n.conversationId}`;
   const slug = n.networkSlug;
+  // A handover leads to the request handed over, else to one's log (where the mentee codes are used).
+  if (n.kind === 'record_handover')
+    return slug && n.helpRequestId ? `/networks/${slug}/support/${n.helpRequestId}` : '/log';
   if (!slug) return '/home';
   if (n.kind === 'application_received') return `/networks/${slug}/applications`;
   if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;

@@ -5,7 +5,7 @@ import type { Directory } from '../../../common/contracts/profiles.ts';
 import type { VolunteerRecord } from '../../../common/contracts/volunteer-records.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { buildPair, saveProfileAs } from '../../test/buddies.ts';
+import { buildPair, notificationsOf, saveProfileAs } from '../../test/buddies.ts';
 import { errorCode, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
@@ -228,6 +228,9 @@ describe.each(DIALECTS)('volunteer status on %s', (dialect) => {
       .where('id', '=', requestId)
       .executeTakeFirstOrThrow();
     expect(request.requesterId).toBe(taker.id);
+    // The taker hears of the handover once, leading to the request handed to them.
+    const told = await notificationsOf(t.ctx, taker.id, 'record_handover');
+    expect(told.map((n) => [n.actorId, n.helpRequestId])).toEqual([[leaving.id, requestId]]);
     const pairs = (await meta.get(`/api/networks/${slug}/buddies?scope=closed`)).json() as {
       pairs: BuddyPair[];
     };

@@ -14,6 +14,7 @@ import { menteeCodesOf } from '../activities/index.ts';
 import { announceClosedPairings } from '../buddies/index.ts';
 import { forgetHelperRankings, handOverHelpRequests } from '../help-requests/index.ts';
 import { endMembershipAsLeft, setLeave } from '../members/index.ts';
+import { notify } from '../notifications/index.ts';
 import { type NetworkAccess, publishMembershipChanged, requireUser } from '../networks/index.ts';
 import * as repo from './volunteer-records.repository.ts';
 
@@ -130,6 +131,16 @@ export async function recordDeparture(
   forgetHelperRankings(ctx);
   await publishMembershipChanged(ctx, network.id, userId);
   await announceClosedPairings(ctx, pairings);
+  // Each member who takes something over hears of it once (leading to a request handed to them, if any).
+  for (const receiver of receivers) {
+    await notify(ctx, {
+      userId: receiver,
+      kind: 'record_handover',
+      networkId: network.id,
+      actorId: userId,
+      helpRequestId: body.helpRequests.find((h) => h.toUserId === receiver)?.id ?? null,
+    });
+  }
 }
 
 /** How long the network keeps a departed member's records. */

@@ -286,6 +286,7 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   nudge_missed: 'mail.notification.item.nudge_missed',
   record_check_expiring: 'mail.notification.item.record_check_expiring',
   record_commitment_ending: 'mail.notification.item.record_commitment_ending',
+  record_handover: 'mail.notification.item.record_handover',
 };
 
 /** A line per notification; the digest groups them under their network. */

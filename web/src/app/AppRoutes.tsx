@@ -36,6 +36,7 @@ const OfficePage = lazyPage(() => import('../features/office/OfficePage.tsx'));
 const InvitationsPage = lazyPage(() => import('../features/invitations/InvitationsPage.tsx'));
 const ApplicationsPage = lazyPage(() => import('../features/applications/ApplicationsPage.tsx'));
 const AuditPage = lazyPage(() => import('../features/members/AuditPage.tsx'));
+const RecordPage = lazyPage(() => import('../features/records/RecordPage.tsx'));
 const ProgressionPage = lazyPage(() => import('../features/progression/ProgressionPage.tsx'));
 const SettingsPage = lazyPage(() => import('../features/networks/SettingsPage.tsx'));
 const DiscussionsPage = lazyPage(() => import('../features/discussions/DiscussionsPage.tsx'));
@@ -146,6 +147,7 @@ export function AppRoutes() {
           <Route path="discussions/new" element={signedIn(<NewTopicPage />)} />
           <Route path="discussions/:topicId" element={signedIn(<TopicPage />)} />
           <Route path="members" element={signedIn(<MembersPage />)} />
+          <Route path="members/:userId/record" element={signedIn(<RecordPage />)} />
           <Route path="directory" element={signedIn(<DirectoryPage />)} />
           <Route path="directory/:userId" element={signedIn(<PersonPage />)} />
           <Route path="office" element={<OfficePage />} />

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Member } from '../../../../common/contracts/networks.ts';
 import {
   MENTOR_LEVELS,
@@ -45,6 +46,7 @@ export default function MembersPage() {
   const mayChange = can(network, 'members.change_role');
   const mayRemove = can(network, 'members.remove');
   const mayMessage = can(network, 'messages.send');
+  const mayRecords = can(network, 'records.manage');
 
   const apply = useMutation({
     mutationFn: (p: NonNullable<Pending>) =>
@@ -99,6 +101,9 @@ export default function MembersPage() {
               mayMessage={mayMessage}
               mayChange={mayChange}
               mayRemove={mayRemove}
+              recordHref={
+                mayRecords ? `/networks/${network.slug}/members/${encodeURIComponent(m.userId)}/record` : null
+              }
               onChange={(nextRole, level) => {
                 setDone(null);
                 apply.reset();
@@ -184,9 +189,20 @@ interface MemberRowProps {
   mayRemove: boolean;
   onChange: (role: NetworkRole, level: MentorLevel | null) => void;
   onRemove: () => void;
+  /** The member's volunteer record, for the meta-mentors and office. */
+  recordHref: string | null;
 }
 
-function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, onRemove }: MemberRowProps) {
+function MemberRow({
+  member,
+  isMe,
+  mayMessage,
+  mayChange,
+  mayRemove,
+  onChange,
+  onRemove,
+  recordHref,
+}: MemberRowProps) {
   const { t } = useTranslation();
   const roleId = useId();
   const levelId = useId();
@@ -207,6 +223,11 @@ function MemberRow({ member, isMe, mayMessage, mayChange, mayRemove, onChange, o
           {t('networks.members.joined', { date: new Date(member.joinedAt) })}
           {!member.acceptedCurrent && ` · ${t('networks.members.not_accepted')}`}
         </p>
+        {recordHref && (
+          <p className="small">
+            <Link to={recordHref}>{t('records.open_link')}</Link>
+          </p>
+        )}
       </div>
       {mayMessage && !isMe && <StartConversationButton userId={member.userId} name={member.displayName} />}
       {(mayChange || (mayRemove && !isMe)) && (

@@ -13,6 +13,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { EventsSettingSection } from '../events/EventsSettingSection.tsx';
 import { invitationKeys } from '../invitations/api.ts';
 import { PendingMetaMentors, usePendingMetaMentors } from '../invitations/PendingMetaMentors.tsx';
+import { RetentionSection } from '../records/RetentionSection.tsx';
 import {
   addNetworkOrganisation,
   appointMetaMentor,
@@ -169,6 +170,8 @@ export default function SettingsPage() {
       </section>
 
       <EventsSettingSection network={network} />
+
+      <RetentionSection network={network} enabled={can(network, 'records.settings')} />
 
       <ConfirmDialog
         open={removingOrg !== null}

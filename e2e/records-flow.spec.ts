@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { arabic } from './support/arabic.ts';
+import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+/**
+ * Volunteer records (B6) on a phone: the meta-mentor puts a mentor on leave and back, each after a
+ * confirmation; the office, in Arabic and right to left at 390 px, records a departure with the
+ * handover of a mentee code.
+ */
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone] = VIEWPORTS as [Viewport, Viewport];
+const slug = 'records-net';
+
+const olga = {
+  email: 'olga.rec@example.org',
+  password: 'a lighthouse on the hill',
+  displayName: 'Olga Meta',
+};
+const tom = { email: 'tom.rec@example.org', password: 'pebbles by the river', displayName: 'Tom Mentor' };
+const lea = { email: 'lea.rec@example.org', password: 'swallows over the barn', displayName: 'Lea Leaving' };
+const rania = { email: 'rania.rec@example.org', password: 'jasmine under the window', displayName: 'Rania' };
+const cookies: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+async function call(who: string, method: string, path: string, body?: unknown) {
+  const answer = await apiCall(server, method, path, body, cookies[who]);
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
+  return answer.json as Record<string, unknown>;
+}
+
+async function acceptDocuments(who: string) {
+  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
+    documents: { kind: string; version: number }[];
+  };
+  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+}
+
+async function join(person: typeof tom, role: 'mentor' | 'office', locale: string) {
+  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, { kind: 'link', role });
+  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
+  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...person, locale });
+  expect(joined.status).toBeLessThan(300);
+  cookies[person.email] = joined.cookie ?? '';
+  await acceptDocuments(person.email);
+  const me = (await call(person.email, 'GET', '/me')) as { id: string };
+  ids[person.email] = me.id;
+}
+
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
+  cookies.olga =
+    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
+    '';
+  const org = await call('olga', 'POST', '/organisations', {
+    name: 'Welcome House',
+    kind: 'ngo',
+    country: 'DE',
+    city: 'Leipzig',
+    languages: ['en', 'ar'],
+  });
+  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+    name: 'Records Network',
+    slug,
+    languages: ['en', 'ar'],
+    visibility: 'private',
+  });
+  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
+  await acceptDocuments('olga');
+  await join(tom, 'mentor', 'en');
+  await join(lea, 'mentor', 'en');
+  await join(rania, 'office', 'ar');
+  await call(lea.email, 'POST', `/networks/${slug}/activities`, {
+    date: new Date().toISOString().slice(0, 10),
+    durationMinutes: 60,
+    kind: 'meeting',
+    menteeCode: 'K12',
+    topics: ['work'],
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pages: Page[] = [];
+function photographFailures(): void {
+  onTestFailed(async () => {
+    for (const [i, page] of pages.entries()) {
+      await page
+        .screenshot({ path: `e2e/screenshots/failure-records-${i}.png`, fullPage: true })
+        .catch(() => {});
+    }
+  });
+}
+
+async function signedInPage(who: string) {
+  const context = await newContext(browser, server.url, phone);
+  const [name, value] = (cookies[who] ?? '').split(/=(.*)/s) as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  pages.push(page);
+  return { context, page };
+}
+
+describe('volunteer records on a phone', () => {
+  it('lets the meta-mentor put a mentor on leave and back, each confirmed', async () => {
+    photographFailures();
+    const { context, page } = await signedInPage('olga');
+    await page.goto(`/networks/${slug}/members`);
+    await page
+      .locator('.member-row')
+      .filter({ hasText: 'Tom Mentor' })
+      .getByRole('link', { name: 'Volunteer record' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /Volunteer record of .*Tom Mentor/ }).waitFor();
+    await page.getByText('Active', { exact: true }).waitFor();
+    const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('On leave until').fill(until);
+    await page.getByRole('button', { name: 'Put on leave' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/will not be suggested|not suggested as a helper/).waitFor();
+    await dialog.getByRole('button', { name: 'Put on leave' }).click();
+    await page.getByText('Saved: on leave.').waitFor();
+    await page.getByText(/^On leave until /).waitFor();
+    await checkBothWidths(page, 'records-10-on-leave', violations);
+    // The directory says so too.
+    const directory = (await call('olga', 'GET', `/networks/${slug}/directory`)) as {
+      entries: { userId: string; leaveUntil: string | null }[];
+    };
+    expect(directory.entries.find((e) => e.userId === ids[tom.email])?.leaveUntil).toBe(until);
+
+    await page.getByRole('button', { name: 'Back from leave' }).click();
+    await dialog.getByRole('button', { name: 'Back from leave' }).click();
+    await page.getByText('Saved: back from leave.').waitFor();
+    await page.getByText('Active', { exact: true }).waitFor();
+    await context.close();
+  });
+
+  it('lets the office record a departure with the handover, in Arabic, right to left, at 390 px', async () => {
+    const { context, page } = await signedInPage(rania.email);
+    await page.goto(`/networks/${slug}/members/${ids[lea.email]}/record`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Lea Leaving' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('button', { name: arabic('records.depart_button') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: arabic('records.handover_heading') }).waitFor();
+    await dialog.getByLabel(/K12/).selectOption({ label: 'Tom Mentor' });
+    await dialog.getByLabel(arabic('records.note_label')).fill('شكراً لكما!');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await dialog.getByRole('button', { name: arabic('records.depart_confirm_button') }).click();
+    await page.getByText(arabic('records.done_left')).waitFor();
+    await page.getByText(/K12/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await checkBothWidths(page, 'records-20-left-arabic', violations);
+    const record = (await call(rania.email, 'GET', `/networks/${slug}/members/${ids[lea.email]}/record`)) as {
+      status: { state: string; handover: { menteeCodes: { code: string; toUserId: string }[] } };
+    };
+    expect(record.status.state).toBe('left');
+    expect(record.status.handover.menteeCodes).toEqual([{ code: 'K12', toUserId: ids[tom.email] }]);
+    await context.close();
+  });
+
+  it('found no serious accessibility problems', () => {
+    expect(violations).toEqual([]);
+  });
+});

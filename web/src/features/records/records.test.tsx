@@ -1,0 +1,167 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import i18next, { type i18n } from 'i18next';
+import ICU from 'i18next-icu';
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import type { VolunteerRecord } from '../../../../common/contracts/volunteer-records.ts';
+import ar from '../../../../common/i18n/ar.json';
+import de from '../../../../common/i18n/de.json';
+import en from '../../../../common/i18n/en.json';
+import type { Network } from '../../../../common/contracts/networks.ts';
+import { networkKeys } from '../networks/api.ts';
+import { RecordDetails } from './RecordPage.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
+import { HandoverFields, StatusSection } from './StatusSection.tsx';
+
+const catalogues = { en, de, ar };
+
+function translator(lng: keyof typeof catalogues): i18n {
+  const instance = i18next.createInstance();
+  instance.use(ICU).init({
+    lng,
+    resources: { [lng]: { translation: catalogues[lng] } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
+
+const render = (node: ReactNode, lng: keyof typeof catalogues = 'en') =>
+  renderToStaticMarkup(<I18nextProvider i18n={translator(lng)}>{node}</I18nextProvider>);
+
+const active: VolunteerRecord = {
+  userId: 'u1',
+  displayName: 'Lea Leaving',
+  status: { state: 'active', leaveUntil: null, leftOn: null, purgeOn: null, handover: null },
+  handoverOptions: { menteeCodes: ['M-7'], helpRequests: [{ id: 'h1', title: 'Housing question' }] },
+  trainings: [{ id: 't1', title: 'First aid', completedOn: '2026-02-01', source: 'manual' }],
+  checks: [{ id: 'c1', kind: 'Good conduct', seenOn: '2025-01-10', validUntil: '2026-01-10', valid: false }],
+  commitment: { hoursPerWeek: 3, until: '2027-06-30' },
+  canManage: true,
+};
+const receivers = [{ userId: 'u2', displayName: 'Tarik Taker' }];
+const noop = () => undefined;
+const saved = () => Promise.resolve();
+const section = (record: VolunteerRecord, lng: keyof typeof catalogues = 'en') =>
+  render(
+    <StatusSection
+      record={record}
+      receivers={receivers}
+      pending={false}
+      error={null}
+      today="2026-12-06"
+      onLeave={saved}
+      onReturn={saved}
+      onDepart={saved}
+    />,
+    lng,
+  );
+
+describe('volunteer record page', () => {
+  it('offers staff the leave date and the departure for an active member, both confirmed in a dialog', () => {
+    const html = section(active);
+    expect(html).toContain('>Active<');
+    expect(html).toContain('type="date"');
+    expect(html).toContain('min="2026-12-06"');
+    expect(html).toContain('>Put on leave<');
+    expect(html).toContain('>Record departure<');
+    expect(html).toContain('<dialog');
+    expect(html).not.toContain('>Back from leave<');
+  });
+
+  it('offers one action to come back while on leave, and none to a member reading their own record', () => {
+    const onLeave: VolunteerRecord = {
+      ...active,
+      status: { ...active.status, state: 'on_leave', leaveUntil: '2027-01-15' },
+    };
+    const html = section(onLeave);
+    expect(html).toContain('On leave until January 15, 2027');
+    expect(html).toContain('>Back from leave<');
+    expect(html).not.toContain('type="date"');
+    const own = section({ ...onLeave, canManage: false, handoverOptions: null });
+    expect(own).toContain('On leave until');
+    expect(own).not.toContain('<button');
+  });
+
+  it('shows who took over what after a departure and when the records go', () => {
+    const left: VolunteerRecord = {
+      ...active,
+      handoverOptions: null,
+      status: {
+        state: 'left',
+        leaveUntil: null,
+        leftOn: '2026-12-06',
+        purgeOn: '2027-12-06',
+        handover: {
+          menteeCodes: [{ code: 'M-7', toUserId: 'u2' }],
+          helpRequests: [{ id: 'h1', toUserId: 'u2' }],
+          note: 'Moved away.',
+        },
+      },
+    };
+    const html = section(left);
+    expect(html).toContain('Left on December 6, 2026');
+    expect(html).toContain('The records will be deleted on December 6, 2027.');
+    expect(html).toContain('Mentee code \u2068M-7\u2069 → \u2068Tarik Taker\u2069');
+    expect(html).toContain('Help request → \u2068Tarik Taker\u2069');
+    expect(html).toContain('Moved away.');
+    expect(html).not.toContain('Record departure');
+    expect(html).not.toContain('<button');
+  });
+
+  it('asks for a receiver of each mentee code and open help request, and the note, in German and Arabic', () => {
+    const fields = (lng: keyof typeof catalogues) =>
+      render(
+        <HandoverFields
+          record={active}
+          options={[
+            { value: '', label: 'x' },
+            ...receivers.map((r) => ({ value: r.userId, label: r.displayName })),
+          ]}
+          handover={{ 'code:M-7': 'u2' }}
+          onPick={noop}
+          note=""
+          onNote={noop}
+        />,
+        lng,
+      );
+    const de_ = fields('de');
+    expect(de_).toContain('Mentee-Kürzel \u2068M-7\u2069');
+    expect(de_).toContain('Hilfeanfrage „\u2068Housing question\u2069“');
+    expect(de_).toContain('Notiz für die Buddys');
+    expect(de_).toMatch(/<option value="u2" selected="">Tarik Taker<\/option>/);
+    const ar_ = fields('ar');
+    expect(ar_).toContain('رمز المستفيد \u2068M-7\u2069');
+    expect(ar_).toContain('ملاحظة للرفاق');
+  });
+
+  it('lists training, checks (an expired one marked) and the commitment', () => {
+    const html = render(<RecordDetails record={active} />);
+    expect(html).toContain('First aid');
+    expect(html).toContain('valid until January 10, 2026');
+    expect(html).toContain('>expired<');
+    expect(html).toContain('3 hours a week until June 30, 2027');
+    const german = render(<RecordDetails record={active} />, 'de');
+    expect(german).toContain('3 Stunden pro Woche bis 30. Juni 2027');
+    const arabic = render(<RecordDetails record={active} />, 'ar');
+    expect(arabic).toContain('منتهية');
+  });
+
+  it('shows the retention period in the network settings to staff only, in German', () => {
+    const client = new QueryClient();
+    const network = { slug: 'net' } as Network;
+    client.setQueryData([...networkKeys.detail('net'), 'record-settings'], { retentionMonths: 18 });
+    const html = (enabled: boolean) =>
+      render(
+        <QueryClientProvider client={client}>
+          <RetentionSection network={network} enabled={enabled} />
+        </QueryClientProvider>,
+        'de',
+      );
+    expect(html(true)).toContain('Monate, die die Akte eines ausgetretenen Mitglieds aufbewahrt wird');
+    expect(html(true)).toContain('value="18"');
+    expect(html(false)).toBe('');
+  });
+});
