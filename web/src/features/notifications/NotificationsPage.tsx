@@ -80,6 +80,8 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_record_check_expiring', { actor, network });
     case 'record_commitment_ending':
       return t('notifications.text_record_commitment_ending', { actor, network });
+    case 'record_handover':
+      return t('notifications.text_record_handover', { actor, network });
   }
 }
 
