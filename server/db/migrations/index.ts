@@ -50,6 +50,7 @@ import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-reco
 import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
+import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -102,6 +103,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200-topic-read-counts': topicReadCounts,
   '2026-12-07T0800-create-directory': createDirectory,
   '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,
+  '2026-12-07T0900-health-generation': healthGeneration,
   '2026-12-07T0500-create-legal-documents': createLegalDocuments,
   '2026-12-07T0400-create-progression': createProgression,
 };

@@ -1,20 +1,142 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { HealthDailyRow } from './network-health.table.ts';
+
+const SETTINGS_COLUMNS = [
+  'healthUnansweredHours as unansweredHours',
+  'healthEventGapWeeks as eventGapWeeks',
+  'healthMetaInactiveDays as metaInactiveDays',
+  'healthAgreementPercent as agreementPercent',
+  'healthFallingWeeks as fallingWeeks',
+] as const;
 
 /** A network's early-warning thresholds. */
 export async function findSettings(db: Kysely<DB>, networkId: string) {
   return db
     .selectFrom('networks')
-    .select([
-      'healthUnansweredHours as unansweredHours',
-      'healthEventGapWeeks as eventGapWeeks',
-      'healthMetaInactiveDays as metaInactiveDays',
-      'healthAgreementPercent as agreementPercent',
-      'healthFallingWeeks as fallingWeeks',
-    ])
+    .select(SETTINGS_COLUMNS)
     .where('id', '=', networkId)
     .executeTakeFirstOrThrow();
+}
+
+const settingsAndGeneration = precompiled(
+  (db, p: { networkId: string }) =>
+    db
+      .selectFrom('networks')
+      .select(SETTINGS_COLUMNS)
+      .select((eb) =>
+        eb.selectFrom('healthGeneration').select('generation').where('id', '=', 1).as('generation'),
+      )
+      .where('id', '=', p.networkId),
+  { values: ['networkId'] },
+);
+
+/** A network's thresholds and the roll-ups' generation (see HealthGenerationTable), in one statement. */
+export async function findSettingsAndGeneration(db: Kysely<DB>, networkId: string) {
+  const [row] = await settingsAndGeneration(db, { networkId });
+  if (!row) throw new Error(`no network ${networkId}`);
+  const { generation, ...settings } = row;
+  return { settings, generation: Number(generation ?? 0) };
+}
+
+/** What `liveFigures` counts: thresholds already turned into instants, and today's bounds. */
+export type LiveFiguresParams = {
+  networkId: string;
+  unansweredBefore: string;
+  eventSince: string;
+  now: string;
+  todayStart: string;
+};
+
+const liveFiguresQuery = precompiled(
+  (db, p: LiveFiguresParams) =>
+    db
+      .selectFrom('networks as n')
+      .select((eb) => [
+        eb
+          .selectFrom('helpRequests')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('status', '=', 'open')
+          .where('responseCount', '=', 0)
+          .where('createdAt', '<', p.unansweredBefore)
+          .as('unanswered'),
+        eb
+          .selectFrom('buddyPairs')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('status', '=', 'active')
+          .as('pairs'),
+        eb
+          .selectFrom('events')
+          .select('id')
+          .where('networkId', '=', p.networkId)
+          .where('status', '=', 'scheduled')
+          .where('startsAt', '<=', p.now)
+          .where((w) =>
+            w.or([
+              w('startsAt', '>=', p.eventSince),
+              w.and([
+                w('recurrence', 'is not', null),
+                w.or([w('lastEndsAt', 'is', null), w('lastEndsAt', '>=', p.eventSince)]),
+              ]),
+            ]),
+          )
+          .limit(1)
+          .as('recentEventId'),
+        // Today's counted figures as the roll-up counts them (see rollup.repository countsOfDay).
+        eb
+          .selectFrom('topics')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('createdAt', '>=', p.todayStart)
+          .where('deletedAt', 'is', null)
+          .as('discussions'),
+        eb
+          .selectFrom('posts')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('createdAt', '>=', p.todayStart)
+          .where('isOpening', '=', 0)
+          .where('deletedAt', 'is', null)
+          .as('replies'),
+        eb
+          .selectFrom('helpRequests')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('createdAt', '>=', p.todayStart)
+          .as('helpOpened'),
+        eb
+          .selectFrom('helpRequests')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .where('networkId', '=', p.networkId)
+          .where('resolvedAt', '>=', p.todayStart)
+          .as('helpResolved'),
+      ])
+      .where('n.id', '=', p.networkId),
+  { values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'todayStart'] },
+);
+
+/**
+ * The figures that must show a change at once, read live in one statement: open requests without
+ * an answer created before `unansweredBefore`, active buddy pairs, whether an event took place since
+ * `eventSince`, and today's discussions, replies, requests opened and resolved.
+ */
+export async function liveFigures(db: Kysely<DB>, params: LiveFiguresParams) {
+  const [row] = await liveFiguresQuery(db, params);
+  const n = (value: unknown) => Number(value ?? 0);
+  return {
+    unanswered: n(row?.unanswered),
+    pairs: n(row?.pairs),
+    hadRecentEvent: row?.recentEventId !== null && row?.recentEventId !== undefined,
+    today: {
+      discussions: n(row?.discussions),
+      replies: n(row?.replies),
+      helpOpened: n(row?.helpOpened),
+      helpResolved: n(row?.helpResolved),
+    },
+  };
 }
 
 /** Stores thresholds (those given). */
@@ -123,57 +245,6 @@ export async function listMetaMentors(db: Kysely<DB>, networkId: string) {
     .where('ms.role', '=', 'meta_mentor')
     .orderBy('u.id')
     .execute();
-}
-
-/** Open help requests without any answer created before `before`. */
-export async function countUnanswered(db: Kysely<DB>, networkId: string, before: string): Promise<number> {
-  const row = await db
-    .selectFrom('helpRequests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'open')
-    .where('responseCount', '=', 0)
-    .where('createdAt', '<', before)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Active buddy pairings. */
-export async function countActivePairs(db: Kysely<DB>, networkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('buddyPairs')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Whether an event of the network took place within [since, until]: a one-off starting then, or a running series. */
-export async function hasEventBetween(
-  db: Kysely<DB>,
-  networkId: string,
-  since: string,
-  until: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('events')
-    .select('id')
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'scheduled')
-    .where('startsAt', '<=', until)
-    .where((eb) =>
-      eb.or([
-        eb('startsAt', '>=', since),
-        eb.and([
-          eb('recurrence', 'is not', null),
-          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', since)]),
-        ]),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** The network's coming events (a series that has not ended counts, with its first start). */
