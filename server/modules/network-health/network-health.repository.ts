@@ -206,66 +206,83 @@ export async function lastRolledAt(db: Kysely<DB>): Promise<string | null> {
   return (row?.at as string | null | undefined) ?? null;
 }
 
+// The dashboard's reads below are built and compiled once, then only executed (db/precompiled.ts).
+
+const lastActiveBetween = precompiled(
+  (db, p: { networkId: string; fromDay: string; toDay: string; limit: number }) =>
+    db
+      .selectFrom('healthMembers as hm')
+      .innerJoin('memberships as ms', (j) =>
+        j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
+      )
+      .innerJoin('users as u', 'u.id', 'hm.userId')
+      .select(['u.id', 'u.displayName', 'hm.lastActiveOn'])
+      .where('hm.networkId', '=', p.networkId)
+      .where('ms.status', '=', 'active')
+      .where('hm.lastActiveOn', '>=', p.fromDay)
+      .where('hm.lastActiveOn', '<', p.toDay)
+      .orderBy('hm.lastActiveOn', 'desc')
+      .orderBy('u.id')
+      .limit(p.limit),
+  { values: ['networkId', 'fromDay', 'toDay', 'limit'] },
+);
+
 /** Active members last active within [fromDay, toDay), most recently active first. */
-export async function listLastActiveBetween(
+export function listLastActiveBetween(
   db: Kysely<DB>,
   networkId: string,
   fromDay: string,
   toDay: string,
   limit: number,
 ) {
-  return db
-    .selectFrom('healthMembers as hm')
-    .innerJoin('memberships as ms', (j) =>
-      j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
-    )
-    .innerJoin('users as u', 'u.id', 'hm.userId')
-    .select(['u.id', 'u.displayName', 'hm.lastActiveOn'])
-    .where('hm.networkId', '=', networkId)
-    .where('ms.status', '=', 'active')
-    .where('hm.lastActiveOn', '>=', fromDay)
-    .where('hm.lastActiveOn', '<', toDay)
-    .orderBy('hm.lastActiveOn', 'desc')
-    .orderBy('u.id')
-    .limit(limit)
-    .execute();
+  return lastActiveBetween(db, { networkId, fromDay, toDay, limit });
 }
 
+const metaMentors = precompiled(
+  (db, p: { networkId: string }) =>
+    db
+      .selectFrom('memberships as ms')
+      .innerJoin('users as u', 'u.id', 'ms.userId')
+      .leftJoin('healthMembers as hm', (j) =>
+        j.onRef('hm.userId', '=', 'ms.userId').onRef('hm.networkId', '=', 'ms.networkId'),
+      )
+      .select(['u.id', 'u.displayName', 'hm.lastActiveOn', 'ms.joinedAt'])
+      .where('ms.networkId', '=', p.networkId)
+      .where('ms.status', '=', 'active')
+      .where('ms.role', '=', 'meta_mentor')
+      .orderBy('u.id'),
+  { values: ['networkId'] },
+);
+
 /** The active meta-mentors of a network with the day each was last active and when they joined. */
-export async function listMetaMentors(db: Kysely<DB>, networkId: string) {
-  return db
-    .selectFrom('memberships as ms')
-    .innerJoin('users as u', 'u.id', 'ms.userId')
-    .leftJoin('healthMembers as hm', (j) =>
-      j.onRef('hm.userId', '=', 'ms.userId').onRef('hm.networkId', '=', 'ms.networkId'),
-    )
-    .select(['u.id', 'u.displayName', 'hm.lastActiveOn', 'ms.joinedAt'])
-    .where('ms.networkId', '=', networkId)
-    .where('ms.status', '=', 'active')
-    .where('ms.role', '=', 'meta_mentor')
-    .orderBy('u.id')
-    .execute();
+export function listMetaMentors(db: Kysely<DB>, networkId: string) {
+  return metaMentors(db, { networkId });
 }
+
+const upcomingEvents = precompiled(
+  (db, p: { networkId: string; now: string; limit: number }) =>
+    db
+      .selectFrom('events')
+      .select(['id', 'title', 'startsAt', 'recurrence'])
+      .where('networkId', '=', p.networkId)
+      .where('status', '=', 'scheduled')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', p.now)]),
+          eb.and([
+            eb('recurrence', 'is not', null),
+            eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', p.now)]),
+          ]),
+        ]),
+      )
+      .orderBy('startsAt')
+      .limit(p.limit),
+  { values: ['networkId', 'now', 'limit'] },
+);
 
 /** The network's coming events (a series that has not ended counts, with its first start). */
 export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now: string, limit: number) {
-  const rows = await db
-    .selectFrom('events')
-    .select(['id', 'title', 'startsAt', 'recurrence'])
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'scheduled')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', now)]),
-        eb.and([
-          eb('recurrence', 'is not', null),
-          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', now)]),
-        ]),
-      ]),
-    )
-    .orderBy('startsAt')
-    .limit(limit)
-    .execute();
+  const rows = await upcomingEvents(db, { networkId, now, limit });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -274,31 +291,36 @@ export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now:
   }));
 }
 
+const openGoals = precompiled(
+  (db, p: { networkId: string }) =>
+    db
+      .selectFrom('goals as g')
+      .select([
+        'g.id',
+        'g.title',
+        'g.unit',
+        'g.startValue',
+        'g.targetValue',
+        'g.dueOn',
+        (eb) =>
+          eb
+            .selectFrom('goalUpdates as gu')
+            .select('gu.value')
+            .whereRef('gu.goalId', '=', 'g.id')
+            .where('gu.value', 'is not', null)
+            .orderBy('gu.id', 'desc')
+            .limit(1)
+            .as('latestValue'),
+      ])
+      .where('g.networkId', '=', p.networkId)
+      .where('g.archivedAt', 'is', null)
+      .orderBy('g.createdAt'),
+  { values: ['networkId'] },
+);
+
 /** The network's open goals with the latest value reported for each. */
 export async function listGoals(db: Kysely<DB>, networkId: string) {
-  const rows = await db
-    .selectFrom('goals as g')
-    .select([
-      'g.id',
-      'g.title',
-      'g.unit',
-      'g.startValue',
-      'g.targetValue',
-      'g.dueOn',
-      (eb) =>
-        eb
-          .selectFrom('goalUpdates as gu')
-          .select('gu.value')
-          .whereRef('gu.goalId', '=', 'g.id')
-          .where('gu.value', 'is not', null)
-          .orderBy('gu.id', 'desc')
-          .limit(1)
-          .as('latestValue'),
-    ])
-    .where('g.networkId', '=', networkId)
-    .where('g.archivedAt', 'is', null)
-    .orderBy('g.createdAt')
-    .execute();
+  const rows = await openGoals(db, { networkId });
   return rows.map((r) => ({
     ...r,
     latestValue: r.latestValue === null || r.latestValue === undefined ? null : Number(r.latestValue),
