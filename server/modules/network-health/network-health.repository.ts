@@ -20,17 +20,17 @@ export async function findSettings(db: Kysely<DB>, networkId: string) {
     .executeTakeFirstOrThrow();
 }
 
-const settingsAndGeneration = precompiled(
-  (db, p: { networkId: string }) =>
-    db
-      .selectFrom('networks')
-      .select(SETTINGS_COLUMNS)
-      .select((eb) =>
-        eb.selectFrom('healthGeneration').select('generation').where('id', '=', 1).as('generation'),
-      )
-      .where('id', '=', p.networkId),
-  { values: ['networkId'] },
-);
+/** The plain query of `settingsAndGeneration` (the equality test runs it beside the precompiled one). */
+export const settingsAndGenerationSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
+    .selectFrom('networks')
+    .select(SETTINGS_COLUMNS)
+    .select((eb) =>
+      eb.selectFrom('healthGeneration').select('generation').where('id', '=', 1).as('generation'),
+    )
+    .where('id', '=', p.networkId);
+
+const settingsAndGeneration = precompiled(settingsAndGenerationSelect, { values: ['networkId'] });
 
 /** A network's thresholds and the roll-ups' generation (see HealthGenerationTable), in one statement. */
 export async function findSettingsAndGeneration(db: Kysely<DB>, networkId: string) {
@@ -55,76 +55,78 @@ export type LiveFiguresParams = {
  */
 const byTimeIndex = (column: 'networkId') => sql<string>`${sql.ref(column)} || ''`;
 
-const liveFiguresQuery = precompiled(
-  (db, p: LiveFiguresParams) =>
-    db
-      .selectFrom('networks as n')
-      .select((eb) => [
-        eb
-          .selectFrom('helpRequests')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where('networkId', '=', p.networkId)
-          .where('status', '=', 'open')
-          .where('responseCount', '=', 0)
-          .where('createdAt', '<', p.unansweredBefore)
-          .as('unanswered'),
-        eb
-          .selectFrom('buddyPairs')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where('networkId', '=', p.networkId)
-          .where('status', '=', 'active')
-          .as('pairs'),
-        eb
-          .selectFrom('events')
-          .select('id')
-          .where('networkId', '=', p.networkId)
-          .where('status', '=', 'scheduled')
-          .where('startsAt', '<=', p.now)
-          .where((w) =>
-            w.or([
-              w('startsAt', '>=', p.eventSince),
-              w.and([
-                w('recurrence', 'is not', null),
-                w.or([w('lastEndsAt', 'is', null), w('lastEndsAt', '>=', p.eventSince)]),
-              ]),
+/** The plain query of `liveFigures` (the equality test runs it beside the precompiled one). */
+export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
+  db
+    .selectFrom('networks as n')
+    .select((eb) => [
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'open')
+        .where('responseCount', '=', 0)
+        .where('createdAt', '<', p.unansweredBefore)
+        .as('unanswered'),
+      eb
+        .selectFrom('buddyPairs')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'active')
+        .as('pairs'),
+      eb
+        .selectFrom('events')
+        .select('id')
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'scheduled')
+        .where('startsAt', '<=', p.now)
+        .where((w) =>
+          w.or([
+            w('startsAt', '>=', p.eventSince),
+            w.and([
+              w('recurrence', 'is not', null),
+              w.or([w('lastEndsAt', 'is', null), w('lastEndsAt', '>=', p.eventSince)]),
             ]),
-          )
-          .limit(1)
-          .as('recentEventId'),
-        // Today's counted figures as the roll-up counts them (see rollup.repository countsOfDay),
-        // each read through its time index: today's rows of every network are few, where the
-        // busiest network's own rows are thousands (SQLite chose its network index: 3–10 ms each).
-        eb
-          .selectFrom('topics')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where(byTimeIndex('networkId'), '=', p.networkId)
-          .where('createdAt', '>=', p.todayStart)
-          .where('deletedAt', 'is', null)
-          .as('discussions'),
-        eb
-          .selectFrom('posts')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where(byTimeIndex('networkId'), '=', p.networkId)
-          .where('createdAt', '>=', p.todayStart)
-          .where('isOpening', '=', 0)
-          .where('deletedAt', 'is', null)
-          .as('replies'),
-        eb
-          .selectFrom('helpRequests')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where(byTimeIndex('networkId'), '=', p.networkId)
-          .where('createdAt', '>=', p.todayStart)
-          .as('helpOpened'),
-        eb
-          .selectFrom('helpRequests')
-          .select((e) => e.fn.countAll<number>().as('c'))
-          .where(byTimeIndex('networkId'), '=', p.networkId)
-          .where('resolvedAt', '>=', p.todayStart)
-          .as('helpResolved'),
-      ])
-      .where('n.id', '=', p.networkId),
-  { values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'todayStart'] },
-);
+          ]),
+        )
+        .limit(1)
+        .as('recentEventId'),
+      // Today's counted figures as the roll-up counts them (see rollup.repository countsOfDay),
+      // each read through its time index: today's rows of every network are few, where the
+      // busiest network's own rows are thousands (SQLite chose its network index: 3–10 ms each).
+      eb
+        .selectFrom('topics')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .where('deletedAt', 'is', null)
+        .as('discussions'),
+      eb
+        .selectFrom('posts')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .where('isOpening', '=', 0)
+        .where('deletedAt', 'is', null)
+        .as('replies'),
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .as('helpOpened'),
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('resolvedAt', '>=', p.todayStart)
+        .as('helpResolved'),
+    ])
+    .where('n.id', '=', p.networkId);
+
+const liveFiguresQuery = precompiled(liveFiguresSelect, {
+  values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'todayStart'],
+});
 
 /**
  * The figures that must show a change at once, read live in one statement: open requests without
@@ -216,24 +218,29 @@ export async function lastRolledAt(db: Kysely<DB>): Promise<string | null> {
 
 // The dashboard's reads below are built and compiled once, then only executed (db/precompiled.ts).
 
-const lastActiveBetween = precompiled(
-  (db, p: { networkId: string; fromDay: string; toDay: string; limit: number }) =>
-    db
-      .selectFrom('healthMembers as hm')
-      .innerJoin('memberships as ms', (j) =>
-        j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
-      )
-      .innerJoin('users as u', 'u.id', 'hm.userId')
-      .select(['u.id', 'u.displayName', 'hm.lastActiveOn'])
-      .where('hm.networkId', '=', p.networkId)
-      .where('ms.status', '=', 'active')
-      .where('hm.lastActiveOn', '>=', p.fromDay)
-      .where('hm.lastActiveOn', '<', p.toDay)
-      .orderBy('hm.lastActiveOn', 'desc')
-      .orderBy('u.id')
-      .limit(p.limit),
-  { values: ['networkId', 'fromDay', 'toDay', 'limit'] },
-);
+/** The plain query of `lastActiveBetween` (the equality test runs it beside the precompiled one). */
+export const lastActiveBetweenSelect = (
+  db: Kysely<DB>,
+  p: { networkId: string; fromDay: string; toDay: string; limit: number },
+) =>
+  db
+    .selectFrom('healthMembers as hm')
+    .innerJoin('memberships as ms', (j) =>
+      j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
+    )
+    .innerJoin('users as u', 'u.id', 'hm.userId')
+    .select(['u.id', 'u.displayName', 'hm.lastActiveOn'])
+    .where('hm.networkId', '=', p.networkId)
+    .where('ms.status', '=', 'active')
+    .where('hm.lastActiveOn', '>=', p.fromDay)
+    .where('hm.lastActiveOn', '<', p.toDay)
+    .orderBy('hm.lastActiveOn', 'desc')
+    .orderBy('u.id')
+    .limit(p.limit);
+
+const lastActiveBetween = precompiled(lastActiveBetweenSelect, {
+  values: ['networkId', 'fromDay', 'toDay', 'limit'],
+});
 
 /** Active members last active within [fromDay, toDay), most recently active first. */
 export function listLastActiveBetween(
@@ -246,47 +253,47 @@ export function listLastActiveBetween(
   return lastActiveBetween(db, { networkId, fromDay, toDay, limit });
 }
 
-const metaMentors = precompiled(
-  (db, p: { networkId: string }) =>
-    db
-      .selectFrom('memberships as ms')
-      .innerJoin('users as u', 'u.id', 'ms.userId')
-      .leftJoin('healthMembers as hm', (j) =>
-        j.onRef('hm.userId', '=', 'ms.userId').onRef('hm.networkId', '=', 'ms.networkId'),
-      )
-      .select(['u.id', 'u.displayName', 'hm.lastActiveOn', 'ms.joinedAt'])
-      .where('ms.networkId', '=', p.networkId)
-      .where('ms.status', '=', 'active')
-      .where('ms.role', '=', 'meta_mentor')
-      .orderBy('u.id'),
-  { values: ['networkId'] },
-);
+/** The plain query of `metaMentors` (the equality test runs it beside the precompiled one). */
+export const metaMentorsSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
+    .selectFrom('memberships as ms')
+    .innerJoin('users as u', 'u.id', 'ms.userId')
+    .leftJoin('healthMembers as hm', (j) =>
+      j.onRef('hm.userId', '=', 'ms.userId').onRef('hm.networkId', '=', 'ms.networkId'),
+    )
+    .select(['u.id', 'u.displayName', 'hm.lastActiveOn', 'ms.joinedAt'])
+    .where('ms.networkId', '=', p.networkId)
+    .where('ms.status', '=', 'active')
+    .where('ms.role', '=', 'meta_mentor')
+    .orderBy('u.id');
+
+const metaMentors = precompiled(metaMentorsSelect, { values: ['networkId'] });
 
 /** The active meta-mentors of a network with the day each was last active and when they joined. */
 export function listMetaMentors(db: Kysely<DB>, networkId: string) {
   return metaMentors(db, { networkId });
 }
 
-const upcomingEvents = precompiled(
-  (db, p: { networkId: string; now: string; limit: number }) =>
-    db
-      .selectFrom('events')
-      .select(['id', 'title', 'startsAt', 'recurrence'])
-      .where('networkId', '=', p.networkId)
-      .where('status', '=', 'scheduled')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', p.now)]),
-          eb.and([
-            eb('recurrence', 'is not', null),
-            eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', p.now)]),
-          ]),
+/** The plain query of `upcomingEvents` (the equality test runs it beside the precompiled one). */
+export const upcomingEventsSelect = (db: Kysely<DB>, p: { networkId: string; now: string; limit: number }) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'title', 'startsAt', 'recurrence'])
+    .where('networkId', '=', p.networkId)
+    .where('status', '=', 'scheduled')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', p.now)]),
+        eb.and([
+          eb('recurrence', 'is not', null),
+          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', p.now)]),
         ]),
-      )
-      .orderBy('startsAt')
-      .limit(p.limit),
-  { values: ['networkId', 'now', 'limit'] },
-);
+      ]),
+    )
+    .orderBy('startsAt')
+    .limit(p.limit);
+
+const upcomingEvents = precompiled(upcomingEventsSelect, { values: ['networkId', 'now', 'limit'] });
 
 /** The network's coming events (a series that has not ended counts, with its first start). */
 export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now: string, limit: number) {
@@ -299,32 +306,32 @@ export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now:
   }));
 }
 
-const openGoals = precompiled(
-  (db, p: { networkId: string }) =>
-    db
-      .selectFrom('goals as g')
-      .select([
-        'g.id',
-        'g.title',
-        'g.unit',
-        'g.startValue',
-        'g.targetValue',
-        'g.dueOn',
-        (eb) =>
-          eb
-            .selectFrom('goalUpdates as gu')
-            .select('gu.value')
-            .whereRef('gu.goalId', '=', 'g.id')
-            .where('gu.value', 'is not', null)
-            .orderBy('gu.id', 'desc')
-            .limit(1)
-            .as('latestValue'),
-      ])
-      .where('g.networkId', '=', p.networkId)
-      .where('g.archivedAt', 'is', null)
-      .orderBy('g.createdAt'),
-  { values: ['networkId'] },
-);
+/** The plain query of `openGoals` (the equality test runs it beside the precompiled one). */
+export const openGoalsSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
+    .selectFrom('goals as g')
+    .select([
+      'g.id',
+      'g.title',
+      'g.unit',
+      'g.startValue',
+      'g.targetValue',
+      'g.dueOn',
+      (eb) =>
+        eb
+          .selectFrom('goalUpdates as gu')
+          .select('gu.value')
+          .whereRef('gu.goalId', '=', 'g.id')
+          .where('gu.value', 'is not', null)
+          .orderBy('gu.id', 'desc')
+          .limit(1)
+          .as('latestValue'),
+    ])
+    .where('g.networkId', '=', p.networkId)
+    .where('g.archivedAt', 'is', null)
+    .orderBy('g.createdAt');
+
+const openGoals = precompiled(openGoalsSelect, { values: ['networkId'] });
 
 /** The network's open goals with the latest value reported for each. */
 export async function listGoals(db: Kysely<DB>, networkId: string) {
@@ -344,3 +351,13 @@ export async function listOrganisationNetworks(db: Kysely<DB>, organisationId: s
     .orderBy('name')
     .execute();
 }
+
+/** The dashboard's precompiled reads by name (the equality test runs each beside its plain query). */
+export const precompiledHealthReads = {
+  settingsAndGeneration,
+  liveFigures: liveFiguresQuery,
+  lastActiveBetween,
+  metaMentors,
+  upcomingEvents,
+  openGoals,
+};
