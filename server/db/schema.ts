@@ -102,6 +102,7 @@ import type {
   HealthDailyTable,
   HealthMembersTable,
   HealthNetworkColumns,
+  HealthGenerationTable,
   HealthRollupsTable,
 } from '../modules/network-health/network-health.table.ts';
 
@@ -192,6 +193,7 @@ export interface DB {
   healthActiveDays: HealthActiveDaysTable;
   healthMembers: HealthMembersTable;
   healthRollups: HealthRollupsTable;
+  healthGeneration: HealthGenerationTable;
   activities: ActivitiesTable;
   volunteerTrainings: VolunteerTrainingsTable;
   volunteerChecks: VolunteerChecksTable;

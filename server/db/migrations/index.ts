@@ -54,6 +54,7 @@ import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as createPush from './2026-12-07T0900-create-push.ts';
+import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -107,6 +108,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200-topic-read-counts': topicReadCounts,
   '2026-12-07T0800-create-directory': createDirectory,
   '2026-12-07T0801-directory-tags-sorted': directoryTagsSorted,
+  '2026-12-07T0900-health-generation': healthGeneration,
   '2026-12-07T0500-create-legal-documents': createLegalDocuments,
   '2026-12-07T0400-create-progression': createProgression,
   '2026-12-07T0900-create-two-factor': createTwoFactor,

@@ -1,20 +1,152 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { HealthDailyRow } from './network-health.table.ts';
+
+const SETTINGS_COLUMNS = [
+  'healthUnansweredHours as unansweredHours',
+  'healthEventGapWeeks as eventGapWeeks',
+  'healthMetaInactiveDays as metaInactiveDays',
+  'healthAgreementPercent as agreementPercent',
+  'healthFallingWeeks as fallingWeeks',
+] as const;
 
 /** A network's early-warning thresholds. */
 export async function findSettings(db: Kysely<DB>, networkId: string) {
   return db
     .selectFrom('networks')
-    .select([
-      'healthUnansweredHours as unansweredHours',
-      'healthEventGapWeeks as eventGapWeeks',
-      'healthMetaInactiveDays as metaInactiveDays',
-      'healthAgreementPercent as agreementPercent',
-      'healthFallingWeeks as fallingWeeks',
-    ])
+    .select(SETTINGS_COLUMNS)
     .where('id', '=', networkId)
     .executeTakeFirstOrThrow();
+}
+
+/** The plain query of `settingsAndGeneration` (the equality test runs it beside the precompiled one). */
+export const settingsAndGenerationSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
+    .selectFrom('networks')
+    .select(SETTINGS_COLUMNS)
+    .select((eb) =>
+      eb.selectFrom('healthGeneration').select('generation').where('id', '=', 1).as('generation'),
+    )
+    .where('id', '=', p.networkId);
+
+const settingsAndGeneration = precompiled(settingsAndGenerationSelect, { values: ['networkId'] });
+
+/** A network's thresholds and the roll-ups' generation (see HealthGenerationTable), in one statement. */
+export async function findSettingsAndGeneration(db: Kysely<DB>, networkId: string) {
+  const [row] = await settingsAndGeneration(db, { networkId });
+  if (!row) throw new Error(`no network ${networkId}`);
+  const { generation, ...settings } = row;
+  return { settings, generation: Number(generation ?? 0) };
+}
+
+/** What `liveFigures` counts: thresholds already turned into instants, and today's bounds. */
+export type LiveFiguresParams = {
+  networkId: string;
+  unansweredBefore: string;
+  eventSince: string;
+  now: string;
+  todayStart: string;
+};
+
+/**
+ * A network column compared as an expression (`network_id || ''`, the same text on both databases)
+ * so that no index on it is used: the query is then read through the index on its time instead.
+ */
+const byTimeIndex = (column: 'networkId') => sql<string>`${sql.ref(column)} || ''`;
+
+/** The plain query of `liveFigures` (the equality test runs it beside the precompiled one). */
+export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
+  db
+    .selectFrom('networks as n')
+    .select((eb) => [
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'open')
+        .where('responseCount', '=', 0)
+        .where('createdAt', '<', p.unansweredBefore)
+        .as('unanswered'),
+      eb
+        .selectFrom('buddyPairs')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'active')
+        .as('pairs'),
+      eb
+        .selectFrom('events')
+        .select('id')
+        .where('networkId', '=', p.networkId)
+        .where('status', '=', 'scheduled')
+        .where('startsAt', '<=', p.now)
+        .where((w) =>
+          w.or([
+            w('startsAt', '>=', p.eventSince),
+            w.and([
+              w('recurrence', 'is not', null),
+              w.or([w('lastEndsAt', 'is', null), w('lastEndsAt', '>=', p.eventSince)]),
+            ]),
+          ]),
+        )
+        .limit(1)
+        .as('recentEventId'),
+      // Today's counted figures as the roll-up counts them (see rollup.repository countsOfDay),
+      // each read through its time index: today's rows of every network are few, where the
+      // busiest network's own rows are thousands (SQLite chose its network index: 3–10 ms each).
+      eb
+        .selectFrom('topics')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .where('deletedAt', 'is', null)
+        .as('discussions'),
+      eb
+        .selectFrom('posts')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .where('isOpening', '=', 0)
+        .where('deletedAt', 'is', null)
+        .as('replies'),
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('createdAt', '>=', p.todayStart)
+        .as('helpOpened'),
+      eb
+        .selectFrom('helpRequests')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .where(byTimeIndex('networkId'), '=', p.networkId)
+        .where('resolvedAt', '>=', p.todayStart)
+        .as('helpResolved'),
+    ])
+    .where('n.id', '=', p.networkId);
+
+const liveFiguresQuery = precompiled(liveFiguresSelect, {
+  values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'todayStart'],
+});
+
+/**
+ * The figures that must show a change at once, read live in one statement: open requests without
+ * an answer created before `unansweredBefore`, active buddy pairs, whether an event took place since
+ * `eventSince`, and today's discussions, replies, requests opened and resolved.
+ */
+export async function liveFigures(db: Kysely<DB>, params: LiveFiguresParams) {
+  const [row] = await liveFiguresQuery(db, params);
+  const n = (value: unknown) => Number(value ?? 0);
+  return {
+    unanswered: n(row?.unanswered),
+    pairs: n(row?.pairs),
+    hadRecentEvent: row?.recentEventId !== null && row?.recentEventId !== undefined,
+    today: {
+      discussions: n(row?.discussions),
+      replies: n(row?.replies),
+      helpOpened: n(row?.helpOpened),
+      helpResolved: n(row?.helpResolved),
+    },
+  };
 }
 
 /** Stores thresholds (those given). */
@@ -84,117 +216,88 @@ export async function lastRolledAt(db: Kysely<DB>): Promise<string | null> {
   return (row?.at as string | null | undefined) ?? null;
 }
 
-/** Active members last active within [fromDay, toDay), most recently active first. */
-export async function listLastActiveBetween(
+// The dashboard's reads below are built and compiled once, then only executed (db/precompiled.ts).
+
+/** The plain query of `lastActiveBetween` (the equality test runs it beside the precompiled one). */
+export const lastActiveBetweenSelect = (
   db: Kysely<DB>,
-  networkId: string,
-  fromDay: string,
-  toDay: string,
-  limit: number,
-) {
-  return db
+  p: { networkId: string; fromDay: string; toDay: string; limit: number },
+) =>
+  db
     .selectFrom('healthMembers as hm')
     .innerJoin('memberships as ms', (j) =>
       j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
     )
     .innerJoin('users as u', 'u.id', 'hm.userId')
     .select(['u.id', 'u.displayName', 'hm.lastActiveOn'])
-    .where('hm.networkId', '=', networkId)
+    .where('hm.networkId', '=', p.networkId)
     .where('ms.status', '=', 'active')
-    .where('hm.lastActiveOn', '>=', fromDay)
-    .where('hm.lastActiveOn', '<', toDay)
+    .where('hm.lastActiveOn', '>=', p.fromDay)
+    .where('hm.lastActiveOn', '<', p.toDay)
     .orderBy('hm.lastActiveOn', 'desc')
     .orderBy('u.id')
-    .limit(limit)
-    .execute();
+    .limit(p.limit);
+
+const lastActiveBetween = precompiled(lastActiveBetweenSelect, {
+  values: ['networkId', 'fromDay', 'toDay', 'limit'],
+});
+
+/** Active members last active within [fromDay, toDay), most recently active first. */
+export function listLastActiveBetween(
+  db: Kysely<DB>,
+  networkId: string,
+  fromDay: string,
+  toDay: string,
+  limit: number,
+) {
+  return lastActiveBetween(db, { networkId, fromDay, toDay, limit });
 }
 
-/** The active meta-mentors of a network with the day each was last active and when they joined. */
-export async function listMetaMentors(db: Kysely<DB>, networkId: string) {
-  return db
+/** The plain query of `metaMentors` (the equality test runs it beside the precompiled one). */
+export const metaMentorsSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
     .selectFrom('memberships as ms')
     .innerJoin('users as u', 'u.id', 'ms.userId')
     .leftJoin('healthMembers as hm', (j) =>
       j.onRef('hm.userId', '=', 'ms.userId').onRef('hm.networkId', '=', 'ms.networkId'),
     )
     .select(['u.id', 'u.displayName', 'hm.lastActiveOn', 'ms.joinedAt'])
-    .where('ms.networkId', '=', networkId)
+    .where('ms.networkId', '=', p.networkId)
     .where('ms.status', '=', 'active')
     .where('ms.role', '=', 'meta_mentor')
-    .orderBy('u.id')
-    .execute();
+    .orderBy('u.id');
+
+const metaMentors = precompiled(metaMentorsSelect, { values: ['networkId'] });
+
+/** The active meta-mentors of a network with the day each was last active and when they joined. */
+export function listMetaMentors(db: Kysely<DB>, networkId: string) {
+  return metaMentors(db, { networkId });
 }
 
-/** Open help requests without any answer created before `before`. */
-export async function countUnanswered(db: Kysely<DB>, networkId: string, before: string): Promise<number> {
-  const row = await db
-    .selectFrom('helpRequests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'open')
-    .where('responseCount', '=', 0)
-    .where('createdAt', '<', before)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Active buddy pairings. */
-export async function countActivePairs(db: Kysely<DB>, networkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('buddyPairs')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Whether an event of the network took place within [since, until]: a one-off starting then, or a running series. */
-export async function hasEventBetween(
-  db: Kysely<DB>,
-  networkId: string,
-  since: string,
-  until: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('events')
-    .select('id')
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'scheduled')
-    .where('startsAt', '<=', until)
-    .where((eb) =>
-      eb.or([
-        eb('startsAt', '>=', since),
-        eb.and([
-          eb('recurrence', 'is not', null),
-          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', since)]),
-        ]),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The network's coming events (a series that has not ended counts, with its first start). */
-export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now: string, limit: number) {
-  const rows = await db
+/** The plain query of `upcomingEvents` (the equality test runs it beside the precompiled one). */
+export const upcomingEventsSelect = (db: Kysely<DB>, p: { networkId: string; now: string; limit: number }) =>
+  db
     .selectFrom('events')
     .select(['id', 'title', 'startsAt', 'recurrence'])
-    .where('networkId', '=', networkId)
+    .where('networkId', '=', p.networkId)
     .where('status', '=', 'scheduled')
     .where((eb) =>
       eb.or([
-        eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', now)]),
+        eb.and([eb('recurrence', 'is', null), eb('startsAt', '>=', p.now)]),
         eb.and([
           eb('recurrence', 'is not', null),
-          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', now)]),
+          eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>=', p.now)]),
         ]),
       ]),
     )
     .orderBy('startsAt')
-    .limit(limit)
-    .execute();
+    .limit(p.limit);
+
+const upcomingEvents = precompiled(upcomingEventsSelect, { values: ['networkId', 'now', 'limit'] });
+
+/** The network's coming events (a series that has not ended counts, with its first start). */
+export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now: string, limit: number) {
+  const rows = await upcomingEvents(db, { networkId, now, limit });
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -203,9 +306,9 @@ export async function listUpcomingEvents(db: Kysely<DB>, networkId: string, now:
   }));
 }
 
-/** The network's open goals with the latest value reported for each. */
-export async function listGoals(db: Kysely<DB>, networkId: string) {
-  const rows = await db
+/** The plain query of `openGoals` (the equality test runs it beside the precompiled one). */
+export const openGoalsSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
     .selectFrom('goals as g')
     .select([
       'g.id',
@@ -224,10 +327,15 @@ export async function listGoals(db: Kysely<DB>, networkId: string) {
           .limit(1)
           .as('latestValue'),
     ])
-    .where('g.networkId', '=', networkId)
+    .where('g.networkId', '=', p.networkId)
     .where('g.archivedAt', 'is', null)
-    .orderBy('g.createdAt')
-    .execute();
+    .orderBy('g.createdAt');
+
+const openGoals = precompiled(openGoalsSelect, { values: ['networkId'] });
+
+/** The network's open goals with the latest value reported for each. */
+export async function listGoals(db: Kysely<DB>, networkId: string) {
+  const rows = await openGoals(db, { networkId });
   return rows.map((r) => ({
     ...r,
     latestValue: r.latestValue === null || r.latestValue === undefined ? null : Number(r.latestValue),
@@ -243,3 +351,13 @@ export async function listOrganisationNetworks(db: Kysely<DB>, organisationId: s
     .orderBy('name')
     .execute();
 }
+
+/** The dashboard's precompiled reads by name (the equality test runs each beside its plain query). */
+export const precompiledHealthReads = {
+  settingsAndGeneration,
+  liveFigures: liveFiguresQuery,
+  lastActiveBetween,
+  metaMentors,
+  upcomingEvents,
+  openGoals,
+};

@@ -20,6 +20,7 @@ import type { OrganisationRow } from '../organisations/index.ts';
 import { hasDeputy } from '../progression/index.ts';
 import { presentGoal, presentWeeks } from './network-health.presenter.ts';
 import * as repo from './network-health.repository.ts';
+import type { HealthDailyRow } from './network-health.table.ts';
 import { addDays, dayOf } from './rollup.service.ts';
 import { workOutWarnings } from './warnings.ts';
 
@@ -39,6 +40,81 @@ function spanOf(query: HealthQuery, today: string): { from: string; to: string }
   return { from, to };
 }
 
+/** How many spans of daily rows a server process keeps (a network's dashboard asks for one or two). */
+const DAILY_CACHED_MAX = 500;
+type DailyPart = { generation: number; rows: HealthDailyRow[]; rolledAt: string | null };
+const dailyCaches = new WeakMap<AppContext, Map<string, DailyPart>>();
+
+/**
+ * The daily rows of a network within [from, to] and when the newest roll-up ran. Only the roll-up
+ * writes them, and every roll-up moves the generation on: a server process keeps what it read while
+ * the generation stands (the dashboards of the busiest networks are read far more often than the
+ * hourly roll-up runs) and reads them again once it has moved.
+ */
+async function dailyPartOf(
+  ctx: AppContext,
+  networkId: string,
+  from: string,
+  to: string,
+  generation: number,
+): Promise<DailyPart> {
+  let cache = dailyCaches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    dailyCaches.set(ctx, cache);
+  }
+  const key = `${networkId}|${from}|${to}`;
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) return hit;
+  const db = ctx.database.db;
+  const [rows, rolledAt] = await Promise.all([
+    repo.listDaily(db, [networkId], from, to),
+    repo.lastRolledAt(db),
+  ]);
+  const part = { generation, rows, rolledAt };
+  cache.delete(key);
+  cache.set(key, part);
+  // The oldest entry goes first (a Map keeps the order of insertion).
+  if (cache.size > DAILY_CACHED_MAX) cache.delete(cache.keys().next().value as string);
+  return part;
+}
+
+/**
+ * The daily rows with today's counted figures as they are now (the roll-up of today may be up to an
+ * hour old): a new discussion, reply or request shows in this week's figures at once.
+ */
+function withToday(
+  rows: HealthDailyRow[],
+  networkId: string,
+  today: string,
+  counts: Pick<HealthDailyRow, 'discussions' | 'replies' | 'helpOpened' | 'helpResolved'>,
+): HealthDailyRow[] {
+  const last = rows.at(-1);
+  if (last?.day === today) return [...rows.slice(0, -1), { ...last, ...counts }];
+  const empty: HealthDailyRow = {
+    networkId,
+    day: today,
+    activeMembers: 0,
+    active7: 0,
+    active30: 0,
+    members: 0,
+    newMembers: 0,
+    leavers: 0,
+    discussions: 0,
+    replies: 0,
+    messages: 0,
+    helpOpened: 0,
+    helpAnswered: 0,
+    helpResolved: 0,
+    answerMinutes: '[]',
+    eventsHeld: 0,
+    attendance: 0,
+    accepted: 0,
+    drifting: 0,
+  };
+  return [...rows, { ...empty, ...counts }];
+}
+
 /** The figures of right now and the warnings of one network (shared by both dashboards). */
 async function assess(
   ctx: AppContext,
@@ -48,27 +124,34 @@ async function assess(
 ) {
   const db = ctx.database.db;
   const today = dayOf(now);
-  const settings: HealthSettings = await repo.findSettings(db, network.id);
+  const { settings, generation } = await repo.findSettingsAndGeneration(db, network.id);
   // Active members (7 days) at the end of each of the last weeks, oldest first.
   const anchors = Array.from({ length: settings.fallingWeeks + 1 }, (_, i) =>
     addDays(today, -7 * (settings.fallingWeeks - i)),
   );
   // One read of the daily rows serves the warnings, the figures of now and the weekly series.
   const first = anchors[0] ?? today;
-  const rows = await repo.listDaily(db, [network.id], spanFrom && spanFrom < first ? spanFrom : first, today);
-  const byDay = new Map(rows.map((r) => [r.day, r]));
-  const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
+  const from = spanFrom && spanFrom < first ? spanFrom : first;
   // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
   // live from a few indexed rows of this network.
-  const [latest, unanswered, pairs, metaMentors, goals, hadRecentEvent, deputyNamed] = await Promise.all([
-    rows.at(-1) ?? repo.latestDaily(db, network.id, today),
-    repo.countUnanswered(db, network.id, isoNow(now - settings.unansweredHours * HOUR)),
-    repo.countActivePairs(db, network.id),
+  const [daily, live, metaMentors, goals, deputyNamed] = await Promise.all([
+    dailyPartOf(ctx, network.id, from, today, generation),
+    repo.liveFigures(db, {
+      networkId: network.id,
+      unansweredBefore: isoNow(now - settings.unansweredHours * HOUR),
+      eventSince: isoNow(now - settings.eventGapWeeks * 7 * DAY),
+      now: isoNow(now),
+      todayStart: `${today}T00:00:00.000Z`,
+    }),
     repo.listMetaMentors(db, network.id),
     repo.listGoals(db, network.id),
-    repo.hasEventBetween(db, network.id, isoNow(now - settings.eventGapWeeks * 7 * DAY), isoNow(now)),
     hasDeputy(ctx, network.id),
   ]);
+  const byDay = new Map(daily.rows.map((r) => [r.day, r]));
+  const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
+  const latest = daily.rows.at(-1) ?? (await repo.latestDaily(db, network.id, today));
+  const rows = withToday(daily.rows, network.id, today, live.today);
+  const { unanswered, pairs, hadRecentEvent } = live;
   const members = latest?.members ?? 0;
   const accepted = latest ? Math.min(latest.accepted, members) : null;
   const presentedGoals = goals.map((g) => presentGoal(g, today));
@@ -93,7 +176,7 @@ async function assess(
     buddiesPaired: pairs,
     drifting: latest?.drifting ?? 0,
   };
-  return { settings, current, warnings, goals: presentedGoals, active7At, rows };
+  return { settings, current, warnings, goals: presentedGoals, rows, rolledAt: daily.rolledAt };
 }
 
 /**
@@ -128,9 +211,8 @@ export async function getNetworkHealth(
       settings: null,
     };
   }
-  const [assessed, rolledAt, drifting] = await Promise.all([
+  const [assessed, drifting] = await Promise.all([
     assess(ctx, network, now, from),
-    repo.lastRolledAt(db),
     repo.listLastActiveBetween(
       db,
       network.id,
@@ -143,7 +225,7 @@ export async function getNetworkHealth(
     full,
     from,
     to,
-    rolledAt,
+    rolledAt: assessed.rolledAt,
     goals: assessed.goals.map(stripGoal),
     upcomingEvents,
     current: assessed.current,

@@ -49,6 +49,12 @@ export interface HealthRollupsTable {
   rolledAt: string;
 }
 
+/** One row (id 1): moved on by every roll-up, so that dashboards know their cached daily rows are old. */
+export interface HealthGenerationTable {
+  id: number;
+  generation: number;
+}
+
 /** This module's columns on networks (added by its migration): the early-warning thresholds. */
 export interface HealthNetworkColumns {
   healthUnansweredHours: Generated<number>;

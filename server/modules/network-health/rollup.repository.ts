@@ -296,12 +296,17 @@ export async function saveDaily(db: Kysely<DB>, day: string, rows: HealthDailyTa
   }
 }
 
-/** Notes that a day was rolled up. */
+/** Notes that a day was rolled up, and moves the generation on (dashboards read their daily rows anew). */
 export async function markRolled(db: Kysely<DB>, day: string, at: string): Promise<void> {
   await db
     .insertInto('healthRollups')
     .values({ day, rolledAt: at })
     .onConflict((oc) => oc.column('day').doUpdateSet({ rolledAt: at }))
+    .execute();
+  await db
+    .updateTable('healthGeneration')
+    .set((eb) => ({ generation: eb('generation', '+', 1) }))
+    .where('id', '=', 1)
     .execute();
 }
 

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY, isoNow } from '../../lib/time.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildTopic } from '../../test/discussions.ts';
+import { buildEvent, utcLocal } from '../../test/events.ts';
+import { buildGoal, buildMember, buildNetwork } from '../../test/factories.ts';
+import { buildHelpRequest } from '../../test/help-requests.ts';
+import {
+  lastActiveBetweenSelect,
+  liveFiguresSelect,
+  metaMentorsSelect,
+  openGoalsSelect,
+  precompiledHealthReads,
+  settingsAndGenerationSelect,
+  upcomingEventsSelect,
+} from './network-health.repository.ts';
+import { rollUpDue } from './rollup.service.ts';
+
+// The dashboard's reads are precompiled (built and compiled once, on SQLite read on the reader
+// connection): each must give exactly the rows of its plain Kysely query, on both databases.
+describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('give the rows of their plain queries', async () => {
+    const db = t.ctx.database.db;
+    const network = await buildNetwork(t.ctx);
+    const meta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const member = await buildMember(t.ctx, network);
+    await buildTopic(t.ctx, network, member.id);
+    await buildTopic(t.ctx, network, meta.id);
+    await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: member.id });
+    await buildHelpRequest(t.ctx, {
+      networkId: network.id,
+      requesterId: member.id,
+      createdAt: isoNow(Date.now() - 5 * DAY),
+    });
+    await buildEvent(t.ctx, network, meta.id, { startsLocal: utcLocal(Date.now() + 3 * DAY), title: 'Café' });
+    await buildEvent(t.ctx, network, meta.id, { startsLocal: utcLocal(Date.now() - 3 * DAY), title: 'Past' });
+    await buildGoal(t.ctx, network, { createdBy: meta.id });
+    await rollUpDue(t.ctx);
+
+    const now = Date.now();
+    const today = isoNow(now).slice(0, 10);
+    const cases = {
+      settingsAndGeneration: [settingsAndGenerationSelect, { networkId: network.id }],
+      liveFigures: [
+        liveFiguresSelect,
+        {
+          networkId: network.id,
+          unansweredBefore: isoNow(now - 2 * DAY),
+          eventSince: isoNow(now - 42 * DAY),
+          now: isoNow(now),
+          todayStart: `${today}T00:00:00.000Z`,
+        },
+      ],
+      lastActiveBetween: [
+        lastActiveBetweenSelect,
+        {
+          networkId: network.id,
+          fromDay: isoNow(now - 90 * DAY).slice(0, 10),
+          toDay: '9999-12-31',
+          limit: 10,
+        },
+      ],
+      metaMentors: [metaMentorsSelect, { networkId: network.id }],
+      upcomingEvents: [upcomingEventsSelect, { networkId: network.id, now: isoNow(now), limit: 5 }],
+      openGoals: [openGoalsSelect, { networkId: network.id }],
+    } as const;
+    for (const [name, [select, params]] of Object.entries(cases)) {
+      const read = precompiledHealthReads[name as keyof typeof cases] as (
+        d: typeof db,
+        p: typeof params,
+      ) => Promise<unknown[]>;
+      const plain = await (select as (d: typeof db, p: typeof params) => { execute(): Promise<unknown[]> })(
+        db,
+        params,
+      ).execute();
+      expect(plain.length, name).toBeGreaterThan(0);
+      expect(await read(db, params), name).toEqual(plain);
+    }
+  });
+});
