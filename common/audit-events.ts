@@ -68,6 +68,8 @@ export const AUDIT_EVENTS = [
   'member.suspended',
   'report.dismissed',
   'health.settings_changed',
+  'member.erased',
+  'network.handed_over',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   Accepted,
+  LoginAnswer,
   LoginBody,
-  Me,
   Ok,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
@@ -85,13 +85,13 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Sign in; sets the session cookie',
+        summary: 'Sign in; sets the session cookie (and cancels a pending deletion of the account)',
         body: LoginBody,
-        response: { 200: Me, ...errorResponses },
+        response: { 200: LoginAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { user, token, deviceToken } = await login(
+      const { user, token, deviceToken, deletionCancelled } = await login(
         ctx,
         request.body,
         requestMeta(request),
@@ -99,7 +99,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       );
       setSessionCookie(reply, ctx.config, token);
       setDeviceCookie(reply, ctx.config, deviceToken);
-      return presentMe(user);
+      return { ...presentMe(user), deletionCancelled };
     },
   );
 

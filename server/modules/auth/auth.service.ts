@@ -8,7 +8,14 @@ import { HOUR, isoNow, MINUTE } from '../../lib/time.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
-import { createUser, findUserByEmail, findUserById, type UserRow, updateUser } from '../users/index.ts';
+import {
+  cancelAccountDeletion,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  type UserRow,
+  updateUser,
+} from '../users/index.ts';
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
@@ -131,7 +138,13 @@ export async function login(
   body: LoginBody,
   meta: RequestMeta,
   deviceToken?: string,
-): Promise<{ user: UserRow; token: string; sessionId: string; deviceToken: string }> {
+): Promise<{
+  user: UserRow;
+  token: string;
+  sessionId: string;
+  deviceToken: string;
+  deletionCancelled: boolean;
+}> {
   await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
   const user = await findUserByEmail(ctx, body.email);
   const keys = guessKeys(body.email, user ? trustedDeviceOf(user, deviceToken) : undefined);
@@ -148,8 +161,16 @@ export async function login(
     signedIn =
       (await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) })) ?? user;
   }
+  // Signing in during the grace period of a deletion cancels it (the answer says so).
+  const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
   const { token, session } = await startSession(ctx, user.id, meta);
-  return { user: signedIn, token, sessionId: session.id, deviceToken: issueDeviceToken(signedIn) };
+  return {
+    user: signedIn,
+    token,
+    sessionId: session.id,
+    deviceToken: issueDeviceToken(signedIn),
+    deletionCancelled,
+  };
 }
 
 /**

@@ -24,9 +24,11 @@ export default function SignInPage() {
     fields,
     required: fields,
     submit: signIn,
-    onSuccess: (me) => {
+    onSuccess: ({ deletionCancelled, ...me }) => {
       queryClient.setQueryData(authKeys.me, me);
-      navigate(safeNext(params.get('next')), { replace: true });
+      // Signing in cancelled a pending deletion: the account page says so.
+      if (deletionCancelled) navigate('/account', { replace: true, state: { deletionCancelled } });
+      else navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   return (

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   Accepted,
   CurrentSession,
+  LoginAnswer,
   LoginBody,
   Me,
   Ok,
@@ -34,7 +35,7 @@ export function useMe() {
 export const register = (body: RegisterBody) => api.post<Accepted>('/auth/register', body);
 export const verifyEmail = (token: string) => api.post<Ok>('/auth/verify-email', { token });
 export const resendVerification = () => api.post<Accepted>('/auth/verify-email/resend');
-export const signIn = (body: LoginBody) => api.post<Me>('/auth/login', body);
+export const signIn = (body: LoginBody) => api.post<LoginAnswer>('/auth/login', body);
 export const signOut = () => api.post<Ok>('/auth/logout');
 export const requestPasswordReset = (email: string) =>
   api.post<Accepted>('/auth/password-reset/request', { email });

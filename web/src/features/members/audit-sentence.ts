@@ -71,6 +71,8 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'member.suspended': 'audit.events.member.suspended',
   'report.dismissed': 'audit.events.report.dismissed',
   'health.settings_changed': 'audit.events.health.settings_changed',
+  'member.erased': 'audit.events.member.erased',
+  'network.handed_over': 'audit.events.network.handed_over',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

@@ -9,6 +9,7 @@ import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
+import { YourDataSection } from './YourDataSection.tsx';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export default function AccountPage() {
       <SessionsSection />
       <CalendarFeedSection />
       <BlockedSection />
+      <YourDataSection />
       <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
     </div>

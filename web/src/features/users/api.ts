@@ -6,12 +6,19 @@ import type {
   SessionList,
   UpdateMeBody,
 } from '../../../../common/contracts/auth.ts';
+import type {
+  DataExportState,
+  DeleteAccountBody,
+  DeletionState,
+} from '../../../../common/contracts/account-data.ts';
 import { api } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
 
 /** Query keys of the account (the signed-in user's own sessions). */
 export const userKeys = {
   sessions: [...authKeys.me, 'sessions'] as const,
+  dataExport: [...authKeys.me, 'export'] as const,
+  deletion: [...authKeys.me, 'deletion'] as const,
 };
 
 export const updateMe = (body: UpdateMeBody) => api.patch<Me>('/me', body);
@@ -21,4 +28,21 @@ export const revokeOtherSessions = () => api.delete<Ok>('/me/sessions');
 
 export function useSessions() {
   return useQuery({ queryKey: userKeys.sessions, queryFn: () => api.get<SessionList>('/me/sessions') });
+}
+
+export const requestDataExport = () => api.post<DataExportState>('/me/export');
+export const deleteAccount = (body: DeleteAccountBody) => api.post<DeletionState>('/me/delete', body);
+
+/** The latest data export; asked again every few seconds while it is being prepared. */
+export function useDataExport() {
+  return useQuery({
+    queryKey: userKeys.dataExport,
+    queryFn: () => api.get<DataExportState>('/me/export'),
+    refetchInterval: (query) => (query.state.data?.export?.status === 'pending' ? 5000 : false),
+  });
+}
+
+/** What deleting the account would do (the grace period, the networks handed over). */
+export function useDeletionState() {
+  return useQuery({ queryKey: userKeys.deletion, queryFn: () => api.get<DeletionState>('/me/delete') });
 }
