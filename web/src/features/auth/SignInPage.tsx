@@ -24,11 +24,9 @@ export default function SignInPage() {
     fields,
     required: fields,
     submit: signIn,
-    onSuccess: ({ deletionCancelled, ...me }) => {
+    onSuccess: (me) => {
       queryClient.setQueryData(authKeys.me, me);
-      // Signing in cancelled a pending deletion: the account page says so.
-      if (deletionCancelled) navigate('/account', { replace: true, state: { deletionCancelled } });
-      else navigate(safeNext(params.get('next')), { replace: true });
+      navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   return (

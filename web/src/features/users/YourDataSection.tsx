@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { DELETION_GRACE_DAYS, EXPORT_KEEP_DAYS } from '../../../../common/account-data.ts';
 import type { DataExport, DeletionState } from '../../../../common/contracts/account-data.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -94,11 +94,9 @@ export function YourDataSection() {
   const formId = useId();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
   const dataExport = useDataExport();
   const deletion = useDeletionState();
   const [confirming, setConfirming] = useState(false);
-  const cancelledBySignIn = (location.state as { deletionCancelled?: boolean } | null)?.deletionCancelled;
 
   const exportMutation = useMutation({
     mutationFn: requestDataExport,
@@ -133,7 +131,6 @@ export function YourDataSection() {
   return (
     <section id="your-data" className="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('account.data.title')}</h2>
-      {cancelledBySignIn && <Alert tone="success">{t('account.data.delete.cancelled')}</Alert>}
 
       <h3>{t('account.data.export.title')}</h3>
       <p className="muted">{t('account.data.export.hint', { days: EXPORT_KEEP_DAYS })}</p>
