@@ -73,6 +73,8 @@ export const AUDIT_EVENTS = [
   'records.departure',
   'records.purged',
   'records.settings_changed',
+  'member.erased',
+  'network.handed_over',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

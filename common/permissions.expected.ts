@@ -95,6 +95,7 @@ export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'directory.manage': '--------Y',
   'platform.legal.manage': '--------Y',
   'account.export': '-YYYYYYYY',
+  'account.delete': '-YYYYYYYY',
 };
 
 /** Whether the matrix allows an action for an actor in a network of the given visibility. */

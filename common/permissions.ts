@@ -279,6 +279,7 @@ export const PLATFORM_ACTIONS = [
   'directory.manage',
   'platform.legal.manage',
   'account.export',
+  'account.delete',
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
 
@@ -299,6 +300,7 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
       return actor.signedIn && actor.platformAdmin;
     // GDPR Art. 15, 17, 20: the signed-in person exports or deletes their own account.
     case 'account.export':
+    case 'account.delete':
       return actor.signedIn;
   }
 }

@@ -54,6 +54,10 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** The answer to signing in: the account, and whether signing in cancelled its pending deletion. */
+export const LoginAnswer = Me.extend({ deletionCancelled: z.boolean() });
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+
 /** Who is signed in on this browser: the account, or null for a visitor (not an error). */
 export const CurrentSession = z.object({ user: Me.nullable() });
 export type CurrentSession = z.infer<typeof CurrentSession>;

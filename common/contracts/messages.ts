@@ -81,6 +81,8 @@ export type Message = z.infer<typeof Message>;
 export const Participant = z.object({
   userId: z.string(),
   displayName: z.string(),
+  /** Their account was erased: no name any more, shown as "former member". */
+  formerMember: z.boolean(),
   /** The newest message they have read, or null. */
   lastReadMessageId: z.string().nullable(),
 });

@@ -79,7 +79,12 @@ export const AddOrganisationAdminBody = z.strictObject({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
 });
 
-export const PersonSummary = z.object({ id: z.string(), displayName: z.string() });
+export const PersonSummary = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  /** The account was erased (GDPR Art. 17): no name any more, shown as "former member". */
+  formerMember: z.boolean().optional(),
+});
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
 export const OrganisationAdmins = z.object({ admins: z.array(PersonSummary.extend({ email: z.string() })) });

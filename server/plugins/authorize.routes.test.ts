@@ -24,7 +24,14 @@ import { buildTopic } from '../test/discussions.ts';
 import { buildHelpRequest } from '../test/help-requests.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../test/events.ts';
 import { buildResource } from '../test/resources.ts';
-import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
+import {
+  buildGoal,
+  buildMember,
+  buildNetwork,
+  buildOrganisation,
+  buildUser,
+  DEFAULT_PASSWORD,
+} from '../test/factories.ts';
 
 /**
  * The role × action matrix of common/permissions.ts through the API: for every actor, visibility
@@ -484,6 +491,12 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
   }),
   'account.export': async () => ({ method: 'POST', url: '/api/me/export' }),
+  // Last in PLATFORM_ACTIONS: it ends the actor's sessions.
+  'account.delete': async () => ({
+    method: 'POST',
+    url: '/api/me/delete',
+    body: { password: DEFAULT_PASSWORD },
+  }),
 };
 
 describe.each(DIALECTS)('platform actions through the API on %s', (dialect) => {

@@ -240,3 +240,125 @@ export function findSoleMetaMentorNetworks(
     .orderBy('n.name')
     .execute();
 }
+
+/** The admins of an organisation (a network without its meta-mentor is handed to them). */
+export async function findOrganisationAdminIds(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisationAdmins')
+    .select('userId')
+    .where('organisationId', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
+/** The networks the person is an active member of (each gets an audit entry of the erasure). */
+export async function findActiveNetworkIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('networkId')
+    .where('userId', '=', userId)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.networkId);
+}
+
+/**
+ * Erases one person in the caller's transaction: what describes them goes (profile, mentoring log,
+ * volunteer records, sessions, tokens, notifications, settings, applications, exports, pending
+ * mails and rate-limit counters that name them); their posts and messages stay, without text when
+ * they asked for that; the audit log keeps its rows without details; the account row stays as a
+ * nameless "former member" so that what they wrote keeps its author.
+ */
+export async function erasePersonalRows(
+  db: Db,
+  user: { id: string; email: string; displayName: string },
+  options: { removePostText: boolean; now: string },
+): Promise<void> {
+  const id = user.id;
+  const { now } = options;
+  await db.deleteFrom('profileLanguages').where('userId', '=', id).execute();
+  await db.deleteFrom('profileExpertise').where('userId', '=', id).execute();
+  await db.deleteFrom('profiles').where('userId', '=', id).execute();
+  await db.deleteFrom('activities').where('userId', '=', id).execute();
+  await db.deleteFrom('volunteerTrainings').where('userId', '=', id).execute();
+  await db.deleteFrom('volunteerChecks').where('userId', '=', id).execute();
+  await db.deleteFrom('volunteerCommitments').where('userId', '=', id).execute();
+  await db.deleteFrom('sessions').where('userId', '=', id).execute();
+  await db.deleteFrom('userTokens').where('userId', '=', id).execute();
+  await db.deleteFrom('calendarFeeds').where('userId', '=', id).execute();
+  await db.deleteFrom('notifications').where('userId', '=', id).execute();
+  await db.deleteFrom('notificationPreferences').where('userId', '=', id).execute();
+  await db.deleteFrom('notificationSettings').where('userId', '=', id).execute();
+  await db.deleteFrom('applications').where('userId', '=', id).execute();
+  await db
+    .deleteFrom('userBlocks')
+    .where((eb) => eb.or([eb('blockerId', '=', id), eb('blockedId', '=', id)]))
+    .execute();
+  await db.deleteFrom('nudgeLog').where('userId', '=', id).execute();
+  await db.deleteFrom('networkDeputies').where('userId', '=', id).execute();
+  await db.deleteFrom('dataExports').where('userId', '=', id).execute();
+  await db.deleteFrom('accountDeletions').where('userId', '=', id).execute();
+  await db.deleteFrom('invitations').where('email', '=', user.email).execute();
+  await db
+    .deleteFrom('moocGraduates')
+    .where((eb) => eb.or([eb('userId', '=', id), eb('email', '=', user.email)]))
+    .execute();
+  // Queued mails and transient events that carry the address or the name (LIKE narrows, the exact
+  // test decides: `_` and `%` in a name must not widen the match).
+  for (const needle of [user.email, user.displayName].filter((n) => n.length >= 3)) {
+    const holds = (text: string) => text.includes(needle);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('payload', 'like', `%${needle}%`)
+      .execute();
+    const jobIds = jobs.filter((j) => holds(j.payload)).map((j) => j.id);
+    if (jobIds.length > 0) await db.deleteFrom('jobs').where('id', 'in', jobIds).execute();
+    const events = await db
+      .selectFrom('realtimeOutbox')
+      .select(['id', 'event'])
+      .where('event', 'like', `%${needle}%`)
+      .execute();
+    const eventIds = events.filter((e) => holds(e.event)).map((e) => e.id);
+    if (eventIds.length > 0) await db.deleteFrom('realtimeOutbox').where('id', 'in', eventIds).execute();
+    const limits = await db
+      .selectFrom('rateLimits')
+      .select('key')
+      .where('key', 'like', `%${needle}%`)
+      .execute();
+    const keys = limits.filter((l) => holds(l.key)).map((l) => l.key);
+    if (keys.length > 0) await db.deleteFrom('rateLimits').where('key', 'in', keys).execute();
+  }
+  await db
+    .updateTable('memberships')
+    .set({ status: 'left', endedAt: now, endReason: null, updatedAt: now })
+    .where('userId', '=', id)
+    .where('status', '=', 'active')
+    .execute();
+  // The audit log keeps that things happened, not the personal details written with them.
+  await db
+    .updateTable('auditLog')
+    .set({ details: '{}' })
+    .where((eb) => eb.or([eb('actorId', '=', id), eb('subjectUserId', '=', id)]))
+    .execute();
+  if (options.removePostText) {
+    await db
+      .updateTable('posts')
+      .set({ bodySource: '', bodyHtml: '', mentions: '[]', deletedAt: now, deletedBy: id })
+      .where('authorId', '=', id)
+      .execute();
+  }
+  await db
+    .updateTable('users')
+    .set({
+      email: `erased-${id}@erased.invalid`,
+      emailVerifiedAt: null,
+      passwordHash: '!erased',
+      displayName: '',
+      isPlatformAdmin: 0,
+      erasedAt: now,
+      updatedAt: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   Accepted,
+  LoginAnswer,
   LoginBody,
   LoginSecondFactorBody,
-  Me,
   Ok,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
@@ -33,7 +33,7 @@ const tags = ['auth'];
 function signedIn(reply: FastifyReply, ctx: AppContext, result: SignedIn) {
   setSessionCookie(reply, ctx.config, result.token);
   setDeviceCookie(reply, ctx.config, result.deviceToken);
-  return presentMe(result.user);
+  return { ...presentMe(result.user), deletionCancelled: result.deletionCancelled };
 }
 
 /** Registration, e-mail verification, signing in and out, password reset. */
@@ -97,7 +97,7 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Sign in; sets the session cookie, or (202) asks for the second factor',
         body: LoginBody,
-        response: { 200: Me, 202: SecondFactorRequired, ...errorResponses },
+        response: { 200: LoginAnswer, 202: SecondFactorRequired, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -120,9 +120,10 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         operationId: 'finishLoginWithSecondFactor',
         tags,
-        summary: 'Finish a sign-in with a TOTP or recovery code; sets the session cookie',
+        summary:
+          'Finish a sign-in with a TOTP or recovery code; sets the session cookie (and cancels a pending deletion)',
         body: LoginSecondFactorBody,
-        response: { 200: Me, ...errorResponses },
+        response: { 200: LoginAnswer, ...errorResponses },
       },
     },
     async (request, reply) =>

@@ -8,7 +8,14 @@ import { HOUR, isoIn, isoNow, MINUTE } from '../../lib/time.ts';
 import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
-import { createUser, findUserByEmail, findUserById, type UserRow, updateUser } from '../users/index.ts';
+import {
+  cancelAccountDeletion,
+  createUser,
+  findUserByEmail,
+  findUserById,
+  type UserRow,
+  updateUser,
+} from '../users/index.ts';
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
@@ -133,6 +140,8 @@ export interface SignedIn {
   token: string;
   sessionId: string;
   deviceToken: string;
+  /** Signing in during the grace period of a deletion cancels it (the answer says so). */
+  deletionCancelled: boolean;
 }
 
 /** A correct password for an account with a second factor: the code is asked next. */
@@ -175,6 +184,7 @@ export async function login(
     const pendingToken = await issueUserToken(ctx, user.id, 'second_factor', ttl);
     return { status: 'second_factor_required', pendingToken, expiresAt: isoIn(ttl) };
   }
+  const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
   const { token, session } = await startSession(ctx, user.id, meta);
   return {
     status: 'signed_in',
@@ -182,6 +192,7 @@ export async function login(
     token,
     sessionId: session.id,
     deviceToken: issueDeviceToken(signedIn),
+    deletionCancelled,
   };
 }
 

@@ -1,5 +1,12 @@
 /** Accounts and signing in: registration, e-mail verification, passwords, the account routes. */
-export { assertStrongPassword, localeOf, RATE_RULES, resendVerification } from './auth.service.ts';
+export {
+  assertCurrentPassword,
+  assertStrongPassword,
+  localeOf,
+  RATE_RULES,
+  resendVerification,
+} from './auth.service.ts';
+export { deviceTokenOf } from './device-cookie.ts';
 export { hashPassword } from './password.ts';
 export { authRoutes } from './auth.routes.ts';
 export { meRoutes } from './me.routes.ts';

@@ -16,7 +16,7 @@ import {
   type SessionContext,
   startSession,
 } from '../../platform/sessions/index.ts';
-import { findUserById } from '../users/index.ts';
+import { cancelAccountDeletion, findUserById } from '../users/index.ts';
 import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
 import { issueDeviceToken } from './device-cookie.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
@@ -168,8 +168,16 @@ export async function completeSecondFactor(
   const user = await findUserById(ctx, pending.userId);
   if (!user) throw new AppError('TOKEN_INVALID', 400);
   if (user.suspendedAt) throw new AppError('ACCOUNT_SUSPENDED', 403);
+  const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
   const { token, session } = await startSession(ctx, user.id, meta, method);
-  return { status: 'signed_in', user, token, sessionId: session.id, deviceToken: issueDeviceToken(user) };
+  return {
+    status: 'signed_in',
+    user,
+    token,
+    sessionId: session.id,
+    deviceToken: issueDeviceToken(user),
+    deletionCancelled,
+  };
 }
 
 /** Turns TOTP off (password and a code again); recovery codes go too, other sessions end. */

@@ -86,7 +86,9 @@ export function presentPost(networkSlug: string, row: PostSummaryRow, reader: Co
     id: row.id,
     topicId: row.topicId,
     isOpening: row.isOpening === 1,
-    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    author: row.authorId
+      ? { id: row.authorId, displayName: row.authorName ?? '', formerMember: row.authorErasedAt !== null }
+      : null,
     bodySource: canEdit ? row.bodySource : null,
     bodyHtml: hidden ? null : row.bodyHtml,
     mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),

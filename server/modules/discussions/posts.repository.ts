@@ -60,6 +60,8 @@ export interface PostExtraColumns {
 
 export interface PostListRow extends PostRow, PostExtraColumns {
   authorName: string | null;
+  /** Set when the author's account was erased (shown as a former member). */
+  authorErasedAt: string | null;
 }
 
 /** A post as a page of replies reads it. */
@@ -110,7 +112,7 @@ function postsWithAuthors(db: Kysely<DB>, readerId: string) {
     .selectFrom('posts as p')
     .leftJoin('users as u', 'u.id', 'p.authorId')
     .selectAll('p')
-    .select('u.displayName as authorName')
+    .select(['u.displayName as authorName', 'u.erasedAt as authorErasedAt'])
     .select([
       extras.reactions.as('reactions'),
       extras.attachments.as('attachments'),
@@ -166,6 +168,7 @@ const replyPage = precompiled(
         'p.hiddenAt',
         'p.createdAt',
         'u.displayName as authorName',
+        'u.erasedAt as authorErasedAt',
       ])
       .select(() => {
         const extras = postExtras(db, sql.ref('p.id'), p.readerId);

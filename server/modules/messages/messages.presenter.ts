@@ -11,7 +11,12 @@ import type { ConversationRow, MessageRow } from './messages.table.ts';
 /** A conversation as one participant's data: who takes part, their last visible message, their unread count. */
 export interface ConversationView extends ConversationRow {
   /** In joining order. */
-  participants: { userId: string; displayName: string; lastReadMessageId: string | null }[];
+  participants: {
+    userId: string;
+    displayName: string;
+    erasedAt: string | null;
+    lastReadMessageId: string | null;
+  }[];
   lastMessage: MessageRow | undefined;
   unreadCount: number;
 }
@@ -73,6 +78,7 @@ export function presentConversation(view: ConversationView): Conversation {
     participants: view.participants.map((p) => ({
       userId: p.userId,
       displayName: p.displayName,
+      formerMember: p.erasedAt !== null,
       lastReadMessageId: p.lastReadMessageId,
     })),
     createdBy: view.createdBy,

@@ -113,7 +113,14 @@ export function listParticipants(db: Kysely<DB>, conversationIds: string[]) {
   return db
     .selectFrom('conversationParticipants as p')
     .innerJoin('users as u', 'u.id', 'p.userId')
-    .select(['p.conversationId', 'p.userId', 'p.lastReadMessageId', 'p.joinedAt', 'u.displayName'])
+    .select([
+      'p.conversationId',
+      'p.userId',
+      'p.lastReadMessageId',
+      'p.joinedAt',
+      'u.displayName',
+      'u.erasedAt',
+    ])
     .where('p.conversationId', 'in', conversationIds)
     .orderBy('p.joinedAt')
     .orderBy('p.userId')

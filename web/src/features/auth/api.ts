@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type {
   Accepted,
   CurrentSession,
+  LoginAnswer,
   LoginBody,
   LoginSecondFactorBody,
   Me,
@@ -37,11 +38,14 @@ export const register = (body: RegisterBody) => api.post<Accepted>('/auth/regist
 export const verifyEmail = (token: string) => api.post<Ok>('/auth/verify-email', { token });
 export const resendVerification = () => api.post<Accepted>('/auth/verify-email/resend');
 /** The account, or — when it has a second factor — the pending sign-in that waits for the code. */
-export const signIn = (body: LoginBody) => api.post<Me | SecondFactorRequired>('/auth/login', body);
-export const finishSignIn = (body: LoginSecondFactorBody) => api.post<Me>('/auth/login/second-factor', body);
+export const signIn = (body: LoginBody) => api.post<LoginAnswer | SecondFactorRequired>('/auth/login', body);
+export const finishSignIn = (body: LoginSecondFactorBody) =>
+  api.post<LoginAnswer>('/auth/login/second-factor', body);
 
 /** Whether a sign-in answer asks for the second factor. */
-export function needsSecondFactor(answer: Me | SecondFactorRequired): answer is SecondFactorRequired {
+export function needsSecondFactor(
+  answer: LoginAnswer | SecondFactorRequired,
+): answer is SecondFactorRequired {
   return 'status' in answer && answer.status === 'second_factor_required';
 }
 export const signOut = () => api.post<Ok>('/auth/logout');

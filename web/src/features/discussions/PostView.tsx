@@ -63,7 +63,9 @@ export function PostView({
       patchPost(queryClient, slug, topicId, post.id, (p) => ({ ...p, reactions: state.reactions })),
   });
 
-  const author = post.author?.displayName ?? t('discussions.former_member');
+  // An erased account keeps its posts, without a name: shown as a former member.
+  const author =
+    post.author && !post.author.formerMember ? post.author.displayName : t('discussions.former_member');
   const counts = new Map(post.reactions.map((r) => [r.reaction, r]));
 
   // A post by someone the reader blocked stays collapsed until they ask to see it.

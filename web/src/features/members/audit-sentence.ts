@@ -76,6 +76,8 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'records.departure': 'audit.events.records.departure',
   'records.purged': 'audit.events.records.purged',
   'records.settings_changed': 'audit.events.records.settings_changed',
+  'member.erased': 'audit.events.member.erased',
+  'network.handed_over': 'audit.events.network.handed_over',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

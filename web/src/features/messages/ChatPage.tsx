@@ -151,7 +151,10 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
   const myNewest = [...messages].reverse().find((m) => !m.pending && isOwnMessage(myId, m));
   const others = conversation.participants.filter((p) => p.userId !== myId);
   const seenBy = myNewest ? others.filter((p) => (p.lastReadMessageId ?? '') >= myNewest.id) : [];
-  const names = new Map(conversation.participants.map((p) => [p.userId, p.displayName]));
+  // An erased account has no name any more: its messages show as by a former member.
+  const names = new Map(
+    conversation.participants.filter((p) => !p.formerMember).map((p) => [p.userId, p.displayName]),
+  );
 
   return (
     <div className="chat-frame">

@@ -12,6 +12,7 @@ import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TwoFactorSection } from './TwoFactorSection.tsx';
+import { YourDataSection } from './YourDataSection.tsx';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export default function AccountPage() {
       <SessionsSection />
       <CalendarFeedSection />
       <BlockedSection />
+      <YourDataSection />
       <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
       {me.isPlatformAdmin && <LegalAdminLink />}

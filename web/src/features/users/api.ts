@@ -10,6 +10,11 @@ import type {
   TwoFactorStatus,
   UpdateMeBody,
 } from '../../../../common/contracts/auth.ts';
+import type {
+  DataExportState,
+  DeleteAccountBody,
+  DeletionState,
+} from '../../../../common/contracts/account-data.ts';
 import { api } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
 
@@ -17,6 +22,8 @@ import { authKeys } from '../auth/api.ts';
 export const userKeys = {
   sessions: [...authKeys.me, 'sessions'] as const,
   twoFactor: [...authKeys.me, 'two-factor'] as const,
+  dataExport: [...authKeys.me, 'export'] as const,
+  deletion: [...authKeys.me, 'deletion'] as const,
 };
 
 export const updateMe = (body: UpdateMeBody) => api.patch<Me>('/me', body);
@@ -39,4 +46,21 @@ export function useTwoFactor() {
 
 export function useSessions() {
   return useQuery({ queryKey: userKeys.sessions, queryFn: () => api.get<SessionList>('/me/sessions') });
+}
+
+export const requestDataExport = () => api.post<DataExportState>('/me/export');
+export const deleteAccount = (body: DeleteAccountBody) => api.post<DeletionState>('/me/delete', body);
+
+/** The latest data export; asked again every few seconds while it is being prepared. */
+export function useDataExport() {
+  return useQuery({
+    queryKey: userKeys.dataExport,
+    queryFn: () => api.get<DataExportState>('/me/export'),
+    refetchInterval: (query) => (query.state.data?.export?.status === 'pending' ? 5000 : false),
+  });
+}
+
+/** What deleting the account would do (the grace period, the networks handed over). */
+export function useDeletionState() {
+  return useQuery({ queryKey: userKeys.deletion, queryFn: () => api.get<DeletionState>('/me/delete') });
 }

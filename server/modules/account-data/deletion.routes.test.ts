@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeletionState } from '../../../common/contracts/account-data.ts';
+import type { Conversation } from '../../../common/contracts/messages.ts';
+import { buildPersonWithData, runJobs, TYPED } from '../../test/account-data.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { errorCode, freshClient, signIn } from '../../test/client.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
+
+describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  /** The grace period passes: the deletion and its job are due now. */
+  async function graceOver(userId: string) {
+    const past = new Date(Date.now() - 1000).toISOString();
+    await t.ctx.database.db
+      .updateTable('accountDeletions')
+      .set({ eraseAfter: past })
+      .where('userId', '=', userId)
+      .execute();
+    await t.ctx.database.db
+      .updateTable('jobs')
+      .set({ runAt: past })
+      .where('kind', '=', 'account.erase')
+      .where('status', '=', 'pending')
+      .execute();
+    await runJobs(t.ctx);
+  }
+
+  it('deactivates at once after the password, warns about networks and is cancelled by signing in', async () => {
+    const admin = await buildUser(t.ctx);
+    const organisation = await buildOrganisation(t.ctx, { adminId: admin.id, name: 'Welcome Rhein-Main' });
+    const network = await buildNetwork(t.ctx, { organisationId: organisation.id, name: 'Mentors Offenbach' });
+    const user = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const client = await signIn(t.app, user);
+
+    const before = (await client.get('/api/me/delete')).json() as DeletionState;
+    expect(before).toEqual({
+      eraseAfter: null,
+      graceDays: 14,
+      soleMetaMentorOf: [
+        { slug: network.slug, name: 'Mentors Offenbach', organisation: 'Welcome Rhein-Main' },
+      ],
+    });
+
+    const wrong = await client.post('/api/me/delete', { password: 'not-my-password-at-all' });
+    expect(wrong.statusCode).toBe(401);
+    expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
+    expect(errorCode(await client.post('/api/me/delete', {}))).toBe('VALIDATION_FAILED');
+
+    const deleted = await client.post('/api/me/delete', { password: user.password });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    const state = deleted.json() as DeletionState;
+    expect(Date.parse(state.eraseAfter ?? '') - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+    // Every session ended, this one too.
+    expect(errorCode(await client.get('/api/me'))).toBe('UNAUTHENTICATED');
+    const mail = (await mailsTo(t.ctx, user.email)).find((m) => m.template === 'account_deletion');
+    expect(mail?.subject).toBe('Your account will be deleted');
+
+    // Signing in during the grace period cancels, and the answer says so.
+    const again = freshClient(t.app);
+    const login = await again.post('/api/auth/login', { email: user.email, password: user.password });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ id: user.id, deletionCancelled: true });
+    expect(((await again.get('/api/me/delete')).json() as DeletionState).eraseAfter).toBeNull();
+    await graceOver(user.id);
+    expect((await again.get('/api/me')).json()).toMatchObject({ email: user.email });
+    // A later sign-in has nothing to cancel.
+    const later = await freshClient(t.app).post('/api/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(later.json()).toMatchObject({ deletionCancelled: false });
+  });
+
+  it('erases after the grace period: no table holds the address, the name or the profile texts', async () => {
+    const person = await buildPersonWithData(t);
+    const { anna, client, benClient, network, topicId, conversationId } = person;
+    // Anna is also the only meta-mentor of a network whose organisation has an admin.
+    const admin = await buildUser(t.ctx);
+    const organisation = await buildOrganisation(t.ctx, { adminId: admin.id });
+    const led = await buildNetwork(t.ctx, { organisationId: organisation.id });
+    await buildMember(t.ctx, led, { role: 'meta_mentor', user: anna });
+    // A data export waits, and a mail to Ben that names her.
+    await client.post('/api/me/export');
+    await runJobs(t.ctx);
+
+    expect((await client.post('/api/me/delete', { password: anna.password })).statusCode).toBe(200);
+    await graceOver(anna.id);
+
+    // Her post stays for Ben, by a former member.
+    const topic = await benClient.get(`/api/networks/${network.slug}/topics/${topicId}`);
+    expect(topic.json().opening).toMatchObject({
+      author: { id: anna.id, displayName: '', formerMember: true },
+      bodyHtml: expect.stringContaining('Volkshochschule'),
+    });
+    const conversations = (await benClient.get('/api/conversations')).json() as {
+      conversations: Conversation[];
+    };
+    const conversation = conversations.conversations.find((c) => c.id === conversationId);
+    expect(conversation?.participants.find((p) => p.userId === anna.id)).toMatchObject({
+      displayName: '',
+      formerMember: true,
+    });
+    expect(conversation?.lastMessage?.body).toBe(TYPED.message);
+
+    // The network she led went to the founding organisation's admin.
+    const membership = await t.ctx.database.db
+      .selectFrom('memberships')
+      .select(['role', 'status'])
+      .where('networkId', '=', led.id)
+      .where('userId', '=', admin.id)
+      .executeTakeFirst();
+    expect(membership).toEqual({ role: 'meta_mentor', status: 'active' });
+    const audit = await t.ctx.database.db
+      .selectFrom('auditLog')
+      .select(['action', 'details'])
+      .where('networkId', '=', led.id)
+      .where('action', 'in', ['member.erased', 'network.handed_over'])
+      .orderBy('action')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['member.erased', 'network.handed_over']);
+
+    // Her files are gone from the storage too.
+    const stored: string[] = [];
+    for await (const entry of t.ctx.files.list()) stored.push(entry.key);
+    expect(stored.filter((key) => key.startsWith('avatars/') || key.startsWith('exports/'))).toEqual([]);
+
+    // The whole database, every row of every table.
+    const needles = [anna.email, anna.displayName, TYPED.bio, TYPED.region, TYPED.availability, TYPED.note];
+    const found: string[] = [];
+    const tables = await t.ctx.database.db.introspection.getTables();
+    expect(tables.length).toBeGreaterThan(50);
+    for (const table of tables) {
+      const rows = await t.ctx.database.db
+        .selectFrom(table.name as 'users')
+        .selectAll()
+        .execute();
+      for (const row of rows) {
+        const text = JSON.stringify(row, (_key, value) =>
+          value && typeof value === 'object' && value.type === 'Buffer'
+            ? Buffer.from(value.data).toString('latin1')
+            : value,
+        ).toLowerCase();
+        for (const needle of needles)
+          if (text.includes(needle.toLowerCase())) found.push(`${table.name}: ${needle}`);
+      }
+    }
+    expect(found).toEqual([]);
+
+    // She cannot sign in any more (after the dump: a wrong guess is counted under the address typed).
+    const login = await freshClient(t.app).post('/api/auth/login', {
+      email: anna.email,
+      password: anna.password,
+    });
+    expect(errorCode(login)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it("removes the posts' text too when asked", async () => {
+    const { anna, client, benClient, network, topicId } = await buildPersonWithData(t, 'Kalinda Petrović');
+    expect(
+      (await client.post('/api/me/delete', { password: anna.password, removePostText: true })).statusCode,
+    ).toBe(200);
+    await graceOver(anna.id);
+    const topic = (await benClient.get(`/api/networks/${network.slug}/topics/${topicId}`)).json();
+    expect(topic.opening.author).toMatchObject({ formerMember: true });
+    expect(topic.opening.bodyHtml ?? '').not.toContain('Volkshochschule');
+    const posts = await t.ctx.database.db
+      .selectFrom('posts')
+      .select('bodySource')
+      .where('authorId', '=', anna.id)
+      .execute();
+    expect(posts.map((p) => p.bodySource)).toEqual(['']);
+  });
+});
