@@ -185,6 +185,21 @@ describe.each(DIALECTS)('two-factor sign-in on %s', (dialect) => {
     expect([garbage.statusCode, errorCode(garbage)]).toEqual([400, 'TOKEN_INVALID']);
   });
 
+  it('cancels a pending deletion only once the second factor finishes the sign-in', async () => {
+    const { user, client, secret } = await userWithTotp();
+    const deleted = await client.post('/api/me/delete', { password: user.password });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+
+    const browser = freshClient(t.app);
+    const pendingToken = await passwordStep(browser, user);
+    // The password alone cancels nothing: the account stays deactivated.
+    expect((await browser.get('/api/me')).statusCode).toBe(401);
+    const ok = await browser.post('/api/auth/login/second-factor', { pendingToken, code: totpCode(secret) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ id: user.id, deletionCancelled: true });
+    expect((await browser.get('/api/me/delete')).json()).toMatchObject({ eraseAfter: null });
+  });
+
   it('signs in with a recovery code once (typed in capitals with spaces), recorded as such', async () => {
     const { user, client, recoveryCodes } = await userWithTotp();
     const [code] = recoveryCodes as [string];
