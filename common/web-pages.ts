@@ -27,6 +27,8 @@ export const WEB_PAGE_SECTIONS: ReadonlySet<string> = new Set([
   'moderation',
   'log',
   'directory',
+  'privacy',
+  'terms',
 ]);
 
 /** Whether a path (without query) is one of the web app's pages. */

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import * as accountData from '../../common/contracts/account-data.ts';
 import * as activities from '../../common/contracts/activities.ts';
 import * as apiError from '../../common/contracts/api-error.ts';
 import * as auth from '../../common/contracts/auth.ts';
@@ -34,6 +35,7 @@ import * as volunteerRecords from '../../common/contracts/volunteer-records.ts';
 
 /** Every contract file (a test checks that none is missing). */
 export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
+  'account-data': accountData,
   activities,
   'api-error': apiError,
   auth,

@@ -87,6 +87,7 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      records: 'daily',
     });
 
     const beginnerClient = await signIn(t.app, beginner);
