@@ -69,6 +69,14 @@ describe('your data on the account page', () => {
     await page.waitForURL('**/home');
     const state = await (await page.request.get('/api/me/delete')).json();
     expect(state).toMatchObject({ eraseAfter: null, graceDays: 14 });
+    // The page says so, until the person closes the notice.
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'You signed in, so your account will not be deleted.' });
+    await notice.waitFor();
+    await checkBothWidths(page, '96-deletion-cancelled', violations);
+    await notice.getByRole('button', { name: 'Close' }).click();
+    await notice.waitFor({ state: 'detached' });
 
     expect(violations).toEqual([]);
     await context.close();

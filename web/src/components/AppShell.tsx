@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { signOut, useMe } from '../features/auth/api.ts';
+import { useSignInNotice } from '../features/auth/sign-in-notice.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { lazyPage } from '../app/lazy-page.ts';
@@ -15,11 +16,14 @@ import { NavMenu } from './NavMenu.tsx';
 const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
 // Asks a signed-in person to accept a new privacy notice or terms of use (with the pages' texts).
 const LegalGate = lazyPage(() => import('../features/legal/LegalGate.tsx'));
+// Says that signing in cancelled the deletion of the account.
+const DeletionCancelledNotice = lazyPage(() => import('../features/users/DeletionCancelledNotice.tsx'));
 
 /** Header with navigation, the page, and a footer. Navigation lists only sections that exist. */
 export function AppShell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const signInNotice = useSignInNotice();
   const unreadMessages = useUnreadMessages(Boolean(me)).data?.total ?? 0;
   const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
   const signOutMutation = useMutation({
@@ -122,6 +126,11 @@ export function AppShell() {
           {me && (
             <Suspense fallback={null}>
               <LegalGate />
+            </Suspense>
+          )}
+          {me && signInNotice === 'deletion_cancelled' && (
+            <Suspense fallback={null}>
+              <DeletionCancelledNotice />
             </Suspense>
           )}
           <Suspense fallback={<Loading />}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
+import type { LoginAnswer, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
@@ -11,7 +11,7 @@ const fields = ['code'] as const;
 
 interface SecondFactorStepProps {
   pending: SecondFactorRequired;
-  onSignedIn: (me: Me) => void;
+  onSignedIn: (me: LoginAnswer) => void;
   /** Back to e-mail and password (the pending sign-in expired or was meant for someone else). */
   onRestart: () => void;
 }

@@ -7,9 +7,10 @@ import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import type { Me, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
+import type { LoginAnswer, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
 import { authKeys, needsSecondFactor, signIn } from './api.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { setSignInNotice } from './sign-in-notice.ts';
 
 const fields = ['email', 'password'] as const;
 
@@ -24,7 +25,8 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<SecondFactorRequired | null>(null);
-  const signedIn = (me: Me) => {
+  const signedIn = ({ deletionCancelled, ...me }: LoginAnswer) => {
+    if (deletionCancelled) setSignInNotice('deletion_cancelled');
     queryClient.setQueryData(authKeys.me, me);
     navigate(safeNext(params.get('next')), { replace: true });
   };

@@ -93,7 +93,8 @@ export default function DiscussionsPage() {
                     <span className="muted">
                       {[
                         spaceId ? null : spaceName.get(topic.spaceId),
-                        topic.author?.displayName,
+                        // An erased account keeps its topics without a name: "former member".
+                        topic.author && (topic.author.displayName || t('discussions.former_member')),
                         t('discussions.reply_count', { count: topic.replyCount }),
                       ]
                         .filter(Boolean)

@@ -14,7 +14,8 @@ import { markAllNotificationsRead, markNotificationRead, notificationKeys, useNo
 
 /** What a notification says, in the reader's language. */
 function describe(t: TFunction, n: Notification): string {
-  const actor = n.actor?.displayName ?? t('notifications.someone');
+  // An erased account has no name any more.
+  const actor = n.actor?.displayName || t('notifications.someone');
   const topic = n.topic?.title ?? '';
   const network = n.network?.name ?? '';
   switch (n.kind) {
