@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { RecordDepartureBody, VolunteerRecord } from '../../../../common/contracts/volunteer-records.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -11,7 +13,18 @@ import { UserText } from '../../components/UserText.tsx';
 import { formatDay } from '../help/labels.ts';
 import { useMembers } from '../members/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { endRecordLeave, recordDeparture, recordKeys, setRecordLeave, useVolunteerRecord } from './api.ts';
+import {
+  addRecordCheck,
+  addRecordTraining,
+  endRecordLeave,
+  recordDeparture,
+  recordKeys,
+  removeRecordItem,
+  setRecordCommitment,
+  setRecordLeave,
+  useVolunteerRecord,
+} from './api.ts';
+import { CheckForm, CommitmentForm, TrainingForm } from './RecordForms.tsx';
 import { StatusSection } from './StatusSection.tsx';
 
 type Done = 'leave' | 'return' | 'left' | null;
@@ -44,6 +57,15 @@ export default function RecordPage() {
       setDone(a.kind);
     },
   });
+  const key = recordKeys.one(network.slug, userId);
+  const store = (next: VolunteerRecord) => queryClient.setQueryData(key, next);
+  const editor: RecordEditor = {
+    addTraining: (body) => addRecordTraining(network.slug, userId, body).then(store),
+    addCheck: (body) => addRecordCheck(network.slug, userId, body).then(store),
+    setCommitment: (body) => setRecordCommitment(network.slug, userId, body).then(store),
+    remove: (id) =>
+      removeRecordItem(network.slug, userId, id).then(() => queryClient.invalidateQueries({ queryKey: key })),
+  };
   const receivers = (members.data?.pages.flatMap((p) => p.members) ?? [])
     .filter((m) => m.userId !== record.data?.userId)
     .map((m) => ({ userId: m.userId, displayName: m.displayName }));
@@ -72,38 +94,89 @@ export default function RecordPage() {
             onReturn={() => change.mutateAsync({ kind: 'return' })}
             onDepart={(body) => change.mutateAsync({ kind: 'left', body })}
           />
-          <RecordDetails record={record.data} />
+          <RecordDetails record={record.data} editor={editor} />
         </>
       )}
     </div>
   );
 }
 
-/** Training, checks and commitment as recorded. */
-export function RecordDetails({ record }: { record: VolunteerRecord }) {
+/** What staff do to training, checks and commitment; each resolves once saved, rejects when refused. */
+export interface RecordEditor {
+  addTraining: (body: { title: string; completedOn: string }) => Promise<unknown>;
+  addCheck: (body: { kind: string; seenOn: string; validUntil: string | null }) => Promise<unknown>;
+  setCommitment: (body: { hoursPerWeek: number | null; until: string | null }) => Promise<unknown>;
+  remove: (id: string) => Promise<unknown>;
+}
+
+type Removal =
+  | { kind: 'training'; id: string; label: string }
+  | { kind: 'check'; id: string; label: string }
+  | { kind: 'commitment' };
+
+/**
+ * Training, checks and commitment as recorded; with an editor and a record the caller may manage,
+ * the forms to add training and checks, set the commitment, and remove (confirmed first).
+ */
+export function RecordDetails({ record, editor }: { record: VolunteerRecord; editor?: RecordEditor }) {
   const { t, i18n } = useTranslation();
   const day = (d: string) => formatDay(d, i18n.language);
+  const manage = record.canManage && editor !== undefined && record.status.state !== 'left';
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const name = `\u2068${record.displayName}\u2069`;
+  const confirmRemoval = () => {
+    if (!editor || !removal) return;
+    setRemoving(true);
+    setRemoveError(null);
+    const saving =
+      removal.kind === 'commitment'
+        ? editor.setCommitment({ hoursPerWeek: null, until: null })
+        : editor.remove(removal.id);
+    saving.then(
+      () => {
+        setRemoving(false);
+        setRemoval(null);
+      },
+      (e: unknown) => {
+        setRemoving(false);
+        setRemoveError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
   return (
     <>
       <section className="stack-tight">
         <h2>{t('records.trainings_heading')}</h2>
         {record.trainings.length === 0 ? (
-          <p className="empty">{t('records.none')}</p>
+          <p className="empty">{t('records.none_trainings')}</p>
         ) : (
           <ul className="rows">
             {record.trainings.map((x) => (
               <li key={x.id} className="row">
                 <UserText>{x.title}</UserText>
                 {x.completedOn && <span className="muted small"> · {day(x.completedOn)}</span>}
+                {x.source === 'mooc' && <span className="badge">{t('records.training_mooc')}</span>}
+                {manage && x.source === 'manual' && (
+                  <Button
+                    variant="quiet"
+                    aria-label={t('records.remove_training_label', { title: `\u2068${x.title}\u2069` })}
+                    onClick={() => setRemoval({ kind: 'training', id: x.id, label: x.title })}
+                  >
+                    {t('records.remove_button')}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
         )}
+        {manage && editor && <TrainingForm onSave={editor.addTraining} />}
       </section>
       <section className="stack-tight">
         <h2>{t('records.checks_heading')}</h2>
         {record.checks.length === 0 ? (
-          <p className="empty">{t('records.none')}</p>
+          <p className="empty">{t('records.none_checks')}</p>
         ) : (
           <ul className="rows">
             {record.checks.map((c) => (
@@ -115,14 +188,24 @@ export function RecordDetails({ record }: { record: VolunteerRecord }) {
                   {c.validUntil && ` · ${t('records.check_valid_until', { date: day(c.validUntil) })}`}
                 </span>
                 {!c.valid && <span className="badge badge-warn">{t('records.check_expired')}</span>}
+                {manage && (
+                  <Button
+                    variant="quiet"
+                    aria-label={t('records.remove_check_label', { kind: `\u2068${c.kind}\u2069` })}
+                    onClick={() => setRemoval({ kind: 'check', id: c.id, label: c.kind })}
+                  >
+                    {t('records.remove_button')}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
         )}
+        {manage && editor && <CheckForm onSave={editor.addCheck} />}
       </section>
       <section className="stack-tight">
         <h2>{t('records.commitment_heading')}</h2>
-        <p>
+        <p className={record.commitment ? undefined : 'empty'}>
           {record.commitment
             ? record.commitment.until
               ? t('records.commitment_until', {
@@ -130,9 +213,42 @@ export function RecordDetails({ record }: { record: VolunteerRecord }) {
                   date: day(record.commitment.until),
                 })
               : t('records.commitment_open', { hours: record.commitment.hoursPerWeek })
-            : t('records.none')}
+            : t('records.none_commitment')}
         </p>
+        {manage && editor && (
+          <CommitmentForm
+            key={`${record.commitment?.hoursPerWeek ?? ''}/${record.commitment?.until ?? ''}`}
+            commitment={record.commitment}
+            onSave={editor.setCommitment}
+            onClear={() => setRemoval({ kind: 'commitment' })}
+          />
+        )}
       </section>
+      {manage && (
+        <ConfirmDialog
+          open={removal !== null}
+          message={
+            removal?.kind === 'training'
+              ? t('records.remove_training_confirm', { title: `\u2068${removal.label}\u2069`, name })
+              : removal?.kind === 'check'
+                ? t('records.remove_check_confirm', { kind: `\u2068${removal.label}\u2069`, name })
+                : removal?.kind === 'commitment'
+                  ? t('records.commitment_clear_confirm', { name })
+                  : ''
+          }
+          confirmLabel={
+            removal?.kind === 'commitment' ? t('records.commitment_clear') : t('records.remove_button')
+          }
+          pending={removing}
+          onConfirm={confirmRemoval}
+          onCancel={() => {
+            setRemoval(null);
+            setRemoveError(null);
+          }}
+        >
+          {removeError && <Alert tone="error">{removeError}</Alert>}
+        </ConfirmDialog>
+      )}
     </>
   );
 }

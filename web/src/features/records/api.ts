@@ -29,6 +29,25 @@ export const endRecordLeave = (slug: string, userId: string) =>
 export const recordDeparture = (slug: string, userId: string, body: RecordDepartureBody) =>
   api.post<VolunteerRecord>(`${base(slug, userId)}/departure`, body);
 
+export const addRecordTraining = (
+  slug: string,
+  userId: string,
+  body: { title: string; completedOn: string },
+) => api.post<VolunteerRecord>(`${base(slug, userId)}/trainings`, body);
+export const addRecordCheck = (
+  slug: string,
+  userId: string,
+  body: { kind: string; seenOn: string; validUntil: string | null },
+) => api.post<VolunteerRecord>(`${base(slug, userId)}/checks`, body);
+export const setRecordCommitment = (
+  slug: string,
+  userId: string,
+  body: { hoursPerWeek: number | null; until: string | null },
+) => api.put<VolunteerRecord>(`${base(slug, userId)}/commitment`, body);
+/** Removes a training or check entry added by staff. */
+export const removeRecordItem = (slug: string, userId: string, id: string) =>
+  api.delete<null>(`${base(slug, userId)}/${encodeURIComponent(id)}`);
+
 export function useRecordSettings(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: [...networkKeys.detail(slug), 'record-settings'] as const,

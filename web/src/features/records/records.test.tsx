@@ -11,7 +11,8 @@ import de from '../../../../common/i18n/de.json';
 import en from '../../../../common/i18n/en.json';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import { networkKeys } from '../networks/api.ts';
-import { RecordDetails } from './RecordPage.tsx';
+import { RecordDetails, type RecordEditor } from './RecordPage.tsx';
+import { validateCheck, validateCommitment, validateTraining } from './RecordForms.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { HandoverFields, StatusSection } from './StatusSection.tsx';
 
@@ -163,5 +164,96 @@ describe('volunteer record page', () => {
     expect(html(true)).toContain('Monate, die die Akte eines ausgetretenen Mitglieds aufbewahrt wird');
     expect(html(true)).toContain('value="18"');
     expect(html(false)).toBe('');
+  });
+
+  const editor: RecordEditor = { addTraining: saved, addCheck: saved, setCommitment: saved, remove: saved };
+
+  it('gives staff the forms for training, checks and commitment, and removal of what staff added', () => {
+    const record: VolunteerRecord = {
+      ...active,
+      trainings: [
+        ...active.trainings,
+        { id: 'mooc:s1', title: 'Mentoring basics', completedOn: '2026-03-01', source: 'mooc' },
+      ],
+    };
+    const html = render(<RecordDetails record={record} editor={editor} />);
+    expect(html).toContain('>Add training<');
+    expect(html).toContain('name="completedOn"');
+    expect(html).toContain('>Add a check<');
+    expect(html).toContain('never upload the document');
+    expect(html).toContain('name="validUntil"');
+    expect(html).not.toContain('type="file"');
+    expect(html).toContain('>Change the commitment<');
+    expect(html).toMatch(/name="hoursPerWeek"[^>]*value="3"|value="3"[^>]*name="hoursPerWeek"/);
+    expect(html).toMatch(/name="until"[^>]*value="2027-06-30"|value="2027-06-30"[^>]*name="until"/);
+    expect(html).toContain('>Clear commitment<');
+    // The manual training and the check can be removed, the MOOC session cannot.
+    expect(html).toContain('aria-label="Remove the training \u2068First aid\u2069"');
+    expect(html).toContain('aria-label="Remove the check \u2068Good conduct\u2069"');
+    expect(html).not.toContain('Remove the training \u2068Mentoring basics\u2069');
+    expect(html).toContain('>MOOC<');
+    expect(html).toContain('<dialog');
+  });
+
+  it('shows the record without forms to the member, and none after a departure', () => {
+    const own = render(<RecordDetails record={{ ...active, canManage: false }} editor={editor} />);
+    expect(own).toContain('First aid');
+    expect(own).not.toContain('<form');
+    expect(own).not.toContain('<button');
+    const left: VolunteerRecord = {
+      ...active,
+      status: { ...active.status, state: 'left', leftOn: '2026-12-01', purgeOn: '2027-12-01' },
+    };
+    expect(render(<RecordDetails record={left} editor={editor} />)).not.toContain('<form');
+  });
+
+  it('says what is missing in each empty section, and offers to agree a commitment, in German and Arabic', () => {
+    const empty: VolunteerRecord = { ...active, trainings: [], checks: [], commitment: null };
+    const de_ = render(<RecordDetails record={empty} editor={editor} />, 'de');
+    expect(de_).toContain('Noch keine Schulung eingetragen.');
+    expect(de_).toContain('Noch keine Nachweise eingetragen.');
+    expect(de_).toContain('Noch keine Zusage vereinbart.');
+    expect(de_).toContain('>Zusage vereinbaren<');
+    expect(de_).not.toContain('Zusage löschen');
+    const ar_ = render(<RecordDetails record={empty} editor={editor} />, 'ar');
+    expect(ar_).toContain('لم يُسجَّل أي تدريب بعد.');
+    expect(ar_).toContain('إضافة وثيقة تحقق');
+  });
+
+  it('checks the forms as the server does, with messages in every catalogue', () => {
+    expect(validateTraining({ title: 'First aid', completedOn: '2026-02-01' })).toEqual({});
+    expect(validateTraining({ title: ' x ', completedOn: '' })).toEqual({
+      title: { key: 'records.error_length', values: { min: 2, max: 200 } },
+      completedOn: { key: 'records.error_date' },
+    });
+    expect(validateTraining({ title: 'y'.repeat(201), completedOn: '2026-02-01' }).title).toBeDefined();
+    expect(validateCheck({ kind: 'Good conduct', seenOn: '2026-01-10', validUntil: '' })).toEqual({});
+    expect(validateCheck({ kind: 'Good conduct', seenOn: '2026-01-10', validUntil: '2026-01-10' })).toEqual(
+      {},
+    );
+    expect(validateCheck({ kind: 'Good conduct', seenOn: '2026-01-10', validUntil: '2026-01-09' })).toEqual({
+      validUntil: { key: 'records.error_valid_before_seen' },
+    });
+    expect(validateCheck({ kind: 'G', seenOn: '', validUntil: '' })).toEqual({
+      kind: { key: 'records.error_length', values: { min: 2, max: 120 } },
+      seenOn: { key: 'records.error_date' },
+    });
+    expect(validateCommitment({ hours: '2.5' })).toEqual({});
+    expect(validateCommitment({ hours: '60' })).toEqual({});
+    for (const hours of ['', '0', '0.4', '61', 'abc']) {
+      expect(validateCommitment({ hours })).toEqual({ hours: { key: 'records.error_hours' } });
+    }
+    expect(translator('de').t('records.error_length', { min: 2, max: 200 })).toBe(
+      'Geben Sie zwischen 2 und 200 Zeichen ein.',
+    );
+    expect(translator('ar').t('records.error_hours')).toContain('60');
+    for (const key of [
+      'records.error_length',
+      'records.error_date',
+      'records.error_valid_before_seen',
+      'records.error_hours',
+    ]) {
+      for (const lng of ['en', 'de', 'ar'] as const) expect(translator(lng).exists(key)).toBe(true);
+    }
   });
 });
