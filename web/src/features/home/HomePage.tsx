@@ -92,6 +92,9 @@ export default function HomePage() {
                         .join(' · ')}
                     </p>
                   </div>
+                  {n.role && (
+                    <Link to={`/networks/${n.slug}/members/me/record`}>{t('records.my_record_link')}</Link>
+                  )}
                   {n.role && !n.acceptedCurrent && (
                     <Link className="button button-primary" to={`/networks/${n.slug}/agreement`}>
                       {t('home.accept_needed')}

@@ -33,8 +33,9 @@ export function useMyLeave(slug: string) {
 export const setMyLeave = (slug: string, until: string | null) =>
   api.put<LeaveState>(`${base(slug)}/members/me/leave`, { until });
 
-export function useMembers(slug: string, role: string) {
+export function useMembers(slug: string, role: string, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: memberKeys.list(slug, role),
     queryFn: ({ pageParam }) =>
       api.get<MemberPage>(`${base(slug)}/members${query({ role, cursor: pageParam, limit: 50 })}`),

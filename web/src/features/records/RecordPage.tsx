@@ -41,17 +41,20 @@ export default function RecordPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const record = useVolunteerRecord(network.slug, userId);
-  const members = useMembers(network.slug, '');
+  const own = userId === 'me';
+  // Actions go to the member's id (the status and removal paths take no `me`).
+  const memberId = record.data?.userId ?? userId;
+  const members = useMembers(network.slug, '', record.data?.canManage === true);
   const [done, setDone] = useState<Done>(null);
   const change = useMutation({
     mutationFn: (
       a: { kind: 'leave'; until: string } | { kind: 'return' } | { kind: 'left'; body: RecordDepartureBody },
     ) =>
       a.kind === 'leave'
-        ? setRecordLeave(network.slug, userId, a.until)
+        ? setRecordLeave(network.slug, memberId, a.until)
         : a.kind === 'return'
-          ? endRecordLeave(network.slug, userId)
-          : recordDeparture(network.slug, userId, a.body),
+          ? endRecordLeave(network.slug, memberId)
+          : recordDeparture(network.slug, memberId, a.body),
     onSuccess: (next, a) => {
       queryClient.setQueryData(recordKeys.one(network.slug, userId), next);
       setDone(a.kind);
@@ -60,11 +63,13 @@ export default function RecordPage() {
   const key = recordKeys.one(network.slug, userId);
   const store = (next: VolunteerRecord) => queryClient.setQueryData(key, next);
   const editor: RecordEditor = {
-    addTraining: (body) => addRecordTraining(network.slug, userId, body).then(store),
-    addCheck: (body) => addRecordCheck(network.slug, userId, body).then(store),
-    setCommitment: (body) => setRecordCommitment(network.slug, userId, body).then(store),
+    addTraining: (body) => addRecordTraining(network.slug, memberId, body).then(store),
+    addCheck: (body) => addRecordCheck(network.slug, memberId, body).then(store),
+    setCommitment: (body) => setRecordCommitment(network.slug, memberId, body).then(store),
     remove: (id) =>
-      removeRecordItem(network.slug, userId, id).then(() => queryClient.invalidateQueries({ queryKey: key })),
+      removeRecordItem(network.slug, memberId, id).then(() =>
+        queryClient.invalidateQueries({ queryKey: key }),
+      ),
   };
   const receivers = (members.data?.pages.flatMap((p) => p.members) ?? [])
     .filter((m) => m.userId !== record.data?.userId)
@@ -74,9 +79,11 @@ export default function RecordPage() {
     <div className="page stack">
       <PageHeading
         title={
-          record.data
-            ? t('records.heading_name', { name: `\u2068${record.data.displayName}\u2069` })
-            : t('records.title')
+          own
+            ? t('records.my_title')
+            : record.data
+              ? t('records.heading_name', { name: `\u2068${record.data.displayName}\u2069` })
+              : t('records.title')
         }
       />
       {record.isPending && <Loading />}
@@ -84,6 +91,7 @@ export default function RecordPage() {
       {done && <Alert tone="success">{t(DONE[done])}</Alert>}
       {record.data && (
         <>
+          {!record.data.canManage && <p className="muted">{t('records.read_only_note')}</p>}
           <StatusSection
             record={record.data}
             receivers={receivers}
