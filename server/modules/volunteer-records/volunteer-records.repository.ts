@@ -234,6 +234,38 @@ export async function insertCheck(db: Kysely<DB>, row: VolunteerChecksTable): Pr
   await db.insertInto('volunteerChecks').values(row).execute();
 }
 
+/** Corrects a training entry staff added; whether there was one. */
+export async function updateTraining(
+  db: Kysely<DB>,
+  where: { networkId: string; userId: string; id: string },
+  values: Pick<VolunteerTrainingsTable, 'title' | 'completedOn'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('volunteerTrainings')
+    .set(values)
+    .where('id', '=', where.id)
+    .where('networkId', '=', where.networkId)
+    .where('userId', '=', where.userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Corrects a check (kind and dates); whether there was one. */
+export async function updateCheck(
+  db: Kysely<DB>,
+  where: { networkId: string; userId: string; id: string },
+  values: Pick<VolunteerChecksTable, 'kind' | 'seenOn' | 'validUntil'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('volunteerChecks')
+    .set(values)
+    .where('id', '=', where.id)
+    .where('networkId', '=', where.networkId)
+    .where('userId', '=', where.userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Deletes a training or check of a member; whether there was one. */
 export async function deleteItem(
   db: Kysely<DB>,

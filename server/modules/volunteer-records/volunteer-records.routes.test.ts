@@ -104,6 +104,75 @@ describe.each(DIALECTS)('volunteer records on %s', (dialect) => {
       }),
     ]);
 
+    // Correcting an entry: staff only, within this member's record, not a MOOC session.
+    const manualTraining = record.trainings.find((x) => x.source === 'manual');
+    const mooc = record.trainings.find((x) => x.source === 'mooc');
+    const fixedTraining = await staff.request('PUT', `${base(anna.id)}/trainings/${manualTraining?.id}`, {
+      title: 'Trauma-informed support, part 2',
+      completedOn: '2026-06-02',
+    });
+    expect(fixedTraining.statusCode, fixedTraining.body).toBe(200);
+    expect((fixedTraining.json() as VolunteerRecord).trainings).toContainEqual(
+      expect.objectContaining({
+        id: manualTraining?.id,
+        title: 'Trauma-informed support, part 2',
+        completedOn: '2026-06-02',
+        source: 'manual',
+      }),
+    );
+    expect(
+      (
+        await staff.request('PUT', `${base(anna.id)}/trainings/${mooc?.id}`, {
+          title: 'Renamed',
+          completedOn: '2026-06-02',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const checkId = record.checks[0]?.id;
+    const renewed = await staff.request('PUT', `${base(anna.id)}/checks/${checkId}`, {
+      kind: 'Certificate of good conduct (renewed)',
+      seenOn: '2026-01-10',
+      validUntil: '2099-01-10',
+    });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect((renewed.json() as VolunteerRecord).checks).toEqual([
+      expect.objectContaining({
+        id: checkId,
+        kind: 'Certificate of good conduct (renewed)',
+        seenOn: '2026-01-10',
+        validUntil: '2099-01-10',
+        valid: true,
+      }),
+    ]);
+    expect(
+      errorCode(
+        await staff.request('PUT', `${base(anna.id)}/checks/${checkId}`, {
+          kind: 'Certificate of good conduct',
+          seenOn: '2026-01-10',
+          validUntil: '2025-01-01',
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    // Another member's id does not reach Anna's check; Anna cannot correct her own record.
+    expect(
+      errorCode(
+        await staff.request('PUT', `${base(office.id)}/checks/${checkId}`, {
+          kind: 'Good conduct',
+          seenOn: '2026-01-10',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await (await signIn(t.app, anna)).request('PUT', `${base(anna.id)}/checks/${checkId}`, {
+          kind: 'Good conduct',
+          seenOn: '2026-01-10',
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const unchanged = (await staff.get(base(anna.id))).json() as VolunteerRecord;
+    expect(unchanged.checks[0]?.kind).toBe('Certificate of good conduct (renewed)');
+
     // Removing an entry and clearing the commitment.
     const manual = record.trainings.find((x) => x.source === 'manual');
     expect((await staff.delete(`${base(anna.id)}/${manual?.id}`)).statusCode).toBe(204);

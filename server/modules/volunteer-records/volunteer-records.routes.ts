@@ -18,6 +18,8 @@ import {
   getVolunteerRecord,
   removeRecordItem,
   setCommitment,
+  updateCheck,
+  updateTraining,
 } from './volunteer-records.service.ts';
 
 const tags = ['volunteer-records'];
@@ -79,6 +81,44 @@ export async function volunteerRecordRoutes(fastify: FastifyInstance, ctx: AppCo
       await addCheck(ctx, request.network, request.params.userId, request.body);
       reply.code(201);
       return getVolunteerRecord(ctx, request.network, request.params.userId);
+    },
+  );
+
+  app.put(
+    `${base}/trainings/:id`,
+    {
+      config: { action: 'records.manage' },
+      schema: {
+        tags,
+        summary: 'Correct training staff recorded (title, day completed)',
+        params: VolunteerRecordItemParams,
+        body: AddTrainingBody,
+        response: { 200: VolunteerRecord, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { userId, id } = request.params;
+      await updateTraining(ctx, request.network, userId, id, request.body);
+      return getVolunteerRecord(ctx, request.network, userId);
+    },
+  );
+
+  app.put(
+    `${base}/checks/:id`,
+    {
+      config: { action: 'records.manage' },
+      schema: {
+        tags,
+        summary: 'Correct a check (kind, day seen, valid until)',
+        params: VolunteerRecordItemParams,
+        body: AddCheckBody,
+        response: { 200: VolunteerRecord, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { userId, id } = request.params;
+      await updateCheck(ctx, request.network, userId, id, request.body);
+      return getVolunteerRecord(ctx, request.network, userId);
     },
   );
 

@@ -163,6 +163,41 @@ export async function addCheck(
   });
 }
 
+/** Corrects a training entry staff added (MOOC sessions are not entries: 404). */
+export async function updateTraining(
+  ctx: AppContext,
+  access: NetworkAccess,
+  userId: string,
+  id: string,
+  body: z.infer<typeof AddTrainingBody>,
+): Promise<void> {
+  const { memberId } = await managedMember(ctx, access, userId);
+  const where = { networkId: access.network.id, userId: memberId, id };
+  const changed = await repo.updateTraining(ctx.database.db, where, {
+    title: body.title,
+    completedOn: body.completedOn,
+  });
+  if (!changed) throw notFound();
+}
+
+/** Corrects a check's kind and dates (a new end of validity is reminded of anew). */
+export async function updateCheck(
+  ctx: AppContext,
+  access: NetworkAccess,
+  userId: string,
+  id: string,
+  body: z.infer<typeof AddCheckBody>,
+): Promise<void> {
+  const { memberId } = await managedMember(ctx, access, userId);
+  const where = { networkId: access.network.id, userId: memberId, id };
+  const changed = await repo.updateCheck(ctx.database.db, where, {
+    kind: body.kind,
+    seenOn: body.seenOn,
+    validUntil: body.validUntil,
+  });
+  if (!changed) throw notFound();
+}
+
 /** Removes a training or check entry of a member. */
 export async function removeRecordItem(
   ctx: AppContext,
