@@ -76,12 +76,39 @@ function useSaving() {
   return { pending, error, saved, run };
 }
 
-/** Staff add training taken outside the platform: its title and the day it was completed. */
-export function TrainingForm({ onSave }: FormProps<{ title: string; completedOn: string }>) {
+/** The submit button, and Cancel when the form corrects an entry. */
+function FormButtons({ label, pending, onClose }: { label: string; pending: boolean; onClose?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <Button type="submit" variant="secondary" pending={pending}>
+        {label}
+      </Button>
+      {onClose && (
+        <Button variant="quiet" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Staff add training taken outside the platform (its title and the day it was completed), or with
+ * `initial` correct an entry, closing through `onClose` once saved.
+ */
+export function TrainingForm({
+  onSave,
+  initial,
+  onClose,
+}: FormProps<{ title: string; completedOn: string }> & {
+  initial?: { title: string; completedOn: string };
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [title, setTitle] = useState('');
-  const [completedOn, setCompletedOn] = useState('');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [completedOn, setCompletedOn] = useState(initial?.completedOn ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof validateTraining>>({});
   const saving = useSaving();
   const msg = (e?: FieldError) => (e ? t(e.key, e.values) : undefined);
@@ -91,13 +118,14 @@ export function TrainingForm({ onSave }: FormProps<{ title: string; completedOn:
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     saving.run(onSave({ title: title.trim(), completedOn }), () => {
+      if (onClose) return onClose();
       setTitle('');
       setCompletedOn('');
     });
   };
   return (
     <form className="stack-tight record-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
-      <h3 id={headingId}>{t('records.add_training_heading')}</h3>
+      <h3 id={headingId}>{t(initial ? 'records.edit_training_heading' : 'records.add_training_heading')}</h3>
       <TextField
         name="title"
         label={t('records.training_title_label')}
@@ -114,26 +142,34 @@ export function TrainingForm({ onSave }: FormProps<{ title: string; completedOn:
         error={msg(errors.completedOn)}
         onChange={(e) => setCompletedOn(e.target.value)}
       />
-      <div>
-        <Button type="submit" variant="secondary" pending={saving.pending}>
-          {t('records.add_training_button')}
-        </Button>
-      </div>
+      <FormButtons
+        label={t(initial ? 'records.save_changes' : 'records.add_training_button')}
+        pending={saving.pending}
+        onClose={onClose}
+      />
       {saving.error && <Alert tone="error">{saving.error}</Alert>}
       {saving.saved && <Alert tone="success">{t('records.saved')}</Alert>}
     </form>
   );
 }
 
-/** Staff record a check they saw: its kind, the day seen, valid until (never the document). */
+/**
+ * Staff record a check they saw: its kind, the day seen, valid until (never the document); with
+ * `initial` they correct one, closing through `onClose` once saved.
+ */
 export function CheckForm({
   onSave,
-}: FormProps<{ kind: string; seenOn: string; validUntil: string | null }>) {
+  initial,
+  onClose,
+}: FormProps<{ kind: string; seenOn: string; validUntil: string | null }> & {
+  initial?: { kind: string; seenOn: string; validUntil: string | null };
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [kind, setKind] = useState('');
-  const [seenOn, setSeenOn] = useState('');
-  const [validUntil, setValidUntil] = useState('');
+  const [kind, setKind] = useState(initial?.kind ?? '');
+  const [seenOn, setSeenOn] = useState(initial?.seenOn ?? '');
+  const [validUntil, setValidUntil] = useState(initial?.validUntil ?? '');
   const [errors, setErrors] = useState<ReturnType<typeof validateCheck>>({});
   const saving = useSaving();
   const msg = (e?: FieldError) => (e ? t(e.key, e.values) : undefined);
@@ -143,6 +179,7 @@ export function CheckForm({
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     saving.run(onSave({ kind: kind.trim(), seenOn, validUntil: validUntil || null }), () => {
+      if (onClose) return onClose();
       setKind('');
       setSeenOn('');
       setValidUntil('');
@@ -150,7 +187,7 @@ export function CheckForm({
   };
   return (
     <form className="stack-tight record-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
-      <h3 id={headingId}>{t('records.add_check_heading')}</h3>
+      <h3 id={headingId}>{t(initial ? 'records.edit_check_heading' : 'records.add_check_heading')}</h3>
       <TextField
         name="kind"
         label={t('records.check_kind_label')}
@@ -177,11 +214,11 @@ export function CheckForm({
         error={msg(errors.validUntil)}
         onChange={(e) => setValidUntil(e.target.value)}
       />
-      <div>
-        <Button type="submit" variant="secondary" pending={saving.pending}>
-          {t('records.add_check_button')}
-        </Button>
-      </div>
+      <FormButtons
+        label={t(initial ? 'records.save_changes' : 'records.add_check_button')}
+        pending={saving.pending}
+        onClose={onClose}
+      />
       {saving.error && <Alert tone="error">{saving.error}</Alert>}
       {saving.saved && <Alert tone="success">{t('records.saved')}</Alert>}
     </form>

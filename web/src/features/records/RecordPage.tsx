@@ -22,6 +22,8 @@ import {
   removeRecordItem,
   setRecordCommitment,
   setRecordLeave,
+  updateRecordCheck,
+  updateRecordTraining,
   useVolunteerRecord,
 } from './api.ts';
 import { CheckForm, CommitmentForm, TrainingForm } from './RecordForms.tsx';
@@ -65,6 +67,8 @@ export default function RecordPage() {
   const editor: RecordEditor = {
     addTraining: (body) => addRecordTraining(network.slug, memberId, body).then(store),
     addCheck: (body) => addRecordCheck(network.slug, memberId, body).then(store),
+    updateTraining: (id, body) => updateRecordTraining(network.slug, memberId, id, body).then(store),
+    updateCheck: (id, body) => updateRecordCheck(network.slug, memberId, id, body).then(store),
     setCommitment: (body) => setRecordCommitment(network.slug, memberId, body).then(store),
     remove: (id) =>
       removeRecordItem(network.slug, memberId, id).then(() =>
@@ -113,6 +117,11 @@ export default function RecordPage() {
 export interface RecordEditor {
   addTraining: (body: { title: string; completedOn: string }) => Promise<unknown>;
   addCheck: (body: { kind: string; seenOn: string; validUntil: string | null }) => Promise<unknown>;
+  updateTraining: (id: string, body: { title: string; completedOn: string }) => Promise<unknown>;
+  updateCheck: (
+    id: string,
+    body: { kind: string; seenOn: string; validUntil: string | null },
+  ) => Promise<unknown>;
   setCommitment: (body: { hoursPerWeek: number | null; until: string | null }) => Promise<unknown>;
   remove: (id: string) => Promise<unknown>;
 }
@@ -131,6 +140,8 @@ export function RecordDetails({ record, editor }: { record: VolunteerRecord; edi
   const day = (d: string) => formatDay(d, i18n.language);
   const manage = record.canManage && editor !== undefined && record.status.state !== 'left';
   const [removal, setRemoval] = useState<Removal | null>(null);
+  // The entry being corrected, in place of its row.
+  const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const name = `\u2068${record.displayName}\u2069`;
@@ -161,22 +172,41 @@ export function RecordDetails({ record, editor }: { record: VolunteerRecord; edi
           <p className="empty">{t('records.none_trainings')}</p>
         ) : (
           <ul className="rows">
-            {record.trainings.map((x) => (
-              <li key={x.id} className="row">
-                <UserText>{x.title}</UserText>
-                {x.completedOn && <span className="muted small"> · {day(x.completedOn)}</span>}
-                {x.source === 'mooc' && <span className="badge">{t('records.training_mooc')}</span>}
-                {manage && x.source === 'manual' && (
-                  <Button
-                    variant="quiet"
-                    aria-label={t('records.remove_training_label', { title: `\u2068${x.title}\u2069` })}
-                    onClick={() => setRemoval({ kind: 'training', id: x.id, label: x.title })}
-                  >
-                    {t('records.remove_button')}
-                  </Button>
-                )}
-              </li>
-            ))}
+            {record.trainings.map((x) =>
+              manage && editor && editing === x.id ? (
+                <li key={x.id}>
+                  <TrainingForm
+                    initial={{ title: x.title, completedOn: x.completedOn ?? '' }}
+                    onSave={(body) => editor.updateTraining(x.id, body)}
+                    onClose={() => setEditing(null)}
+                  />
+                </li>
+              ) : (
+                <li key={x.id} className="row">
+                  <UserText>{x.title}</UserText>
+                  {x.completedOn && <span className="muted small"> · {day(x.completedOn)}</span>}
+                  {x.source === 'mooc' && <span className="badge">{t('records.training_mooc')}</span>}
+                  {manage && x.source === 'manual' && (
+                    <Button
+                      variant="quiet"
+                      aria-label={t('records.edit_training_label', { title: `\u2068${x.title}\u2069` })}
+                      onClick={() => setEditing(x.id)}
+                    >
+                      {t('records.edit_button')}
+                    </Button>
+                  )}
+                  {manage && x.source === 'manual' && (
+                    <Button
+                      variant="quiet"
+                      aria-label={t('records.remove_training_label', { title: `\u2068${x.title}\u2069` })}
+                      onClick={() => setRemoval({ kind: 'training', id: x.id, label: x.title })}
+                    >
+                      {t('records.remove_button')}
+                    </Button>
+                  )}
+                </li>
+              ),
+            )}
           </ul>
         )}
         {manage && editor && <TrainingForm onSave={editor.addTraining} />}
@@ -187,26 +217,45 @@ export function RecordDetails({ record, editor }: { record: VolunteerRecord; edi
           <p className="empty">{t('records.none_checks')}</p>
         ) : (
           <ul className="rows">
-            {record.checks.map((c) => (
-              <li key={c.id} className="row">
-                <UserText>{c.kind}</UserText>
-                <span className="muted small">
-                  {' · '}
-                  {t('records.check_seen', { date: day(c.seenOn) })}
-                  {c.validUntil && ` · ${t('records.check_valid_until', { date: day(c.validUntil) })}`}
-                </span>
-                {!c.valid && <span className="badge badge-warn">{t('records.check_expired')}</span>}
-                {manage && (
-                  <Button
-                    variant="quiet"
-                    aria-label={t('records.remove_check_label', { kind: `\u2068${c.kind}\u2069` })}
-                    onClick={() => setRemoval({ kind: 'check', id: c.id, label: c.kind })}
-                  >
-                    {t('records.remove_button')}
-                  </Button>
-                )}
-              </li>
-            ))}
+            {record.checks.map((c) =>
+              manage && editor && editing === c.id ? (
+                <li key={c.id}>
+                  <CheckForm
+                    initial={{ kind: c.kind, seenOn: c.seenOn, validUntil: c.validUntil }}
+                    onSave={(body) => editor.updateCheck(c.id, body)}
+                    onClose={() => setEditing(null)}
+                  />
+                </li>
+              ) : (
+                <li key={c.id} className="row">
+                  <UserText>{c.kind}</UserText>
+                  <span className="muted small">
+                    {' · '}
+                    {t('records.check_seen', { date: day(c.seenOn) })}
+                    {c.validUntil && ` · ${t('records.check_valid_until', { date: day(c.validUntil) })}`}
+                  </span>
+                  {!c.valid && <span className="badge badge-warn">{t('records.check_expired')}</span>}
+                  {manage && (
+                    <Button
+                      variant="quiet"
+                      aria-label={t('records.edit_check_label', { kind: `\u2068${c.kind}\u2069` })}
+                      onClick={() => setEditing(c.id)}
+                    >
+                      {t('records.edit_button')}
+                    </Button>
+                  )}
+                  {manage && (
+                    <Button
+                      variant="quiet"
+                      aria-label={t('records.remove_check_label', { kind: `\u2068${c.kind}\u2069` })}
+                      onClick={() => setRemoval({ kind: 'check', id: c.id, label: c.kind })}
+                    >
+                      {t('records.remove_button')}
+                    </Button>
+                  )}
+                </li>
+              ),
+            )}
           </ul>
         )}
         {manage && editor && <CheckForm onSave={editor.addCheck} />}

@@ -44,6 +44,18 @@ export const setRecordCommitment = (
   userId: string,
   body: { hoursPerWeek: number | null; until: string | null },
 ) => api.put<VolunteerRecord>(`${base(slug, userId)}/commitment`, body);
+export const updateRecordTraining = (
+  slug: string,
+  userId: string,
+  id: string,
+  body: { title: string; completedOn: string },
+) => api.put<VolunteerRecord>(`${base(slug, userId)}/trainings/${encodeURIComponent(id)}`, body);
+export const updateRecordCheck = (
+  slug: string,
+  userId: string,
+  id: string,
+  body: { kind: string; seenOn: string; validUntil: string | null },
+) => api.put<VolunteerRecord>(`${base(slug, userId)}/checks/${encodeURIComponent(id)}`, body);
 /** Removes a training or check entry added by staff. */
 export const removeRecordItem = (slug: string, userId: string, id: string) =>
   api.delete<null>(`${base(slug, userId)}/${encodeURIComponent(id)}`);

@@ -12,7 +12,13 @@ import en from '../../../../common/i18n/en.json';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import { networkKeys } from '../networks/api.ts';
 import { RecordDetails, type RecordEditor } from './RecordPage.tsx';
-import { validateCheck, validateCommitment, validateTraining } from './RecordForms.tsx';
+import {
+  CheckForm,
+  TrainingForm,
+  validateCheck,
+  validateCommitment,
+  validateTraining,
+} from './RecordForms.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { HandoverFields, StatusSection } from './StatusSection.tsx';
 
@@ -166,7 +172,14 @@ describe('volunteer record page', () => {
     expect(html(false)).toBe('');
   });
 
-  const editor: RecordEditor = { addTraining: saved, addCheck: saved, setCommitment: saved, remove: saved };
+  const editor: RecordEditor = {
+    addTraining: saved,
+    addCheck: saved,
+    updateTraining: saved,
+    updateCheck: saved,
+    setCommitment: saved,
+    remove: saved,
+  };
 
   it('gives staff the forms for training, checks and commitment, and removal of what staff added', () => {
     const record: VolunteerRecord = {
@@ -191,6 +204,9 @@ describe('volunteer record page', () => {
     expect(html).toContain('aria-label="Remove the training \u2068First aid\u2069"');
     expect(html).toContain('aria-label="Remove the check \u2068Good conduct\u2069"');
     expect(html).not.toContain('Remove the training \u2068Mentoring basics\u2069');
+    expect(html).toContain('aria-label="Edit the training \u2068First aid\u2069"');
+    expect(html).toContain('aria-label="Edit the check \u2068Good conduct\u2069"');
+    expect(html).not.toContain('Edit the training \u2068Mentoring basics\u2069');
     expect(html).toContain('>MOOC<');
     expect(html).toContain('<dialog');
   });
@@ -255,5 +271,36 @@ describe('volunteer record page', () => {
     ]) {
       for (const lng of ['en', 'de', 'ar'] as const) expect(translator(lng).exists(key)).toBe(true);
     }
+  });
+
+  it('opens an entry to correct with its values, to save or cancel, in German', () => {
+    const training = render(
+      <TrainingForm
+        initial={{ title: 'First aid', completedOn: '2026-02-01' }}
+        onSave={saved}
+        onClose={noop}
+      />,
+      'de',
+    );
+    expect(training).toContain('>Schulung korrigieren<');
+    expect(training).toContain('value="First aid"');
+    expect(training).toContain('value="2026-02-01"');
+    expect(training).toContain('>Änderungen speichern<');
+    expect(training).toContain('>Abbrechen<');
+    const check = render(
+      <CheckForm
+        initial={{ kind: 'Good conduct', seenOn: '2025-01-10', validUntil: '2026-01-10' }}
+        onSave={saved}
+        onClose={noop}
+      />,
+    );
+    expect(check).toContain('>Correct the check<');
+    expect(check).toContain('value="Good conduct"');
+    expect(check).toContain('min="2025-01-10"');
+    expect(check).toContain('value="2026-01-10"');
+    // Adding: empty fields and no Cancel.
+    const adding = render(<CheckForm onSave={saved} />);
+    expect(adding).toContain('>Add check<');
+    expect(adding).not.toContain('>Cancel<');
   });
 });
