@@ -155,6 +155,38 @@ describe('volunteer records on a phone', () => {
     await context.close();
   });
 
+  it('lets the meta-mentor add a check, refused first for a validity before the day seen, and the mentor read it', async () => {
+    photographFailures();
+    const { context, page } = await signedInPage('olga');
+    await page.goto(`/networks/${slug}/members/${ids[tom.email]}/record`);
+    await page.getByRole('heading', { level: 1, name: /Volunteer record of .*Tom Mentor/ }).waitFor();
+    await page.getByText('No checks recorded yet.').waitFor();
+    const form = page.getByRole('form', { name: 'Add a check' });
+    await form.getByLabel('Kind of check').fill('Certificate of good conduct seen');
+    await form.getByLabel('Seen on').fill('2026-11-20');
+    await form.getByLabel('Valid until (optional)').fill('2026-11-01');
+    await form.getByRole('button', { name: 'Add check' }).click();
+    await form.getByText('“Valid until” cannot be before the day the check was seen.').waitFor();
+    await form.getByLabel('Valid until (optional)').fill('2029-11-20');
+    await form.getByRole('button', { name: 'Add check' }).click();
+    await form.getByText('Saved.').waitFor();
+    const row = page.locator('li.row').filter({ hasText: 'Certificate of good conduct seen' });
+    await row.getByText('valid until November 20, 2029').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await checkBothWidths(page, 'records-15-check-added', violations);
+    await context.close();
+
+    // Tom opens his own record from the home page: the check, and no forms.
+    const own = await signedInPage(tom.email);
+    await own.page.goto('/');
+    await own.page.getByRole('link', { name: 'My volunteer record' }).click();
+    await own.page.getByRole('heading', { level: 1, name: 'My volunteer record' }).waitFor();
+    await own.page.getByText('Certificate of good conduct seen').waitFor();
+    await own.page.getByText('Only the network’s meta-mentors and office can change this record.').waitFor();
+    expect(await own.page.locator('main form').count()).toBe(0);
+    await own.context.close();
+  });
+
   it('lets the office record a departure with the handover, in Arabic, right to left, at 390 px', async () => {
     const { context, page } = await signedInPage(rania.email);
     await page.goto(`/networks/${slug}/members/${ids[lea.email]}/record`);

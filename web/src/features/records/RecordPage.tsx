@@ -187,22 +187,22 @@ export function RecordDetails({ record, editor }: { record: VolunteerRecord; edi
                   {x.completedOn && <span className="muted small"> · {day(x.completedOn)}</span>}
                   {x.source === 'mooc' && <span className="badge">{t('records.training_mooc')}</span>}
                   {manage && x.source === 'manual' && (
-                    <Button
-                      variant="quiet"
-                      aria-label={t('records.edit_training_label', { title: `\u2068${x.title}\u2069` })}
-                      onClick={() => setEditing(x.id)}
-                    >
-                      {t('records.edit_button')}
-                    </Button>
-                  )}
-                  {manage && x.source === 'manual' && (
-                    <Button
-                      variant="quiet"
-                      aria-label={t('records.remove_training_label', { title: `\u2068${x.title}\u2069` })}
-                      onClick={() => setRemoval({ kind: 'training', id: x.id, label: x.title })}
-                    >
-                      {t('records.remove_button')}
-                    </Button>
+                    <div className="row-actions">
+                      <Button
+                        variant="quiet"
+                        aria-label={t('records.edit_training_label', { title: `\u2068${x.title}\u2069` })}
+                        onClick={() => setEditing(x.id)}
+                      >
+                        {t('records.edit_button')}
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        aria-label={t('records.remove_training_label', { title: `\u2068${x.title}\u2069` })}
+                        onClick={() => setRemoval({ kind: 'training', id: x.id, label: x.title })}
+                      >
+                        {t('records.remove_button')}
+                      </Button>
+                    </div>
                   )}
                 </li>
               ),
@@ -236,22 +236,22 @@ export function RecordDetails({ record, editor }: { record: VolunteerRecord; edi
                   </span>
                   {!c.valid && <span className="badge badge-warn">{t('records.check_expired')}</span>}
                   {manage && (
-                    <Button
-                      variant="quiet"
-                      aria-label={t('records.edit_check_label', { kind: `\u2068${c.kind}\u2069` })}
-                      onClick={() => setEditing(c.id)}
-                    >
-                      {t('records.edit_button')}
-                    </Button>
-                  )}
-                  {manage && (
-                    <Button
-                      variant="quiet"
-                      aria-label={t('records.remove_check_label', { kind: `\u2068${c.kind}\u2069` })}
-                      onClick={() => setRemoval({ kind: 'check', id: c.id, label: c.kind })}
-                    >
-                      {t('records.remove_button')}
-                    </Button>
+                    <div className="row-actions">
+                      <Button
+                        variant="quiet"
+                        aria-label={t('records.edit_check_label', { kind: `\u2068${c.kind}\u2069` })}
+                        onClick={() => setEditing(c.id)}
+                      >
+                        {t('records.edit_button')}
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        aria-label={t('records.remove_check_label', { kind: `\u2068${c.kind}\u2069` })}
+                        onClick={() => setRemoval({ kind: 'check', id: c.id, label: c.kind })}
+                      >
+                        {t('records.remove_button')}
+                      </Button>
+                    </div>
                   )}
                 </li>
               ),
