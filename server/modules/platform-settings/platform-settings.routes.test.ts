@@ -83,6 +83,8 @@ describe.each(DIALECTS)('requiring a second factor on %s', (dialect) => {
     expect(errorCode(await meta.get('/api/notifications'))).toBe('SECOND_FACTOR_REQUIRED');
     // What they need to set it up stays open.
     expect((await meta.get('/api/me')).statusCode).toBe(200);
+    expect((await meta.get('/api/session')).json()).toMatchObject({ secondFactorRequired: true });
+    expect((await mentor.get('/api/session')).json()).toMatchObject({ secondFactorRequired: false });
     expect((await meta.get('/api/me/two-factor')).statusCode).toBe(200);
     expect((await meta.get('/api/legal')).statusCode).toBe(200);
 
@@ -90,6 +92,7 @@ describe.each(DIALECTS)('requiring a second factor on %s', (dialect) => {
 
     await setUpTotp(meta);
     expect((await meta.get(networkUrl)).statusCode).toBe(200);
+    expect((await meta.get('/api/session')).json()).toMatchObject({ secondFactorRequired: false });
     await requireSecondFactor(false);
   });
 
