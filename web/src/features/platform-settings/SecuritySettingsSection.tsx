@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { userKeys } from '../users/api.ts';
 import { platformSettingsKeys, updateSecuritySettings, useSecuritySettings } from './api.ts';
 
 /**
@@ -22,6 +23,8 @@ export function SecuritySettingsSection() {
     mutationFn: (requireSecondFactor: boolean) => updateSecuritySettings({ requireSecondFactor }),
     onSuccess: (saved) => {
       queryClient.setQueryData(platformSettingsKeys.security, saved);
+      // The admin may be one of those who now need a second factor: ask again at once.
+      void queryClient.invalidateQueries({ queryKey: userKeys.secondFactorGate });
       setAsking(null);
     },
   });
