@@ -75,6 +75,8 @@ export const AUDIT_EVENTS = [
   'records.settings_changed',
   'member.erased',
   'network.handed_over',
+  'platform.second_factor_required',
+  'platform.second_factor_optional',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

@@ -94,6 +94,7 @@ export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'platform.jobs.manage': '--------Y',
   'directory.manage': '--------Y',
   'platform.legal.manage': '--------Y',
+  'platform.settings.manage': '--------Y',
   'account.export': '-YYYYYYYY',
   'account.delete': '-YYYYYYYY',
 };

@@ -278,6 +278,7 @@ export const PLATFORM_ACTIONS = [
   'platform.jobs.manage',
   'directory.manage',
   'platform.legal.manage',
+  'platform.settings.manage',
   'account.export',
   'account.delete',
 ] as const;
@@ -297,6 +298,8 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
     case 'directory.manage':
     // Publishing new versions of the privacy notice and the terms of use.
     case 'platform.legal.manage':
+    // Platform settings such as requiring a second factor of the roles that hold the most data.
+    case 'platform.settings.manage':
       return actor.signedIn && actor.platformAdmin;
     // GDPR Art. 15, 17, 20: the signed-in person exports or deletes their own account.
     case 'account.export':

@@ -59,7 +59,11 @@ export const LoginAnswer = Me.extend({ deletionCancelled: z.boolean() });
 export type LoginAnswer = z.infer<typeof LoginAnswer>;
 
 /** Who is signed in on this browser: the account, or null for a visitor (not an error). */
-export const CurrentSession = z.object({ user: Me.nullable() });
+export const CurrentSession = z.object({
+  user: Me.nullable(),
+  /** Signed in but refused everything until they set up a second factor, which the platform requires of their role. */
+  secondFactorRequired: z.boolean().optional(),
+});
 export type CurrentSession = z.infer<typeof CurrentSession>;
 
 export const SessionInfo = z.object({

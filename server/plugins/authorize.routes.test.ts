@@ -490,6 +490,11 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     url: '/api/admin/legal/privacy',
     body: { body: '# Privacy notice\n\nA version for the matrix test.', summary: 'Matrix test' },
   }),
+  'platform.settings.manage': async () => ({
+    method: 'PUT',
+    url: '/api/admin/settings/security',
+    body: { requireSecondFactor: false },
+  }),
   'account.export': async () => ({ method: 'POST', url: '/api/me/export' }),
   // Last in PLATFORM_ACTIONS: it ends the actor's sessions.
   'account.delete': async () => ({

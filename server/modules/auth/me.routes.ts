@@ -17,6 +17,7 @@ import {
   revokeOtherSessions,
   revokeSession,
 } from '../../platform/sessions/index.ts';
+import { mustSetUpSecondFactor } from '../platform-settings/index.ts';
 import { presentMe } from '../users/index.ts';
 import { changePassword, updateAccount } from './account.service.ts';
 import { deviceTokenOf, setDeviceCookie } from './device-cookie.ts';
@@ -44,7 +45,13 @@ export async function meRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: CurrentSession, ...errorResponses },
       },
     },
-    async (request) => ({ user: request.auth ? presentMe(request.auth.user) : null }),
+    async (request) =>
+      request.auth
+        ? {
+            user: presentMe(request.auth.user),
+            secondFactorRequired: await mustSetUpSecondFactor(ctx, request.auth.user),
+          }
+        : { user: null },
   );
 
   app.patch(

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from
 import { signOut, useMe } from '../features/auth/api.ts';
 import { useSignInNotice } from '../features/auth/sign-in-notice.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
+import { useSecondFactorGate } from '../features/users/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { lazyPage } from '../app/lazy-page.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -18,12 +19,15 @@ const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
 const LegalGate = lazyPage(() => import('../features/legal/LegalGate.tsx'));
 // Says that signing in cancelled the deletion of the account.
 const DeletionCancelledNotice = lazyPage(() => import('../features/users/DeletionCancelledNotice.tsx'));
+// Takes the place of every page while the platform requires a second factor the person lacks.
+const SecondFactorGate = lazyPage(() => import('../features/users/SecondFactorGate.tsx'));
 
 /** Header with navigation, the page, and a footer. Navigation lists only sections that exist. */
 export function AppShell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const signInNotice = useSignInNotice();
+  const secondFactorRequired = useSecondFactorGate(Boolean(me)).data === true;
   const unreadMessages = useUnreadMessages(Boolean(me)).data?.total ?? 0;
   const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
   const signOutMutation = useMutation({
@@ -134,7 +138,7 @@ export function AppShell() {
             </Suspense>
           )}
           <Suspense fallback={<Loading />}>
-            <Outlet />
+            {secondFactorRequired ? <SecondFactorGate /> : <Outlet />}
           </Suspense>
         </ErrorBoundary>
       </main>

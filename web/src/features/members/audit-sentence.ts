@@ -78,6 +78,8 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'records.settings_changed': 'audit.events.records.settings_changed',
   'member.erased': 'audit.events.member.erased',
   'network.handed_over': 'audit.events.network.handed_over',
+  'platform.second_factor_required': 'audit.events.platform.second_factor_required',
+  'platform.second_factor_optional': 'audit.events.platform.second_factor_optional',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { LegalAdminLink } from '../legal/LegalAdminLink.tsx';
+import { SecuritySettingsSection } from '../platform-settings/SecuritySettingsSection.tsx';
 import { OperationsLink } from '../operations/OperationsLink.tsx';
 import { useMe } from '../auth/api.ts';
 import { BlockedSection } from '../moderation/BlockedSection.tsx';
@@ -33,6 +34,7 @@ export default function AccountPage() {
       <ModerationLink />
       {me.isPlatformAdmin && <OperationsLink />}
       {me.isPlatformAdmin && <LegalAdminLink />}
+      {me.isPlatformAdmin && <SecuritySettingsSection />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
   ChangePasswordBody,
+  CurrentSession,
   DisableTotpBody,
   Me,
   Ok,
@@ -24,6 +25,7 @@ export const userKeys = {
   twoFactor: [...authKeys.me, 'two-factor'] as const,
   dataExport: [...authKeys.me, 'export'] as const,
   deletion: [...authKeys.me, 'deletion'] as const,
+  secondFactorGate: [...authKeys.me, 'second-factor-gate'] as const,
 };
 
 export const updateMe = (body: UpdateMeBody) => api.patch<Me>('/me', body);
@@ -63,4 +65,14 @@ export function useDataExport() {
 /** What deleting the account would do (the grace period, the networks handed over). */
 export function useDeletionState() {
   return useQuery({ queryKey: userKeys.deletion, queryFn: () => api.get<DeletionState>('/me/delete') });
+}
+
+/** Whether the platform requires a second factor of the signed-in person's role and they have none yet. */
+export function useSecondFactorGate(signedIn: boolean) {
+  return useQuery({
+    queryKey: userKeys.secondFactorGate,
+    queryFn: async () => (await api.get<CurrentSession>('/session')).secondFactorRequired === true,
+    enabled: signedIn,
+    staleTime: 5 * 60_000,
+  });
 }
