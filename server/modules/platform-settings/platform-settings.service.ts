@@ -15,9 +15,21 @@ import {
 
 const REQUIRE_SECOND_FACTOR = 'require_second_factor';
 
+/**
+ * Every signed-in request asks whether the rule is on: the answer is kept per database for a few
+ * seconds instead of a read per request. A change made here shows at once in this process; other
+ * server processes see it within SETTING_TTL_MS.
+ */
+const SETTING_TTL_MS = 5_000;
+const known = new WeakMap<object, { value: boolean; until: number }>();
+
 async function isSecondFactorRequired(ctx: AppContext): Promise<boolean> {
+  const cached = known.get(ctx.database);
+  if (cached && cached.until > Date.now()) return cached.value;
   const row = await findPlatformSetting(ctx.database.db, REQUIRE_SECOND_FACTOR);
-  return row !== undefined && JSON.parse(row.value) === true;
+  const value = row !== undefined && JSON.parse(row.value) === true;
+  known.set(ctx.database, { value, until: Date.now() + SETTING_TTL_MS });
+  return value;
 }
 
 /** The platform's sign-in security settings (off until a platform admin turns them on). */
@@ -45,6 +57,7 @@ export async function updateSecuritySettings(
         : 'platform.second_factor_optional',
     });
   });
+  known.delete(ctx.database);
   return presentSecuritySettings(body.requireSecondFactor);
 }
 
