@@ -51,3 +51,12 @@ export async function spendSecondFactor(
   if (step === null && (await spendRecoveryCode(db, userId, recovery, isoNow()))) return 'recovery_code';
   return wrongCode(ctx, userId);
 }
+
+/**
+ * Confirms a step with the second factor instead of the password (a TOTP or an unused recovery
+ * code, spent by it): TWO_FACTOR_OFF for an account without one, SECOND_FACTOR_INVALID (counted)
+ * for a wrong code, RATE_LIMITED once the account's wrong codes reached the limit.
+ */
+export async function assertSecondFactor(ctx: AppContext, userId: string, code: string): Promise<void> {
+  await spendSecondFactor(ctx, userId, code);
+}
