@@ -169,6 +169,11 @@ async function lockoutOf(ctx: AppContext, checkKey: string): Promise<AppError | 
  * toward the lockout, and wrong codes toward the limit on codes (which, once reached, shuts this
  * way too). Only a caller who already holds a valid code can tell a right password from a wrong
  * one — and that is the owner, or someone who has both factors anyway.
+ *
+ * The code is looked at only after a right password on purpose: checking it first would let a
+ * stranger use up the account's wrong codes and shut this way for the owner as well. The price
+ * is a few database reads more after a right password than after a wrong one (the password hash
+ * itself takes far longer); attempts here stay limited per IP.
  */
 async function passSecondFactorThroughLockout(
   ctx: AppContext,
