@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_STATUSES } from '../account-data.ts';
+import { SecondFactorCode } from './auth.ts';
 import { Id } from './networks.ts';
 
 /** One export of everything about the signed-in person. */
@@ -22,11 +23,21 @@ export type DataExportState = z.infer<typeof DataExportState>;
 
 export const DataExportParams = z.strictObject({ id: Id });
 
-/** Deleting the account: the password again, and whether the posts' text goes too. */
-export const DeleteAccountBody = z.strictObject({
-  password: z.string().min(1).max(200),
-  removePostText: z.boolean().default(false),
-});
+/**
+ * Deleting the account: the password again — or, for an account with a second factor, a current
+ * TOTP or recovery code instead (`code`; sent with the password, it only lets a locked account
+ * through, as at sign-in) — and whether the posts' text goes too.
+ */
+export const DeleteAccountBody = z
+  .strictObject({
+    password: z.string().min(1).max(200).optional(),
+    code: SecondFactorCode.optional(),
+    removePostText: z.boolean().default(false),
+  })
+  .refine((b) => b.password !== undefined || b.code !== undefined, {
+    path: ['password'],
+    message: 'the password or a code',
+  });
 export type DeleteAccountBody = z.infer<typeof DeleteAccountBody>;
 
 /** A network the person is the only meta-mentor of: handed to its founding organisation's admins. */

@@ -24,7 +24,23 @@ export type RegisterBody = z.infer<typeof RegisterBody>;
 export const VerifyEmailBody = z.strictObject({ token: Token });
 export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 
-export const LoginBody = z.strictObject({ email: Email, password: Password });
+/** A code from the authenticator app: six digits. */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`));
+/** A TOTP code, or a recovery code as printed (dashes and spaces are ignored). */
+export const SecondFactorCode = z.string().trim().min(TOTP_DIGITS).max(40);
+
+/**
+ * `code`: a TOTP or recovery code sent with the password, which only matters while the account is
+ * locked after wrong guesses — an account with a second factor signs in with both then.
+ */
+export const LoginBody = z.strictObject({
+  email: Email,
+  password: Password,
+  code: SecondFactorCode.optional(),
+});
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
@@ -40,7 +56,12 @@ export const UpdateMeBody = z
   });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
-export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password });
+/** `code`: as at sign-in, lets an account with a second factor through a lockout. */
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: Password,
+  newPassword: Password,
+  code: SecondFactorCode.optional(),
+});
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const Me = z.object({
@@ -101,14 +122,6 @@ export const SetupBody = z.strictObject({
   locale: LocaleCode,
 });
 export type SetupBody = z.infer<typeof SetupBody>;
-
-/** A code from the authenticator app: six digits. */
-export const TotpCode = z
-  .string()
-  .trim()
-  .regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`));
-/** A TOTP code, or a recovery code as printed (dashes and spaces are ignored). */
-export const SecondFactorCode = z.string().trim().min(TOTP_DIGITS).max(40);
 
 /** Answer to a correct password when the account has a second factor: finish with the code. */
 export const SecondFactorRequired = z.object({

@@ -8,6 +8,7 @@ import {
 } from '../directory.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
 import { Id } from './networks.ts';
+import { HttpUrl } from './url.ts';
 
 export const DirectoryService = z.enum(DIRECTORY_SERVICES);
 export const DirectoryKind = z.enum(DIRECTORY_KINDS);
@@ -49,12 +50,6 @@ export type DirectoryExportQuery = z.infer<typeof DirectoryExportQuery>;
 export const DirectoryEntryParams = z.strictObject({ id: Id });
 export const DirectoryClaimParams = z.strictObject({ id: Id });
 
-/** Websites: http and https only (no javascript:, data: or file: links). */
-const HttpUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }));
 const Coordinate = (max: number) => z.number().min(-max).max(max);
 
 /** What a platform admin writes for a directory-only entry. */
@@ -71,7 +66,7 @@ export const DirectoryEntryBody = z.strictObject({
   longitude: Coordinate(180).nullable().default(null),
   email: z.string().trim().max(200).pipe(z.email()).nullable().default(null),
   phone: z.string().trim().max(60).nullable().default(null),
-  website: HttpUrl.nullable().default(null),
+  website: HttpUrl(500).nullable().default(null),
   openingHours: z.string().trim().max(500).default(''),
   description: z.string().trim().max(2000).default(''),
   lastCheckedOn: z.iso.date().nullable().default(null),

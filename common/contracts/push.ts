@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PUSH_KINDS } from '../push.ts';
+import { HttpUrl } from './url.ts';
 
 export { isInQuietHours, MAX_PUSH_SUBSCRIPTIONS, PUSH_KINDS, type PushKind, pushKindOf } from '../push.ts';
 
@@ -13,12 +14,8 @@ const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'must be base64url'
 
 /** One browser's subscription as PushSubscription.toJSON() gives it, with a name for the device. */
 export const CreatePushSubscriptionBody = z.strictObject({
-  endpoint: z
-    .string()
-    .trim()
-    .min(1)
-    .max(1000)
-    .pipe(z.url({ protocol: /^https?$/ })),
+  /** The push service's address: the shared web address rule (the sender also wants public https). */
+  endpoint: HttpUrl(1000),
   keys: z.strictObject({
     /** The browser's P-256 public key: 65 bytes, 87 characters in base64url. */
     p256dh: Base64Url.min(86).max(90),

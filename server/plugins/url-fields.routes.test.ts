@@ -4,6 +4,7 @@ import { translate } from '../lib/i18n.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { signIn } from '../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../test/factories.ts';
+import { browserKeys } from '../test/push.ts';
 
 /** Every web address field goes through the one shared rule (common/urls.ts) and fails the same way. */
 const HOSTILE = [
@@ -109,5 +110,72 @@ describe.each(DIALECTS)('web address fields on %s', (dialect) => {
         'url',
         'en',
       );
+  });
+
+  it("refuses unsafe addresses as a directory entry's website, typed or imported from a CSV", async () => {
+    const admin = await signIn(t.app, await buildUser(t.ctx, { isPlatformAdmin: 1, locale: 'de' }));
+    const entry = { name: 'Fictional Advice Point', kind: 'ngo', country: 'DE' };
+    for (const website of HOSTILE)
+      expectRefused(await admin.post('/api/directory', { ...entry, website }), 'website');
+    const created = await admin.post('/api/directory', { ...entry, website: 'https://advice.example.org/' });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/directory/${created.json().id}`;
+    expectRefused(await admin.patch(url, { website: 'javascript:alert(1)' }), 'website');
+    expect((await admin.get(url)).json().website).toBe('https://advice.example.org/');
+    // An IP address is an address like any other under the one rule.
+    expect((await admin.patch(url, { website: 'http://192.0.2.7/info' })).statusCode).toBe(200);
+
+    const csv = ['name;country;website', ...HOSTILE.map((w, i) => `Row ${i + 1};DE;"${w}"`)].join('\r\n');
+    const preview = await admin.post('/api/directory/import/preview', csv, { 'content-type': 'text/csv' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const rows = preview.json().rows as { problems: { problem: string }[] }[];
+    expect(rows).toHaveLength(HOSTILE.length);
+    for (const row of rows) expect(row.problems.map((p) => p.problem)).toContain('website_invalid');
+  });
+
+  it("refuses unsafe addresses as a browser's push endpoint", async () => {
+    const client = await signIn(t.app, await buildUser(t.ctx, { locale: 'de' }));
+    const subscription = { keys: browserKeys().keys, label: 'Phone' };
+    for (const endpoint of HOSTILE)
+      expectRefused(
+        await client.post('/api/me/push-subscriptions', { ...subscription, endpoint }),
+        'endpoint',
+      );
+  });
+
+  it("refuses unsafe addresses when an event's or a resource's link is changed", async () => {
+    const network = await buildNetwork(t.ctx, { visibility: 'private' });
+    const meta = await signIn(t.app, await buildMember(t.ctx, network, { role: 'meta_mentor' }));
+    const event = await meta.post(`/api/networks/${network.slug}/events`, {
+      title: 'Online café',
+      description: '',
+      language: 'de',
+      format: 'online',
+      timeZone: 'Europe/Berlin',
+      startsLocal: '2030-02-05T18:00',
+      endsLocal: '2030-02-05T20:00',
+      onlineUrl: 'https://meet.example.org/cafe',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const resource = await meta.post(`/api/networks/${network.slug}/resources`, {
+      kind: 'link',
+      title: 'City housing office',
+      language: 'en',
+      body: 'Where to ask.',
+      url: 'https://housing.example.org/',
+    });
+    expect(resource.statusCode, resource.body).toBe(201);
+    for (const bad of HOSTILE) {
+      expectRefused(
+        await meta.patch(`/api/networks/${network.slug}/events/${event.json().id}`, { onlineUrl: bad }),
+        'onlineUrl',
+        'en',
+      );
+      expectRefused(
+        await meta.patch(`/api/networks/${network.slug}/resources/${resource.json().id}`, { url: bad }),
+        'url',
+        'en',
+      );
+    }
   });
 });

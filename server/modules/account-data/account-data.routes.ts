@@ -110,7 +110,7 @@ export async function accountDataRoutes(fastify: FastifyInstance, ctx: AppContex
         operationId: 'deleteMyAccount',
         tags,
         summary:
-          'Delete my account (password again): deactivated now, erased after 14 days; signing in before then cancels',
+          'Delete my account (password, or a second-factor code, again): deactivated now, erased after 14 days; signing in before then cancels',
         body: DeleteAccountBody,
         response: { 200: DeletionState, ...errorResponses },
       },

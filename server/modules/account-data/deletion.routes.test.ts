@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeletionState } from '../../../common/contracts/account-data.ts';
 import type { Conversation } from '../../../common/contracts/messages.ts';
@@ -5,6 +6,12 @@ import { buildPersonWithData, runJobs, TYPED } from '../../test/account-data.ts'
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
+
+/** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
+function totpCode(secret: string, steps = 0): string {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
+}
 
 describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
   let t: TestApp;
@@ -174,5 +181,42 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       .where('authorId', '=', anna.id)
       .execute();
     expect(posts.map((p) => p.bodySource)).toEqual(['']);
+  });
+
+  it('takes a code from the second factor instead of the password; a wrong code is refused and counted, an account without one needs the password', async () => {
+    const user = await buildUser(t.ctx);
+    const client = await signIn(t.app, user);
+    const { secret } = (await client.post('/api/me/two-factor/totp')).json() as { secret: string };
+    // Confirmed with the previous step's code: the current one is left for the deletion.
+    const confirm = await client.post('/api/me/two-factor/totp/confirm', { code: totpCode(secret, -1) });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+
+    const wrong = await client.post('/api/me/delete', {
+      code: '000000' === totpCode(secret) ? '111111' : '000000',
+    });
+    expect([wrong.statusCode, errorCode(wrong)]).toEqual([400, 'SECOND_FACTOR_INVALID']);
+    expect(wrong.json().error.details).toEqual({ field: 'code' });
+    const counted = await t.ctx.database.db
+      .selectFrom('rateLimits')
+      .select('hits')
+      .where('key', '=', `second-factor:account:${user.id}`)
+      .execute();
+    expect(counted.map((r) => r.hits)).toEqual([1]);
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+
+    const deleted = await client.post('/api/me/delete', { code: totpCode(secret) });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect((deleted.json() as DeletionState).eraseAfter).not.toBeNull();
+    expect(errorCode(await client.get('/api/me'))).toBe('UNAUTHENTICATED');
+
+    // Without a second factor a code alone does not do.
+    const plain = await buildUser(t.ctx);
+    const plainClient = await signIn(t.app, plain);
+    const noFactor = await plainClient.post('/api/me/delete', { code: '123456' });
+    expect([noFactor.statusCode, errorCode(noFactor)]).toEqual([409, 'TWO_FACTOR_OFF']);
+    expect(errorCode(await plainClient.post('/api/me/delete', { removePostText: true }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(((await plainClient.get('/api/me/delete')).json() as DeletionState).eraseAfter).toBeNull();
   });
 });

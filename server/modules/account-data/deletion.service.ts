@@ -1,9 +1,10 @@
 import { DELETION_GRACE_DAYS } from '../../../common/account-data.ts';
 import type { DeleteAccountBody, DeletionState } from '../../../common/contracts/account-data.ts';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { revokeAllSessions, type SessionContext } from '../../platform/sessions/index.ts';
-import { assertCurrentPassword, localeOf } from '../auth/index.ts';
+import { assertCurrentPassword, assertSecondFactor, localeOf } from '../auth/index.ts';
 import { findAccountDeletion, scheduleAccountDeletion } from '../users/index.ts';
 import { findSoleMetaMentorNetworks } from './account-data.repository.ts';
 import { presentDeletion } from './account-data.presenter.ts';
@@ -16,8 +17,9 @@ export async function deletionState(ctx: AppContext, userId: string): Promise<De
 }
 
 /**
- * Deactivates the account after checking the password again: every session ends at once, and a
- * job erases the account after the grace period unless the person signs in before then.
+ * Deactivates the account after checking the password again (or, for an account with a second
+ * factor, a code from it instead): every session ends at once, and a job erases the account after
+ * the grace period unless the person signs in before then.
  */
 export async function requestDeletion(
   ctx: AppContext,
@@ -25,7 +27,14 @@ export async function requestDeletion(
   body: DeleteAccountBody,
   deviceToken?: string,
 ): Promise<DeletionState> {
-  await assertCurrentPassword(ctx, current, body.password, deviceToken);
+  if (body.password !== undefined) {
+    await assertCurrentPassword(ctx, current, body.password, deviceToken, body.code);
+  } else if (body.code !== undefined) {
+    await assertSecondFactor(ctx, current.user.id, body.code);
+  } else {
+    // The contract asks for one of them; never delete on neither.
+    throw new AppError('INVALID_CREDENTIALS', 401, { field: 'password' });
+  }
   const user = current.user;
   const now = Date.now();
   const eraseAfter = isoNow(now + DELETION_GRACE_DAYS * DAY);

@@ -29,7 +29,7 @@ export async function changePassword(
   body: ChangePasswordBody,
   deviceToken?: string,
 ): Promise<string> {
-  await assertCurrentPassword(ctx, current, body.currentPassword, deviceToken);
+  await assertCurrentPassword(ctx, current, body.currentPassword, deviceToken, body.code);
   assertStrongPassword(body.newPassword, current.user.email, 'newPassword');
   const updated = await updateUser(ctx, current.user.id, {
     passwordHash: await hashPassword(body.newPassword, ctx.config.passwordCost),

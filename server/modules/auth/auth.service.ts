@@ -5,7 +5,6 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { HOUR, isoIn, isoNow, MINUTE } from '../../lib/time.ts';
-import type { RateRule } from '../../platform/rate-limit/index.ts';
 import { type RequestMeta, type SessionContext, startSession } from '../../platform/sessions/index.ts';
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
 import {
@@ -18,19 +17,11 @@ import {
 } from '../users/index.ts';
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
+import { RATE_RULES } from './rate-rules.ts';
+import { hasSecondFactor, type SecondFactorMethod, spendSecondFactor } from './second-factor.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
-import { findTotp } from './two-factor.repository.ts';
 
-/** Limits on sign-in, registration and mails, per IP or per account. */
-export const RATE_RULES = {
-  loginPerIp: { limit: 30, windowMs: 15 * MINUTE },
-  loginFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
-  registerPerIp: { limit: 10, windowMs: HOUR },
-  mailsPerAccount: { limit: 3, windowMs: HOUR },
-  resetPerIp: { limit: 10, windowMs: HOUR },
-  /** Wrong TOTP or recovery codes: limited like wrong passwords. */
-  secondFactorFailuresPerAccount: { limit: 10, windowMs: 15 * MINUTE },
-} satisfies Record<string, RateRule>;
+export { RATE_RULES };
 
 /** How long a verification link stays valid. */
 export const VERIFY_TTL_HOURS = 48;
@@ -152,10 +143,66 @@ export interface SecondFactorPending {
 }
 
 /**
+ * The account's lockout (or the trusted device's), if its wrong guesses have reached the limit:
+ * the RATE_LIMITED error to answer, without counting.
+ */
+async function lockoutOf(ctx: AppContext, checkKey: string): Promise<AppError | undefined> {
+  try {
+    await ctx.rateLimiter.check(checkKey, RATE_RULES.loginFailuresPerAccount);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return error;
+    throw error;
+  }
+}
+
+/**
+ * The way past a lockout for an account with a second factor (OWASP: the second factor proves the
+ * owner, so a stranger's wrong guesses should not lock them out): the right password together with
+ * a valid TOTP or recovery code, in the same request.
+ *
+ * Why this is no password oracle for a locked account: every way this can fail — no code sent,
+ * unknown address, wrong password, an account without a second factor, a wrong or spent code, the
+ * account's code guesses used up — gives the very same RATE_LIMITED answer as before, and the code
+ * is only looked at after the password was right. So whoever lacks a valid code learns nothing
+ * from a locked account, not even whether it has a second factor; wrong passwords still count
+ * toward the lockout, and wrong codes toward the limit on codes (which, once reached, shuts this
+ * way too). Only a caller who already holds a valid code can tell a right password from a wrong
+ * one — and that is the owner, or someone who has both factors anyway.
+ *
+ * The code is looked at only after a right password on purpose: checking it first would let a
+ * stranger use up the account's wrong codes and shut this way for the owner as well. The price
+ * is a few database reads more after a right password than after a wrong one (the password hash
+ * itself takes far longer); attempts here stay limited per IP.
+ */
+async function passSecondFactorThroughLockout(
+  ctx: AppContext,
+  lockout: AppError,
+  userId: string | undefined,
+  passwordOk: boolean,
+  code: string | undefined,
+  countKeys: string[],
+): Promise<SecondFactorMethod> {
+  if (!passwordOk || !userId) {
+    await countWrongGuess(ctx, countKeys);
+    throw lockout;
+  }
+  if (code === undefined || !(await hasSecondFactor(ctx, userId))) throw lockout;
+  try {
+    return await spendSecondFactor(ctx, userId, code);
+  } catch (error) {
+    // A wrong code was counted by spendSecondFactor; the answer stays the lockout's.
+    if (error instanceof AppError) throw lockout;
+    throw error;
+  }
+}
+
+/**
  * Checks e-mail and password, limited per IP and per account (or per trusted device), with the
  * same work done whether or not the account exists; starts a session and issues a new device
  * token on success — or, when the account has a second factor, hands out a short-lived pending
- * token that the code must come with (no session, no device cookie yet).
+ * token that the code must come with (no session, no device cookie yet). A locked account with a
+ * second factor signs in with the password and a code in one request (`code`, see above).
  */
 export async function login(
   ctx: AppContext,
@@ -166,9 +213,21 @@ export async function login(
   await ctx.rateLimiter.hit(`login:ip:${meta.ip}`, RATE_RULES.loginPerIp);
   const user = await findUserByEmail(ctx, body.email);
   const keys = guessKeys(body.email, user ? trustedDeviceOf(user, deviceToken) : undefined);
-  await ctx.rateLimiter.check(keys.checkKey, RATE_RULES.loginFailuresPerAccount);
+  const lockout = await lockoutOf(ctx, keys.checkKey);
+  if (lockout && body.code === undefined) throw lockout;
   const cost = ctx.config.passwordCost;
   const result = await verifyPassword(body.password, user?.passwordHash ?? (await getDummyHash(cost)), cost);
+  let method: SecondFactorMethod | undefined;
+  if (lockout) {
+    method = await passSecondFactorThroughLockout(
+      ctx,
+      lockout,
+      user?.id,
+      result.ok,
+      body.code,
+      keys.countKeys,
+    );
+  }
   if (!user || !result.ok) {
     await countWrongGuess(ctx, keys.countKeys);
     throw new AppError('INVALID_CREDENTIALS', 401);
@@ -179,13 +238,13 @@ export async function login(
     signedIn =
       (await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) })) ?? user;
   }
-  if ((await findTotp(ctx.database.db, user.id))?.confirmedAt) {
+  if (!method && (await hasSecondFactor(ctx, user.id))) {
     const ttl = SECOND_FACTOR_TTL_MINUTES * MINUTE;
     const pendingToken = await issueUserToken(ctx, user.id, 'second_factor', ttl);
     return { status: 'second_factor_required', pendingToken, expiresAt: isoIn(ttl) };
   }
   const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
-  const { token, session } = await startSession(ctx, user.id, meta);
+  const { token, session } = await startSession(ctx, user.id, meta, method);
   return {
     status: 'signed_in',
     user: signedIn,
@@ -198,18 +257,25 @@ export async function login(
 
 /**
  * Verifies the current password of a signed-in user (limited like sign-in, with the same
- * exception for the browser's device cookie).
+ * exceptions: the browser's device cookie, or — for an account with a second factor — a valid
+ * code sent with the password, with the same reasoning and the same single answer as at sign-in).
  */
 export async function assertCurrentPassword(
   ctx: AppContext,
   current: SessionContext,
   password: string,
   deviceToken?: string,
+  code?: string,
 ) {
   const keys = guessKeys(current.user.email, trustedDeviceOf(current.user, deviceToken));
-  await ctx.rateLimiter.check(keys.checkKey, RATE_RULES.loginFailuresPerAccount);
+  const lockout = await lockoutOf(ctx, keys.checkKey);
+  if (lockout && code === undefined) throw lockout;
   const cost = ctx.config.passwordCost;
   const result = await verifyPassword(password, current.user.passwordHash, cost);
+  if (lockout) {
+    await passSecondFactorThroughLockout(ctx, lockout, current.user.id, result.ok, code, keys.countKeys);
+    return;
+  }
   if (!result.ok) {
     await countWrongGuess(ctx, keys.countKeys);
     throw new AppError('INVALID_CREDENTIALS', 401, { field: 'currentPassword' });

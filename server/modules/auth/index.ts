@@ -8,6 +8,7 @@ export {
 } from './auth.service.ts';
 export { deviceTokenOf } from './device-cookie.ts';
 export { hashPassword } from './password.ts';
+export { assertSecondFactor } from './second-factor.ts';
 export { authRoutes } from './auth.routes.ts';
 export { meRoutes } from './me.routes.ts';
 export { twoFactorRoutes } from './two-factor.routes.ts';

@@ -1,4 +1,4 @@
-import { RECOVERY_CODE_COUNT, type SignInMethod } from '../../../common/auth.ts';
+import { RECOVERY_CODE_COUNT } from '../../../common/auth.ts';
 import type {
   DisableTotpBody,
   LoginSecondFactorBody,
@@ -18,6 +18,7 @@ import {
 } from '../../platform/sessions/index.ts';
 import { cancelAccountDeletion, findUserById } from '../users/index.ts';
 import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
+import { checkCodeGuesses, spendSecondFactor, wrongCode } from './second-factor.ts';
 import { issueDeviceToken } from './device-cookie.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
@@ -35,8 +36,6 @@ import {
   findTotp,
   putPendingTotp,
   replaceRecoveryCodes,
-  spendRecoveryCode,
-  claimTotpStep,
 } from './two-factor.repository.ts';
 
 const ISSUER = 'mentorNET';
@@ -81,16 +80,6 @@ async function mailChange(
   });
 }
 
-/** Wrong codes count like wrong passwords: per account, the same limit. */
-function codeGuessKey(userId: string): string {
-  return `second-factor:account:${userId}`;
-}
-
-async function wrongCode(ctx: AppContext, userId: string): Promise<never> {
-  await ctx.rateLimiter.count(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
-  throw new AppError('SECOND_FACTOR_INVALID', 400, { field: 'code' });
-}
-
 /** New recovery codes for the account (the old ones stop working); the codes are returned this once. */
 async function issueRecoveryCodes(ctx: AppContext, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
@@ -122,7 +111,7 @@ export async function confirmTotpEnrolment(
   const totp = await findTotp(ctx.database.db, userId);
   if (!totp) throw new AppError('TWO_FACTOR_NOT_STARTED', 409);
   if (totp.confirmedAt) throw new AppError('TWO_FACTOR_ALREADY_ON', 409);
-  await ctx.rateLimiter.check(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
+  await checkCodeGuesses(ctx, userId);
   const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
   if (step === null) return wrongCode(ctx, userId);
   const codes = await withTransaction(ctx, async (tx) => {
@@ -133,26 +122,6 @@ export async function confirmTotpEnrolment(
   await revokeOtherSessions(ctx, current);
   await mailChange(ctx, current, 'enabled');
   return codes;
-}
-
-/**
- * Uses a TOTP code (each at most once) or an unused recovery code of the account; answers how the
- * sign-in went on, or throws SECOND_FACTOR_INVALID (counted like a wrong password).
- */
-async function spendSecondFactor(
-  ctx: AppContext,
-  userId: string,
-  code: string,
-): Promise<Extract<SignInMethod, 'password_totp' | 'recovery_code'>> {
-  await ctx.rateLimiter.check(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
-  const db = ctx.database.db;
-  const totp = await findTotp(db, userId);
-  if (!totp?.confirmedAt) throw new AppError('TWO_FACTOR_OFF', 409);
-  const step = matchingStep(openTotpSecret(ctx.config, userId, totp.secret), code);
-  if (step !== null && (await claimTotpStep(db, userId, step))) return 'password_totp';
-  const recovery = hashSecret(normaliseRecoveryCode(code));
-  if (step === null && (await spendRecoveryCode(db, userId, recovery, isoNow()))) return 'recovery_code';
-  return wrongCode(ctx, userId);
 }
 
 /** Finishes a sign-in that waits for its second factor: a session that records which one was used. */

@@ -8,11 +8,13 @@ import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import type { LoginAnswer, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
-import { authKeys, needsSecondFactor, signIn } from './api.ts';
+import { isApiError } from '../../lib/api-client.ts';
+import { authKeys, loginBody, needsSecondFactor, signIn } from './api.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { setSignInNotice } from './sign-in-notice.ts';
 
-const fields = ['email', 'password'] as const;
+const fields = ['email', 'password', 'code'] as const;
+const required = ['email', 'password'] as const;
 
 /** Only same-site paths are accepted as the place to return to after signing in. */
 function safeNext(next: string | null): string {
@@ -25,6 +27,8 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<SecondFactorRequired | null>(null);
+  // After a lockout the form offers the code: an account with a second factor signs in with both.
+  const [locked, setLocked] = useState(false);
   const signedIn = ({ deletionCancelled, ...me }: LoginAnswer) => {
     if (deletionCancelled) setSignInNotice('deletion_cancelled');
     queryClient.setQueryData(authKeys.me, me);
@@ -32,8 +36,12 @@ export default function SignInPage() {
   };
   const form = useApiForm({
     fields,
-    required: fields,
-    submit: signIn,
+    required,
+    submit: (values) =>
+      signIn(loginBody(values)).catch((error: unknown) => {
+        if (isApiError(error, 'RATE_LIMITED')) setLocked(true);
+        throw error;
+      }),
     onSuccess: (answer) => (needsSecondFactor(answer) ? setPending(answer) : signedIn(answer)),
   });
   if (pending) {
@@ -70,6 +78,20 @@ export default function SignInPage() {
           autoComplete="current-password"
           error={form.errors.fields.password}
         />
+        {locked && (
+          <>
+            <p className="muted">{t('auth.sign_in.locked_code_hint')}</p>
+            <TextField
+              name="code"
+              label={t('account.two_factor.disable_code_label')}
+              autoComplete="one-time-code"
+              autoCapitalize="off"
+              spellCheck={false}
+              dir="ltr"
+              error={form.errors.fields.code}
+            />
+          </>
+        )}
         <Button type="submit" pending={form.isPending}>
           {t('auth.sign_in.submit')}
         </Button>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../../common/contracts/auth.ts';
-import { fetchMe, needsSecondFactor, signIn } from './api.ts';
+import { fetchMe, loginBody, needsSecondFactor, signIn } from './api.ts';
 
 const ada: Me = {
   id: 'u1',
@@ -63,5 +63,17 @@ describe('signing in to an account with a second factor', () => {
     const second = await signIn({ email: ada.email, password: 'pw' });
     expect(needsSecondFactor(second)).toBe(false);
     expect(second).toEqual(ada);
+  });
+
+  it('sends the code with the password only when one was typed (it opens a lockout for an account with a second factor)', () => {
+    expect(loginBody({ email: 'ada@example.org', password: 'pw-long-enough', code: '' })).toEqual({
+      email: 'ada@example.org',
+      password: 'pw-long-enough',
+    });
+    expect(loginBody({ email: 'ada@example.org', password: 'pw-long-enough', code: ' 123456 ' })).toEqual({
+      email: 'ada@example.org',
+      password: 'pw-long-enough',
+      code: '123456',
+    });
   });
 });

@@ -42,6 +42,15 @@ export const signIn = (body: LoginBody) => api.post<LoginAnswer | SecondFactorRe
 export const finishSignIn = (body: LoginSecondFactorBody) =>
   api.post<LoginAnswer>('/auth/login/second-factor', body);
 
+/**
+ * The sign-in's body from the form: the code only when one was typed (it lets an account with a
+ * second factor through a lockout after wrong guesses).
+ */
+export function loginBody(values: { email: string; password: string; code?: string }): LoginBody {
+  const code = values.code?.trim() ?? '';
+  return { email: values.email, password: values.password, ...(code !== '' && { code }) };
+}
+
 /** Whether a sign-in answer asks for the second factor. */
 export function needsSecondFactor(
   answer: LoginAnswer | SecondFactorRequired,

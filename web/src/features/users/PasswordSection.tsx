@@ -1,25 +1,35 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { isApiError } from '../../lib/api-client.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { changePassword, userKeys } from './api.ts';
 
-const fields = ['currentPassword', 'newPassword'] as const;
+const fields = ['currentPassword', 'newPassword', 'code'] as const;
+const required = ['currentPassword', 'newPassword'] as const;
 
 export function PasswordSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const headingId = useId();
+  // After a lockout the form offers the code: an account with a second factor gets through with it.
+  const [locked, setLocked] = useState(false);
   const form = useApiForm({
     fields,
-    required: fields,
+    required,
     codeFields: { INVALID_CREDENTIALS: 'currentPassword', WEAK_PASSWORD: 'newPassword' },
-    submit: changePassword,
+    submit: ({ code, ...passwords }) =>
+      changePassword({ ...passwords, ...(code.trim() !== '' && { code: code.trim() }) }).catch(
+        (error: unknown) => {
+          if (isApiError(error, 'RATE_LIMITED')) setLocked(true);
+          throw error;
+        },
+      ),
     onSuccess: () => {
       form.formRef.current?.reset();
       // The server signed out every other session.
@@ -45,6 +55,20 @@ export function PasswordSection() {
           autoComplete="new-password"
           error={form.errors.fields.newPassword}
         />
+        {locked && (
+          <>
+            <p className="muted">{t('account.password.locked_code_hint')}</p>
+            <TextField
+              name="code"
+              label={t('account.two_factor.disable_code_label')}
+              autoComplete="one-time-code"
+              autoCapitalize="off"
+              spellCheck={false}
+              dir="ltr"
+              error={form.errors.fields.code}
+            />
+          </>
+        )}
         {form.isSuccess && <Alert tone="success">{t('account.password.changed')}</Alert>}
         <Button type="submit" pending={form.isPending}>
           {t('account.password.submit')}

@@ -3,7 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DELETION_GRACE_DAYS, EXPORT_KEEP_DAYS } from '../../../../common/account-data.ts';
-import type { DataExport, DeletionState } from '../../../../common/contracts/account-data.ts';
+import type {
+  DataExport,
+  DeleteAccountBody,
+  DeletionState,
+} from '../../../../common/contracts/account-data.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -12,7 +16,25 @@ import { Loading } from '../../components/Loading.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { authKeys } from '../auth/api.ts';
-import { deleteAccount, requestDataExport, userKeys, useDataExport, useDeletionState } from './api.ts';
+import {
+  deleteAccount,
+  requestDataExport,
+  userKeys,
+  useDataExport,
+  useDeletionState,
+  useTwoFactor,
+} from './api.ts';
+
+/** The deletion's body from the dialog's form: the password, a code, or both (empty fields left out). */
+export function deletionBody(data: FormData): DeleteAccountBody {
+  const password = String(data.get('password') ?? '');
+  const code = String(data.get('code') ?? '').trim();
+  return {
+    ...((password !== '' || code === '') && { password }),
+    ...(code !== '' && { code }),
+    removePostText: data.get('removePostText') === 'on',
+  };
+}
 
 /** The zip's size in kB or MB, in the reader's language. */
 function sizeOf(bytes: number, locale: string): string {
@@ -46,13 +68,20 @@ export function ExportStatus({ current }: { current: DataExport | null }) {
   }
 }
 
-/** The confirmation's contents: the grace period, the networks handed over, password, posts' text. */
+/**
+ * The confirmation's contents: the grace period, the networks handed over, password (or, with
+ * two-factor sign-in on, a code from the app instead), posts' text.
+ */
 export function DeleteAccountFields({
   state,
   passwordError,
+  twoFactor = false,
+  codeError,
 }: {
   state: DeletionState | undefined;
   passwordError?: string;
+  twoFactor?: boolean;
+  codeError?: string;
 }) {
   const { t } = useTranslation();
   const networks = state?.soleMetaMentorOf ?? [];
@@ -76,9 +105,23 @@ export function DeleteAccountFields({
         type="password"
         label={t('account.data.delete.password')}
         autoComplete="current-password"
-        required
+        required={!twoFactor}
         error={passwordError}
       />
+      {twoFactor && (
+        <>
+          <p className="muted">{t('account.data.delete.password_or_code')}</p>
+          <TextField
+            name="code"
+            label={t('account.two_factor.disable_code_label')}
+            autoComplete="one-time-code"
+            autoCapitalize="off"
+            spellCheck={false}
+            dir="ltr"
+            error={codeError}
+          />
+        </>
+      )}
       <label className="choice">
         <input type="checkbox" name="removePostText" />
         <span>{t('account.data.delete.remove_posts')}</span>
@@ -96,6 +139,7 @@ export function YourDataSection() {
   const navigate = useNavigate();
   const dataExport = useDataExport();
   const deletion = useDeletionState();
+  const twoFactor = useTwoFactor().data?.totpEnabled ?? false;
   const [confirming, setConfirming] = useState(false);
 
   const exportMutation = useMutation({
@@ -115,16 +159,17 @@ export function YourDataSection() {
     deleteMutation.error && isApiError(deleteMutation.error, 'INVALID_CREDENTIALS')
       ? deleteMutation.error.message
       : undefined;
-  const otherError = deleteMutation.error && !passwordError ? deleteMutation.error.message : undefined;
+  const codeError =
+    deleteMutation.error && isApiError(deleteMutation.error, 'SECOND_FACTOR_INVALID')
+      ? deleteMutation.error.message
+      : undefined;
+  const otherError =
+    deleteMutation.error && !passwordError && !codeError ? deleteMutation.error.message : undefined;
 
   const submitDeletion = () => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
     if (!form) return;
-    const data = new FormData(form);
-    deleteMutation.mutate({
-      password: String(data.get('password') ?? ''),
-      removePostText: data.get('removePostText') === 'on',
-    });
+    deleteMutation.mutate(deletionBody(new FormData(form)));
   };
 
   const current = dataExport.data?.export ?? null;
@@ -178,7 +223,12 @@ export function YourDataSection() {
             submitDeletion();
           }}
         >
-          <DeleteAccountFields state={deletion.data} passwordError={passwordError} />
+          <DeleteAccountFields
+            state={deletion.data}
+            passwordError={passwordError}
+            twoFactor={twoFactor}
+            codeError={codeError}
+          />
         </form>
         {otherError && <Alert tone="error">{otherError}</Alert>}
       </ConfirmDialog>

@@ -11,7 +11,7 @@ import type { Post } from '../../../../common/contracts/discussions.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { PostView } from '../discussions/PostView.tsx';
-import { DeleteAccountFields, ExportStatus, YourDataSection } from './YourDataSection.tsx';
+import { DeleteAccountFields, deletionBody, ExportStatus, YourDataSection } from './YourDataSection.tsx';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
@@ -81,6 +81,52 @@ describe('your data on the account page', () => {
     const arabic = render(<DeleteAccountFields state={state} />, 'ar');
     expect(arabic).toContain('يُمحى حسابك نهائيًا بعد 14 يومًا');
     expect(arabic).toContain('<bdi>Mentors Offenbach</bdi>');
+  });
+
+  it('offers a code from the app instead of the password when two-factor sign-in is on', () => {
+    /** The <input> tag of the named field (attributes in any order). */
+    const inputTag = (html: string, name: string) =>
+      html.match(/<input[^>]*>/g)?.find((tag) => tag.includes(`name="${name}"`)) ?? '';
+    const state = { eraseAfter: null, graceDays: 14, soleMetaMentorOf: [] };
+    const without = render(<DeleteAccountFields state={state} />);
+    expect(without).not.toContain('name="code"');
+    expect(inputTag(without, 'password')).toContain('required');
+
+    const withCode = render(
+      <DeleteAccountFields state={state} twoFactor codeError="That code does not fit." />,
+    );
+    expect(withCode).toContain('Two-factor sign-in is on: your password or a code from the app is enough.');
+    expect(inputTag(withCode, 'code')).toContain('autoComplete="one-time-code"');
+    expect(withCode).toContain('Code from the app or a recovery code');
+    expect(withCode).toContain('That code does not fit.');
+    expect(inputTag(withCode, 'password')).not.toContain('required');
+    // The code reads left to right inside the Arabic dialog.
+    const arabic = render(<DeleteAccountFields state={state} twoFactor />, 'ar');
+    expect(arabic).toContain('تسجيل الدخول بخطوتين مفعّل');
+    expect(inputTag(arabic, 'code')).toContain('dir="ltr"');
+  });
+
+  it('sends the password, the code, or both, leaving out an empty field', () => {
+    const form = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(fields)) data.set(key, value);
+      return data;
+    };
+    expect(deletionBody(form({ password: 'secret-pass', code: '' }))).toEqual({
+      password: 'secret-pass',
+      removePostText: false,
+    });
+    expect(deletionBody(form({ password: '', code: ' 123456 ', removePostText: 'on' }))).toEqual({
+      code: '123456',
+      removePostText: true,
+    });
+    expect(deletionBody(form({ password: 'secret-pass', code: '123456' }))).toEqual({
+      password: 'secret-pass',
+      code: '123456',
+      removePostText: false,
+    });
+    // Neither: the empty password goes, and the server says what is missing.
+    expect(deletionBody(form({}))).toEqual({ password: '', removePostText: false });
   });
 
   it('is a labelled section the export mail links to, with the delete button behind a dialog', () => {
