@@ -77,6 +77,8 @@ export const AUDIT_EVENTS = [
   'network.handed_over',
   'platform.second_factor_required',
   'platform.second_factor_optional',
+  'platform.privacy_published',
+  'platform.terms_published',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

@@ -29,6 +29,17 @@ describe.each(DIALECTS)('privacy notice and terms of use on %s', (dialect) => {
     expect(first.json()).toMatchObject({ kind: 'privacy', version: 1, summary: 'First version' });
     const terms = await admin.post('/api/admin/legal/terms', { body: '# Terms of use' });
     expect(terms.json()).toMatchObject({ kind: 'terms', version: 1, summary: '' });
+    // Each publication is in the audit log, with its version.
+    const audit = await t.ctx.database.db
+      .selectFrom('auditLog')
+      .select(['action', 'details'])
+      .where('action', 'in', ['platform.privacy_published', 'platform.terms_published'])
+      .orderBy('createdAt')
+      .execute();
+    expect(audit.map((row) => [row.action, JSON.parse(row.details)])).toEqual([
+      ['platform.privacy_published', { version: 1 }],
+      ['platform.terms_published', { version: 1 }],
+    ]);
 
     const current = (await visitor.get('/api/legal')).json();
     expect([current.privacy.version, current.terms.version]).toEqual([1, 1]);

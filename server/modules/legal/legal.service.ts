@@ -10,6 +10,7 @@ import type {
 import { LEGAL_KINDS, type LegalKind } from '../../../common/legal.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { projectFile } from '../../lib/project-files.ts';
@@ -48,8 +49,8 @@ export async function publishLegalVersion(
   body: PublishLegalBody,
   publishedBy: string,
 ): Promise<LegalVersion> {
-  const row = await withTransaction(ctx, async (tx) =>
-    insertLegalVersion(tx.database.db, {
+  const row = await withTransaction(ctx, async (tx) => {
+    const published = await insertLegalVersion(tx.database.db, {
       id: newId(),
       kind,
       version: (await latestLegalVersionNumber(tx.database.db, kind)) + 1,
@@ -57,8 +58,14 @@ export async function publishLegalVersion(
       summary: body.summary,
       publishedBy,
       publishedAt: isoNow(),
-    }),
-  );
+    });
+    await recordAudit(tx, {
+      actorId: publishedBy,
+      action: kind === 'privacy' ? 'platform.privacy_published' : 'platform.terms_published',
+      details: { version: Number(published.version) },
+    });
+    return published;
+  });
   return presentLegalVersion(row);
 }
 

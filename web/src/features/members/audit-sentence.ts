@@ -80,6 +80,8 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'network.handed_over': 'audit.events.network.handed_over',
   'platform.second_factor_required': 'audit.events.platform.second_factor_required',
   'platform.second_factor_optional': 'audit.events.platform.second_factor_optional',
+  'platform.privacy_published': 'audit.events.platform.privacy_published',
+  'platform.terms_published': 'audit.events.platform.terms_published',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */
