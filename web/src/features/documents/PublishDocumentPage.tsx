@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiForm } from '../../components/ApiForm.tsx';
@@ -9,39 +9,25 @@ import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { ServerPreview } from '../../components/ServerPreview.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { useConfirmedSubmit } from '../../lib/use-confirmed-submit.ts';
+import { useSettled } from '../../lib/use-settled.ts';
 import { can, networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { documentKeys, publishDocument, useDocumentPreview, useDocuments } from './api.ts';
 
 const fields = ['title', 'body', 'summary'] as const;
 
-/** The value once it has stopped changing for a moment (the preview asks the server, not every key). */
-function useSettled<T>(value: T, ms = 300): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 /** The server's rendering of the text being edited. */
 function Preview({ slug, source }: { slug: string; source: string }) {
   const { t } = useTranslation();
-  const preview = useDocumentPreview(slug, useSettled(source));
   return (
-    <section
-      className="card stack"
-      aria-labelledby="preview-heading"
-      aria-busy={preview.isFetching || undefined}
-    >
-      <h2 id="preview-heading">{t('networks.agreement.preview')}</h2>
-      {preview.isPending && <Loading />}
-      {preview.isError && <QueryError error={preview.error} onRetry={() => void preview.refetch()} />}
-      {preview.data && <ServerHtml html={preview.data.html} />}
-    </section>
+    <ServerPreview
+      id="preview-heading"
+      heading={t('networks.agreement.preview')}
+      preview={useDocumentPreview(slug, useSettled(source))}
+    />
   );
 }
 
@@ -54,8 +40,6 @@ export default function PublishDocumentPage() {
   const queryClient = useQueryClient();
   const documents = useDocuments(network.slug);
   const [body, setBody] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const confirmed = useRef(false);
   const form = useApiForm({
     fields,
     required: ['title', 'body'],
@@ -66,12 +50,13 @@ export default function PublishDocumentPage() {
         ...(v.summary.trim() && { summary: v.summary }),
       }),
     onSuccess: async () => {
-      setConfirming(false);
+      confirm.close();
       await queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug) });
       void queryClient.invalidateQueries({ queryKey: documentKeys.all(network.slug) });
       navigate(`/networks/${network.slug}/agreement`);
     },
   });
+  const confirm = useConfirmedSubmit(form);
   if (kind !== 'agreement' && kind !== 'rules')
     return <QueryError error={new Error(t('common.not_found_body'))} />;
   if (!can(network, 'documents.publish')) return <QueryError error={new Error(t('errors.FORBIDDEN'))} />;
@@ -92,19 +77,7 @@ export default function PublishDocumentPage() {
       <p>
         <Link to={`/networks/${network.slug}/agreement`}>{t('networks.agreement.back')}</Link>
       </p>
-      <ApiForm
-        formRef={form.formRef}
-        formError={form.errors.form}
-        onSubmit={(event) => {
-          if (confirmed.current) {
-            confirmed.current = false;
-            form.onSubmit(event);
-          } else {
-            event.preventDefault();
-            setConfirming(true);
-          }
-        }}
-      >
+      <ApiForm formRef={form.formRef} formError={form.errors.form} onSubmit={confirm.onSubmit}>
         <TextField
           name="title"
           label={t('networks.agreement.doc_title')}
@@ -134,17 +107,10 @@ export default function PublishDocumentPage() {
       </ApiForm>
       <Preview slug={network.slug} source={source} />
       <ConfirmDialog
-        open={confirming}
+        {...confirm.dialog}
         tone="primary"
         message={t('networks.agreement.publish_confirm')}
         confirmLabel={t('networks.agreement.publish')}
-        pending={form.isPending}
-        onConfirm={() => {
-          setConfirming(false);
-          confirmed.current = true;
-          form.formRef.current?.requestSubmit();
-        }}
-        onCancel={() => setConfirming(false)}
       />
     </div>
   );

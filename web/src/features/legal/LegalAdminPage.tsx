@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useParams } from 'react-router';
 import type { LegalVersion } from '../../../../common/contracts/legal.ts';
@@ -12,8 +12,10 @@ import { TextAreaField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { ServerPreview } from '../../components/ServerPreview.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { useConfirmedSubmit } from '../../lib/use-confirmed-submit.ts';
+import { useSettled } from '../../lib/use-settled.ts';
 import { useMe } from '../auth/api.ts';
 import { fetchLegalTemplate, legalKeys, publishLegal, useCurrentLegal, useLegalPreview } from './api.ts';
 
@@ -73,23 +75,11 @@ function LegalEditor({ kind }: { kind: LegalKind }) {
   );
 }
 
-/** The value once it has stopped changing for a moment (the preview asks the server, not every key). */
-function useSettled<T>(value: T, ms = 300): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 function LegalForm({ kind, current }: { kind: LegalKind; current: LegalVersion | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [body, setBody] = useState(current?.body ?? '');
-  const [confirming, setConfirming] = useState(false);
   const [published, setPublished] = useState<number | null>(null);
-  const confirmed = useRef(false);
   const next = (current?.version ?? 0) + 1;
   const template = useMutation({
     mutationFn: (locale: 'en' | 'de') => fetchLegalTemplate(kind, locale),
@@ -103,13 +93,14 @@ function LegalForm({ kind, current }: { kind: LegalKind; current: LegalVersion |
     required: ['body'],
     submit: (v) => publishLegal(kind, v),
     onSuccess: async (result) => {
-      setConfirming(false);
+      confirm.close();
       setPublished(result.version);
       form.formRef.current?.reset();
       await queryClient.invalidateQueries({ queryKey: legalKeys.current, exact: true });
       void queryClient.invalidateQueries({ queryKey: legalKeys.pending });
     },
   });
+  const confirm = useConfirmedSubmit(form);
   return (
     <>
       {published !== null && (
@@ -132,19 +123,7 @@ function LegalForm({ kind, current }: { kind: LegalKind; current: LegalVersion |
         </ul>
         {template.isError && <Alert tone="error">{template.error.message}</Alert>}
       </div>
-      <ApiForm
-        formRef={form.formRef}
-        formError={form.errors.form}
-        onSubmit={(event) => {
-          if (confirmed.current) {
-            confirmed.current = false;
-            form.onSubmit(event);
-          } else {
-            event.preventDefault();
-            setConfirming(true);
-          }
-        }}
-      >
+      <ApiForm formRef={form.formRef} formError={form.errors.form} onSubmit={confirm.onSubmit}>
         <TextAreaField
           name="body"
           label={t('legal.admin.body_label')}
@@ -167,17 +146,10 @@ function LegalForm({ kind, current }: { kind: LegalKind; current: LegalVersion |
       </ApiForm>
       <Preview source={body} />
       <ConfirmDialog
-        open={confirming}
+        {...confirm.dialog}
         tone="primary"
         message={t('legal.admin.publish_confirm', { version: next })}
         confirmLabel={t('legal.admin.publish', { version: next })}
-        pending={form.isPending}
-        onConfirm={() => {
-          setConfirming(false);
-          confirmed.current = true;
-          form.formRef.current?.requestSubmit();
-        }}
-        onCancel={() => setConfirming(false)}
       />
     </>
   );
@@ -186,17 +158,11 @@ function LegalForm({ kind, current }: { kind: LegalKind; current: LegalVersion |
 /** The server's rendering of the text being edited. */
 function Preview({ source }: { source: string }) {
   const { t } = useTranslation();
-  const preview = useLegalPreview(useSettled(source));
   return (
-    <section
-      className="card stack"
-      aria-labelledby="legal-preview-heading"
-      aria-busy={preview.isFetching || undefined}
-    >
-      <h2 id="legal-preview-heading">{t('legal.admin.preview')}</h2>
-      {preview.isPending && <Loading />}
-      {preview.isError && <QueryError error={preview.error} onRetry={() => void preview.refetch()} />}
-      {preview.data && <ServerHtml html={preview.data.html} />}
-    </section>
+    <ServerPreview
+      id="legal-preview-heading"
+      heading={t('legal.admin.preview')}
+      preview={useLegalPreview(useSettled(source))}
+    />
   );
 }
