@@ -1,25 +1,7 @@
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../../common/contracts/documents.ts';
-import en from '../../../../common/i18n/en.json';
 import { AgreementGate, condense, DocumentChanges } from './DocumentChanges.tsx';
-
-function translator(): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng: 'en',
-    resources: { en: { translation: en } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
-const render = (node: ReactNode) =>
-  renderToStaticMarkup(<I18nextProvider i18n={translator()}>{node}</I18nextProvider>);
+import { renderTranslated as render } from '../../test-support/render.tsx';
 
 const rules: NetworkDocument = {
   kind: 'rules',

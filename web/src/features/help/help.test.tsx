@@ -1,14 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { HelpRequest, HelpRequestSummary } from '../../../../common/contracts/help-requests.ts';
-import ar from '../../../../common/i18n/ar.json';
-import en from '../../../../common/i18n/en.json';
 import { ApiError } from '../../lib/api-client.ts';
 import { privacyFindingsOf } from './api.ts';
 import { emptyDraft, type HelpDraft, isBlank, parseDraft } from './draft.ts';
@@ -17,26 +8,8 @@ import { HelpRequestRow } from './HelpRequestRow.tsx';
 import { formatDay, helperReasonText } from './labels.ts';
 import { helpersOf, ResolveDialog } from './ResolveDialog.tsx';
 import { filtersOf } from './SupportPage.tsx';
+import { renderPage as render, translator } from '../../test-support/render.tsx';
 
-function translator(lng: 'en' | 'ar'): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
-
-const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
-  renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
-      <I18nextProvider i18n={translator(lng)}>
-        <MemoryRouter>{node}</MemoryRouter>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
 const noop = () => {};
 const person = (id: string, displayName: string) => ({ id, displayName, avatarUrl: null });
 

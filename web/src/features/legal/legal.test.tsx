@@ -1,13 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
-import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { CurrentLegal, LegalVersion, PendingLegalVersion } from '../../../../common/contracts/legal.ts';
-import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import type { Me } from '../../../../common/contracts/auth.ts';
 import { authKeys } from '../auth/api.ts';
@@ -15,26 +11,7 @@ import { hasPublishedLegal, legalKeys, shownVersions } from './api.ts';
 import { ConsentField } from './ConsentField.tsx';
 import LegalAdminPage from './LegalAdminPage.tsx';
 import { LegalGateCard } from './LegalGate.tsx';
-
-function translator(lng: 'en' | 'ar'): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
-
-const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
-  renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
-      <I18nextProvider i18n={translator(lng)}>
-        <MemoryRouter>{node}</MemoryRouter>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+import { renderPage as render, translator } from '../../test-support/render.tsx';
 
 const version = (kind: LegalVersion['kind'], n: number): LegalVersion => ({
   kind,

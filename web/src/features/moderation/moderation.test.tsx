@@ -1,38 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../../../common/contracts/discussions.ts';
 import type { Report } from '../../../../common/contracts/moderation.ts';
-import ar from '../../../../common/i18n/ar.json';
-import en from '../../../../common/i18n/en.json';
 import { PostView } from '../discussions/PostView.tsx';
 import { decisionsFor, itemLink } from './ModerationPage.tsx';
 import { ReportButton } from './ReportButton.tsx';
-
-function translator(lng: 'en' | 'ar'): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
-
-const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
-  renderToStaticMarkup(
-    <QueryClientProvider client={new QueryClient()}>
-      <I18nextProvider i18n={translator(lng)}>
-        <MemoryRouter>{node}</MemoryRouter>
-      </I18nextProvider>
-    </QueryClientProvider>,
-  );
+import { renderPage as render } from '../../test-support/render.tsx';
 
 const post = (over: Partial<Post> = {}): Post => ({
   id: 'p1',

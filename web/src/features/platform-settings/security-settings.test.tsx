@@ -1,6 +1,4 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +6,7 @@ import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { platformSettingsKeys } from './api.ts';
 import { SecuritySettingsSection } from './SecuritySettingsSection.tsx';
-
-function translator(lng: 'en' | 'ar'): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
+import { translator } from '../../test-support/render.tsx';
 
 /** The section with the platform's setting already known. */
 function render(requireSecondFactor: boolean, lng: 'en' | 'ar' = 'en') {

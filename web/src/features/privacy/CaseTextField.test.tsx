@@ -1,29 +1,10 @@
-import i18next, { type i18n } from 'i18next';
-import ICU from 'i18next-icu';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import ar from '../../../../common/i18n/ar.json';
-import en from '../../../../common/i18n/en.json';
 import { detectPersonalData } from '../../../../common/privacy/index.ts';
 import { CaseTextField, PrivacyConfirmation } from './CaseTextField.tsx';
 import { findingContext, needsPrivacyConfirmation, relocateFinding } from './privacy-check.ts';
 import { PrivacyFindings } from './PrivacyFindings.tsx';
+import { renderTranslated as render } from '../../test-support/render.tsx';
 
-function translator(lng: 'en' | 'ar'): i18n {
-  const instance = i18next.createInstance();
-  instance.use(ICU).init({
-    lng,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance;
-}
-
-const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
-  renderToStaticMarkup(<I18nextProvider i18n={translator(lng)}>{node}</I18nextProvider>);
 const noop = () => {};
 
 const TEXT = 'My mentee Amina (born 14/03/1996) has an appointment at the Jobcenter next week.';
