@@ -24,6 +24,13 @@ export type RegisterBody = z.infer<typeof RegisterBody>;
 export const VerifyEmailBody = z.strictObject({ token: Token });
 export type VerifyEmailBody = z.infer<typeof VerifyEmailBody>;
 
+/** A confirmed address; `application`: the network an application sent with the account went to. */
+export const VerifyEmailResult = z.object({
+  ok: z.literal(true),
+  application: z.object({ network: z.object({ slug: z.string(), name: z.string() }) }).optional(),
+});
+export type VerifyEmailResult = z.infer<typeof VerifyEmailResult>;
+
 /** A code from the authenticator app: six digits. */
 export const TotpCode = z
   .string()

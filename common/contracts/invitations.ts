@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../applications.ts';
 import { INVITATION_KINDS, INVITATION_MAX_DAYS, INVITATION_STATUSES } from '../invitations.ts';
-import { DisplayName, Email, LocaleCode, Password } from './auth.ts';
+import { DisplayName, Email, LocaleCode, Password, RegisterBody } from './auth.ts';
 import {
   Id,
   LanguageList,
@@ -126,6 +126,16 @@ export const CreateApplicationBody = z.strictObject({
   languages: LanguageList,
 });
 export type CreateApplicationBody = z.infer<typeof CreateApplicationBody>;
+
+/**
+ * A visitor applies and creates the account in one form: the application reaches the network's
+ * staff once the address is confirmed.
+ */
+export const ApplyWithAccountBody = z.strictObject({
+  account: RegisterBody,
+  application: CreateApplicationBody,
+});
+export type ApplyWithAccountBody = z.infer<typeof ApplyWithAccountBody>;
 
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { ApplicationRow, ApplicationStatus } from './applications.table.ts';
+import type { ApplicationDraftRow, ApplicationRow, ApplicationStatus } from './applications.table.ts';
 
 /** Stores an application; false when the person already has a pending one there (unique index). */
 export async function insertApplication(db: Kysely<DB>, row: ApplicationRow): Promise<boolean> {
@@ -111,4 +111,29 @@ export async function listMemberIdsInRoles(
     .where('role', 'in', roles as never[])
     .execute();
   return rows.map((r) => r.userId);
+}
+
+/** Keeps (or replaces) the application a new account sent, until its address is confirmed. */
+export async function saveApplicationDraft(db: Kysely<DB>, row: ApplicationDraftRow): Promise<void> {
+  await db
+    .insertInto('applicationDrafts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('userId').doUpdateSet({
+        networkId: row.networkId,
+        motivation: row.motivation,
+        experience: row.experience,
+        languages: row.languages,
+        createdAt: row.createdAt,
+      }),
+    )
+    .execute();
+}
+
+/** Takes the waiting application of a person out (it is sent once, or not at all). */
+export async function takeApplicationDraft(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<ApplicationDraftRow | undefined> {
+  return db.deleteFrom('applicationDrafts').where('userId', '=', userId).returningAll().executeTakeFirst();
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Ok } from '../../../common/contracts/auth.ts';
+import { Accepted, Ok } from '../../../common/contracts/auth.ts';
 import {
   ApplicationList,
   ApplicationListQuery,
   ApplicationParams,
+  ApplyWithAccountBody,
   CreateApplicationBody,
   DecideApplicationBody,
   MyApplication,
@@ -13,9 +14,11 @@ import {
 } from '../../../common/contracts/invitations.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { requireAuth } from '../../platform/sessions/index.ts';
+import { requestMeta, requireAuth } from '../../platform/sessions/index.ts';
+import { whenEmailVerified } from '../auth/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentApplicationList, presentMyApplication } from './applications.presenter.ts';
+import { applyWithAccount, sendApplicationDraft } from './apply-with-account.service.ts';
 import {
   createApplication,
   decideApplication,
@@ -30,6 +33,27 @@ const tags = ['applications'];
 /** Applying to join a public network, deciding on applications, and the applicant's own list. */
 export async function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  whenEmailVerified(sendApplicationDraft);
+
+  app.post(
+    '/api/networks/:slug/applications/with-account',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'applyWithAccount',
+        tags,
+        summary:
+          'A visitor applies and creates the account in one step; the application reaches the staff once the address is confirmed',
+        params: SlugParams,
+        body: ApplyWithAccountBody,
+        response: { 202: Accepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await applyWithAccount(ctx, request.params.slug, request.body, requestMeta(request));
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
 
   app.post(
     '/api/networks/:slug/applications',

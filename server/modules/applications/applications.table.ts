@@ -17,3 +17,15 @@ export interface ApplicationsTable {
   createdAt: string;
 }
 export type ApplicationRow = Selectable<ApplicationsTable>;
+
+/** An application sent with a new account, waiting for the address to be confirmed. */
+export interface ApplicationDraftsTable {
+  userId: string;
+  networkId: string;
+  motivation: string;
+  experience: string;
+  /** JSON array of ISO 639-1 codes. */
+  languages: string;
+  createdAt: string;
+}
+export type ApplicationDraftRow = Selectable<ApplicationDraftsTable>;

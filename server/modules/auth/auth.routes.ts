@@ -11,6 +11,7 @@ import {
   RegisterBody,
   SecondFactorRequired,
   VerifyEmailBody,
+  VerifyEmailResult,
 } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
@@ -65,13 +66,10 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Confirm an e-mail address with the token from the mail',
         body: VerifyEmailBody,
-        response: { 200: Ok, ...errorResponses },
+        response: { 200: VerifyEmailResult, ...errorResponses },
       },
     },
-    async (request) => {
-      await verifyEmail(ctx, request.body.token);
-      return { ok: true as const };
-    },
+    async (request) => ({ ok: true as const, ...(await verifyEmail(ctx, request.body.token)) }),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import {
   updateUser,
 } from '../users/index.ts';
 import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
+import { type EmailVerifiedFollowUp, emailVerified } from './email-verified.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { RATE_RULES } from './rate-rules.ts';
 import { hasSecondFactor, type SecondFactorMethod, spendSecondFactor } from './second-factor.ts';
@@ -46,7 +47,11 @@ export function assertStrongPassword(password: string, email: string, field = 'p
  * Registers an account and mails a verification link. When the address is taken, the owner gets
  * a mail instead and the caller sees the same answer, so registration reveals no addresses.
  */
-export async function registerUser(ctx: AppContext, body: RegisterBody, meta: RequestMeta): Promise<void> {
+export async function registerUser(
+  ctx: AppContext,
+  body: RegisterBody,
+  meta: RequestMeta,
+): Promise<UserRow | null> {
   await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
   assertStrongPassword(body.password, body.email);
   await assertSignUpAcceptance(ctx, body.acceptedLegal);
@@ -67,7 +72,7 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
   if (await createUser(ctx, user)) {
     await recordSignUpAcceptance(ctx, user.id, body.acceptedLegal);
     await sendVerificationMail(ctx, user);
-    return;
+    return user;
   }
   const existing = await findUserByEmail(ctx, body.email);
   const overLimit = await ctx.rateLimiter.count(`mail:${body.email}`, RATE_RULES.mailsPerAccount);
@@ -77,6 +82,7 @@ export async function registerUser(ctx: AppContext, body: RegisterBody, meta: Re
       params: { name: existing.displayName, url: `${ctx.config.publicUrl}/forgot-password` },
     });
   }
+  return null;
 }
 
 async function sendVerificationMail(ctx: AppContext, user: UserRow): Promise<void> {
@@ -98,14 +104,18 @@ export async function resendVerification(ctx: AppContext, user: UserRow): Promis
   await sendVerificationMail(ctx, user);
 }
 
-/** Confirms an e-mail address with the token from the verification mail (single use). */
-export async function verifyEmail(ctx: AppContext, secret: string): Promise<void> {
+/**
+ * Confirms an e-mail address with the token from the verification mail (single use), then lets
+ * other modules act on it once (an application sent with the account reaches the network).
+ */
+export async function verifyEmail(ctx: AppContext, secret: string): Promise<EmailVerifiedFollowUp> {
   const token = await findUsableToken(ctx, secret, 'verify_email');
   await consumeToken(ctx, token);
   const user = await findUserById(ctx, token.userId);
-  if (user && !user.emailVerifiedAt) {
-    await updateUser(ctx, user.id, { emailVerifiedAt: isoNow(), updatedAt: isoNow() });
-  }
+  if (!user || user.emailVerifiedAt) return {};
+  const verifiedAt = isoNow();
+  await updateUser(ctx, user.id, { emailVerifiedAt: verifiedAt, updatedAt: verifiedAt });
+  return emailVerified(ctx, { ...user, emailVerifiedAt: verifiedAt });
 }
 
 /**

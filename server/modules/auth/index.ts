@@ -4,8 +4,10 @@ export {
   assertStrongPassword,
   localeOf,
   RATE_RULES,
+  registerUser,
   resendVerification,
 } from './auth.service.ts';
+export { whenEmailVerified } from './email-verified.ts';
 export { deviceTokenOf } from './device-cookie.ts';
 export { hashPassword } from './password.ts';
 export { assertSecondFactor } from './second-factor.ts';
