@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { languageName } from '../common/languages.ts';
 import { arabic } from './support/arabic.ts';
-import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { checkBothWidths, chooseOption, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -53,6 +54,23 @@ beforeAll(async () => {
     languages: ['de'],
     city: 'Leipzig',
   });
+  // A public network founded by an organisation, mirrored into the directory.
+  const org = await apiCall(
+    server,
+    'POST',
+    '/organisations',
+    { name: 'Riverside Welcome', kind: 'ngo', country: 'DE', city: 'Leipzig', languages: ['de', 'ar'] },
+    adminCookie,
+  );
+  expect(org.status, JSON.stringify(org.json)).toBe(201);
+  const network = await apiCall(
+    server,
+    'POST',
+    `/organisations/${(org.json as { slug: string }).slug}/networks`,
+    { name: 'Riverside Mentors', slug: 'riverside-mentors', languages: ['de', 'ar'], visibility: 'public' },
+    adminCookie,
+  );
+  expect(network.status, JSON.stringify(network.json)).toBe(201);
   await addEntry({
     name: 'Wohnen für alle',
     services: ['housing'],
@@ -111,6 +129,70 @@ describe('the public directory', () => {
     ).toBe('https://law-clinic.example.org');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await checkBothWidths(page, 'directory-entry-ar', violations);
+    await context.close();
+  });
+
+  it('lets a visitor open a public network from the directory, apply with a new account in one form and land back on it', async () => {
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: phone.width, height: phone.height },
+      colorScheme: phone.colorScheme,
+      locale: 'ar',
+      serviceWorkers: 'block',
+    });
+    const page: Page = await context.newPage();
+    onTestFailed(async () => {
+      await page
+        .screenshot({ path: 'e2e/screenshots/failure-directory-apply.png', fullPage: true })
+        .catch(() => {});
+    });
+    await page.goto('/directory?text=Riverside');
+    const results = page.getByRole('list', { name: arabic('public_directory.results') });
+    await results.getByRole('link', { name: 'Riverside Mentors' }).click();
+    await page.getByRole('link', { name: arabic('public_directory.open_network') }).click();
+    await page.getByRole('heading', { level: 1, name: 'Riverside Mentors' }).waitFor();
+
+    // One form: the application and the account. No language is ticked for the visitor.
+    const join = page.getByRole('region', { name: arabic('networks.home.join_title') });
+    await join.getByRole('group', { name: arabic('applications.with_account.your_account') }).waitFor();
+    expect(await join.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await checkBothWidths(page, 'network-apply-with-account-ar', violations);
+    await join.getByRole('button', { name: arabic('applications.with_account.submit') }).click();
+    await expect.poll(() => join.locator('[aria-invalid="true"]').count()).toBeGreaterThanOrEqual(2);
+
+    await join
+      .getByLabel(arabic('applications.motivation'))
+      .fill('أرافق القادمين الجدد إلى الدوائر الحكومية منذ سنوات وأريد مشاركة خبرتي.');
+    await join
+      .getByLabel(arabic('applications.experience'))
+      .fill('خمس سنوات متطوعة في مركز استشارات للاجئين في لايبزيغ.');
+    await chooseOption(page, arabic('forms.add_language'), languageName('fa', 'ar'));
+    await join.getByLabel(arabic('auth.display_name')).fill('Samira Besucherin');
+    await join.getByLabel(arabic('auth.email')).fill('samira@example.org');
+    await join.getByLabel(arabic('auth.password'), { exact: true }).fill('amber kite meadow forty two');
+    await join.getByRole('button', { name: arabic('applications.with_account.submit') }).click();
+    await page
+      .getByText(arabic('applications.with_account.sent_after_confirm', { network: 'Riverside Mentors' }))
+      .waitFor();
+
+    // The link in the mail confirms the address and sends the application on.
+    const link = await waitForMailLink(server.dataDir, 'samira@example.org', '/verify-email?token=');
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+    await page
+      .getByText(arabic('applications.with_account.sent', { network: 'Riverside Mentors' }))
+      .waitFor();
+    await checkBothWidths(page, 'verify-email-application-ar', violations);
+    await page
+      .getByRole('link', {
+        name: arabic('applications.with_account.to_network', { network: 'Riverside Mentors' }),
+      })
+      .click();
+    await page.getByLabel(arabic('auth.email')).fill('samira@example.org');
+    await page.getByLabel(arabic('auth.password'), { exact: true }).fill('amber kite meadow forty two');
+    await page.getByRole('button', { name: arabic('auth.sign_in.submit') }).click();
+    await page.waitForURL(/\/networks\/riverside-mentors$/);
+    await page.getByText(arabic('applications.apply_pending', { network: 'Riverside Mentors' })).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await context.close();
   });
 

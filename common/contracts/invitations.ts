@@ -132,8 +132,8 @@ export type CreateApplicationBody = z.infer<typeof CreateApplicationBody>;
  * staff once the address is confirmed.
  */
 export const ApplyWithAccountBody = z.strictObject({
-  account: RegisterBody,
-  application: CreateApplicationBody,
+  ...RegisterBody.shape,
+  ...CreateApplicationBody.shape,
 });
 export type ApplyWithAccountBody = z.infer<typeof ApplyWithAccountBody>;
 

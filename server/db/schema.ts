@@ -1,6 +1,9 @@
 import type { LegalAcceptancesTable, LegalVersionsTable } from '../modules/legal/legal.table.ts';
 import type { AnnouncementsTable } from '../modules/announcements/announcements.table.ts';
-import type { ApplicationDraftsTable, ApplicationsTable } from '../modules/applications/applications.table.ts';
+import type {
+  ApplicationDraftsTable,
+  ApplicationsTable,
+} from '../modules/applications/applications.table.ts';
 import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 import type { UserTokensTable } from '../modules/auth/auth.table.ts';
 import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';

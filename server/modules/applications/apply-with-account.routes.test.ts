@@ -53,8 +53,8 @@ describe.each(DIALECTS)('applying with a new account on %s', (dialect) => {
     const fx = await fixture();
     const visitor = freshClient(t.app);
     const res = await visitor.post(fx.url, {
-      account: account('olena@example.org'),
-      application: APPLICATION,
+      ...account('olena@example.org'),
+      ...APPLICATION,
     });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toEqual({ status: 'accepted' });
@@ -95,8 +95,8 @@ describe.each(DIALECTS)('applying with a new account on %s', (dialect) => {
     const fx = await fixture();
     const known = await buildUser(t.ctx, { email: 'known@example.org' });
     const res = await freshClient(t.app).post(fx.url, {
-      account: account(known.email),
-      application: APPLICATION,
+      ...account(known.email),
+      ...APPLICATION,
     });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'accepted' });
@@ -113,21 +113,22 @@ describe.each(DIALECTS)('applying with a new account on %s', (dialect) => {
     const hidden = await fixture({ visibility: 'unlisted' });
     const visitor = freshClient(t.app);
     const unlisted = await visitor.post(hidden.url, {
-      account: account('una@example.org'),
-      application: APPLICATION,
+      ...account('una@example.org'),
+      ...APPLICATION,
     });
     expect(unlisted.statusCode).toBe(404);
     expect(errorCode(unlisted)).toBe('NOT_FOUND');
     const missing = await visitor.post('/api/networks/no-such-network/applications/with-account', {
-      account: account('una@example.org'),
-      application: APPLICATION,
+      ...account('una@example.org'),
+      ...APPLICATION,
     });
     expect(missing.statusCode).toBe(404);
 
     const open = await fixture();
     const short = await visitor.post(open.url, {
-      account: account('una@example.org'),
-      application: { ...APPLICATION, motivation: 'too short' },
+      ...account('una@example.org'),
+      ...APPLICATION,
+      motivation: 'too short',
     });
     expect(short.statusCode).toBe(400);
     expect(errorCode(short)).toBe('VALIDATION_FAILED');
@@ -142,7 +143,7 @@ describe.each(DIALECTS)('applying with a new account on %s', (dialect) => {
   it('drops the waiting application when the network stopped taking applications before the confirmation', async () => {
     const fx = await fixture();
     const visitor = freshClient(t.app);
-    await visitor.post(fx.url, { account: account('late@example.org'), application: APPLICATION });
+    await visitor.post(fx.url, { ...account('late@example.org'), ...APPLICATION });
     await t.ctx.database.db
       .updateTable('networks')
       .set({ visibility: 'private' })

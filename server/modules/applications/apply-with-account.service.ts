@@ -33,16 +33,17 @@ export async function applyWithAccount(
   meta: RequestMeta,
 ): Promise<void> {
   const network = await findNetworkBySlug(ctx, slug);
-  if (!network || network.visibility !== 'public') throw notFound();
+  if (network?.visibility !== 'public') throw notFound();
   if (!opensToApplicants(network)) throw forbidden();
-  const user = await registerUser(ctx, body.account, meta);
+  const { motivation, experience, languages, ...account } = body;
+  const user = await registerUser(ctx, account, meta);
   if (!user) return;
   await saveApplicationDraft(ctx.database.db, {
     userId: user.id,
     networkId: network.id,
-    motivation: body.application.motivation,
-    experience: body.application.experience,
-    languages: JSON.stringify([...new Set(body.application.languages)]),
+    motivation,
+    experience,
+    languages: JSON.stringify([...new Set(languages)]),
     createdAt: isoNow(),
   });
 }

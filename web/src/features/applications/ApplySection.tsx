@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { useMyProfile } from '../profiles/api.ts';
 import { applicationKeys, applyToNetwork, useMyApplications } from './api.ts';
 import { WithdrawApplicationButton } from './WithdrawApplicationButton.tsx';
 
@@ -18,6 +19,8 @@ export function ApplySection({ network }: { network: Network }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const mine = useMyApplications();
+  // Only the applicant's own languages are ticked, never the network's.
+  const profile = useMyProfile();
   const pending = mine.data?.applications.find(
     (a) => a.network.slug === network.slug && a.status === 'pending',
   );
@@ -83,10 +86,11 @@ export function ApplySection({ network }: { network: Network }) {
               error={form.errors.fields.experience}
             />
             <LanguagesField
+              key={profile.data ? 'own' : 'none'}
               name="languages"
               legend={t('applications.languages')}
               first={network.languages}
-              defaultValue={network.languages}
+              defaultValue={profile.data?.languages ?? []}
               error={form.errors.fields.languages}
             />
             <Button type="submit" pending={form.isPending}>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Accepted } from '../../../../common/contracts/auth.ts';
 import type {
   Application,
+  ApplyWithAccountBody,
   CreateApplicationBody,
   MyApplication,
 } from '../../../../common/contracts/invitations.ts';
@@ -28,6 +30,9 @@ export function useApplications(slug: string, status: 'pending' | 'approved' | '
 }
 export const applyToNetwork = (slug: string, body: CreateApplicationBody) =>
   api.post<unknown>(base(slug), body);
+/** A visitor applies and creates the account in one step (sent on once the address is confirmed). */
+export const applyWithAccount = (slug: string, body: ApplyWithAccountBody) =>
+  api.post<Accepted>(`${base(slug)}/with-account`, body);
 export const decideApplication = (
   slug: string,
   id: string,

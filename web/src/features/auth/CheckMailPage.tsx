@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 
 export default function CheckMailPage() {
   const { t } = useTranslation();
-  const state = useLocation().state as { email?: string } | null;
+  const state = useLocation().state as { email?: string; applyingTo?: string } | null;
   return (
     <div className="page page-narrow stack">
       <div className="illustration">
@@ -19,6 +19,9 @@ export default function CheckMailPage() {
           ? t('auth.check_mail.body', { email: state.email })
           : t('auth.check_mail.body_no_email')}
       </p>
+      {state?.applyingTo && (
+        <p>{t('applications.with_account.sent_after_confirm', { network: state.applyingTo })}</p>
+      )}
       <p className="muted">{t('auth.check_mail.spam_hint')}</p>
       <p>
         <Link to="/signin">{t('auth.back_to_sign_in')}</Link>

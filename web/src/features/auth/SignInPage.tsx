@@ -6,6 +6,7 @@ import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { safeNext } from '../../lib/safe-next.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import type { LoginAnswer, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
 import { isApiError } from '../../lib/api-client.ts';
@@ -17,10 +18,6 @@ const fields = ['email', 'password', 'code'] as const;
 const required = ['email', 'password'] as const;
 
 /** Only same-site paths are accepted as the place to return to after signing in. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/home';
-}
-
 export default function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

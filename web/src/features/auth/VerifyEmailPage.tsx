@@ -30,6 +30,7 @@ export default function VerifyEmailPage() {
     verification.mutate(token);
   }, [token, verification.mutate]);
 
+  const applyingTo = verification.data?.application?.network;
   return (
     <div className="page page-narrow stack">
       <PageHeading title={t('auth.verify.title')} />
@@ -37,7 +38,24 @@ export default function VerifyEmailPage() {
       {token && (verification.isPending || verification.isIdle) && <Loading />}
       {verification.isError && <Alert tone="error">{verification.error.message}</Alert>}
       {verification.isSuccess && <Alert tone="success">{t('auth.verify.success')}</Alert>}
-      {(verification.isSuccess || verification.isError || !token) && (
+      {applyingTo && (
+        <>
+          <p>{t('applications.with_account.sent', { network: applyingTo.name })}</p>
+          <p>
+            <Link
+              className="button button-primary"
+              to={
+                me
+                  ? `/networks/${applyingTo.slug}`
+                  : `/signin?next=${encodeURIComponent(`/networks/${applyingTo.slug}`)}`
+              }
+            >
+              {t('applications.with_account.to_network', { network: applyingTo.name })}
+            </Link>
+          </p>
+        </>
+      )}
+      {!applyingTo && (verification.isSuccess || verification.isError || !token) && (
         <p>
           {me ? (
             <Link className="button button-primary" to="/home">

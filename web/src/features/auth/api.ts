@@ -7,6 +7,7 @@ import type {
   LoginSecondFactorBody,
   Me,
   Ok,
+  VerifyEmailResult,
   PasswordResetConfirmBody,
   RegisterBody,
   SecondFactorRequired,
@@ -35,7 +36,7 @@ export function useMe() {
 }
 
 export const register = (body: RegisterBody) => api.post<Accepted>('/auth/register', body);
-export const verifyEmail = (token: string) => api.post<Ok>('/auth/verify-email', { token });
+export const verifyEmail = (token: string) => api.post<VerifyEmailResult>('/auth/verify-email', { token });
 export const resendVerification = () => api.post<Accepted>('/auth/verify-email/resend');
 /** The account, or — when it has a second factor — the pending sign-in that waits for the code. */
 export const signIn = (body: LoginBody) => api.post<LoginAnswer | SecondFactorRequired>('/auth/login', body);

@@ -7,6 +7,7 @@ import { UserText } from '../../components/UserText.tsx';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
 import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx';
 import { ApplySection } from '../applications/ApplySection.tsx';
+import { ApplyWithAccountSection } from '../applications/ApplyWithAccountSection.tsx';
 import { useMe } from '../auth/api.ts';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { EventsHomeSection } from '../events/EventsHomeSection.tsx';
@@ -94,20 +95,7 @@ export default function NetworkHomePage() {
       {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 
       {can(network, 'applications.create') && <ApplySection network={network} />}
-      {!me && network.visibility === 'public' && (
-        <section className="card stack" aria-labelledby="join-heading">
-          <h2 id="join-heading">{t('networks.home.join_title')}</h2>
-          <p>{t('networks.home.join_signed_out')}</p>
-          <p>
-            <Link
-              className="button button-primary"
-              to={`/signin?next=${encodeURIComponent(`/networks/${network.slug}`)}`}
-            >
-              {t('nav.sign_in')}
-            </Link>
-          </p>
-        </section>
-      )}
+      {!me && network.visibility === 'public' && <ApplyWithAccountSection network={network} />}
 
       <div className="grid-2">
         <section className="card stack" aria-labelledby="meta-heading">
