@@ -26,7 +26,7 @@ import { memberRoutes } from './modules/members/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
 import { privacyRoutes } from './modules/privacy/index.ts';
 import { moocRoutes } from './modules/mooc/index.ts';
-import { networkRoutes } from './modules/networks/index.ts';
+import { networkRoutes, networkSharePageRoutes } from './modules/networks/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { officeRoutes } from './modules/office/index.ts';
 import { networkLinkRoutes } from './modules/organisations/index.ts';
@@ -134,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await progressionRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
+  if (hasWeb) await networkSharePageRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // Only page paths get the app shell; a missing file (asset, manifest, …) must stay a 404.

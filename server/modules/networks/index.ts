@@ -18,6 +18,7 @@ export {
 export { publishMembershipChanged } from './networks.events.ts';
 export { type NetworkPageData, presentNetwork, presentNetworkSummary } from './networks.presenter.ts';
 export { networkRoutes } from './networks.routes.ts';
+export { networkSharePageRoutes } from './share-page.routes.ts';
 export {
   countActiveMembers,
   findMembership,
