@@ -69,7 +69,14 @@ export function ApplyWithAccountSection({ network }: { network: Network }) {
   return (
     <section className="card stack" aria-labelledby="join-heading">
       <h2 id="join-heading">{t('networks.home.join_title')}</h2>
-      <p>{t('applications.with_account.intro')}</p>
+      <ul className="stack-tight">
+        <li>{t('applications.with_account.graduates')}</li>
+        <li>
+          {t('applications.with_account.organisations')}{' '}
+          <Link to="/organisations/new">{t('applications.with_account.found_network')}</Link>
+        </li>
+        <li>{t('applications.with_account.intro')}</li>
+      </ul>
       <p>
         {t('applications.with_account.have_account')}{' '}
         <Link to={`/signin?next=${encodeURIComponent(next)}`}>{t('nav.sign_in')}</Link>
