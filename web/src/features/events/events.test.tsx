@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Event, EventListItem } from '../../../../common/contracts/events.ts';
+import type { Event, EventList, EventListItem } from '../../../../common/contracts/events.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { attendanceOccurrence } from './AttendanceSection.tsx';
@@ -215,11 +215,12 @@ describe('live RSVP counts', () => {
   it('writes the new counts into the event and into the rows of that event only', () => {
     expect(eventWithCounts(event, counts)).toEqual({ ...event, counts });
     const other = { ...item, eventId: 'e2' };
-    const page = { items: [item, other], nextCursor: null };
+    const window = { nextCursor: null, from: '2030-01-01T00:00:00Z', to: '2030-03-01T00:00:00Z' };
+    const page: EventList = { ...window, items: [item, other] };
     const one = listWithCounts(page, 'e1', counts);
     expect(one.items.map((i) => i.counts)).toEqual([counts, item.counts]);
     const paged = listWithCounts(
-      { pages: [page, { items: [item], nextCursor: null }], pageParams: [] },
+      { pages: [page, { ...window, items: [item] }], pageParams: [] },
       'e1',
       counts,
     );
