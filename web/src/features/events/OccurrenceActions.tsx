@@ -125,7 +125,8 @@ function DateForm({ slug, event, occurrence }: { slug: string; event: Event; occ
         onConfirm={() => change.mutate({ state: 'cancelled' })}
         onCancel={() => {
           setConfirming(false);
-          if (change.variables?.state === 'cancelled') change.reset();
+          // The dialog also closes after a success, whose message must stay.
+          if (change.isError) change.reset();
         }}
       >
         {confirming && change.isError && <Alert tone="error">{change.error.message}</Alert>}
