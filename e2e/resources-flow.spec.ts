@@ -143,11 +143,17 @@ describe('shared resources', () => {
     await olga.getByLabel('Title').fill(title);
     await olga.getByLabel('Text (Markdown)').fill('# Hello\n\nBring your **ID** to the first meeting.');
     await olga.getByLabel('Tags').fill('onboarding');
+    await olga.getByRole('group', { name: 'Areas of expertise (optional)' }).getByLabel('Housing').check();
+    await olga.getByLabel('Applies to region (optional)').fill('Leipzig');
     await olga.getByRole('button', { name: 'Preview' }).click();
     await olga.locator('.markdown strong', { hasText: 'ID' }).waitFor();
     await check(olga, 'a1-resources-editor');
     await olga.getByRole('button', { name: 'Save' }).click();
     await heading(olga, title);
+    // Region and expertise areas show beside kind and language.
+    const facts = (await olga.locator('.page > p.muted').first().textContent()) ?? '';
+    expect(facts.replace(/[\u2068\u2069]/g, '')).toContain('Applies to Leipzig');
+    expect(facts).toContain('Housing');
     const pageUrl = olga.url();
 
     // Both open the editor of revision 1: Rania (Arabic, phone) and Olga (laptop).
