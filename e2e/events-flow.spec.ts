@@ -232,6 +232,19 @@ describe('events of a network', () => {
     );
     expect(ics.status).toBe(200);
 
+    // Olga calls the whole series off with a reason, after the question; Milan's open page shows it.
+    await milan.getByRole('button', { name: 'Cancel my answer' }).waitFor();
+    await olga.goto(milan.url().replace(server.url, ''));
+    await heading(olga, 'Mentor café');
+    await olga.getByRole('button', { name: 'Cancel the event' }).click();
+    const calling = olga.getByRole('dialog');
+    await calling.getByLabel('Reason (optional)').fill('The room is being renovated');
+    await check(olga, '95-event-cancel-confirm');
+    await calling.getByRole('button', { name: 'Cancel the event' }).click();
+    await olga.getByText('The room is being renovated').waitFor();
+    await milan.getByText('The room is being renovated').waitFor();
+    expect(await milan.getByRole('button', { name: 'Cancel my answer' }).count()).toBe(0);
+
     expect(violations).toEqual([]);
   });
 

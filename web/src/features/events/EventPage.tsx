@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
+import { CancelEventButton } from './CancelEventButton.tsx';
 import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
@@ -206,6 +207,7 @@ function EventDetails({
           {event.recurrence && (event.next || event.upcoming.length > 0) && event.status === 'scheduled' && (
             <OccurrenceActions slug={slug} event={event} initial={date} />
           )}
+          {event.status === 'scheduled' && <CancelEventButton slug={slug} event={event} />}
         </section>
       )}
       {event.canManageAttendance && <AttendanceSection slug={slug} event={event} />}
