@@ -143,11 +143,17 @@ describe('shared resources', () => {
     await olga.getByLabel('Title').fill(title);
     await olga.getByLabel('Text (Markdown)').fill('# Hello\n\nBring your **ID** to the first meeting.');
     await olga.getByLabel('Tags').fill('onboarding');
+    await olga.getByRole('group', { name: 'Areas of expertise (optional)' }).getByLabel('Housing').check();
+    await olga.getByLabel('Applies to region (optional)').fill('Leipzig');
     await olga.getByRole('button', { name: 'Preview' }).click();
     await olga.locator('.markdown strong', { hasText: 'ID' }).waitFor();
     await check(olga, 'a1-resources-editor');
     await olga.getByRole('button', { name: 'Save' }).click();
     await heading(olga, title);
+    // Region and expertise areas show beside kind and language.
+    const facts = (await olga.locator('.page > p.muted').first().textContent()) ?? '';
+    expect(facts.replace(/[\u2068\u2069]/g, '')).toContain('Applies to Leipzig');
+    expect(facts).toContain('Housing');
     const pageUrl = olga.url();
 
     // Both open the editor of revision 1: Rania (Arabic, phone) and Olga (laptop).
@@ -182,6 +188,29 @@ describe('shared resources', () => {
     await olga.getByRole('button', { name: 'Show changes' }).first().click();
     await olga.locator('.diff ins', { hasText: 'a photo and your questions' }).waitFor();
     await check(olga, 'a4-resources-history');
+
+    // Olga keeps editing to the staff in the network's settings: Rania's library offers no new page.
+    await rania.goto(`/networks/${slug}/resources`);
+    await rania
+      .getByRole('link', { name: arabic('resources.new_action') })
+      .first()
+      .waitFor();
+    await olga.goto(`/networks/${slug}/settings`);
+    const staffOnly = olga.getByRole('checkbox', { name: /Only the meta-mentors and office create/ });
+    expect(await staffOnly.isChecked()).toBe(false);
+    const saved = olga.waitForResponse(
+      (r) => r.url().endsWith('/resource-settings') && r.request().method() === 'PUT',
+    );
+    await staffOnly.check();
+    expect((await saved).status()).toBe(200);
+    await olga.reload();
+    await olga
+      .getByRole('checkbox', { name: /Only the meta-mentors and office create/, checked: true })
+      .waitFor();
+    await rania.reload();
+    await heading(rania, arabic('resources.title'));
+    await rania.getByRole('link', { name: title }).first().waitFor();
+    expect(await rania.getByRole('link', { name: arabic('resources.new_action') }).count()).toBe(0);
   });
 
   it('found no serious accessibility problems', () => {

@@ -99,6 +99,7 @@ export const PreviewAnswer = z.object({ html: z.string() });
 
 export const ResourceSettingsBody = z.strictObject({ staffOnlyEditing: z.boolean() });
 export const ResourceSettings = z.object({ staffOnlyEditing: z.boolean() });
+export type ResourceSettings = z.infer<typeof ResourceSettings>;
 
 export const ResourceListQuery = PageQuery.extend({
   kind: ResourceKind.optional(),

@@ -12,7 +12,7 @@ import { notificationsOf } from '../../test/buddies.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { recordEvents } from '../../test/discussions.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../../test/events.ts';
-import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { runReminders } from './reminders.service.ts';
 
@@ -336,6 +336,12 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     // March is removed (EXDATE), April cancelled (STATUS:CANCELLED), the title changes.
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-03-05T18:00`, { state: 'removed' });
     await meta.client.request('PUT', `${base}/${id}/occurrences/2030-04-02T18:00`, { state: 'cancelled' });
+    // June moves to the Wednesday, an hour later (RECURRENCE-ID names the date it replaces).
+    await meta.client.request('PUT', `${base}/${id}/occurrences/2030-06-04T18:00`, {
+      state: 'scheduled',
+      startsLocal: '2030-06-05T19:00',
+      endsLocal: '2030-06-05T21:00',
+    });
     await meta.client.patch(`${base}/${id}`, { title: 'Mentor café (new name)' });
     // The event page offers its next dates to choose from: March removed, April cancelled.
     const page = (await meta.client.get(`${base}/${id}`)).json() as Event;
@@ -350,11 +356,22 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     const second = parseFeed(res.body);
     const again = second.events.find((e) => !e.hasProperty('recurrence-id'));
     expect(again?.getFirstPropertyValue('uid')).toBe(`${id}@mentornet`);
-    expect(again?.getFirstPropertyValue('sequence')).toBe(3);
+    expect(again?.getFirstPropertyValue('sequence')).toBe(4);
     expect(again?.getFirstPropertyValue('summary')).toBe('Mentor café (new name)');
     expect(String(again?.getFirstPropertyValue('exdate'))).toContain('2030-03-05T18:00:00');
-    const override = second.events.find((e) => e.hasProperty('recurrence-id'));
-    expect(override?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const overrides = second.events.filter((e) => e.hasProperty('recurrence-id'));
+    const byDate = (date: string) =>
+      overrides.find((e) => String(e.getFirstPropertyValue('recurrence-id')).startsWith(date));
+    expect(overrides).toHaveLength(2);
+    expect(byDate('2030-04-02')?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(byDate('2030-04-02')?.getFirstPropertyValue('uid')).toBe(`${id}@mentornet`);
+    const moved = byDate('2030-06-04');
+    expect(moved?.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(String(moved?.getFirstPropertyValue('recurrence-id'))).toBe('2030-06-04T18:00:00');
+    // Berlin summer time: 19:00 there is 17:00 UTC.
+    expect(new ICAL.Event(moved as ICAL.Component).startDate.toJSDate().toISOString()).toBe(
+      '2030-06-05T17:00:00.000Z',
+    );
     // ical.js expands the series: February, then (March removed) April, May (after the March DST change).
     const expanded = new ICAL.Event(again as ICAL.Component);
     const iterator = expanded.iterator();
@@ -408,5 +425,36 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(await runReminders(t.ctx, start - 30 * 60_000)).toBe(1);
     expect((await notificationsOf(t.ctx, mentor.id, 'event_reminder')).length).toBe(2);
     expect((await notificationsOf(t.ctx, other.id, 'event_reminder')).length).toBe(0);
+  });
+
+  it('puts the reminders of several events due together into one mail', async () => {
+    const { network, base, meta, mentor } = await eventsNetwork();
+    await mentor.client.request('PUT', '/api/me/notification-preferences', {
+      email: { events: 'immediate' },
+    });
+    const startsLocal = utcLocal(Date.now() + 30 * 3_600_000);
+    const ids: string[] = [];
+    for (const title of ['Fictional walk', 'Fictional reading circle']) {
+      const event = await buildEvent(t.ctx, network, meta.id, { startsLocal, title });
+      await rsvp(mentor.client, `${base}/${event.id}`, 'yes');
+      ids.push(event.id);
+    }
+    await t.ctx.jobs.drain();
+    const before = (await mailsTo(t.ctx, mentor.user.email)).length;
+    const start = Date.parse(`${startsLocal}:00Z`);
+    expect(await runReminders(t.ctx, start - 23 * 3_600_000)).toBe(2);
+    // One mail job for the person, queued once both reminders are written.
+    const jobs = await t.ctx.database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'notifications.mail')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(jobs.filter((j) => j.payload.includes(mentor.id))).toHaveLength(1);
+    await t.ctx.jobs.drain();
+    const mails = (await mailsTo(t.ctx, mentor.user.email)).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('Fictional walk');
+    expect(mails[0]?.text).toContain('Fictional reading circle');
   });
 });

@@ -3,7 +3,7 @@ import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { HOUR, MINUTE } from '../../lib/time.ts';
 import { getStandings } from '../networks/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notify, sendHeldMail } from '../notifications/index.ts';
 import {
   claimReminder,
   hasJob,
@@ -110,13 +110,23 @@ export async function runReminders(ctx: AppContext, now = Date.now()): Promise<n
     due.map((d) => d.event.id),
   );
   let sent = 0;
+  // Mail goes out once every reminder of this run is written: several due together, one mail.
+  const reminded = new Set<string>();
   for (const { event, key, hours } of due) {
     if (!(await claimReminder(db, event.id, key, hours, new Date(now).toISOString()))) continue;
     const ids = interested.filter((r) => r.eventId === event.id).map((r) => r.userId);
     for (const userId of await presentIn(ctx, event.networkId, ids)) {
-      await notify(ctx, { userId, kind: 'event_reminder', networkId: event.networkId, eventId: event.id });
+      await notify(ctx, {
+        userId,
+        kind: 'event_reminder',
+        networkId: event.networkId,
+        eventId: event.id,
+        holdMail: true,
+      });
+      reminded.add(userId);
       sent++;
     }
   }
+  await sendHeldMail(ctx, reminded);
   return sent;
 }

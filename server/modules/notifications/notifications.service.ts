@@ -51,6 +51,11 @@ export interface NotifyInput {
   force?: boolean;
   /** In the app only, never by e-mail (e.g. someone already e-mailed about the same help request). */
   noEmail?: boolean;
+  /**
+   * An immediate e-mail waits for the caller's `sendHeldMail` (one mail for a batch, e.g. all the
+   * reminders of one run), so that the mail job cannot start between two of them.
+   */
+  holdMail?: boolean;
 }
 
 /**
@@ -126,9 +131,18 @@ async function deliver(ctx: AppContext, input: NotifyInput): Promise<void> {
     createdAt: now,
     updatedAt: now,
   });
-  if (email === 'immediate') await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId: input.userId });
+  if (email === 'immediate' && !input.holdMail)
+    await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId: input.userId });
   await announce(ctx, input.userId, id, 'notification.created');
   await queuePush(ctx, { userId: input.userId, kind: input.kind, notificationId: id });
+}
+
+/**
+ * Starts the immediate e-mail of notifications made with `holdMail`: one job per person, which
+ * sends everything of theirs that is pending in one mail.
+ */
+export async function sendHeldMail(ctx: AppContext, userIds: Iterable<string>): Promise<void> {
+  for (const userId of new Set(userIds)) await ctx.jobs.enqueue(IMMEDIATE_MAIL_JOB, { userId });
 }
 
 /** Sends a notification as its recipient sees it in the list to their sockets, with the unread count. */

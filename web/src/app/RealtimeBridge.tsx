@@ -4,6 +4,7 @@ import { connectAnnouncements } from '../features/announcements/live.ts';
 import { authKeys } from '../features/auth/api.ts';
 import { connectBuddies } from '../features/buddies/live.ts';
 import { connectDiscussions } from '../features/discussions/live.ts';
+import { connectEvents } from '../features/events/live.ts';
 import { connectHelp } from '../features/help/live.ts';
 import { connectMessages } from '../features/messages/live.ts';
 import { connectNotifications } from '../features/notifications/live.ts';
@@ -20,6 +21,7 @@ export default function RealtimeBridge({ userId }: { userId: string }) {
       connectAnnouncements(queryClient),
       connectBuddies(queryClient),
       connectHelp(queryClient),
+      connectEvents(queryClient),
       onLocalEvent('session.ended', () => queryClient.setQueryData(authKeys.me, null)),
     ];
     realtime.start();

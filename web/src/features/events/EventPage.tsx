@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Event } from '../../../../common/contracts/events.ts';
 import type { RsvpResponse } from '../../../../common/events.ts';
 import { isHttpUrl } from '../../../../common/urls.ts';
@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
+import { CancelEventButton } from './CancelEventButton.tsx';
 import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
@@ -22,19 +23,31 @@ export default function EventPage() {
   const network = useCurrentNetwork();
   const { eventId = '' } = useParams();
   const { t } = useTranslation();
+  // A list row of a series names its date, so the page shows (and organisers change) that one.
+  const [search] = useSearchParams();
   const event = useEvent(network.slug, eventId);
   if (event.isPending) return <Loading />;
   if (event.isError) return <QueryError error={event.error} onRetry={() => void event.refetch()} />;
-  return <EventDetails event={event.data} canAnswer={eventAccess(network).rsvp} slug={network.slug} t={t} />;
+  return (
+    <EventDetails
+      event={event.data}
+      date={search.get('date')}
+      canAnswer={eventAccess(network).rsvp}
+      slug={network.slug}
+      t={t}
+    />
+  );
 }
 
 function EventDetails({
   event,
+  date,
   canAnswer,
   slug,
   t,
 }: {
   event: Event;
+  date: string | null;
   canAnswer: boolean;
   slug: string;
   t: ReturnType<typeof useTranslation>['t'];
@@ -53,8 +66,10 @@ function EventDetails({
     },
     onError: (e) => setError(e.message),
   });
-  const when = event.next ?? { startsAt: event.startsAt, endsAt: event.endsAt, key: event.startsLocal };
-  const cancelled = event.status === 'cancelled' || event.next?.state === 'cancelled';
+  const chosen = event.upcoming.find((d) => d.key === date && d.key !== event.next?.key) ?? null;
+  const when = chosen ??
+    event.next ?? { startsAt: event.startsAt, endsAt: event.endsAt, key: event.startsLocal };
+  const cancelled = event.status === 'cancelled' || (chosen ?? event.next)?.state === 'cancelled';
   const open = event.status === 'scheduled' && event.next !== null;
   const mine = event.myRsvp;
   return (
@@ -77,7 +92,7 @@ function EventDetails({
         </Alert>
       )}
       <section className="card stack" aria-labelledby="event-when">
-        <h2 id="event-when">{event.next ? t('events.next_date') : t('events.date')}</h2>
+        <h2 id="event-when">{event.next && !chosen ? t('events.next_date') : t('events.date')}</h2>
         <p className="strong">
           <time dateTime={when.startsAt}>{formatOccurrence(when, i18n.language)}</time>
         </p>
@@ -190,8 +205,9 @@ function EventDetails({
             </Link>
           </p>
           {event.recurrence && (event.next || event.upcoming.length > 0) && event.status === 'scheduled' && (
-            <OccurrenceActions slug={slug} event={event} />
+            <OccurrenceActions slug={slug} event={event} initial={date} />
           )}
+          {event.status === 'scheduled' && <CancelEventButton slug={slug} event={event} />}
         </section>
       )}
       {event.canManageAttendance && <AttendanceSection slug={slug} event={event} />}

@@ -7,11 +7,13 @@ import { formatOccurrenceShort } from './format.ts';
 export function EventRow({ item, showNetwork = false }: { item: EventListItem; showNetwork?: boolean }) {
   const { t, i18n } = useTranslation();
   const cancelled = item.status === 'cancelled' || item.occurrence.state === 'cancelled';
+  // A date of a series leads to the event page showing that date (organisers change it there).
+  const date = item.recurring ? `?date=${encodeURIComponent(item.occurrence.key)}` : '';
   return (
     <li className="row">
       <div className="row-main">
         <p className="strong">
-          <Link to={`/networks/${item.networkSlug}/events/${item.eventId}`}>
+          <Link to={`/networks/${item.networkSlug}/events/${item.eventId}${date}`}>
             <bdi>{item.title}</bdi>
           </Link>
         </p>

@@ -4,15 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { Event, Occurrence } from '../../../../common/contracts/events.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { changeOccurrence, eventKeys } from './api.ts';
 import { formatOccurrence } from './format.ts';
 
-/** Organisers: move, cancel or restore one date of a series, chosen among its next dates. */
-export function OccurrenceActions({ slug, event }: { slug: string; event: Event }) {
+/**
+ * Organisers: move, cancel or restore one date of a series, chosen among its next dates (`initial`
+ * names the date a list row led here from; the next one otherwise).
+ */
+export function OccurrenceActions({
+  slug,
+  event,
+  initial,
+}: {
+  slug: string;
+  event: Event;
+  initial?: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const dates = event.upcoming.length ? event.upcoming : event.next ? [event.next] : [];
-  const [key, setKey] = useState(dates[0]?.key ?? '');
+  const [key, setKey] = useState(dates.find((d) => d.key === initial)?.key ?? dates[0]?.key ?? '');
   const chosen = dates.find((d) => d.key === key) ?? dates[0];
   if (!chosen) return null;
   return (
@@ -43,10 +55,12 @@ function DateForm({ slug, event, occurrence }: { slug: string; event: Event; occ
   const queryClient = useQueryClient();
   const [startsLocal, setStartsLocal] = useState(occurrence.startsLocal);
   const [endsLocal, setEndsLocal] = useState(occurrence.endsLocal);
+  const [confirming, setConfirming] = useState(false);
   const change = useMutation({
     mutationFn: (body: { state: 'scheduled' | 'cancelled'; startsLocal?: string; endsLocal?: string }) =>
       changeOccurrence(slug, event.id, occurrence.key, body),
     onSuccess: (updated) => {
+      setConfirming(false);
       queryClient.setQueryData(eventKeys.event(slug, event.id), updated);
       void queryClient.invalidateQueries({ queryKey: eventKeys.all(slug) });
     },
@@ -96,17 +110,28 @@ function DateForm({ slug, event, occurrence }: { slug: string; event: Event; occ
             >
               {t('events.move_date')}
             </Button>
-            <Button
-              variant="danger"
-              pending={change.isPending && change.variables?.state === 'cancelled'}
-              onClick={() => change.mutate({ state: 'cancelled' })}
-            >
+            <Button variant="danger" onClick={() => setConfirming(true)}>
               {t('events.cancel_date')}
             </Button>
           </div>
         </form>
       )}
-      {change.isError && <Alert tone="error">{change.error.message}</Alert>}
+      {/* Those who answered are told of a cancelled date: ask first. */}
+      <ConfirmDialog
+        open={confirming}
+        message={t('events.cancel_date_confirm', { date: formatOccurrence(occurrence, i18n.language) })}
+        confirmLabel={t('events.cancel_date')}
+        pending={change.isPending && change.variables?.state === 'cancelled'}
+        onConfirm={() => change.mutate({ state: 'cancelled' })}
+        onCancel={() => {
+          setConfirming(false);
+          // The dialog also closes after a success, whose message must stay.
+          if (change.isError) change.reset();
+        }}
+      >
+        {confirming && change.isError && <Alert tone="error">{change.error.message}</Alert>}
+      </ConfirmDialog>
+      {!confirming && change.isError && <Alert tone="error">{change.error.message}</Alert>}
       {change.isSuccess && <Alert tone="success">{t('events.date_changed')}</Alert>}
     </div>
   );

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Event, EventListItem } from '../../../../common/contracts/events.ts';
+import type { Event, EventList, EventListItem } from '../../../../common/contracts/events.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { attendanceOccurrence } from './AttendanceSection.tsx';
@@ -15,6 +15,7 @@ import { EventForm } from './EventEditorPage.tsx';
 import { EventRow } from './EventRow.tsx';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
 import { formatInEventZone, formatOccurrence } from './format.ts';
+import { eventWithCounts, listWithCounts } from './live.ts';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
@@ -119,7 +120,14 @@ describe('the events list row', () => {
       'ar',
     );
     expect(html).toContain('<bdi>مقهى الموجهين</bdi>');
-    expect(html).toContain('href="/networks/berlin/events/e1"');
+    // A date of a series leads to that date on the event page.
+    expect(html).toContain('href="/networks/berlin/events/e1?date=2030-02-05T18%3A00"');
+    const once = render(
+      <ul>
+        <EventRow item={{ ...item, recurring: false }} />
+      </ul>,
+    );
+    expect(once).toContain('href="/networks/berlin/events/e1"');
     expect(html).toContain('أنت في قائمة الانتظار');
     expect(html).toContain('<bdi>Berlin mentors</bdi>');
   });
@@ -188,5 +196,34 @@ describe('the organiser’s date actions', () => {
     expect(html).toContain('value="2030-03-05T18:00"');
     expect(html).toContain('(cancelled)');
     expect(html).toContain('Cancel this date');
+  });
+});
+
+describe('the organiser’s chosen date', () => {
+  it('starts from the date a list row named, and asks before cancelling', () => {
+    const html = render(<OccurrenceActions slug="berlin" event={event} initial="2030-03-05T18:00" />);
+    expect(html).toMatch(/<option value="2030-03-05T18:00" selected="">/);
+    expect(html).toContain('Hold this date again');
+    const next = render(<OccurrenceActions slug="berlin" event={event} initial="1999-01-01T00:00" />);
+    expect(next).toMatch(/<option value="2030-02-05T18:00" selected="">/);
+    expect(next).toMatch(/<dialog[^>]*>.*Cancel the date .* Those who answered will be told\./s);
+  });
+});
+
+describe('live RSVP counts', () => {
+  const counts = { yes: 3, maybe: 1, no: 0, waiting: 2 };
+  it('writes the new counts into the event and into the rows of that event only', () => {
+    expect(eventWithCounts(event, counts)).toEqual({ ...event, counts });
+    const other = { ...item, eventId: 'e2' };
+    const window = { nextCursor: null, from: '2030-01-01T00:00:00Z', to: '2030-03-01T00:00:00Z' };
+    const page: EventList = { ...window, items: [item, other] };
+    const one = listWithCounts(page, 'e1', counts);
+    expect(one.items.map((i) => i.counts)).toEqual([counts, item.counts]);
+    const paged = listWithCounts(
+      { pages: [page, { ...window, items: [item] }], pageParams: [] },
+      'e1',
+      counts,
+    );
+    expect(paged.pages.flatMap((p) => p.items.map((i) => i.counts.yes))).toEqual([3, 2, 3]);
   });
 });

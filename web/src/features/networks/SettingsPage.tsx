@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { EventsSettingSection } from '../events/EventsSettingSection.tsx';
+import { ResourcesSettingSection } from '../resources/ResourcesSettingSection.tsx';
 import { invitationKeys } from '../invitations/api.ts';
 import { PendingMetaMentors, usePendingMetaMentors } from '../invitations/PendingMetaMentors.tsx';
 import { RetentionSection } from '../records/RetentionSection.tsx';
@@ -170,6 +171,8 @@ export default function SettingsPage() {
       </section>
 
       <EventsSettingSection network={network} />
+
+      <ResourcesSettingSection network={network} />
 
       <RetentionSection network={network} enabled={can(network, 'records.settings')} />
 

@@ -3,8 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Resource, ResourceConflict } from '../../../../common/contracts/resources.ts';
+import type { ExpertiseArea } from '../../../../common/expertise.ts';
 import { LANGUAGE_CODES, type LanguageCode, languageName } from '../../../../common/languages.ts';
-import { RESOURCE_KINDS, type ResourceKind } from '../../../../common/resources.ts';
+import { RESOURCE_KINDS, RESOURCE_REGION_MAX, type ResourceKind } from '../../../../common/resources.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
@@ -25,9 +26,21 @@ import {
   useResource,
 } from './api.ts';
 import { DiffView } from './DiffView.tsx';
+import { ExpertiseChoices } from './ExpertiseChoices.tsx';
 import { resourceKindLabel } from './labels.ts';
 
-const FIELDS = ['kind', 'title', 'body', 'url', 'attachmentId', 'tags', 'language', 'summary'] as const;
+const FIELDS = [
+  'kind',
+  'title',
+  'body',
+  'url',
+  'attachmentId',
+  'tags',
+  'language',
+  'expertise',
+  'region',
+  'summary',
+] as const;
 
 /** The draft of the form: what the editor typed, never thrown away by a failed save. */
 interface Draft {
@@ -37,6 +50,8 @@ interface Draft {
   url: string;
   tags: string;
   language: string;
+  expertise: ExpertiseArea[];
+  region: string;
   summary: string;
 }
 
@@ -47,6 +62,8 @@ const draftOf = (r: Resource | undefined, language: string): Draft => ({
   url: r?.url ?? '',
   tags: r?.tags.join(', ') ?? '',
   language: r?.language ?? language,
+  expertise: (r?.expertise ?? []) as ExpertiseArea[],
+  region: r?.region ?? '',
   summary: '',
 });
 
@@ -63,7 +80,8 @@ export default function ResourceEditorPage() {
 
 /**
  * The editor: kind (new only), title, Markdown with a preview rendered by the server, the address
- * of a link, the file of a file, tags, language and an edit summary. A save on top of someone
+ * of a link, the file of a file, tags, language, expertise areas, the region it applies to (if
+ * any) and an edit summary. A save on top of someone
  * else's newer revision comes back as a conflict: the editor keeps the caller's text, shows the
  * newer one and their difference, and the next save goes on top of the newer revision.
  */
@@ -87,6 +105,8 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
         body: draft.body,
         tags: parseTags(draft.tags),
         language: draft.language as LanguageCode,
+        expertise: draft.expertise,
+        region: draft.region.trim() || null,
         summary: draft.summary,
         ...(draft.kind === 'link' && { url: draft.url }),
       };
@@ -242,6 +262,21 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
           onChange={change('language')}
           error={err('language')}
           options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, i18n.language) }))}
+        />
+        <ExpertiseChoices
+          value={draft.expertise}
+          onChange={(expertise) => setDraft((d) => ({ ...d, expertise }))}
+          error={err('expertise')}
+        />
+        <TextField
+          name="region"
+          label={t('resources.field_region')}
+          hint={t('resources.field_region_hint')}
+          value={draft.region}
+          onChange={change('region')}
+          error={err('region')}
+          maxLength={RESOURCE_REGION_MAX}
+          dir="auto"
         />
         <TextField
           name="summary"

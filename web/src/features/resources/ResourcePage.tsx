@@ -60,6 +60,7 @@ export default function ResourcePage() {
           resourceKindLabel(t, r.kind),
           languageName(r.language, i18n.language),
           r.region && t('resources.applies_to', { region: `\u2068${r.region}\u2069` }),
+          r.expertise.map((area) => expertiseLabel(t, area)).join(', '),
           r.updatedBy
             ? t('resources.updated_by', {
                 name: `\u2068${r.updatedBy.displayName}\u2069`,

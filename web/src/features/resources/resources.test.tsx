@@ -12,6 +12,7 @@ import en from '../../../../common/i18n/en.json';
 import { ApiError } from '../../lib/api-client.ts';
 import { conflictOf, parseTags } from './api.ts';
 import { DiffView } from './DiffView.tsx';
+import { ExpertiseChoices } from './ExpertiseChoices.tsx';
 import { ResourceRow } from './ResourceRow.tsx';
 import { filtersFromParams } from './ResourcesPage.tsx';
 
@@ -99,5 +100,16 @@ describe('resources in the web app', () => {
       text: 'flat',
     });
     expect(filtersFromParams(new URLSearchParams('kind=video')).kind).toBeUndefined();
+  });
+});
+
+describe('the editor’s expertise areas', () => {
+  it('offers every area as a checkbox under one legend, the chosen ones ticked', () => {
+    const html = render(<ExpertiseChoices value={['housing']} onChange={() => {}} />);
+    expect(html).toContain('<legend>Areas of expertise (optional)</legend>');
+    expect(html.match(/type="checkbox"/g)).toHaveLength(14);
+    expect(html).toMatch(/checked="" value="housing"/);
+    expect(html).not.toMatch(/checked="" value="work"/);
+    expect(render(<ExpertiseChoices value={[]} onChange={() => {}} />, 'ar')).toContain('مجالات الخبرة');
   });
 });
