@@ -246,7 +246,7 @@ describe('the mentoring log on a phone', () => {
     await context.close();
   });
 
-  it('lets the organisation’s admin download the report across its networks', async () => {
+  it('lets the organisation’s admin download the report across its networks, and read it in Arabic', async () => {
     const context = await newContext(browser, server.url, phone);
     const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
     await context.addCookies([{ name, value, url: server.url }]);
@@ -266,6 +266,20 @@ describe('the mentoring log on a phone', () => {
     const csv = readFileSync(await file.path(), 'utf8');
     expect(csv.startsWith('\uFEFFWirkungsbericht,Welcome House')).toBe(true);
     expect(csv).toContain('Netzwerke,Log Network');
+    // The same page in Arabic: right to left, nothing wider than the phone.
+    await call('olga', 'PATCH', '/me', { locale: 'ar' });
+    try {
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: arabic('reports.title') }).waitFor();
+      await page.getByText(arabic('reports.page.preview')).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        phone.width,
+      );
+      await checkBothWidths(page, 'log-41-organisation-report-arabic', violations);
+    } finally {
+      await call('olga', 'PATCH', '/me', { locale: 'en' });
+    }
     await context.close();
   });
 
