@@ -16,13 +16,15 @@ import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './suppo
 /**
  * The mentoring log on a phone: from signing in to a logged activity in well under a minute, the
  * second entry prefilled from the first, the privacy check on the note, edit and delete, the CSV
- * download, and the page in Arabic at 390 px.
+ * download, and the page in Arabic at 390 px; the impact report as CSV and PDF in German and in
+ * Arabic, of the network and across the organisation's networks.
  */
 let server: TestServer;
 let browser: Browser;
 const violations: string[] = [];
 const [phone] = VIEWPORTS as [Viewport, Viewport];
 const slug = 'log-net';
+let orgSlug = '';
 
 const olga = {
   email: 'olga.log@example.org',
@@ -80,6 +82,7 @@ beforeAll(async () => {
     city: 'Leipzig',
     languages: ['en', 'ar'],
   });
+  orgSlug = String(org.slug);
   await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
     name: 'Log Network',
     slug,
@@ -199,7 +202,7 @@ describe('the mentoring log on a phone', () => {
     await context.close();
   });
 
-  it('lets the meta-mentor download the impact report as PDF in German and CSV in Arabic', async () => {
+  it('lets the meta-mentor download the impact report as CSV and PDF in German and in Arabic', async () => {
     const context = await newContext(browser, server.url, phone);
     const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
     await context.addCookies([{ name, value, url: server.url }]);
@@ -226,9 +229,57 @@ describe('the mentoring log on a phone', () => {
     );
     expect(text).toContain('Wirkungsbericht: Log Network');
     expect(text).toContain('Mentoring-Stunden nach Monat');
+    const germanCsv = readFileSync(await download('Download CSV'), 'utf8');
+    expect(germanCsv.startsWith('\uFEFFWirkungsbericht,Log Network')).toBe(true);
+    expect(germanCsv).toContain('Zeitraum,');
     await page.getByLabel('Language of the report').selectOption('ar');
     const csv = readFileSync(await download('Download CSV'), 'utf8');
     expect(csv.startsWith('\uFEFFتقرير الأثر,Log Network')).toBe(true);
+    // pdftotext may split joined Arabic words and marks runs with directional controls: the letters,
+    // in reading order, must be there.
+    const letters = (value: string) => value.replace(/[\s\u202a-\u202e\u2066-\u2069]/g, '');
+    const arabicPdf = execFileSync('pdftotext', ['-enc', 'UTF-8', await download('Download PDF'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(letters(arabicPdf)).toContain(letters('تقرير الأثر'));
+    expect(letters(arabicPdf)).toContain(letters('ساعات الإرشاد حسب الشهر'));
+    await context.close();
+  });
+
+  it('lets the organisation’s admin download the report across its networks, and read it in Arabic', async () => {
+    const context = await newContext(browser, server.url, phone);
+    const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`/organisations/${orgSlug}`);
+    await page.getByRole('heading', { level: 1, name: 'Welcome House' }).waitFor();
+    await page.getByRole('link', { name: 'Impact report across these networks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Impact report' }).waitFor();
+    await page.getByText('In short').waitFor();
+    await checkBothWidths(page, 'log-40-organisation-report', violations);
+    await page.getByLabel('Language of the report').selectOption('de');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFWirkungsbericht,Welcome House')).toBe(true);
+    expect(csv).toContain('Netzwerke,Log Network');
+    // The same page in Arabic: right to left, nothing wider than the phone.
+    await call('olga', 'PATCH', '/me', { locale: 'ar' });
+    try {
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: arabic('reports.title') }).waitFor();
+      await page.getByText(arabic('reports.page.preview')).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        phone.width,
+      );
+      await checkBothWidths(page, 'log-41-organisation-report-arabic', violations);
+    } finally {
+      await call('olga', 'PATCH', '/me', { locale: 'en' });
+    }
     await context.close();
   });
 

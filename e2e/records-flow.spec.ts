@@ -1,13 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { arabic } from './support/arabic.ts';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import {
+  checkBothWidths,
+  launchBrowser,
+  newContext,
+  openNavEntry,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 /**
  * Volunteer records (B6) on a phone: the meta-mentor puts a mentor on leave and back, each after a
  * confirmation; the office, in Arabic and right to left at 390 px, records a departure with the
- * handover of a mentee code.
+ * handover of a mentee code and sets how long records are kept from the network's settings page.
  */
 let server: TestServer;
 let browser: Browser;
@@ -208,6 +215,25 @@ describe('volunteer records on a phone', () => {
     };
     expect(record.status.state).toBe('left');
     expect(record.status.handover.menteeCodes).toEqual([{ code: 'K12', toUserId: ids[tom.email] }]);
+    await context.close();
+  });
+
+  it('lets the office set how long records are kept from its settings page, in Arabic at 390 px', async () => {
+    const { context, page } = await signedInPage(rania.email);
+    await page.goto(`/networks/${slug}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Records Network' }).waitFor();
+    await openNavEntry(page, arabic('networks.nav.settings'));
+    await page.getByRole('heading', { level: 1, name: arabic('networks.settings.title') }).waitFor();
+    await page.getByRole('heading', { level: 2, name: arabic('records.retention_heading') }).waitFor();
+    // The office changes the retention only: the network's details and meta-mentors are not offered.
+    expect(await page.getByRole('heading', { name: arabic('networks.settings.details') }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: arabic('networks.home.meta_mentors') }).count()).toBe(0);
+    await page.getByLabel(arabic('records.retention_label')).fill('18');
+    await page.getByRole('button', { name: arabic('common.save'), exact: true }).click();
+    await page.getByText(arabic('records.retention_saved')).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await checkBothWidths(page, 'records-30-settings-arabic', violations);
+    expect(await call('olga', 'GET', `/networks/${slug}/records/settings`)).toEqual({ retentionMonths: 18 });
     await context.close();
   });
 

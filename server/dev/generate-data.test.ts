@@ -128,5 +128,16 @@ describe.each(DIALECTS)('benchmark data generator on %s', (dialect) => {
     expect(entries.length).toBeGreaterThan(0);
     for (const e of entries)
       expect([e.services.includes('legal_asylum'), e.languages.includes('ar')]).toEqual([true, true]);
+    // The impact report over the last year of the busiest network: about 28 % of the mentoring log.
+    const to = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+    const report = await client.get(`${n}/reports/impact?from=${from}&to=${to}`);
+    expect(report.statusCode, report.body).toBe(200);
+    const totals = report.json().totals as { activities: number; mentees: number; mentors: number };
+    const logged = fixture.counts.activities ?? 0;
+    expect(totals.activities).toBeGreaterThan(logged / 4);
+    expect(totals.activities).toBeLessThanOrEqual(logged);
+    expect(totals.mentors).toBeGreaterThan(3);
+    expect(totals.mentees).toBeGreaterThan(totals.mentors);
   });
 });

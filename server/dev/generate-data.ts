@@ -12,6 +12,7 @@ import { recountTopicReads } from '../modules/discussions/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
 import { generateDirectory } from './generate-directory.ts';
 import { generateSupport } from './generate-support.ts';
+import { generateActivities } from './generate-activities.ts';
 import { generateEvents } from './generate-events.ts';
 import {
   BENCH_TARGETS,
@@ -598,6 +599,15 @@ export async function generateData(
     now,
   });
   log(`events: ${eventCount}`);
+  // The mentoring log of the last year, from a stream of its own (the data above stays as it was).
+  const activityCount = await generateActivities({
+    scale,
+    networks,
+    rnd: random(59),
+    now,
+    insert: (table, rows) => insertBatches(ctx, table, rows),
+  });
+  log(`activities: ${activityCount}`);
   // Shared resources: the busiest network's library holds `size.resources` pages and links (each
   // with its first revision), every other network a handful.
   const resources: Record<string, unknown>[] = [];
@@ -682,6 +692,7 @@ export async function generateData(
       helpResponses: support.responses,
       helpOffers: support.offers,
       events: eventCount,
+      activities: activityCount,
       resources: resources.length,
       directoryEntries: size.directoryEntries,
     },

@@ -181,6 +181,68 @@ describe.each(DIALECTS)('volunteer records on %s', (dialect) => {
     expect((cleared.json() as VolunteerRecord).commitment).toBeNull();
   });
 
+  it('writes every change of a record to the audit log with dates and numbers, never its free text', async () => {
+    const { network, office, anna, base } = await setting();
+    const staff = await signIn(t.app, office);
+    const afterAdding = await staff.post(`${base(anna.id)}/trainings`, {
+      title: 'Trauma support for Anna after her divorce',
+      completedOn: '2026-05-20',
+    });
+    expect(afterAdding.statusCode).toBe(201);
+    const trainingId = (afterAdding.json() as VolunteerRecord).trainings[0]?.id ?? '';
+    const withCheck = await staff.post(`${base(anna.id)}/checks`, {
+      kind: 'Good conduct, one old entry about Anna',
+      seenOn: '2026-01-10',
+      validUntil: '2029-01-10',
+    });
+    const checkId = (withCheck.json() as VolunteerRecord).checks[0]?.id ?? '';
+    const changes = [
+      await staff.request('PUT', `${base(anna.id)}/trainings/${trainingId}`, {
+        title: 'Trauma support, part 2',
+        completedOn: '2026-06-02',
+      }),
+      await staff.request('PUT', `${base(anna.id)}/checks/${checkId}`, {
+        kind: 'Good conduct, renewed',
+        seenOn: '2026-02-01',
+        validUntil: '2030-02-01',
+      }),
+      await staff.request('PUT', `${base(anna.id)}/commitment`, { hoursPerWeek: 3, until: '2027-06-30' }),
+      await staff.request('PUT', `${base(anna.id)}/commitment`, { hoursPerWeek: null }),
+      await staff.delete(`${base(anna.id)}/${trainingId}`),
+      await staff.delete(`${base(anna.id)}/${checkId}`),
+    ];
+    expect(changes.map((c) => c.statusCode)).toEqual([200, 200, 200, 200, 204, 204]);
+    // What failed changed nothing, and is not in the log.
+    expect((await staff.delete(`${base(anna.id)}/${checkId}`)).statusCode).toBe(404);
+    const missing = await staff.request('PUT', `${base(anna.id)}/trainings/${checkId}`, {
+      title: 'Nothing',
+      completedOn: '2026-06-02',
+    });
+    expect(missing.statusCode).toBe(404);
+
+    const rows = await t.ctx.database.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorId', 'subjectUserId', 'details'])
+      .where('networkId', '=', network.id)
+      .where('action', 'like', 'records.%')
+      .execute();
+    const entries = rows
+      .map((r) => ({ ...r, details: JSON.parse(r.details) as unknown }))
+      .sort((a, b) => a.action.localeCompare(b.action));
+    expect(entries.every((e) => e.actorId === office.id && e.subjectUserId === anna.id)).toBe(true);
+    expect(entries.map((e) => [e.action, e.details])).toEqual([
+      ['records.check_added', { entry: checkId, seenOn: '2026-01-10', validUntil: '2029-01-10' }],
+      ['records.check_corrected', { entry: checkId, seenOn: '2026-02-01', validUntil: '2030-02-01' }],
+      ['records.check_removed', { entry: checkId }],
+      ['records.commitment_cleared', {}],
+      ['records.commitment_set', { hoursPerWeek: 3, until: '2027-06-30' }],
+      ['records.training_added', { entry: trainingId, completedOn: '2026-05-20' }],
+      ['records.training_corrected', { entry: trainingId, completedOn: '2026-06-02' }],
+      ['records.training_removed', { entry: trainingId }],
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/Anna|Trauma|conduct/i);
+  });
+
   it('hides a record from other members and from admins who are not members', async () => {
     const { orgAdmin, meta, anna, ben, base } = await setting();
     const other = await signIn(t.app, ben);

@@ -11,16 +11,16 @@ import {
 } from '../../../common/contracts/volunteer-records.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
-import { volunteerStatusRoutes } from './status.routes.ts';
 import {
   addCheck,
   addTraining,
-  getVolunteerRecord,
   removeRecordItem,
   setCommitment,
   updateCheck,
   updateTraining,
-} from './volunteer-records.service.ts';
+} from './record-entries.service.ts';
+import { volunteerStatusRoutes } from './status.routes.ts';
+import { getVolunteerRecord } from './volunteer-records.service.ts';
 
 const tags = ['volunteer-records'];
 const base = '/api/networks/:slug/members/:userId/record';

@@ -21,6 +21,7 @@ const NotFoundPage = lazyPage(() => import('../components/NotFoundPage.tsx'));
 const ProfilePage = lazyPage(() => import('../features/profiles/ProfilePage.tsx'));
 const CreateOrganisationPage = lazyPage(() => import('../features/organisations/CreateOrganisationPage.tsx'));
 const OrganisationPage = lazyPage(() => import('../features/organisations/OrganisationPage.tsx'));
+const OrganisationReportPage = lazyPage(() => import('../features/organisations/OrganisationReportPage.tsx'));
 const FoundNetworkPage = lazyPage(() => import('../features/networks/FoundNetworkPage.tsx'));
 const ExploreNetworksPage = lazyPage(() => import('../features/networks/ExploreNetworksPage.tsx'));
 const NetworkLayout = lazyPage(() => import('../features/networks/NetworkLayout.tsx'));
@@ -133,6 +134,7 @@ export function AppRoutes() {
         <Route path="log" element={signedIn(<MyLogPage />)} />
         <Route path="organisations/new" element={signedIn(<CreateOrganisationPage />)} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />
+        <Route path="organisations/:slug/reports" element={signedIn(<OrganisationReportPage />)} />
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
         <Route path="networks" element={<ExploreNetworksPage />} />
         <Route path="directory" element={<PublicDirectoryPage />} />

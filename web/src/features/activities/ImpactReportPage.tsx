@@ -9,25 +9,34 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { autonym, currentLocale } from '../../lib/i18n.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { today } from './last-values.ts';
-import { lastTwelveMonths, reportDownloadUrl, useImpactReport } from './reports.ts';
+import { lastTwelveMonths, type ReportScope, reportDownloadUrl, useImpactReport } from './reports.ts';
 
-/**
- * The impact report for funders (staff and the founding organisation's admins): a period, a
- * preview of the totals (small counts suppressed on the server) and the CSV and PDF downloads in
- * the language the funder reads.
- */
+/** The network's impact report for funders (its staff and the founding organisation's admins). */
 export default function ImpactReportPage() {
   const network = useCurrentNetwork();
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(() => lastTwelveMonths(today()));
-  const [lang, setLang] = useState<Locale>(currentLocale());
-  const valid = Boolean(period.from && period.to && period.from <= period.to);
-  const report = useImpactReport(network.slug, period, valid);
-  const cell = (value: number | string) => (value === 'withheld' ? t('reports.withheld') : String(value));
   return (
     <div className="page stack">
       <PageHeading title={t('reports.title')} />
       <p className="muted">{t('reports.page.intro')}</p>
+      <ImpactReportPanel scope={{ kind: 'network', slug: network.slug }} />
+    </div>
+  );
+}
+
+/**
+ * An impact report for funders: a period, a preview of the totals (small counts suppressed on the
+ * server) and the CSV and PDF downloads in the language the funder reads.
+ */
+export function ImpactReportPanel({ scope }: { scope: ReportScope }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState(() => lastTwelveMonths(today()));
+  const [lang, setLang] = useState<Locale>(currentLocale());
+  const valid = Boolean(period.from && period.to && period.from <= period.to);
+  const report = useImpactReport(scope, period, valid);
+  const cell = (value: number | string) => (value === 'withheld' ? t('reports.withheld') : String(value));
+  return (
+    <>
       <div className="card form stack-tight">
         <div className="activity-form-row">
           <TextField
@@ -58,14 +67,14 @@ export default function ImpactReportPage() {
           <p className="actions">
             <a
               className="button button-primary"
-              href={reportDownloadUrl(network.slug, period, 'pdf', lang)}
+              href={reportDownloadUrl(scope, period, 'pdf', lang)}
               download
             >
               {t('reports.page.download_pdf')}
             </a>
             <a
               className="button button-secondary"
-              href={reportDownloadUrl(network.slug, period, 'csv', lang)}
+              href={reportDownloadUrl(scope, period, 'csv', lang)}
               download
             >
               {t('reports.page.download_csv')}
@@ -90,6 +99,6 @@ export default function ImpactReportPage() {
           <p className="muted small">{t('reports.suppression_note', { threshold: report.data.threshold })}</p>
         </section>
       )}
-    </div>
+    </>
   );
 }

@@ -178,8 +178,13 @@ describe('the impact report downloads', () => {
   it('default to the twelve months up to today and carry period, format and language', () => {
     expect(lastTwelveMonths('2026-12-06')).toEqual({ from: '2025-12-07', to: '2026-12-06' });
     expect(lastTwelveMonths('2028-02-29')).toEqual({ from: '2027-03-02', to: '2028-02-29' });
-    expect(reportDownloadUrl('log net', { from: '2026-01-01', to: '2026-06-30' }, 'pdf', 'ar')).toBe(
+    const period = { from: '2026-01-01', to: '2026-06-30' };
+    expect(reportDownloadUrl({ kind: 'network', slug: 'log net' }, period, 'pdf', 'ar')).toBe(
       '/api/networks/log%20net/reports/impact?from=2026-01-01&to=2026-06-30&format=pdf&lang=ar',
+    );
+    // The report across an organisation's networks has the same query on the organisation's path.
+    expect(reportDownloadUrl({ kind: 'organisation', slug: 'welcome-house' }, period, 'csv', 'de')).toBe(
+      '/api/organisations/welcome-house/reports/impact?from=2026-01-01&to=2026-06-30&format=csv&lang=de',
     );
   });
 });

@@ -7,7 +7,11 @@ export interface ReportPeriod {
   to: string;
 }
 
-const reportPath = (slug: string) => `/networks/${encodeURIComponent(slug)}/reports/impact`;
+/** Whose report: a network's, or the one across the networks an organisation founded. */
+export type ReportScope = { kind: 'network' | 'organisation'; slug: string };
+
+const reportPath = ({ kind, slug }: ReportScope) =>
+  `/${kind === 'network' ? 'networks' : 'organisations'}/${encodeURIComponent(slug)}/reports/impact`;
 
 /** The twelve months up to a day (YYYY-MM-DD), as the server's default. */
 export function lastTwelveMonths(to: string): ReportPeriod {
@@ -17,16 +21,24 @@ export function lastTwelveMonths(to: string): ReportPeriod {
   return { from: from.toISOString().slice(0, 10), to };
 }
 
-/** The network's impact report for a period (staff and the founding organisation's admins). */
-export function useImpactReport(slug: string, period: ReportPeriod, enabled: boolean) {
+/**
+ * The impact report for a period: a network's (its staff and the founding organisation's admins) or
+ * an organisation's across its networks (its admins).
+ */
+export function useImpactReport(scope: ReportScope, period: ReportPeriod, enabled: boolean) {
   return useQuery({
     enabled,
-    queryKey: ['networks', slug, 'reports', 'impact', period] as const,
-    queryFn: () => api.get<ImpactReport>(`${reportPath(slug)}${query({ ...period })}`),
+    queryKey: [`${scope.kind}s`, scope.slug, 'reports', 'impact', period] as const,
+    queryFn: () => api.get<ImpactReport>(`${reportPath(scope)}${query({ ...period })}`),
   });
 }
 
 /** The address of the report as a download (CSV or PDF) in a language. */
-export function reportDownloadUrl(slug: string, period: ReportPeriod, format: 'csv' | 'pdf', lang: string) {
-  return `/api${reportPath(slug)}${query({ ...period, format, lang })}`;
+export function reportDownloadUrl(
+  scope: ReportScope,
+  period: ReportPeriod,
+  format: 'csv' | 'pdf',
+  lang: string,
+) {
+  return `/api${reportPath(scope)}${query({ ...period, format, lang })}`;
 }

@@ -9,6 +9,7 @@ import { UserText } from '../../components/UserText.tsx';
 import { useMe } from '../auth/api.ts';
 import { helpAccess } from '../help/api.ts';
 import { useNetwork } from './api.ts';
+import { settingsSectionsFor } from './settings-sections.ts';
 
 const PHONE_TABS = 2;
 const WIDE_TABS = 6;
@@ -71,7 +72,11 @@ export default function NetworkLayout() {
     { to: 'applications', label: t('networks.nav.applications'), show: may('applications.decide') },
     { to: 'audit', label: t('networks.nav.audit'), show: may('audit.view') },
     { to: 'progression', label: t('progression.nav'), show: may('progression.view') },
-    { to: 'settings', label: t('networks.nav.settings'), show: may('network.edit') },
+    {
+      to: 'settings',
+      label: t('networks.nav.settings'),
+      show: settingsSectionsFor(n.viewer.permissions).size > 0,
+    },
   ];
 
   // Tabs that fit: two on a phone (in any language, beside "More"), six from a tablet on; the

@@ -26,14 +26,20 @@ import {
 } from './api.ts';
 import { NetworkForm } from './NetworkForm.tsx';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
+import { settingsSectionsFor } from './settings-sections.ts';
 
-/** Meta-mentors and organisation admins: name meta-mentors, member organisations, the network's details. */
+/**
+ * The network's settings, each section shown to those whose role may change it (settings-sections.ts):
+ * meta-mentors and organisation admins name meta-mentors and change the organisations, details and
+ * events; the meta-mentors and the office set how long volunteer records are kept.
+ */
 export default function SettingsPage() {
   const network = useCurrentNetwork();
   const { t } = useTranslation();
   const location = useLocation();
   const queryClient = useQueryClient();
   const founded = (location.state as { founded?: boolean } | null)?.founded;
+  const sections = settingsSectionsFor(network.viewer.permissions);
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: networkKeys.detail(network.slug), exact: true });
 
@@ -71,49 +77,53 @@ export default function SettingsPage() {
       <PageHeading title={t('networks.settings.title')} />
       {founded && <Alert tone="success">{t('networks.settings.founded', { network: network.name })}</Alert>}
 
-      <section className="card stack" aria-labelledby="meta-settings">
-        <h2 id="meta-settings">{t('networks.home.meta_mentors')}</h2>
-        <p className="muted">{t('networks.settings.meta_intro')}</p>
-        {network.metaMentors.length === 0 ? (
-          pending.length === 0 && <p className="empty">{t('networks.home.no_meta_mentors')}</p>
-        ) : (
-          <ul className="plain-list">
-            {network.metaMentors.map((m) => (
-              <li key={m.id}>
-                <UserText>{m.displayName}</UserText>
-              </li>
-            ))}
-          </ul>
-        )}
-        <PendingMetaMentors slug={network.slug} invitations={pending} />
-        <ApiForm
-          formRef={appoint.formRef}
-          onSubmit={appoint.onSubmit}
-          formError={appoint.errors.form}
-          label={t('networks.settings.appoint')}
-        >
-          <TextField
-            name="email"
-            type="email"
-            dir="ltr"
-            label={t('networks.settings.appoint_email')}
-            hint={t('networks.settings.appoint_hint')}
-            error={appoint.errors.fields.email}
-          />
-          {appoint.isSuccess && (
-            <Alert tone="success">
-              {appoint.data?.status === 'invited'
-                ? t('networks.settings.appoint_invited')
-                : t('networks.settings.appoint_appointed')}
-            </Alert>
-          )}
-          <Button type="submit" pending={appoint.isPending}>
-            {t('networks.settings.appoint')}
-          </Button>
-        </ApiForm>
-      </section>
+      {sections.size === 0 && <p className="empty">{t('networks.settings.nothing_to_change')}</p>}
 
-      {can(network, 'network.organisations.manage') && (
+      {sections.has('metaMentors') && (
+        <section className="card stack" aria-labelledby="meta-settings">
+          <h2 id="meta-settings">{t('networks.home.meta_mentors')}</h2>
+          <p className="muted">{t('networks.settings.meta_intro')}</p>
+          {network.metaMentors.length === 0 ? (
+            pending.length === 0 && <p className="empty">{t('networks.home.no_meta_mentors')}</p>
+          ) : (
+            <ul className="plain-list">
+              {network.metaMentors.map((m) => (
+                <li key={m.id}>
+                  <UserText>{m.displayName}</UserText>
+                </li>
+              ))}
+            </ul>
+          )}
+          <PendingMetaMentors slug={network.slug} invitations={pending} />
+          <ApiForm
+            formRef={appoint.formRef}
+            onSubmit={appoint.onSubmit}
+            formError={appoint.errors.form}
+            label={t('networks.settings.appoint')}
+          >
+            <TextField
+              name="email"
+              type="email"
+              dir="ltr"
+              label={t('networks.settings.appoint_email')}
+              hint={t('networks.settings.appoint_hint')}
+              error={appoint.errors.fields.email}
+            />
+            {appoint.isSuccess && (
+              <Alert tone="success">
+                {appoint.data?.status === 'invited'
+                  ? t('networks.settings.appoint_invited')
+                  : t('networks.settings.appoint_appointed')}
+              </Alert>
+            )}
+            <Button type="submit" pending={appoint.isPending}>
+              {t('networks.settings.appoint')}
+            </Button>
+          </ApiForm>
+        </section>
+      )}
+
+      {sections.has('organisations') && (
         <section className="card stack" aria-labelledby="org-settings">
           <h2 id="org-settings">{t('networks.home.organisations')}</h2>
           <ul className="rows">
@@ -160,21 +170,23 @@ export default function SettingsPage() {
         </section>
       )}
 
-      <section className="card stack" aria-labelledby="details-settings">
-        <h2 id="details-settings">{t('networks.settings.details')}</h2>
-        <NetworkForm
-          network={network}
-          submitLabel={t('common.save')}
-          submit={(body) => updateNetwork(network.slug, body)}
-          onSuccess={(updated) => storeNetwork(queryClient, updated)}
-        />
-      </section>
+      {sections.has('details') && (
+        <section className="card stack" aria-labelledby="details-settings">
+          <h2 id="details-settings">{t('networks.settings.details')}</h2>
+          <NetworkForm
+            network={network}
+            submitLabel={t('common.save')}
+            submit={(body) => updateNetwork(network.slug, body)}
+            onSuccess={(updated) => storeNetwork(queryClient, updated)}
+          />
+        </section>
+      )}
 
-      <EventsSettingSection network={network} />
+      {sections.has('events') && <EventsSettingSection network={network} />}
 
-      <ResourcesSettingSection network={network} />
+      {sections.has('resources') && <ResourcesSettingSection network={network} />}
 
-      <RetentionSection network={network} enabled={can(network, 'records.settings')} />
+      <RetentionSection network={network} enabled={sections.has('retention')} />
 
       <ConfirmDialog
         open={removingOrg !== null}

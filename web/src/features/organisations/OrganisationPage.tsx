@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation } from '../../../../common/contracts/networks.ts';
 import { countryName } from '../../../../common/countries.ts';
+import { canInOrganisation } from '../../../../common/permissions.ts';
 import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DirectoryListingSection } from '../directory/DirectoryListingSection.tsx';
@@ -45,6 +46,10 @@ export default function OrganisationPage() {
   const org = organisation.data;
   const locale = i18n.language;
   const canManage = org.isAdmin || Boolean(me?.isPlatformAdmin);
+  const canReport = canInOrganisation(
+    { signedIn: Boolean(me), orgAdmin: org.isAdmin, platformAdmin: Boolean(me?.isPlatformAdmin) },
+    'organisation.reports.view',
+  );
 
   return (
     <div className="page stack">
@@ -122,11 +127,18 @@ export default function OrganisationPage() {
               ))}
             </ul>
           ))}
-        {canManage && (
-          <p>
-            <Link className="button button-primary" to={`/organisations/${org.slug}/networks/new`}>
-              {t('networks.found_title')}
-            </Link>
+        {(canManage || canReport) && (
+          <p className="actions">
+            {canManage && (
+              <Link className="button button-primary" to={`/organisations/${org.slug}/networks/new`}>
+                {t('networks.found_title')}
+              </Link>
+            )}
+            {canReport && (
+              <Link className="button button-secondary" to={`/organisations/${org.slug}/reports`}>
+                {t('reports.page.organisation_link')}
+              </Link>
+            )}
           </p>
         )}
       </section>
