@@ -1,6 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { type AppContext, createContext } from '../../context.ts';
+import { createLogger } from '../../logger.ts';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
-import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
+import { errorCode, freshClient, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, DEFAULT_PASSWORD, mailsTo } from '../../test/factories.ts';
 import {
   type CreationOptionsJson,
@@ -358,5 +363,54 @@ describe.each(DIALECTS)('passkeys on %s', (dialect) => {
     } finally {
       await admin.request('PUT', '/api/admin/settings/security', { requireSecondFactor: false });
     }
+  });
+});
+
+describe.each(DIALECTS)('passkey ceremonies across two instances on one %s database', (dialect) => {
+  let a: TestApp;
+  let bCtx: AppContext;
+  let bApp: FastifyInstance;
+  beforeAll(async () => {
+    a = await buildTestApp(dialect);
+    const config = loadConfig({
+      PASSWORD_HASH_COST: 'low',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: TEST_ORIGIN,
+      ...a.database.env,
+    });
+    bCtx = createContext(config, createLogger(config));
+    bApp = await buildApp(bCtx, { checkResponses: true });
+  });
+  afterAll(async () => {
+    await bApp.close();
+    await bCtx.close();
+    await a.close();
+  });
+
+  it('takes the options from one instance and the answer at the other, each challenge once', async () => {
+    const user = await buildUser(a.ctx);
+    const onA = await signIn(a.app, user);
+    const onB = new TestClient(bApp, { ip: '10.99.0.1' });
+    onB.cookie = onA.cookie;
+    const authenticator = new SoftwareAuthenticator(TEST_ORIGIN);
+    const options = await onA.post('/api/me/passkeys/registration/options', {
+      currentPassword: DEFAULT_PASSWORD,
+    });
+    const added = await onB.post('/api/me/passkeys', {
+      name: 'Laptop',
+      credential: authenticator.create(options.json() as CreationOptionsJson),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+
+    const visitorA = freshClient(a.app);
+    const visitorB = new TestClient(bApp, { ip: '10.99.0.2' });
+    const signInOptions = (await visitorB.post('/api/auth/passkey/options')).json() as RequestOptionsJson;
+    const answer = authenticator.get(signInOptions);
+    // Both instances get the same answer at once: exactly one signs in.
+    const [first, second] = await Promise.all([
+      visitorA.post('/api/auth/passkey', { credential: answer }),
+      visitorB.post('/api/auth/passkey', { credential: answer }),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 400]);
   });
 });
