@@ -185,6 +185,12 @@ export async function collectPersonalRows(db: Db, userId: string): Promise<Recor
       .select(['id', 'userAgent', 'ip', 'signInMethod', 'createdAt', 'lastSeenAt', 'expiresAt'])
       .where('userId', '=', userId)
       .execute(),
+    // The person's passkeys as the account page lists them (the keys themselves say nothing about them).
+    passkeys: await db
+      .selectFrom('passkeys')
+      .select(['id', 'name', 'createdAt', 'lastUsedAt', 'backedUp'])
+      .where('userId', '=', userId)
+      .execute(),
   };
 }
 
