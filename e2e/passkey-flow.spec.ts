@@ -16,7 +16,7 @@ const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A message of a catalogue as the app shows it (only messages without arguments are asked for). */
 function messageOf(locale: string) {
@@ -85,8 +85,8 @@ describe.each([
     new RegExp(
       `^${t(key)
         .split('{name}')
-        .map(escape)
-        .join(`\u2068?${escape(name)}\u2069?`)}$`,
+        .map(escapeRegExp)
+        .join(`\u2068?${escapeRegExp(name)}\u2069?`)}$`,
     );
   const user = {
     email: `passkey-${locale}@example.org`,
