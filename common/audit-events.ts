@@ -87,6 +87,8 @@ export const AUDIT_EVENTS = [
   'platform.second_factor_optional',
   'platform.privacy_published',
   'platform.terms_published',
+  'account.passkey_added',
+  'account.passkey_removed',
 ] as const;
 export type AuditEventCode = (typeof AUDIT_EVENTS)[number];
 

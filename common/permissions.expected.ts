@@ -96,6 +96,7 @@ export const EXPECTED_PLATFORM: Record<PlatformAction, string> = {
   'platform.legal.manage': '--------Y',
   'platform.settings.manage': '--------Y',
   'account.export': '-YYYYYYYY',
+  'account.passkeys.manage': '-YYYYYYYY',
   'account.delete': '-YYYYYYYY',
 };
 

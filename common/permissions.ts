@@ -280,6 +280,7 @@ export const PLATFORM_ACTIONS = [
   'platform.legal.manage',
   'platform.settings.manage',
   'account.export',
+  'account.passkeys.manage',
   'account.delete',
 ] as const;
 export type PlatformAction = (typeof PLATFORM_ACTIONS)[number];
@@ -304,6 +305,8 @@ export function canOnPlatform(actor: PlatformActor, action: PlatformAction): boo
     // GDPR Art. 15, 17, 20: the signed-in person exports or deletes their own account.
     case 'account.export':
     case 'account.delete':
+    // The person's own passkeys: adding (after the password again), renaming, removing.
+    case 'account.passkeys.manage':
       return actor.signedIn;
   }
 }

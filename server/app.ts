@@ -42,7 +42,7 @@ import { legalRoutes } from './modules/legal/index.ts';
 import { platformSettingsRoutes } from './modules/platform-settings/index.ts';
 import { operationsRoutes } from './modules/operations/index.ts';
 import { setupRoutes } from './modules/setup/index.ts';
-import { meRoutes, twoFactorRoutes } from './modules/auth/index.ts';
+import { meRoutes, passkeyRoutes, twoFactorRoutes } from './modules/auth/index.ts';
 import { accountDataRoutes } from './modules/account-data/index.ts';
 import { registerAuthorization } from './plugins/authorize.ts';
 import { registerErrorHandler, sendError } from './plugins/error-handler.ts';
@@ -95,6 +95,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await authRoutes(app, ctx);
   await meRoutes(app, ctx);
   await twoFactorRoutes(app, ctx);
+  await passkeyRoutes(app, ctx);
   await accountDataRoutes(app, ctx);
   await setupRoutes(app, ctx, options.setupToken);
   await organisationRoutes(app, ctx);

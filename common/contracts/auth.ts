@@ -135,7 +135,7 @@ export const SecondFactorRequired = z.object({
   status: z.literal('second_factor_required'),
   /** Opens the second step once, for a few minutes. */
   pendingToken: z.string(),
-  methods: z.array(z.enum(['totp', 'recovery_code'])),
+  methods: z.array(z.enum(['totp', 'recovery_code', 'passkey'])),
   expiresAt: z.string(),
 });
 export type SecondFactorRequired = z.infer<typeof SecondFactorRequired>;

@@ -7,7 +7,10 @@ import path from 'node:path';
 const root = new URL('../../', import.meta.url).pathname;
 
 export interface TestServer {
+  /** Where the browser opens the app (its public address). */
   url: string;
+  /** Where the test's own requests go: the loopback address the server listens on. */
+  apiUrl: string;
   dataDir: string;
   /** The first-run token the server printed, while the platform has no accounts. */
   setupToken?: string;
@@ -31,11 +34,17 @@ export function buildWebIfNeeded(): void {
   execFileSync(process.execPath, ['scripts/build-web-if-needed.mjs'], { cwd: root, stdio: 'inherit' });
 }
 
-/** Starts the real server on a free port with a fresh SQLite data dir; resolves once it listens. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Starts the real server on a free port with a fresh SQLite data dir; resolves once it listens.
+ * `host: 'localhost'` makes the public address http://localhost:PORT (the server still listens on
+ * 127.0.0.1): passkeys need a relying-party id that is a domain name, never an IP address, and
+ * Chromium counts http://localhost as a secure context.
+ */
+export async function startServer(options: { host?: '127.0.0.1' | 'localhost' } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mentornet-e2e-'));
-  const url = `http://127.0.0.1:${port}`;
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
@@ -78,6 +87,7 @@ export async function startServer(): Promise<TestServer> {
   const setupToken = output.match(/setup\?token=([\w-]+)/)?.[1];
   return {
     url,
+    apiUrl,
     dataDir,
     setupToken,
     async stop() {
@@ -103,7 +113,7 @@ export async function apiCall(
   const headers: Record<string, string> = { origin: server.url, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (cookie) headers.cookie = cookie;
-  const response = await fetch(`${server.url}/api${apiPath}`, {
+  const response = await fetch(`${server.apiUrl}/api${apiPath}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

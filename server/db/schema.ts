@@ -7,6 +7,7 @@ import type {
 import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 import type { UserTokensTable } from '../modules/auth/auth.table.ts';
 import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
+import type { PasskeysTable, WebauthnChallengesTable } from '../modules/auth/passkeys.table.ts';
 import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
@@ -126,6 +127,8 @@ export interface DB {
   sessions: SessionsTable;
   userTokens: UserTokensTable;
   userTotp: UserTotpTable;
+  passkeys: PasskeysTable;
+  webauthnChallenges: WebauthnChallengesTable;
   platformSettings: PlatformSettingsTable;
   userRecoveryCodes: UserRecoveryCodesTable;
   rateLimits: RateLimitsTable;

@@ -496,6 +496,11 @@ const PLATFORM_REQUESTS: Record<PlatformAction, (ctx: AppContext) => Promise<Cal
     body: { requireSecondFactor: false },
   }),
   'account.export': async () => ({ method: 'POST', url: '/api/me/export' }),
+  'account.passkeys.manage': async () => ({
+    method: 'POST',
+    url: '/api/me/passkeys/registration/options',
+    body: { currentPassword: DEFAULT_PASSWORD },
+  }),
   // Last in PLATFORM_ACTIONS: it ends the actor's sessions.
   'account.delete': async () => ({
     method: 'POST',

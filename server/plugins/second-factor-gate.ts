@@ -5,10 +5,10 @@ import { mustSetUpSecondFactor } from '../modules/platform-settings/index.ts';
 
 /**
  * What a person whom the platform requires a second factor of may still reach before setting it
- * up: their own account and its two-factor routes, signing in and out, and the legal texts.
+ * up: their own account, its two-factor and passkey routes, signing in and out, and the legal texts.
  */
 const OPEN_EXACT = new Set(['/api/me', '/api/session']);
-const OPEN_PREFIXES = ['/api/me/two-factor', '/api/me/legal', '/api/auth', '/api/legal'];
+const OPEN_PREFIXES = ['/api/me/two-factor', '/api/me/passkeys', '/api/me/legal', '/api/auth', '/api/legal'];
 
 function isOpen(url: string): boolean {
   const path = url.split('?', 1)[0] ?? url;

@@ -185,6 +185,12 @@ export async function collectPersonalRows(db: Db, userId: string): Promise<Recor
       .select(['id', 'userAgent', 'ip', 'signInMethod', 'createdAt', 'lastSeenAt', 'expiresAt'])
       .where('userId', '=', userId)
       .execute(),
+    // The person's passkeys as the account page lists them (the keys themselves say nothing about them).
+    passkeys: await db
+      .selectFrom('passkeys')
+      .select(['id', 'name', 'createdAt', 'lastUsedAt', 'backedUp'])
+      .where('userId', '=', userId)
+      .execute(),
   };
 }
 
@@ -264,7 +270,7 @@ export async function findActiveNetworkIds(db: Db, userId: string): Promise<stri
 
 /**
  * Erases one person in the caller's transaction: what describes them goes (profile, mentoring log,
- * volunteer records, sessions, tokens, notifications, settings, applications, exports, pending
+ * volunteer records, sessions, tokens, passkeys and second factors, notifications, settings, applications, exports, pending
  * mails and rate-limit counters that name them); their posts and messages stay, without text when
  * they asked for that; the audit log keeps its rows without details; the account row stays as a
  * nameless "former member" so that what they wrote keeps its author.
@@ -285,6 +291,11 @@ export async function erasePersonalRows(
   await db.deleteFrom('volunteerCommitments').where('userId', '=', id).execute();
   await db.deleteFrom('sessions').where('userId', '=', id).execute();
   await db.deleteFrom('userTokens').where('userId', '=', id).execute();
+  // Every way in goes: passkeys (whose names the person typed), the TOTP secret, recovery codes.
+  await db.deleteFrom('passkeys').where('userId', '=', id).execute();
+  await db.deleteFrom('webauthnChallenges').where('userId', '=', id).execute();
+  await db.deleteFrom('userRecoveryCodes').where('userId', '=', id).execute();
+  await db.deleteFrom('userTotp').where('userId', '=', id).execute();
   await db.deleteFrom('calendarFeeds').where('userId', '=', id).execute();
   await db.deleteFrom('notifications').where('userId', '=', id).execute();
   await db.deleteFrom('notificationPreferences').where('userId', '=', id).execute();

@@ -3,9 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeletionState } from '../../../common/contracts/account-data.ts';
 import type { Conversation } from '../../../common/contracts/messages.ts';
 import { buildPersonWithData, runJobs, TYPED } from '../../test/account-data.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
+import {
+  type CreationOptionsJson,
+  type RequestOptionsJson,
+  SoftwareAuthenticator,
+} from '../../test/passkey-authenticator.ts';
 
 /** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
 function totpCode(secret: string, steps = 0): string {
@@ -94,6 +99,16 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
     // A data export waits, and a mail to Ben that names her.
     await client.post('/api/me/export');
     await runJobs(t.ctx);
+    // She has a passkey, named by her.
+    const authenticator = new SoftwareAuthenticator(TEST_ORIGIN);
+    const options = await client.post('/api/me/passkeys/registration/options', {
+      currentPassword: anna.password,
+    });
+    const added = await client.post('/api/me/passkeys', {
+      name: `Phone of ${anna.displayName}`,
+      credential: authenticator.create(options.json() as CreationOptionsJson),
+    });
+    expect(added.statusCode, added.body).toBe(201);
 
     expect((await client.post('/api/me/delete', { password: anna.password })).statusCode).toBe(200);
     await graceOver(anna.id);
@@ -164,6 +179,13 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       password: anna.password,
     });
     expect(errorCode(login)).toBe('INVALID_CREDENTIALS');
+    // Nor with her passkey.
+    const passkeyClient = freshClient(t.app);
+    const signInOptions = await passkeyClient.post('/api/auth/passkey/options');
+    const withPasskey = await passkeyClient.post('/api/auth/passkey', {
+      credential: authenticator.get(signInOptions.json() as RequestOptionsJson),
+    });
+    expect(errorCode(withPasskey)).toBe('PASSKEY_INVALID');
   });
 
   it("removes the posts' text too when asked", async () => {

@@ -2,9 +2,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataExportState } from '../../../common/contracts/account-data.ts';
 import { buildPersonWithData, PDF, runJobs, TYPED } from '../../test/account-data.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildUser, mailsTo } from '../../test/factories.ts';
+import { type CreationOptionsJson, SoftwareAuthenticator } from '../../test/passkey-authenticator.ts';
 
 describe.each(DIALECTS)('the data export on %s', (dialect) => {
   let t: TestApp;
@@ -22,6 +23,14 @@ describe.each(DIALECTS)('the data export on %s', (dialect) => {
   it('builds a zip of everything about the person, mails them and lets only them download it', async () => {
     const { anna, client, benClient, topicId } = await buildPersonWithData(t);
     expect((await client.get('/api/me/export')).json()).toEqual({ export: null });
+    const options = await client.post('/api/me/passkeys/registration/options', {
+      currentPassword: anna.password,
+    });
+    const passkey = await client.post('/api/me/passkeys', {
+      name: 'Phone',
+      credential: new SoftwareAuthenticator(TEST_ORIGIN).create(options.json() as CreationOptionsJson),
+    });
+    expect(passkey.statusCode, passkey.body).toBe(201);
 
     const started = await client.post('/api/me/export');
     expect(started.statusCode, started.body).toBe(202);
@@ -76,6 +85,9 @@ describe.each(DIALECTS)('the data export on %s', (dialect) => {
     expect(sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(sessions)).not.toContain('tokenHash');
     expect(sessions[0]).toMatchObject({ signInMethod: 'password' });
+    expect(json(files, 'passkeys')).toEqual([
+      { id: expect.any(String), name: 'Phone', createdAt: expect.any(String), lastUsedAt: null, backedUp: 0 },
+    ]);
     for (const section of [
       'reactions',
       'eventAnswers',

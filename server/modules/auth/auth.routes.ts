@@ -30,8 +30,8 @@ import { completeSecondFactor } from './two-factor.service.ts';
 
 const tags = ['auth'];
 
-/** The cookies of a finished sign-in, and the account. */
-function signedIn(reply: FastifyReply, ctx: AppContext, result: SignedIn) {
+/** The cookies of a finished sign-in, and the account (the answer of every way to sign in). */
+export function signedIn(reply: FastifyReply, ctx: AppContext, result: SignedIn) {
   setSessionCookie(reply, ctx.config, result.token);
   setDeviceCookie(reply, ctx.config, result.deviceToken);
   return { ...presentMe(result.user), deletionCancelled: result.deletionCancelled };
@@ -101,13 +101,10 @@ export async function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const result = await login(ctx, request.body, requestMeta(request), deviceTokenOf(request));
       if (result.status === 'signed_in') return signedIn(reply, ctx, result);
-      const { pendingToken, expiresAt } = result;
-      return reply.code(202).send({
-        status: 'second_factor_required' as const,
-        pendingToken,
-        expiresAt,
-        methods: ['totp' as const, 'recovery_code' as const],
-      });
+      const { pendingToken, expiresAt, methods } = result;
+      return reply
+        .code(202)
+        .send({ status: 'second_factor_required' as const, pendingToken, expiresAt, methods });
     },
   );
 

@@ -19,7 +19,12 @@ import { issueDeviceToken, trustedDeviceOf } from './device-cookie.ts';
 import { type EmailVerifiedFollowUp, emailVerified } from './email-verified.ts';
 import { getDummyHash, hashPassword, isWeakPassword, verifyPassword } from './password.ts';
 import { RATE_RULES } from './rate-rules.ts';
-import { hasSecondFactor, type SecondFactorMethod, spendSecondFactor } from './second-factor.ts';
+import {
+  hasSecondFactor,
+  type SecondFactorMethod,
+  secondFactorMethods,
+  spendSecondFactor,
+} from './second-factor.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
 export { RATE_RULES };
@@ -150,6 +155,8 @@ export interface SecondFactorPending {
   status: 'second_factor_required';
   pendingToken: string;
   expiresAt: string;
+  /** How the account can finish the step: a TOTP or recovery code, a passkey. */
+  methods: Array<'totp' | 'recovery_code' | 'passkey'>;
 }
 
 /**
@@ -248,10 +255,11 @@ export async function login(
     signedIn =
       (await updateUser(ctx, user.id, { passwordHash: await hashPassword(body.password, cost) })) ?? user;
   }
-  if (!method && (await hasSecondFactor(ctx, user.id))) {
+  const methods = method ? [] : await secondFactorMethods(ctx, user.id);
+  if (methods.length > 0) {
     const ttl = SECOND_FACTOR_TTL_MINUTES * MINUTE;
     const pendingToken = await issueUserToken(ctx, user.id, 'second_factor', ttl);
-    return { status: 'second_factor_required', pendingToken, expiresAt: isoIn(ttl) };
+    return { status: 'second_factor_required', pendingToken, expiresAt: isoIn(ttl), methods };
   }
   const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
   const { token, session } = await startSession(ctx, user.id, meta, method);

@@ -13,4 +13,5 @@ export { hashPassword } from './password.ts';
 export { assertSecondFactor } from './second-factor.ts';
 export { authRoutes } from './auth.routes.ts';
 export { meRoutes } from './me.routes.ts';
+export { passkeyRoutes } from './passkeys.routes.ts';
 export { twoFactorRoutes } from './two-factor.routes.ts';

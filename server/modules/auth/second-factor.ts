@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { hashSecret } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import { hasPasskey } from './passkeys.repository.ts';
 import { RATE_RULES } from './rate-rules.ts';
 import { matchingStep, normaliseRecoveryCode } from './totp.ts';
 import { openTotpSecret } from './totp-secrets.ts';
@@ -27,9 +28,20 @@ export async function checkCodeGuesses(ctx: AppContext, userId: string): Promise
   await ctx.rateLimiter.check(codeGuessKey(userId), RATE_RULES.secondFactorFailuresPerAccount);
 }
 
-/** Whether the account has a confirmed second factor. */
+/** The ways the account can finish a sign-in's second step: none when it has no second factor. */
+export async function secondFactorMethods(
+  ctx: AppContext,
+  userId: string,
+): Promise<Array<'totp' | 'recovery_code' | 'passkey'>> {
+  const methods: Array<'totp' | 'recovery_code' | 'passkey'> = [];
+  if ((await findTotp(ctx.database.db, userId))?.confirmedAt) methods.push('totp', 'recovery_code');
+  if (await hasPasskey(ctx.database.db, userId)) methods.push('passkey');
+  return methods;
+}
+
+/** Whether the account has a second factor: a confirmed TOTP secret or a passkey. */
 export async function hasSecondFactor(ctx: AppContext, userId: string): Promise<boolean> {
-  return Boolean((await findTotp(ctx.database.db, userId))?.confirmedAt);
+  return (await secondFactorMethods(ctx, userId)).length > 0;
 }
 
 /**

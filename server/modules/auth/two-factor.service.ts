@@ -10,16 +10,11 @@ import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { hashSecret, newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import {
-  type RequestMeta,
-  revokeOtherSessions,
-  type SessionContext,
-  startSession,
-} from '../../platform/sessions/index.ts';
-import { cancelAccountDeletion, findUserById } from '../users/index.ts';
+import { type RequestMeta, revokeOtherSessions, type SessionContext } from '../../platform/sessions/index.ts';
+import { findUserById } from '../users/index.ts';
 import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
 import { checkCodeGuesses, spendSecondFactor, wrongCode } from './second-factor.ts';
-import { issueDeviceToken } from './device-cookie.ts';
+import { finishSignIn } from './finish-sign-in.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
   matchingStep,
@@ -69,10 +64,10 @@ export async function startTotpEnrolment(ctx: AppContext, current: SessionContex
 }
 
 /** Tells the owner by mail that the factors changed (and other sessions ended): it may not have been them. */
-async function mailChange(
+export async function mailChange(
   ctx: AppContext,
   current: SessionContext,
-  change: 'enabled' | 'disabled' | 'recovery_codes',
+  change: 'enabled' | 'disabled' | 'recovery_codes' | 'passkey_added' | 'passkey_removed',
 ): Promise<void> {
   await ctx.mailer.send(current.user.email, localeOf(current.user), {
     name: 'two_factor_changed',
@@ -134,19 +129,7 @@ export async function completeSecondFactor(
   const pending = await findUsableToken(ctx, body.pendingToken, 'second_factor');
   const method = await spendSecondFactor(ctx, pending.userId, body.code);
   await consumeToken(ctx, pending);
-  const user = await findUserById(ctx, pending.userId);
-  if (!user) throw new AppError('TOKEN_INVALID', 400);
-  if (user.suspendedAt) throw new AppError('ACCOUNT_SUSPENDED', 403);
-  const deletionCancelled = await cancelAccountDeletion(ctx, user.id);
-  const { token, session } = await startSession(ctx, user.id, meta, method);
-  return {
-    status: 'signed_in',
-    user,
-    token,
-    sessionId: session.id,
-    deviceToken: issueDeviceToken(user),
-    deletionCancelled,
-  };
+  return finishSignIn(ctx, await findUserById(ctx, pending.userId), meta, method);
 }
 
 /** Turns TOTP off (password and a code again); recovery codes go too, other sessions end. */

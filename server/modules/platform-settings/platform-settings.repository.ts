@@ -20,7 +20,8 @@ export async function putPlatformSetting(db: Kysely<DB>, row: PlatformSettingRow
 
 /**
  * Whether the account holds a role that the second-factor rule covers (organisation admin or
- * active meta-mentor; platform admins are known from the session) and has no confirmed TOTP.
+ * active meta-mentor; platform admins are known from the session) and has no second factor: neither
+ * a confirmed TOTP nor a passkey.
  */
 export async function lacksRequiredSecondFactor(
   db: Kysely<DB>,
@@ -38,6 +39,7 @@ export async function lacksRequiredSecondFactor(
             .where('confirmedAt', 'is not', null),
         )
         .as('hasTotp'),
+      eb.exists(eb.selectFrom('passkeys').select('userId').where('userId', '=', userId)).as('hasPasskey'),
       eb
         .exists(eb.selectFrom('organisationAdmins').select('userId').where('userId', '=', userId))
         .as('isOrgAdmin'),
@@ -54,5 +56,5 @@ export async function lacksRequiredSecondFactor(
     ])
     .executeTakeFirstOrThrow();
   const covered = isPlatformAdmin || Boolean(row.isOrgAdmin) || Boolean(row.isMetaMentor);
-  return covered && !row.hasTotp;
+  return covered && !row.hasTotp && !row.hasPasskey;
 }

@@ -63,7 +63,7 @@ export async function updateSecuritySettings(
 
 /**
  * Whether the platform requires a second factor of this account and it has none yet: platform
- * admins, organisation admins and meta-mentors without a confirmed TOTP while the setting is on.
+ * admins, organisation admins and meta-mentors without a confirmed TOTP or a passkey while the setting is on.
  */
 export async function mustSetUpSecondFactor(
   ctx: AppContext,

@@ -16,9 +16,12 @@ export type MailTemplate =
   /** The account was deactivated and will be erased after `days`, unless the person signs in. */
   | { name: 'account_deletion'; params: { name: string; url: string; days: number } }
   | {
-      /** Two-factor sign-in turned on or off, or new recovery codes made (other sessions were signed out). */
+      /** Two-factor sign-in turned on or off, new recovery codes made, a passkey added or removed (other sessions were signed out). */
       name: 'two_factor_changed';
-      params: { name: string; change: 'enabled' | 'disabled' | 'recovery_codes' };
+      params: {
+        name: string;
+        change: 'enabled' | 'disabled' | 'recovery_codes' | 'passkey_added' | 'passkey_removed';
+      };
     }
   | {
       name: 'invitation' | 'invitation_reminder';

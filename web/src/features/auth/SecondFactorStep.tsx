@@ -5,7 +5,7 @@ import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { finishSignIn } from './api.ts';
+import { finishSignIn, finishSignInWithPasskey } from './api.ts';
 
 const fields = ['code'] as const;
 
@@ -16,10 +16,20 @@ interface SecondFactorStepProps {
   onRestart: () => void;
 }
 
-/** The second step of signing in: a code from the authenticator app, or a recovery code. */
+/**
+ * The second step of signing in: a code from the authenticator app, a recovery code, or one of the
+ * account's passkeys — whichever the account has.
+ */
 export function SecondFactorStep({ pending, onSignedIn, onRestart }: SecondFactorStepProps) {
   const { t } = useTranslation();
   const [recovery, setRecovery] = useState(false);
+  const hasCode = pending.methods.includes('totp');
+  const hasPasskey = pending.methods.includes('passkey');
+  const passkey = useApiForm({
+    fields: [] as const,
+    submit: () => finishSignInWithPasskey(pending.pendingToken, t('account.passkeys.not_used')),
+    onSuccess: onSignedIn,
+  });
   const form = useApiForm({
     fields,
     required: fields,
@@ -33,6 +43,28 @@ export function SecondFactorStep({ pending, onSignedIn, onRestart }: SecondFacto
   useEffect(() => {
     formRef.current?.querySelector('input')?.focus();
   }, [formRef]);
+  const passkeyForm = hasPasskey && (
+    <ApiForm formRef={passkey.formRef} onSubmit={passkey.onSubmit} formError={passkey.errors.form}>
+      {!hasCode && <p>{t('auth.passkey.second_factor_intro')}</p>}
+      <Button type="submit" variant={hasCode ? 'secondary' : 'primary'} pending={passkey.isPending}>
+        {t('auth.passkey.second_factor_use')}
+      </Button>
+    </ApiForm>
+  );
+  if (!hasCode) {
+    return (
+      <div className="stack">
+        {passkeyForm}
+        <ul className="link-list">
+          <li>
+            <button type="button" className="link-button" onClick={onRestart}>
+              {t('auth.back_to_sign_in')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    );
+  }
   return (
     <div className="stack">
       <p>{recovery ? t('auth.second_factor.recovery_intro') : t('auth.second_factor.totp_intro')}</p>
@@ -52,6 +84,7 @@ export function SecondFactorStep({ pending, onSignedIn, onRestart }: SecondFacto
           {t('auth.second_factor.submit')}
         </Button>
       </ApiForm>
+      {passkeyForm}
       <ul className="link-list">
         <li>
           <button

@@ -10,7 +10,8 @@ import { safeNext } from '../../lib/safe-next.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import type { LoginAnswer, SecondFactorRequired } from '../../../../common/contracts/auth.ts';
 import { isApiError } from '../../lib/api-client.ts';
-import { authKeys, loginBody, needsSecondFactor, signIn } from './api.ts';
+import { canUsePasskeys } from '../../lib/webauthn.ts';
+import { authKeys, loginBody, needsSecondFactor, signIn, signInWithPasskey } from './api.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { setSignInNotice } from './sign-in-notice.ts';
 
@@ -40,6 +41,11 @@ export default function SignInPage() {
         throw error;
       }),
     onSuccess: (answer) => (needsSecondFactor(answer) ? setPending(answer) : signedIn(answer)),
+  });
+  const passkey = useApiForm({
+    fields: [] as const,
+    submit: () => signInWithPasskey(t('account.passkeys.not_used')),
+    onSuccess: signedIn,
   });
   if (pending) {
     return (
@@ -93,6 +99,14 @@ export default function SignInPage() {
           {t('auth.sign_in.submit')}
         </Button>
       </ApiForm>
+      {canUsePasskeys() && (
+        <ApiForm formRef={passkey.formRef} onSubmit={passkey.onSubmit} formError={passkey.errors.form}>
+          <p className="muted">{t('auth.passkey.hint')}</p>
+          <Button type="submit" variant="secondary" pending={passkey.isPending}>
+            {t('auth.passkey.sign_in')}
+          </Button>
+        </ApiForm>
+      )}
       <ul className="link-list">
         <li>
           <Link to="/forgot-password">{t('auth.sign_in.forgot')}</Link>

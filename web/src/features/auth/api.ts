@@ -12,7 +12,9 @@ import type {
   RegisterBody,
   SecondFactorRequired,
 } from '../../../../common/contracts/auth.ts';
+import type { PasskeyRequestOptions } from '../../../../common/contracts/passkeys.ts';
 import { api } from '../../lib/api-client.ts';
+import { signWithPasskey } from '../../lib/webauthn.ts';
 
 /**
  * Query keys of the signed-in user. `me` is who is signed in; everything that is theirs alone
@@ -42,6 +44,22 @@ export const resendVerification = () => api.post<Accepted>('/auth/verify-email/r
 export const signIn = (body: LoginBody) => api.post<LoginAnswer | SecondFactorRequired>('/auth/login', body);
 export const finishSignIn = (body: LoginSecondFactorBody) =>
   api.post<LoginAnswer>('/auth/login/second-factor', body);
+
+/** A password-less sign-in: options from the server, the browser's passkey, the account. */
+export async function signInWithPasskey(notUsed: string): Promise<LoginAnswer> {
+  const options = await api.post<PasskeyRequestOptions>('/auth/passkey/options');
+  const credential = await signWithPasskey(options, notUsed);
+  return api.post<LoginAnswer>('/auth/passkey', { credential });
+}
+
+/** The second step of a sign-in with one of the account's passkeys instead of a code. */
+export async function finishSignInWithPasskey(pendingToken: string, notUsed: string): Promise<LoginAnswer> {
+  const options = await api.post<PasskeyRequestOptions>('/auth/login/second-factor/passkey/options', {
+    pendingToken,
+  });
+  const credential = await signWithPasskey(options, notUsed);
+  return api.post<LoginAnswer>('/auth/login/second-factor/passkey', { pendingToken, credential });
+}
 
 /**
  * The sign-in's body from the form: the code only when one was typed (it lets an account with a

@@ -90,6 +90,8 @@ const SENTENCES: Record<AuditEventCode, string> = {
   'platform.second_factor_optional': 'audit.events.platform.second_factor_optional',
   'platform.privacy_published': 'audit.events.platform.privacy_published',
   'platform.terms_published': 'audit.events.platform.terms_published',
+  'account.passkey_added': 'audit.events.account.passkey_added',
+  'account.passkey_removed': 'audit.events.account.passkey_removed',
 };
 
 /** A member who joined is told by how they came: invitation, application or appointment. */

@@ -9,6 +9,7 @@ import { ModerationLink } from '../moderation/ModerationLink.tsx';
 import { PreferencesSection } from '../notifications/PreferencesSection.tsx';
 import { PushSection } from '../notifications/PushSection.tsx';
 import { CalendarFeedSection } from '../events/CalendarFeedSection.tsx';
+import { PasskeysSection } from './PasskeysSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -27,6 +28,7 @@ export default function AccountPage() {
       <PushSection />
       <PasswordSection />
       <TwoFactorSection />
+      <PasskeysSection />
       <SessionsSection />
       <CalendarFeedSection />
       <BlockedSection />

@@ -14,6 +14,7 @@ import { describeDevice } from './describe-device.ts';
 const METHOD_LABELS: Record<SignInMethod, string> = {
   password: 'account.sessions.method.password',
   password_totp: 'account.sessions.method.password_totp',
+  password_passkey: 'account.sessions.method.password_passkey',
   recovery_code: 'account.sessions.method.recovery_code',
   passkey: 'account.sessions.method.passkey',
 };

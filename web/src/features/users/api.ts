@@ -17,6 +17,14 @@ import type {
   DeletionState,
 } from '../../../../common/contracts/account-data.ts';
 import { api } from '../../lib/api-client.ts';
+import type {
+  PasskeyCreationOptions,
+  PasskeyInfo,
+  PasskeyList,
+  PasskeyRegistrationBody,
+  PasskeyRegistrationStartBody,
+  RemovePasskeyBody,
+} from '../../../../common/contracts/passkeys.ts';
 import { authKeys } from '../auth/api.ts';
 
 /** Query keys of the account (the signed-in user's own sessions). */
@@ -26,6 +34,7 @@ export const userKeys = {
   dataExport: [...authKeys.me, 'export'] as const,
   deletion: [...authKeys.me, 'deletion'] as const,
   secondFactorGate: [...authKeys.me, 'second-factor-gate'] as const,
+  passkeys: [...authKeys.me, 'passkeys'] as const,
 };
 
 export const updateMe = (body: UpdateMeBody) => api.patch<Me>('/me', body);
@@ -45,6 +54,24 @@ export function useTwoFactor() {
     queryFn: () => api.get<TwoFactorStatus>('/me/two-factor'),
   });
 }
+
+export function usePasskeys() {
+  return useQuery({ queryKey: userKeys.passkeys, queryFn: () => api.get<PasskeyList>('/me/passkeys') });
+}
+export const startPasskeyRegistration = (body: PasskeyRegistrationStartBody) =>
+  api.post<PasskeyCreationOptions>('/me/passkeys/registration/options', body);
+/** Adds the passkey the browser made (its answer goes to the server as the browser gave it). */
+export const addPasskey = (name: string, credential: unknown) =>
+  api.post<PasskeyInfo>('/me/passkeys', { name, credential } satisfies Omit<
+    PasskeyRegistrationBody,
+    'credential'
+  > & {
+    credential: unknown;
+  });
+export const renamePasskey = (id: string, name: string) =>
+  api.patch<Ok>(`/me/passkeys/${encodeURIComponent(id)}`, { name });
+export const removePasskey = (id: string, body: RemovePasskeyBody) =>
+  api.post<Ok>(`/me/passkeys/${encodeURIComponent(id)}/remove`, body);
 
 export function useSessions() {
   return useQuery({ queryKey: userKeys.sessions, queryFn: () => api.get<SessionList>('/me/sessions') });

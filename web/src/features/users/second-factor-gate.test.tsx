@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { TwoFactorStatus } from '../../../../common/contracts/auth.ts';
+import type { PasskeyInfo } from '../../../../common/contracts/passkeys.ts';
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { userKeys } from './api.ts';
@@ -23,9 +24,10 @@ function translator(lng: 'en' | 'ar'): i18n {
 }
 
 /** The gate with the account's two-factor status already known. */
-function render(status: TwoFactorStatus, lng: 'en' | 'ar' = 'en') {
+function render(status: TwoFactorStatus, lng: 'en' | 'ar' = 'en', passkeys: PasskeyInfo[] = []) {
   const client = new QueryClient();
   client.setQueryData(userKeys.twoFactor, status);
+  client.setQueryData(userKeys.passkeys, { passkeys });
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <I18nextProvider i18n={translator(lng)}>
@@ -52,6 +54,20 @@ describe('the second-factor gate', () => {
     expect(html).toContain(en.account.two_factor.title);
     expect(html).not.toContain(`>${en.account.second_factor_gate.continue}<`);
     expect(render(on)).toContain(`>${en.account.second_factor_gate.continue}<`);
+  });
+
+  it('offers passkeys too, and lets the person on once one is added', () => {
+    expect(render(off)).toContain(en.account.passkeys.title);
+    const passkey: PasskeyInfo = {
+      id: 'pk1',
+      name: 'Laptop',
+      createdAt: '2026-12-06T21:00:00.000Z',
+      lastUsedAt: null,
+      backedUp: false,
+    };
+    const html = render(off, 'en', [passkey]);
+    expect(html).toContain(`>${en.account.second_factor_gate.continue}<`);
+    expect(html).toContain('<bdi dir="auto">Laptop</bdi>');
   });
 
   it('reads in Arabic', () => {
