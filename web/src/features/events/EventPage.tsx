@@ -16,6 +16,7 @@ import { AttendanceSection } from './AttendanceSection.tsx';
 import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
+import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
 
 /** One event: when (in the reader's zone), where, who goes; RSVP, the calendar file, organiser actions. */
 export default function EventPage() {
@@ -25,7 +26,14 @@ export default function EventPage() {
   const event = useEvent(network.slug, eventId);
   if (event.isPending) return <Loading />;
   if (event.isError) return <QueryError error={event.error} onRetry={() => void event.refetch()} />;
-  return <EventDetails event={event.data} canAnswer={eventAccess(network).rsvp} slug={network.slug} t={t} />;
+  return (
+    <EventDetails
+      event={event.data}
+      canAnswer={eventAccess(network).rsvp && event.data.origin === null}
+      slug={network.slug}
+      t={t}
+    />
+  );
 }
 
 function EventDetails({
@@ -65,6 +73,7 @@ function EventDetails({
       <PageHeading title={event.title}>
         <bdi>{event.title}</bdi>
       </PageHeading>
+      <OriginNote origin={event.origin} />
       {cancelled && (
         <Alert tone="error">
           {t('events.cancelled')}
@@ -100,11 +109,13 @@ function EventDetails({
             <bdi>{event.address}</bdi>
           )}
         </p>
-        <p>
-          <a className="button button-secondary" href={icsUrl(slug, event.id)} download>
-            {t('events.add_to_calendar')}
-          </a>
-        </p>
+        {event.origin === null && (
+          <p>
+            <a className="button button-secondary" href={icsUrl(slug, event.id)} download>
+              {t('events.add_to_calendar')}
+            </a>
+          </p>
+        )}
       </section>
 
       {event.descriptionHtml && (

@@ -26,6 +26,7 @@ import {
 } from './api.ts';
 import { DiffView } from './DiffView.tsx';
 import { resourceKindLabel } from './labels.ts';
+import { ShareWithPartnersField } from '../partners/ShareWithPartnersField.tsx';
 
 const FIELDS = ['kind', 'title', 'body', 'url', 'attachmentId', 'tags', 'language', 'summary'] as const;
 
@@ -38,6 +39,7 @@ interface Draft {
   tags: string;
   language: string;
   summary: string;
+  shareWithPartners: boolean;
 }
 
 const draftOf = (r: Resource | undefined, language: string): Draft => ({
@@ -48,6 +50,7 @@ const draftOf = (r: Resource | undefined, language: string): Draft => ({
   tags: r?.tags.join(', ') ?? '',
   language: r?.language ?? language,
   summary: '',
+  shareWithPartners: r?.shareWithPartners ?? false,
 });
 
 /** The new-resource page and the edit page of one resource. */
@@ -88,6 +91,7 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
         tags: parseTags(draft.tags),
         language: draft.language as LanguageCode,
         summary: draft.summary,
+        shareWithPartners: draft.shareWithPartners,
         ...(draft.kind === 'link' && { url: draft.url }),
       };
       if (resource) return updateResource(network.slug, resource.id, { ...common, baseRevision });
@@ -242,6 +246,10 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
           onChange={change('language')}
           error={err('language')}
           options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, i18n.language) }))}
+        />
+        <ShareWithPartnersField
+          checked={draft.shareWithPartners}
+          onChange={(checked) => setDraft((d) => ({ ...d, shareWithPartners: checked }))}
         />
         <TextField
           name="summary"
