@@ -15,6 +15,7 @@ const people = {
 };
 type Who = keyof typeof people;
 const cookies: Record<Who, string> = { olga: '', karim: '' };
+const organisations: Record<Who, string> = { olga: '', karim: '' };
 const river = { slug: 'river-net', name: 'River Network' };
 const harbour = { slug: 'harbour-net', name: 'Harbour Network' };
 
@@ -40,6 +41,7 @@ async function founder(who: Who, locale: string, network: { slug: string; name: 
     city,
     languages: ['en', 'ar'],
   });
+  organisations[who] = String(org.slug);
   await call(who, 'POST', `/organisations/${org.slug}/networks`, {
     name: network.name,
     slug: network.slug,
@@ -165,6 +167,35 @@ describe('partner networks', () => {
     expect(await karim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await check(karim, 'partners-05-shared-event-page-ar');
 
+    expect(violations).toEqual([]);
+  });
+
+  it('an organisation asks to take part in a network and its meta-mentor approves', async () => {
+    const olga = await signedIn('olga', phone);
+    await olga.goto(`/organisations/${organisations.olga}`);
+    const section = olga.getByRole('region', { name: 'Take part in a network' });
+    await section.getByLabel('Address of the other network').fill(harbour.slug);
+    await section
+      .getByLabel("Message to the network's meta-mentors (optional)")
+      .fill('We run a language café.');
+    await section.getByRole('button', { name: 'Ask to take part' }).click();
+    await section.getByText("Request sent. The network's meta-mentors decide.").waitFor();
+    await section.getByText('waiting for a decision').waitFor();
+    await check(olga, 'partners-06-organisation-asks');
+
+    const karim = await signedIn('karim', phone);
+    await karim.goto(`/networks/${harbour.slug}/partners`);
+    const asking = karim.getByRole('region', { name: arabic('partners.organisations_title') });
+    await asking.getByText('We run a language café.').waitFor();
+    await check(karim, 'partners-07-organisation-request-ar');
+    await asking
+      .getByRole('button', { name: arabic('partners.approve_named', { name: 'Leipzig Welcome House' }) })
+      .click();
+    await asking.getByText(arabic('partners.no_organisations')).waitFor();
+    const network = (await call('karim', 'GET', `/networks/${harbour.slug}`)) as {
+      organisations: { name: string }[];
+    };
+    expect(network.organisations.map((o) => o.name)).toContain('Leipzig Welcome House');
     expect(violations).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ import {
   useOrganisationNetworks,
   verifyOrganisation,
 } from './api.ts';
+import { OrganisationJoinSection } from '../partners/OrganisationJoinSection.tsx';
 import { OrganisationForm } from './OrganisationForm.tsx';
 
 export default function OrganisationPage() {
@@ -130,6 +131,8 @@ export default function OrganisationPage() {
           </p>
         )}
       </section>
+
+      {org.isAdmin && <OrganisationJoinSection slug={org.slug} />}
 
       {canManage && <OrganisationHealthSection slug={org.slug} />}
 
