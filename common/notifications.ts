@@ -47,6 +47,13 @@ export const NOTIFICATION_KINDS = [
   'record_check_expiring',
   'record_commitment_ending',
   'record_handover',
+  // Partner networks, to a network's meta-mentors: another network asks to become a partner, or
+  // accepted, declined or ended a partnership; an organisation asks to take part in the network.
+  'partnership_requested',
+  'partnership_accepted',
+  'partnership_declined',
+  'partnership_ended',
+  'organisation_join_requested',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -104,6 +111,12 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   record_check_expiring: 'records',
   record_commitment_ending: 'records',
   record_handover: 'records',
+  // Requests to the network, like applications: the meta-mentors' "applications" e-mail setting.
+  partnership_requested: 'applications',
+  partnership_accepted: 'applications',
+  partnership_declined: 'applications',
+  partnership_ended: 'applications',
+  organisation_join_requested: 'applications',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */
@@ -155,6 +168,8 @@ export function notificationPath(n: NotificationTarget): string {
     return slug && n.helpRequestId ? `/networks/${slug}/support/${n.helpRequestId}` : '/log';
   if (!slug) return '/home';
   if (n.kind === 'application_received') return `/networks/${slug}/applications`;
+  if (n.kind.startsWith('partnership_') || n.kind === 'organisation_join_requested')
+    return `/networks/${slug}/partners`;
   if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;
   if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
   if (n.helpRequestId) return `/networks/${slug}/support/${n.helpRequestId}`;

@@ -87,6 +87,8 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'progression.view': '----YY---',
   'progression.decide': '-----Y---',
   'nudges.view': '----YY---',
+  'partnerships.view': 'YY-YYY-YY',
+  'partnerships.manage': '-----Y---',
 };
 
 /** Platform actions, per actor of ACTOR_ORDER (their network role plays no part). */

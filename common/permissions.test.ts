@@ -57,6 +57,7 @@ describe('organisation permission matrix', () => {
     'organisation.admins.manage': '--YY',
     'organisation.verify': '---Y',
     'network.found': '--YY',
+    'network.join_request': '--YY',
     'organisation.health.view': '--YY',
     'organisation.reports.view': '--YY',
   };

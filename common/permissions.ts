@@ -82,6 +82,8 @@ export const NETWORK_ACTIONS = [
   'progression.view',
   'progression.decide',
   'nudges.view',
+  'partnerships.view',
+  'partnerships.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -192,6 +194,11 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'progression.view': ['meta_mentor', 'office'],
   'progression.decide': ['meta_mentor'],
   'nudges.view': ['meta_mentor', 'office'],
+  // Partner networks (E2): who a network's partners are is as public as the network itself (open
+  // requests only for its meta-mentors); a meta-mentor asks another network, answers a request
+  // and ends a partnership. Only shared announcements, events and resources cross.
+  'partnerships.view': 'by_visibility',
+  'partnerships.manage': ['meta_mentor'],
 };
 
 function rolesOf(actor: NetworkActor): Who[] {
@@ -242,6 +249,7 @@ export const ORGANISATION_ACTIONS = [
   'organisation.admins.manage',
   'organisation.verify',
   'network.found',
+  'network.join_request',
   'organisation.health.view',
   'organisation.reports.view',
 ] as const;
@@ -263,6 +271,8 @@ export function canInOrganisation(actor: OrganisationActor, action: Organisation
     case 'organisation.edit':
     case 'organisation.admins.manage':
     case 'network.found':
+    // Asking an existing network to let the organisation take part (its meta-mentor decides).
+    case 'network.join_request':
     case 'organisation.health.view':
     // The impact report across the networks the organisation founded.
     case 'organisation.reports.view':

@@ -30,6 +30,7 @@ import { networkRoutes, networkSharePageRoutes } from './modules/networks/index.
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { officeRoutes } from './modules/office/index.ts';
 import { networkLinkRoutes } from './modules/organisations/index.ts';
+import { partnershipRoutes } from './modules/partnerships/index.ts';
 import { organisationRoutes } from './modules/organisations/index.ts';
 import { profileRoutes } from './modules/profiles/index.ts';
 import { pushRoutes } from './modules/push/index.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await organisationRoutes(app, ctx);
   await networkRoutes(app, ctx);
   await networkLinkRoutes(app, ctx);
+  await partnershipRoutes(app, ctx);
   await memberRoutes(app, ctx);
   await joiningRoutes(app, ctx);
   await documentRoutes(app, ctx);

@@ -196,6 +196,10 @@ export const Announcement = z.object({
   author: PersonSummary.nullable(),
   pinned: z.boolean(),
   createdAt: z.string(),
+  /** Shown read-only in the network's partner networks too. */
+  shareWithPartners: z.boolean(),
+  /** The partner network an announcement shared with this one comes from (null: this network's). */
+  origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type Announcement = z.infer<typeof Announcement>;
 export const AnnouncementList = z.object({
@@ -203,7 +207,12 @@ export const AnnouncementList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type AnnouncementList = z.infer<typeof AnnouncementList>;
-export const CreateAnnouncementBody = z.strictObject({ title: Title, body: PostBody });
+export const CreateAnnouncementBody = z.strictObject({
+  title: Title,
+  body: PostBody,
+  /** Show it read-only in the network's partner networks too. */
+  shareWithPartners: z.boolean().default(false),
+});
 export type CreateAnnouncementBody = z.infer<typeof CreateAnnouncementBody>;
 export const UpdateAnnouncementBody = z.strictObject({ pinned: z.boolean() });
 export type UpdateAnnouncementBody = z.infer<typeof UpdateAnnouncementBody>;

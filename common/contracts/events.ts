@@ -71,6 +71,8 @@ const EventFields = {
   recurrence: Recurrence.nullable().default(null),
   /** Organisers besides (or instead of) the creator: members of the network. Default: the creator. */
   organiserIds: z.array(Id).max(EVENT_ORGANISERS_MAX).default([]),
+  /** Show it read-only in the network's partner networks too. */
+  shareWithPartners: z.boolean().default(false),
 };
 
 type Checked = {
@@ -107,6 +109,7 @@ export const UpdateEventBody = z.strictObject({
   capacity: z.number().int().min(1).max(EVENT_CAPACITY_MAX).nullable().optional(),
   recurrence: Recurrence.nullable().optional(),
   organiserIds: z.array(Id).min(1).max(EVENT_ORGANISERS_MAX).optional(),
+  shareWithPartners: z.boolean().optional(),
 });
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
@@ -220,6 +223,10 @@ export const Event = z.object({
   canManageAttendance: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Shown read-only in the network's partner networks too. */
+  shareWithPartners: z.boolean(),
+  /** The partner network a shared event comes from, read-only here (null: this network's own). */
+  origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type Event = z.infer<typeof Event>;
 
@@ -237,6 +244,9 @@ export const EventListItem = z.object({
   counts: RsvpCounts,
   myRsvp: MyRsvp,
   occurrence: Occurrence,
+  shareWithPartners: z.boolean(),
+  /** The partner network a shared event comes from (null: the listed network's own). */
+  origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type EventListItem = z.infer<typeof EventListItem>;
 

@@ -54,6 +54,8 @@ export const CreateResourceBody = z
     expertise: Areas.default([]),
     region: Region.default(null),
     summary: Summary.default(''),
+    /** Show it read-only in the network's partner networks too. */
+    shareWithPartners: z.boolean().default(false),
   })
   .refine((b) => b.kind !== 'link' || b.url !== undefined, { path: ['url'], message: 'required' })
   .refine((b) => b.kind !== 'file' || b.attachmentId !== undefined, {
@@ -77,6 +79,7 @@ export const UpdateResourceBody = z.strictObject({
   expertise: Areas.optional(),
   region: Region.optional(),
   summary: Summary.default(''),
+  shareWithPartners: z.boolean().optional(),
 });
 export type UpdateResourceBody = z.infer<typeof UpdateResourceBody>;
 
@@ -135,6 +138,10 @@ export const ResourceSummary = z.object({
   updatedBy: PersonSummary.nullable(),
   /** Position in the "start here" list (0 first), or null. */
   startHere: z.number().nullable(),
+  /** Shown read-only in the network's partner networks too. */
+  shareWithPartners: z.boolean(),
+  /** The partner network a shared resource comes from, read-only here (null: this network's own). */
+  origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 

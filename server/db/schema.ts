@@ -8,6 +8,10 @@ import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 import type { UserTokensTable } from '../modules/auth/auth.table.ts';
 import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
 import type { PasskeysTable, WebauthnChallengesTable } from '../modules/auth/passkeys.table.ts';
+import type {
+  NetworkJoinRequestsTable,
+  NetworkPartnershipsTable,
+} from '../modules/partnerships/partnerships.table.ts';
 import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
@@ -142,6 +146,8 @@ export interface DB {
     ResourceNetworkColumns &
     HealthNetworkColumns;
   networkOrganisations: NetworkOrganisationsTable;
+  networkPartnerships: NetworkPartnershipsTable;
+  networkJoinRequests: NetworkJoinRequestsTable;
   /** With the day a member is on leave until (help requests and buddy suggestions skip them). */
   memberships: MembershipsTable & LeaveColumns;
   invitations: InvitationsTable;

@@ -124,6 +124,7 @@ export async function generateEvents(
             : null,
         recurrence: recurrence ? JSON.stringify(recurrence) : null,
         capacity,
+        shareWithPartners: 0,
         status: rnd() < 0.03 ? 'cancelled' : 'scheduled',
         cancelReason: '',
         sequence: 0,

@@ -271,6 +271,7 @@ export async function seedDiscussions(ctx: AppContext): Promise<void> {
         bodySource: demo.announcement.body,
         bodyHtml: renderMarkdown(demo.announcement.body),
         pinned: 1,
+        shareWithPartners: 0,
         createdAt: now,
         updatedAt: now,
       })

@@ -54,6 +54,8 @@ interface Fixture {
   networkId: string;
   slug: string;
   partnerSlug: string;
+  /** A public network of another organisation, to ask for a partnership. */
+  partnerNetworkSlug: string;
   /** A meta-mentor besides the actor (so a meta-mentor may leave), author of the topic, someone to message. */
   otherMetaId: string;
   /** A mentor the matrix removes, and one whose level it changes. */
@@ -326,6 +328,12 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     body: { userId: fx.experiencedId },
   }),
   'nudges.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/nudges` }),
+  'partnerships.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/partnerships` }),
+  'partnerships.manage': (fx) => ({
+    method: 'POST',
+    url: `/api/networks/${fx.slug}/partnerships`,
+    body: { networkSlug: fx.partnerNetworkSlug },
+  }),
 };
 
 /** A member who has not accepted yet is held at the agreement where the accepted role may act. */
@@ -442,6 +450,8 @@ describe.each(DIALECTS)('permission matrix through the API on %s', (dialect) => 
       networkId: network.id,
       slug: network.slug,
       partnerSlug: partner.slug,
+      partnerNetworkSlug: (await buildNetwork(t.ctx, { organisationId: partner.id, visibility: 'public' }))
+        .slug,
       otherMetaId: otherMeta.id,
       removableId: removable.id,
       promotableId: promotable.id,

@@ -22,6 +22,7 @@ import * as notifications from '../../common/contracts/notifications.ts';
 import * as office from '../../common/contracts/office.ts';
 import * as operations from '../../common/contracts/operations.ts';
 import * as passkeys from '../../common/contracts/passkeys.ts';
+import * as partnerships from '../../common/contracts/partnerships.ts';
 import * as platformSettings from '../../common/contracts/platform-settings.ts';
 import * as privacy from '../../common/contracts/privacy.ts';
 import * as profiles from '../../common/contracts/profiles.ts';
@@ -59,6 +60,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   office,
   operations,
   passkeys,
+  partnerships,
   'platform-settings': platformSettings,
   privacy,
   profiles,

@@ -22,6 +22,7 @@ export async function buildEvent(
     recurrence?: Recurrence | null;
     capacity?: number | null;
     title?: string;
+    shareWithPartners?: boolean;
   } = {},
 ): Promise<{ id: string }> {
   const timeZone = options.timeZone ?? 'UTC';
@@ -51,6 +52,7 @@ export async function buildEvent(
       lastEndsAt: recurrence ? null : endsAt,
       recurrence: recurrence ? JSON.stringify(recurrence) : null,
       capacity: options.capacity ?? null,
+      shareWithPartners: options.shareWithPartners ? 1 : 0,
       status: 'scheduled',
       cancelReason: '',
       sequence: 0,

@@ -16,6 +16,7 @@ export async function buildResource(
     language?: string;
     expertise?: string[];
     updatedAt?: string;
+    shareWithPartners?: boolean;
   },
 ): Promise<string> {
   const now = fields.updatedAt ?? isoNow();
@@ -41,6 +42,7 @@ export async function buildResource(
       region: null,
       revision: 1,
       startHere: null,
+      shareWithPartners: fields.shareWithPartners ? 1 : 0,
       createdBy: fields.authorId,
       createdAt: now,
       updatedBy: fields.authorId,

@@ -47,6 +47,7 @@ import * as createAccountData from './2026-12-09T0400-create-account-data.ts';
 import * as createPlatformSettings from './2026-12-10T0900-create-platform-settings.ts';
 import * as createApplicationDrafts from './2026-12-11T0900-create-application-drafts.ts';
 import * as createPasskeys from './2026-12-11T0900-create-passkeys.ts';
+import * as createPartnerships from './2026-12-11T0100-create-partnerships.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
@@ -120,4 +121,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0900-create-platform-settings': createPlatformSettings,
   '2026-12-11T0900-create-application-drafts': createApplicationDrafts,
   '2026-12-11T0900-create-passkeys': createPasskeys,
+  '2026-12-11T0100-create-partnerships': createPartnerships,
 };

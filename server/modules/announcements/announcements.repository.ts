@@ -6,6 +6,12 @@ export interface AnnouncementListRow extends AnnouncementRow {
   authorName: string | null;
 }
 
+/** An announcement in a list, with the name of its network (the origin of a partner's shared one). */
+export interface AnnouncementWithNetworkRow extends AnnouncementListRow {
+  networkSlug: string;
+  networkName: string;
+}
+
 function withAuthors(db: Kysely<DB>) {
   return db
     .selectFrom('announcements as a')
@@ -33,14 +39,27 @@ export function findAnnouncement(
   return withAuthors(db).where('a.networkId', '=', networkId).where('a.id', '=', id).executeTakeFirst();
 }
 
-/** A network's announcements, newest first (ids are time-ordered), keyset before an id. */
+/**
+ * A network's announcements, newest first (ids are time-ordered), keyset before an id; with those
+ * of its partners (`sharedFrom`) that were shared with partner networks.
+ */
 export function listAnnouncements(
   db: Kysely<DB>,
   networkId: string,
-  options: { pinnedOnly: boolean; beforeId?: string; limit: number },
-): Promise<AnnouncementListRow[]> {
+  options: { pinnedOnly: boolean; beforeId?: string; limit: number; sharedFrom?: readonly string[] },
+): Promise<AnnouncementWithNetworkRow[]> {
+  const sharedFrom = options.sharedFrom ?? [];
   let query = withAuthors(db)
-    .where('a.networkId', '=', networkId)
+    .innerJoin('networks as n', 'n.id', 'a.networkId')
+    .select(['n.slug as networkSlug', 'n.name as networkName'])
+    .where((eb) =>
+      sharedFrom.length === 0
+        ? eb('a.networkId', '=', networkId)
+        : eb.or([
+            eb('a.networkId', '=', networkId),
+            eb.and([eb('a.networkId', 'in', [...sharedFrom]), eb('a.shareWithPartners', '=', 1)]),
+          ]),
+    )
     .orderBy('a.id', 'desc')
     .limit(options.limit);
   if (options.pinnedOnly) query = query.where('a.pinned', '=', 1);

@@ -55,6 +55,7 @@ export async function announcementRoutes(fastify: FastifyInstance, ctx: AppConte
       async (request) =>
         presentAnnouncementList(
           await getAnnouncements(ctx, request.network.network, request.query, pinnedOnly),
+          request.network.network.id,
         ),
     );
   }

@@ -11,10 +11,12 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { prepareBody } from '../discussions/index.ts';
 import { findNetworkById, type NetworkRow } from '../networks/index.ts';
 import { notify } from '../notifications/index.ts';
+import { getSharingPartnerIds } from '../partnerships/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { publishAnnouncementCreated } from './announcements.events.ts';
 import {
   type AnnouncementListRow,
+  type AnnouncementWithNetworkRow,
   findAnnouncement,
   findAnnouncementById,
   insertAnnouncement,
@@ -48,6 +50,7 @@ export async function postAnnouncement(
     bodySource: prepared.source,
     bodyHtml: prepared.html,
     pinned: 1,
+    shareWithPartners: body.shareWithPartners ? 1 : 0,
     createdAt: now,
     updatedAt: now,
   };
@@ -64,18 +67,24 @@ export async function postAnnouncement(
   return announcement;
 }
 
-/** Announcements of a network, newest first; `pinnedOnly` gives the ones on the network home. */
+/**
+ * Announcements of a network, newest first, with those its partner networks shared; `pinnedOnly`
+ * gives the ones on the network home (its own only).
+ */
 export async function getAnnouncements(
   ctx: AppContext,
   network: NetworkRow,
   query: z.infer<typeof PageQuery>,
   pinnedOnly: boolean,
-): Promise<{ page: AnnouncementListRow[]; nextCursor: string | null }> {
+): Promise<{ page: AnnouncementWithNetworkRow[]; nextCursor: string | null }> {
   const before = decodeCursor(query.cursor, 1) as [string] | undefined;
+  // The full list shows what partner networks shared too; the network home only its own.
+  const sharedFrom = pinnedOnly ? [] : await getSharingPartnerIds(ctx, network.id);
   const rows = await listAnnouncements(ctx.database.db, network.id, {
     pinnedOnly,
     beforeId: before?.[0],
     limit: query.limit + 1,
+    sharedFrom,
   });
   return paginate(rows, query.limit, (a) => [a.id]);
 }

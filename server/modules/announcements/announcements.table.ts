@@ -9,6 +9,8 @@ export interface AnnouncementsTable {
   bodyHtml: string;
   /** 0/1: pinned ones show on the network home. */
   pinned: number;
+  /** 0/1: shown read-only in the network's partner networks too. */
+  shareWithPartners: number;
   createdAt: string;
   updatedAt: string;
 }

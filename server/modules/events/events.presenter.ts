@@ -68,6 +68,30 @@ export function presentEvent(
     canManageAttendance: canManageAttendance(viewer),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    shareWithPartners: row.shareWithPartners === 1,
+    origin: null,
+  };
+}
+
+/**
+ * An event a partner network shared, as members of this network read it: its origin shown, and
+ * nothing of the origin network's members (no organisers, no answers) — read-only.
+ */
+export function presentSharedEvent(
+  row: EventRow & { networkSlug: string; networkName: string },
+  extras: EventExtras,
+  now: number,
+): Event {
+  const readOnly: EventViewer = { userId: '', staff: false };
+  const event = presentEvent(row, row.networkSlug, { ...extras, mine: new Map() }, readOnly, now);
+  return {
+    ...event,
+    organisers: [],
+    myRsvp: null,
+    canEdit: false,
+    canManageAttendance: false,
+    descriptionSource: null,
+    origin: { slug: row.networkSlug, name: row.networkName },
   };
 }
 
@@ -75,8 +99,15 @@ export function presentEvent(
 export function presentOccurrences(
   items: { row: EventRow & { networkSlug: string; networkName: string }; occurrence: ExpandedOccurrence }[],
   extras: EventExtras,
+  /** The network listed: events of other networks are partners' shared ones, shown with their origin. */
+  networkId: string | null = null,
 ): EventListItem[] {
   return items.map(({ row, occurrence }) => ({
+    shareWithPartners: row.shareWithPartners === 1,
+    origin:
+      networkId === null || row.networkId === networkId
+        ? null
+        : { slug: row.networkSlug, name: row.networkName },
     eventId: row.id,
     networkSlug: row.networkSlug,
     networkName: row.networkName,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type {
@@ -75,6 +75,24 @@ export interface EventInNetworkRow extends EventRow {
   networkName: string;
 }
 
+/** Whose events a list reads: the networks' own, and those shared by `sharedFrom` (partners). */
+export interface EventSources {
+  networkIds: readonly string[];
+  sharedFrom?: readonly string[];
+}
+
+/** The events of the sources: all of the networks' own, and the shared ones of the partners. */
+function ofSources(sources: EventSources) {
+  const shared = sources.sharedFrom ?? [];
+  return (eb: ExpressionBuilder<DB & { e: DB['events'] }, 'e'>) =>
+    shared.length === 0
+      ? eb('e.networkId', 'in', [...sources.networkIds])
+      : eb.or([
+          eb('e.networkId', 'in', [...sources.networkIds]),
+          eb.and([eb('e.networkId', 'in', [...shared]), eb('e.shareWithPartners', '=', 1)]),
+        ]);
+}
+
 /** The light columns a list expands events from. */
 const LIST_COLUMNS = [
   'e.id',
@@ -91,16 +109,16 @@ const LIST_COLUMNS = [
  */
 export function listSeriesInRange(
   db: Kysely<DB>,
-  networkIds: readonly string[],
+  sources: EventSources,
   from: string,
   to: string,
   limit: number,
 ) {
-  if (networkIds.length === 0) return Promise.resolve([]);
+  if (sources.networkIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('events as e')
     .select(LIST_COLUMNS)
-    .where('e.networkId', 'in', networkIds)
+    .where(ofSources(sources))
     .where('e.recurrence', 'is not', null)
     .where('e.startsAt', '<', to)
     .where((eb) => eb.or([eb('e.lastEndsAt', 'is', null), eb('e.lastEndsAt', '>', from)]))
@@ -115,16 +133,16 @@ export function listSeriesInRange(
  */
 export function listOneOffsInRange(
   db: Kysely<DB>,
-  networkIds: readonly string[],
+  sources: EventSources,
   range: { from: string; earliestStart: string; to: string },
   after: { startsAt: string; eventId: string } | null,
   limit: number,
 ) {
-  if (networkIds.length === 0) return Promise.resolve([]);
+  if (sources.networkIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('events as e')
     .select(LIST_COLUMNS)
-    .where('e.networkId', 'in', networkIds)
+    .where(ofSources(sources))
     .where('e.recurrence', 'is', null)
     .where('e.startsAt', '>=', range.earliestStart)
     .where('e.startsAt', '<', range.to)

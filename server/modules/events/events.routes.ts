@@ -17,10 +17,10 @@ import {
 } from '../../../common/contracts/events.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../errors.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { eventCalendar } from './calendar.service.ts';
 import { publishEventChanged, publishRsvpChanged } from './events.events.ts';
-import { presentEvent, presentOccurrences } from './events.presenter.ts';
+import { presentEvent, presentOccurrences, presentSharedEvent } from './events.presenter.ts';
 import {
   cancelEvent,
   createEvent,
@@ -33,6 +33,7 @@ import {
   loadExtras,
   updateEvent,
   waitingPositionOf,
+  loadSharedEvent,
 } from './events.service.ts';
 import { notifyEventChange } from './reminders.service.ts';
 import { answerEvent, changeOccurrence, getAttendees, recordEventAttendance } from './rsvp.service.ts';
@@ -70,7 +71,7 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { items, nextCursor, extras, from, to } = await listEvents(ctx, request.network, request.query);
       return {
-        items: presentOccurrences(items, extras),
+        items: presentOccurrences(items, extras, request.network.network.id),
         nextCursor,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
@@ -127,12 +128,21 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
       config: { action: 'events.view' },
       schema: {
         tags,
-        summary: 'One event',
+        summary: 'One event: the network’s own, or one an active partner network shared (read-only)',
         params: EventParams,
         response: { 200: Event, ...errorResponses },
       },
     },
-    async (request) => current(eventActorOf(request.network), request.params.id),
+    async (request) => {
+      const { network } = request.network;
+      try {
+        return await current(eventActorOf(request.network), request.params.id);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+        const row = await loadSharedEvent(ctx, network.id, request.params.id);
+        return presentSharedEvent(row, await loadExtras(ctx, [row.id], null), Date.now());
+      }
+    },
   );
 
   app.patch(

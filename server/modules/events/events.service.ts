@@ -16,6 +16,7 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
+import { getSharingPartnerIds } from '../partnerships/index.ts';
 import type { UserRow } from '../users/index.ts';
 import {
   countRsvps,
@@ -24,6 +25,7 @@ import {
   insertEvent,
   findEventsWithNetwork,
   findListStamp,
+  type EventSources,
   listOneOffsInRange,
   listSeriesInRange,
   listWaiting,
@@ -159,6 +161,7 @@ export async function createEvent(
     ...derivedTimes(schedule),
     recurrence: body.recurrence ? JSON.stringify(body.recurrence) : null,
     capacity: body.capacity,
+    shareWithPartners: body.shareWithPartners ? 1 : 0,
     status: 'scheduled',
     cancelReason: '',
     sequence: 0,
@@ -177,6 +180,17 @@ export async function createEvent(
     });
   });
   return id;
+}
+
+/**
+ * An event that an active partner network shared with this one, with its network's slug and name,
+ * for reading only; 404 for every other event.
+ */
+export async function loadSharedEvent(ctx: AppContext, networkId: string, id: string) {
+  const partners = await getSharingPartnerIds(ctx, networkId);
+  const [row] = partners.length ? await findEventsWithNetwork(ctx.database.db, [id]) : [];
+  if (row?.shareWithPartners !== 1 || !partners.includes(row.networkId)) throw notFound();
+  return row;
 }
 
 /** An event of the network with its organiser ids; 404 when there is none. */
@@ -224,6 +238,7 @@ export async function updateEvent(ctx: AppContext, actor: EventActor, id: string
     }),
     ...(body.language !== undefined && { language: body.language }),
     ...(body.capacity !== undefined && { capacity: body.capacity }),
+    ...(body.shareWithPartners !== undefined && { shareWithPartners: body.shareWithPartners ? 1 : 0 }),
     ...merged,
     timeZone: schedule.timeZone,
     startsLocal: schedule.startsLocal,
@@ -378,12 +393,18 @@ export async function listEvents(
   if (query.cursor && !after) throw invalid('cursor', 'not a cursor of this list');
   const db = ctx.database.db;
   const networkIds = [access.network.id];
+  // Active partners' events that were shared with partner networks show too (read-only).
+  const sharedFrom = await getSharingPartnerIds(ctx, access.network.id);
   // The default window (from now, as the web app asks) is read from the network's upcoming
-  // occurrences worked out ahead; a range of the caller's own is worked out for the request.
-  const listed = !query.from && !query.to ? await upcomingOf(ctx, access.network.id, from) : null;
+  // occurrences worked out ahead (for a network without partners); a range of the caller's own is
+  // worked out for the request.
+  const listed =
+    !query.from && !query.to && sharedFrom.length === 0
+      ? await upcomingOf(ctx, access.network.id, from)
+      : null;
   const page = listed
     ? pageOfListed(listed, from, to, query.limit, after)
-    : await pageInRange(db, networkIds, from, to, query.limit, after);
+    : await pageInRange(db, { networkIds, sharedFrom }, from, to, query.limit, after);
   const ids = [...new Set(page.items.map((i) => i.row.id))];
   const [rows, extras] = await Promise.all([
     findEventsWithNetwork(db, ids),
@@ -409,7 +430,7 @@ export async function listEvents(
  */
 async function pageInRange(
   db: AppContext['database']['db'],
-  networkIds: string[],
+  networkIds: EventSources,
   from: number,
   to: number,
   limit: number,
@@ -498,14 +519,14 @@ async function workOutUpcoming(
   const [series, oneOffs] = await Promise.all([
     listSeriesInRange(
       db,
-      [networkId],
+      { networkIds: [networkId] },
       new Date(now).toISOString(),
       new Date(until).toISOString(),
       LIST_SERIES_MAX,
     ),
     listOneOffsInRange(
       db,
-      [networkId],
+      { networkIds: [networkId] },
       {
         from: new Date(now).toISOString(),
         earliestStart: new Date(now - EVENT_LONGEST - DAY).toISOString(),

@@ -24,6 +24,8 @@ export interface EventsTable {
   /** JSON of contracts/events.ts Recurrence, or null. */
   recurrence: string | null;
   capacity: number | null;
+  /** 0/1: shown read-only in the network's partner networks too. */
+  shareWithPartners: number;
   status: EventStatus;
   cancelReason: string;
   sequence: number;

@@ -321,6 +321,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         bodySource: 'Alle sind eingeladen.',
         bodyHtml: '<p>Alle sind eingeladen.</p>',
         pinned: 1,
+        shareWithPartners: 0,
         createdAt: now,
         updatedAt: now,
       })

@@ -294,6 +294,7 @@ describe.each(DIALECTS)('web push on %s', (dialect) => {
         bodySource: 'Alle sind eingeladen.',
         bodyHtml: '<p>Alle sind eingeladen.</p>',
         pinned: 0,
+        shareWithPartners: 0,
         createdAt: now,
         updatedAt: now,
       })

@@ -29,8 +29,18 @@ export function excerptOf(source: string): string {
 /** The download address of a file resource (access-checked like the resource). */
 export const resourceFileUrl = (slug: string, id: string) => `/api/networks/${slug}/resources/${id}/file`;
 
-export function presentSummary(row: ResourceListRow): ResourceSummary {
+/**
+ * A resource in a list. One a partner network shared (`networkId` is the listing network's) names
+ * that network as its origin and none of its members.
+ */
+export function presentSummary(
+  row: ResourceListRow & { networkSlug?: string; networkName?: string },
+  networkId: string | null = null,
+): ResourceSummary {
+  const shared = networkId !== null && row.networkId !== networkId;
   return {
+    shareWithPartners: row.shareWithPartners === 1,
+    origin: shared ? { slug: row.networkSlug ?? '', name: row.networkName ?? '' } : null,
     id: row.id,
     kind: row.kind,
     title: row.title,
@@ -43,8 +53,28 @@ export function presentSummary(row: ResourceListRow): ResourceSummary {
     region: row.region,
     revision: Number(row.revision),
     updatedAt: row.updatedAt,
-    updatedBy: personOf(row.updatedBy, row.updatedByName),
-    startHere: row.startHere === null ? null : Number(row.startHere),
+    updatedBy: shared ? null : personOf(row.updatedBy, row.updatedByName),
+    startHere: shared || row.startHere === null ? null : Number(row.startHere),
+  };
+}
+
+/**
+ * A resource a partner network shared, read-only: its text and links, its origin, none of the
+ * origin network's members and no file download (files stay with the network that holds them).
+ */
+export function presentSharedResource(
+  row: ResourceListRow & { networkSlug: string; networkName: string },
+): Resource {
+  return {
+    ...presentSummary(row, ''),
+    hidden: false,
+    bodySource: row.bodySource,
+    bodyHtml: row.bodyHtml,
+    file: null,
+    createdAt: row.createdAt,
+    createdBy: null,
+    canEdit: false,
+    canManage: false,
   };
 }
 

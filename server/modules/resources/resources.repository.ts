@@ -52,14 +52,37 @@ function containing(value: string): string {
   return `%${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A page of a network's resources, latest change first (keyset on change time and id). */
+/** A resource with its network's address and name (the origin of a partner's shared one). */
+export interface ResourceWithNetworkRow extends ResourceListRow {
+  networkSlug: string;
+  networkName: string;
+}
+
+/**
+ * A page of a network's resources, latest change first (keyset on change time and id), with those
+ * its partners (`sharedFrom`) shared with partner networks (never hidden ones).
+ */
 export function listResources(
   db: Kysely<DB>,
   networkId: string,
   f: ResourceFilter,
-): Promise<ResourceListRow[]> {
+  sharedFrom: readonly string[] = [],
+): Promise<ResourceWithNetworkRow[]> {
   let q = resourcesWithNames(db)
-    .where('r.networkId', '=', networkId)
+    .innerJoin('networks as n', 'n.id', 'r.networkId')
+    .select(['n.slug as networkSlug', 'n.name as networkName'])
+    .where((eb) =>
+      sharedFrom.length === 0
+        ? eb('r.networkId', '=', networkId)
+        : eb.or([
+            eb('r.networkId', '=', networkId),
+            eb.and([
+              eb('r.networkId', 'in', [...sharedFrom]),
+              eb('r.shareWithPartners', '=', 1),
+              eb('r.hiddenAt', 'is', null),
+            ]),
+          ]),
+    )
     .orderBy('r.updatedAt', 'desc')
     .orderBy('r.id', 'desc')
     .limit(f.limit);
@@ -89,7 +112,24 @@ export function listResources(
         eb.and([eb('r.updatedAt', '=', before[0]), eb('r.id', '<', before[1])]),
       ]),
     );
-  return q.execute() as Promise<ResourceListRow[]>;
+  return q.execute() as Promise<ResourceWithNetworkRow[]>;
+}
+
+/** A resource one of the partners shared with partner networks (not hidden), with its network. */
+export function findSharedResource(
+  db: Kysely<DB>,
+  partnerIds: readonly string[],
+  id: string,
+): Promise<ResourceWithNetworkRow | undefined> {
+  if (partnerIds.length === 0) return Promise.resolve(undefined);
+  return resourcesWithNames(db)
+    .innerJoin('networks as n', 'n.id', 'r.networkId')
+    .select(['n.slug as networkSlug', 'n.name as networkName'])
+    .where('r.id', '=', id)
+    .where('r.networkId', 'in', [...partnerIds])
+    .where('r.shareWithPartners', '=', 1)
+    .where('r.hiddenAt', 'is', null)
+    .executeTakeFirst() as Promise<ResourceWithNetworkRow | undefined>;
 }
 
 /** The network's "start here" list, in its order. */

@@ -54,7 +54,11 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (request) => {
       const actor = await actorOf(request.network);
       const { page, nextCursor } = await service.listResources(ctx, actor, request.query);
-      return { resources: page.map(presentSummary), nextCursor, canCreate: actor.viewer.editor };
+      return {
+        resources: page.map((r) => presentSummary(r, actor.network.id)),
+        nextCursor,
+        canCreate: actor.viewer.editor,
+      };
     },
   );
 
@@ -110,7 +114,7 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
     },
     async (request) => {
       const rows = await service.listStartHere(ctx, await actorOf(request.network));
-      return { resources: rows.map(presentSummary) };
+      return { resources: rows.map((r) => presentSummary(r)) };
     },
   );
 
@@ -129,7 +133,7 @@ export async function resourceRoutes(fastify: FastifyInstance, ctx: AppContext) 
     async (request) => {
       const actor = await actorOf(request.network);
       await service.setStartHere(ctx, actor, request.body.resourceIds);
-      return { resources: (await service.listStartHere(ctx, actor)).map(presentSummary) };
+      return { resources: (await service.listStartHere(ctx, actor)).map((r) => presentSummary(r)) };
     },
   );
 

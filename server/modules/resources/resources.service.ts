@@ -22,8 +22,15 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { createAttachmentStore, type ServeHeaders } from '../../platform/files/index.ts';
 import { type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
+import { getSharingPartnerIds } from '../partnerships/index.ts';
 import type { UserRow } from '../users/index.ts';
-import { diffText, presentDiff, presentResource, presentRevisionDetail } from './resources.presenter.ts';
+import {
+  diffText,
+  presentDiff,
+  presentResource,
+  presentRevisionDetail,
+  presentSharedResource,
+} from './resources.presenter.ts';
 import * as repo from './resources.repository.ts';
 import type { ResourceListRow, ResourcesTable } from './resources.table.ts';
 
@@ -68,21 +75,33 @@ function requireManager(actor: ResourceActor) {
 
 /** One resource as the caller sees it. */
 export async function getResource(ctx: AppContext, actor: ResourceActor, id: string) {
-  return presentResource(actor.network.slug, await loadResource(ctx, actor, id), actor.viewer);
+  const own = await repo.findResource(ctx.database.db, actor.network.id, id);
+  if (own) return presentResource(actor.network.slug, await loadResource(ctx, actor, id), actor.viewer);
+  // Else only a resource an active partner shared, read-only.
+  const partners = await getSharingPartnerIds(ctx, actor.network.id);
+  const shared = await repo.findSharedResource(ctx.database.db, partners, id);
+  if (!shared) throw notFound();
+  return presentSharedResource(shared);
 }
 
 /** A page of the network's resources, latest change first, filtered as the query says. */
 export async function listResources(ctx: AppContext, actor: ResourceActor, query: ResourceListQuery) {
   const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await repo.listResources(ctx.database.db, actor.network.id, {
-    kind: query.kind,
-    tag: query.tag,
-    language: query.language,
-    expertise: query.expertise,
-    text: query.text,
-    before,
-    limit: query.limit + 1,
-  });
+  const sharedFrom = await getSharingPartnerIds(ctx, actor.network.id);
+  const rows = await repo.listResources(
+    ctx.database.db,
+    actor.network.id,
+    {
+      kind: query.kind,
+      tag: query.tag,
+      language: query.language,
+      expertise: query.expertise,
+      text: query.text,
+      before,
+      limit: query.limit + 1,
+    },
+    sharedFrom,
+  );
   return paginate(rows, query.limit, (r) => [r.updatedAt, r.id]);
 }
 
@@ -119,6 +138,7 @@ export async function createResource(ctx: AppContext, actor: ResourceActor, body
       region: body.region || null,
       revision: 1,
       startHere: null,
+      shareWithPartners: body.shareWithPartners ? 1 : 0,
       createdBy: user.id,
       createdAt: now,
       updatedBy: user.id,
@@ -245,6 +265,7 @@ export async function updateResource(
       ...(body.language && { language: body.language }),
       ...(body.expertise && { expertise: JSON.stringify(body.expertise) }),
       ...(body.region !== undefined && { region: body.region || null }),
+      ...(body.shareWithPartners !== undefined && { shareWithPartners: body.shareWithPartners ? 1 : 0 }),
     },
   );
 }

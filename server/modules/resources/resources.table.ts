@@ -22,6 +22,8 @@ export interface ResourcesTable {
   revision: number;
   /** Position in the network's "start here" list, or null. */
   startHere: number | null;
+  /** 0/1: shown read-only in the network's partner networks too. */
+  shareWithPartners: number;
   createdBy: string | null;
   createdAt: string;
   updatedBy: string | null;

@@ -68,6 +68,7 @@ describe.each(DIALECTS)(
           bodySource: `Bitte bei @[Alice Wohlgemuth](${alice.id}) melden: **Wohnungsbörse** im Hof.`,
           bodyHtml: '',
           pinned: 1,
+          shareWithPartners: 0,
           createdAt: now,
           updatedAt: now,
         })

@@ -290,6 +290,11 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   record_check_expiring: 'mail.notification.item.record_check_expiring',
   record_commitment_ending: 'mail.notification.item.record_commitment_ending',
   record_handover: 'mail.notification.item.record_handover',
+  partnership_requested: 'mail.notification.item.partnership_requested',
+  partnership_accepted: 'mail.notification.item.partnership_accepted',
+  partnership_declined: 'mail.notification.item.partnership_declined',
+  partnership_ended: 'mail.notification.item.partnership_ended',
+  organisation_join_requested: 'mail.notification.item.organisation_join_requested',
 };
 
 /** A line per notification; the digest groups them under their network. */

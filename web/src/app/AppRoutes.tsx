@@ -65,6 +65,7 @@ const ResourceEditorPage = lazyPage(() => import('../features/resources/Resource
 const ResourceHistoryPage = lazyPage(() => import('../features/resources/HistoryPage.tsx'));
 const EventsPage = lazyPage(() => import('../features/events/EventsPage.tsx'));
 const EventPage = lazyPage(() => import('../features/events/EventPage.tsx'));
+const PartnersPage = lazyPage(() => import('../features/partners/PartnersPage.tsx'));
 const EventEditorPage = lazyPage(() => import('../features/events/EventEditorPage.tsx'));
 const HealthPage = lazyPage(() => import('../features/network-health/HealthPage.tsx'));
 const MyLogPage = lazyPage(() => import('../features/activities/MyLogPage.tsx'));
@@ -153,6 +154,7 @@ export function AppRoutes() {
           <Route path="directory" element={signedIn(<DirectoryPage />)} />
           <Route path="directory/:userId" element={signedIn(<PersonPage />)} />
           <Route path="office" element={<OfficePage />} />
+          <Route path="partners" element={<PartnersPage />} />
           <Route path="invitations" element={signedIn(<InvitationsPage />)} />
           <Route path="applications" element={signedIn(<ApplicationsPage />)} />
           <Route path="audit" element={signedIn(<AuditPage />)} />

@@ -15,6 +15,7 @@ import { toFormErrors } from '../../lib/form-errors.ts';
 import { Composer } from '../discussions/Composer.tsx';
 import { can } from '../networks/api.ts';
 import { announcementKeys, pinAnnouncement, postAnnouncement, usePinnedAnnouncements } from './api.ts';
+import { ShareWithPartnersField } from '../partners/ShareWithPartnersField.tsx';
 
 /** Pinned announcements on the network home; meta-mentors and office post and unpin them here. */
 export function AnnouncementsSection({ network }: { network: Network }) {
@@ -68,10 +69,12 @@ function AnnouncementForm({ slug }: { slug: string }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
+  const [shareWithPartners, setShareWithPartners] = useState(false);
   const post = useMutation({
-    mutationFn: (title: string) => postAnnouncement(slug, { title, body }),
+    mutationFn: (title: string) => postAnnouncement(slug, { title, body, shareWithPartners }),
     onSuccess: () => {
       setBody('');
+      setShareWithPartners(false);
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: announcementKeys.pinned(slug) });
     },
@@ -107,6 +110,7 @@ function AnnouncementForm({ slug }: { slug: string }) {
         onChange={setBody}
         error={errors?.fields.body}
       />
+      <ShareWithPartnersField checked={shareWithPartners} onChange={setShareWithPartners} />
       {errors?.form && <Alert tone="error">{errors.form}</Alert>}
       <div className="actions">
         <Button variant="secondary" onClick={() => setOpen(false)}>

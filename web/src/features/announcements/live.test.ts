@@ -20,6 +20,8 @@ const announcement = (id: string): Announcement => ({
   author: { id: 'u1', displayName: 'Ada' },
   pinned: true,
   createdAt: '2025-01-01T10:00:00Z',
+  shareWithPartners: false,
+  origin: null,
 });
 
 describe('announcement events in the cache', () => {

@@ -14,6 +14,7 @@ import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { createEvent, eventKeys, updateEvent, useEvent } from './api.ts';
 import { bodyOf, draftOf, type EventDraft, emptyDraft, timeZoneOptions } from './draft.ts';
 import { readerTimeZone } from './format.ts';
+import { ShareWithPartnersField } from '../partners/ShareWithPartnersField.tsx';
 
 /** The fields the server refused, by name (from a VALIDATION_FAILED answer). */
 function fieldErrors(error: unknown): Record<string, string> {
@@ -165,6 +166,10 @@ export function EventForm({
         value={draft.capacity}
         error={invalid('capacity')}
         onChange={(e) => set('capacity', e.target.value)}
+      />
+      <ShareWithPartnersField
+        checked={draft.shareWithPartners}
+        onChange={(checked) => set('shareWithPartners', checked)}
       />
       <SelectField
         name="language"

@@ -17,6 +17,7 @@ import { CancelEventButton } from './CancelEventButton.tsx';
 import { answerEvent, eventAccess, eventKeys, icsUrl, useEvent } from './api.ts';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { OccurrenceActions } from './OccurrenceActions.tsx';
+import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
 
 /** One event: when (in the reader's zone), where, who goes; RSVP, the calendar file, organiser actions. */
 export default function EventPage() {
@@ -32,7 +33,7 @@ export default function EventPage() {
     <EventDetails
       event={event.data}
       date={search.get('date')}
-      canAnswer={eventAccess(network).rsvp}
+      canAnswer={eventAccess(network).rsvp && event.data.origin === null}
       slug={network.slug}
       t={t}
     />
@@ -80,6 +81,7 @@ function EventDetails({
       <PageHeading title={event.title}>
         <bdi>{event.title}</bdi>
       </PageHeading>
+      <OriginNote origin={event.origin} />
       {cancelled && (
         <Alert tone="error">
           {t('events.cancelled')}
@@ -115,11 +117,13 @@ function EventDetails({
             <bdi>{event.address}</bdi>
           )}
         </p>
-        <p>
-          <a className="button button-secondary" href={icsUrl(slug, event.id)} download>
-            {t('events.add_to_calendar')}
-          </a>
-        </p>
+        {event.origin === null && (
+          <p>
+            <a className="button button-secondary" href={icsUrl(slug, event.id)} download>
+              {t('events.add_to_calendar')}
+            </a>
+          </p>
+        )}
       </section>
 
       {event.descriptionHtml && (

@@ -4,7 +4,16 @@ import type { EventListItem } from '../../../../common/contracts/events.ts';
 import { formatOccurrenceShort } from './format.ts';
 
 /** One occurrence in a list: when, what, how many go, and my answer. */
-export function EventRow({ item, showNetwork = false }: { item: EventListItem; showNetwork?: boolean }) {
+export function EventRow({
+  item,
+  showNetwork = false,
+  listedIn,
+}: {
+  item: EventListItem;
+  showNetwork?: boolean;
+  /** The network whose list this is: a partner's shared event opens there (read-only). */
+  listedIn?: string;
+}) {
   const { t, i18n } = useTranslation();
   const cancelled = item.status === 'cancelled' || item.occurrence.state === 'cancelled';
   // A date of a series leads to the event page showing that date (organisers change it there).
@@ -13,7 +22,9 @@ export function EventRow({ item, showNetwork = false }: { item: EventListItem; s
     <li className="row">
       <div className="row-main">
         <p className="strong">
-          <Link to={`/networks/${item.networkSlug}/events/${item.eventId}${date}`}>
+          <Link
+            to={`/networks/${item.origin && listedIn ? listedIn : item.networkSlug}/events/${item.eventId}${date}`}
+          >
             <bdi>{item.title}</bdi>
           </Link>
         </p>
@@ -23,6 +34,12 @@ export function EventRow({ item, showNetwork = false }: { item: EventListItem; s
           </time>
           {' · '}
           {item.format === 'online' ? t('events.format_online') : t('events.format_on_site')}
+          {item.origin && !showNetwork && (
+            <>
+              {' · '}
+              {t('partners.shared_from')} <bdi>{item.origin.name}</bdi>
+            </>
+          )}
           {showNetwork && (
             <>
               {' · '}

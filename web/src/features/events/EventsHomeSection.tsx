@@ -38,7 +38,7 @@ export function EventsHomeSection({ network }: { network: Network }) {
       {items.length > 0 && (
         <ul className="rows">
           {items.map((item) => (
-            <EventRow key={`${item.eventId}:${item.occurrence.key}`} item={item} />
+            <EventRow key={`${item.eventId}:${item.occurrence.key}`} item={item} listedIn={network.slug} />
           ))}
         </ul>
       )}

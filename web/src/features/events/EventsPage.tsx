@@ -36,7 +36,7 @@ export default function EventsPage() {
         {items.length > 0 && (
           <ul className="rows">
             {items.map((item) => (
-              <EventRow key={`${item.eventId}:${item.occurrence.key}`} item={item} />
+              <EventRow key={`${item.eventId}:${item.occurrence.key}`} item={item} listedIn={network.slug} />
             ))}
           </ul>
         )}

@@ -16,6 +16,7 @@ export interface EventDraft {
   repeat: 'none' | 'weekly' | 'monthly';
   monthly: 'nth_weekday' | 'day_of_month';
   until: string;
+  shareWithPartners: boolean;
 }
 
 /** A new event: online, in the reader's zone, without repeat. */
@@ -34,6 +35,7 @@ export function emptyDraft(language: string, timeZone: string): EventDraft {
     repeat: 'none',
     monthly: 'nth_weekday',
     until: '',
+    shareWithPartners: false,
   };
 }
 
@@ -53,6 +55,7 @@ export function draftOf(event: Event): EventDraft {
     repeat: event.recurrence ? event.recurrence.freq : 'none',
     monthly: event.recurrence?.monthly ?? 'nth_weekday',
     until: event.recurrence?.until ?? '',
+    shareWithPartners: event.shareWithPartners,
   };
 }
 
@@ -70,6 +73,7 @@ export function bodyOf(draft: EventDraft): Omit<CreateEventBody, 'organiserIds'>
     startsLocal: draft.startsLocal,
     endsLocal: draft.endsLocal,
     capacity: Number.isFinite(capacity) && capacity > 0 ? capacity : null,
+    shareWithPartners: draft.shareWithPartners,
     recurrence:
       draft.repeat === 'none'
         ? null

@@ -47,6 +47,8 @@ const occurrence = {
 };
 
 const item: EventListItem = {
+  shareWithPartners: false,
+  origin: null,
   eventId: 'e1',
   networkSlug: 'berlin',
   networkName: 'Berlin mentors',
@@ -62,6 +64,8 @@ const item: EventListItem = {
 };
 
 const event: Event = {
+  shareWithPartners: false,
+  origin: null,
   id: 'e1',
   networkSlug: 'berlin',
   title: 'Mentor café',

@@ -63,6 +63,7 @@ export default function NetworkLayout() {
     { to: 'events', label: t('networks.nav.events'), show: may('events.view') && n.viewer.role !== null },
     { to: 'agreement', label: t('networks.nav.agreement'), show: may('documents.view') },
     { to: 'office', label: t('networks.nav.office'), show: may('office.view') },
+    { to: 'partners', label: t('networks.nav.partners'), show: may('partnerships.view') },
     { to: 'goals', label: t('networks.nav.goals'), show: may('goals.view') },
     { to: 'health', label: t('networks.nav.health'), show: may('health.manage') },
     { to: 'reports', label: t('networks.nav.reports'), show: may('reports.view') },

@@ -83,6 +83,16 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_record_commitment_ending', { actor, network });
     case 'record_handover':
       return t('notifications.text_record_handover', { actor, network });
+    case 'partnership_requested':
+      return t('notifications.text_partnership_requested', { actor, network });
+    case 'partnership_accepted':
+      return t('notifications.text_partnership_accepted', { actor, network });
+    case 'partnership_declined':
+      return t('notifications.text_partnership_declined', { actor, network });
+    case 'partnership_ended':
+      return t('notifications.text_partnership_ended', { actor, network });
+    case 'organisation_join_requested':
+      return t('notifications.text_organisation_join_requested', { actor, network });
   }
 }
 

@@ -30,6 +30,7 @@ import {
   useOrganisationNetworks,
   verifyOrganisation,
 } from './api.ts';
+import { OrganisationJoinSection } from '../partners/OrganisationJoinSection.tsx';
 import { OrganisationForm } from './OrganisationForm.tsx';
 
 export default function OrganisationPage() {
@@ -142,6 +143,8 @@ export default function OrganisationPage() {
           </p>
         )}
       </section>
+
+      {org.isAdmin && <OrganisationJoinSection slug={org.slug} />}
 
       {canManage && <OrganisationHealthSection slug={org.slug} />}
 

@@ -28,6 +28,7 @@ import {
 import { DiffView } from './DiffView.tsx';
 import { ExpertiseChoices } from './ExpertiseChoices.tsx';
 import { resourceKindLabel } from './labels.ts';
+import { ShareWithPartnersField } from '../partners/ShareWithPartnersField.tsx';
 
 const FIELDS = [
   'kind',
@@ -53,6 +54,7 @@ interface Draft {
   expertise: ExpertiseArea[];
   region: string;
   summary: string;
+  shareWithPartners: boolean;
 }
 
 const draftOf = (r: Resource | undefined, language: string): Draft => ({
@@ -65,6 +67,7 @@ const draftOf = (r: Resource | undefined, language: string): Draft => ({
   expertise: (r?.expertise ?? []) as ExpertiseArea[],
   region: r?.region ?? '',
   summary: '',
+  shareWithPartners: r?.shareWithPartners ?? false,
 });
 
 /** The new-resource page and the edit page of one resource. */
@@ -108,6 +111,7 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
         expertise: draft.expertise,
         region: draft.region.trim() || null,
         summary: draft.summary,
+        shareWithPartners: draft.shareWithPartners,
         ...(draft.kind === 'link' && { url: draft.url }),
       };
       if (resource) return updateResource(network.slug, resource.id, { ...common, baseRevision });
@@ -277,6 +281,10 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
           error={err('region')}
           maxLength={RESOURCE_REGION_MAX}
           dir="auto"
+        />
+        <ShareWithPartnersField
+          checked={draft.shareWithPartners}
+          onChange={(checked) => setDraft((d) => ({ ...d, shareWithPartners: checked }))}
         />
         <TextField
           name="summary"

@@ -17,6 +17,7 @@ import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { ReportButton } from '../moderation/ReportButton.tsx';
 import { deleteResource, resourceKeys, setStartHere, useResource, useStartHere } from './api.ts';
 import { resourceKindLabel } from './labels.ts';
+import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
 
 /** One resource: the rendered page, the link or the file, its facts, and edit, history, pin, delete. */
 export default function ResourcePage() {
@@ -55,6 +56,7 @@ export default function ResourcePage() {
       <PageHeading title={r.title}>
         <bdi>{r.title}</bdi>
       </PageHeading>
+      <OriginNote origin={r.origin} />
       <p className="muted small">
         {[
           resourceKindLabel(t, r.kind),
@@ -111,9 +113,11 @@ export default function ResourcePage() {
             {t('resources.edit_action')}
           </Link>
         )}
-        <Link className="button button-secondary" to={`${base}/history`}>
-          {t('resources.history_action')}
-        </Link>
+        {r.origin === null && (
+          <Link className="button button-secondary" to={`${base}/history`}>
+            {t('resources.history_action')}
+          </Link>
+        )}
         {r.canManage && (
           <Button
             variant="secondary"

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { ResourceSummary } from '../../../../common/contracts/resources.ts';
 import { formatMoment } from '../../lib/format.ts';
 import { resourceKindLabel } from './labels.ts';
+import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
 
 /** One resource in a list: its title as the link, kind, excerpt, who changed it when, its tags. */
 export function ResourceRow({ slug, resource }: { slug: string; resource: ResourceSummary }) {
@@ -22,6 +23,7 @@ export function ResourceRow({ slug, resource }: { slug: string; resource: Resour
             {resource.excerpt}
           </p>
         )}
+        <OriginNote origin={resource.origin} />
         <p className="muted small">
           {resource.updatedBy
             ? t('resources.updated_by', { name: `\u2068${resource.updatedBy.displayName}\u2069`, when })

@@ -37,6 +37,8 @@ const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
   );
 
 const summary: ResourceSummary = {
+  shareWithPartners: false,
+  origin: null,
   id: 'r1',
   kind: 'page',
   title: 'دليل الترحيب',

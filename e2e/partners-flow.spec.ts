@@ -1,0 +1,201 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { arabic } from './support/arabic.ts';
+import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const violations: string[] = [];
+const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
+
+const people = {
+  olga: { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Meta' },
+  karim: { email: 'karim@example.org', password: 'jasmine under the window', displayName: 'كريم' },
+};
+type Who = keyof typeof people;
+const cookies: Record<Who, string> = { olga: '', karim: '' };
+const organisations: Record<Who, string> = { olga: '', karim: '' };
+const river = { slug: 'river-net', name: 'River Network' };
+const harbour = { slug: 'harbour-net', name: 'Harbour Network' };
+
+type Json = Record<string, unknown>;
+async function call(who: Who, method: string, path: string, body?: unknown) {
+  const answer = await apiCall(server, method, path, body, cookies[who]);
+  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
+  return answer.json as Json;
+}
+
+/** Registers a person who founds an organisation and a public network and becomes its meta-mentor. */
+async function founder(who: Who, locale: string, network: { slug: string; name: string }, city: string) {
+  await apiCall(server, 'POST', '/auth/register', { ...people[who], locale });
+  const login = await apiCall(server, 'POST', '/auth/login', {
+    email: people[who].email,
+    password: people[who].password,
+  });
+  cookies[who] = login.cookie ?? '';
+  const org = await call(who, 'POST', '/organisations', {
+    name: `${city} Welcome House`,
+    kind: 'ngo',
+    country: 'DE',
+    city,
+    languages: ['en', 'ar'],
+  });
+  organisations[who] = String(org.slug);
+  await call(who, 'POST', `/organisations/${org.slug}/networks`, {
+    name: network.name,
+    slug: network.slug,
+    languages: ['en', 'ar'],
+    visibility: 'public',
+  });
+  await call(who, 'POST', `/networks/${network.slug}/meta-mentors`, { email: people[who].email });
+  const docs = (await call(who, 'GET', `/networks/${network.slug}/documents`)) as {
+    documents: { kind: string; version: number }[];
+  };
+  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
+  await call(who, 'POST', `/networks/${network.slug}/documents/accept`, {
+    agreementVersion: version('agreement'),
+    rulesVersion: version('rules'),
+  });
+}
+
+beforeAll(async () => {
+  buildWebIfNeeded();
+  server = await startServer();
+  await apiCall(server, 'POST', '/setup', {
+    token: server.setupToken,
+    email: 'admin@example.org',
+    password: 'admin platform passphrase',
+    displayName: 'Admin',
+    locale: 'en',
+  });
+  await founder('olga', 'en', river, 'Leipzig');
+  await founder('karim', 'ar', harbour, 'Halle');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pages: Page[] = [];
+async function signedIn(who: Who, viewport: Viewport): Promise<Page> {
+  const context = await newContext(browser, server.url, viewport);
+  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  const page = await context.newPage();
+  pages.push(page);
+  return page;
+}
+
+const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
+
+/** A local wall time some days ahead, as the event form's datetime-local input takes it. */
+const daysAhead = (days: number, hour: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString().slice(0, 16);
+};
+
+describe('partner networks', () => {
+  it('two networks become partners and a shared event shows in both', async () => {
+    onTestFailed(async () => {
+      for (const [i, page] of pages.entries())
+        await page
+          .screenshot({ path: `e2e/screenshots/failure-partners-${i}.png`, fullPage: true })
+          .catch(() => {});
+    });
+
+    // Olga asks Harbour Network, by its address, from River Network's partners page.
+    const olga = await signedIn('olga', laptop);
+    await olga.goto(`/networks/${river.slug}/partners`);
+    await olga.getByRole('heading', { level: 1, name: 'Partner networks' }).waitFor();
+    await olga.getByText('This network has no partner networks yet.').waitFor();
+    await olga.getByLabel('Address of the other network').fill(harbour.slug);
+    await olga.getByRole('button', { name: 'Send request' }).click();
+    await olga.getByText("Request sent. The other network's meta-mentors decide.").waitFor();
+    await olga.getByText('Waiting for their answer').waitFor();
+    await check(olga, 'partners-01-asked');
+
+    // Karim, on a phone in Arabic, accepts on Harbour Network's partners page.
+    const karim = await signedIn('karim', phone);
+    await karim.goto(`/networks/${harbour.slug}/partners`);
+    await karim.getByRole('heading', { level: 1, name: arabic('partners.title') }).waitFor();
+    expect(await karim.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await karim.getByText(arabic('partners.incoming')).waitFor();
+    await check(karim, 'partners-02-request-ar');
+    await karim.getByRole('button', { name: arabic('partners.accept_named', { name: river.name }) }).click();
+    await karim.getByText(arabic('partners.done_accept', { name: river.name })).waitFor();
+    await karim
+      .getByRole('region', { name: arabic('partners.active_title') })
+      .getByText(river.name)
+      .waitFor();
+
+    // Olga creates an event and shares it with partner networks (the editor's checkbox).
+    await olga.goto(`/networks/${river.slug}/events/new`);
+    await olga.getByLabel('Title', { exact: true }).fill('Joint training on asylum law');
+    await olga.getByLabel('Link to the online meeting').fill('https://meet.example.org/joint');
+    await olga.getByLabel('Starts', { exact: true }).fill(daysAhead(5, 16));
+    await olga.getByLabel('Ends', { exact: true }).fill(daysAhead(5, 18));
+    await olga.getByRole('checkbox', { name: 'Share with partner networks' }).check();
+    await olga.getByRole('button', { name: 'Create event' }).click();
+    await olga.getByRole('heading', { level: 1, name: 'Joint training on asylum law' }).waitFor();
+
+    // It shows in River Network's list and on its partners page…
+    await olga.goto(`/networks/${river.slug}/partners`);
+    await olga
+      .getByRole('region', { name: 'Upcoming shared events' })
+      .getByText('Joint training on asylum law')
+      .waitFor();
+    await olga.getByRole('region', { name: 'Partners' }).getByText(harbour.name).waitFor();
+    await check(olga, 'partners-03-shared-event');
+
+    // …and in Harbour Network, with River Network named as its origin, read-only.
+    await karim.goto(`/networks/${harbour.slug}/partners`);
+    const shared = karim.getByRole('region', { name: arabic('partners.events_title') });
+    await shared.getByText('Joint training on asylum law').waitFor();
+    await shared.getByText(river.name).waitFor();
+    expect(await karim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(karim, 'partners-04-shared-event-ar');
+    await karim.goto(`/networks/${harbour.slug}/events`);
+    await karim.getByRole('link', { name: 'Joint training on asylum law' }).click();
+    await karim.getByRole('heading', { level: 1, name: 'Joint training on asylum law' }).waitFor();
+    await karim.getByText(arabic('partners.shared_from')).waitFor();
+    expect(karim.url()).toContain(`/networks/${harbour.slug}/events/`);
+    expect(await karim.getByRole('button', { name: arabic('events.answer_yes') }).count()).toBe(0);
+    expect(await karim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(karim, 'partners-05-shared-event-page-ar');
+
+    expect(violations).toEqual([]);
+  });
+
+  it('an organisation asks to take part in a network and its meta-mentor approves', async () => {
+    const olga = await signedIn('olga', phone);
+    await olga.goto(`/organisations/${organisations.olga}`);
+    const section = olga.getByRole('region', { name: 'Take part in a network' });
+    await section.getByLabel('Address of the other network').fill(harbour.slug);
+    await section
+      .getByLabel("Message to the network's meta-mentors (optional)")
+      .fill('We run a language café.');
+    await section.getByRole('button', { name: 'Ask to take part' }).click();
+    await section.getByText("Request sent. The network's meta-mentors decide.").waitFor();
+    await section.getByText('waiting for a decision').waitFor();
+    await check(olga, 'partners-06-organisation-asks');
+
+    const karim = await signedIn('karim', phone);
+    await karim.goto(`/networks/${harbour.slug}/partners`);
+    const asking = karim.getByRole('region', { name: arabic('partners.organisations_title') });
+    await asking.getByText('We run a language café.').waitFor();
+    await check(karim, 'partners-07-organisation-request-ar');
+    await asking
+      .getByRole('button', { name: arabic('partners.approve_named', { name: 'Leipzig Welcome House' }) })
+      .click();
+    await asking.getByText(arabic('partners.no_organisations')).waitFor();
+    const network = (await call('karim', 'GET', `/networks/${harbour.slug}`)) as {
+      organisations: { name: string }[];
+    };
+    expect(network.organisations.map((o) => o.name)).toContain('Leipzig Welcome House');
+    expect(violations).toEqual([]);
+  });
+});
