@@ -11,7 +11,8 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 /**
  * The mentoring log on a phone: from signing in to a logged activity in well under a minute, the
@@ -33,66 +34,18 @@ const olga = {
 };
 const tom = { email: 'tom.log@example.org', password: 'pebbles by the river', displayName: 'Tom Mentor' };
 const rania = { email: 'rania.log@example.org', password: 'jasmine under the window', displayName: 'Rania' };
-const cookies: Record<string, string> = {};
-
-async function call(who: string, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Record<string, unknown>;
-}
-
-async function acceptDocuments(who: string) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
-
-async function join(person: typeof tom, locale: string) {
-  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, { kind: 'link', role: 'mentor' });
-  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
-  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...person, locale });
-  expect(joined.status).toBeLessThan(300);
-  cookies[person.email] = joined.cookie ?? '';
-  await acceptDocuments(person.email);
-}
+let seed: NetworkSeed;
+const call = (who: string, method: string, path: string, body?: unknown) =>
+  seed.call(who, method, path, body);
 
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
-  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
-  cookies.olga =
-    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
-    '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'ar'],
-  });
-  orgSlug = String(org.slug);
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
-    name: 'Log Network',
-    slug,
-    languages: ['en', 'ar'],
-    visibility: 'private',
-  });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
-  await acceptDocuments('olga');
-  await join(tom, 'en');
-  await join(rania, 'ar');
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  orgSlug = await seed.foundNetwork('olga', olga, { name: 'Log Network', languages: ['en', 'ar'] });
+  await seed.join('olga', 'tom', tom);
+  await seed.join('olga', 'rania', rania, { locale: 'ar' });
   browser = await launchBrowser();
 });
 
@@ -185,9 +138,7 @@ describe('the mentoring log on a phone', () => {
   });
 
   it('works in Arabic, right to left, at 390 px', async () => {
-    const context = await newContext(browser, server.url, phone);
-    const [name, value] = (cookies[rania.email] ?? '').split(/=(.*)/s) as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
+    const context = await seed.signedInContext(browser, 'rania', phone);
     const page = await context.newPage();
     pages.push(page);
     await page.goto('/log');
@@ -203,9 +154,7 @@ describe('the mentoring log on a phone', () => {
   });
 
   it('lets the meta-mentor download the impact report as CSV and PDF in German and in Arabic', async () => {
-    const context = await newContext(browser, server.url, phone);
-    const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
+    const context = await seed.signedInContext(browser, 'olga', phone);
     const page = await context.newPage();
     pages.push(page);
     await page.goto(`/networks/${slug}`);
@@ -247,9 +196,7 @@ describe('the mentoring log on a phone', () => {
   });
 
   it('lets the organisation’s admin download the report across its networks, and read it in Arabic', async () => {
-    const context = await newContext(browser, server.url, phone);
-    const [name, value] = (cookies.olga ?? '').split(/=(.*)/s) as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
+    const context = await seed.signedInContext(browser, 'olga', phone);
     const page = await context.newPage();
     pages.push(page);
     await page.goto(`/organisations/${orgSlug}`);

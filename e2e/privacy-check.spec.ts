@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -15,62 +16,17 @@ const rania = {
   password: 'jasmine under the window',
   displayName: 'Rania Mentor',
 };
-const cookies = { olga: '', rania: '' };
-type Who = keyof typeof cookies;
-
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Record<string, unknown>;
-}
-
-async function acceptDocuments(who: Who) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
+type Who = 'olga' | 'rania';
+let seed: NetworkSeed;
 
 /** A network whose meta-mentor writes in English and one mentor who uses the app in Arabic. */
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
-  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
-  cookies.olga =
-    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
-    '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'ar'],
-  });
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
-    name: 'Case Network',
-    slug,
-    languages: ['en', 'ar'],
-    visibility: 'private',
-  });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
-  await acceptDocuments('olga');
-  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, { kind: 'link', role: 'mentor' });
-  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
-  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...rania, locale: 'ar' });
-  expect(joined.status).toBeLessThan(300);
-  cookies.rania = joined.cookie ?? '';
-  await acceptDocuments('rania');
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  await seed.foundNetwork('olga', olga, { name: 'Case Network', languages: ['en', 'ar'] });
+  await seed.join('olga', 'rania', rania, { locale: 'ar' });
   browser = await launchBrowser();
 });
 
@@ -81,9 +37,7 @@ afterAll(async () => {
 
 const pages: Page[] = [];
 async function signedIn(who: Who, viewport: Viewport) {
-  const context = await newContext(browser, server.url, viewport);
-  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await seed.signedInContext(browser, who, viewport);
   const page = await context.newPage();
   pages.push(page);
   // Which scripts the page fetched: the detector must come only when a text is checked.

@@ -1,15 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { arabic } from './support/arabic.ts';
-import {
-  checkBothWidths,
-  launchBrowser,
-  newContext,
-  openNavEntry,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { checkBothWidths, launchBrowser, openNavEntry, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 /**
  * Volunteer records (B6) on a phone: the meta-mentor puts a mentor on leave and back, each after a
@@ -30,66 +24,22 @@ const olga = {
 const tom = { email: 'tom.rec@example.org', password: 'pebbles by the river', displayName: 'Tom Mentor' };
 const lea = { email: 'lea.rec@example.org', password: 'swallows over the barn', displayName: 'Lea Leaving' };
 const rania = { email: 'rania.rec@example.org', password: 'jasmine under the window', displayName: 'Rania' };
-const cookies: Record<string, string> = {};
 const ids: Record<string, string> = {};
+let seed: NetworkSeed;
+const call = (who: string, method: string, path: string, body?: unknown) =>
+  seed.call(who, method, path, body);
 
-async function call(who: string, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Record<string, unknown>;
-}
-
-async function acceptDocuments(who: string) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
-
+/** Members are known by their address; the meta-mentor by her name. */
 async function join(person: typeof tom, role: 'mentor' | 'office', locale: string) {
-  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, { kind: 'link', role });
-  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
-  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...person, locale });
-  expect(joined.status).toBeLessThan(300);
-  cookies[person.email] = joined.cookie ?? '';
-  await acceptDocuments(person.email);
-  const me = (await call(person.email, 'GET', '/me')) as { id: string };
-  ids[person.email] = me.id;
+  ids[person.email] = await seed.join('olga', person.email, person, { role, locale });
 }
 
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
-  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
-  cookies.olga =
-    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
-    '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'ar'],
-  });
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
-    name: 'Records Network',
-    slug,
-    languages: ['en', 'ar'],
-    visibility: 'private',
-  });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
-  await acceptDocuments('olga');
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  await seed.foundNetwork('olga', olga, { name: 'Records Network', languages: ['en', 'ar'] });
   await join(tom, 'mentor', 'en');
   await join(lea, 'mentor', 'en');
   await join(rania, 'office', 'ar');
@@ -120,9 +70,7 @@ function photographFailures(): void {
 }
 
 async function signedInPage(who: string) {
-  const context = await newContext(browser, server.url, phone);
-  const [name, value] = (cookies[who] ?? '').split(/=(.*)/s) as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await seed.signedInContext(browser, who, phone);
   const page = await context.newPage();
   pages.push(page);
   return { context, page };
