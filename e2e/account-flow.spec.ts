@@ -185,7 +185,7 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(resetPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL('**/home');
 
     // A page that does not exist.

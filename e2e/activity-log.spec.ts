@@ -73,7 +73,7 @@ describe('the mentoring log on a phone', () => {
     await page.goto('/signin');
     await page.getByLabel('E-mail address').fill(tom.email);
     await page.getByLabel('Password').fill(tom.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL('**/home');
     // The address changes before the home page is drawn (the router renders it as a transition);
     // the header's menu closes when the page arrives, so open it once the page is there.

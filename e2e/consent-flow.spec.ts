@@ -57,7 +57,7 @@ describe('consent to the privacy notice and terms of use', () => {
     await adminPage.goto('/signin');
     await adminPage.getByLabel('E-mail address').fill(admin.email);
     await adminPage.getByLabel('Password').fill(admin.password);
-    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByRole('button', { name: 'Sign in', exact: true }).click();
     await adminPage.waitForURL('**/home');
     await adminPage.goto('/account');
     await adminPage.getByRole('link', { name: 'Privacy notice and terms of use' }).click();
@@ -124,7 +124,7 @@ describe('consent to the privacy notice and terms of use', () => {
     await page.goto('/signin');
     await page.getByLabel(arabic('auth.email')).fill(layla.email);
     await page.getByLabel(arabic('auth.password')).fill(layla.password);
-    await page.getByRole('button', { name: arabic('auth.sign_in.submit') }).click();
+    await page.getByRole('button', { name: arabic('auth.sign_in.submit'), exact: true }).click();
     await page.waitForURL('**/home');
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('heading', { name: arabic('legal.gate.changed_title') }).count()).toBe(0);

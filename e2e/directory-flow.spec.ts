@@ -189,7 +189,7 @@ describe('the public directory', () => {
       .click();
     await page.getByLabel(arabic('auth.email')).fill('samira@example.org');
     await page.getByLabel(arabic('auth.password'), { exact: true }).fill('amber kite meadow forty two');
-    await page.getByRole('button', { name: arabic('auth.sign_in.submit') }).click();
+    await page.getByRole('button', { name: arabic('auth.sign_in.submit'), exact: true }).click();
     await page.waitForURL(/\/networks\/riverside-mentors$/);
     await page.getByText(arabic('applications.apply_pending', { network: 'Riverside Mentors' })).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);

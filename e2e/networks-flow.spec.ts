@@ -92,7 +92,7 @@ describe('organisations, networks, invitations and the agreement', () => {
     await admin.goto('/signin');
     await admin.getByLabel('E-mail address').fill(orgAdmin.email);
     await admin.getByLabel('Password').fill(orgAdmin.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(admin, `Welcome, ${orgAdmin.displayName}`);
     await admin.getByText('You are not in a network yet.').waitFor();
     await check(admin, '40-home-empty');

@@ -65,7 +65,7 @@ describe('your data on the account page', () => {
     await page.goto('/signin');
     await page.getByLabel('E-mail address').fill('admin@example.org');
     await page.getByLabel('Password').fill('a long admin passphrase');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL('**/home');
     const state = await (await page.request.get('/api/me/delete')).json();
     expect(state).toMatchObject({ eraseAfter: null, graceDays: 14 });
