@@ -109,11 +109,36 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
           recordedAt: isoNow(Date.now()),
         })
         .execute();
+      // A weekly series met today too, with two of its members there: one more event held.
+      const series = await buildEvent(t.ctx, network, meta.id, {
+        startsLocal: utcLocal(Date.now() - 7 * DAY - HOUR),
+        recurrence: {
+          freq: 'weekly',
+          interval: 1,
+          weekdays: [],
+          monthly: 'day_of_month',
+          until: null,
+          count: null,
+        },
+      });
+      for (const userId of [guest.id, meta.id]) {
+        await t.ctx.database.db
+          .insertInto('eventAttendance')
+          .values({
+            eventId: series.id,
+            occurrenceKey: `${today}T01:00`,
+            userId,
+            recordedBy: meta.id,
+            recordedAt: isoNow(Date.now()),
+          })
+          .execute();
+      }
       const fresh = await read();
       expect(fresh.week).toMatchObject({
         messages: rolled.week.messages + 1,
         newMembers: rolled.week.newMembers + 2,
-        attendance: rolled.week.attendance + 1,
+        attendance: rolled.week.attendance + 3,
+        eventsHeld: rolled.week.eventsHeld + 2,
         helpAnswered: rolled.week.helpAnswered + 1,
         active7: 4,
         active30: 4,

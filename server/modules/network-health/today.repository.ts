@@ -131,24 +131,28 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .where('a.occurrenceKey', '>=', day)
         .where('a.occurrenceKey', '<', `${day}U`)
         .as('attendance'),
+      // A series is held today once per occurrence with attendance recorded.
+      eb
+        .selectFrom('eventAttendance as a')
+        .innerJoin('events as e', 'e.id', 'a.eventId')
+        .select(
+          sql<number>`count(distinct ${sql.ref('a.eventId')} || '/' || ${sql.ref('a.occurrenceKey')})`.as(
+            'c',
+          ),
+        )
+        .where('e.networkId', '=', networkId)
+        .where('e.recurrence', 'is not', null)
+        .where('a.occurrenceKey', '>=', day)
+        .where('a.occurrenceKey', '<', `${day}U`)
+        .as('series'),
     ])
     .where('n.id', '=', networkId);
-  // A series is held today once per occurrence with attendance recorded.
-  const series = db
-    .selectFrom('eventAttendance as a')
-    .innerJoin('events as e', 'e.id', 'a.eventId')
-    .select(['a.eventId', 'a.occurrenceKey'])
-    .distinct()
-    .where('e.networkId', '=', networkId)
-    .where('e.recurrence', 'is not', null)
-    .where('a.occurrenceKey', '>=', day)
-    .where('a.occurrenceKey', '<', `${day}U`);
   const answers = db
     .selectFrom('helpRequests')
     .select(['createdAt', 'firstResponseAt'])
     .where(byTimeIndex('networkId'), '=', networkId)
     .where('firstResponseAt', '>=', todayStart);
-  const [[row], held, answered] = await Promise.all([counts.execute(), series.execute(), answers.execute()]);
+  const [[row], answered] = await Promise.all([counts.execute(), answers.execute()]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
     members: n(row?.members),
@@ -156,7 +160,7 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
     newMembers: n(row?.joined),
     leavers: n(row?.left),
     attendance: n(row?.attendance),
-    eventsHeld: n(row?.oneOff) + held.length,
+    eventsHeld: n(row?.oneOff) + n(row?.series),
     answerMinutes: answered.flatMap((r) =>
       r.firstResponseAt
         ? [Math.max(0, Math.round((Date.parse(r.firstResponseAt) - Date.parse(r.createdAt)) / 60_000))]
