@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkHealth } from '../../../common/contracts/network-health.ts';
-import { DAY, HOUR, isoNow } from '../../lib/time.ts';
+import { DAY, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildTopic } from '../../test/discussions.ts';
@@ -97,8 +97,9 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
         .where('networkId', '=', network.id)
         .where('createdAt', '<', isoNow(Date.now() - DAY))
         .execute();
-      const cafe = await buildEvent(t.ctx, network, meta.id, { startsLocal: utcLocal(Date.now() - HOUR) });
+      // Met at midnight today (so that the test holds at any hour).
       const today = new Date().toISOString().slice(0, 10);
+      const cafe = await buildEvent(t.ctx, network, meta.id, { startsLocal: `${today}T00:00` });
       await t.ctx.database.db
         .insertInto('eventAttendance')
         .values({
@@ -111,7 +112,7 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
         .execute();
       // A weekly series met today too, with two of its members there: one more event held.
       const series = await buildEvent(t.ctx, network, meta.id, {
-        startsLocal: utcLocal(Date.now() - 7 * DAY - HOUR),
+        startsLocal: utcLocal(Date.parse(`${today}T00:00:00Z`) - 7 * DAY),
         recurrence: {
           freq: 'weekly',
           interval: 1,
@@ -126,7 +127,7 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
           .insertInto('eventAttendance')
           .values({
             eventId: series.id,
-            occurrenceKey: `${today}T01:00`,
+            occurrenceKey: `${today}T00:00`,
             userId,
             recordedBy: meta.id,
             recordedAt: isoNow(Date.now()),
