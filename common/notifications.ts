@@ -41,6 +41,10 @@ export const NOTIFICATION_KINDS = [
   'progression_candidate',
   'nudge_reengagement',
   'nudge_missed',
+  // Nudges: open help requests that still need a helper someone could be, and events coming up in
+  // the week ahead that the member has not answered yet.
+  'nudge_help_wanted',
+  'nudge_upcoming_events',
   // Volunteer records (B6), to the meta-mentors and office: a member's check ends within 30 days,
   // a member's commitment ends. To a member who takes over mentee codes or help requests from
   // someone who left (the handover).
@@ -74,6 +78,8 @@ export const OPTIONAL_EMAIL_KINDS = [
   'progression',
   'reengagement',
   'missed',
+  'help_wanted',
+  'upcoming_events',
   'records',
 ] as const;
 export type OptionalEmailKind = (typeof OPTIONAL_EMAIL_KINDS)[number];
@@ -108,6 +114,8 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   progression_candidate: 'progression',
   nudge_reengagement: 'reengagement',
   nudge_missed: 'missed',
+  nudge_help_wanted: 'help_wanted',
+  nudge_upcoming_events: 'upcoming_events',
   record_check_expiring: 'records',
   record_commitment_ending: 'records',
   record_handover: 'records',
@@ -138,6 +146,8 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
     kind === 'progression_candidate' ||
     kind === 'nudge_reengagement' ||
     kind === 'nudge_missed' ||
+    kind === 'nudge_help_wanted' ||
+    kind === 'nudge_upcoming_events' ||
     kind === 'record_check_expiring' ||
     kind === 'record_commitment_ending'
   );
@@ -172,6 +182,7 @@ export function notificationPath(n: NotificationTarget): string {
     return `/networks/${slug}/partners`;
   if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;
   if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
+  if (n.kind === 'nudge_help_wanted') return `/networks/${slug}/support`;
   if (n.helpRequestId) return `/networks/${slug}/support/${n.helpRequestId}`;
   if (n.kind.startsWith('help_')) return `/networks/${slug}/support`;
   if (n.eventId) return `/networks/${slug}/events/${n.eventId}`;

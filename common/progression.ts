@@ -28,7 +28,7 @@ export const PROGRESSION_REASONS = [
 export type ProgressionReason = (typeof PROGRESSION_REASONS)[number];
 
 /** Nudges the platform sends on its own, each logged for staff. */
-export const NUDGE_KINDS = ['reengagement', 'missed'] as const;
+export const NUDGE_KINDS = ['reengagement', 'missed', 'help_wanted', 'upcoming_events'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** Drifting: active in the 60 days before the last 30, silent in the last 30. */
@@ -38,3 +38,12 @@ export const DRIFT_WINDOW_DAYS = 60;
 export const REENGAGEMENT_EVERY_DAYS = 30;
 /** "What you missed": for members who did not open the app for this many days, once in as many. */
 export const MISSED_EVERY_DAYS = 7;
+/** A help request wants more helpers once it has waited this long without a response or an offer. */
+export const HELP_WANTED_AFTER_HOURS = 24;
+/** …and for at most this many days (an older one is the meta-mentors' to follow up). */
+export const HELP_WANTED_WITHIN_DAYS = 14;
+/** "Help wanted" and "events coming up" reach one person at most once in this many days per network. */
+export const HELP_WANTED_EVERY_DAYS = 7;
+export const UPCOMING_EVENTS_EVERY_DAYS = 7;
+/** How far ahead "events coming up" looks. */
+export const UPCOMING_EVENTS_AHEAD_DAYS = 7;

@@ -72,6 +72,10 @@ export const NotificationPreferences = z.object({
     reengagement: EmailFrequency,
     /** "What you missed" in a network, weekly, for a member who did not open the app that week. */
     missed: EmailFrequency,
+    /** Help requests in a network still waiting for a helper the member could be, at most weekly. */
+    help_wanted: EmailFrequency,
+    /** Events in the week ahead the member has not answered yet, at most weekly per network. */
+    upcoming_events: EmailFrequency,
     /** Volunteer records (for the meta-mentors and office): checks ending, commitments ending. */
     records: EmailFrequency,
   }),
@@ -94,6 +98,8 @@ export const UpdateNotificationPreferencesBody = z.strictObject({
       progression: EmailFrequency.optional(),
       reengagement: EmailFrequency.optional(),
       missed: EmailFrequency.optional(),
+      help_wanted: EmailFrequency.optional(),
+      upcoming_events: EmailFrequency.optional(),
       records: EmailFrequency.optional(),
     })
     .refine((e) => Object.keys(e).length > 0, 'name at least one kind'),

@@ -32,5 +32,16 @@ describe.each(DIALECTS)('network health demo data on %s', (dialect) => {
       .where('email', 'like', 'health.%@demo.example.org')
       .execute();
     expect(people).toHaveLength(6);
+    // Spring's cafés were attended (three of the four within the default twelve weeks: 3 + 2 + 2
+    // came), and Anna is suggested as experienced for her time in the network and the cafés.
+    expect(health.weeks.reduce((sum, w) => sum + w.attendance, 0)).toBe(7);
+    expect(health.weeks.reduce((sum, w) => sum + w.eventsHeld, 0)).toBe(3);
+    const suggestions = await meta.get('/api/networks/demo-mentors-musterstadt/progression/suggestions');
+    expect(suggestions.statusCode, suggestions.body).toBe(200);
+    const anna = suggestions
+      .json()
+      .suggestions.find((x: { displayName: string }) => x.displayName === 'Anna Aktiv (demo)');
+    expect(anna).toMatchObject({ step: 'experienced' });
+    expect(anna.reasons).toEqual(expect.arrayContaining(['time_in_network', 'events_attended']));
   });
 });

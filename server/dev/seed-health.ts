@@ -17,12 +17,21 @@ const ago = (days: number, hour = 18) => Date.now() - days * DAY + (hour - 12) *
  * were busy in spring and quieter lately (activity falls week after week); Dario and Ines were
  * active until one or two months ago and have gone silent since: they are drifting away.
  */
-const PEOPLE: { email: string; name: string; locale: 'de' | 'en' | 'ar' | 'uk'; days: number[] }[] = [
+const PEOPLE: {
+  email: string;
+  name: string;
+  locale: 'de' | 'en' | 'ar' | 'uk';
+  days: number[];
+  /** When they joined, if earlier than shortly before their first post. */
+  joinedDaysAgo?: number;
+}[] = [
   {
     email: 'health.anna@demo.example.org',
     name: 'Anna Aktiv (demo)',
     locale: 'de',
     days: [110, 95, 80, 66, 52, 40, 30, 24, 17, 9, 2],
+    // Half a year in the network and at every café: suggested as experienced.
+    joinedDaysAgo: 200,
   },
   {
     email: 'health.bilal@demo.example.org',
@@ -71,7 +80,7 @@ export async function seedHealthDemo(ctx: AppContext): Promise<void> {
   if (!space) return;
   const passwordHash = await hashPassword(newId(), ctx.config.passwordCost);
   for (const [index, person] of PEOPLE.entries()) {
-    const joined = ago(Math.max(...person.days) + 5);
+    const joined = ago(person.joinedDaysAgo ?? Math.max(...person.days) + 5);
     const id = newId(joined);
     await createUser(ctx, {
       id,
@@ -142,6 +151,71 @@ export async function seedHealthDemo(ctx: AppContext): Promise<void> {
         .execute();
     }
   }
+  await seedCafes(ctx, network.id);
   // The dashboard reads roll-ups: work out the history now rather than at the job's first run.
   await rollUpDue(ctx);
+}
+
+/** Monthly cafés of the spring (days ago) and who of PEOPLE came to each (by index). */
+const CAFES: { daysAgo: number; came: number[] }[] = [
+  { daysAgo: 104, came: [0, 1, 2, 3] },
+  { daysAgo: 76, came: [0, 1, 3] },
+  { daysAgo: 62, came: [0, 2] },
+  { daysAgo: 48, came: [0, 1] },
+];
+
+/** Past cafés organised by the demo meta-mentor, with attendance recorded. */
+async function seedCafes(ctx: AppContext, networkId: string): Promise<void> {
+  const db = ctx.database.db;
+  const organiser = await findUserByEmail(ctx, 'meta.mentor@demo.example.org');
+  if (!organiser) return;
+  for (const cafe of CAFES) {
+    const starts = ago(cafe.daysAgo, 17);
+    const startsLocal = isoNow(starts).slice(0, 16);
+    const endsAt = isoNow(starts + 2 * 3_600_000);
+    const id = newId(starts);
+    await db
+      .insertInto('events')
+      .values({
+        id,
+        networkId,
+        title: 'Mentor café (demo)',
+        description: '',
+        descriptionHtml: '',
+        language: 'de',
+        format: 'online',
+        onlineUrl: 'https://meet.example.org/demo-cafe',
+        address: null,
+        timeZone: 'UTC',
+        startsLocal,
+        endsLocal: endsAt.slice(0, 16),
+        startsAt: isoNow(starts),
+        endsAt,
+        lastEndsAt: endsAt,
+        recurrence: null,
+        capacity: null,
+        status: 'scheduled',
+        cancelReason: '',
+        sequence: 0,
+        createdBy: organiser.id,
+        createdAt: isoNow(starts - 14 * DAY),
+        updatedAt: isoNow(starts - 14 * DAY),
+      })
+      .execute();
+    await db.insertInto('eventOrganisers').values({ eventId: id, userId: organiser.id }).execute();
+    for (const index of cafe.came) {
+      const person = await findUserByEmail(ctx, PEOPLE[index]?.email ?? '');
+      if (!person) continue;
+      await db
+        .insertInto('eventAttendance')
+        .values({
+          eventId: id,
+          occurrenceKey: startsLocal,
+          userId: person.id,
+          recordedBy: organiser.id,
+          recordedAt: endsAt,
+        })
+        .execute();
+    }
+  }
 }

@@ -87,6 +87,8 @@ describe.each(DIALECTS)('buddy pairing live, by mail and in the directory on %s'
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      help_wanted: 'daily',
+      upcoming_events: 'daily',
       records: 'daily',
     });
 

@@ -370,6 +370,26 @@ export async function listNotifiedIds(db: Kysely<DB>, requestId: string): Promis
   return new Set(rows.map((r) => r.userId));
 }
 
+/** Open requests of a network without any response or offer, asked within (createdAfter, createdBefore), oldest first. */
+export function listWaitingRequests(
+  db: Kysely<DB>,
+  networkId: string,
+  p: { createdBefore: string; createdAfter: string; limit: number },
+) {
+  return db
+    .selectFrom('helpRequests')
+    .select(['id', 'requesterId'])
+    .where('networkId', '=', networkId)
+    .where('status', '=', 'open')
+    .where('responseCount', '=', 0)
+    .where('offerCount', '=', 0)
+    .where('createdAt', '<', p.createdBefore)
+    .where('createdAt', '>', p.createdAfter)
+    .orderBy('createdAt')
+    .limit(p.limit)
+    .execute();
+}
+
 /** Active members of a network in the given roles (whom to tell of an unanswered request). */
 export async function listMemberIdsInRoles(db: Kysely<DB>, networkId: string, roles: NetworkRole[]) {
   const rows = await db

@@ -11,4 +11,5 @@ export {
   offerHelp,
   respondToHelpRequest,
 } from './help-requests.service.ts';
+export { listHelpersWanted } from './help-wanted.service.ts';
 export { handOverHelpRequests, openHelpRequestsOf } from './handover.service.ts';

@@ -10,7 +10,7 @@ import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { rollUpDue } from './rollup.service.ts';
 
 // A server process keeps the daily rows of a dashboard while the roll-ups' generation stands: what
-// happens since shows at once all the same (a new discussion, request or event), and a roll-up
+// happens today shows at once all the same (today's row is read live), and a roll-up
 // moves the generation on, after which the rows are read anew.
 describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dialect) => {
   let t: TestApp;
@@ -19,7 +19,7 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
   });
   afterAll(() => t.close());
 
-  it('shows a new discussion, request and event at once, and a roll-up’s figures after it', async () => {
+  it('shows today’s discussions, requests, events, messages, answers, joins, attendance and active members at once, as the next roll-up counts them', async () => {
     const network = await buildNetwork(t.ctx);
     const meta = await buildMember(t.ctx, network, {
       role: 'meta_mentor',
@@ -66,16 +66,88 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
         title: 'Summer café',
       });
       const after = await read();
-      expect(after.week).toMatchObject({ discussions: 2, helpOpened: 1, active7: 1 });
+      // The member who started a discussion and asked counts as active at once.
+      expect(after.week).toMatchObject({ discussions: 2, helpOpened: 1, active7: 2, active30: 2 });
       expect(after.health.current?.unansweredOverThreshold).toBe(1);
       expect(after.health.upcomingEvents.map((e) => e.title)).toEqual(['Summer café']);
       expect(after.health.rolledAt).toBe(rolledAt);
 
-      // The next roll-up counts the member as active: the process reads the daily rows anew.
+      // The next roll-up counts the same: the process reads the daily rows anew.
       await rollUpDue(t.ctx);
       const rolled = await read();
       expect(rolled.week).toMatchObject({ discussions: 2, helpOpened: 1, active7: 2 });
       expect(rolled.health.rolledAt).not.toBeNull();
+      expect(rolled.health.rolledAt).not.toBe(rolledAt);
+
+      // After it: a newcomer joins and messages the meta-mentor, a request is answered, and someone
+      // who was at the café is recorded as there today — each shows at once, before the next roll-up.
+      const newcomer = await buildMember(t.ctx, network, { level: 'beginner' });
+      const guest = await buildMember(t.ctx, network);
+      const client = await signIn(t.app, newcomer);
+      const conversation = await client.post('/api/conversations/direct', { userId: meta.id });
+      expect(conversation.statusCode, conversation.body).toBeLessThan(300);
+      const sent = await client.post(`/api/conversations/${conversation.json().id}/messages`, {
+        body: 'Hello from a newcomer',
+        clientId: 'health-today-1',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      await t.ctx.database.db
+        .updateTable('helpRequests')
+        .set({ firstResponseAt: isoNow(Date.now()), responseCount: 1 })
+        .where('networkId', '=', network.id)
+        .where('createdAt', '<', isoNow(Date.now() - DAY))
+        .execute();
+      // Met at midnight today (so that the test holds at any hour).
+      const today = new Date().toISOString().slice(0, 10);
+      const cafe = await buildEvent(t.ctx, network, meta.id, { startsLocal: `${today}T00:00` });
+      await t.ctx.database.db
+        .insertInto('eventAttendance')
+        .values({
+          eventId: cafe.id,
+          occurrenceKey: `${today}T00:00`,
+          userId: guest.id,
+          recordedBy: meta.id,
+          recordedAt: isoNow(Date.now()),
+        })
+        .execute();
+      // A weekly series met today too, with two of its members there: one more event held.
+      const series = await buildEvent(t.ctx, network, meta.id, {
+        startsLocal: utcLocal(Date.parse(`${today}T00:00:00Z`) - 7 * DAY),
+        recurrence: {
+          freq: 'weekly',
+          interval: 1,
+          weekdays: [],
+          monthly: 'day_of_month',
+          until: null,
+          count: null,
+        },
+      });
+      for (const userId of [guest.id, meta.id]) {
+        await t.ctx.database.db
+          .insertInto('eventAttendance')
+          .values({
+            eventId: series.id,
+            occurrenceKey: `${today}T00:00`,
+            userId,
+            recordedBy: meta.id,
+            recordedAt: isoNow(Date.now()),
+          })
+          .execute();
+      }
+      const fresh = await read();
+      expect(fresh.week).toMatchObject({
+        messages: rolled.week.messages + 1,
+        newMembers: rolled.week.newMembers + 2,
+        attendance: rolled.week.attendance + 3,
+        eventsHeld: rolled.week.eventsHeld + 2,
+        helpAnswered: rolled.week.helpAnswered + 1,
+        active7: 4,
+        active30: 4,
+      });
+      expect(fresh.health.rolledAt).toBe(rolled.health.rolledAt);
+      // The roll-up agrees with what was shown.
+      await rollUpDue(t.ctx);
+      expect((await read()).week).toEqual(fresh.week);
     } finally {
       spy.mockRestore();
     }

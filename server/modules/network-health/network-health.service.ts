@@ -20,6 +20,8 @@ import type { OrganisationRow } from '../organisations/index.ts';
 import { hasDeputy } from '../progression/index.ts';
 import { presentGoal, presentWeeks } from './network-health.presenter.ts';
 import * as repo from './network-health.repository.ts';
+import * as todayRepo from './today.repository.ts';
+import { withToday } from './today.ts';
 import type { HealthDailyRow } from './network-health.table.ts';
 import { addDays, dayOf } from './rollup.service.ts';
 import { workOutWarnings } from './warnings.ts';
@@ -42,7 +44,13 @@ function spanOf(query: HealthQuery, today: string): { from: string; to: string }
 
 /** How many spans of daily rows a server process keeps (a network's dashboard asks for one or two). */
 const DAILY_CACHED_MAX = 500;
-type DailyPart = { generation: number; rows: HealthDailyRow[]; rolledAt: string | null };
+type DailyPart = {
+  generation: number;
+  rows: HealthDailyRow[];
+  rolledAt: string | null;
+  /** Members active on one of the 29 days before `to`, with the last such day (rolled-up days only). */
+  recent: Map<string, string>;
+};
 const dailyCaches = new WeakMap<AppContext, Map<string, DailyPart>>();
 
 /**
@@ -67,52 +75,21 @@ async function dailyPartOf(
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit;
   const db = ctx.database.db;
-  const [rows, rolledAt] = await Promise.all([
+  const [rows, rolledAt, recent] = await Promise.all([
     repo.listDaily(db, [networkId], from, to),
     repo.lastRolledAt(db),
+    todayRepo.listRecentlyActive(
+      db,
+      networkId,
+      Array.from({ length: 29 }, (_, i) => addDays(to, -29 + i)),
+    ),
   ]);
-  const part = { generation, rows, rolledAt };
+  const part = { generation, rows, rolledAt, recent };
   cache.delete(key);
   cache.set(key, part);
   // The oldest entry goes first (a Map keeps the order of insertion).
   if (cache.size > DAILY_CACHED_MAX) cache.delete(cache.keys().next().value as string);
   return part;
-}
-
-/**
- * The daily rows with today's counted figures as they are now (the roll-up of today may be up to an
- * hour old): a new discussion, reply or request shows in this week's figures at once.
- */
-function withToday(
-  rows: HealthDailyRow[],
-  networkId: string,
-  today: string,
-  counts: Pick<HealthDailyRow, 'discussions' | 'replies' | 'helpOpened' | 'helpResolved'>,
-): HealthDailyRow[] {
-  const last = rows.at(-1);
-  if (last?.day === today) return [...rows.slice(0, -1), { ...last, ...counts }];
-  const empty: HealthDailyRow = {
-    networkId,
-    day: today,
-    activeMembers: 0,
-    active7: 0,
-    active30: 0,
-    members: 0,
-    newMembers: 0,
-    leavers: 0,
-    discussions: 0,
-    replies: 0,
-    messages: 0,
-    helpOpened: 0,
-    helpAnswered: 0,
-    helpResolved: 0,
-    answerMinutes: '[]',
-    eventsHeld: 0,
-    attendance: 0,
-    accepted: 0,
-    drifting: 0,
-  };
-  return [...rows, { ...empty, ...counts }];
 }
 
 /** The figures of right now and the warnings of one network (shared by both dashboards). */
@@ -132,25 +109,32 @@ async function assess(
   // One read of the daily rows serves the warnings, the figures of now and the weekly series.
   const first = anchors[0] ?? today;
   const from = spanFrom && spanFrom < first ? spanFrom : first;
+  const todayStart = `${today}T00:00:00.000Z`;
   // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
   // live from a few indexed rows of this network.
-  const [daily, live, metaMentors, goals, deputyNamed] = await Promise.all([
+  const [daily, live, metaMentors, goals, deputyNamed, activeToday, counted] = await Promise.all([
     dailyPartOf(ctx, network.id, from, today, generation),
     repo.liveFigures(db, {
       networkId: network.id,
       unansweredBefore: isoNow(now - settings.unansweredHours * HOUR),
       eventSince: isoNow(now - settings.eventGapWeeks * 7 * DAY),
       now: isoNow(now),
-      todayStart: `${today}T00:00:00.000Z`,
+      todayStart,
     }),
     repo.listMetaMentors(db, network.id),
     repo.listGoals(db, network.id),
     hasDeputy(ctx, network.id),
+    todayRepo.listActiveToday(db, network.id, today, todayStart),
+    todayRepo.countToday(db, network.id, today, todayStart),
   ]);
-  const byDay = new Map(daily.rows.map((r) => [r.day, r]));
-  const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
   const latest = daily.rows.at(-1) ?? (await repo.latestDaily(db, network.id, today));
-  const rows = withToday(daily.rows, network.id, today, live.today);
+  const rows = withToday(daily.rows, latest, network.id, today, daily.recent, {
+    ...live.today,
+    ...counted,
+    activeToday,
+  });
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
   const { unanswered, pairs, hadRecentEvent } = live;
   const members = latest?.members ?? 0;
   const accepted = latest ? Math.min(latest.accepted, members) : null;

@@ -179,6 +179,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
         progression: 'daily',
         reengagement: 'daily',
         missed: 'daily',
+        help_wanted: 'daily',
+        upcoming_events: 'daily',
         records: 'daily',
       },
       announcementsAlwaysEmailed: true,
@@ -200,6 +202,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      help_wanted: 'daily',
+      upcoming_events: 'daily',
       records: 'daily',
     });
     expect((await client.get('/api/me/notification-preferences')).json().email.mention).toBe('immediate');
@@ -385,6 +389,8 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       progression: 'daily',
       reengagement: 'daily',
       missed: 'daily',
+      help_wanted: 'daily',
+      upcoming_events: 'daily',
       records: 'daily',
     });
     const confirmed = await anonymous.post(path, undefined, { accept: 'text/html' });

@@ -202,6 +202,8 @@ export async function getPreferences(ctx: AppContext, userId: string): Promise<N
       progression: pick('progression'),
       reengagement: pick('reengagement'),
       missed: pick('missed'),
+      help_wanted: pick('help_wanted'),
+      upcoming_events: pick('upcoming_events'),
       records: pick('records'),
     },
     announcementsAlwaysEmailed: true,

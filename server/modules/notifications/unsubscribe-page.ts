@@ -19,6 +19,8 @@ const SCOPE_KEYS = {
   applications: 'notifications.unsubscribe.scope_applications',
   progression: 'notifications.unsubscribe.scope_progression',
   reengagement: 'notifications.unsubscribe.scope_reengagement',
+  help_wanted: 'notifications.unsubscribe.scope_help_wanted',
+  upcoming_events: 'notifications.unsubscribe.scope_upcoming_events',
   missed: 'notifications.unsubscribe.scope_missed',
   records: 'notifications.unsubscribe.scope_records',
   all: 'notifications.unsubscribe.scope_all',

@@ -1,32 +1,26 @@
-import type { NudgeLog } from '../../../common/contracts/progression.ts';
 import {
   DRIFT_SILENT_DAYS,
   DRIFT_WINDOW_DAYS,
   MISSED_EVERY_DAYS,
-  type NudgeKind,
   REENGAGEMENT_EVERY_DAYS,
 } from '../../../common/progression.ts';
 import type { AppContext } from '../../context.ts';
-import { newId } from '../../lib/ids.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
-import type { NetworkRow } from '../networks/index.ts';
-import { notify } from '../notifications/index.ts';
+import { logAndNotify } from './nudge-log.service.ts';
+import { askForHelpers, tellOfEvents } from './nudges-ahead.service.ts';
 import {
   countSince,
   countUnansweredHelp,
   hasJob,
-  insertNudge,
   lastActiveInNetwork,
   lastNudgeAt,
   listLastSeen,
   listNetworkIds,
-  listNudges,
 } from './progression.repository.ts';
 
 /** The daily job that sends the nudges; each run schedules the next. */
 export const NUDGE_JOB = 'progression.nudges';
-const NUDGE_LOG_SHOWN = 200;
 
 /** Drifting: last active in the 60 days before the last 30, not since. */
 export function isDrifting(lastActiveAt: string | null | undefined, now: number): boolean {
@@ -80,8 +74,10 @@ async function scheduleNudges(ctx: AppContext, statuses: JobStatus[]): Promise<v
 
 /**
  * Sends the nudges of every network: the re-engagement nudge to drifting members (at most once per
- * 30 days per person, across networks), and "what you missed" to members who did not open the app
- * in the past week while something happened in the network (once a week per network). Both are
+ * 30 days per person, across networks); "what you missed" to members who did not open the app in
+ * the past week while something happened in the network (once a week per network); "help wanted"
+ * to suggested helpers of requests still waiting for one, and "events coming up" to members who
+ * have not answered the week's events (each at most once a week per network). All are
  * notifications that wait for the daily digest, so they share one mail with whatever else the
  * person gets that day; a person who turned a kind off still sees it in the app but gets no mail.
  * Each nudge is logged for staff with what it said. Returns how many were sent.
@@ -89,8 +85,11 @@ async function scheduleNudges(ctx: AppContext, statuses: JobStatus[]): Promise<v
 export async function runNudges(ctx: AppContext, now = Date.now()): Promise<number> {
   let sent = 0;
   for (const network of await listNetworkIds(ctx.database.db)) {
+    // Someone just welcomed back is asked for nothing else on the same day.
     const reengaged = await reengage(ctx, network.id, now);
     sent += reengaged.size + (await tellWhatWasMissed(ctx, network.id, now, reengaged));
+    sent += await askForHelpers(ctx, network.id, now, reengaged);
+    sent += await tellOfEvents(ctx, network.id, now, reengaged);
   }
   return sent;
 }
@@ -132,42 +131,4 @@ async function tellWhatWasMissed(
     sent++;
   }
   return sent;
-}
-
-async function logAndNotify(
-  ctx: AppContext,
-  networkId: string,
-  userId: string,
-  kind: NudgeKind,
-  details: Record<string, unknown>,
-  now: number,
-): Promise<void> {
-  await insertNudge(ctx.database.db, {
-    id: newId(),
-    networkId,
-    userId,
-    kind,
-    details: JSON.stringify(details),
-    sentAt: isoNow(now),
-  });
-  await notify(ctx, {
-    userId,
-    kind: kind === 'reengagement' ? 'nudge_reengagement' : 'nudge_missed',
-    networkId,
-  });
-}
-
-/** The nudges sent in a network, newest first, for its staff. */
-export async function getNudgeLog(ctx: AppContext, network: NetworkRow): Promise<NudgeLog> {
-  const rows = await listNudges(ctx.database.db, network.id, NUDGE_LOG_SHOWN);
-  return {
-    nudges: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      userId: r.userId,
-      displayName: r.displayName,
-      sentAt: new Date(Date.parse(String(r.sentAt))).toISOString(),
-      details: JSON.parse(r.details) as Record<string, unknown>,
-    })),
-  };
 }

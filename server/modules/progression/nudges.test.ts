@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY, isoNow } from '../../lib/time.ts';
+import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { notificationsOf } from '../../test/buddies.ts';
 import { signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
+import { buildEvent, utcLocal } from '../../test/events.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
 import { notify } from '../notifications/index.ts';
 import { runNudges } from './index.ts';
@@ -145,6 +146,115 @@ describe.each(DIALECTS)('nudges on %s', (dialect) => {
     expect((await missed(away.id))[0]).toMatchObject({ networkId: network.id, email: 'daily' });
     await runNudges(t.ctx, now + 6 * DAY);
     expect(await missed(away.id)).toHaveLength(1);
+  });
+
+  it('asks for helpers and tells of events coming up once a week, all in one mail a day', async () => {
+    const network = await buildNetwork(t.ctx, { name: 'Riverside Circle' });
+    const organiser = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const asker = await buildMember(t.ctx, network);
+    const helper = await buildMember(t.ctx, network, {
+      level: 'experienced',
+      user: await buildUser(t.ctx, { displayName: 'Hana Helper' }),
+    });
+    const going = await buildMember(t.ctx, network);
+    await t.ctx.database.db.updateTable('users').set({ locale: 'pl' }).where('id', '=', helper.id).execute();
+    const now = Date.now();
+    // Waiting two days without a response or an offer; one asked an hour ago does not want helpers yet.
+    const waiting = await buildHelpRequest(t.ctx, {
+      networkId: network.id,
+      requesterId: asker.id,
+      createdAt: isoNow(now - 2 * DAY),
+    });
+    await buildHelpRequest(t.ctx, {
+      networkId: network.id,
+      requesterId: asker.id,
+      createdAt: isoNow(now - HOUR),
+    });
+    const meetup = await buildEvent(t.ctx, network, organiser.id, {
+      startsLocal: utcLocal(now + 3 * DAY),
+      title: 'Spring meetup',
+    });
+    await t.ctx.database.db
+      .insertInto('eventRsvps')
+      .values({ eventId: meetup.id, userId: going.id, response: 'yes', waiting: 0, respondedAt: isoNow(now) })
+      .execute();
+    // The asker wants no e-mail about events: they see the nudge in the app only.
+    await (await signIn(t.app, asker)).request('PUT', '/api/me/notification-preferences', {
+      email: { upcoming_events: 'off' },
+    });
+    const helpWanted = (userId: string) => notificationsOf(t.ctx, userId, 'nudge_help_wanted');
+    const comingUp = (userId: string) => notificationsOf(t.ctx, userId, 'nudge_upcoming_events');
+
+    await runNudges(t.ctx, now);
+    expect(await helpWanted(helper.id)).toHaveLength(1);
+    expect(await comingUp(helper.id)).toHaveLength(1);
+    expect(await helpWanted(asker.id)).toHaveLength(0); // their own request
+    expect(await comingUp(asker.id)).toMatchObject([{ email: 'off', eventId: meetup.id }]);
+    expect(await comingUp(going.id)).toHaveLength(0); // answered already
+    expect(await comingUp(organiser.id)).toHaveLength(0); // organises it
+    // Something else for the helper today: still one mail, in Polish, with all of it.
+    await notify(t.ctx, { userId: helper.id, kind: 'progression_experienced', networkId: network.id });
+    expect(await mailsTo(t.ctx, helper.email)).toHaveLength(0);
+    await runDigestNow();
+    const mails = await mailsTo(t.ctx, helper.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('Prośby o pomoc w Riverside Circle wciąż czekają');
+    expect(mails[0]?.text).toContain(
+      'W tym tygodniu w Riverside Circle są wydarzenia, pierwsze: „Spring meetup”',
+    );
+    expect(await mailsTo(t.ctx, asker.email)).toHaveLength(0);
+
+    // The next day and six days later the request still waits and the meetup is ahead: nothing new.
+    await runNudges(t.ctx, now + DAY);
+    await runNudges(t.ctx, now + 6 * DAY);
+    expect(await helpWanted(helper.id)).toHaveLength(1);
+    expect(await comingUp(helper.id)).toHaveLength(1);
+    await runDigestNow();
+    expect(await mailsTo(t.ctx, helper.email)).toHaveLength(1);
+
+    // A week on, the request still waits and another event is ahead: one more of each, one more mail.
+    await buildEvent(t.ctx, network, organiser.id, {
+      startsLocal: utcLocal(now + 9 * DAY),
+      title: 'Summer walk',
+    });
+    await runNudges(t.ctx, now + 7 * DAY);
+    expect(await helpWanted(helper.id)).toHaveLength(2);
+    expect(await comingUp(helper.id)).toHaveLength(2);
+    await runDigestNow();
+    expect(await mailsTo(t.ctx, helper.email)).toHaveLength(2);
+
+    // Once answered, the request wants nobody any more.
+    await t.ctx.database.db
+      .updateTable('helpRequests')
+      .set({ responseCount: 1 })
+      .where('id', '=', waiting)
+      .execute();
+    await runNudges(t.ctx, now + 14 * DAY);
+    expect(await helpWanted(helper.id)).toHaveLength(2);
+
+    // Staff see what was sent.
+    const staff = await signIn(t.app, organiser);
+    const log = (await staff.get(`/api/networks/${network.slug}/nudges`)).json();
+    // (They were told "what you missed" too, having never opened the app.)
+    const helperNudges = log.nudges.filter(
+      (n: { userId: string; kind: string }) => n.userId === helper.id && n.kind !== 'missed',
+    );
+    expect(helperNudges.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'help_wanted',
+      'help_wanted',
+      'upcoming_events',
+      'upcoming_events',
+    ]);
+    // Newest first: a week on, the request asked an hour before the first run wanted helpers too.
+    const asked = helperNudges.filter((n: { kind: string }) => n.kind === 'help_wanted');
+    expect(asked.map((n: { details: unknown }) => n.details)).toEqual([
+      { requests: 2, requestIds: [waiting, expect.any(String)] },
+      { requests: 1, requestIds: [waiting] },
+    ]);
+    expect(helperNudges.find((n: { kind: string }) => n.kind === 'upcoming_events').details).toMatchObject({
+      events: 1,
+      firstTitle: 'Summer walk',
+    });
   });
 
   it('keeps one scheduled nudge run', async () => {

@@ -320,3 +320,49 @@ export async function listLastSeen(db: Db, networkId: string): Promise<Map<strin
     .execute();
   return new Map(rows.map((r) => [r.userId, r.at ? new Date(Date.parse(String(r.at))).toISOString() : null]));
 }
+
+/**
+ * The scheduled events of a network starting within [from, to) — one-off events by their start, a
+ * series by its first meeting — soonest first, with who answered any of them.
+ */
+export async function listEventsStartingBetween(db: Db, networkId: string, from: string, to: string) {
+  const events = await db
+    .selectFrom('events')
+    .select(['id', 'title', 'startsAt', 'createdBy'])
+    .where('networkId', '=', networkId)
+    .where('status', '=', 'scheduled')
+    .where('startsAt', '>=', from)
+    .where('startsAt', '<', to)
+    .orderBy('startsAt')
+    .execute();
+  if (events.length === 0) return { events, answered: new Set<string>() };
+  const rsvps = await db
+    .selectFrom('eventRsvps')
+    .select('userId')
+    .distinct()
+    .where(
+      'eventId',
+      'in',
+      events.map((e) => e.id),
+    )
+    .execute();
+  return { events, answered: new Set(rsvps.map((r) => r.userId)) };
+}
+
+/** When each person was last sent a nudge of a kind in a network after a time. */
+export async function listLastNudges(
+  db: Db,
+  networkId: string,
+  kind: NudgeKind,
+  since: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('nudgeLog')
+    .select(['userId', (eb) => eb.fn.max('sentAt').as('at')])
+    .where('networkId', '=', networkId)
+    .where('kind', '=', kind)
+    .where('sentAt', '>', since)
+    .groupBy('userId')
+    .execute();
+  return new Map(rows.map((r) => [r.userId, new Date(Date.parse(String(r.at))).toISOString()]));
+}

@@ -13,7 +13,8 @@ import {
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
-import { getNudgeLog, startNudgeJobs } from './nudges.service.ts';
+import { getNudgeLog } from './nudge-log.service.ts';
+import { startNudgeJobs } from './nudges.service.ts';
 import { decideSuggestion, getSuccession, listSuggestions, nameDeputy } from './progression.service.ts';
 
 const tags = ['progression'];

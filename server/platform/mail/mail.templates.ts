@@ -287,6 +287,8 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   progression_candidate: 'mail.notification.item.progression_candidate',
   nudge_reengagement: 'mail.notification.item.nudge_reengagement',
   nudge_missed: 'mail.notification.item.nudge_missed',
+  nudge_help_wanted: 'mail.notification.item.nudge_help_wanted',
+  nudge_upcoming_events: 'mail.notification.item.nudge_upcoming_events',
   record_check_expiring: 'mail.notification.item.record_check_expiring',
   record_commitment_ending: 'mail.notification.item.record_commitment_ending',
   record_handover: 'mail.notification.item.record_handover',

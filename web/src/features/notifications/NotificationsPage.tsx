@@ -77,6 +77,10 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_nudge_reengagement', { network });
     case 'nudge_missed':
       return t('notifications.text_nudge_missed', { network });
+    case 'nudge_help_wanted':
+      return t('notifications.text_nudge_help_wanted', { network });
+    case 'nudge_upcoming_events':
+      return t('notifications.text_nudge_upcoming_events', { network, title: n.event?.title ?? '' });
     case 'record_check_expiring':
       return t('notifications.text_record_check_expiring', { actor, network });
     case 'record_commitment_ending':

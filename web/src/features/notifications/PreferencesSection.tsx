@@ -18,6 +18,8 @@ const KIND_KEYS = {
   applications: 'notifications.kind_applications',
   progression: 'notifications.kind_progression',
   reengagement: 'notifications.kind_reengagement',
+  help_wanted: 'notifications.kind_help_wanted',
+  upcoming_events: 'notifications.kind_upcoming_events',
   missed: 'notifications.kind_missed',
   records: 'notifications.kind_records',
 } as const;

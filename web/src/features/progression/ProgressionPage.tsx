@@ -53,6 +53,14 @@ function Reasons({ reasons, t }: { reasons: ProgressionReason[]; t: TFunction })
   );
 }
 
+/** How the nudge log names each kind. */
+const NUDGE_LABELS = {
+  reengagement: 'progression.nudge_reengagement',
+  missed: 'progression.nudge_missed',
+  help_wanted: 'progression.nudge_help_wanted',
+  upcoming_events: 'progression.nudge_upcoming_events',
+} as const;
+
 /** One suggested next step with its reasons, and (for the meta-mentor) confirm and dismiss. */
 export function SuggestionRow({
   suggestion: s,
@@ -200,9 +208,7 @@ export default function ProgressionPage() {
                 <div className="row-main">
                   <p>
                     {t('progression.nudge_line', {
-                      kind: t(
-                        n.kind === 'missed' ? 'progression.nudge_missed' : 'progression.nudge_reengagement',
-                      ),
+                      kind: t(NUDGE_LABELS[n.kind]),
                       name: n.displayName,
                     })}
                   </p>
