@@ -47,6 +47,9 @@ export const NOTIFICATION_KINDS = [
   'record_check_expiring',
   'record_commitment_ending',
   'record_handover',
+  // A network lost its only meta-mentor (their account was erased) and was handed to the founding
+  // organisation's admins (to each of them).
+  'network_handed_over',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -104,6 +107,8 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   record_check_expiring: 'records',
   record_commitment_ending: 'records',
   record_handover: 'records',
+  // Becoming a network's meta-mentor is a change of role, like the progression news.
+  network_handed_over: 'progression',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

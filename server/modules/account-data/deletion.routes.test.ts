@@ -3,6 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeletionState } from '../../../common/contracts/account-data.ts';
 import type { Conversation } from '../../../common/contracts/messages.ts';
+import type { Notification } from '../../../common/contracts/notifications.ts';
 import { buildPersonWithData, runJobs, TYPED } from '../../test/account-data.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
@@ -46,6 +47,12 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       .where('status', '=', 'pending')
       .execute();
     await runJobs(t.ctx);
+  }
+
+  /** The person's notifications, newest first. */
+  async function notificationsOf(client: Awaited<ReturnType<typeof signIn>>) {
+    return ((await client.get('/api/notifications')).json() as { notifications: Notification[] })
+      .notifications;
   }
 
   /** Every term the full-text index holds, as it stores them (lower case, accents folded). */
@@ -209,6 +216,46 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       password: anna.password,
     });
     expect(errorCode(login)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it("tells the founding organisation's admins, in the app and by mail as each chose and in their language, when a network is handed to them", async () => {
+    const german = await buildUser(t.ctx, { locale: 'de' });
+    const quiet = await buildUser(t.ctx, { locale: 'en' });
+    const organisation = await buildOrganisation(t.ctx, { adminId: german.id });
+    await t.ctx.database.db
+      .insertInto('organisationAdmins')
+      .values({ organisationId: organisation.id, userId: quiet.id, createdAt: new Date().toISOString() })
+      .execute();
+    const network = await buildNetwork(t.ctx, { organisationId: organisation.id, name: 'Mentoring Hanau' });
+    const leaving = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const germanClient = await signIn(t.app, german);
+    const quietClient = await signIn(t.app, quiet);
+    const chose = async (client: typeof germanClient, progression: string) =>
+      expect(
+        (await client.request('PUT', '/api/me/notification-preferences', { email: { progression } }))
+          .statusCode,
+      ).toBe(200);
+    await chose(germanClient, 'immediate');
+    await chose(quietClient, 'off');
+
+    const leavingClient = await signIn(t.app, leaving);
+    expect((await leavingClient.post('/api/me/delete', { password: leaving.password })).statusCode).toBe(200);
+    expect(await notificationsOf(germanClient)).toEqual([]);
+    await graceOver(leaving.id);
+
+    for (const client of [germanClient, quietClient]) {
+      expect(await notificationsOf(client)).toEqual([
+        expect.objectContaining({
+          kind: 'network_handed_over',
+          read: false,
+          network: expect.objectContaining({ slug: network.slug, name: 'Mentoring Hanau' }),
+        }),
+      ]);
+    }
+    const told = (await mailsTo(t.ctx, german.email)).filter((m) => m.template === 'notification');
+    expect(told.map((m) => m.subject)).toEqual(['Mentoring Hanau wurde dir übergeben']);
+    expect(told[0]?.text).toContain('Du bist jetzt Meta-Mentor:in');
+    expect((await mailsTo(t.ctx, quiet.email)).filter((m) => m.template === 'notification')).toEqual([]);
   });
 
   it("removes the posts' text too when asked", async () => {

@@ -287,6 +287,7 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   record_check_expiring: 'mail.notification.item.record_check_expiring',
   record_commitment_ending: 'mail.notification.item.record_commitment_ending',
   record_handover: 'mail.notification.item.record_handover',
+  network_handed_over: 'mail.notification.item.network_handed_over',
 };
 
 /** A line per notification; the digest groups them under their network. */

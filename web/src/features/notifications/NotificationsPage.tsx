@@ -83,6 +83,8 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_record_commitment_ending', { actor, network });
     case 'record_handover':
       return t('notifications.text_record_handover', { actor, network });
+    case 'network_handed_over':
+      return t('notifications.text_network_handed_over', { network });
   }
 }
 
