@@ -11,7 +11,6 @@ import { hashPassword } from '../modules/auth/index.ts';
 import { recountTopicReads } from '../modules/discussions/index.ts';
 import { defaultDocument } from '../modules/documents/index.ts';
 import { generateDirectory } from './generate-directory.ts';
-import { generateSupport } from './generate-support.ts';
 import { generateEvents } from './generate-events.ts';
 import {
   BENCH_TARGETS,
@@ -19,6 +18,7 @@ import {
   MENTION_SHARE,
   NotificationSampler,
 } from './generate-notifications.ts';
+import { generateSupport } from './generate-support.ts';
 
 /** How much to generate; `large` is the benchmark target, `small` the smoke test and the growth baseline. */
 export const SCALES = {

@@ -137,6 +137,23 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       author: { id: anna.id, displayName: '', formerMember: true },
       bodyHtml: expect.stringContaining('Volkshochschule'),
     });
+    // Every list that shows her says so by the flag, not by an empty name.
+    const topics = (await benClient.get(`/api/networks/${network.slug}/topics`)).json();
+    expect(topics.topics.find((x: { id: string }) => x.id === topicId)?.author).toEqual({
+      id: anna.id,
+      displayName: '',
+      formerMember: true,
+    });
+    const request = (
+      await benClient.get(`/api/networks/${network.slug}/help-requests/${person.helpRequestId}`)
+    ).json();
+    expect(request.requester).toMatchObject({ id: anna.id, displayName: '', formerMember: true });
+    const told = await notificationsOf(benClient);
+    expect(told.find((n) => n.kind === 'message')?.actor).toEqual({
+      id: anna.id,
+      displayName: '',
+      formerMember: true,
+    });
     const conversations = (await benClient.get('/api/conversations')).json() as {
       conversations: Conversation[];
     };

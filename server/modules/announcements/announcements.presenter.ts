@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementList } from '../../../common/contracts/discussions.ts';
+import { authorOf } from '../../lib/people.ts';
 import type { AnnouncementListRow } from './announcements.repository.ts';
 
 /** An announcement as every member sees it. */
@@ -8,7 +9,7 @@ export function presentAnnouncement(row: AnnouncementListRow): Announcement {
     title: row.title,
     bodySource: row.bodySource,
     bodyHtml: row.bodyHtml,
-    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    author: authorOf(row.authorId, row.authorName ?? '', row.authorErasedAt),
     pinned: row.pinned === 1,
     createdAt: row.createdAt,
   };

@@ -13,6 +13,7 @@ import {
 } from '../../../common/contracts/invitations.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentApplicationList, presentMyApplication } from './applications.presenter.ts';
@@ -23,7 +24,6 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './applications.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['applications'];
 

@@ -18,8 +18,8 @@ import {
 } from '../../platform/sessions/index.ts';
 import { cancelAccountDeletion, findUserById } from '../users/index.ts';
 import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
-import { checkCodeGuesses, spendSecondFactor, wrongCode } from './second-factor.ts';
 import { issueDeviceToken } from './device-cookie.ts';
+import { checkCodeGuesses, spendSecondFactor, wrongCode } from './second-factor.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
   matchingStep,

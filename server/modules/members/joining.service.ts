@@ -17,7 +17,7 @@ import {
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
 import { markGraduateJoined } from '../mooc/index.ts';
 import { findNetworkById, publishMembershipChanged } from '../networks/index.ts';
-import { createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
+import { createUser, findUserByEmail, type UserRow, updateUser } from '../users/index.ts';
 import { admitMember } from './members.service.ts';
 
 export interface AcceptResult extends AcceptedInvitation {

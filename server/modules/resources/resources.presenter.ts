@@ -8,12 +8,10 @@ import type {
 } from '../../../common/contracts/resources.ts';
 import type { ResourceViewer } from '../../../common/policies/resources.ts';
 import { canEditResources, canManageResources } from '../../../common/policies/resources.ts';
+import { authorOf } from '../../lib/people.ts';
 import type { ResourceListRow, ResourceRevisionListRow } from './resources.table.ts';
 
 const EXCERPT_MAX = 240;
-
-const personOf = (id: string | null, name: string | null) =>
-  id && name !== null ? { id, displayName: name } : null;
 
 /** A Markdown source as one line of plain text, shortened for lists. */
 export function excerptOf(source: string): string {
@@ -43,7 +41,7 @@ export function presentSummary(row: ResourceListRow): ResourceSummary {
     region: row.region,
     revision: Number(row.revision),
     updatedAt: row.updatedAt,
-    updatedBy: personOf(row.updatedBy, row.updatedByName),
+    updatedBy: authorOf(row.updatedBy, row.updatedByName, row.updatedByErasedAt),
     startHere: row.startHere === null ? null : Number(row.startHere),
   };
 }
@@ -68,7 +66,7 @@ export function presentResource(slug: string, row: ResourceListRow, viewer: Reso
           }
         : null,
     createdAt: row.createdAt,
-    createdBy: personOf(row.createdBy, row.createdByName),
+    createdBy: authorOf(row.createdBy, row.createdByName, row.createdByErasedAt),
     canEdit: canEditResources(viewer),
     canManage: canManageResources(viewer),
   };
@@ -77,7 +75,7 @@ export function presentResource(slug: string, row: ResourceListRow, viewer: Reso
 export function presentRevision(row: ResourceRevisionListRow): RevisionSummary {
   return {
     revision: Number(row.revision),
-    author: personOf(row.authorId, row.authorName),
+    author: authorOf(row.authorId, row.authorName, row.authorErasedAt),
     summary: row.summary,
     createdAt: row.createdAt,
     revertedFrom: row.revertedFrom === null ? null : Number(row.revertedFrom),

@@ -8,7 +8,7 @@ import { isoNow } from '../../lib/time.ts';
 import { type RequestMeta, startSession } from '../../platform/sessions/index.ts';
 import { assertStrongPassword, hashPassword } from '../auth/index.ts';
 import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
-import { countUsers, createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
+import { countUsers, createUser, findUserByEmail, type UserRow, updateUser } from '../users/index.ts';
 
 /** True while the platform has no account at all. */
 export async function needsSetup(ctx: AppContext): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/locales.ts';
-import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { RTL_LOCALES } from '../../../common/locales.ts';
+import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { translate } from '../../lib/i18n.ts';
 
 type Params = Record<string, string | number>;

@@ -38,7 +38,12 @@ const render = (node: ReactNode, lng: 'en' | 'ar' = 'en') =>
     </QueryClientProvider>,
   );
 const noop = () => {};
-const person = (id: string, displayName: string) => ({ id, displayName, avatarUrl: null });
+const person = (id: string, displayName: string) => ({
+  id,
+  displayName,
+  formerMember: false,
+  avatarUrl: null,
+});
 
 const summary: HelpRequestSummary = {
   id: 'h1',

@@ -8,8 +8,8 @@ import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { detectPersonalData } from '../../../../common/privacy/index.ts';
 import { CaseTextField, PrivacyConfirmation } from './CaseTextField.tsx';
-import { findingContext, needsPrivacyConfirmation, relocateFinding } from './privacy-check.ts';
 import { PrivacyFindings } from './PrivacyFindings.tsx';
+import { findingContext, needsPrivacyConfirmation, relocateFinding } from './privacy-check.ts';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();
