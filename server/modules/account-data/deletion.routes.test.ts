@@ -6,6 +6,8 @@ import type { Conversation } from '../../../common/contracts/messages.ts';
 import type { Notification } from '../../../common/contracts/notifications.ts';
 import { buildPersonWithData, runJobs, TYPED } from '../../test/account-data.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildEvent } from '../../test/events.ts';
+import { buildResource } from '../../test/resources.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 
@@ -128,6 +130,10 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
     await client.post('/api/me/export');
     await runJobs(t.ctx);
 
+    // She organises an event and wrote a page of the library.
+    const event = await buildEvent(t.ctx, network, anna.id);
+    const resourceId = await buildResource(t.ctx, { networkId: network.id, authorId: anna.id });
+
     expect((await client.post('/api/me/delete', { password: anna.password })).statusCode).toBe(200);
     await graceOver(anna.id);
 
@@ -148,6 +154,11 @@ describe.each(DIALECTS)('deleting an account on %s', (dialect) => {
       await benClient.get(`/api/networks/${network.slug}/help-requests/${person.helpRequestId}`)
     ).json();
     expect(request.requester).toMatchObject({ id: anna.id, displayName: '', formerMember: true });
+    const former = { id: anna.id, displayName: '', formerMember: true };
+    const shownEvent = (await benClient.get(`/api/networks/${network.slug}/events/${event.id}`)).json();
+    expect(shownEvent.organisers).toEqual([former]);
+    const resource = (await benClient.get(`/api/networks/${network.slug}/resources/${resourceId}`)).json();
+    expect([resource.createdBy, resource.updatedBy]).toEqual([former, former]);
     const told = await notificationsOf(benClient);
     expect(told.find((n) => n.kind === 'message')?.actor).toEqual({
       id: anna.id,
