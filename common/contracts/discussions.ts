@@ -7,7 +7,7 @@ import {
   type Reaction,
   REACTIONS,
 } from '../discussions.ts';
-import { AuthorSummary, Id, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, Slug } from './networks.ts';
 
 export {
   ATTACHMENT_MAX_MB,

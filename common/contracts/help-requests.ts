@@ -13,7 +13,7 @@ import {
 import { LANGUAGE_CODES } from '../languages.ts';
 import { MAX_ATTACHMENTS_PER_POST } from '../discussions.ts';
 import { Attachment } from './discussions.ts';
-import { AuthorSummary, Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, PageQuery, Slug } from './networks.ts';
 import { PrivacyFinding } from './privacy.ts';
 
 export {

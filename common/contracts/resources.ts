@@ -13,7 +13,7 @@ import {
   START_HERE_MAX,
 } from '../resources.ts';
 import { Attachment } from './discussions.ts';
-import { AuthorSummary, Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, PageQuery, Slug } from './networks.ts';
 import { HttpUrl } from './url.ts';
 
 export { RESOURCE_KINDS, START_HERE_MAX } from '../resources.ts';
