@@ -58,6 +58,9 @@ export const NOTIFICATION_KINDS = [
   'partnership_declined',
   'partnership_ended',
   'organisation_join_requested',
+  // A network lost its only meta-mentor (their account was erased) and was handed to the founding
+  // organisation's admins (to each of them).
+  'network_handed_over',
 ] as const;
 export type NotificationKindCode = (typeof NOTIFICATION_KINDS)[number];
 
@@ -125,6 +128,8 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   partnership_declined: 'applications',
   partnership_ended: 'applications',
   organisation_join_requested: 'applications',
+  // Becoming a network's meta-mentor is a change of role, like the progression news.
+  network_handed_over: 'progression',
 };
 
 /** The e-mail setting a kind follows; null for announcements (always e-mailed at once). */

@@ -170,4 +170,58 @@ describe('consent to the privacy notice and terms of use', () => {
     await context.close();
     await adminContext.close();
   });
+
+  it('someone invited by a link creates their account on the invitation page and accepts the texts there, in Arabic', async () => {
+    const login = await apiCall(server, 'POST', '/auth/login', admin);
+    const as = (method: string, path: string, body?: unknown) =>
+      apiCall(server, method, path, body, login.cookie);
+    const organisation = await as('POST', '/organisations', {
+      name: 'Welcome Kassel',
+      slug: 'welcome-kassel',
+      kind: 'ngo',
+      country: 'DE',
+      city: 'Kassel',
+      languages: ['de', 'ar'],
+    });
+    expect(organisation.status).toBe(201);
+    const founded = await as('POST', '/organisations/welcome-kassel/networks', {
+      name: 'Mentors Kassel',
+      slug: 'mentors-kassel',
+      languages: ['de', 'ar'],
+    });
+    expect(founded.status).toBe(201);
+    const invitation = await as('POST', '/networks/mentors-kassel/invitations', {
+      kind: 'link',
+      role: 'mentor',
+    });
+    expect(invitation.status, JSON.stringify(invitation.json)).toBe(201);
+    const link = new URL((invitation.json as { url: string }).url);
+
+    const context = await newContext(browser, server.url, phone);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('.language-picker select').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.goto(link.pathname);
+    await page.getByRole('button', { name: arabic('invitations.landing.signup_submit') }).waitFor();
+    await page.getByLabel(arabic('auth.display_name')).fill('سمير');
+    await page.getByLabel(arabic('auth.email')).fill('samir@example.org');
+    await page.getByLabel(arabic('auth.password')).fill('olive trees along the fulda');
+    // Without the box: the reason next to it, nothing sent; with it, the account is made and joins.
+    await page.getByRole('button', { name: arabic('invitations.landing.signup_submit') }).click();
+    const box = page.getByRole('checkbox', { name: arabicBranch('legal.consent.label', 'other') });
+    await page.getByText(arabic('legal.consent.missing')).waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(page, phone, '07-invitation-unticked-ar');
+    await box.check();
+    await page.getByRole('button', { name: arabic('invitations.landing.signup_submit') }).click();
+    await page.waitForURL('**/networks/mentors-kassel/agreement');
+    // The versions on screen were recorded with the account: nothing is pending.
+    expect(await page.evaluate(async () => (await fetch('/api/me/legal')).json())).toEqual({ pending: [] });
+    await check(page, phone, '08-invitation-joined-ar');
+
+    expect(violations).toEqual([]);
+    await context.close();
+  });
 });

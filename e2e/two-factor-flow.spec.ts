@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,31 +8,11 @@ import {
   type Viewport,
 } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { messageOf, totpCode } from './support/two-factor.ts';
 
 let server: TestServer;
 let browser: Browser;
 const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
-
-type Catalogue = { [key: string]: string | Catalogue };
-
-/** A message of a catalogue as the app shows it (only messages without arguments are asked for). */
-function messageOf(locale: string) {
-  const catalogue = JSON.parse(
-    readFileSync(new URL(`../common/i18n/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Catalogue;
-  return (key: string): string => {
-    let node: string | Catalogue | undefined = catalogue;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return node;
-  };
-}
-
-/** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
-function totpCode(secret: string, steps = 0): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
-  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
-}
 
 beforeAll(async () => {
   buildWebIfNeeded();

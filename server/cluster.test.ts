@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectWs, type WsClient } from './test/realtime.ts';
 import { createTestDatabase } from './test/build-app.ts';
+import { connectWs, type WsClient } from './test/realtime.ts';
 
 // `WORKERS=2 npm start` as a user runs it: the built server (scripts/build-server.mjs), a supervisor
 // and two server processes on one port (SQLite).

@@ -3,11 +3,10 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { createFileStorage, type FileStorage } from './platform/files/index.ts';
-import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
 import { createJobQueue, type JobQueue, jobQueueStats } from './platform/jobs/index.ts';
-import { createMailer, type Mailer } from './platform/mail/index.ts';
-import { createMailTransport, type MailTransport } from './platform/mail/index.ts';
+import { createMailer, createMailTransport, type Mailer, type MailTransport } from './platform/mail/index.ts';
 import { Metrics } from './platform/metrics/index.ts';
+import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/index.ts';
 
 /** What services need from the running platform; no HTTP in here. */

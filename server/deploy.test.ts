@@ -12,9 +12,9 @@ import { WS_CLOSE, WS_PATH } from '../common/realtime-events.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './test/build-app.ts';
 import { TestClient } from './test/client.ts';
 import { spaceId, startTopic } from './test/discussions.ts';
-import { DEFAULT_PASSWORD, buildMember, buildNetwork } from './test/factories.ts';
-import { WsClient } from './test/realtime.ts';
+import { buildMember, buildNetwork, DEFAULT_PASSWORD } from './test/factories.ts';
 import { makeImage, multipartBody } from './test/profiles.ts';
+import { WsClient } from './test/realtime.ts';
 import { buildInstance, type Instance } from './test/s3.ts';
 
 /*

@@ -127,6 +127,8 @@ export const SetupBody = z.strictObject({
   password: Password,
   displayName: DisplayName,
   locale: LocaleCode,
+  /** The versions of the privacy notice and terms of use shown, when any are published (as at sign-up). */
+  acceptedLegal: AcceptLegalBody.optional(),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 

@@ -7,7 +7,7 @@ import {
   type Reaction,
   REACTIONS,
 } from '../discussions.ts';
-import { Id, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, Slug } from './networks.ts';
 
 export {
   ATTACHMENT_MAX_MB,
@@ -84,7 +84,7 @@ export const Post = z.object({
   id: z.string(),
   topicId: z.string(),
   isOpening: z.boolean(),
-  author: PersonSummary.nullable(),
+  author: AuthorSummary.nullable(),
   /**
    * The Markdown as written, for editing: only for the author of a post that is not deleted (the
    * one reader who may edit it); null for everyone else, who reads `bodyHtml`.
@@ -116,7 +116,7 @@ export const TopicSummary = z.object({
   id: z.string(),
   spaceId: z.string(),
   title: z.string().nullable(),
-  author: PersonSummary.nullable(),
+  author: AuthorSummary.nullable(),
   pinned: z.boolean(),
   locked: z.boolean(),
   deleted: z.boolean(),
@@ -193,7 +193,7 @@ export const Announcement = z.object({
   title: z.string(),
   bodySource: z.string(),
   bodyHtml: z.string(),
-  author: PersonSummary.nullable(),
+  author: AuthorSummary.nullable(),
   pinned: z.boolean(),
   createdAt: z.string(),
   /** Shown read-only in the network's partner networks too. */

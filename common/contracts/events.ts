@@ -18,7 +18,7 @@ import {
   WEEKDAYS,
 } from '../events.ts';
 import { LANGUAGE_CODES } from '../languages.ts';
-import { Id, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, PersonSummary, Slug } from './networks.ts';
 import { HttpUrl } from './url.ts';
 
 export {
@@ -210,7 +210,7 @@ export const Event = z.object({
   cancelReason: z.string(),
   /** Raised on every change (SEQUENCE in feeds). */
   sequence: z.number().int(),
-  organisers: z.array(PersonSummary),
+  organisers: z.array(AuthorSummary),
   counts: RsvpCounts,
   myRsvp: MyRsvp,
   /** The next occurrence that is not over (or null). */

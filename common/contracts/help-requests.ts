@@ -13,7 +13,7 @@ import {
 import { LANGUAGE_CODES } from '../languages.ts';
 import { MAX_ATTACHMENTS_PER_POST } from '../discussions.ts';
 import { Attachment } from './discussions.ts';
-import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, PageQuery, Slug } from './networks.ts';
 import { PrivacyFinding } from './privacy.ts';
 
 export {
@@ -110,7 +110,7 @@ export type HelpRequestListQuery = z.infer<typeof HelpRequestListQuery>;
 
 export const HelpRequestParams = z.strictObject({ slug: Slug, id: Id });
 
-export const HelpPerson = PersonSummary.extend({ avatarUrl: z.string().nullable() });
+export const HelpPerson = AuthorSummary.extend({ avatarUrl: z.string().nullable() });
 export type HelpPerson = z.infer<typeof HelpPerson>;
 
 export const HelpResponse = z.object({
@@ -160,7 +160,7 @@ export const HelpRequest = HelpRequestSummary.extend({
   attachments: z.array(Attachment),
   responses: z.array(HelpResponse),
   offers: z.array(HelpOffer),
-  resolvedBy: PersonSummary.nullable(),
+  resolvedBy: AuthorSummary.nullable(),
   thanksNote: z.string(),
   /** Case consultations: the mentor confirmed posting with privacy findings left (when, else null). */
   privacyConfirmedAt: z.string().nullable(),

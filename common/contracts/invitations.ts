@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../applications.ts';
 import { INVITATION_KINDS, INVITATION_MAX_DAYS, INVITATION_STATUSES } from '../invitations.ts';
 import { DisplayName, Email, LocaleCode, Password, RegisterBody } from './auth.ts';
+import { AcceptLegalBody } from './legal.ts';
 import {
   Id,
   LanguageList,
@@ -103,6 +104,8 @@ export const AcceptInvitationBody = z
     password: Password.optional(),
     locale: LocaleCode.optional(),
     email: Email.optional(),
+    /** For a new account: the versions of the privacy notice and terms of use shown (as at sign-up). */
+    acceptedLegal: AcceptLegalBody.optional(),
   })
   .nullish();
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;

@@ -87,6 +87,14 @@ export const PersonSummary = z.object({
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 
+/**
+ * Someone shown as the author of what others read (posts, topics, messages, requests, resources,
+ * events, notifications): always says whether the account was erased, so that the web shows
+ * "former member" from the flag rather than guessing from an empty name.
+ */
+export const AuthorSummary = PersonSummary.extend({ formerMember: z.boolean() });
+export type AuthorSummary = z.infer<typeof AuthorSummary>;
+
 export const OrganisationAdmins = z.object({ admins: z.array(PersonSummary.extend({ email: z.string() })) });
 
 export const CreateNetworkBody = z.strictObject({

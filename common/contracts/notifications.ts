@@ -29,7 +29,8 @@ export const Notification = z.object({
   /** Messages of one conversation are grouped while unread: how many there are. */
   count: z.number().int(),
   network: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-  actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** Who it is from; `formerMember` when their account was erased since. */
+  actor: z.object({ id: z.string(), displayName: z.string(), formerMember: z.boolean() }).nullable(),
   topic: z.object({ id: z.string(), title: z.string() }).nullable(),
   postId: z.string().nullable(),
   conversationId: z.string().nullable(),

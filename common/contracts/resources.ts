@@ -13,7 +13,7 @@ import {
   START_HERE_MAX,
 } from '../resources.ts';
 import { Attachment } from './discussions.ts';
-import { Id, PageQuery, PersonSummary, Slug } from './networks.ts';
+import { AuthorSummary, Id, PageQuery, Slug } from './networks.ts';
 import { HttpUrl } from './url.ts';
 
 export { RESOURCE_KINDS, START_HERE_MAX } from '../resources.ts';
@@ -135,7 +135,7 @@ export const ResourceSummary = z.object({
   region: z.string().nullable(),
   revision: z.number(),
   updatedAt: z.string(),
-  updatedBy: PersonSummary.nullable(),
+  updatedBy: AuthorSummary.nullable(),
   /** Position in the "start here" list (0 first), or null. */
   startHere: z.number().nullable(),
   /** Shown read-only in the network's partner networks too. */
@@ -167,7 +167,7 @@ export const Resource = ResourceSummary.extend({
   bodyHtml: z.string(),
   file: Attachment.nullable(),
   createdAt: z.string(),
-  createdBy: PersonSummary.nullable(),
+  createdBy: AuthorSummary.nullable(),
   canEdit: z.boolean(),
   canManage: z.boolean(),
 });
@@ -175,7 +175,7 @@ export type Resource = z.infer<typeof Resource>;
 
 export const RevisionSummary = z.object({
   revision: z.number(),
-  author: PersonSummary.nullable(),
+  author: AuthorSummary.nullable(),
   summary: z.string(),
   createdAt: z.string(),
   /** Reverted to this revision, or null. */
@@ -206,7 +206,7 @@ export const ResourceConflict = z.object({
     revision: z.number(),
     title: z.string(),
     body: z.string(),
-    author: PersonSummary.nullable(),
+    author: AuthorSummary.nullable(),
     createdAt: z.string(),
   }),
   yours: z.object({ baseRevision: z.number(), title: z.string(), body: z.string() }),

@@ -1,4 +1,5 @@
-import type { LegalAcceptancesTable, LegalVersionsTable } from '../modules/legal/legal.table.ts';
+import type { DataExportsTable } from '../modules/account-data/account-data.table.ts';
+import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
 import type { AnnouncementsTable } from '../modules/announcements/announcements.table.ts';
 import type {
   ApplicationDraftsTable,
@@ -15,6 +16,13 @@ import type {
 import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
+import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
+import type {
+  DirectoryClaimsTable,
+  DirectoryEntriesTable,
+  DirectoryOrganisationColumns,
+  DirectoryTagsTable,
+} from '../modules/directory/directory.table.ts';
 import type {
   AttachmentsTable,
   PostReactionsTable,
@@ -27,52 +35,6 @@ import type {
   DocumentAcceptancesTable,
   NetworkDocumentsTable,
 } from '../modules/documents/documents.table.ts';
-import type { InvitationsTable } from '../modules/invitations/invitations.table.ts';
-import type { JobsTable } from '../platform/jobs/jobs.table.ts';
-import type {
-  ConversationParticipantsTable,
-  ConversationsTable,
-  MessagesTable,
-} from '../modules/messages/messages.table.ts';
-import type {
-  MembershipsTable,
-  NetworkOrganisationsTable,
-  NetworksTable,
-} from '../modules/networks/networks.table.ts';
-import type { NetworkOfficesTable } from '../modules/office/office.table.ts';
-import type {
-  OrganisationAdminsTable,
-  OrganisationsTable,
-} from '../modules/organisations/organisations.table.ts';
-import type {
-  ProfileExpertiseTable,
-  ProfileLanguagesTable,
-  ProfilesTable,
-} from '../modules/profiles/profiles.table.ts';
-import type { RealtimeOutboxTable } from '../platform/realtime/realtime.table.ts';
-import type {
-  NotificationPreferencesTable,
-  NotificationSettingsTable,
-  NotificationsTable,
-} from '../modules/notifications/notifications.table.ts';
-import type { ReportsTable, UserBlocksTable } from '../modules/moderation/moderation.table.ts';
-import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
-import type {
-  DirectoryClaimsTable,
-  DirectoryEntriesTable,
-  DirectoryOrganisationColumns,
-  DirectoryTagsTable,
-} from '../modules/directory/directory.table.ts';
-import type {
-  InstanceKeysTable,
-  PushSettingsTable,
-  PushSubscriptionsTable,
-} from '../modules/push/push.table.ts';
-import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
-
-/** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
-import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
-import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type {
   CalendarFeedsTable,
   EventAttendanceTable,
@@ -83,8 +45,7 @@ import type {
   EventRsvpsTable,
   EventsTable,
 } from '../modules/events/events.table.ts';
-import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
-import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
+import type { GoalsTable, GoalUpdatesTable } from '../modules/goals/goals.table.ts';
 import type {
   HelpAttachmentColumns,
   HelpNetworkColumns,
@@ -95,28 +56,61 @@ import type {
   HelpThanksTable,
   LeaveColumns,
 } from '../modules/help-requests/help-requests.table.ts';
-
+import type { InvitationsTable } from '../modules/invitations/invitations.table.ts';
+import type { LegalAcceptancesTable, LegalVersionsTable } from '../modules/legal/legal.table.ts';
+import type {
+  ConversationParticipantsTable,
+  ConversationsTable,
+  MessagesTable,
+} from '../modules/messages/messages.table.ts';
+import type { ReportsTable, UserBlocksTable } from '../modules/moderation/moderation.table.ts';
+import type { MemberBadgesTable, MoocGraduatesTable, MoocSessionsTable } from '../modules/mooc/mooc.table.ts';
+import type {
+  HealthActiveDaysTable,
+  HealthDailyTable,
+  HealthGenerationTable,
+  HealthMembersTable,
+  HealthNetworkColumns,
+  HealthRollupsTable,
+} from '../modules/network-health/network-health.table.ts';
+import type {
+  MembershipsTable,
+  NetworkOrganisationsTable,
+  NetworksTable,
+} from '../modules/networks/networks.table.ts';
+import type {
+  NotificationPreferencesTable,
+  NotificationSettingsTable,
+  NotificationsTable,
+} from '../modules/notifications/notifications.table.ts';
+import type { NetworkOfficesTable } from '../modules/office/office.table.ts';
+import type {
+  OrganisationAdminsTable,
+  OrganisationsTable,
+} from '../modules/organisations/organisations.table.ts';
+import type {
+  ProfileExpertiseTable,
+  ProfileLanguagesTable,
+  ProfilesTable,
+} from '../modules/profiles/profiles.table.ts';
 import type {
   NetworkDeputiesTable,
   NudgeLogTable,
   ProgressionDecisionsTable,
 } from '../modules/progression/progression.table.ts';
 import type {
+  InstanceKeysTable,
+  PushSettingsTable,
+  PushSubscriptionsTable,
+} from '../modules/push/push.table.ts';
+import type {
   ResourceNetworkColumns,
   ResourceRevisionsTable,
   ResourcesTable,
 } from '../modules/resources/resources.table.ts';
-import type {
-  HealthActiveDaysTable,
-  HealthDailyTable,
-  HealthMembersTable,
-  HealthNetworkColumns,
-  HealthGenerationTable,
-  HealthRollupsTable,
-} from '../modules/network-health/network-health.table.ts';
-
-import type { ActivitiesTable } from '../modules/activities/activities.table.ts';
-import type { DataExportsTable } from '../modules/account-data/account-data.table.ts';
+import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
+import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
+import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
 import type {
   VolunteerChecksTable,
   VolunteerCommitmentsTable,
@@ -125,6 +119,9 @@ import type {
   VolunteerRemindersTable,
   VolunteerTrainingsTable,
 } from '../modules/volunteer-records/volunteer-records.table.ts';
+import type { JobsTable } from '../platform/jobs/jobs.table.ts';
+import type { RealtimeOutboxTable } from '../platform/realtime/realtime.table.ts';
+/** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 
 export interface DB {
   users: UsersTable;

@@ -15,8 +15,8 @@ import {
 } from '../modules/networks/index.ts';
 import { updateOffice } from '../modules/office/index.ts';
 import { createUser, findUserByEmail } from '../modules/users/index.ts';
-import { seedDiscussions } from './seed-discussions.ts';
 import { seedBuddiesDemo } from './seed-buddies.ts';
+import { seedDiscussions } from './seed-discussions.ts';
 import { seedHealthDemo } from './seed-health.ts';
 import { seedHelpDemo } from './seed-help.ts';
 import { seedMessages } from './seed-messages.ts';

@@ -1,7 +1,7 @@
+import type { AppContext } from '../context.ts';
 import { newId } from '../lib/ids.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { DAY, isoNow } from '../lib/time.ts';
-import type { AppContext } from '../context.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { acceptCurrentDocuments } from '../modules/documents/index.ts';
 import { addMember } from '../modules/members/index.ts';
@@ -180,6 +180,7 @@ async function seedCafes(ctx: AppContext, networkId: string): Promise<void> {
         id,
         networkId,
         title: 'Mentor café (demo)',
+        shareWithPartners: 0,
         description: '',
         descriptionHtml: '',
         language: 'de',

@@ -1,5 +1,5 @@
-import { helpViewerOf } from '../../common/policies/help-requests.ts';
 import type { NetworkRole } from '../../common/permissions.ts';
+import { helpViewerOf } from '../../common/policies/help-requests.ts';
 import type { AppContext } from '../context.ts';
 import {
   createHelpRequest,

@@ -1,7 +1,6 @@
 import type { AppContext } from '../context.ts';
+import { openDirectConversation, sendMessage } from '../modules/messages/index.ts';
 import { findUserByEmail } from '../modules/users/index.ts';
-import { openDirectConversation } from '../modules/messages/index.ts';
-import { sendMessage } from '../modules/messages/index.ts';
 
 /** Fictional direct conversations between demo members (client ids make a second run change nothing). */
 const DEMO_CONVERSATIONS: { between: [string, string]; messages: [0 | 1, string][] }[] = [

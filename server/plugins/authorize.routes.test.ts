@@ -17,13 +17,11 @@ import {
 } from '../../common/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { NetworkRow } from '../modules/networks/index.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { saveProfileAs } from '../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { freshClient, signIn, type TestClient } from '../test/client.ts';
 import { buildTopic } from '../test/discussions.ts';
-import { buildHelpRequest } from '../test/help-requests.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../test/events.ts';
-import { buildResource } from '../test/resources.ts';
 import {
   buildGoal,
   buildMember,
@@ -32,6 +30,8 @@ import {
   buildUser,
   DEFAULT_PASSWORD,
 } from '../test/factories.ts';
+import { buildHelpRequest } from '../test/help-requests.ts';
+import { buildResource } from '../test/resources.ts';
 
 /**
  * The role × action matrix of common/permissions.ts through the API: for every actor, visibility

@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { componentRegistry, tidyComponents } from './openapi-components.ts';
-import { errorResponsesOf, ERROR_RESPONSES } from './openapi-errors.ts';
+import { ERROR_RESPONSES, errorResponsesOf } from './openapi-errors.ts';
 import {
   fileResponsesOf,
   operationIdOf,

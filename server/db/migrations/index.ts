@@ -32,12 +32,13 @@ import * as createHelpRequests from './2026-12-05T1000-create-help-requests.ts';
 import * as buddyPairsCloseReason from './2026-12-05T1100-buddy-pairs-close-reason.ts';
 import * as createEvents from './2026-12-05T1300-create-events.ts';
 import * as notificationsEvent from './2026-12-05T1301-notifications-event.ts';
+import * as createResources from './2026-12-06T1200-create-resources.ts';
+import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as searchMoreKinds from './2026-12-06T1500-search-more-kinds.ts';
 import * as searchPostgresAccents from './2026-12-06T1501-search-postgres-accents.ts';
-import * as eventsSeriesIndex from './2026-12-06T1700-events-series-index.ts';
-import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
-import * as createResources from './2026-12-06T1200-create-resources.ts';
 import * as searchResources from './2026-12-06T1550-search-resources.ts';
+import * as helpHelperPool from './2026-12-06T1600-help-helper-pool.ts';
+import * as eventsSeriesIndex from './2026-12-06T1700-events-series-index.ts';
 import * as eventsSeriesStartIndex from './2026-12-07T0100-events-series-start-index.ts';
 import * as eventListStamps from './2026-12-07T0101-event-list-stamps.ts';
 import * as createModeration from './2026-12-07T0600-create-moderation.ts';
@@ -48,16 +49,15 @@ import * as createPlatformSettings from './2026-12-10T0900-create-platform-setti
 import * as createApplicationDrafts from './2026-12-11T0900-create-application-drafts.ts';
 import * as createPasskeys from './2026-12-11T0900-create-passkeys.ts';
 import * as createPartnerships from './2026-12-11T0100-create-partnerships.ts';
-import * as documentSummary from './2026-12-06T1300-document-summary.ts';
+import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
 import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
 import * as volunteerDepartures from './2026-12-07T0702-volunteer-departures.ts';
-import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
-import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as createPush from './2026-12-07T0900-create-push.ts';
+import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */

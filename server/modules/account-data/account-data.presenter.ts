@@ -1,5 +1,5 @@
-import type { DataExport, DeletionState } from '../../../common/contracts/account-data.ts';
 import { DELETION_GRACE_DAYS } from '../../../common/account-data.ts';
+import type { DataExport, DeletionState } from '../../../common/contracts/account-data.ts';
 import type { AccountDeletionRow } from '../users/index.ts';
 import type { DataExportRow } from './account-data.table.ts';
 

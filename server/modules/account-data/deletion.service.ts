@@ -6,8 +6,8 @@ import { DAY, isoNow } from '../../lib/time.ts';
 import { revokeAllSessions, type SessionContext } from '../../platform/sessions/index.ts';
 import { assertCurrentPassword, assertSecondFactor, localeOf } from '../auth/index.ts';
 import { findAccountDeletion, scheduleAccountDeletion } from '../users/index.ts';
-import { findSoleMetaMentorNetworks } from './account-data.repository.ts';
 import { presentDeletion } from './account-data.presenter.ts';
+import { findSoleMetaMentorNetworks } from './account-data.repository.ts';
 import { ERASE_JOB } from './erasure.service.ts';
 
 /** What deleting the account would do (the networks that would lose their only meta-mentor). */

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { createAvatarStore, createExportStore } from '../../platform/files/index.ts';
 import { admitMember } from '../members/index.ts';
 import { findMembership, findNetworkById, updateMembership } from '../networks/index.ts';
+import { notify } from '../notifications/index.ts';
 import { findAccountDeletion, findUserById } from '../users/index.ts';
 import {
   erasePersonalRows,
@@ -46,25 +47,42 @@ export async function eraseAccount(
   const db = ctx.database.db;
   const uploads = await findUploadsOf(db, userId);
   const exports = await findExportsOf(db, userId);
+  const handedOver: { networkId: string; admins: string[] }[] = [];
   await withTransaction(ctx, async (tx) => {
     const now = isoNow();
     for (const sole of await findSoleMetaMentorNetworks(tx.database.db, userId)) {
-      await handOver(tx, sole.id, sole.organisationId, userId);
+      handedOver.push({
+        networkId: sole.id,
+        admins: await handOver(tx, sole.id, sole.organisationId, userId),
+      });
     }
     for (const networkId of await findActiveNetworkIds(tx.database.db, userId)) {
       await recordAudit(tx, { networkId, actorId: null, subjectUserId: userId, action: 'member.erased' });
     }
     await erasePersonalRows(tx.database.db, user, { removePostText: options.removePostText, now });
   });
+  // Told once it is committed: in the app, and by mail as each admin chose, in their language.
+  for (const { networkId, admins } of handedOver) {
+    for (const adminId of admins)
+      await notify(ctx, { userId: adminId, kind: 'network_handed_over', networkId });
+  }
   if (uploads.avatarKey) await createAvatarStore(ctx.files).remove(uploads.avatarKey);
   const store = createExportStore(ctx.files);
   for (const row of exports) await store.remove(row.id);
 }
 
-/** Makes the founding organisation's admins meta-mentors of a network that loses its only one. */
-async function handOver(tx: AppContext, networkId: string, organisationId: string, leavingId: string) {
+/**
+ * Makes the founding organisation's admins meta-mentors of a network that loses its only one;
+ * returns who they are.
+ */
+async function handOver(
+  tx: AppContext,
+  networkId: string,
+  organisationId: string,
+  leavingId: string,
+): Promise<string[]> {
   const network = await findNetworkById(tx, networkId);
-  if (!network) return;
+  if (!network) return [];
   const admins = (await findOrganisationAdminIds(tx.database.db, organisationId)).filter(
     (id) => id !== leavingId,
   );
@@ -90,4 +108,5 @@ async function handOver(tx: AppContext, networkId: string, organisationId: strin
     action: 'network.handed_over',
     details: { admins: admins.length },
   });
+  return admins;
 }

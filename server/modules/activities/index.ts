@@ -3,6 +3,6 @@
  * (notes encrypted at rest, shown to their author only), and impact reports over it for funders.
  */
 export { activityRoutes } from './activities.routes.ts';
-export { reportRoutes } from './report.routes.ts';
-export { notesKeyOf, openNote } from './notes-cipher.ts';
 export { menteeCodesOf } from './activities.service.ts';
+export { notesKeyOf, openNote } from './notes-cipher.ts';
+export { reportRoutes } from './report.routes.ts';

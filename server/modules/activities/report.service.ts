@@ -1,7 +1,6 @@
-import { ACTIVITY_KINDS } from '../../../common/activities.ts';
+import { ACTIVITY_KINDS, SUPPRESSION_THRESHOLD } from '../../../common/activities.ts';
 import type { ImpactReport, ImpactReportQuery } from '../../../common/contracts/reports.ts';
 import { EXPERTISE_AREAS, type ExpertiseArea } from '../../../common/expertise.ts';
-import { SUPPRESSION_THRESHOLD } from '../../../common/activities.ts';
 import type { Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';

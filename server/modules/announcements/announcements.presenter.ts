@@ -1,6 +1,7 @@
 import type { Announcement, AnnouncementList } from '../../../common/contracts/discussions.ts';
 import type { SharedOrigin } from '../../../common/contracts/partnerships.ts';
 import type { AnnouncementListRow, AnnouncementWithNetworkRow } from './announcements.repository.ts';
+import { authorOf } from '../../lib/people.ts';
 
 /**
  * An announcement as every member sees it. One shared by a partner network names that network as
@@ -12,7 +13,7 @@ export function presentAnnouncement(row: AnnouncementListRow, origin: SharedOrig
     title: row.title,
     bodySource: row.bodySource,
     bodyHtml: row.bodyHtml,
-    author: row.authorId && origin === null ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    author: origin === null ? authorOf(row.authorId, row.authorName ?? '', row.authorErasedAt) : null,
     pinned: origin === null && row.pinned === 1,
     createdAt: row.createdAt,
     shareWithPartners: row.shareWithPartners === 1,

@@ -4,6 +4,8 @@ import type { AnnouncementRow } from './announcements.table.ts';
 
 export interface AnnouncementListRow extends AnnouncementRow {
   authorName: string | null;
+  /** Set when the author's account was erased (shown as a former member). */
+  authorErasedAt: string | null;
 }
 
 /** An announcement in a list, with the name of its network (the origin of a partner's shared one). */
@@ -17,7 +19,7 @@ function withAuthors(db: Kysely<DB>) {
     .selectFrom('announcements as a')
     .leftJoin('users as u', 'u.id', 'a.authorId')
     .selectAll('a')
-    .select('u.displayName as authorName');
+    .select(['u.displayName as authorName', 'u.erasedAt as authorErasedAt']);
 }
 
 /** Stores an announcement. */

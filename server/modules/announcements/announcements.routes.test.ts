@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_POST_CHARS, mentionToken } from '../../../common/contracts/discussions.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { recordEvents } from '../../test/discussions.ts';
+import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { ANNOUNCEMENT_NOTIFY_JOB } from './announcements.service.ts';
 
 describe.each(DIALECTS)('announcements on %s', (dialect) => {

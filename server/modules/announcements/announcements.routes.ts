@@ -9,6 +9,7 @@ import {
 } from '../../../common/contracts/discussions.ts';
 import { PageQuery, SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentAnnouncement, presentAnnouncementList } from './announcements.presenter.ts';
@@ -18,7 +19,6 @@ import {
   postAnnouncement,
   registerAnnouncementJobs,
 } from './announcements.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['announcements'];
 

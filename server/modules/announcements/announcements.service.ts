@@ -62,7 +62,7 @@ export async function postAnnouncement(
     details: { announcementId: row.id, title: row.title },
   });
   await ctx.jobs.enqueue(ANNOUNCEMENT_NOTIFY_JOB, { announcementId: row.id }, { maxAttempts: 5 });
-  const announcement = { ...row, authorName: author.displayName };
+  const announcement = { ...row, authorName: author.displayName, authorErasedAt: null };
   await publishAnnouncementCreated(ctx, announcement);
   return announcement;
 }

@@ -16,6 +16,7 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { requestMeta, requireAuth } from '../../platform/sessions/index.ts';
 import { whenEmailVerified } from '../auth/index.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentApplicationList, presentMyApplication } from './applications.presenter.ts';
 import { applyWithAccount, sendApplicationDraft } from './apply-with-account.service.ts';
@@ -26,7 +27,6 @@ import {
   listMyApplications,
   withdrawApplication,
 } from './applications.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['applications'];
 

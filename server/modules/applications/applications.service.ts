@@ -17,16 +17,16 @@ import { admitMember } from '../members/index.ts';
 import { getStandings, type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
 import { notify } from '../notifications/index.ts';
 import { findUserById, type UserRow } from '../users/index.ts';
+import type { MyApplicationRow, NetworkApplicationRow } from './applications.presenter.ts';
 import {
   closePendingApplication,
   findNetworkApplication,
   findUserApplication,
   insertApplication,
-  listNetworkApplications,
   listMemberIdsInRoles,
+  listNetworkApplications,
   listUserApplications,
 } from './applications.repository.ts';
-import type { MyApplicationRow, NetworkApplicationRow } from './applications.presenter.ts';
 import type { ApplicationRow } from './applications.table.ts';
 
 const decided = () => new AppError('APPLICATION_DECIDED', 409);

@@ -1,11 +1,11 @@
 import type { PasswordResetConfirmBody } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
+import { type RequestMeta, revokeAllSessions } from '../../platform/sessions/index.ts';
 import { findUserByEmail, findUserById, updateUser } from '../users/index.ts';
 import { expireUserTokens } from './auth.repository.ts';
 import { assertStrongPassword, localeOf, RATE_RULES, RESET_TTL_MINUTES } from './auth.service.ts';
 import { hashPassword } from './password.ts';
-import { type RequestMeta, revokeAllSessions } from '../../platform/sessions/index.ts';
 import { consumeToken, findUsableToken, issueUserToken } from './tokens.ts';
 
 /**

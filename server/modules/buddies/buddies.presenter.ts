@@ -12,8 +12,8 @@ import {
   isPairMember,
 } from '../../../common/policies/buddies.ts';
 import { avatarUrlOf, type MatchFacts } from '../profiles/index.ts';
-import type { RankedCandidate } from './ranking.ts';
 import type { BuddyPairListRow } from './buddies.table.ts';
+import type { RankedCandidate } from './ranking.ts';
 
 const person = (id: string | null, name: string | null) =>
   id && name !== null ? { id, displayName: name } : null;

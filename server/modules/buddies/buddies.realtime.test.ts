@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { saveProfileAs } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { sessionCookie, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, mailsTo } from '../../test/factories.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';

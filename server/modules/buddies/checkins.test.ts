@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { notificationsOf, saveProfileAs } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
-import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import {
   CHECKIN_JOB,
   isCheckinDue,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuddyPair } from '../../../common/contracts/buddies.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { buildPair, notificationsOf } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn, type TestClient } from '../../test/client.ts';
 import { recordEvents } from '../../test/discussions.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';

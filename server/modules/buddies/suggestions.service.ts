@@ -7,9 +7,9 @@ import { isoNow } from '../../lib/time.ts';
 import { getStandings } from '../networks/index.ts';
 import { getMatchFacts } from '../profiles/index.ts';
 import { findUserById } from '../users/index.ts';
-import { assertPairable, type BuddyActor } from './buddies.service.ts';
 import { presentSuggestions } from './buddies.presenter.ts';
 import { countActivePairsOf, findOpenPairOf, listMembersWith } from './buddies.repository.ts';
+import { assertPairable, type BuddyActor } from './buddies.service.ts';
 import { type Candidate, rankCandidates } from './ranking.ts';
 
 /** How many of the best-ranked candidates get their standing checked at a time. */

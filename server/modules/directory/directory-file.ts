@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
-  DirectoryEntryBody,
   type DirectoryEntry,
+  DirectoryEntryBody,
   type DirectoryImportRow,
 } from '../../../common/contracts/directory.ts';
 import {

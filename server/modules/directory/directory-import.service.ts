@@ -4,9 +4,9 @@ import { withTransaction } from '../../db/transaction.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { UserRow } from '../users/index.ts';
-import { type CheckedRow, readDirectoryCsv, readDirectoryJson } from './directory-file.ts';
 import { insertEntries } from './directory.repository.ts';
 import { curatedValues } from './directory.service.ts';
+import { type CheckedRow, readDirectoryCsv, readDirectoryJson } from './directory-file.ts';
 
 /** The uploaded file: raw CSV bytes, or the parsed JSON body. */
 export type DirectoryUpload = { format: 'csv'; bytes: Buffer } | { format: 'json'; body: unknown };

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern, foldText, tagsOf } from './directory-text.ts';
 import type { DirectoryClaimsTable, DirectoryEntriesTable } from './directory.table.ts';
+import { containsPattern, foldText, tagsOf } from './directory-text.ts';
 
 /** What a search filters by, already checked. */
 export interface DirectoryFilter {

@@ -15,11 +15,11 @@ import {
 import { DIRECTORY_IMPORT_MAX_BYTES } from '../../../common/directory.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errorResponses, unauthenticated } from '../../errors.ts';
-import { entriesToCsv } from './directory-file.ts';
-import { importDirectory, previewDirectoryImport, type DirectoryUpload } from './directory-import.service.ts';
 import { presentEntry } from './directory.presenter.ts';
 import * as service from './directory.service.ts';
 import { directoryClaimRoutes } from './directory-claims.routes.ts';
+import { entriesToCsv } from './directory-file.ts';
+import { type DirectoryUpload, importDirectory, previewDirectoryImport } from './directory-import.service.ts';
 import { createPublicReadLimit } from './public-read-limit.ts';
 
 /** The public API: documented under its own tag, readable from any site without an account. */

@@ -14,9 +14,9 @@ import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
 import type { UserRow } from '../users/index.ts';
-import { derivedColumns } from './directory-text.ts';
 import * as repo from './directory.repository.ts';
 import type { DirectoryEntriesTable } from './directory.table.ts';
+import { derivedColumns } from './directory-text.ts';
 
 /** Export answers hold at most this many entries (the whole directory at the scale we plan for). */
 export const DIRECTORY_EXPORT_MAX = 50_000;

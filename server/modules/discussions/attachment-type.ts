@@ -1,5 +1,5 @@
-import { stripControlCharacters } from '../../lib/text.ts';
 import type { AttachmentType } from '../../../common/contracts/discussions.ts';
+import { stripControlCharacters } from '../../lib/text.ts';
 
 const startsWith = (bytes: Buffer, signature: number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_MB } from '../../../common/contracts/discussions.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
+import { spaceId, startTopic } from '../../test/discussions.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { makeImage, multipartBody } from '../../test/profiles.ts';
-import { spaceId, startTopic } from '../../test/discussions.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { ATTACHMENT_MAX_MB, Attachment, AttachmentParams } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { readUpload, registerUploads, sendFile, UPLOAD_FIELD } from '../../platform/files/index.ts';
-import { contentDisposition } from './attachment-type.ts';
 import { requireUser } from '../networks/index.ts';
+import { contentDisposition } from './attachment-type.ts';
 import { readAttachment, uploadAttachment } from './attachments.service.ts';
 import { readerOf } from './discussion-reader.ts';
 import { presentAttachment } from './discussions.presenter.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 const FileBytes = z

@@ -3,12 +3,12 @@ import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import type { NetworkRow } from '../networks/index.ts';
 import { createAttachmentStore, type ServedFile, type ServeHeaders } from '../../platform/files/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { cleanFileName, detectAttachmentType } from './attachment-type.ts';
+import type { AttachmentRow } from './discussions.table.ts';
 import { findAttachment, findPost, insertAttachment } from './posts.repository.ts';
 import { findTopic } from './topics.repository.ts';
-import type { AttachmentRow } from './discussions.table.ts';
 
 /** Stores an upload (checked by content) for the uploader to attach to their next post. */
 export async function uploadAttachment(

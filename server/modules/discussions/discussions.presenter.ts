@@ -12,13 +12,14 @@ import type {
 import { REACTIONS } from '../../../common/contracts/discussions.ts';
 import {
   authoredRow,
+  type ContentReader,
   canDeleteContent,
   canEditContent,
   canSeeDeletedContent,
   canSeeHiddenContent,
-  type ContentReader,
   NOBODY,
 } from '../../../common/policies/content.ts';
+import { authorOf } from '../../lib/people.ts';
 import type { AttachmentRow } from './discussions.table.ts';
 import type { PostExtraColumns, PostSummaryRow } from './posts.repository.ts';
 import type { TopicSummaryRow, TopicView } from './topics.repository.ts';
@@ -86,9 +87,7 @@ export function presentPost(networkSlug: string, row: PostSummaryRow, reader: Co
     id: row.id,
     topicId: row.topicId,
     isOpening: row.isOpening === 1,
-    author: row.authorId
-      ? { id: row.authorId, displayName: row.authorName ?? '', formerMember: row.authorErasedAt !== null }
-      : null,
+    author: authorOf(row.authorId, row.authorName ?? '', row.authorErasedAt),
     bodySource: canEdit ? row.bodySource : null,
     bodyHtml: hidden ? null : row.bodyHtml,
     mentions: hidden ? [] : (JSON.parse(row.mentions) as string[]),
@@ -140,7 +139,7 @@ export function presentTopicSummary(row: TopicSummaryRow, reader: ContentReader)
     id: row.id,
     spaceId: row.spaceId,
     title: hidden ? null : row.title,
-    author: row.authorId ? { id: row.authorId, displayName: row.authorName ?? '' } : null,
+    author: authorOf(row.authorId, row.authorName ?? '', row.authorErasedAt),
     pinned: row.pinned === 1,
     locked: row.lockedAt !== null,
     deleted,

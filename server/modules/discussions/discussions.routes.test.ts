@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_POST_CHARS, mentionToken } from '../../../common/contracts/discussions.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
+import { recordEvents, spaceId, startTopic } from '../../test/discussions.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { recordEvents, spaceId, startTopic } from '../../test/discussions.ts';
 
 describe.each(DIALECTS)('discussions on %s', (dialect) => {
   let t: TestApp;

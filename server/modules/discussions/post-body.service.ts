@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { findMentions, renderMarkdown } from '../../lib/markdown.ts';
 import { newId } from '../../lib/ids.ts';
+import { findMentions, renderMarkdown } from '../../lib/markdown.ts';
 import type { PostRow } from './discussions.table.ts';
 import { claimAttachments, findActiveMembers } from './posts.repository.ts';
 

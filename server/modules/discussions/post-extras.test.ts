@@ -4,6 +4,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { buildTopic } from '../../test/discussions.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { presentPosts } from './discussions.presenter.ts';
 import {
@@ -14,7 +15,6 @@ import {
   type PostListRow,
   toggleReaction,
 } from './posts.repository.ts';
-import { buildTopic } from '../../test/discussions.ts';
 
 /**
  * Reactions and attachments are read in each post's own row (JSON columns, see postExtras): each

@@ -12,12 +12,12 @@ import {
   UpdatePostBody,
 } from '../../../common/contracts/discussions.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { readerOf } from './discussion-reader.ts';
 import { presentPost, presentReactionState, presentReplyList } from './discussions.presenter.ts';
 import { POST_BODY_LIMIT_BYTES } from './post-body.service.ts';
 import { deletePost, editPost, getReplies, reactToPost, reply } from './posts.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 const topicPath = '/api/networks/:slug/topics/:topicId';

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Ok } from '../../../common/contracts/auth.ts';
 import { MarkReadBody, TopicParams } from '../../../common/contracts/discussions.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { readerOf } from './discussion-reader.ts';
 import { readTopic } from './reads.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 

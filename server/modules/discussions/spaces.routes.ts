@@ -9,10 +9,10 @@ import {
 } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentSpace, presentSpaceList } from './spaces.presenter.ts';
 import { addSpace, changeSpace, getSpaces } from './spaces.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 

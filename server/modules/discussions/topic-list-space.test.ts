@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn } from '../../test/client.ts';
-import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
+import { buildMember, buildNetwork } from '../../test/factories.ts';
 
 /**
  * The topic list of a space looks the space up only when the first page is empty: topics of the space

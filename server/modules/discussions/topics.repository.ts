@@ -29,11 +29,14 @@ const summaryColumns = [
   't.lastActivityAt',
   't.createdAt',
   'u.displayName as authorName',
+  'u.erasedAt as authorErasedAt',
 ] as const;
 const topicColumns = [...summaryColumns, 't.networkId', 't.deletedBy', 't.hiddenBy', 't.updatedAt'] as const;
 
 export interface TopicListRow extends TopicRow {
   authorName: string | null;
+  /** Set when the author's account was erased (shown as a former member). */
+  authorErasedAt: string | null;
   lastReadPostId: string | null;
   unreadCount: number;
 }

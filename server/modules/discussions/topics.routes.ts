@@ -11,6 +11,7 @@ import {
 } from '../../../common/contracts/discussions.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { readerOf } from './discussion-reader.ts';
 import { presentTopic, presentTopicList } from './discussions.presenter.ts';
@@ -23,7 +24,6 @@ import {
   renameTopic,
   startTopic,
 } from './topics.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['discussions'];
 const topicPath = '/api/networks/:slug/topics/:topicId';

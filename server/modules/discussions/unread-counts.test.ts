@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { signIn, type TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { signIn, type TestClient } from '../../test/client.ts';
+import { buildTopic, spaceId, startTopic } from '../../test/discussions.ts';
+import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { insertReply } from './posts.repository.ts';
 import { recountSeen } from './reads.repository.ts';
-import { buildTopic, spaceId, startTopic } from '../../test/discussions.ts';
 
 /**
  * The topic list works out unread counts without reading posts: the topic row's live posts (reply

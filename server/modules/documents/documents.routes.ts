@@ -14,6 +14,7 @@ import {
 } from '../../../common/contracts/documents.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   acceptDocuments,
@@ -23,7 +24,6 @@ import {
   previewDocument,
   publishDocument,
 } from './documents.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['agreement'];
 

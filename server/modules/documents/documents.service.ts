@@ -13,6 +13,7 @@ import { projectFile } from '../../lib/project-files.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { listActiveMembers, type NetworkRow, publishMembershipChanged } from '../networks/index.ts';
+import { presentChanges, presentVersion, renderDocumentBody } from './documents.presenter.ts';
 import {
   findCurrentDocuments,
   insertAcceptances,
@@ -20,7 +21,6 @@ import {
   listAcceptances,
   listDocumentVersions,
 } from './documents.repository.ts';
-import { presentChanges, presentVersion, renderDocumentBody } from './documents.presenter.ts';
 import type { DocumentKind, NetworkDocumentRow } from './documents.table.ts';
 
 const TEMPLATE_LOCALES = ['en', 'de'] as const;

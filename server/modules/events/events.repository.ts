@@ -222,7 +222,7 @@ export function listOrganisers(db: Kysely<DB>, eventIds: readonly string[]) {
   return db
     .selectFrom('eventOrganisers as o')
     .innerJoin('users as u', 'u.id', 'o.userId')
-    .select(['o.eventId', 'o.userId', 'u.displayName'])
+    .select(['o.eventId', 'o.userId', 'u.displayName', 'u.erasedAt'])
     .where('o.eventId', 'in', eventIds)
     .orderBy('u.displayName')
     .execute();

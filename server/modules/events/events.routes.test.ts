@@ -7,8 +7,8 @@ import type {
   EventList,
   RsvpResult,
 } from '../../../common/contracts/events.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { notificationsOf } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { recordEvents } from '../../test/discussions.ts';
 import { buildEvent, utcLocal, WEEKLY } from '../../test/events.ts';

@@ -1,10 +1,11 @@
 import type { CreateEventBody, Recurrence, UpdateEventBody } from '../../../common/contracts/events.ts';
+import type { AuthorSummary } from '../../../common/contracts/networks.ts';
 import { localToUtc, parseLocal } from '../../../common/event-time.ts';
 import { EVENT_RANGE_MAX_DAYS } from '../../../common/events.ts';
 import {
-  type EventViewer,
   canCreateEvent,
   canEditEvent,
+  type EventViewer,
   eventViewerOf,
 } from '../../../common/policies/events.ts';
 import { takesPart } from '../../../common/policies/standing.ts';
@@ -22,13 +23,13 @@ import {
   countRsvps,
   deleteEventRow,
   findEvent,
-  insertEvent,
   findEventsWithNetwork,
   findListStamp,
   type EventSources,
   listOneOffsInRange,
   listSeriesInRange,
   listWaiting,
+  insertEvent,
   listOccurrenceChanges,
   listOrganisers,
   listRsvpsOf,
@@ -319,7 +320,7 @@ export const emptyCounts = (): Counts => ({ yes: 0, maybe: 0, no: 0, waiting: 0 
 
 /** What lists and pages show of events besides the rows: organisers, changes, counts, my answers. */
 export interface EventExtras {
-  organisers: Map<string, { id: string; displayName: string }[]>;
+  organisers: Map<string, AuthorSummary[]>;
   changes: Map<string, OccurrenceRow[]>;
   counts: Map<string, Counts>;
   mine: Map<string, RsvpRow>;
@@ -346,7 +347,7 @@ export async function loadExtras(
   };
   for (const o of organisers) {
     const list = extras.organisers.get(o.eventId) ?? [];
-    list.push({ id: o.userId, displayName: o.displayName });
+    list.push({ id: o.userId, displayName: o.displayName, formerMember: o.erasedAt !== null });
     extras.organisers.set(o.eventId, list);
   }
   for (const c of changes) {

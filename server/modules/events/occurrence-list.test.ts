@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recurrence } from '../../../common/contracts/events.ts';
-import { MONTHLY_MODES, WEEKDAYS } from '../../../common/events.ts';
 import { formatLocal, parseLocal } from '../../../common/event-time.ts';
+import { MONTHLY_MODES, WEEKDAYS } from '../../../common/events.ts';
 import type { OccurrenceRow } from './events.table.ts';
 import {
   decodeCursor,

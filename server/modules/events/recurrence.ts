@@ -1,7 +1,7 @@
 import * as rruleModule from 'rrule';
 import type { Recurrence } from '../../../common/contracts/events.ts';
-import type { OccurrenceState, Weekday } from '../../../common/events.ts';
 import { formatLocal, localToUtc, parseLocal } from '../../../common/event-time.ts';
+import type { OccurrenceState, Weekday } from '../../../common/events.ts';
 import { DAY } from '../../lib/time.ts';
 import { type RuleParts, seriesStarts } from './series-keys.ts';
 

@@ -1,5 +1,5 @@
-import { DAY } from '../../lib/time.ts';
 import type { Weekday } from '../../../common/events.ts';
+import { DAY } from '../../lib/time.ts';
 
 /**
  * The fast path of recurrence: the occurrence starts of a series (floating ms) from a point on, in

@@ -12,10 +12,10 @@ import {
 } from '../../../common/contracts/goals.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentGoalDetail, presentGoalList, presentGoalSummary } from './goals.presenter.ts';
 import { createGoal, editGoal, getGoal, listGoals, postGoalUpdate } from './goals.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['goals'];
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBearer, serveMetricsPort } from '../../platform/metrics/index.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildUser } from '../../test/factories.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
-import { hasBearer, serveMetricsPort } from '../../platform/metrics/index.ts';
 
 const TOKEN = 'a-fictional-metrics-token-0123';
 

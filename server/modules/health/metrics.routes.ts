@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { hasBearer } from '../../platform/metrics/index.ts';
 import { notFound, unauthenticated } from '../../errors.ts';
+import { hasBearer } from '../../platform/metrics/index.ts';
 
 /**
  * Times every request by its route pattern (`/api/networks/:slug/topics/:topicId`, never the

@@ -16,12 +16,20 @@ import {
   type HelpViewer,
   isRequester,
 } from '../../../common/policies/help-requests.ts';
+import { authorOf } from '../../lib/people.ts';
 import { avatarUrlOf } from '../profiles/index.ts';
-import type { RankedHelper } from './ranking.ts';
 import type { HelpRequestListRow, HelpRequestSummaryRow, HelpResponseRow } from './help-requests.table.ts';
+import type { RankedHelper } from './ranking.ts';
 
-const personOf = (id: string | null, name: string | null, avatarKey: string | null): HelpPerson | null =>
-  id && name !== null ? { id, displayName: name, avatarUrl: avatarUrlOf(id, avatarKey) } : null;
+function personOf(
+  id: string | null,
+  name: string | null,
+  erasedAt: string | null,
+  avatarKey: string | null,
+): HelpPerson | null {
+  const author = authorOf(id, name, erasedAt);
+  return author ? { ...author, avatarUrl: avatarUrlOf(author.id, avatarKey) } : null;
+}
 
 export function presentSummary(row: HelpRequestSummaryRow): HelpRequestSummary {
   return {
@@ -29,7 +37,7 @@ export function presentSummary(row: HelpRequestSummaryRow): HelpRequestSummary {
     kind: row.kind,
     status: row.status,
     title: row.title,
-    requester: personOf(row.requesterId, row.requesterName, row.requesterAvatarKey),
+    requester: personOf(row.requesterId, row.requesterName, row.requesterErasedAt, row.requesterAvatarKey),
     expertise: JSON.parse(row.expertise) as ExpertiseArea[],
     languages: JSON.parse(row.languages) as LanguageCode[],
     urgency: row.urgency,
@@ -46,8 +54,18 @@ export function presentSummary(row: HelpRequestSummaryRow): HelpRequestSummary {
 }
 
 export interface RequestDetails {
-  responses: (HelpResponseRow & { authorName: string | null; authorAvatarKey: string | null })[];
-  offers: { helperId: string; createdAt: string; displayName: string; avatarKey: string | null }[];
+  responses: (HelpResponseRow & {
+    authorName: string | null;
+    authorErasedAt: string | null;
+    authorAvatarKey: string | null;
+  })[];
+  offers: {
+    helperId: string;
+    createdAt: string;
+    displayName: string;
+    erasedAt: string | null;
+    avatarKey: string | null;
+  }[];
   thanked: Set<string>;
   attachments: Map<string, Attachment[]>;
 }
@@ -60,19 +78,23 @@ export function presentRequest(row: HelpRequestListRow, viewer: HelpViewer, d: R
     attachments: d.attachments.get(row.id) ?? [],
     responses: d.responses.map((r) => ({
       id: r.id,
-      author: personOf(r.authorId, r.authorName, r.authorAvatarKey),
+      author: personOf(r.authorId, r.authorName, r.authorErasedAt, r.authorAvatarKey),
       bodyHtml: r.bodyHtml,
       attachments: d.attachments.get(r.id) ?? [],
       createdAt: r.createdAt,
       thanked: r.authorId !== null && d.thanked.has(r.authorId),
     })),
     offers: d.offers.map((o) => ({
-      helper: { id: o.helperId, displayName: o.displayName, avatarUrl: avatarUrlOf(o.helperId, o.avatarKey) },
+      helper: {
+        id: o.helperId,
+        displayName: o.displayName,
+        formerMember: o.erasedAt !== null,
+        avatarUrl: avatarUrlOf(o.helperId, o.avatarKey),
+      },
       createdAt: o.createdAt,
       thanked: d.thanked.has(o.helperId),
     })),
-    resolvedBy:
-      row.resolvedBy && row.resolvedByName ? { id: row.resolvedBy, displayName: row.resolvedByName } : null,
+    resolvedBy: authorOf(row.resolvedBy, row.resolvedByName, row.resolvedByErasedAt),
     thanksNote: row.thanksNote,
     privacyConfirmedAt: row.privacyConfirmedAt,
     canEdit: canEditHelpRequest(viewer, row),
@@ -93,6 +115,8 @@ export function presentSuggestedHelpers(
       helper: {
         id: candidate.userId,
         displayName: candidate.displayName,
+        // Suggestions are drawn from active members only.
+        formerMember: false,
         avatarUrl: avatarOf(candidate.userId),
       },
       score,

@@ -5,8 +5,8 @@ import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   HelpRequestListRow,
-  HelpRequestSummaryRow,
   HelpRequestRow,
+  HelpRequestSummaryRow,
   HelpRequestsTable,
   HelpResponsesTable,
 } from './help-requests.table.ts';
@@ -44,8 +44,10 @@ function requestsWithNames(db: Kysely<DB>, readerId: string, whole: boolean) {
     .leftJoin('users as z', 'z.id', 'hr.resolvedBy');
   return (whole ? from.selectAll('hr') : from.select(SUMMARY_COLUMNS)).select((eb) => [
     'r.displayName as requesterName',
+    'r.erasedAt as requesterErasedAt',
     'rp.avatarKey as requesterAvatarKey',
     'z.displayName as resolvedByName',
+    'z.erasedAt as resolvedByErasedAt',
     eb
       .exists(
         eb
@@ -253,7 +255,7 @@ export function listResponses(db: Kysely<DB>, requestId: string) {
     .leftJoin('users as u', 'u.id', 'r.authorId')
     .leftJoin('profiles as p', 'p.userId', 'r.authorId')
     .selectAll('r')
-    .select(['u.displayName as authorName', 'p.avatarKey as authorAvatarKey'])
+    .select(['u.displayName as authorName', 'u.erasedAt as authorErasedAt', 'p.avatarKey as authorAvatarKey'])
     .where('r.requestId', '=', requestId)
     .orderBy('r.id')
     .execute();
@@ -264,7 +266,7 @@ export function listOffers(db: Kysely<DB>, requestId: string) {
     .selectFrom('helpOffers as o')
     .innerJoin('users as u', 'u.id', 'o.helperId')
     .leftJoin('profiles as p', 'p.userId', 'o.helperId')
-    .select(['o.helperId', 'o.createdAt', 'u.displayName', 'p.avatarKey'])
+    .select(['o.helperId', 'o.createdAt', 'u.displayName', 'u.erasedAt', 'p.avatarKey'])
     .where('o.requestId', '=', requestId)
     .orderBy('o.createdAt')
     .execute();

@@ -5,13 +5,13 @@ import type {
   PrivacyFindingsDetails,
   SuggestedHelpers,
 } from '../../../common/contracts/help-requests.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
+import { HOUR, isoNow } from '../../lib/time.ts';
 import { notificationsOf, saveProfileAs } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, type TestClient } from '../../test/client.ts';
 import { recordEvents } from '../../test/discussions.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
-import { HOUR, isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { runEscalations } from './index.ts';
 

@@ -17,6 +17,7 @@ import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { POST_BODY_LIMIT_BYTES } from '../discussions/index.ts';
+import { startHelpJobs } from './escalation.service.ts';
 import { presentSuggestedHelpers, presentSummary } from './help-requests.presenter.ts';
 import {
   createHelpRequest,
@@ -31,7 +32,6 @@ import {
   suggestHelpers,
   updateHelpRequest,
 } from './help-requests.service.ts';
-import { startHelpJobs } from './escalation.service.ts';
 
 const tags = ['help-requests'];
 const base = '/api/networks/:slug/help-requests';

@@ -43,8 +43,11 @@ export type HelpRequestRow = Selectable<HelpRequestsTable>;
 /** A request with the names of its requester and resolver, as lists and pages read it. */
 export interface HelpRequestListRow extends HelpRequestRow {
   requesterName: string | null;
+  /** Set when the requester's account was erased (shown as a former member); so for the others. */
+  requesterErasedAt: string | null;
   requesterAvatarKey: string | null;
   resolvedByName: string | null;
+  resolvedByErasedAt: string | null;
   /** The reader offered to help. */
   offeredByMe: number | boolean;
 }

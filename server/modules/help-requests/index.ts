@@ -2,8 +2,10 @@
  * Help requests (C4): mentors ask the network for support or a case consultation; others respond
  * or offer to help; suggested helpers are told, unanswered requests escalate once.
  */
-export { helpRequestRoutes } from './help-requests.routes.ts';
+
 export { runEscalations } from './escalation.service.ts';
+export { handOverHelpRequests, openHelpRequestsOf } from './handover.service.ts';
+export { helpRequestRoutes } from './help-requests.routes.ts';
 export {
   createHelpRequest,
   forgetHelperRankings,
@@ -12,4 +14,3 @@ export {
   respondToHelpRequest,
 } from './help-requests.service.ts';
 export { listHelpersWanted } from './help-wanted.service.ts';
-export { handOverHelpRequests, openHelpRequestsOf } from './handover.service.ts';

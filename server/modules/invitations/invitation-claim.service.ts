@@ -2,8 +2,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { hashSecret } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { findInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
 import { invitationStatus } from './invitations.presenter.ts';
+import { findInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
 import type { InvitationRow } from './invitations.table.ts';
 
 /**

@@ -3,9 +3,9 @@ import { HOUR } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
+import { invitationTokenFrom } from '../../test/invitations.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { INVITATIONS_PER_NETWORK } from './invitations.service.ts';
-import { invitationTokenFrom } from '../../test/invitations.ts';
 
 describe.each(DIALECTS)('invitations on %s', (dialect) => {
   let t: TestApp;

@@ -12,6 +12,7 @@ import {
 } from '../../../common/contracts/invitations.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   presentCreatedInvitation,
@@ -24,7 +25,6 @@ import {
   listInvitations,
   revokeNetworkInvitation,
 } from './invitations.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['invitations'];
 

@@ -10,11 +10,11 @@ import type {
 import { LEGAL_KINDS, type LegalKind } from '../../../common/legal.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { projectFile } from '../../lib/project-files.ts';
 import { isoNow } from '../../lib/time.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { presentLegalChanges, presentLegalVersion, renderLegalBody } from './legal.presenter.ts';
 import {
   findAcceptances,

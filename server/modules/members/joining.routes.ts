@@ -11,11 +11,11 @@ import {
   SlugParams,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { appointMetaMentor } from './appointments.service.ts';
 import { acceptInvitation } from './joining.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 /** Becoming a member: by accepting an invitation, or by being named meta-mentor. */
 export async function joiningRoutes(fastify: FastifyInstance, ctx: AppContext) {

@@ -1,4 +1,5 @@
 import type { AcceptedInvitation, AcceptInvitationBody } from '../../../common/contracts/invitations.ts';
+import type { AcceptLegalBody } from '../../../common/contracts/legal.ts';
 import { canUseInvitation } from '../../../common/policies/invitations.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
@@ -13,9 +14,10 @@ import {
   findInvitationBySecret,
   type InvitationRow,
 } from '../invitations/index.ts';
+import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
 import { markGraduateJoined } from '../mooc/index.ts';
 import { findNetworkById, publishMembershipChanged } from '../networks/index.ts';
-import { createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
+import { createUser, findUserByEmail, type UserRow, updateUser } from '../users/index.ts';
 import { admitMember } from './members.service.ts';
 
 export interface AcceptResult extends AcceptedInvitation {
@@ -29,9 +31,11 @@ export interface AcceptResult extends AcceptedInvitation {
  */
 function newAccountFrom(invitation: InvitationRow, body: AcceptInvitationBody) {
   if (!body || Object.values(body).every((v) => v === undefined)) throw unauthenticated();
+  const { acceptedLegal } = body;
   const fields = { ...body, email: invitation.email ?? body.email };
   const { displayName, password, locale, email } = fields;
-  if (displayName && password && locale && email) return { displayName, password, locale, email };
+  if (displayName && password && locale && email)
+    return { displayName, password, locale, email, acceptedLegal };
   const missing = (['displayName', 'password', 'locale', 'email'] as const).filter((key) => !fields[key]);
   throw new AppError(
     'VALIDATION_FAILED',
@@ -45,12 +49,18 @@ function newAccountFrom(invitation: InvitationRow, body: AcceptInvitationBody) {
  * given one: a failure anywhere (address taken, invitation used meanwhile, already a member)
  * leaves nothing behind. The member's sockets hear of it once it is committed.
  */
-async function join(ctx: AppContext, invitation: InvitationRow, user: UserRow, newAccount: boolean) {
+async function join(
+  ctx: AppContext,
+  invitation: InvitationRow,
+  user: UserRow,
+  newAccount: { acceptedLegal: AcceptLegalBody | undefined } | null,
+) {
   const network = await findNetworkById(ctx, invitation.networkId);
   if (!network) throw new AppError('INVITATION_INVALID', 404);
   await withTransaction(ctx, async (tx) => {
-    if (newAccount && !(await createUser(tx, user))) {
-      throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+    if (newAccount) {
+      if (!(await createUser(tx, user))) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
+      await recordSignUpAcceptance(tx, user.id, newAccount.acceptedLegal);
     }
     await claimInvitation(tx, invitation, user.id);
     // The e-mail invitation reached this address, so it is proven.
@@ -91,7 +101,7 @@ export async function acceptInvitation(
 
   if (signedIn) {
     if (!canUseInvitation(invitation, signedIn)) throw new AppError('INVITATION_WRONG_ACCOUNT', 403);
-    const network = await join(ctx, invitation, signedIn, false);
+    const network = await join(ctx, invitation, signedIn, null);
     return { ...outcome, network: { slug: network.slug, name: network.name }, accountCreated: false };
   }
 
@@ -100,6 +110,8 @@ export async function acceptInvitation(
   await ctx.rateLimiter.hit(`register:ip:${meta.ip}`, RATE_RULES.registerPerIp);
   if (await findUserByEmail(ctx, email)) throw new AppError('EMAIL_TAKEN', 409, { field: 'email' });
   assertStrongPassword(account.password, email);
+  // Like signing up: the versions shown must be the current ones (409 DOCUMENT_CHANGED otherwise).
+  await assertSignUpAcceptance(ctx, account.acceptedLegal);
   const now = isoNow();
   const user: UserRow = {
     id: newId(),
@@ -114,7 +126,7 @@ export async function acceptInvitation(
     createdAt: now,
     updatedAt: now,
   };
-  const network = await join(ctx, invitation, user, true);
+  const network = await join(ctx, invitation, user, { acceptedLegal: account.acceptedLegal });
   if (!user.emailVerifiedAt) await resendVerification(ctx, user);
   const { token } = await startSession(ctx, user.id, meta);
   return {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuddySuggestions } from '../../../common/contracts/buddies.ts';
 import type { Directory, Profile } from '../../../common/contracts/profiles.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { saveProfileAs } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 

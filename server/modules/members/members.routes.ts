@@ -14,6 +14,7 @@ import {
   SlugParams,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { getNetworkAudit } from '../../platform/audit/index.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentMemberPage } from './members.presenter.ts';
@@ -25,7 +26,6 @@ import {
   removeMember,
   setLeave,
 } from './members.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['members'];
 

@@ -8,12 +8,12 @@ import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { forgetHelperRankings } from '../help-requests/index.ts';
 import {
   announceClosedPairings,
   type ClosedPairings,
   closeDepartedMemberPairings,
 } from '../buddies/index.ts';
+import { forgetHelperRankings } from '../help-requests/index.ts';
 import {
   countActiveMembers,
   findMembership,

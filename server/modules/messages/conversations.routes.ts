@@ -11,6 +11,7 @@ import {
   OpenDirectBody,
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import {
   addParticipants,
@@ -21,7 +22,6 @@ import {
   openDirectConversation,
 } from './conversations.service.ts';
 import { presentConversation, presentConversationList } from './messages.presenter.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['messages'];
 

@@ -10,6 +10,12 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import {
+  publishConversationCreated,
+  publishConversationLeft,
+  publishConversationUpdated,
+} from './messages.events.ts';
+import type { ConversationView } from './messages.presenter.ts';
+import {
   countParticipants,
   countUnread,
   deleteParticipant,
@@ -21,12 +27,6 @@ import {
   listMessagesByIds,
   listParticipants,
 } from './messages.repository.ts';
-import {
-  publishConversationCreated,
-  publishConversationLeft,
-  publishConversationUpdated,
-} from './messages.events.ts';
-import type { ConversationView } from './messages.presenter.ts';
 import type { ConversationParticipantRow, ConversationRow } from './messages.table.ts';
 import { assertCanMessageAll, assertNotBlocked } from './messaging-policy.ts';
 

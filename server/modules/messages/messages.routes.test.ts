@@ -3,8 +3,8 @@ import type { Conversation, Message } from '../../../common/contracts/messages.t
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import type { NetworkRow } from '../networks/index.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
+import type { NetworkRow } from '../networks/index.ts';
 
 let counter = 0;
 const clientId = () => `client-${Date.now()}-${++counter}`;

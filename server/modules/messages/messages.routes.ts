@@ -16,6 +16,7 @@ import {
   UnreadCounts,
 } from '../../../common/contracts/messages.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { registerConversationRooms } from './messages.events.ts';
@@ -29,7 +30,6 @@ import {
   sendMessage,
   syncMessages,
 } from './messages.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['messages'];
 

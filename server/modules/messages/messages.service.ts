@@ -9,10 +9,12 @@ import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
-import { isoNow, MINUTE } from '../../lib/time.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
+import { isoNow, MINUTE } from '../../lib/time.ts';
 import { notifyMessage } from '../notifications/index.ts';
 import { loadParticipation } from './conversations.service.ts';
+import { publishMessage, publishRead } from './messages.events.ts';
+import type { HistoryPageData, SyncPageData } from './messages.presenter.ts';
 import {
   advanceReadMark,
   countUnread,
@@ -26,8 +28,6 @@ import {
   touchConversation,
   updateMessage,
 } from './messages.repository.ts';
-import { publishMessage, publishRead } from './messages.events.ts';
-import type { HistoryPageData, SyncPageData } from './messages.presenter.ts';
 import type { MessageRow } from './messages.table.ts';
 import { assertCanMessageAny, assertNotBlocked } from './messaging-policy.ts';
 

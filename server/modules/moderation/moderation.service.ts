@@ -28,6 +28,7 @@ import * as repo from './moderation.repository.ts';
 
 /** Who acts: the signed-in user. */
 type Moderator = Pick<SessionContext['user'], 'id' | 'isPlatformAdmin'>;
+
 import type { ReportRow } from './moderation.table.ts';
 
 const DAY_MS = 86_400_000;

@@ -13,6 +13,7 @@ import {
 } from '../../../common/contracts/mooc.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import {
   inviteGraduates,
@@ -23,7 +24,6 @@ import {
 } from './graduates.service.ts';
 import { presentBadges, presentGraduate, presentGraduateList } from './mooc.presenter.ts';
 import { loadMoocSession } from './mooc.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['mooc'];
 

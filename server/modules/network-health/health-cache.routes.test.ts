@@ -5,8 +5,8 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildTopic } from '../../test/discussions.ts';
 import { buildEvent, utcLocal } from '../../test/events.ts';
-import { buildHelpRequest } from '../../test/help-requests.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import { buildHelpRequest } from '../../test/help-requests.ts';
 import { rollUpDue } from './rollup.service.ts';
 
 // A server process keeps the daily rows of a dashboard while the roll-ups' generation stands: what

@@ -6,8 +6,8 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildTopic } from '../../test/discussions.ts';
 import { buildEvent, utcLocal } from '../../test/events.ts';
-import { buildHelpRequest } from '../../test/help-requests.ts';
 import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { buildHelpRequest } from '../../test/help-requests.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { rollUpDue } from './rollup.service.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
-import { buildHelpRequest } from '../../test/help-requests.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
+import { buildHelpRequest } from '../../test/help-requests.ts';
 import { ROLLUP_JOB, rollUpDay, rollUpDue } from './rollup.service.ts';
 
 describe.each(DIALECTS)('the health roll-up job on %s', (dialect) => {

@@ -2,6 +2,15 @@
  * Networks: the networks themselves, their memberships as data, and where each user stands in
  * them (the server half of the policy layer: every network route's access is resolved here).
  */
+
+export {
+  countActiveMembers,
+  findMembership,
+  listActiveMembers,
+  saveMembership,
+  setMembershipLeave,
+  updateMembership,
+} from './memberships.service.ts';
 export {
   authorizeNetwork,
   getStandings,
@@ -19,14 +28,6 @@ export { publishMembershipChanged } from './networks.events.ts';
 export { type NetworkPageData, presentNetwork, presentNetworkSummary } from './networks.presenter.ts';
 export { networkRoutes } from './networks.routes.ts';
 export { networkSharePageRoutes } from './share-page.routes.ts';
-export {
-  countActiveMembers,
-  findMembership,
-  listActiveMembers,
-  saveMembership,
-  setMembershipLeave,
-  updateMembership,
-} from './memberships.service.ts';
 export {
   createNetwork,
   findNetworkById,

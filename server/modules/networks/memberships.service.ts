@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
-import type { MembershipRow } from './networks.table.ts';
 import * as repository from './networks.repository.ts';
+import type { MembershipRow } from './networks.table.ts';
 
 /**
  * Memberships as data: the members module holds the rules of joining, changing and leaving and

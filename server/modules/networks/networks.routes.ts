@@ -8,12 +8,12 @@ import {
   UpdateNetworkBody,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { loadNetworkAccess, type NetworkAccess, permittedActions, requireUser } from './network-access.ts';
 import { registerNetworkRooms } from './networks.events.ts';
 import { presentNetwork } from './networks.presenter.ts';
 import { editNetwork, getMyNetworks, getNetworkPage, getPublicNetworks } from './networks.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['networks'];
 

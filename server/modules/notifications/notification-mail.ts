@@ -5,12 +5,12 @@ import {
 } from '../../../common/contracts/notifications.ts';
 import { isLocale, type Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
+import { translate } from '../../lib/i18n.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NotificationMailItem } from '../../platform/mail/index.ts';
 import { findUserById, type UserRow } from '../users/index.ts';
 import { startPushJob } from './notification-push.ts';
-import { IMMEDIATE_MAIL_JOB } from './notifications.service.ts';
 import {
   claimPendingEmail,
   findAnnouncementForMail,
@@ -20,6 +20,7 @@ import {
   type NotificationListRow,
   setLastDigestAt,
 } from './notifications.repository.ts';
+import { IMMEDIATE_MAIL_JOB } from './notifications.service.ts';
 import { unsubscribeUrl } from './unsubscribe.service.ts';
 
 /** The recurring job that sends the daily digests; each run schedules the next. */
@@ -66,10 +67,11 @@ function localeOf(user: UserRow): Locale {
   return isLocale(user.locale) ? user.locale : 'en';
 }
 
-function itemOf(row: NotificationListRow): NotificationMailItem {
+function itemOf(row: NotificationListRow, locale: Locale): NotificationMailItem {
   return {
     kind: row.kind,
-    actor: row.actorName ?? '',
+    // Someone whose account was erased since has no name any more.
+    actor: row.actorErasedAt ? translate(locale, 'discussions.former_member') : (row.actorName ?? ''),
     network: row.networkName ?? '',
     title: row.topicTitle ?? row.announcementTitle ?? row.eventTitle ?? '',
     count: row.count,
@@ -133,7 +135,7 @@ export async function sendPendingMail(
         name: route === 'daily' ? 'notification_digest' : 'notification',
         params: {
           name: user.displayName,
-          items: others.map(itemOf),
+          items: others.map((row) => itemOf(row, locale)),
           url: `${ctx.config.publicUrl}/notifications`,
           unsubscribeUrl: url,
         },

@@ -1,9 +1,9 @@
-import { isLocale, RTL_LOCALES, type Locale } from '../../../common/locales.ts';
-import { notificationPath, type NotificationKindCode } from '../../../common/notifications.ts';
+import { isLocale, type Locale, RTL_LOCALES } from '../../../common/locales.ts';
+import { type NotificationKindCode, notificationPath } from '../../../common/notifications.ts';
 import { pushKindOf } from '../../../common/push.ts';
 import type { AppContext } from '../../context.ts';
-import { HOUR } from '../../lib/time.ts';
 import { translate } from '../../lib/i18n.ts';
+import { HOUR } from '../../lib/time.ts';
 import { hasPushDevices, type PushOptions, pushToDevices, pushWindow } from '../push/index.ts';
 import { findUserById } from '../users/index.ts';
 import { listNotifications, type NotificationListRow } from './notifications.repository.ts';
@@ -59,7 +59,9 @@ export function startPushJob(ctx: AppContext): void {
 /** The title and text of a push in the person's language (the mail's subject and line of the kind). */
 export function pushTextOf(row: NotificationListRow, locale: Locale): { title: string; body: string } {
   const params = {
-    actor: row.actorName ?? translate(locale, 'notifications.someone'),
+    actor: row.actorErasedAt
+      ? translate(locale, 'discussions.former_member')
+      : (row.actorName ?? translate(locale, 'notifications.someone')),
     network: row.networkName ?? '',
     title: row.topicTitle ?? row.announcementTitle ?? row.eventTitle ?? '',
     count: row.count,

@@ -1,4 +1,5 @@
 import type { Notification, NotificationList } from '../../../common/contracts/notifications.ts';
+import { authorOf } from '../../lib/people.ts';
 import type { NotificationListRow } from './notifications.repository.ts';
 
 /** A notification as its recipient sees it; subjects that were deleted meanwhile show as null. */
@@ -13,7 +14,7 @@ export function presentNotification(row: NotificationListRow): Notification {
       row.networkId && row.networkSlug && row.networkName
         ? { id: row.networkId, slug: row.networkSlug, name: row.networkName }
         : null,
-    actor: row.actorId && row.actorName ? { id: row.actorId, displayName: row.actorName } : null,
+    actor: authorOf(row.actorId, row.actorName, row.actorErasedAt),
     topic: row.topicId && row.topicTitle ? { id: row.topicId, title: row.topicTitle } : null,
     postId: row.postId,
     conversationId: row.conversationId,

@@ -90,6 +90,7 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'net.slug as networkSlug',
         'net.name as networkName',
         'actor.displayName as actorName',
+        'actor.erasedAt as actorErasedAt',
         't.title as topicTitle',
         'a.title as announcementTitle',
         'ev.title as eventTitle',

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
+import type { OutgoingMail } from '../../platform/mail/index.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
-import { notifyAnnouncement } from '../announcements/index.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
-import type { OutgoingMail } from '../../platform/mail/index.ts';
-import type { NetworkRow } from '../networks/index.ts';
+import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
+import { notifyAnnouncement } from '../announcements/index.ts';
+import type { NetworkRow } from '../networks/index.ts';
 import { DIGEST_JOB, nextDigestAt } from './notification-mail.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 

@@ -9,6 +9,7 @@ import {
   UpdateNotificationPreferencesBody,
 } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { startNotificationJobs } from './notification-mail.ts';
 import { presentNotificationList } from './notifications.presenter.ts';
@@ -20,7 +21,6 @@ import {
   updatePreferences,
 } from './notifications.service.ts';
 import { unsubscribeRoutes } from './unsubscribe.routes.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['notifications'];
 

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { UnsubscribeInfo, UnsubscribeQuery } from '../../../common/contracts/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errorResponses } from '../../errors.ts';
-import { renderUnsubscribePage } from './unsubscribe-page.ts';
 import { applyUnsubscribe, describeUnsubscribe } from './unsubscribe.service.ts';
+import { renderUnsubscribePage } from './unsubscribe-page.ts';
 
 const tags = ['notifications'];
 

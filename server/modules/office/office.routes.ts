@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import { NetworkOffice, UpdateOfficeBody } from '../../../common/contracts/office.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireUser } from '../networks/index.ts';
 import { presentOffice } from './office.presenter.ts';
 import { getOffice, updateOffice } from './office.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['office'];
 

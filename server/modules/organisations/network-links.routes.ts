@@ -10,6 +10,7 @@ import {
   SlugParams,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import {
   getNetworkPage,
@@ -25,7 +26,6 @@ import {
   removeNetworkOrganisation,
 } from './network-founding.service.ts';
 import { loadOrganisation } from './organisations.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 /** Organisations and networks: founding a network, the networks of an organisation, partner organisations. */
 export async function networkLinkRoutes(fastify: FastifyInstance, ctx: AppContext) {

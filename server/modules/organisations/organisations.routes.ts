@@ -13,6 +13,7 @@ import {
   UpdateOrganisationBody,
 } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { presentOrganisation, presentOrganisationAdmins } from './organisations.presenter.ts';
 import {
@@ -25,7 +26,6 @@ import {
   removeOrganisationAdmin,
   verifyOrganisation,
 } from './organisations.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['organisations'];
 

@@ -3,6 +3,7 @@
  * shared with the web app (common/privacy). The help-request module calls checkCaseText when a
  * case consultation is posted.
  */
+
+export { presentPrivacyCheck } from './privacy.presenter.ts';
 export { privacyRoutes } from './privacy.routes.ts';
 export { checkCaseText, hasPersonalData } from './privacy.service.ts';
-export { presentPrivacyCheck } from './privacy.presenter.ts';

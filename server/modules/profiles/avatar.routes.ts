@@ -4,10 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AVATAR_MAX_MB, AvatarQuery, Profile, UserIdParams } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
-import { requireAuth } from '../../platform/sessions/index.ts';
-import { readUpload, registerUploads, sendFile, UPLOAD_FIELD } from '../../platform/files/index.ts';
-import { readVisibleAvatar, removeAvatar, uploadAvatar } from './avatar.service.ts';
 import { errorResponses } from '../../errors.ts';
+import { readUpload, registerUploads, sendFile, UPLOAD_FIELD } from '../../platform/files/index.ts';
+import { requireAuth } from '../../platform/sessions/index.ts';
+import { readVisibleAvatar, removeAvatar, uploadAvatar } from './avatar.service.ts';
 
 const tags = ['profiles'];
 /** Sent as raw bytes (Fastify does not serialize buffers); typed for the handler and the docs. */

@@ -2,9 +2,9 @@ import type { Profile } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { isoNow } from '../../lib/time.ts';
+import { createAvatarStore, type ServedFile } from '../../platform/files/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { renderAvatar } from './avatar-image.ts';
-import { createAvatarStore, type ServedFile } from '../../platform/files/index.ts';
 import { ensureProfile, findProfile, swapAvatarKey } from './profiles.repository.ts';
 import { findVisibleProfileOwner, getOwnProfile } from './profiles.service.ts';
 

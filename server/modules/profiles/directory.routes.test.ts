@@ -5,9 +5,9 @@ import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { makeImage, uploadAvatar } from '../../test/profiles.ts';
 import type { NetworkRow } from '../networks/index.ts';
 import { saveProfile } from './profiles.repository.ts';
-import { makeImage, uploadAvatar } from '../../test/profiles.ts';
 
 interface Person {
   name: string;

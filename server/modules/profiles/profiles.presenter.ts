@@ -1,5 +1,5 @@
-import { EXPERTISE_AREAS } from '../../../common/expertise.ts';
 import type { Profile } from '../../../common/contracts/profiles.ts';
+import { EXPERTISE_AREAS } from '../../../common/expertise.ts';
 import type { UserRow } from '../users/index.ts';
 import type { ProfileRow } from './profiles.table.ts';
 

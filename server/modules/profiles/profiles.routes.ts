@@ -9,11 +9,11 @@ import {
   UserIdParams,
 } from '../../../common/contracts/profiles.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { avatarRoutes } from './avatar.routes.ts';
 import { listDirectory } from './directory.service.ts';
 import { getOwnProfile, getVisibleProfile, updateOwnProfile } from './profiles.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['profiles'];
 

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { NudgeKind, ProgressionDecision, ProgressionStep } from '../../../common/progression.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
-import type { MemberStats } from './ranking.ts';
 import type { NudgeLogRow, ProgressionDecisionRow } from './progression.table.ts';
+import type { MemberStats } from './ranking.ts';
 
 type Db = Kysely<DB>;
 

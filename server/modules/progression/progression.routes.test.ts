@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { notificationsOf } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';

@@ -4,5 +4,5 @@
  * push and when (see notifications/notification-push.ts).
  */
 export { pushRoutes } from './push.routes.ts';
-export { hasPushDevices, pushWindow, type PushMessage, pushToDevices } from './push.service.ts';
 export type { PushOptions } from './push.sender.ts';
+export { hasPushDevices, type PushMessage, pushToDevices, pushWindow } from './push.service.ts';

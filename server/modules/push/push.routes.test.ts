@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../context.ts';
 import { newId } from '../../lib/ids.ts';
-import { createLogger } from '../../logger.ts';
 import { isoNow } from '../../lib/time.ts';
+import { createLogger } from '../../logger.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, freshClient, signIn, type TestClient } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';

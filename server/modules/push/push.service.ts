@@ -12,7 +12,6 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { checkPushEndpoint } from './push-endpoint.ts';
 import {
   countPushSubscriptions,
   deletePushSubscription,
@@ -29,6 +28,7 @@ import {
 } from './push.repository.ts';
 import { generateVapidKeys, type PushOptions, sendPush, type VapidKeys } from './push.sender.ts';
 import type { PushSubscriptionRow } from './push.table.ts';
+import { checkPushEndpoint } from './push-endpoint.ts';
 
 const VAPID_KEY = 'vapid';
 const vapidCache = new WeakMap<AppContext, VapidKeys>();

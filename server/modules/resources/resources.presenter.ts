@@ -8,12 +8,10 @@ import type {
 } from '../../../common/contracts/resources.ts';
 import type { ResourceViewer } from '../../../common/policies/resources.ts';
 import { canEditResources, canManageResources } from '../../../common/policies/resources.ts';
+import { authorOf } from '../../lib/people.ts';
 import type { ResourceListRow, ResourceRevisionListRow } from './resources.table.ts';
 
 const EXCERPT_MAX = 240;
-
-const personOf = (id: string | null, name: string | null) =>
-  id && name !== null ? { id, displayName: name } : null;
 
 /** A Markdown source as one line of plain text, shortened for lists. */
 export function excerptOf(source: string): string {
@@ -53,7 +51,7 @@ export function presentSummary(
     region: row.region,
     revision: Number(row.revision),
     updatedAt: row.updatedAt,
-    updatedBy: shared ? null : personOf(row.updatedBy, row.updatedByName),
+    updatedBy: shared ? null : authorOf(row.updatedBy, row.updatedByName, row.updatedByErasedAt),
     startHere: shared || row.startHere === null ? null : Number(row.startHere),
   };
 }
@@ -98,7 +96,7 @@ export function presentResource(slug: string, row: ResourceListRow, viewer: Reso
           }
         : null,
     createdAt: row.createdAt,
-    createdBy: personOf(row.createdBy, row.createdByName),
+    createdBy: authorOf(row.createdBy, row.createdByName, row.createdByErasedAt),
     canEdit: canEditResources(viewer),
     canManage: canManageResources(viewer),
   };
@@ -107,7 +105,7 @@ export function presentResource(slug: string, row: ResourceListRow, viewer: Reso
 export function presentRevision(row: ResourceRevisionListRow): RevisionSummary {
   return {
     revision: Number(row.revision),
-    author: personOf(row.authorId, row.authorName),
+    author: authorOf(row.authorId, row.authorName, row.authorErasedAt),
     summary: row.summary,
     createdAt: row.createdAt,
     revertedFrom: row.revertedFrom === null ? null : Number(row.revertedFrom),

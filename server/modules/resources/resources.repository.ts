@@ -18,7 +18,9 @@ function resourcesWithNames(db: Kysely<DB>) {
     .selectAll('r')
     .select([
       'c.displayName as createdByName',
+      'c.erasedAt as createdByErasedAt',
       'u.displayName as updatedByName',
+      'u.erasedAt as updatedByErasedAt',
       'a.fileName as fileName',
       'a.contentType as fileContentType',
       'a.size as fileSize',
@@ -206,7 +208,7 @@ function revisionsWithNames(db: Kysely<DB>) {
     .selectFrom('resourceRevisions as v')
     .leftJoin('users as u', 'u.id', 'v.authorId')
     .selectAll('v')
-    .select('u.displayName as authorName');
+    .select(['u.displayName as authorName', 'u.erasedAt as authorErasedAt']);
 }
 
 /** A resource's revisions, newest first. */

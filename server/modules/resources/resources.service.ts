@@ -18,6 +18,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
+import { authorOf } from '../../lib/people.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { createAttachmentStore, type ServeHeaders } from '../../platform/files/index.ts';
@@ -175,10 +176,7 @@ async function conflict(
       revision: Number(row.revision),
       title: row.title,
       body: row.bodySource,
-      author:
-        row.updatedBy && row.updatedByName !== null
-          ? { id: row.updatedBy, displayName: row.updatedByName }
-          : null,
+      author: authorOf(row.updatedBy, row.updatedByName, row.updatedByErasedAt),
       createdAt: current?.createdAt ?? row.updatedAt,
     },
     yours: { baseRevision: base, title: yours.title, body: yours.body },

@@ -37,7 +37,10 @@ export type ResourceRow = Selectable<ResourcesTable>;
 /** A resource with the names of its authors and its file's facts, as lists and pages read it. */
 export interface ResourceListRow extends ResourceRow {
   createdByName: string | null;
+  /** Set when the creator's account was erased (shown as a former member); so for the editor. */
+  createdByErasedAt: string | null;
   updatedByName: string | null;
+  updatedByErasedAt: string | null;
   fileName: string | null;
   fileContentType: string | null;
   fileSize: number | null;
@@ -58,6 +61,7 @@ export interface ResourceRevisionsTable {
 export type ResourceRevisionRow = Selectable<ResourceRevisionsTable>;
 export interface ResourceRevisionListRow extends ResourceRevisionRow {
   authorName: string | null;
+  authorErasedAt: string | null;
 }
 
 /** This module's column on networks (added by its migration); the typed schema joins it. */

@@ -9,10 +9,10 @@ import {
 } from '../../../common/contracts/roadmap.ts';
 import type { Locale } from '../../../common/locales.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { type NetworkRow, requireUser } from '../networks/index.ts';
 import { presentRoadmap } from './roadmap.presenter.ts';
 import { changePhase, getRoadmapFacts, tickStep, untickStep } from './roadmap.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['roadmap'];
 

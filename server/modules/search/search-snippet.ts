@@ -1,6 +1,6 @@
 import type { TextPiece } from '../../../common/contracts/search.ts';
-import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery } from './search.types.ts';
+import { isPrefixWord } from './search-query.ts';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII = /^[\x20-\x7e]*$/;

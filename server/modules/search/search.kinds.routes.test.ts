@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as searchMoreKinds from '../../db/migrations/2026-12-06T1500-search-more-kinds.ts';
+import { newId } from '../../lib/ids.ts';
+import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { signIn, type TestClient } from '../../test/client.ts';
 import { buildEvent } from '../../test/events.ts';
 import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
-import { newId } from '../../lib/ids.ts';
-import { isoNow } from '../../lib/time.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import * as searchMoreKinds from '../../db/migrations/2026-12-06T1500-search-more-kinds.ts';
 
 interface Result {
   type: string;

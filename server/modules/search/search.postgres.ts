@@ -9,8 +9,8 @@ import {
   SEARCH_CANDIDATES,
   toHit,
 } from './search.filters.ts';
-import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
+import { isPrefixWord } from './search-query.ts';
 
 /** A word as the index holds it (migration 2026-12-06T1501): lower case, accents dropped. */
 export const foldForPostgres = (word: string) =>

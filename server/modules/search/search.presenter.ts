@@ -1,7 +1,7 @@
 import type { SearchResults, SearchType } from '../../../common/contracts/search.ts';
 import { markdownToPlainText } from '../../lib/markdown.ts';
-import { excerptAround, markWords, snippetOf, termsToMark } from './search-snippet.ts';
 import type { ParsedQuery, SearchHit } from './search.types.ts';
+import { excerptAround, markWords, snippetOf, termsToMark } from './search-snippet.ts';
 
 /** A network the searcher may search, as results name it. */
 export interface SearchedNetwork {

@@ -7,7 +7,6 @@ import { signIn, type TestClient } from '../../test/client.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { parseSearchQuery } from './search-query.ts';
 import {
   allowedDocuments,
   candidateScope,
@@ -20,6 +19,7 @@ import { toTsquery } from './search.postgres.ts';
 import { searchRepository } from './search.repository.ts';
 import { toFts5 } from './search.sqlite.ts';
 import type { SearchHit, SearchParams } from './search.types.ts';
+import { parseSearchQuery } from './search-query.ts';
 
 /**
  * The search statement as it was before it ranked a bounded candidate list (issue 25): every

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { spaceId, startTopic } from '../../test/discussions.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { parseSearchQuery } from './search-query.ts';
-import { searchRepository } from './search.repository.ts';
 import { toTsquery } from './search.postgres.ts';
+import { searchRepository } from './search.repository.ts';
 import { toFts5 } from './search.sqlite.ts';
+import { parseSearchQuery } from './search-query.ts';
 
 describe('search query parsing', () => {
   it('reads words, phrases, exclusions and alternatives, and drops engine syntax', () => {

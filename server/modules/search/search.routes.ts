@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SearchQuery, SearchResults } from '../../../common/contracts/search.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requireAuth } from '../../platform/sessions/index.ts';
 import { presentSearchResults } from './search.presenter.ts';
 import { search } from './search.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 /** Full-text search over the discussions and members of the caller's networks. */
 export async function searchRoutes(fastify: FastifyInstance, ctx: AppContext) {

@@ -5,9 +5,9 @@ import { AppError } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
 import { authorizeNetwork, getStandingsOf, loadNetworkAccess } from '../networks/index.ts';
-import { parseSearchQuery } from './search-query.ts';
 import type { SearchedNetwork, SearchPage } from './search.presenter.ts';
 import { searchRepository } from './search.repository.ts';
+import { parseSearchQuery } from './search-query.ts';
 
 /** Deep pages of a ranked list help nobody and cost the database: stop after this many results. */
 const MAX_OFFSET = 500;

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { candidateScope, type RawHit, SEARCH_CANDIDATES, toHit, visiblePageOf } from './search.filters.ts';
-import { isPrefixWord } from './search-query.ts';
 import type { ParsedQuery, SearchRepository } from './search.types.ts';
+import { isPrefixWord } from './search-query.ts';
 
 const phrase = (words: string[]) => `"${words.join(' ')}"`;
 const wanted = (words: string[]) =>

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Me, SetupBody, SetupStatus } from '../../../common/contracts/auth.ts';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
 import { requestMeta, setSessionCookie } from '../../platform/sessions/index.ts';
 import { presentMe } from '../users/index.ts';
 import { completeSetup, needsSetup } from './setup.service.ts';
-import { errorResponses } from '../../errors.ts';
 
 const tags = ['setup'];
 

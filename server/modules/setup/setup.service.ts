@@ -7,7 +7,8 @@ import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { type RequestMeta, startSession } from '../../platform/sessions/index.ts';
 import { assertStrongPassword, hashPassword } from '../auth/index.ts';
-import { countUsers, createUser, findUserByEmail, updateUser, type UserRow } from '../users/index.ts';
+import { assertSignUpAcceptance, recordSignUpAcceptance } from '../legal/index.ts';
+import { countUsers, createUser, findUserByEmail, type UserRow, updateUser } from '../users/index.ts';
 
 /** True while the platform has no account at all. */
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
@@ -59,7 +60,10 @@ export async function completeSetup(
   if (!setupToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError('SETUP_TOKEN_INVALID', 403, { field: 'token' });
   }
-  const { user } = await createOrPromoteAdmin(ctx, body);
+  // Like signing up: the versions shown must be the current ones (409 DOCUMENT_CHANGED otherwise).
+  await assertSignUpAcceptance(ctx, body.acceptedLegal);
+  const { user, created } = await createOrPromoteAdmin(ctx, body);
+  if (created) await recordSignUpAcceptance(ctx, user.id, body.acceptedLegal);
   const { token } = await startSession(ctx, user.id, meta);
   return { user, token };
 }

@@ -3,12 +3,12 @@ export { presentMe } from './users.presenter.ts';
 export {
   cancelAccountDeletion,
   countUsers,
-  findAccountDeletion,
-  scheduleAccountDeletion,
   createUser,
+  findAccountDeletion,
   findUserByEmail,
   findUserById,
   platformActor,
+  scheduleAccountDeletion,
   updateUser,
 } from './users.service.ts';
 export type { AccountDeletionRow, NewUserRow, UserRow, UserUpdate } from './users.table.ts';

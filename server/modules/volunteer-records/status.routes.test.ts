@@ -4,8 +4,8 @@ import type { SuggestedHelpers } from '../../../common/contracts/help-requests.t
 import type { Directory } from '../../../common/contracts/profiles.ts';
 import type { VolunteerRecord } from '../../../common/contracts/volunteer-records.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
-import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { buildPair, notificationsOf, saveProfileAs } from '../../test/buddies.ts';
+import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';

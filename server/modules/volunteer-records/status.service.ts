@@ -14,8 +14,8 @@ import { menteeCodesOf } from '../activities/index.ts';
 import { announceClosedPairings } from '../buddies/index.ts';
 import { forgetHelperRankings, handOverHelpRequests } from '../help-requests/index.ts';
 import { endMembershipAsLeft, setLeave } from '../members/index.ts';
-import { notify } from '../notifications/index.ts';
 import { type NetworkAccess, publishMembershipChanged, requireUser } from '../networks/index.ts';
+import { notify } from '../notifications/index.ts';
 import * as repo from './volunteer-records.repository.ts';
 
 /**

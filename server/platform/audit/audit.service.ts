@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { AuditList } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import type { Database } from '../../db/database.ts';
+import { decodeCursor, paginate } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { insertAudit, listNetworkAudit } from './audit.repository.ts';

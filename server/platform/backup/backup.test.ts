@@ -7,8 +7,8 @@ import { runCli } from '../../cli.ts';
 import { cliIo, sqliteRows, storedFiles } from '../../test/backup.ts';
 import { buildTestApp, type TestApp } from '../../test/build-app.ts';
 import { signIn, type TestClient } from '../../test/client.ts';
-import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { buildTopic } from '../../test/discussions.ts';
+import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { makeImage, multipartBody, uploadAvatar } from '../../test/profiles.ts';
 
 const PDF = (n: number) =>

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli.ts';
 import { cliIo } from '../../test/backup.ts';
-import { buildTestApp, DIALECTS, type TestApp, TEST_ORIGIN } from '../../test/build-app.ts';
+import { buildTestApp, DIALECTS, TEST_ORIGIN, type TestApp } from '../../test/build-app.ts';
 import { signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork } from '../../test/factories.ts';
 import { makeImage, multipartBody, uploadAvatar } from '../../test/profiles.ts';

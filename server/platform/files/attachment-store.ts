@@ -1,4 +1,4 @@
-import type { FileStorage, ServeHeaders, ServedFile } from './storage.ts';
+import type { FileStorage, ServedFile, ServeHeaders } from './storage.ts';
 
 /** Attachments are stored as `attachments/<id>` (never by the uploaded name). */
 export interface AttachmentStore {

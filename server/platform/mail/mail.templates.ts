@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/locales.ts';
-import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { RTL_LOCALES } from '../../../common/locales.ts';
+import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { translate } from '../../lib/i18n.ts';
 
 type Params = Record<string, string | number>;
@@ -297,6 +297,7 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   partnership_declined: 'mail.notification.item.partnership_declined',
   partnership_ended: 'mail.notification.item.partnership_ended',
   organisation_join_requested: 'mail.notification.item.organisation_join_requested',
+  network_handed_over: 'mail.notification.item.network_handed_over',
 };
 
 /** A line per notification; the digest groups them under their network. */

@@ -1,3 +1,4 @@
 /** Prometheus metrics: the registry, what feeds it, and how it is served (`/metrics`, METRICS_PORT). */
-export { type JobQueueStats, Metrics } from './metrics.ts';
+
 export { hasBearer, serveMetricsPort } from './metrics.port.ts';
+export { type JobQueueStats, Metrics } from './metrics.ts';

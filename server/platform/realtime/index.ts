@@ -6,8 +6,8 @@ export {
   createRealtimeHub,
   type RealtimeEvent,
   type RealtimeHub,
-  realtimeEvent,
   type RoomResolver,
+  realtimeEvent,
   rooms,
 } from './realtime.hub.ts';
 export { isRelayMessage, startIpcTransport } from './realtime.ipc-transport.ts';

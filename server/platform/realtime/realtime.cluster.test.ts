@@ -15,9 +15,9 @@ import {
 } from '../../test/build-app.ts';
 import { sessionCookie } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { realtimeEvent, rooms } from './realtime.hub.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
 import { startServer, stopServer } from '../../test/server-process.ts';
+import { realtimeEvent, rooms } from './realtime.hub.ts';
 
 /** Cross-instance delivery needs PostgreSQL; these tests run when the dialects include it. */
 const withPostgres = (process.env.TEST_DIALECTS ?? 'sqlite').includes('postgres');

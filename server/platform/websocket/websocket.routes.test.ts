@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WS_CLOSE } from '../../../common/realtime-events.ts';
+import { acceptCurrentDocuments, publishDocument } from '../../modules/documents/index.ts';
+import { leaveNetwork } from '../../modules/members/index.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { sessionCookie, signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { acceptCurrentDocuments, publishDocument } from '../../modules/documents/index.ts';
-import { leaveNetwork } from '../../modules/members/index.ts';
-import { realtimeEvent, rooms } from '../realtime/index.ts';
 import { connectWs, upgradeStatus, wsUrl } from '../../test/realtime.ts';
+import { realtimeEvent, rooms } from '../realtime/index.ts';
 
 const HEARTBEAT_MS = 150;
 

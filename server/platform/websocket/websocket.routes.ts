@@ -4,8 +4,8 @@ import type { RawData } from 'ws';
 import { ClientFrame, WS_PATH } from '../../../common/realtime-events.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requireAuth } from '../sessions/index.ts';
 import { realtimeEvent, rooms, startIpcTransport, startPgTransport } from '../realtime/index.ts';
+import { requireAuth } from '../sessions/index.ts';
 import { type ClientSocket, DEFAULT_SOCKET_OPTIONS, type SocketOptions, SocketRegistry } from './sockets.ts';
 
 /** Client frames are tiny; anything larger is refused by ws itself (close 1009). */

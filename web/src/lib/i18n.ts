@@ -1,15 +1,15 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import { isolateMessageValues } from '../../../common/isolate.ts';
 import {
   DEFAULT_LOCALE,
   isLocale,
-  type Locale,
   LOCALES,
+  type Locale,
   negotiateLocale,
   RTL_LOCALES,
 } from '../../../common/locales.ts';
-import { isolateMessageValues } from '../../../common/isolate.ts';
 
 type Catalogue = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { MentorLevel, NetworkRole, Visibility } from '../../../common/permissions.ts';
 import { languageName } from '../../../common/languages.ts';
+import type { MentorLevel, NetworkRole, Visibility } from '../../../common/permissions.ts';
 
 // Every label spelled out as a literal key, so scripts/check-i18n.mjs can see that it is used.
 

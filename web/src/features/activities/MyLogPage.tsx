@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useMyNetworks } from '../networks/api.ts';
-import { ActivityForm, type ActivityDraft } from './ActivityForm.tsx';
+import { type ActivityDraft, ActivityForm } from './ActivityForm.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { activityKeys, changeActivity, deleteActivity, logActivity, useMyActivities } from './api.ts';
 import { readLastValues, saveLastValues, today } from './last-values.ts';

@@ -10,7 +10,7 @@ import type { ActivityList as ActivityListData } from '../../../../common/contra
 import ar from '../../../../common/i18n/ar.json';
 import en from '../../../../common/i18n/en.json';
 import { ApiError } from '../../lib/api-client.ts';
-import { ActivityForm, type ActivityDraft } from './ActivityForm.tsx';
+import { type ActivityDraft, ActivityForm } from './ActivityForm.tsx';
 import { ActivityList } from './ActivityList.tsx';
 import { activitiesCsvUrl, noteFindingsOf } from './api.ts';
 import { durationLabel, formatDay } from './labels.ts';

@@ -12,6 +12,7 @@ import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { toFormErrors } from '../../lib/form-errors.ts';
+import { shownName } from '../../lib/people.ts';
 import { Composer } from '../discussions/Composer.tsx';
 import { can } from '../networks/api.ts';
 import { announcementKeys, pinAnnouncement, postAnnouncement, usePinnedAnnouncements } from './api.ts';
@@ -42,7 +43,7 @@ export function AnnouncementsSection({ network }: { network: Network }) {
             <UserText>{a.title}</UserText>
           </h3>
           <p className="muted small">
-            {a.author?.displayName && `${a.author.displayName} · `}
+            {a.author && `${shownName(t, a.author)} · `}
             <time dateTime={a.createdAt}>{formatMoment(a.createdAt, i18n.language)}</time>
           </p>
           <ServerHtml html={a.bodyHtml} />

@@ -17,7 +17,7 @@ const announcement = (id: string): Announcement => ({
   title: 'Meeting',
   bodySource: 'Friday',
   bodyHtml: '<p>Friday</p>',
-  author: { id: 'u1', displayName: 'Ada' },
+  author: { id: 'u1', displayName: 'Ada', formerMember: false },
   pinned: true,
   createdAt: '2025-01-01T10:00:00Z',
   shareWithPartners: false,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
+import { TextField } from '../../components/Field.tsx';
 
 type AccountField = 'displayName' | 'email' | 'password';
 

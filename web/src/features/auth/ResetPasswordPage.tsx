@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { confirmPasswordReset } from './api.ts';
 
 const fields = ['password'] as const;

@@ -4,12 +4,13 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { UserText } from '../../components/UserText.tsx';
 import { formatMoment } from '../../lib/dates.ts';
+import { shownName } from '../../lib/people.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AddSpaceForm } from './AddSpaceForm.tsx';
 import { useSpaces, useTopics } from './api.ts';
-import { UserText } from '../../components/UserText.tsx';
 
 /** The network's spaces and its topics, pinned first and then by last activity, with unread markers. */
 export default function DiscussionsPage() {
@@ -93,8 +94,8 @@ export default function DiscussionsPage() {
                     <span className="muted">
                       {[
                         spaceId ? null : spaceName.get(topic.spaceId),
-                        // An erased account keeps its topics without a name: "former member".
-                        topic.author && (topic.author.displayName || t('discussions.former_member')),
+                        // An erased account keeps its topics, shown as by a "former member".
+                        topic.author && shownName(t, topic.author),
                         t('discussions.reply_count', { count: topic.replyCount }),
                       ]
                         .filter(Boolean)

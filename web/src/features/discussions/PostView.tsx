@@ -8,8 +8,9 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
-import { deletePost, discussionKeys, editPost, patchPost, toggleReaction } from './api.ts';
+import { shownName } from '../../lib/people.ts';
 import { ReportButton } from '../moderation/ReportButton.tsx';
+import { deletePost, discussionKeys, editPost, patchPost, toggleReaction } from './api.ts';
 import { Composer } from './Composer.tsx';
 
 const REACTION_KEYS = {
@@ -64,8 +65,7 @@ export function PostView({
   });
 
   // An erased account keeps its posts, without a name: shown as a former member.
-  const author =
-    post.author && !post.author.formerMember ? post.author.displayName : t('discussions.former_member');
+  const author = post.author ? shownName(t, post.author) : t('discussions.former_member');
   const counts = new Map(post.reactions.map((r) => [r.reaction, r]));
 
   // A post by someone the reader blocked stays collapsed until they ask to see it.

@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
+import { shownName } from '../../lib/people.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
 import { CancelEventButton } from './CancelEventButton.tsx';
@@ -194,7 +195,7 @@ function EventDetails({
           {event.organisers.map((o, i) => (
             <span key={o.id}>
               {i > 0 && ', '}
-              <bdi>{o.displayName}</bdi>
+              <bdi>{shownName(t, o)}</bdi>
             </span>
           ))}
         </p>

@@ -13,9 +13,9 @@ import { attendanceOccurrence } from './AttendanceSection.tsx';
 import { bodyOf, draftOf, emptyDraft } from './draft.ts';
 import { EventForm } from './EventEditorPage.tsx';
 import { EventRow } from './EventRow.tsx';
-import { OccurrenceActions } from './OccurrenceActions.tsx';
 import { formatInEventZone, formatOccurrence } from './format.ts';
 import { eventWithCounts, listWithCounts } from './live.ts';
+import { OccurrenceActions } from './OccurrenceActions.tsx';
 
 function translator(lng: 'en' | 'ar'): i18n {
   const instance = i18next.createInstance();

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { HelpRequestSummary } from '../../../../common/contracts/help-requests.ts';
 import { formatMoment } from '../../lib/dates.ts';
 import { expertiseLabel } from '../../lib/labels.ts';
+import { shownName } from '../../lib/people.ts';
 import { formatDay, HELP_STATUS_BADGES, helpKindLabel, helpStatusLabel, urgencyLabel } from './labels.ts';
 
 /** The badges of a request: kind (a case consultation stands out), urgency, deadline, status. */
@@ -40,9 +41,9 @@ export function HelpRequestRow({ slug, request }: { slug: string; request: HelpR
         <HelpBadges request={request} />
         <p className="muted small">
           {[
-            request.requester?.displayName
+            request.requester
               ? t('help.asked_by', {
-                  name: `\u2068${request.requester.displayName}\u2069`,
+                  name: `\u2068${shownName(t, request.requester)}\u2069`,
                   when: formatMoment(request.createdAt, i18n.language),
                 })
               : t('help.asked_at', { when: formatMoment(request.createdAt, i18n.language) }),

@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
 import { expertiseLabel, languageList } from '../../lib/labels.ts';
+import { shownName } from '../../lib/people.ts';
 import { useMe } from '../auth/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import {
@@ -69,7 +70,7 @@ export default function RequestPage() {
       <p className="muted small">
         {data.requester
           ? t('help.asked_by', {
-              name: isolate(data.requester.displayName),
+              name: isolate(shownName(t, data.requester)),
               when: formatMoment(data.createdAt, i18n.language),
             })
           : t('help.asked_at', { when: formatMoment(data.createdAt, i18n.language) })}
@@ -87,7 +88,7 @@ export default function RequestPage() {
       {data.status === 'resolved' && (
         <Alert tone="success">
           {data.resolvedBy
-            ? t('help.resolved_by', { name: isolate(data.resolvedBy.displayName) })
+            ? t('help.resolved_by', { name: isolate(shownName(t, data.resolvedBy)) })
             : t('help.status.resolved')}
           {data.thanksNote && (
             <>
@@ -210,7 +211,7 @@ function OffersSection({ request }: { request: HelpRequest }) {
         <ul className="plain-list help-offers">
           {request.offers.map((o) => (
             <li key={o.helper.id}>
-              <bdi className="strong">{o.helper.displayName}</bdi>{' '}
+              <bdi className="strong">{shownName(t, o.helper)}</bdi>{' '}
               <span className="muted small">{formatMoment(o.createdAt, i18n.language)}</span>
               {o.thanked && <span className="badge badge-ok">{t('help.thanked')}</span>}
             </li>

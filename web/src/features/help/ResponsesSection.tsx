@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
+import { shownName } from '../../lib/people.ts';
 import { AttachmentPicker } from '../discussions/AttachmentPicker.tsx';
 import { Composer } from '../discussions/Composer.tsx';
 import { CaseTextField, PrivacyConfirmation } from '../privacy/CaseTextField.tsx';
@@ -35,7 +36,7 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
 
 function ResponseView({ response }: { response: HelpResponse }) {
   const { t, i18n } = useTranslation();
-  const author = response.author?.displayName ?? t('help.former_member');
+  const author = response.author ? shownName(t, response.author) : t('help.former_member');
   return (
     <li>
       <article className="post help-response" aria-label={t('help.response_by', { name: author })}>

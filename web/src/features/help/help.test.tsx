@@ -11,7 +11,12 @@ import { filtersOf } from './SupportPage.tsx';
 import { renderPage as render, translator } from '../../test-support/render.tsx';
 
 const noop = () => {};
-const person = (id: string, displayName: string) => ({ id, displayName, avatarUrl: null });
+const person = (id: string, displayName: string) => ({
+  id,
+  displayName,
+  formerMember: false,
+  avatarUrl: null,
+});
 
 const summary: HelpRequestSummary = {
   id: 'h1',

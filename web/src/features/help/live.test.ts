@@ -13,7 +13,7 @@ function emit<K extends ServerEventType>(type: K, data: ServerEvents[K]): void {
 
 const response = (over: Partial<HelpResponse> = {}): HelpResponse => ({
   id: 'r1',
-  author: { id: 'u2', displayName: 'Bea Helper', avatarUrl: null },
+  author: { id: 'u2', displayName: 'Bea Helper', formerMember: false, avatarUrl: null },
   bodyHtml: '<p>Call the housing office first.</p>',
   attachments: [],
   createdAt: '2026-01-02T10:00:00Z',
@@ -26,7 +26,7 @@ const request = (over: Partial<HelpRequest> = {}): HelpRequest => ({
   kind: 'question',
   status: 'open',
   title: 'Appointment at the housing office',
-  requester: { id: 'u1', displayName: 'Nadia New', avatarUrl: null },
+  requester: { id: 'u1', displayName: 'Nadia New', formerMember: false, avatarUrl: null },
   expertise: ['housing'],
   languages: ['de'],
   urgency: 'soon',

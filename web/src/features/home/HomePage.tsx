@@ -10,10 +10,10 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { languageList, roleLabel } from '../../lib/labels.ts';
 import { useMyApplications } from '../applications/api.ts';
-import { MyEventsHomeCard } from '../events/EventsHomeSection.tsx';
 import { WithdrawApplicationButton } from '../applications/WithdrawApplicationButton.tsx';
 import { resendVerification, useMe } from '../auth/api.ts';
 import { BuddyHomeCard } from '../buddies/BuddyHomeCard.tsx';
+import { MyEventsHomeCard } from '../events/EventsHomeSection.tsx';
 import { useMyNetworks } from '../networks/api.ts';
 import { useMyOrganisations } from '../organisations/api.ts';
 

@@ -8,11 +8,14 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { isApiError } from '../../lib/api-client.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AccountFields } from '../auth/AccountFields.tsx';
 import { authKeys, useMe } from '../auth/api.ts';
+import { hasPublishedLegal, legalKeys, shownVersions, useCurrentLegal } from '../legal/api.ts';
+import { ConsentField } from '../legal/ConsentField.tsx';
 import { networkKeys } from '../networks/api.ts';
 import { acceptInvitation, type InvitationPreview, useInvitationPreview } from './api.ts';
 
@@ -97,7 +100,7 @@ export default function InvitationPage() {
   );
 }
 
-const fields = ['displayName', 'email', 'password'] as const;
+const fields = ['displayName', 'email', 'password', 'consent'] as const;
 
 function SignUpAndJoin({
   token,
@@ -109,20 +112,37 @@ function SignUpAndJoin({
   onJoined: (result: AcceptedInvitation) => void;
 }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const legal = useCurrentLegal();
   const byLink = invitation.kind === 'link';
   const form = useApiForm({
     fields,
-    required: byLink ? fields : ['displayName', 'password'],
-    codeFields: { WEAK_PASSWORD: 'password', EMAIL_TAKEN: 'email' },
-    submit: (v) =>
-      acceptInvitation(token, {
-        displayName: v.displayName,
-        password: v.password,
-        locale: currentLocale(),
-        ...(byLink ? { email: v.email } : {}),
-      }),
+    required: byLink ? ['displayName', 'email', 'password'] : ['displayName', 'password'],
+    codeFields: { WEAK_PASSWORD: 'password', EMAIL_TAKEN: 'email', DOCUMENT_CHANGED: 'consent' },
+    validate: (v) =>
+      legal.data && hasPublishedLegal(legal.data) && v.consent !== 'yes'
+        ? { consent: t('legal.consent.missing') }
+        : {},
+    submit: async (v) => {
+      try {
+        // A new account accepts the texts on screen, as at sign-up (a newer one is refused and shown).
+        return await acceptInvitation(token, {
+          displayName: v.displayName,
+          password: v.password,
+          locale: currentLocale(),
+          ...(byLink ? { email: v.email } : {}),
+          acceptedLegal: legal.data ? shownVersions(legal.data) : {},
+        });
+      } catch (error) {
+        if (isApiError(error, 'DOCUMENT_CHANGED'))
+          void queryClient.invalidateQueries({ queryKey: legalKeys.current });
+        throw error;
+      }
+    },
     onSuccess: onJoined,
   });
+  if (legal.isPending) return <Loading />;
+  if (legal.isError) return <QueryError error={legal.error} onRetry={() => void legal.refetch()} />;
   return (
     <section className="card stack" aria-labelledby="signup-heading">
       <h2 id="signup-heading">{t('invitations.landing.signup_title')}</h2>
@@ -134,6 +154,11 @@ function SignUpAndJoin({
           </dl>
         )}
         <AccountFields errors={form.errors.fields} withEmail={byLink} />
+        <ConsentField
+          key={JSON.stringify(shownVersions(legal.data))}
+          current={legal.data}
+          error={form.errors.fields.consent}
+        />
         <Button type="submit" pending={form.isPending}>
           {t('invitations.landing.signup_submit')}
         </Button>

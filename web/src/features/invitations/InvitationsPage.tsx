@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../../common/contracts/invitations.ts';
 import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS } from '../../../../common/invitations.ts';
 import { MENTOR_LEVELS, NETWORK_ROLES } from '../../../../common/permissions.ts';
+import { hasMentorLevel } from '../../../../common/policies/standing.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -16,7 +17,6 @@ import { levelLabel, roleLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { createInvitation, invitationKeys, revokeInvitation, useInvitations } from './api.ts';
-import { hasMentorLevel } from '../../../../common/policies/standing.ts';
 
 const fields = ['kind', 'email', 'role', 'level', 'expiresInDays'] as const;
 

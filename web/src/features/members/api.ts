@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   AuditList,
   ChangeMemberBody,
@@ -7,7 +8,6 @@ import type {
 } from '../../../../common/contracts/networks.ts';
 import { api, query } from '../../lib/api-client.ts';
 import { networkKeys } from '../networks/api.ts';
-import type { z } from 'zod';
 
 export type MemberPage = { members: Member[]; nextCursor: string | null };
 export type AuditPage = z.infer<typeof AuditList>;

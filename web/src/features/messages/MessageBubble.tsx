@@ -3,11 +3,11 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { ReportButton } from '../moderation/ReportButton.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/dates.ts';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { type ChatMessage, deleteMessage, editMessage, mergeMessage } from './api.ts';
 
 interface MessageBubbleProps {

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Message } from '../../../../common/contracts/messages.ts';
+import { isOwnMessage } from '../../../../common/policies/content.ts';
 import { onLocalEvent, realtime } from '../../lib/realtime.ts';
 import { mergeMessage, messageKeys, patchConversation } from './api.ts';
-import { isOwnMessage } from '../../../../common/policies/content.ts';
 
 const TYPING_SHOWN_MS = 4_000;
 type Typing = Map<string, { userId: string; displayName: string; until: number }[]>;

@@ -10,7 +10,7 @@ const post = (over: Partial<Post> = {}): Post => ({
   id: 'p1',
   topicId: 't1',
   isOpening: false,
-  author: { id: 'u2', displayName: 'Bea' },
+  author: { id: 'u2', displayName: 'Bea', formerMember: false },
   bodySource: null,
   bodyHtml: '<p>Hello</p>',
   mentions: [],

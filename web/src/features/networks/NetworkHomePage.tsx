@@ -9,14 +9,14 @@ import { AnnouncementsSection } from '../announcements/AnnouncementsSection.tsx'
 import { ApplySection } from '../applications/ApplySection.tsx';
 import { ApplyWithAccountSection } from '../applications/ApplyWithAccountSection.tsx';
 import { useMe } from '../auth/api.ts';
-import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { EventsHomeSection } from '../events/EventsHomeSection.tsx';
+import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
-import { ResourcesHomeSection } from '../resources/ResourcesHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
 import { LeaveControl } from '../members/LeaveControl.tsx';
 import { useOffice } from '../office/api.ts';
 import { OfficeDetails } from '../office/OfficeDetails.tsx';
+import { ResourcesHomeSection } from '../resources/ResourcesHomeSection.tsx';
 import { can } from './api.ts';
 import { useCurrentNetwork } from './NetworkLayout.tsx';
 

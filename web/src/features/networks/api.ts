@@ -1,4 +1,5 @@
 import { type QueryClient, type QueryKey, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   CreateNetworkBody,
   Network,
@@ -8,7 +9,6 @@ import type {
 import type { NetworkAction } from '../../../../common/permissions.ts';
 import { api, query } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
-import type { z } from 'zod';
 
 type Page<K extends string, T> = { [key in K]: T[] } & { nextCursor: string | null };
 export type NetworkSummary = z.infer<typeof NetworkList>['networks'][number];

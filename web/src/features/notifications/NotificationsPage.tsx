@@ -10,12 +10,13 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatMoment } from '../../lib/dates.ts';
+import { shownName } from '../../lib/people.ts';
 import { markAllNotificationsRead, markNotificationRead, notificationKeys, useNotifications } from './api.ts';
 
 /** What a notification says, in the reader's language. */
 function describe(t: TFunction, n: Notification): string {
-  // An erased account has no name any more.
-  const actor = n.actor?.displayName || t('notifications.someone');
+  // An erased account has no name any more: "former member".
+  const actor = n.actor ? shownName(t, n.actor) : t('notifications.someone');
   const topic = n.topic?.title ?? '';
   const network = n.network?.name ?? '';
   switch (n.kind) {
@@ -97,6 +98,8 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_partnership_ended', { actor, network });
     case 'organisation_join_requested':
       return t('notifications.text_organisation_join_requested', { actor, network });
+    case 'network_handed_over':
+      return t('notifications.text_network_handed_over', { network });
   }
 }
 

@@ -17,7 +17,7 @@ const notification = (id: string, over: Partial<Notification> = {}): Notificatio
   createdAt: '2025-01-01T10:00:00Z',
   count: 1,
   network: null,
-  actor: { id: 'u2', displayName: 'Bea' },
+  actor: { id: 'u2', displayName: 'Bea', formerMember: false },
   event: null,
   topic: null,
   postId: null,

@@ -7,7 +7,6 @@ import { countryName } from '../../../../common/countries.ts';
 import { canInOrganisation } from '../../../../common/permissions.ts';
 import { isHttpUrl } from '../../../../common/urls.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { DirectoryListingSection } from '../directory/DirectoryListingSection.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -19,6 +18,7 @@ import { UserText } from '../../components/UserText.tsx';
 import { expertiseLabel, languageList, visibilityLabel } from '../../lib/labels.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useMe } from '../auth/api.ts';
+import { DirectoryListingSection } from '../directory/DirectoryListingSection.tsx';
 import { OrganisationHealthSection } from '../network-health/OrganisationHealthSection.tsx';
 import {
   addOrganisationAdmin,

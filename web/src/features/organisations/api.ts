@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   CreateOrganisationBody,
   NetworkList,
@@ -8,7 +9,6 @@ import type {
 } from '../../../../common/contracts/networks.ts';
 import { api } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
-import type { z } from 'zod';
 
 export type OrganisationAdminList = z.infer<typeof OrganisationAdmins>;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectPersonalData } from '../../../../common/privacy/index.ts';
 import { CaseTextField, PrivacyConfirmation } from './CaseTextField.tsx';
-import { findingContext, needsPrivacyConfirmation, relocateFinding } from './privacy-check.ts';
 import { PrivacyFindings } from './PrivacyFindings.tsx';
 import { renderTranslated as render } from '../../test-support/render.tsx';
+import { findingContext, needsPrivacyConfirmation, relocateFinding } from './privacy-check.ts';
 
 const noop = () => {};
 

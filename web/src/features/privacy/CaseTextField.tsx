@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../common/privacy/kinds.ts';
 import { PRIVACY_CHECK_MAX_CHARS } from '../../../../common/privacy/kinds.ts';
 import { FieldFrame } from '../../components/Field.tsx';
-import { usePrivacyCheck } from './privacy-check.ts';
 import { PrivacyFindings } from './PrivacyFindings.tsx';
+import { usePrivacyCheck } from './privacy-check.ts';
 
 interface CaseTextFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'aria-invalid'> {

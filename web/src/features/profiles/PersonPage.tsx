@@ -8,13 +8,13 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { expertiseLabel, languageList, levelLabel } from '../../lib/labels.ts';
 import { useMe } from '../auth/api.ts';
-import { StartConversationButton } from '../messages/StartConversationButton.tsx';
 import { formatDay } from '../help/labels.ts';
+import { StartConversationButton } from '../messages/StartConversationButton.tsx';
+import { BlockButton } from '../moderation/BlockButton.tsx';
+import { ReportButton } from '../moderation/ReportButton.tsx';
 import { MoocBadge } from '../mooc/MoocBadge.tsx';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { BlockButton } from '../moderation/BlockButton.tsx';
-import { ReportButton } from '../moderation/ReportButton.tsx';
 import { useUserProfile } from './api.ts';
 
 /** One member's full profile, opened from the network's directory. */

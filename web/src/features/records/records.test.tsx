@@ -5,13 +5,12 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
+import type { Network } from '../../../../common/contracts/networks.ts';
 import type { VolunteerRecord } from '../../../../common/contracts/volunteer-records.ts';
 import ar from '../../../../common/i18n/ar.json';
 import de from '../../../../common/i18n/de.json';
 import en from '../../../../common/i18n/en.json';
-import type { Network } from '../../../../common/contracts/networks.ts';
 import { networkKeys } from '../networks/api.ts';
-import { RecordDetails, type RecordEditor } from './RecordPage.tsx';
 import {
   CheckForm,
   TrainingForm,
@@ -19,6 +18,7 @@ import {
   validateCommitment,
   validateTraining,
 } from './RecordForms.tsx';
+import { RecordDetails, type RecordEditor } from './RecordPage.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { HandoverFields, StatusSection } from './StatusSection.tsx';
 

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatMoment } from '../../lib/format.ts';
+import { shownName } from '../../lib/people.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { resourceKeys, revertResource, useResource, useRevision, useRevisions } from './api.ts';
 import { DiffView } from './DiffView.tsx';
@@ -47,7 +48,7 @@ export default function HistoryPage() {
             <p>
               <strong>{t('resources.revision_number', { revision: v.revision })}</strong>
               {' · '}
-              {v.author ? <bdi>{v.author.displayName}</bdi> : t('resources.someone')}
+              {v.author ? <bdi>{shownName(t, v.author)}</bdi> : t('resources.someone')}
               {' · '}
               {formatMoment(v.createdAt, i18n.language)}
             </p>

@@ -14,6 +14,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { toFormErrors } from '../../lib/form-errors.ts';
+import { shownName } from '../../lib/people.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import {
   conflictOf,
@@ -158,7 +159,7 @@ export function ResourceEditor({ resource }: { resource?: Resource }) {
           <h2 id="conflict-heading">{t('resources.conflict.title')}</h2>
           <Alert tone="error">
             {t('resources.conflict.explain', {
-              name: `\u2068${conflict.current.author?.displayName ?? t('resources.someone')}\u2069`,
+              name: `\u2068${conflict.current.author ? shownName(t, conflict.current.author) : t('resources.someone')}\u2069`,
               revision: conflict.current.revision,
             })}
           </Alert>

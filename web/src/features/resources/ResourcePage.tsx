@@ -13,8 +13,9 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { formatMoment } from '../../lib/format.ts';
 import { expertiseLabel } from '../../lib/labels.ts';
-import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
+import { shownName } from '../../lib/people.ts';
 import { ReportButton } from '../moderation/ReportButton.tsx';
+import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { deleteResource, resourceKeys, setStartHere, useResource, useStartHere } from './api.ts';
 import { resourceKindLabel } from './labels.ts';
 import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
@@ -65,7 +66,7 @@ export default function ResourcePage() {
           r.expertise.map((area) => expertiseLabel(t, area)).join(', '),
           r.updatedBy
             ? t('resources.updated_by', {
-                name: `\u2068${r.updatedBy.displayName}\u2069`,
+                name: `\u2068${shownName(t, r.updatedBy)}\u2069`,
                 when: formatMoment(r.updatedAt, i18n.language),
               })
             : t('resources.updated_at', { when: formatMoment(r.updatedAt, i18n.language) }),

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResourceSummary } from '../../../../common/contracts/resources.ts';
 import { formatMoment } from '../../lib/format.ts';
+import { shownName } from '../../lib/people.ts';
 import { resourceKindLabel } from './labels.ts';
 import { OriginNote } from '../partners/ShareWithPartnersField.tsx';
 
@@ -26,7 +27,7 @@ export function ResourceRow({ slug, resource }: { slug: string; resource: Resour
         <OriginNote origin={resource.origin} />
         <p className="muted small">
           {resource.updatedBy
-            ? t('resources.updated_by', { name: `\u2068${resource.updatedBy.displayName}\u2069`, when })
+            ? t('resources.updated_by', { name: `\u2068${shownName(t, resource.updatedBy)}\u2069`, when })
             : t('resources.updated_at', { when })}
         </p>
         {resource.tags.length > 0 && (

@@ -12,8 +12,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { expertiseLabel } from '../../lib/labels.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { type ResourceFilters, resourceAccess, useResources, useStartHere } from './api.ts';
-import { ResourceRow } from './ResourceRow.tsx';
 import { resourceKindLabel } from './labels.ts';
+import { ResourceRow } from './ResourceRow.tsx';
 
 /** The filters as the address keeps them (so a filtered list can be shared and survives reloads). */
 export function filtersFromParams(params: URLSearchParams): ResourceFilters {

@@ -51,7 +51,7 @@ const summary: ResourceSummary = {
   region: null,
   revision: 3,
   updatedAt: '2026-12-01T09:00:00Z',
-  updatedBy: { id: 'u1', displayName: 'Anna Mentor' },
+  updatedBy: { id: 'u1', displayName: 'Anna Mentor', formerMember: false },
   startHere: null,
 };
 

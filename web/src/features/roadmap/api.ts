@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { NetworkPhase, RoadmapStepId } from '../../../../common/roadmap.ts';
 import type { Roadmap, TickStepBody } from '../../../../common/contracts/roadmap.ts';
+import type { NetworkPhase, RoadmapStepId } from '../../../../common/roadmap.ts';
 import { api } from '../../lib/api-client.ts';
 import { networkKeys } from '../networks/api.ts';
 

@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../../common/auth.ts';
 import { changePassword, userKeys } from './api.ts';
 
 const fields = ['currentPassword', 'newPassword', 'code'] as const;

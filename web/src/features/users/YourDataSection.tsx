@@ -19,9 +19,9 @@ import { authKeys } from '../auth/api.ts';
 import {
   deleteAccount,
   requestDataExport,
-  userKeys,
   useDataExport,
   useDeletionState,
+  userKeys,
   useTwoFactor,
 } from './api.ts';
 

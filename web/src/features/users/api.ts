@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
+  DataExportState,
+  DeleteAccountBody,
+  DeletionState,
+} from '../../../../common/contracts/account-data.ts';
+import type {
   ChangePasswordBody,
   CurrentSession,
   DisableTotpBody,
@@ -11,11 +16,6 @@ import type {
   TwoFactorStatus,
   UpdateMeBody,
 } from '../../../../common/contracts/auth.ts';
-import type {
-  DataExportState,
-  DeleteAccountBody,
-  DeletionState,
-} from '../../../../common/contracts/account-data.ts';
 import { api } from '../../lib/api-client.ts';
 import type {
   PasskeyCreationOptions,

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { Secret, TOTP } from 'otpauth';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+/** A message of a catalogue as the app shows it (only messages without arguments are asked for). */
+export function messageOf(locale: string) {
+  const catalogue = JSON.parse(
+    readFileSync(new URL(`../../common/i18n/${locale}.json`, import.meta.url), 'utf8'),
+  ) as Catalogue;
+  return (key: string): string => {
+    let node: string | Catalogue | undefined = catalogue;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') throw new Error(`no ${locale} text for ${key}`);
+    return node;
+  };
+}
+
+/** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
+export function totpCode(secret: string, steps = 0): string {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
+}
+
+/** A six-digit code that is none of the codes the app shows around now. */
+export function wrongCodeFor(secret: string): string {
+  const near = new Set([-2, -1, 0, 1, 2].map((s) => totpCode(secret, s)));
+  for (let n = 1; ; n++) {
+    const code = String((Number(totpCode(secret)) + n * 7919) % 1_000_000).padStart(6, '0');
+    if (!near.has(code)) return code;
+  }
+}
