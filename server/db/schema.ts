@@ -6,6 +6,7 @@ import type { UserTokensTable } from '../modules/auth/auth.table.ts';
 import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
 import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
+import type { IdempotencyKeysTable } from '../platform/idempotency/idempotency.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
 import type {
   AttachmentsTable,
@@ -126,6 +127,7 @@ export interface DB {
   platformSettings: PlatformSettingsTable;
   userRecoveryCodes: UserRecoveryCodesTable;
   rateLimits: RateLimitsTable;
+  idempotencyKeys: IdempotencyKeysTable;
   jobs: JobsTable;
   organisations: OrganisationsTable & DirectoryOrganisationColumns;
   organisationAdmins: OrganisationAdminsTable;

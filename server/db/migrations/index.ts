@@ -45,6 +45,7 @@ import * as createLegalDocuments from './2026-12-07T0500-create-legal-documents.
 import * as createProgression from './2026-12-07T0400-create-progression.ts';
 import * as createAccountData from './2026-12-09T0400-create-account-data.ts';
 import * as createPlatformSettings from './2026-12-10T0900-create-platform-settings.ts';
+import * as createIdempotencyKeys from './2026-12-10T1000-create-idempotency-keys.ts';
 import * as documentSummary from './2026-12-06T1300-document-summary.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
@@ -116,4 +117,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900-create-push': createPush,
   '2026-12-09T0400-create-account-data': createAccountData,
   '2026-12-10T0900-create-platform-settings': createPlatformSettings,
+  '2026-12-10T1000-create-idempotency-keys': createIdempotencyKeys,
 };

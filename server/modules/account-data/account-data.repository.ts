@@ -285,6 +285,7 @@ export async function erasePersonalRows(
   await db.deleteFrom('volunteerCommitments').where('userId', '=', id).execute();
   await db.deleteFrom('sessions').where('userId', '=', id).execute();
   await db.deleteFrom('userTokens').where('userId', '=', id).execute();
+  await db.deleteFrom('idempotencyKeys').where('userId', '=', id).execute();
   await db.deleteFrom('calendarFeeds').where('userId', '=', id).execute();
   await db.deleteFrom('notifications').where('userId', '=', id).execute();
   await db.deleteFrom('notificationPreferences').where('userId', '=', id).execute();
