@@ -1,16 +1,22 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes.tsx';
 import { LocaleSync } from './LocaleSync.tsx';
+import { persistOptions } from './offline-cache.ts';
+import { resumeOutbox } from './outbox.ts';
 import { queryClient } from './query-client.ts';
 
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      onSuccess={() => resumeOutbox(queryClient)}
+    >
       <BrowserRouter>
         <LocaleSync />
         <AppRoutes />
       </BrowserRouter>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }
