@@ -143,31 +143,34 @@ async function installServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Waits until the offline cache in IndexedDB holds a query whose key contains `part`. */
-async function waitUntilSaved(page: Page, part: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) =>
-      new Promise<boolean>((resolve) => {
+/** The offline cache as kept in IndexedDB (the JSON text), or '' when there is none. */
+function readSaved(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
         const open = indexedDB.open('mentornet-offline');
-        open.onerror = () => resolve(false);
+        open.onerror = () => resolve('');
         open.onsuccess = () => {
           const db = open.result;
           try {
             const get = db.transaction('keyval').objectStore('keyval').get('client');
             get.onsuccess = () => {
               db.close();
-              resolve(typeof get.result === 'string' && get.result.includes(wanted));
+              resolve(typeof get.result === 'string' ? get.result : '');
             };
-            get.onerror = () => resolve(false);
+            get.onerror = () => resolve('');
           } catch {
             db.close();
-            resolve(false);
+            resolve('');
           }
         };
       }),
-    part,
-    { timeout: 10_000, polling: 250 },
   );
+}
+
+/** Waits until the offline cache holds `part` (a query key or the outbox's). */
+async function waitUntilSaved(page: Page, part: string): Promise<void> {
+  await expect.poll(() => readSaved(page), { timeout: 10_000, interval: 250 }).toContain(part);
 }
 
 /** What the server holds: the topic's replies and the conversation's messages with this text. */
@@ -219,7 +222,7 @@ describe('offline reading and the outbox', () => {
     await page.getByRole('button', { name: 'Send reply' }).click();
     const queued = page.getByTestId('queued-reply');
     await queued.filter({ hasText: 'I can come along on Monday.' }).getByText('Waiting to send').waitFor();
-    await waitUntilSaved(page, 'I can come along on Monday.');
+    await waitUntilSaved(page, '"outbox","reply"');
     await page.reload();
     await queued.filter({ hasText: 'I can come along on Monday.' }).getByText('Waiting to send').waitFor();
     expect(await repliesWith('I can come along on Monday.')).toBe(0);
@@ -231,7 +234,7 @@ describe('offline reading and the outbox', () => {
     await input.press('Enter');
     const bubble = page.locator('.chat-log .bubble', { hasText: 'See you at nine.' });
     await bubble.getByText('Waiting to send').waitFor();
-    await waitUntilSaved(page, 'See you at nine.');
+    await waitUntilSaved(page, '"outbox","message"');
     await screenshot(page, laptop, 'offline-02-chat-waiting');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await messagesWith('See you at nine.')).toBe(0);
@@ -262,7 +265,6 @@ describe('offline reading and the outbox', () => {
     await page.goto(chatPath());
     await page.getByText('Shall we go together on Monday?').waitFor();
     await waitUntilSaved(page, `"${conversationId}","history"`);
-
     await context.setOffline(true);
     await page.reload();
     await page.getByText('Shall we go together on Monday?').waitFor();

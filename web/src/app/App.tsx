@@ -2,7 +2,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes.tsx';
 import { LocaleSync } from './LocaleSync.tsx';
-import { persistOptions } from './offline-cache.ts';
+import { persistOptions, saveOutboxAtOnce } from './offline-cache.ts';
 import { resumeOutbox } from './outbox.ts';
 import { queryClient } from './query-client.ts';
 
@@ -11,7 +11,10 @@ export function App() {
     <PersistQueryClientProvider
       client={queryClient}
       persistOptions={persistOptions}
-      onSuccess={() => resumeOutbox(queryClient)}
+      onSuccess={() => {
+        saveOutboxAtOnce(queryClient);
+        resumeOutbox(queryClient);
+      }}
     >
       <BrowserRouter>
         <LocaleSync />

@@ -1,5 +1,5 @@
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
-import { defaultShouldDehydrateQuery, type Query } from '@tanstack/react-query';
+import { dehydrate, defaultShouldDehydrateQuery, type Query, type QueryClient } from '@tanstack/react-query';
 import type {
   PersistedClient,
   Persister,
@@ -107,6 +107,24 @@ export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
       isOutbox(mutation) && (mutation.state.status === 'pending' || mutation.state.status === 'error'),
   },
 };
+
+/**
+ * Saves at once whenever something enters or leaves the outbox: the cache is otherwise saved at
+ * most every 250 ms, and a reply written just before the tab is closed must not be lost.
+ */
+export function saveOutboxAtOnce(queryClient: QueryClient): () => void {
+  const { dehydrateOptions, buster = '' } = persistOptions;
+  return queryClient.getMutationCache().subscribe((event) => {
+    if (event.type !== 'updated' && event.type !== 'removed') return;
+    if (!isOutbox(event.mutation)) return;
+    const client: PersistedClient = {
+      buster,
+      timestamp: Date.now(),
+      clientState: dehydrate(queryClient, dehydrateOptions),
+    };
+    if (isSignedIn(client)) void storage.setItem(OFFLINE_KEY, JSON.stringify(client)).catch(() => {});
+  });
+}
 
 /** Forgets the offline cache (signing out). */
 export async function clearOfflineCache(): Promise<void> {
