@@ -12,6 +12,9 @@ export function App() {
       client={queryClient}
       persistOptions={persistOptions}
       onSuccess={() => {
+        // What was restored comes from an earlier visit: every page asks again once it is shown
+        // (even those that otherwise keep their answer for the whole visit), as soon as it is online.
+        void queryClient.invalidateQueries();
         saveOutboxAtOnce(queryClient);
         resumeOutbox(queryClient);
       }}

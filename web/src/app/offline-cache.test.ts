@@ -1,7 +1,7 @@
 import type { PersistedClient } from '@tanstack/react-query-persist-client';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-client.ts';
-import { mergeSaved, OFFLINE_MAX_AGE_MS } from './offline-cache.ts';
+import { isKeptKey, mergeSaved, OFFLINE_MAX_AGE_MS } from './offline-cache.ts';
 import { shouldRetrySending } from './outbox.ts';
 
 const now = Date.UTC(2026, 11, 6, 14, 2);
@@ -66,6 +66,32 @@ describe('mergeSaved', () => {
     expect(mergeSaved(undefined, client([me('u1')], { mutations: outbox })).clientState.mutations).toEqual(
       outbox,
     );
+  });
+});
+
+describe('isKeptKey', () => {
+  it('keeps the member, their networks and conversations, and the pages of a network the issue names', () => {
+    for (const key of [
+      ['me'],
+      ['me', 'networks'],
+      ['me', 'conversations'],
+      ['me', 'conversation', 'c1', 'history'],
+      ['network', 'berlin'],
+      ['network', 'berlin', 'topic', 't1', 'replies'],
+      ['network', 'berlin', 'topics', 'all'],
+      ['network', 'berlin', 'resources', 'list', {}],
+      ['network', 'berlin', 'events', 'list', 3],
+      ['network', 'berlin', 'announcements', 'pinned'],
+    ])
+      expect(isKeptKey(key), JSON.stringify(key)).toBe(true);
+    for (const key of [
+      ['me', 'second-factor-gate'],
+      ['network', 'berlin', 'members', ''],
+      ['network', 'berlin', 'audit'],
+      ['networks', 'public'],
+      ['admin', 'users'],
+    ])
+      expect(isKeptKey(key), JSON.stringify(key)).toBe(false);
   });
 });
 

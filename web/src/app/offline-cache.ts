@@ -71,11 +71,30 @@ export function mergeSaved(stored: PersistedClient | undefined, next: PersistedC
   return { ...next, clientState: { ...next.clientState, queries: [...byHash.values()] } };
 }
 
-/** Query keys whose answers are kept: the signed-in user's own (`me`, …) and their networks' (`network`, …). */
-const KEPT_ROOTS = new Set<unknown>(['me', 'network']);
+/**
+ * What is kept for reading offline: the signed-in user and their lists of networks and
+ * conversations (`me`, …), each conversation with its history, and of each network its overview,
+ * announcements, spaces, topics with their replies, resources and events. Other pages (admin,
+ * members, support, goals…) are read online only.
+ */
+const KEPT_ME = new Set<unknown>([
+  'networks',
+  'conversations',
+  'conversation',
+  'messages',
+  'notifications-unread',
+]);
+const KEPT_NETWORK = new Set<unknown>(['announcements', 'spaces', 'topics', 'topic', 'resources', 'events']);
+
+export function isKeptKey(key: readonly unknown[]): boolean {
+  const [root, second, third] = key;
+  if (root === 'me') return key.length === 1 || KEPT_ME.has(second);
+  if (root === 'network') return key.length === 2 || KEPT_NETWORK.has(third);
+  return false;
+}
 
 export function isKeptQuery(query: Query): boolean {
-  return defaultShouldDehydrateQuery(query) && KEPT_ROOTS.has(query.queryKey[0]);
+  return defaultShouldDehydrateQuery(query) && isKeptKey(query.queryKey);
 }
 
 /** Whether the cache belongs to a signed-in person: `['me']` holds a user. */
