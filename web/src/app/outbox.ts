@@ -17,6 +17,12 @@ export const outboxKeys = {
   message: ['outbox', 'message'] as const,
 };
 
+/**
+ * Replies to one topic go one after the other, in the order written, and so do the messages of one
+ * conversation; different topics and conversations do not wait for each other.
+ */
+export const outboxScope = (kind: 'reply' | 'message', id: string) => ({ id: `outbox:${kind}:${id}` });
+
 /** A reply waiting in the outbox. */
 export interface QueuedReply {
   slug: string;
@@ -40,8 +46,6 @@ const retryDelay = (failureCount: number) => Math.min(1_000 * 2 ** failureCount,
 export function registerOutbox(queryClient: QueryClient): void {
   queryClient.setMutationDefaults(outboxKeys.reply, {
     mutationFn: (r: QueuedReply) => postReply(r.slug, r.topicId, r.body, r.attachmentIds, r.key),
-    // One after the other, in the order written.
-    scope: { id: 'outbox' },
     retry: shouldRetrySending,
     retryDelay,
     onSuccess: (_post: Post, r: QueuedReply) => {
@@ -55,7 +59,6 @@ export function registerOutbox(queryClient: QueryClient): void {
   });
   queryClient.setMutationDefaults(outboxKeys.message, {
     mutationFn: (m: ChatMessage) => postMessage(m.conversationId, m.body, m.clientId),
-    scope: { id: 'outbox' },
     retry: shouldRetrySending,
     retryDelay,
     onMutate: (m: ChatMessage) => {

@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { newIdempotencyKey } from '../../lib/api-client.ts';
-import { outboxKeys, type QueuedReply } from '../../app/outbox.ts';
+import { outboxKeys, outboxScope, type QueuedReply } from '../../app/outbox.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
@@ -159,7 +159,10 @@ function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
   const [empty, setEmpty] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   // Sent through the outbox (app/outbox.ts): written offline, the reply waits and is sent later.
-  const send = useMutation<Post, Error, QueuedReply>({ mutationKey: outboxKeys.reply });
+  const send = useMutation<Post, Error, QueuedReply>({
+    mutationKey: outboxKeys.reply,
+    scope: outboxScope('reply', topicId),
+  });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (body.trim() === '') {

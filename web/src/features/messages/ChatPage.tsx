@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Conversation, Message } from '../../../../common/contracts/messages.ts';
-import { outboxKeys } from '../../app/outbox.ts';
+import { outboxKeys, outboxScope } from '../../app/outbox.ts';
 import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
 import { isOwnMessage } from '../../../../common/policies/content.ts';
 import { Button } from '../../components/Button.tsx';
@@ -115,7 +115,10 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
 
   // Sent through the outbox (app/outbox.ts): shown at once as sending, waiting while offline, kept
   // over a reload, sent once (the client id is the idempotency key).
-  const send = useMutation<Message, Error, ChatMessage>({ mutationKey: outboxKeys.message });
+  const send = useMutation<Message, Error, ChatMessage>({
+    mutationKey: outboxKeys.message,
+    scope: outboxScope('message', conversation.id),
+  });
   const waiting = new Set(
     useMutationState({
       filters: {
