@@ -407,6 +407,7 @@ describe('communication', () => {
     await milanPage.getByRole('button', { name: 'Send reply' }).click();
     await milanPage.locator('.post-list .post').first().waitFor();
     await milanPage.goto('/messages');
+    await milanPage.waitForLoadState('networkidle');
     await milanPage.locator('.conversation-row').first().getByRole('link').click();
     await milanPage.getByLabel('Your message').fill(XSS);
     await milanPage.getByRole('button', { name: 'Send' }).click();
@@ -424,6 +425,8 @@ describe('communication', () => {
     ).toBe(0);
     expect(await olgaPage.locator('a[href^="javascript"]').count()).toBe(0);
     await olgaPage.goto('/messages');
+    // The list saved for offline reading shows at once and is reordered when the fresh one arrives.
+    await olgaPage.waitForLoadState('networkidle');
     await olgaPage.locator('.conversation-row').first().getByRole('link').click();
     await bubbles(olgaPage, 'plain link').waitFor();
     await olgaPage.waitForTimeout(300);
@@ -463,6 +466,7 @@ describe('communication', () => {
     await guest.close();
 
     await milanPage.goto('/messages');
+    await milanPage.waitForLoadState('networkidle');
     await milanPage.locator('.conversation-row').first().getByRole('link').click();
     await bubbles(milanPage, 'and now live again').waitFor();
     await milanPage.locator('.language-picker select').selectOption('ar');

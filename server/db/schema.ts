@@ -15,6 +15,7 @@ import type {
 } from '../modules/partnerships/partnerships.table.ts';
 import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
 import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
+import type { IdempotencyKeysTable } from '../platform/idempotency/idempotency.table.ts';
 import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
 import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type {
@@ -133,6 +134,7 @@ export interface DB {
   platformSettings: PlatformSettingsTable;
   userRecoveryCodes: UserRecoveryCodesTable;
   rateLimits: RateLimitsTable;
+  idempotencyKeys: IdempotencyKeysTable;
   jobs: JobsTable;
   organisations: OrganisationsTable & DirectoryOrganisationColumns;
   organisationAdmins: OrganisationAdminsTable;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { OFFLINE_DB, OFFLINE_KEY, OFFLINE_STORE } from '../src/app/offline-names.ts';
 
 const cataloguesDir = new URL('../../common/i18n/', import.meta.url);
 
@@ -104,6 +105,34 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Whether the app kept an offline cache (web/src/app/offline-cache.ts: IndexedDB ${OFFLINE_DB}, store
+// ${OFFLINE_STORE}, key ${OFFLINE_KEY}); it keeps one only while someone is signed in.
+function hasOfflineCache() {
+  return new Promise((resolve) => {
+    let open;
+    try {
+      open = indexedDB.open(${JSON.stringify(OFFLINE_DB)});
+    } catch (e) {
+      resolve(false);
+      return;
+    }
+    // No database yet: nothing was kept (and none is created here).
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const count = db.transaction(${JSON.stringify(OFFLINE_STORE)}).objectStore(${JSON.stringify(OFFLINE_STORE)}).count(${JSON.stringify(OFFLINE_KEY)});
+        count.onsuccess = () => { db.close(); resolve(count.result > 0); };
+        count.onerror = () => { db.close(); resolve(false); };
+      } catch (e) {
+        db.close();
+        resolve(false);
+      }
+    };
+  });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -112,8 +141,15 @@ self.addEventListener('fetch', (event) => {
   // The API and health checks are never cached: their answers depend on the session.
   if (url.pathname.startsWith('/api/') || url.pathname === '/healthz' || url.pathname === '/readyz') return;
   if (request.mode === 'navigate') {
-    // Network first so that every page is fresh; the offline page when the network is gone.
-    event.respondWith(fetch(request).catch(() => caches.match('/offline.html')));
+    // Network first so that every page is fresh. Without the network: the app itself when it kept
+    // what a signed-in member read (it shows that with an "offline" bar), else the offline page.
+    event.respondWith(
+      fetch(request).catch(() =>
+        hasOfflineCache().then((kept) =>
+          kept ? caches.match('/').then((shell) => shell || caches.match('/offline.html')) : caches.match('/offline.html'),
+        ),
+      ),
+    );
     return;
   }
   event.respondWith(

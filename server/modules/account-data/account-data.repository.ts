@@ -296,6 +296,7 @@ export async function erasePersonalRows(
   await db.deleteFrom('webauthnChallenges').where('userId', '=', id).execute();
   await db.deleteFrom('userRecoveryCodes').where('userId', '=', id).execute();
   await db.deleteFrom('userTotp').where('userId', '=', id).execute();
+  await db.deleteFrom('idempotencyKeys').where('userId', '=', id).execute();
   await db.deleteFrom('calendarFeeds').where('userId', '=', id).execute();
   await db.deleteFrom('notifications').where('userId', '=', id).execute();
   await db.deleteFrom('notificationPreferences').where('userId', '=', id).execute();

@@ -15,7 +15,6 @@ import { findUserById } from '../users/index.ts';
 import { assertCurrentPassword, localeOf, RATE_RULES, type SignedIn } from './auth.service.ts';
 import { checkCodeGuesses, spendSecondFactor, wrongCode } from './second-factor.ts';
 import { finishSignIn } from './finish-sign-in.ts';
-import { issueDeviceToken } from './device-cookie.ts';
 import { consumeToken, findUsableToken } from './tokens.ts';
 import {
   matchingStep,

@@ -18,6 +18,12 @@ import { readerOf } from './discussion-reader.ts';
 import { presentPost, presentReactionState, presentReplyList } from './discussions.presenter.ts';
 import { POST_BODY_LIMIT_BYTES } from './post-body.service.ts';
 import { deletePost, editPost, getReplies, reactToPost, reply } from './posts.service.ts';
+import {
+  IDEMPOTENCY_NOTE,
+  idempotencyKeyOf,
+  runIdempotent,
+  sendIdempotent,
+} from '../../platform/idempotency/index.ts';
 
 const tags = ['discussions'];
 const topicPath = '/api/networks/:slug/topics/:topicId';
@@ -55,6 +61,7 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Reply to a topic (refused with TOPIC_LOCKED when locked)',
+        description: IDEMPOTENCY_NOTE,
         params: TopicParams,
         body: CreateReplyBody,
         response: { 201: Post, ...errorResponses },
@@ -64,8 +71,21 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const { network } = request.network;
       const reader = readerOf(request.network);
       const author = requireUser(request.network);
-      const post = await reply(ctx, network, author, reader, request.params.topicId, request.body);
-      return response.status(201).send(presentPost(network.slug, post, reader));
+      const answer = await runIdempotent(
+        ctx,
+        {
+          userId: author.id,
+          key: idempotencyKeyOf(request),
+          scope: 'discussions.reply',
+          path: request.url,
+          body: request.body,
+        },
+        async () => {
+          const post = await reply(ctx, network, author, reader, request.params.topicId, request.body);
+          return { status: 201, body: presentPost(network.slug, post, reader) };
+        },
+      );
+      return sendIdempotent(response, answer);
     },
   );
 

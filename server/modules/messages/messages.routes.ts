@@ -30,6 +30,12 @@ import {
   sendMessage,
   syncMessages,
 } from './messages.service.ts';
+import {
+  IDEMPOTENCY_NOTE,
+  idempotencyKeyOf,
+  runIdempotent,
+  sendIdempotent,
+} from '../../platform/idempotency/index.ts';
 
 const tags = ['messages'];
 
@@ -62,6 +68,7 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Send a message (a retry with the same clientId returns the first one, 200)',
+        description: IDEMPOTENCY_NOTE,
         params: ConversationParams,
         body: SendMessageBody,
         response: { 200: Message, 201: Message, ...errorResponses },
@@ -69,8 +76,21 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireAuth(request).user;
-      const { message, created } = await sendMessage(ctx, user.id, request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(presentMessage(message));
+      const answer = await runIdempotent(
+        ctx,
+        {
+          userId: user.id,
+          key: idempotencyKeyOf(request),
+          scope: 'messages.send',
+          path: request.url,
+          body: request.body,
+        },
+        async () => {
+          const { message, created } = await sendMessage(ctx, user.id, request.params.id, request.body);
+          return { status: created ? 201 : 200, body: presentMessage(message) };
+        },
+      );
+      return sendIdempotent(reply, answer);
     },
   );
 

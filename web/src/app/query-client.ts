@@ -1,7 +1,16 @@
-import { MutationCache, type Query, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
+import {
+  MutationCache,
+  onlineManager,
+  type Query,
+  QueryCache,
+  QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { authKeys } from '../features/auth/api.ts';
 import { networkKeys, networkOfKey } from '../features/networks/api.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { OFFLINE_MAX_AGE_MS } from './offline-cache.ts';
+import { registerOutbox } from './outbox.ts';
 
 /** A session that ended elsewhere (expired, signed out from another device) signs this tab out too. */
 function onError(error: unknown): void {
@@ -32,6 +41,14 @@ export const queryClient: QueryClient = new QueryClient({
       retry: (failureCount, error) =>
         failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
+      // What was read stays in memory as long as the offline cache keeps it (offline-cache.ts).
+      gcTime: OFFLINE_MAX_AGE_MS,
     },
   },
 });
+
+// The query client learns of changes from the browser's online and offline events; a page opened
+// while offline must know from the start, so that its queries wait instead of failing.
+if (typeof navigator !== 'undefined' && 'onLine' in navigator) onlineManager.setOnline(navigator.onLine);
+
+registerOutbox(queryClient);

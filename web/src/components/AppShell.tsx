@@ -12,6 +12,8 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
 import { NavMenu } from './NavMenu.tsx';
+import { OfflineBar } from './OfflineBar.tsx';
+import { clearOfflineCache } from '../app/offline-cache.ts';
 
 // The socket and its cache handlers load after the page: nothing on screen waits for them.
 const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
@@ -32,7 +34,9 @@ export function AppShell() {
   const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
   const signOutMutation = useMutation({
     mutationFn: signOut,
-    onSettled: () => {
+    onSettled: async () => {
+      // Nothing read or written stays on the device for offline use either.
+      await clearOfflineCache();
       // A fresh load of the landing page: nothing of the user stays in the tab's memory (a shared
       // phone), and no guarded page sees the signed-out state on its way out (it would send the
       // visitor to the sign-in page instead).
@@ -125,6 +129,7 @@ export function AppShell() {
           </nav>
         </div>
       </header>
+      <OfflineBar />
       <main id="main" className="site-main" tabIndex={-1}>
         <ErrorBoundary>
           {me && (

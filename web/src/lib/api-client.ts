@@ -24,8 +24,17 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * A FormData body goes as multipart (uploads), a Blob as itself with its own type (e.g. a CSV
  * file); anything else as JSON.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+  };
   const multipart = body instanceof FormData;
   const blob = body instanceof Blob;
   if (blob) headers['Content-Type'] = body.type || 'application/octet-stream';
@@ -60,11 +69,21 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    apiRequest<T>('POST', path, body, headers),
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, body),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
+
+/** A request that may be sent more than once (a queue, a retry): the server answers a repeat with the first answer. */
+export const idempotent = (key: string) => ({ 'Idempotency-Key': key });
+
+/** A fresh random key for `idempotent` (32 hex digits). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);

@@ -1,18 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Attachment, Topic } from '../../../../common/contracts/discussions.ts';
+import type { Attachment, Post, Topic } from '../../../../common/contracts/discussions.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { isApiError } from '../../lib/api-client.ts';
+import { UserText } from '../../components/UserText.tsx';
+import { newIdempotencyKey } from '../../lib/api-client.ts';
+import { outboxKeys, outboxScope, type QueuedReply } from '../../app/outbox.ts';
 import { can } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { discussionKeys, markTopicRead, moderateTopic, postReply, useReplies, useTopic } from './api.ts';
+import { discussionKeys, markTopicRead, moderateTopic, useReplies, useTopic } from './api.ts';
 import { Composer } from './Composer.tsx';
 import { PostView } from './PostView.tsx';
 
@@ -155,23 +157,11 @@ function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
   const [body, setBody] = useState('');
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [empty, setEmpty] = useState(false);
-  const send = useMutation({
-    mutationFn: () =>
-      postReply(
-        slug,
-        topicId,
-        body,
-        attachments.map((a) => a.id),
-      ),
-    onSuccess: () => {
-      setBody('');
-      setAttachments([]);
-      void queryClient.invalidateQueries({ queryKey: discussionKeys.replies(slug, topicId) });
-    },
-    onError: (error) => {
-      if (isApiError(error, 'TOPIC_LOCKED'))
-        void queryClient.invalidateQueries({ queryKey: discussionKeys.topic(slug, topicId) });
-    },
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // Sent through the outbox (app/outbox.ts): written offline, the reply waits and is sent later.
+  const send = useMutation<Post, Error, QueuedReply>({
+    mutationKey: outboxKeys.reply,
+    scope: outboxScope('reply', topicId),
   });
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -180,11 +170,32 @@ function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
       return;
     }
     setEmpty(false);
-    send.mutate();
+    setRefusal(null);
+    const reply: QueuedReply = {
+      slug,
+      topicId,
+      body,
+      attachmentIds: attachments.map((a) => a.id),
+      key: newIdempotencyKey(),
+    };
+    const attached = attachments;
+    // The text moves to the outbox (listed below the form until it is sent).
+    setBody('');
+    setAttachments([]);
+    send.mutate(reply, {
+      onError: (error) => {
+        // Refused by the server (network trouble is retried instead): back into the form, to fix.
+        setBody(reply.body);
+        setAttachments(attached);
+        setRefusal(error.message);
+        discardQueued(queryClient, reply.key);
+      },
+    });
   }
   return (
     <section className="card stack" aria-labelledby="reply-heading">
       <h2 id="reply-heading">{t('discussions.reply_title')}</h2>
+      <QueuedReplies topicId={topicId} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <Composer
           slug={slug}
@@ -194,13 +205,73 @@ function ReplyForm({ slug, topicId }: { slug: string; topicId: string }) {
           error={empty ? t('common.field_required') : undefined}
         />
         <AttachmentPicker slug={slug} attachments={attachments} onChange={setAttachments} />
-        {send.isError && <Alert tone="error">{send.error.message}</Alert>}
+        {refusal && <Alert tone="error">{refusal}</Alert>}
         <div className="actions">
-          <Button type="submit" pending={send.isPending}>
-            {t('discussions.reply_send')}
-          </Button>
+          <Button type="submit">{t('discussions.reply_send')}</Button>
         </div>
       </form>
     </section>
+  );
+}
+
+/** Removes a reply from the outbox. */
+function discardQueued(queryClient: QueryClient, key: string) {
+  const cache = queryClient.getMutationCache();
+  const mutation = cache.find({
+    mutationKey: outboxKeys.reply,
+    predicate: (m) => (m.state.variables as QueuedReply | undefined)?.key === key,
+  });
+  if (mutation) cache.remove(mutation);
+}
+
+/** Replies to this topic still in the outbox: waiting for the network, on their way, or refused. */
+function QueuedReplies({ topicId }: { topicId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const queued = useMutationState({
+    filters: {
+      mutationKey: outboxKeys.reply,
+      predicate: (m) =>
+        (m.state.variables as QueuedReply | undefined)?.topicId === topicId &&
+        (m.state.status === 'pending' || m.state.status === 'error'),
+    },
+    select: (m) => ({
+      reply: m.state.variables as QueuedReply,
+      status: m.state.status,
+      isPaused: m.state.isPaused,
+      error: m.state.error,
+    }),
+  });
+  if (queued.length === 0) return null;
+  return (
+    <ul className="queued-list stack" aria-label={t('offline.waiting_to_send')}>
+      {queued.map(({ reply, status, isPaused, error }) => (
+        <li key={reply.key} className="card stack" data-testid="queued-reply">
+          <UserText as="p" className="prewrap">
+            {reply.body}
+          </UserText>
+          {status === 'error' ? (
+            <>
+              <p>
+                <span className="badge badge-warn">{t('offline.not_sent')}</span>
+              </p>
+              {error?.message && <Alert tone="error">{error.message}</Alert>}
+              <div className="actions">
+                <Button variant="secondary" onClick={() => discardQueued(queryClient, reply.key)}>
+                  {t('offline.discard')}
+                </Button>
+              </div>
+            </>
+          ) : (
+            <p className="small muted">
+              <span className="badge badge-warn">
+                {isPaused ? t('offline.waiting_to_send') : t('messages.sending')}
+              </span>{' '}
+              {isPaused && t('offline.queued_note')}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -11,7 +11,7 @@ import type {
   Topic,
   TopicList,
 } from '../../../../common/contracts/discussions.ts';
-import { api, query } from '../../lib/api-client.ts';
+import { api, idempotent, query } from '../../lib/api-client.ts';
 import { networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
@@ -79,8 +79,15 @@ export const moderateTopic = (slug: string, topicId: string, body: ModerateTopic
   api.put<Topic>(`${topicPath(slug, topicId)}/moderation`, body);
 export const markTopicRead = (slug: string, topicId: string) =>
   api.post<unknown>(`${topicPath(slug, topicId)}/read`, {});
-export const postReply = (slug: string, topicId: string, body: string, attachmentIds: string[]) =>
-  api.post<Post>(`${topicPath(slug, topicId)}/replies`, { body, attachmentIds });
+/** Sends a reply; the key makes sending it again (from the offline queue) safe. */
+export const postReply = (
+  slug: string,
+  topicId: string,
+  body: string,
+  attachmentIds: string[],
+  idempotencyKey: string,
+) =>
+  api.post<Post>(`${topicPath(slug, topicId)}/replies`, { body, attachmentIds }, idempotent(idempotencyKey));
 export const editPost = (slug: string, postId: string, body: string) =>
   api.patch<Post>(postPath(slug, postId), { body });
 export const deletePost = (slug: string, postId: string) => api.delete<Post>(postPath(slug, postId));

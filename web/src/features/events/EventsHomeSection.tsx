@@ -55,7 +55,9 @@ export function MyEventsHomeCard({ networks }: { networks: { slug: string; role:
   const mine = networks.filter((n) => n.role).slice(0, 10);
   const lists = useQueries({
     queries: mine.map((n) => ({
-      queryKey: eventKeys.list(n.slug, SHOWN),
+      // A key of its own: the network home keeps the same list as pages (an infinite query), and
+      // one key must not hold both shapes (a saved cache would hand one to the other).
+      queryKey: [...eventKeys.all(n.slug), 'home-card', SHOWN],
       queryFn: () =>
         api.get<EventList>(`/networks/${encodeURIComponent(n.slug)}/events${query({ limit: SHOWN })}`),
       select: (data: EventList) => ({ pages: [data], pageParams: [undefined] }),

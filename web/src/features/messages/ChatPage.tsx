@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState } from '@tanstack/react-query';
 import {
   type FormEvent,
   type KeyboardEvent,
@@ -10,7 +10,8 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Conversation } from '../../../../common/contracts/messages.ts';
+import type { Conversation, Message } from '../../../../common/contracts/messages.ts';
+import { outboxKeys, outboxScope } from '../../app/outbox.ts';
 import { MESSAGE_MAX_CHARS } from '../../../../common/messages.ts';
 import { isOwnMessage } from '../../../../common/policies/content.ts';
 import { Button } from '../../components/Button.tsx';
@@ -19,15 +20,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { realtime } from '../../lib/realtime.ts';
 import { useMe } from '../auth/api.ts';
-import {
-  type ChatMessage,
-  markConversationRead,
-  mergeMessage,
-  newClientId,
-  postMessage,
-  useConversation,
-  useHistory,
-} from './api.ts';
+import { type ChatMessage, markConversationRead, newClientId, useConversation, useHistory } from './api.ts';
 import { conversationTitle } from './conversation-title.ts';
 import { GroupActions } from './GroupActions.tsx';
 import { setOpenConversation, typingStore } from './live.ts';
@@ -67,7 +60,6 @@ export default function ChatPage() {
 
 function Chat({ conversation, myId }: { conversation: Conversation; myId: string }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const history = useHistory(conversation.id);
   const logRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
@@ -121,17 +113,24 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
     void history.fetchNextPage();
   };
 
-  const send = useMutation({
-    mutationFn: (m: ChatMessage) => postMessage(conversation.id, m.body, m.clientId),
-    onMutate: (m) => {
-      stickToBottom.current = true;
-      mergeMessage(queryClient, { ...m, pending: 'sending' });
-    },
-    onSuccess: (message) => mergeMessage(queryClient, message),
-    onError: (_error, m) => mergeMessage(queryClient, { ...m, pending: 'failed' }),
+  // Sent through the outbox (app/outbox.ts): shown at once as sending, waiting while offline, kept
+  // over a reload, sent once (the client id is the idempotency key).
+  const send = useMutation<Message, Error, ChatMessage>({
+    mutationKey: outboxKeys.message,
+    scope: outboxScope('message', conversation.id),
   });
+  const waiting = new Set(
+    useMutationState({
+      filters: {
+        mutationKey: outboxKeys.message,
+        predicate: (m) => m.state.status === 'pending' && m.state.isPaused,
+      },
+      select: (m) => (m.state.variables as ChatMessage | undefined)?.clientId,
+    }),
+  );
 
   function submit(body: string) {
+    stickToBottom.current = true;
     const clientId = newClientId();
     send.mutate({
       id: `pending-${clientId}`,
@@ -210,6 +209,7 @@ function Chat({ conversation, myId }: { conversation: Conversation; myId: string
                     ? t('messages.seen')
                     : t('messages.seen_by', { names: seenBy.map((p) => p.displayName).join(', ') })
               }
+              waiting={m.pending === 'sending' && waiting.has(m.clientId)}
               onRetry={() => send.mutate({ ...m, pending: undefined })}
             />
           );

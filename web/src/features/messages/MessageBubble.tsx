@@ -17,6 +17,8 @@ interface MessageBubbleProps {
   author?: string;
   /** "Seen" / "Seen by …" under my newest message. */
   seen?: string;
+  /** Written offline: waits in the outbox until the browser is back online. */
+  waiting?: boolean;
   onRetry: () => void;
 }
 
@@ -24,7 +26,7 @@ interface MessageBubbleProps {
  * One message of the chat: its text (or the placeholder of a deleted one), time, "edited", and on
  * one's own messages Edit (in place: Enter saves, Escape cancels) and Delete (after confirming).
  */
-export function MessageBubble({ message: m, own, author, seen, onRetry }: MessageBubbleProps) {
+export function MessageBubble({ message: m, own, author, seen, waiting, onRetry }: MessageBubbleProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -158,7 +160,7 @@ export function MessageBubble({ message: m, own, author, seen, onRetry }: Messag
       <span className="bubble-meta small">
         <time dateTime={m.createdAt}>{formatMoment(m.createdAt, i18n.language)}</time>
         {m.editedAt && !m.deletedAt && ` · ${t('messages.edited')}`}
-        {m.pending === 'sending' && ` · ${t('messages.sending')}`}
+        {m.pending === 'sending' && ` · ${waiting ? t('offline.waiting_to_send') : t('messages.sending')}`}
         {canChange && !editing && (
           <span className="bubble-actions">
             <button ref={editButtonRef} type="button" className="link-button" onClick={open}>

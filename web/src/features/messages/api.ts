@@ -8,7 +8,7 @@ import type {
   ReadState,
   UnreadCounts,
 } from '../../../../common/contracts/messages.ts';
-import { api, query } from '../../lib/api-client.ts';
+import { api, idempotent, query } from '../../lib/api-client.ts';
 import { authKeys } from '../auth/api.ts';
 
 /** A message as the chat shows it: sent, or still on its way from this tab (optimistic). */
@@ -71,8 +71,13 @@ export const addParticipants = (conversationId: string, userIds: string[]) =>
   api.post<Conversation>(`/conversations/${encodeURIComponent(conversationId)}/participants`, { userIds });
 export const leaveGroup = (conversationId: string) =>
   api.delete<{ ok: true }>(`/conversations/${encodeURIComponent(conversationId)}/participants/me`);
+/** Sends a message; its client id is also its idempotency key, so sending it again (from the offline queue) is safe. */
 export const postMessage = (conversationId: string, body: string, clientId: string) =>
-  api.post<Message>(`/conversations/${encodeURIComponent(conversationId)}/messages`, { body, clientId });
+  api.post<Message>(
+    `/conversations/${encodeURIComponent(conversationId)}/messages`,
+    { body, clientId },
+    idempotent(clientId),
+  );
 export const editMessage = (messageId: string, body: string) =>
   api.patch<Message>(`/messages/${encodeURIComponent(messageId)}`, { body });
 export const deleteMessage = (messageId: string) =>

@@ -1,0 +1,10 @@
+export {
+  IDEMPOTENCY_CLAIM_STALE_MS,
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_KEY_TTL_MS,
+  IDEMPOTENCY_NOTE,
+  type IdempotentAnswer,
+  idempotencyKeyOf,
+  runIdempotent,
+  sendIdempotent,
+} from './idempotency.service.ts';
