@@ -22,7 +22,7 @@ export const moderationKeys = {
 
 /** Sends a report of one item. */
 export function sendReport(body: { kind: ReportKind; id: string; reason: ReportReason; text: string }) {
-  return api.post<z.infer<typeof ReportReceipt>>('/api/reports', body);
+  return api.post<z.infer<typeof ReportReceipt>>('/reports', body);
 }
 
 /** The moderation queue the caller may see (403 for those who moderate nowhere). */
@@ -30,7 +30,7 @@ export function useReportQueue(status: ReportStatus) {
   return useQuery({
     queryKey: moderationKeys.queue(status),
     queryFn: () =>
-      api.get<z.infer<typeof ReportList>>(`/api/moderation/reports${query({ status, limit: 50 })}`),
+      api.get<z.infer<typeof ReportList>>(`/moderation/reports${query({ status, limit: 50 })}`),
     retry: false,
   });
 }
@@ -39,20 +39,20 @@ export function decideReport(
   id: string,
   body: { decision: ModerationDecision; days?: number; note?: string },
 ) {
-  return api.post<Report>(`/api/moderation/reports/${id}/decision`, body);
+  return api.post<Report>(`/moderation/reports/${id}/decision`, body);
 }
 
 export function useBlocks(enabled = true) {
   return useQuery({
     queryKey: moderationKeys.blocks,
-    queryFn: () => api.get<z.infer<typeof BlockList>>('/api/me/blocks'),
+    queryFn: () => api.get<z.infer<typeof BlockList>>('/me/blocks'),
     enabled,
   });
 }
 
 export async function setBlocked(queryClient: QueryClient, userId: string, blocked: boolean) {
-  if (blocked) await api.post(`/api/me/blocks/${userId}`);
-  else await api.delete(`/api/me/blocks/${userId}`);
+  if (blocked) await api.post(`/me/blocks/${userId}`);
+  else await api.delete(`/me/blocks/${userId}`);
   await queryClient.invalidateQueries({ queryKey: moderationKeys.blocks });
   // Posts carry `authorBlocked`: read them again.
   await queryClient.invalidateQueries({ queryKey: ['discussions'] });
