@@ -163,7 +163,7 @@ export default function ModerationPage() {
       ) : queue.data.reports.length === 0 ? (
         <p className="muted">{t('moderation.queue_empty')}</p>
       ) : (
-        <ul className="stack">
+        <ul className="plain-list stack">
           {queue.data.reports.map((r) => (
             <ReportCard key={r.id} report={r} />
           ))}
