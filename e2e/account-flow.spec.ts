@@ -9,6 +9,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { arabic } from './support/arabic.ts';
 import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
@@ -105,11 +106,11 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByLabel('Passwort').fill('not my password at all');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
     await page.getByRole('alert').getByText('E-Mail-Adresse oder Passwort ist nicht korrekt.').waitFor();
     await check(page, '07-sign-in-wrong-password-de');
     await page.getByLabel('Passwort').fill(password);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 
     // Home, in the account's language (English, chosen at sign-up).
     await page.waitForURL('**/home');
@@ -138,14 +139,16 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
     await check(page, '11-account-ar');
 
     // Change password (in Arabic): wrong current password first, error next to that field.
-    await page.getByLabel('كلمة المرور الحالية').fill('wrong current password');
-    await page.getByLabel('كلمة المرور الجديدة').fill(newPassword);
-    await page.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
+    // The passkeys section asks for the current password too: work inside the password section.
+    const passwordSection = page.getByRole('region', { name: arabic('account.password.title') });
+    await passwordSection.getByLabel('كلمة المرور الحالية').fill('wrong current password');
+    await passwordSection.getByLabel('كلمة المرور الجديدة').fill(newPassword);
+    await passwordSection.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
     await page.locator('input[name="currentPassword"][aria-invalid="true"]').waitFor();
     await page.getByText('البريد الإلكتروني أو كلمة المرور غير صحيحة.').waitFor();
     await check(page, '12-password-wrong-ar');
-    await page.getByLabel('كلمة المرور الحالية').fill(password);
-    await page.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
+    await passwordSection.getByLabel('كلمة المرور الحالية').fill(password);
+    await passwordSection.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
     await page.getByText('تم تغيير كلمة المرور، وتم تسجيل الخروج من أجهزتك الأخرى.').waitFor();
 
     // Another device signs in; sign it out from here, after confirming.
