@@ -6,6 +6,7 @@ import { createFileStorage, type FileStorage } from './platform/files/index.ts';
 import { createJobQueue, type JobQueue, jobQueueStats } from './platform/jobs/index.ts';
 import { createMailer, createMailTransport, type Mailer, type MailTransport } from './platform/mail/index.ts';
 import { Metrics } from './platform/metrics/index.ts';
+import { closePdfBrowser } from './platform/pdf/index.ts';
 import { createRateLimiter, type RateLimiter } from './platform/rate-limit/index.ts';
 import { createRealtimeHub, type RealtimeHub } from './platform/realtime/index.ts';
 
@@ -70,6 +71,7 @@ export function createContext(config: Config, log: Logger): AppContext {
     verifyMail: () => transport.verify(),
     async close() {
       await jobs.stop();
+      await closePdfBrowser();
       transport.close();
       files.close();
       await database.destroy();

@@ -1,1 +1,7 @@
-export { embeddedFontCss, PDF_FONT_FAMILY, PdfUnavailableError, renderPdf } from './render-pdf.ts';
+export {
+  closePdfBrowser,
+  embeddedFontCss,
+  PDF_FONT_FAMILY,
+  PdfUnavailableError,
+  renderPdf,
+} from './render-pdf.ts';

@@ -52,6 +52,16 @@ export class PdfUnavailableError extends Error {
 // One document at a time per process: a Chromium takes a few hundred MB while it prints.
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * How long a started Chromium waits for the next document before it is closed. Starting one takes
+ * most of a report's time (about a second on a small machine); a staff member who downloads the
+ * report in two languages, or several networks' reports, should not pay that each time, and an
+ * idle server should not keep a browser's memory.
+ */
+const IDLE_MS = 60_000;
+type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+let warm: { browser: Browser; path: string; timer: NodeJS.Timeout | null } | null = null;
+
 /** Prints a self-contained HTML page (no network: scripts off, only inline resources) to an A4 PDF. */
 export function renderPdf(html: string, options: { chromiumPath: string }): Promise<Buffer> {
   const job = queue.then(() => print(html, options.chromiumPath));
@@ -59,8 +69,23 @@ export function renderPdf(html: string, options: { chromiumPath: string }): Prom
   return job;
 }
 
-async function print(html: string, executablePath: string): Promise<Buffer> {
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+/** Closes the warm Chromium now (at shutdown, or in tests). */
+export async function closePdfBrowser(): Promise<void> {
+  const current = warm;
+  warm = null;
+  if (!current) return;
+  if (current.timer) clearTimeout(current.timer);
+  await current.browser.close().catch(() => undefined);
+}
+
+async function browserFor(executablePath: string): Promise<Browser> {
+  if (warm && warm.path === executablePath && warm.browser.isConnected()) {
+    if (warm.timer) clearTimeout(warm.timer);
+    warm.timer = null;
+    return warm.browser;
+  }
+  await closePdfBrowser();
+  let browser: Browser;
   try {
     browser = await chromium.launch({
       executablePath,
@@ -77,8 +102,19 @@ async function print(html: string, executablePath: string): Promise<Buffer> {
   } catch (err) {
     throw new PdfUnavailableError(err);
   }
+  const entry = { browser, path: executablePath, timer: null };
+  warm = entry;
+  browser.on('disconnected', () => {
+    if (warm === entry) warm = null;
+  });
+  return browser;
+}
+
+async function print(html: string, executablePath: string): Promise<Buffer> {
+  const browser = await browserFor(executablePath);
+  // Each document in a fresh context of its own: nothing carries over from the one before.
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({
@@ -87,6 +123,12 @@ async function print(html: string, executablePath: string): Promise<Buffer> {
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
     });
   } finally {
-    await browser.close();
+    await context.close().catch(() => undefined);
+    const entry = warm;
+    if (entry?.browser === browser) {
+      entry.timer = setTimeout(() => void closePdfBrowser(), IDLE_MS);
+      // An idle browser must not keep the process (or a test run) alive.
+      entry.timer.unref();
+    }
   }
 }

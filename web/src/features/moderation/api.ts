@@ -29,8 +29,7 @@ export function sendReport(body: { kind: ReportKind; id: string; reason: ReportR
 export function useReportQueue(status: ReportStatus) {
   return useQuery({
     queryKey: moderationKeys.queue(status),
-    queryFn: () =>
-      api.get<z.infer<typeof ReportList>>(`/moderation/reports${query({ status, limit: 50 })}`),
+    queryFn: () => api.get<z.infer<typeof ReportList>>(`/moderation/reports${query({ status, limit: 50 })}`),
     retry: false,
   });
 }
