@@ -126,7 +126,13 @@ describe('JSON writer generated from a response schema', () => {
     ];
     const data = {
       helpers: TRICKY.map((text, i) => ({
-        helper: { id: `u${i}`, displayName: text, avatarUrl: i % 2 ? null : `/a/${i}`, email: 'never sent' },
+        helper: {
+          id: `u${i}`,
+          displayName: text,
+          avatarUrl: i % 2 ? null : `/a/${i}`,
+          formerMember: false,
+          email: 'never sent',
+        },
         score: i - 2.5,
         // Fields of another branch on a value are not written.
         reasons: reasons
