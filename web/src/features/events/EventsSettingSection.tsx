@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { SavedCheckbox } from '../../components/SavedCheckbox.tsx';
 import { storeNetwork, updateNetwork } from '../networks/api.ts';
 
 /** In the network's settings: whether members (not only staff) may create events. */
@@ -15,16 +15,11 @@ export function EventsSettingSection({ network }: { network: Network }) {
   return (
     <section className="card stack" aria-labelledby="events-settings">
       <h2 id="events-settings">{t('events.title')}</h2>
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={save.isPending ? Boolean(save.variables) : network.membersCreateEvents}
-          disabled={save.isPending}
-          onChange={(e) => save.mutate(e.target.checked)}
-        />
-        <span>{t('events.setting_members_create')}</span>
-      </label>
-      {save.isError && <Alert tone="error">{save.error.message}</Alert>}
+      <SavedCheckbox
+        checked={network.membersCreateEvents}
+        label={t('events.setting_members_create')}
+        save={save}
+      />
     </section>
   );
 }

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import type { ResourceSettings } from '../../../../common/contracts/resources.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { SavedCheckbox } from '../../components/SavedCheckbox.tsx';
 import { api } from '../../lib/api-client.ts';
 import { resourceAccess, resourceKeys } from './api.ts';
 
@@ -37,17 +37,12 @@ export function ResourcesSettingSection({ network }: { network: Network }) {
       {settings.isPending && <Loading />}
       {settings.isError && <QueryError error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && (
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={save.isPending ? Boolean(save.variables) : settings.data.staffOnlyEditing}
-            disabled={save.isPending}
-            onChange={(e) => save.mutate(e.target.checked)}
-          />
-          <span>{t('resources.setting_staff_only')}</span>
-        </label>
+        <SavedCheckbox
+          checked={settings.data.staffOnlyEditing}
+          label={t('resources.setting_staff_only')}
+          save={save}
+        />
       )}
-      {save.isError && <Alert tone="error">{save.error.message}</Alert>}
     </section>
   );
 }
