@@ -111,6 +111,13 @@ export async function markRead(
  * posts written straight into the tables (generated data). The 2026-12-07T0200 migration did the same.
  */
 export async function recountSeen(db: Kysely<DB>): Promise<void> {
+  // PostgreSQL plans the count below per reader. Right after a bulk load (generated data) the two
+  // tables have no statistics yet, and the planner walked the whole (author, topic) index for each
+  // reader — hours on the large set. Statistics first give it the (topic, id) index.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`analyze posts`.execute(db);
+    await sql`analyze topic_reads`.execute(db);
+  }
   await sql`insert into topic_reads (topic_id, user_id, last_read_post_id, read_at, seen_count)
     select p.topic_id, p.author_id, '', max(p.created_at), 0 from posts as p
     where p.author_id is not null and p.deleted_at is null
