@@ -1,12 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
+import { launchBrowser, newContext, pageCheck, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 import { messageOf, totpCode, wrongCodeFor } from './support/two-factor.ts';
 
@@ -42,15 +36,7 @@ describe.each([
   };
   const violations: string[] = [];
 
-  async function check(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, viewport, `lockout-${name}`);
-    for (const v of await seriousA11yViolations(page)) violations.push(`${name}: ${v}`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  }
+  const check = pageCheck(viewport, 'lockout', violations);
 
   /** Registers the account and turns TOTP on through the API; returns the secret. */
   async function accountWithTotp(): Promise<string> {
@@ -85,13 +71,7 @@ describe.each([
     }
 
     // A browser that never signed in here, set to the reader's language.
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: viewport.width, height: viewport.height },
-      colorScheme: viewport.colorScheme,
-      locale: locale === 'ar' ? 'ar' : 'en-US',
-      serviceWorkers: 'block',
-    });
+    const context = await newContext(browser, server.url, viewport, locale);
     const page = await context.newPage();
     await page.goto('/signin');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');

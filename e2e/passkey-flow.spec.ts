@@ -1,35 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
+import { launchBrowser, newContext, pageCheck, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { messageOf, submitPassword } from './support/two-factor.ts';
 
 let server: TestServer;
 let browser: Browser;
 const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 
-type Catalogue = { [key: string]: string | Catalogue };
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A message of a catalogue as the app shows it (only messages without arguments are asked for). */
-function messageOf(locale: string) {
-  const catalogue = JSON.parse(
-    readFileSync(new URL(`../common/i18n/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Catalogue;
-  return (key: string): string => {
-    let node: string | Catalogue | undefined = catalogue;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return node;
-  };
-}
 
 beforeAll(async () => {
   buildWebIfNeeded();
@@ -95,37 +74,16 @@ describe.each([
   };
   const violations: string[] = [];
 
-  async function check(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, viewport, `passkey-${name}`);
-    for (const v of await seriousA11yViolations(page)) violations.push(`${name}: ${v}`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  }
-
-  async function passwordSignIn(page: Page) {
-    await page.goto('/signin');
-    await page.getByLabel(t('auth.email')).fill(user.email);
-    await page.getByLabel(t('auth.password'), { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
-  }
+  const check = pageCheck(viewport, 'passkey', violations);
 
   it('adds a passkey on the account page, signs in with it alone and as the second step, renames and removes it', async () => {
     const registered = await apiCall(server, 'POST', '/auth/register', { ...user, locale });
     expect(registered.status).toBe(202);
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: viewport.width, height: viewport.height },
-      colorScheme: viewport.colorScheme,
-      locale: locale === 'ar' ? 'ar' : 'en-US',
-      serviceWorkers: 'block',
-    });
+    const context = await newContext(browser, server.url, viewport, locale);
     const page = await context.newPage();
     const storedCredentials = await addVirtualAuthenticator(context, page);
 
-    await passwordSignIn(page);
+    await submitPassword(page, t, user);
     await page.waitForURL('**/home');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
@@ -166,7 +124,7 @@ describe.each([
 
     // The passkey is the account's second factor: after the password, it finishes the sign-in.
     await context.clearCookies();
-    await passwordSignIn(page);
+    await submitPassword(page, t, user);
     await page.getByRole('heading', { level: 1, name: t('auth.second_factor.title') }).waitFor();
     await page.getByText(t('auth.passkey.second_factor_intro')).waitFor();
     await check(page, '04-second-step');
@@ -193,7 +151,7 @@ describe.each([
     await passkeys.getByText(t('account.passkeys.removed')).waitFor();
     await passkeys.getByText(t('account.passkeys.none')).waitFor();
     await context.clearCookies();
-    await passwordSignIn(page);
+    await submitPassword(page, t, user);
     await page.waitForURL('**/home');
 
     await context.close();

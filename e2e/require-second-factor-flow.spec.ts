@@ -1,36 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
+import { launchBrowser, newContext, pageCheck, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { messageOf, submitPassword, totpCode } from './support/two-factor.ts';
 
 let server: TestServer;
 let browser: Browser;
 const phone = VIEWPORTS[0] as Viewport;
 
-type Catalogue = { [key: string]: string | Catalogue };
-const catalogue = JSON.parse(
-  readFileSync(new URL('../common/i18n/ar.json', import.meta.url), 'utf8'),
-) as Catalogue;
-/** An Arabic message as the app shows it (messages without arguments only). */
-function t(key: string): string {
-  let node: string | Catalogue | undefined = catalogue;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no ar text for ${key}`);
-  return node;
-}
-
-function totpCode(secret: string, steps = 0): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
-  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
-}
+const t = messageOf('ar');
 
 const admin = { email: 'admin@example.org', password: 'admin platform passphrase' };
 
@@ -53,29 +31,13 @@ afterAll(async () => {
 });
 
 it('a platform admin on a phone in Arabic requires a second factor, is held at the gate, sets it up and goes on', async () => {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: phone.width, height: phone.height },
-    colorScheme: phone.colorScheme,
-    locale: 'ar',
-    serviceWorkers: 'block',
-  });
+  const context = await newContext(browser, server.url, phone, 'ar');
   const page = await context.newPage();
   const violations: string[] = [];
-  async function check(name: string) {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, phone, `require-second-factor-${name}`);
-    for (const v of await seriousA11yViolations(page)) violations.push(`${name}: ${v}`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  }
+  const checkPage = pageCheck(phone, 'require-second-factor', violations);
+  const check = (name: string) => checkPage(page, name);
 
-  await page.goto('/signin');
-  await page.getByLabel(t('auth.email')).fill(admin.email);
-  await page.getByLabel(t('auth.password'), { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
+  await submitPassword(page, t, admin);
   await page.waitForURL('**/home');
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
 

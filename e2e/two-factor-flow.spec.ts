@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  VIEWPORTS,
-  type Viewport,
-} from './support/browser.ts';
+import { launchBrowser, newContext, pageCheck, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
-import { messageOf, totpCode } from './support/two-factor.ts';
+import { messageOf, submitPassword, totpCode } from './support/two-factor.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,21 +40,10 @@ describe.each([
   };
   const violations: string[] = [];
 
-  async function check(page: Page, name: string) {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, viewport, `two-factor-${name}`);
-    for (const v of await seriousA11yViolations(page)) violations.push(`${name}: ${v}`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
-  }
+  const check = pageCheck(viewport, 'two-factor', violations);
 
   async function passwordStep(page: Page) {
-    await page.goto('/signin');
-    await page.getByLabel(t('auth.email')).fill(user.email);
-    await page.getByLabel(t('auth.password'), { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
+    await submitPassword(page, t, user);
     await page.getByRole('heading', { level: 1, name: t('auth.second_factor.title') }).waitFor();
   }
 
@@ -68,19 +51,10 @@ describe.each([
     const registered = await apiCall(server, 'POST', '/auth/register', { ...user, locale });
     expect(registered.status).toBe(202);
     // A browser set to the reader's language: the sign-in page speaks it before anyone signs in.
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: viewport.width, height: viewport.height },
-      colorScheme: viewport.colorScheme,
-      locale: locale === 'ar' ? 'ar' : 'en-US',
-      serviceWorkers: 'block',
-    });
+    const context = await newContext(browser, server.url, viewport, locale);
     const page = await context.newPage();
 
-    await page.goto('/signin');
-    await page.getByLabel(t('auth.email')).fill(user.email);
-    await page.getByLabel(t('auth.password'), { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
+    await submitPassword(page, t, user);
     await page.waitForURL('**/home');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
 
@@ -137,10 +111,7 @@ describe.each([
     await security.getByText(t('account.two_factor.disabled')).waitFor();
     await security.getByRole('button', { name: t('account.two_factor.setup') }).waitFor();
     await context.clearCookies();
-    await page.goto('/signin');
-    await page.getByLabel(t('auth.email')).fill(user.email);
-    await page.getByLabel(t('auth.password'), { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
+    await submitPassword(page, t, user);
     await page.waitForURL('**/home');
 
     await context.close();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,12 +35,18 @@ export const VIEWPORTS: Viewport[] = [
   { width: 1280, height: 800, colorScheme: 'light' },
 ];
 
-export function newContext(browser: Browser, baseURL: string, viewport: Viewport): Promise<BrowserContext> {
+/** A browser context at the viewport; `locale` is the browser's language (the app speaks it before sign-in). */
+export function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: Viewport,
+  locale = 'en',
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
     viewport: { width: viewport.width, height: viewport.height },
     colorScheme: viewport.colorScheme,
-    locale: 'en-US',
+    locale: locale === 'en' ? 'en-US' : locale,
     serviceWorkers: 'block',
   });
 }
@@ -69,6 +76,22 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${viewport.width}-${name}.png`, fullPage: true });
+}
+
+/**
+ * Screenshot (`<prefix>-<name>`) and axe scan of the page at its own width, findings added to
+ * `violations`; the page must not be wider than the screen.
+ */
+export function pageCheck(viewport: Viewport, prefix: string, violations: string[]) {
+  return async (page: Page, name: string): Promise<void> => {
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, viewport, `${prefix}-${name}`);
+    for (const v of await seriousA11yViolations(page)) violations.push(`${name}: ${v}`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} is wider than the screen`).toBeLessThanOrEqual(0);
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -29,4 +30,16 @@ export function wrongCodeFor(secret: string): string {
     const code = String((Number(totpCode(secret)) + n * 7919) % 1_000_000).padStart(6, '0');
     if (!near.has(code)) return code;
   }
+}
+
+/** Opens the sign-in page and sends the form with the e-mail address and the password. */
+export async function submitPassword(
+  page: Page,
+  t: (key: string) => string,
+  person: { email: string; password: string },
+): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel(t('auth.email')).fill(person.email);
+  await page.getByLabel(t('auth.password'), { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: t('auth.sign_in.submit'), exact: true }).click();
 }
