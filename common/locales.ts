@@ -1,8 +1,8 @@
 /** Every language the UI and the mails speak; adding one is adding a catalogue file and a line here. */
-export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk'] as const;
+export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'tr', 'ps'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
-export const RTL_LOCALES: readonly Locale[] = ['ar'];
+export const RTL_LOCALES: readonly Locale[] = ['ar', 'ps'];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
