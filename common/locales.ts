@@ -1,5 +1,5 @@
 /** Every language the UI and the mails speak; adding one is adding a catalogue file and a line here. */
-export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'tr', 'ps', 'ru', 'fr'] as const;
+export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'tr', 'ps', 'ru', 'fr', 'es', 'so', 'ti'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const RTL_LOCALES: readonly Locale[] = ['ar', 'ps'];

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { icuWithIsolates } from './i18n.ts';
+import { autonym, icuWithIsolates } from './i18n.ts';
 
 async function translator() {
   const instance = i18next.createInstance();
@@ -34,5 +34,13 @@ describe('UI strings with user text', () => {
     const i18n = await translator();
     await i18n.changeLanguage('en');
     expect(i18n.t('welcome', { name: 'Olga' })).toBe('Welcome, Olga');
+  });
+});
+
+describe('language names', () => {
+  it('name every language in itself, also where the runtime has no data for it', () => {
+    expect(autonym('es')).toBe('Español');
+    expect(autonym('ti')).toBe('ትግርኛ');
+    expect(autonym('so')).toBe('Soomaali');
   });
 });

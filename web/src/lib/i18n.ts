@@ -138,10 +138,18 @@ export function currentLocale(): Locale {
   return isLocale(lng) ? lng : DEFAULT_LOCALE;
 }
 
+/**
+ * Own names for the languages whose locale data some browsers lack: Chromium's ICU has no Somali or
+ * Tigrinya, so Intl would name them in English ("Tigrinya" instead of "ትግርኛ").
+ */
+const AUTONYMS: Readonly<Record<string, string>> = { so: 'Soomaali', ti: 'ትግርኛ' };
+
 /** The language's own name ("Deutsch", "العربية"), from Intl rather than a catalogue. */
 export function autonym(locale: Locale): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    const names = new Intl.DisplayNames([locale], { type: 'language' });
+    const known = names.resolvedOptions().locale.split('-')[0] === locale;
+    const name = (known ? undefined : AUTONYMS[locale]) ?? names.of(locale) ?? locale;
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     return locale;
