@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -16,26 +17,7 @@ const milan = {
   displayName: 'Milan Mentor',
 };
 const nadia = { email: 'nadia@example.org', password: 'rain on the old bridge', displayName: 'Nadia New' };
-const cookies = { olga: '', milan: '', nadia: '' };
-type Who = keyof typeof cookies;
-
-type Json = Record<string, unknown>;
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Json;
-}
-
-async function acceptDocuments(who: Who) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
+let seed: NetworkSeed;
 
 /**
  * A network with three members who accepted the agreement, made through the API: Olga founds it
@@ -44,58 +26,15 @@ async function acceptDocuments(who: Who) {
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  expect(
-    (
-      await apiCall(server, 'POST', '/setup', {
-        token: server.setupToken,
-        email: 'admin@example.org',
-        password: 'admin platform passphrase',
-        displayName: 'Admin',
-        locale: 'en',
-      })
-    ).status,
-  ).toBe(201);
-  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
-  const login = await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password });
-  cookies.olga = login.cookie ?? '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'de'],
-  });
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  await seed.foundNetwork('olga', olga, {
     name: 'Talk Network',
-    slug,
     languages: ['en'],
-    visibility: 'private',
+    orgLanguages: ['en', 'de'],
   });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
-  await acceptDocuments('olga');
-  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, {
-    kind: 'link',
-    role: 'mentor',
-    level: 'beginner',
-  });
-  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
-  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, { ...milan, locale: 'en' });
-  expect(joined.status).toBeLessThan(300);
-  cookies.milan = joined.cookie ?? '';
-  await acceptDocuments('milan');
-  const another = await call('olga', 'POST', `/networks/${slug}/invitations`, {
-    kind: 'link',
-    role: 'mentor',
-    level: 'beginner',
-  });
-  const nadiaToken = new URL(String(another.url)).pathname.split('/').pop() ?? '';
-  const nadiaJoined = await apiCall(server, 'POST', `/invitations/${nadiaToken}/accept`, {
-    ...nadia,
-    locale: 'en',
-  });
-  expect(nadiaJoined.status).toBeLessThan(300);
-  cookies.nadia = nadiaJoined.cookie ?? '';
-  await acceptDocuments('nadia');
+  await seed.join('olga', 'milan', milan, { level: 'beginner' });
+  await seed.join('olga', 'nadia', nadia, { level: 'beginner' });
   browser = await launchBrowser();
 });
 
@@ -109,15 +48,7 @@ async function signedIn(
   who: 'olga' | 'milan',
   viewport: Viewport,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: viewport.width, height: viewport.height },
-    colorScheme: viewport.colorScheme,
-    locale: 'en-US',
-    serviceWorkers: 'block',
-  });
-  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
+  const context = await seed.signedInContext(browser, who, viewport);
   await context.addInitScript(() => {
     // Every socket of the page, so that the test can cut them.
     const sockets: WebSocket[] = [];

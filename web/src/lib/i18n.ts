@@ -139,10 +139,10 @@ export function currentLocale(): Locale {
 }
 
 /**
- * Own names for the languages whose locale data some browsers lack: Chromium's ICU has no Somali or
- * Tigrinya, so Intl would name them in English ("Tigrinya" instead of "ትግርኛ").
+ * Own names for the languages whose locale data some browsers lack: Chromium's ICU has no Pashto,
+ * Somali or Tigrinya, so Intl would name them in English ("Tigrinya" instead of "ትግርኛ").
  */
-const AUTONYMS: Readonly<Record<string, string>> = { so: 'Soomaali', ti: 'ትግርኛ' };
+const AUTONYMS: Readonly<Record<string, string>> = { ps: 'پښتو', so: 'Soomaali', ti: 'ትግርኛ' };
 
 /** The language's own name ("Deutsch", "العربية"), from Intl rather than a catalogue. */
 export function autonym(locale: Locale): string {
