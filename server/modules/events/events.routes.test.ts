@@ -457,4 +457,54 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(mails[0]?.text).toContain('Fictional walk');
     expect(mails[0]?.text).toContain('Fictional reading circle');
   });
+
+  it('sends reminders when due with the daily digest chosen, never held for the digest', async () => {
+    const { network, base, meta, mentor, other } = await eventsNetwork();
+    // The mentor keeps the default (daily digest) for events; the other turned event e-mail off.
+    expect((await mentor.client.get('/api/me/notification-preferences')).json().email.events).toBe('daily');
+    await other.client.request('PUT', '/api/me/notification-preferences', { email: { events: 'off' } });
+    const startsLocal = utcLocal(Date.now() + 30 * 3_600_000);
+    for (const title of ['Fictional harbour walk', 'Fictional poetry evening']) {
+      const event = await buildEvent(t.ctx, network, meta.id, { startsLocal, title });
+      await rsvp(mentor.client, `${base}/${event.id}`, 'yes');
+      await rsvp(other.client, `${base}/${event.id}`, 'maybe');
+    }
+    await t.ctx.jobs.drain();
+    const before = (await mailsTo(t.ctx, mentor.user.email)).length;
+    const otherBefore = (await mailsTo(t.ctx, other.user.email)).length;
+    const start = Date.parse(`${startsLocal}:00Z`);
+
+    // 23 hours before: both reminders due in one run, one mail at once (not in the next digest).
+    // (Reminders of other tests' events may be due in the same run.)
+    expect(await runReminders(t.ctx, start - 23 * 3_600_000)).toBeGreaterThanOrEqual(4);
+    const reminders = await notificationsOf(t.ctx, mentor.id, 'event_reminder');
+    expect(reminders.map((n: { email: string }) => n.email)).toEqual(['immediate', 'immediate']);
+    expect(
+      (await notificationsOf(t.ctx, other.id, 'event_reminder')).map((n: { email: string }) => n.email),
+    ).toEqual(['off', 'off']);
+    await t.ctx.jobs.drain();
+    let mails = (await mailsTo(t.ctx, mentor.user.email)).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('Fictional harbour walk');
+    expect(mails[0]?.text).toContain('Fictional poetry evening');
+    expect(await mailsTo(t.ctx, other.user.email)).toHaveLength(otherBefore);
+
+    // The digest that follows does not send them again.
+    await t.ctx.database.db
+      .updateTable('jobs')
+      .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+      .where('kind', '=', 'notifications.digest')
+      .where('status', '=', 'pending')
+      .execute();
+    await t.ctx.jobs.drain();
+    expect((await mailsTo(t.ctx, mentor.user.email)).slice(before)).toHaveLength(1);
+
+    // Half an hour before: the 1-hour reminders, again one mail when due.
+    expect(await runReminders(t.ctx, start - 30 * 60_000)).toBeGreaterThanOrEqual(4);
+    expect(await notificationsOf(t.ctx, mentor.id, 'event_reminder')).toHaveLength(4);
+    await t.ctx.jobs.drain();
+    mails = (await mailsTo(t.ctx, mentor.user.email)).slice(before);
+    expect(mails).toHaveLength(2);
+    expect(await mailsTo(t.ctx, other.user.email)).toHaveLength(otherBefore);
+  });
 });
