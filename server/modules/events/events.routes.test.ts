@@ -211,6 +211,37 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(renamed.json()).toMatchObject({ title: 'Café renamed', sequence: 1 });
   });
 
+  it('lets co-organisers, found by name among the members, edit the event', async () => {
+    const { network, base, meta, mentor, other } = await eventsNetwork();
+    // The picker searches the members by part of the name, any case ("%" and "_" taken literally).
+    const found = await meta.client.get(`/api/networks/${network.slug}/members?q=ILAN&limit=20`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().members.map((m: { displayName: string }) => m.displayName)).toEqual(['Milan Mentor']);
+    const none = await meta.client.get(`/api/networks/${network.slug}/members?q=%25`);
+    expect(none.json().members).toEqual([]);
+
+    const created = await meta.client.post(base, { ...cafe, organiserIds: [meta.id, mentor.id] });
+    expect(created.statusCode).toBe(201);
+    const event = created.json() as Event;
+    expect(event.organisers.map((o) => o.displayName)).toEqual(['Milan Mentor', 'Olga Meta']);
+    // The co-organiser sees they may edit it, and does; a member who is not one may not.
+    expect((await mentor.client.get(`${base}/${event.id}`)).json().canEdit).toBe(true);
+    expect((await other.client.get(`${base}/${event.id}`)).json().canEdit).toBe(false);
+    const renamed = await mentor.client.patch(`${base}/${event.id}`, { title: 'Café together' });
+    expect(renamed.json()).toMatchObject({ title: 'Café together' });
+    expect(errorCode(await other.client.patch(`${base}/${event.id}`, { title: 'Mine' }))).toBe('FORBIDDEN');
+    // Organisers are changed on the form too; someone outside the network cannot be one.
+    const outsider = await buildUser(t.ctx, { displayName: 'Oscar Outside' });
+    const refused = await meta.client.patch(`${base}/${event.id}`, { organiserIds: [outsider.id] });
+    expect(errorCode(refused)).toBe('VALIDATION_FAILED');
+    const handed = await meta.client.patch(`${base}/${event.id}`, { organiserIds: [meta.id, other.id] });
+    expect(handed.json().organisers.map((o: { displayName: string }) => o.displayName)).toEqual([
+      'Nadia New',
+      'Olga Meta',
+    ]);
+    expect(errorCode(await mentor.client.patch(`${base}/${event.id}`, { title: 'Again' }))).toBe('FORBIDDEN');
+  });
+
   it('keeps a waiting list when full and moves the first waiting up when a place frees', async () => {
     const { network, base, meta, mentor, other } = await eventsNetwork();
     const id = (await meta.client.post(base, { ...cafe, capacity: 1 })).json().id as string;
