@@ -158,6 +158,15 @@ export function isDigestOnly(kind: NotificationKindCode): boolean {
   );
 }
 
+/**
+ * Time-bound notifications are worth nothing late: an event reminder is e-mailed when it is due
+ * even when the daily digest is chosen for its kind (only "off" stops the mail), never held for
+ * the digest.
+ */
+export function isTimeBound(kind: NotificationKindCode): boolean {
+  return kind === 'event_reminder';
+}
+
 /** How e-mail about one kind is sent: at once, in the daily digest (default), or not at all. */
 export const EMAIL_FREQUENCIES = ['immediate', 'daily', 'off'] as const;
 

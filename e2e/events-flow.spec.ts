@@ -161,10 +161,19 @@ describe('events of a network', () => {
     await olga.getByLabel('Time zone').selectOption('Europe/Berlin');
     await olga.getByLabel('Repeats').selectOption('weekly');
     await olga.getByLabel('Places (optional)').fill('1');
+    // Milan organises it with her: she finds him by name in the picker and takes him with the keyboard.
+    await olga.getByRole('button', { name: 'Remove Olga Meta from the organisers' }).waitFor();
+    const picker = olga.getByRole('combobox', { name: 'Add a co-organiser' });
+    await picker.fill('mil');
+    await olga.getByRole('option', { name: 'Milan Mentor' }).waitFor();
+    await picker.press('Enter');
+    await olga.getByRole('button', { name: 'Remove Milan Mentor from the organisers' }).waitFor();
+    expect(await picker.inputValue()).toBe('');
     await check(olga, '95-events-form');
     await olga.getByRole('button', { name: 'Create event' }).click();
     await heading(olga, 'Mentor café');
     await olga.getByText('Every week').waitFor();
+    expect(await olga.getByText('Organised by').textContent()).toMatch(/Milan Mentor.*Olga Meta/);
 
     // Milan answers on his phone: he takes the only place.
     const milan = await signedIn('milan', phone);
@@ -176,6 +185,8 @@ describe('events of a network', () => {
     await milan.getByText('You are going').first().waitFor();
     // Olga's open page counts his answer without a reload.
     await olga.getByText('1 of 1 places taken').waitFor();
+    // As co-organiser he may edit it too.
+    await milan.getByRole('link', { name: 'Edit event' }).waitFor();
     expect(await milan.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await check(milan, '95-event-phone');
 
@@ -185,6 +196,7 @@ describe('events of a network', () => {
     await heading(nadia, 'Mentor café');
     await nadia.getByRole('button', { name: 'Yes, I’ll come' }).click();
     await nadia.getByText('You are number 1 on the waiting list').waitFor();
+    expect(await nadia.getByRole('link', { name: 'Edit event' }).count()).toBe(0);
     await olga.getByText('1 waiting').waitFor();
     await milan.getByText('1 waiting').waitFor();
 

@@ -10,6 +10,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { waitForMailLink } from './support/mail.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -125,6 +126,58 @@ describe('network health', () => {
     await page.getByRole('button', { name: arabic('messages.send'), exact: true }).click();
     await page.getByText(note).waitFor();
     await checkBothWidths(page, 'h3-health-note-ar', violations);
+  });
+
+  it('a meta-mentor on a phone confirms a suggested next step, and the member is told kindly', async () => {
+    const page = await signedIn(phone);
+    onTestFailed(async () => {
+      await page
+        .screenshot({ path: 'e2e/screenshots/failure-progression.png', fullPage: true })
+        .catch(() => {});
+    });
+    const anna = 'Anna Aktiv (demo)';
+    await page.goto(`/networks/${slug}/progression`);
+    await page.getByRole('heading', { level: 1, name: arabic('progression.title') }).waitFor();
+    // The demo suggests Anna as an experienced mentor, with the reasons.
+    const row = page.locator('section[aria-labelledby="progression-suggestions"] li.row', { hasText: anna });
+    await row.getByText(arabic('progression.step_experienced')).waitFor();
+    expect(await pageOverflow(page)).toEqual([]);
+    await checkBothWidths(page, 'h5-progression-ar', violations);
+    await row.getByRole('button', { name: arabic('progression.confirm') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(anna, { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: arabic('progression.confirm') }).click();
+    await page.getByText(arabic('progression.done')).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    await checkBothWidths(page, 'h6-progression-confirmed-ar', violations);
+
+    // Anna (who reads German) finds a warm word among her notifications on her phone.
+    const email = 'health.anna@demo.example.org';
+    expect((await apiCall(server, 'POST', '/auth/password-reset/request', { email })).status).toBeLessThan(
+      300,
+    );
+    const link = await waitForMailLink(server.dataDir, email, '/reset-password?token=');
+    const token = new URL(link).searchParams.get('token') ?? '';
+    const password = 'a kettle on the stove';
+    const reset = await apiCall(server, 'POST', '/auth/password-reset/confirm', { token, password });
+    expect(reset.status).toBeLessThan(300);
+    const login = await apiCall(server, 'POST', '/auth/login', { email, password });
+    expect(login.status).toBeLessThan(300);
+    const context = await newContext(browser, server.url, phone);
+    const [name, value] = (login.cookie ?? '').split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    const annaPage = await context.newPage();
+    await annaPage.goto('/notifications');
+    await annaPage.getByRole('heading', { level: 1, name: 'Benachrichtigungen' }).waitFor();
+    await annaPage
+      .getByText(
+        /hat dich als erfahrene Mentorin bzw\. erfahrenen Mentor in .*Musterstadt.* bestätigt\. Danke für alles, was du gibst!/,
+      )
+      .waitFor();
+    // (Her page's own content fits the phone; the site header is left out as above.)
+    expect(await pageOverflow(annaPage)).toEqual([]);
+    await checkBothWidths(annaPage, 'h7-progression-told-de', violations);
+    await context.close();
   });
 
   it('an organisation admin sees its networks side by side and opens one’s dashboard', async () => {

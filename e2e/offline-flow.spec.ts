@@ -21,6 +21,10 @@ type Who = keyof typeof cookies;
 const topicTitle = 'Where is the housing office?';
 let topicId = '';
 let conversationId = '';
+let resourceId = '';
+let eventId = '';
+const resourceTitle = 'First steps in Leipzig';
+const eventTitle = 'Evening walk by the river';
 
 type Json = Record<string, unknown>;
 async function call(who: Who, method: string, path: string, body?: unknown): Promise<Json> {
@@ -93,6 +97,24 @@ beforeAll(async () => {
     body: 'Shall we go together on Monday?',
     clientId: 'offline-flow-1',
   });
+  const resource = await call('olga', 'POST', `/networks/${slug}/resources`, {
+    kind: 'page',
+    title: resourceTitle,
+    body: 'Register your address within **two weeks**.',
+    language: 'en',
+  });
+  resourceId = String(resource.id);
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const event = await call('olga', 'POST', `/networks/${slug}/events`, {
+    title: eventTitle,
+    language: 'en',
+    format: 'on_site',
+    address: 'Clara-Zetkin-Park, Leipzig',
+    timeZone: 'Europe/Berlin',
+    startsLocal: `${day}T18:00`,
+    endsLocal: `${day}T19:30`,
+  });
+  eventId = String(event.id);
   browser = await launchBrowser();
 });
 
@@ -254,6 +276,59 @@ describe('offline reading and the outbox', () => {
     await page.waitForLoadState('networkidle');
     expect(await repliesWith('I can come along on Monday.')).toBe(1);
     expect(await messagesWith('See you at nine.')).toBe(1);
+    await context.close();
+  });
+
+  it('keeps resources and upcoming events readable offline, under the bar with the time they were saved', async () => {
+    const { context, page } = await signedIn('olga', laptop, 'en-US');
+    await installServiceWorker(page);
+    const resourcesPath = `/networks/${slug}/resources`;
+    const eventsPath = `/networks/${slug}/events`;
+
+    // Online: Olga looks at the library, a page of it, the events and one event.
+    await page.goto(resourcesPath);
+    await page.getByRole('link', { name: resourceTitle }).waitFor();
+    await waitUntilSaved(page, '"resources","list"');
+    await page.goto(`${resourcesPath}/${resourceId}`);
+    await page.getByRole('heading', { level: 1, name: resourceTitle }).waitFor();
+    await page.locator('.markdown strong', { hasText: 'two weeks' }).waitFor();
+    await waitUntilSaved(page, `"resource","${resourceId}"`);
+    await page.goto(eventsPath);
+    await page.getByRole('link', { name: eventTitle }).first().waitFor();
+    await waitUntilSaved(page, '"events","list"');
+    await page.goto(`${eventsPath}/${eventId}`);
+    await page.getByRole('heading', { level: 1, name: eventTitle }).waitFor();
+    await page.getByText('Clara-Zetkin-Park, Leipzig').first().waitFor();
+    await waitUntilSaved(page, `"event","${eventId}"`);
+
+    // Offline: each of them loads again from what was saved, under the bar.
+    await context.setOffline(true);
+    const bar = page.getByTestId('offline-bar');
+    const savedAt = /^Offline — showing what was saved at \d{1,2}:\d{2}/;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: eventTitle }).waitFor();
+    await page.getByText('Clara-Zetkin-Park, Leipzig').first().waitFor();
+    await expect.poll(() => bar.textContent()).toMatch(savedAt);
+    await screenshot(page, laptop, 'offline-04-event');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto(eventsPath);
+    await page.getByRole('link', { name: eventTitle }).first().waitFor();
+    await expect.poll(() => bar.textContent()).toMatch(savedAt);
+
+    await page.goto(resourcesPath);
+    await page.getByRole('link', { name: resourceTitle }).waitFor();
+    await expect.poll(() => bar.textContent()).toMatch(savedAt);
+
+    await page.goto(`${resourcesPath}/${resourceId}`);
+    await page.getByRole('heading', { level: 1, name: resourceTitle }).waitFor();
+    await page.locator('.markdown strong', { hasText: 'two weeks' }).waitFor();
+    await expect.poll(() => bar.textContent()).toMatch(savedAt);
+    await screenshot(page, laptop, 'offline-05-resource');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await context.setOffline(false);
+    await bar.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -180,7 +180,11 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 export const MemberList = z.object({ members: z.array(Member), nextCursor: z.string().nullable() });
 
-export const MemberListQuery = PageQuery.extend({ role: NetworkRoleCode.optional() });
+export const MemberListQuery = PageQuery.extend({
+  role: NetworkRoleCode.optional(),
+  /** Part of a member's name, any case (pickers search with it). */
+  q: z.string().trim().max(100).optional(),
+});
 
 export const ChangeMemberBody = z
   .strictObject({ role: NetworkRoleCode.optional(), level: MentorLevelCode.nullable().optional() })

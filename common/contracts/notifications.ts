@@ -6,6 +6,7 @@ export {
   EMAIL_FREQUENCIES,
   emailSettingOf,
   isDigestOnly,
+  isTimeBound,
   kindsOfSetting,
   NOTIFICATION_KINDS,
   OPTIONAL_EMAIL_KINDS,

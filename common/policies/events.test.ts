@@ -30,6 +30,10 @@ describe('event policies', () => {
     expect(canEditEvent(mentor, { organiserIds: ['u-mentor'] })).toBe(true);
     expect(canEditEvent(mentor, { organiserIds: ['u-other'] })).toBe(false);
     expect(canEditEvent(office, { organiserIds: ['u-other'] })).toBe(true);
+    // A co-organiser (not the creator) edits it as much as the first organiser.
+    expect(canEditEvent(mentor, { organiserIds: ['u-creator', 'u-mentor'] })).toBe(true);
+    const pending = eventViewerOf(MATRIX_ACTORS.pending_mentor, 'public', 'u-pending');
+    expect(canEditEvent(pending, { organiserIds: ['u-creator'] })).toBe(false);
     expect(canManageAttendance(mentor)).toBe(false);
     expect(canManageAttendance(office)).toBe(true);
   });

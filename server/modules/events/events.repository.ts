@@ -187,19 +187,24 @@ export function listEventsOfNetworks(
     .execute();
 }
 
-/** Scheduled events with an occurrence possibly starting in [from, to) (the reminder job). */
+/**
+ * Scheduled events with an occurrence possibly starting in [from, to) (the reminder job; the
+ * "events coming up" nudge of one network), oldest first.
+ */
 export function listScheduledEventsStartingBetween(
   db: Kysely<DB>,
   from: string,
   to: string,
+  networkId?: string,
 ): Promise<EventRow[]> {
-  return db
+  let query = db
     .selectFrom('events')
     .selectAll()
     .where('status', '=', 'scheduled')
     .where('startsAt', '<', to)
-    .where((eb) => eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>', from)]))
-    .execute();
+    .where((eb) => eb.or([eb('lastEndsAt', 'is', null), eb('lastEndsAt', '>', from)]));
+  if (networkId) query = query.where('networkId', '=', networkId);
+  return query.orderBy('startsAt').orderBy('id').execute();
 }
 
 /** Replaces the organisers of an event. */

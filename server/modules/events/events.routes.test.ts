@@ -211,6 +211,37 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(renamed.json()).toMatchObject({ title: 'Café renamed', sequence: 1 });
   });
 
+  it('lets co-organisers, found by name among the members, edit the event', async () => {
+    const { network, base, meta, mentor, other } = await eventsNetwork();
+    // The picker searches the members by part of the name, any case ("%" and "_" taken literally).
+    const found = await meta.client.get(`/api/networks/${network.slug}/members?q=ILAN&limit=20`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().members.map((m: { displayName: string }) => m.displayName)).toEqual(['Milan Mentor']);
+    const none = await meta.client.get(`/api/networks/${network.slug}/members?q=%25`);
+    expect(none.json().members).toEqual([]);
+
+    const created = await meta.client.post(base, { ...cafe, organiserIds: [meta.id, mentor.id] });
+    expect(created.statusCode).toBe(201);
+    const event = created.json() as Event;
+    expect(event.organisers.map((o) => o.displayName)).toEqual(['Milan Mentor', 'Olga Meta']);
+    // The co-organiser sees they may edit it, and does; a member who is not one may not.
+    expect((await mentor.client.get(`${base}/${event.id}`)).json().canEdit).toBe(true);
+    expect((await other.client.get(`${base}/${event.id}`)).json().canEdit).toBe(false);
+    const renamed = await mentor.client.patch(`${base}/${event.id}`, { title: 'Café together' });
+    expect(renamed.json()).toMatchObject({ title: 'Café together' });
+    expect(errorCode(await other.client.patch(`${base}/${event.id}`, { title: 'Mine' }))).toBe('FORBIDDEN');
+    // Organisers are changed on the form too; someone outside the network cannot be one.
+    const outsider = await buildUser(t.ctx, { displayName: 'Oscar Outside' });
+    const refused = await meta.client.patch(`${base}/${event.id}`, { organiserIds: [outsider.id] });
+    expect(errorCode(refused)).toBe('VALIDATION_FAILED');
+    const handed = await meta.client.patch(`${base}/${event.id}`, { organiserIds: [meta.id, other.id] });
+    expect(handed.json().organisers.map((o: { displayName: string }) => o.displayName)).toEqual([
+      'Nadia New',
+      'Olga Meta',
+    ]);
+    expect(errorCode(await mentor.client.patch(`${base}/${event.id}`, { title: 'Again' }))).toBe('FORBIDDEN');
+  });
+
   it('keeps a waiting list when full and moves the first waiting up when a place frees', async () => {
     const { network, base, meta, mentor, other } = await eventsNetwork();
     const id = (await meta.client.post(base, { ...cafe, capacity: 1 })).json().id as string;
@@ -456,5 +487,55 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Fictional walk');
     expect(mails[0]?.text).toContain('Fictional reading circle');
+  });
+
+  it('sends reminders when due with the daily digest chosen, never held for the digest', async () => {
+    const { network, base, meta, mentor, other } = await eventsNetwork();
+    // The mentor keeps the default (daily digest) for events; the other turned event e-mail off.
+    expect((await mentor.client.get('/api/me/notification-preferences')).json().email.events).toBe('daily');
+    await other.client.request('PUT', '/api/me/notification-preferences', { email: { events: 'off' } });
+    const startsLocal = utcLocal(Date.now() + 30 * 3_600_000);
+    for (const title of ['Fictional harbour walk', 'Fictional poetry evening']) {
+      const event = await buildEvent(t.ctx, network, meta.id, { startsLocal, title });
+      await rsvp(mentor.client, `${base}/${event.id}`, 'yes');
+      await rsvp(other.client, `${base}/${event.id}`, 'maybe');
+    }
+    await t.ctx.jobs.drain();
+    const before = (await mailsTo(t.ctx, mentor.user.email)).length;
+    const otherBefore = (await mailsTo(t.ctx, other.user.email)).length;
+    const start = Date.parse(`${startsLocal}:00Z`);
+
+    // 23 hours before: both reminders due in one run, one mail at once (not in the next digest).
+    // (Reminders of other tests' events may be due in the same run.)
+    expect(await runReminders(t.ctx, start - 23 * 3_600_000)).toBeGreaterThanOrEqual(4);
+    const reminders = await notificationsOf(t.ctx, mentor.id, 'event_reminder');
+    expect(reminders.map((n: { email: string }) => n.email)).toEqual(['immediate', 'immediate']);
+    expect(
+      (await notificationsOf(t.ctx, other.id, 'event_reminder')).map((n: { email: string }) => n.email),
+    ).toEqual(['off', 'off']);
+    await t.ctx.jobs.drain();
+    let mails = (await mailsTo(t.ctx, mentor.user.email)).slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('Fictional harbour walk');
+    expect(mails[0]?.text).toContain('Fictional poetry evening');
+    expect(await mailsTo(t.ctx, other.user.email)).toHaveLength(otherBefore);
+
+    // The digest that follows does not send them again.
+    await t.ctx.database.db
+      .updateTable('jobs')
+      .set({ runAt: new Date(Date.now() - 1000).toISOString() })
+      .where('kind', '=', 'notifications.digest')
+      .where('status', '=', 'pending')
+      .execute();
+    await t.ctx.jobs.drain();
+    expect((await mailsTo(t.ctx, mentor.user.email)).slice(before)).toHaveLength(1);
+
+    // Half an hour before: the 1-hour reminders, again one mail when due.
+    expect(await runReminders(t.ctx, start - 30 * 60_000)).toBeGreaterThanOrEqual(4);
+    expect(await notificationsOf(t.ctx, mentor.id, 'event_reminder')).toHaveLength(4);
+    await t.ctx.jobs.drain();
+    mails = (await mailsTo(t.ctx, mentor.user.email)).slice(before);
+    expect(mails).toHaveLength(2);
+    expect(await mailsTo(t.ctx, other.user.email)).toHaveLength(otherBefore);
   });
 });

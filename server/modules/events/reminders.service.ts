@@ -68,9 +68,11 @@ export async function startEventJobs(ctx: AppContext): Promise<void> {
  * Sends the reminders that are due at `now`: for every occurrence starting within 24 hours (and
  * within 1 hour), one notification to each who said yes (with a place) or maybe, once per
  * occurrence and lead time (claimed first, so several instances never send twice): the 24-hour
- * reminder in the last day before the start, the 1-hour one in the last hour. Notifications follow each person's
- * `events` e-mail setting; the mail job sends one mail for all that are pending, so several events
- * due together make one mail. Returns how many notifications went out.
+ * reminder in the last day before the start, the 1-hour one in the last hour. Reminders are time-bound:
+ * they are e-mailed now unless the person's `events` e-mail setting is off (never held for the
+ * daily digest), pushed as their push settings say (dropped in quiet hours, not kept for the
+ * morning); the mail job sends one mail for all that are pending, so several events due together
+ * make one mail. Returns how many notifications went out.
  */
 export async function runReminders(ctx: AppContext, now = Date.now()): Promise<number> {
   const db = ctx.database.db;

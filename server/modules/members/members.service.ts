@@ -232,10 +232,15 @@ export interface MemberPage {
 export async function listMembers(
   ctx: AppContext,
   network: NetworkRow,
-  query: { role?: NetworkRole; cursor?: string; limit: number },
+  query: { role?: NetworkRole; q?: string; cursor?: string; limit: number },
 ): Promise<MemberPage> {
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await listActiveMembers(ctx, network.id, { role: query.role, after, limit: query.limit + 1 });
+  const rows = await listActiveMembers(ctx, network.id, {
+    role: query.role,
+    name: query.q || undefined,
+    after,
+    limit: query.limit + 1,
+  });
   const { page, nextCursor } = paginate(rows, query.limit, (r) => [r.joinedAt, r.id]);
   const standings = await getStandings(
     ctx,

@@ -49,11 +49,14 @@ export function countActiveMembers(
   return repository.countActiveMembers(ctx.database.db, networkId, role);
 }
 
-/** Active members of a network with their names, by join time (keyset: after [joinedAt, id]). */
+/**
+ * Active members of a network with their names, by join time (keyset: after [joinedAt, id]); with
+ * `name`, only those whose name contains it (any case).
+ */
 export function listActiveMembers(
   ctx: AppContext,
   networkId: string,
-  options: { role?: MembershipRow['role']; after?: [string, string]; limit: number },
+  options: { role?: MembershipRow['role']; after?: [string, string]; limit: number; name?: string },
 ) {
   return repository.listActiveMembers(ctx.database.db, networkId, options);
 }

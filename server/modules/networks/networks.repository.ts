@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { MembershipRow, NetworkRow } from './networks.table.ts';
 
@@ -134,7 +134,7 @@ export async function countActiveMembers(db: Kysely<DB>, networkId: string, role
 export function listActiveMembers(
   db: Kysely<DB>,
   networkId: string,
-  options: { role?: MembershipRow['role']; after?: [string, string]; limit: number },
+  options: { role?: MembershipRow['role']; after?: [string, string]; limit: number; name?: string },
 ) {
   let query = db
     .selectFrom('memberships as m')
@@ -146,6 +146,11 @@ export function listActiveMembers(
     .orderBy('m.id')
     .limit(options.limit);
   if (options.role) query = query.where('m.role', '=', options.role);
+  if (options.name) {
+    // Part of the name, any case (LIKE's wildcards in it taken literally).
+    const pattern = `%${options.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`lower(u.display_name) like ${pattern} escape '\\'`);
+  }
   if (options.after) {
     const [joinedAt, id] = options.after;
     query = query.where((eb) =>

@@ -8,6 +8,7 @@ import type {
 import {
   emailSettingOf,
   isDigestOnly,
+  isTimeBound,
   kindsOfSetting,
   OPTIONAL_EMAIL_KINDS,
 } from '../../../common/contracts/notifications.ts';
@@ -60,7 +61,8 @@ export interface NotifyInput {
 
 /**
  * The e-mail route of a kind for a user: their setting for it, else the daily digest. Gentle
- * reminders wait for the digest even when the setting says "at once".
+ * reminders wait for the digest even when the setting says "at once"; time-bound ones (event
+ * reminders) go at once unless the setting says "off".
  */
 export async function emailFrequencyOf(
   ctx: AppContext,
@@ -70,6 +72,7 @@ export async function emailFrequencyOf(
   const setting = emailSettingOf(kind);
   if (setting === null) return 'immediate';
   const chosen = (await listPreferences(ctx.database.db, userId)).get(setting) ?? 'daily';
+  if (chosen === 'daily' && isTimeBound(kind)) return 'immediate';
   return chosen === 'immediate' && isDigestOnly(kind) ? 'daily' : chosen;
 }
 

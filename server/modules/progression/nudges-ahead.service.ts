@@ -9,9 +9,10 @@ import {
 import type { AppContext } from '../../context.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { listHelpersWanted } from '../help-requests/index.ts';
+import { listComingOccurrences } from '../events/index.ts';
 import { findNetworkById, getStandings } from '../networks/index.ts';
 import { logAndNotify } from './nudge-log.service.ts';
-import { listEventsStartingBetween, listLastNudges, listLastSeen } from './progression.repository.ts';
+import { listAnsweredAny, listLastNudges, listLastSeen } from './progression.repository.ts';
 
 /**
  * "Help wanted": each suggested helper of the network's requests still waiting for a helper (see
@@ -56,8 +57,9 @@ export async function askForHelpers(
 
 /**
  * "Events coming up": the members of a network who take part and have not answered any of the
- * events starting in the week ahead (nor organise one) hear of them in one nudge, at most once a
- * week per network, and not on a day they were welcomed back. Returns how many were sent.
+ * events meeting in the week ahead (nor organise one) hear of them in one nudge, at most once a
+ * week per network, and not on a day they were welcomed back. Every meeting in the week counts: each
+ * occurrence of a series, not only its first. Returns how many were sent.
  */
 export async function tellOfEvents(
   ctx: AppContext,
@@ -66,17 +68,18 @@ export async function tellOfEvents(
   skip: ReadonlySet<string>,
 ): Promise<number> {
   const db = ctx.database.db;
-  const { events, answered } = await listEventsStartingBetween(
-    db,
+  const { occurrences, organiserIds } = await listComingOccurrences(
+    ctx,
     networkId,
-    isoNow(now),
-    isoNow(now + UPCOMING_EVENTS_AHEAD_DAYS * DAY),
+    now,
+    now + UPCOMING_EVENTS_AHEAD_DAYS * DAY,
   );
-  const [first] = events;
+  const [first] = occurrences;
   if (!first) return 0;
-  const organisers = new Set(events.map((e) => e.createdBy));
+  const eventIds = [...new Set(occurrences.map((o) => o.eventId))];
+  const answered = await listAnsweredAny(db, eventIds);
   const members = [...(await listLastSeen(db, networkId)).keys()].filter(
-    (id) => !skip.has(id) && !answered.has(id) && !organisers.has(id),
+    (id) => !skip.has(id) && !answered.has(id) && !organiserIds.has(id),
   );
   if (members.length === 0) return 0;
   const [recent, standings] = await Promise.all([
@@ -84,8 +87,8 @@ export async function tellOfEvents(
     getStandings(ctx, members),
   ]);
   const details = {
-    events: events.length,
-    eventIds: events.map((e) => e.id),
+    events: occurrences.length,
+    eventIds,
     firstTitle: first.title,
     firstStartsAt: first.startsAt,
   };
@@ -93,7 +96,7 @@ export async function tellOfEvents(
   for (const userId of members) {
     if (recent.has(userId)) continue;
     if (!standings.get(userId)?.some((s) => s.networkId === networkId && takesPart(s))) continue;
-    await logAndNotify(ctx, networkId, userId, 'upcoming_events', details, now, { eventId: first.id });
+    await logAndNotify(ctx, networkId, userId, 'upcoming_events', details, now, { eventId: first.eventId });
     sent++;
   }
   return sent;

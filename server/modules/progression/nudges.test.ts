@@ -4,7 +4,7 @@ import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { notificationsOf } from '../../test/buddies.ts';
 import { signIn } from '../../test/client.ts';
 import { buildMember, buildNetwork, buildUser, mailsTo } from '../../test/factories.ts';
-import { buildEvent, utcLocal } from '../../test/events.ts';
+import { buildEvent, utcLocal, WEEKLY } from '../../test/events.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
 import { notify } from '../notifications/index.ts';
 import { runNudges } from './index.ts';
@@ -254,6 +254,63 @@ describe.each(DIALECTS)('nudges on %s', (dialect) => {
     expect(helperNudges.find((n: { kind: string }) => n.kind === 'upcoming_events').details).toMatchObject({
       events: 1,
       firstTitle: 'Summer walk',
+    });
+  });
+
+  it('counts every meeting of a series in the week ahead, not only its first', async () => {
+    const network = await buildNetwork(t.ctx, { name: 'Daily Walkers' });
+    const organiser = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const coOrganiser = await buildMember(t.ctx, network);
+    const member = await buildMember(t.ctx, network);
+    const now = Date.now();
+    // A daily series that began two weeks ago (its first meeting is long past) …
+    const startsLocal = utcLocal(Math.floor((now - 14 * DAY) / HOUR) * HOUR + 2 * HOUR);
+    const walk = await buildEvent(t.ctx, network, organiser.id, {
+      title: 'Morning walk',
+      startsLocal,
+      recurrence: { ...WEEKLY, weekdays: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] },
+    });
+    await t.ctx.database.db
+      .insertInto('eventOrganisers')
+      .values({ eventId: walk.id, userId: coOrganiser.id })
+      .execute();
+    // … with one of the week's meetings cancelled, and a one-off event later in the week.
+    await t.ctx.database.db
+      .insertInto('eventOccurrences')
+      .values({
+        eventId: walk.id,
+        occurrenceKey: utcLocal(Date.parse(`${startsLocal}:00Z`) + 17 * DAY),
+        state: 'cancelled',
+        startsLocal: null,
+        endsLocal: null,
+        updatedAt: isoNow(now),
+      })
+      .execute();
+    const fair = await buildEvent(t.ctx, network, organiser.id, {
+      title: 'Book fair',
+      startsLocal: utcLocal(now + 4 * DAY),
+    });
+    // A meeting beyond the week does not count.
+    await buildEvent(t.ctx, network, organiser.id, { startsLocal: utcLocal(now + 9 * DAY) });
+
+    await runNudges(t.ctx, now);
+    const comingUp = (userId: string) => notificationsOf(t.ctx, userId, 'nudge_upcoming_events');
+    expect(await comingUp(member.id)).toMatchObject([{ eventId: walk.id }]);
+    // Co-organisers organise it: no nudge for them.
+    expect(await comingUp(coOrganiser.id)).toHaveLength(0);
+    const logged = await t.ctx.database.db
+      .selectFrom('nudgeLog')
+      .select('details')
+      .where('userId', '=', member.id)
+      .where('kind', '=', 'upcoming_events')
+      .execute();
+    expect(logged).toHaveLength(1);
+    // Seven daily walks in the week, one cancelled, and the fair.
+    expect(JSON.parse(logged[0]?.details ?? '{}')).toEqual({
+      events: 7,
+      eventIds: [walk.id, fair.id],
+      firstTitle: 'Morning walk',
+      firstStartsAt: new Date(Date.parse(`${startsLocal}:00Z`) + 14 * DAY).toISOString(),
     });
   });
 

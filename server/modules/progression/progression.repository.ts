@@ -321,32 +321,16 @@ export async function listLastSeen(db: Db, networkId: string): Promise<Map<strin
   return new Map(rows.map((r) => [r.userId, r.at ? new Date(Date.parse(String(r.at))).toISOString() : null]));
 }
 
-/**
- * The scheduled events of a network starting within [from, to) — one-off events by their start, a
- * series by its first meeting — soonest first, with who answered any of them.
- */
-export async function listEventsStartingBetween(db: Db, networkId: string, from: string, to: string) {
-  const events = await db
-    .selectFrom('events')
-    .select(['id', 'title', 'startsAt', 'createdBy'])
-    .where('networkId', '=', networkId)
-    .where('status', '=', 'scheduled')
-    .where('startsAt', '>=', from)
-    .where('startsAt', '<', to)
-    .orderBy('startsAt')
-    .execute();
-  if (events.length === 0) return { events, answered: new Set<string>() };
+/** Who answered any of the events (yes, maybe or no). */
+export async function listAnsweredAny(db: Db, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
   const rsvps = await db
     .selectFrom('eventRsvps')
     .select('userId')
     .distinct()
-    .where(
-      'eventId',
-      'in',
-      events.map((e) => e.id),
-    )
+    .where('eventId', 'in', eventIds)
     .execute();
-  return { events, answered: new Set(rsvps.map((r) => r.userId)) };
+  return new Set(rsvps.map((r) => r.userId));
 }
 
 /** When each person was last sent a nudge of a kind in a network after a time. */

@@ -50,6 +50,8 @@ interface ComboboxProps {
   invalid?: boolean;
   /** After a choice the text is emptied (adding to a list) instead of showing the choice. */
   clearOnSelect?: boolean;
+  /** Told the typed text (a picker that asks the server for options matching it). */
+  onTextChange?: (text: string) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export function Combobox({
   describedBy,
   invalid,
   clearOnSelect = false,
+  onTextChange,
 }: ComboboxProps) {
   const { t, i18n } = useTranslation();
   const ownId = useId();
@@ -159,6 +162,7 @@ export function Combobox({
         value={text}
         onChange={(event) => {
           setText(event.target.value);
+          onTextChange?.(event.target.value);
           setTyping(true);
           setOpen(true);
           setActive(0);

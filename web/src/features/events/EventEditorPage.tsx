@@ -10,10 +10,12 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { ApiError } from '../../lib/api-client.ts';
+import { useMe } from '../auth/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { createEvent, eventKeys, updateEvent, useEvent } from './api.ts';
 import { bodyOf, draftOf, type EventDraft, emptyDraft, timeZoneOptions } from './draft.ts';
 import { readerTimeZone } from './format.ts';
+import { OrganisersField } from './OrganisersField.tsx';
 import { ShareWithPartnersField } from '../partners/ShareWithPartnersField.tsx';
 
 /** The fields the server refused, by name (from a VALIDATION_FAILED answer). */
@@ -25,12 +27,14 @@ function fieldErrors(error: unknown): Record<string, string> {
 
 /** The event form (create, or edit with :eventId). */
 export function EventForm({
+  slug,
   initial,
   onSubmit,
   pending,
   error,
   submitLabel,
 }: {
+  slug: string;
   initial: EventDraft;
   onSubmit: (draft: EventDraft) => void;
   pending: boolean;
@@ -171,6 +175,12 @@ export function EventForm({
         checked={draft.shareWithPartners}
         onChange={(checked) => set('shareWithPartners', checked)}
       />
+      <OrganisersField
+        slug={slug}
+        value={draft.organisers}
+        onChange={(organisers) => set('organisers', organisers)}
+        error={invalid('organiserIds')}
+      />
       <SelectField
         name="language"
         label={t('events.field_language')}
@@ -196,6 +206,7 @@ export default function EventEditorPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const existing = useEvent(network.slug, eventId ?? '', Boolean(eventId));
+  const me = useMe();
   const save = useMutation({
     mutationFn: (draft: EventDraft) =>
       eventId ? updateEvent(network.slug, eventId, bodyOf(draft)) : createEvent(network.slug, bodyOf(draft)),
@@ -211,11 +222,16 @@ export default function EventEditorPage() {
   const initial =
     eventId && existing.data
       ? draftOf(existing.data)
-      : emptyDraft(i18n.language.slice(0, 2), readerTimeZone());
+      : emptyDraft(
+          i18n.language.slice(0, 2),
+          readerTimeZone(),
+          me.data ? { id: me.data.id, displayName: me.data.displayName } : null,
+        );
   return (
     <div className="page stack">
       <PageHeading title={title} />
       <EventForm
+        slug={network.slug}
         initial={initial}
         onSubmit={(d) => save.mutate(d)}
         pending={save.isPending}

@@ -9,7 +9,7 @@ import type {
   UpdateEventBody,
   UpdateOccurrenceBody,
 } from '../../../../common/contracts/events.ts';
-import type { Network } from '../../../../common/contracts/networks.ts';
+import type { Member, Network } from '../../../../common/contracts/networks.ts';
 import type { RsvpResponse } from '../../../../common/events.ts';
 import { api, query } from '../../lib/api-client.ts';
 import { can, networkKeys } from '../networks/api.ts';
@@ -62,6 +62,15 @@ export function useCalendarFeed() {
 export const renewCalendarFeed = () => api.post<CalendarFeed>('/me/calendar-feed');
 export const createEvent = (slug: string, body: Partial<CreateEventBody>) =>
   api.post<Event>(base(slug), body);
+/**
+ * Members of the network whose name contains the text (the organiser picker). Its query key is
+ * outside ['network', …]: searches are not kept for offline reading.
+ */
+export const memberSearchKey = (slug: string, text: string) => ['member-search', slug, text] as const;
+export const searchMembers = (slug: string, text: string) =>
+  api.get<{ members: Member[] }>(
+    `/networks/${encodeURIComponent(slug)}/members${query({ q: text, limit: 20 })}`,
+  );
 export const updateEvent = (slug: string, id: string, body: Partial<UpdateEventBody>) =>
   api.patch<Event>(eventPath(slug, id), body);
 export const cancelEvent = (slug: string, id: string, reason: string) =>

@@ -17,10 +17,23 @@ export interface EventDraft {
   monthly: 'nth_weekday' | 'day_of_month';
   until: string;
   shareWithPartners: boolean;
+  /** Who organises it (and may edit it): the creator first on a new event, co-organisers added. */
+  organisers: DraftOrganiser[];
 }
 
-/** A new event: online, in the reader's zone, without repeat. */
-export function emptyDraft(language: string, timeZone: string): EventDraft {
+/** An organiser on the form: the id sent, the name shown. */
+export interface DraftOrganiser {
+  id: string;
+  displayName: string;
+  formerMember?: boolean;
+}
+
+/** A new event: online, in the reader's zone, without repeat, organised by its creator. */
+export function emptyDraft(
+  language: string,
+  timeZone: string,
+  creator: DraftOrganiser | null = null,
+): EventDraft {
   return {
     title: '',
     description: '',
@@ -36,6 +49,7 @@ export function emptyDraft(language: string, timeZone: string): EventDraft {
     monthly: 'nth_weekday',
     until: '',
     shareWithPartners: false,
+    organisers: creator ? [creator] : [],
   };
 }
 
@@ -56,11 +70,21 @@ export function draftOf(event: Event): EventDraft {
     monthly: event.recurrence?.monthly ?? 'nth_weekday',
     until: event.recurrence?.until ?? '',
     shareWithPartners: event.shareWithPartners,
+    organisers: event.organisers.map((o) => ({
+      id: o.id,
+      displayName: o.displayName,
+      formerMember: o.formerMember,
+    })),
   };
 }
 
-/** The API body of a draft (the server checks it again and names the fields it refuses). */
-export function bodyOf(draft: EventDraft): Omit<CreateEventBody, 'organiserIds'> {
+/**
+ * The API body of a draft (the server checks it again and names the fields it refuses). Without
+ * organisers on the form, the creator organises a new event and an edited one keeps its own.
+ */
+export function bodyOf(
+  draft: EventDraft,
+): Omit<CreateEventBody, 'organiserIds'> & { organiserIds?: string[] } {
   const capacity = Number.parseInt(draft.capacity, 10);
   return {
     title: draft.title.trim(),
@@ -74,6 +98,7 @@ export function bodyOf(draft: EventDraft): Omit<CreateEventBody, 'organiserIds'>
     endsLocal: draft.endsLocal,
     capacity: Number.isFinite(capacity) && capacity > 0 ? capacity : null,
     shareWithPartners: draft.shareWithPartners,
+    ...(draft.organisers.length > 0 && { organiserIds: draft.organisers.map((o) => o.id) }),
     recurrence:
       draft.repeat === 'none'
         ? null

@@ -161,6 +161,31 @@ describe('the event form', () => {
       recurrence: null,
       capacity: null,
     });
+    // Without organisers on the form the server keeps its default (the creator, or those it has).
+    expect(bodyOf(draft)).not.toHaveProperty('organiserIds');
+  });
+
+  it('starts a new event with its creator as organiser and sends the co-organisers added', () => {
+    const draft = emptyDraft('en', 'UTC', { id: 'u-olga', displayName: 'Olga Meta' });
+    expect(draft.organisers).toEqual([{ id: 'u-olga', displayName: 'Olga Meta' }]);
+    const body = bodyOf({
+      ...draft,
+      organisers: [...draft.organisers, { id: 'u-milan', displayName: 'Milan' }],
+    });
+    expect(body.organiserIds).toEqual(['u-olga', 'u-milan']);
+    const html = render(
+      <EventForm
+        slug="berlin"
+        initial={{ ...draft, organisers: [...draft.organisers, { id: 'u-milan', displayName: 'Milan' }] }}
+        onSubmit={() => {}}
+        pending={false}
+        error={null}
+        submitLabel="Create"
+      />,
+    );
+    expect(html).toContain('<bdi>Milan</bdi>');
+    expect(html).toContain('aria-label="Remove Milan from the organisers"');
+    expect(html).toMatch(/role="combobox"/);
   });
 
   it('edits an existing event with its fields filled in', () => {
@@ -172,7 +197,14 @@ describe('the event form', () => {
       format: 'on_site',
     });
     const html = render(
-      <EventForm initial={draft} onSubmit={() => {}} pending={false} error={null} submitLabel="Save" />,
+      <EventForm
+        slug="berlin"
+        initial={draft}
+        onSubmit={() => {}}
+        pending={false}
+        error={null}
+        submitLabel="Save"
+      />,
     );
     expect(html).toContain('value="Mentor café"');
     expect(html).toContain('type="datetime-local"');

@@ -82,6 +82,7 @@ export function PreferencesSection() {
             ))}
           </fieldset>
         ))}
+      <p className="muted small">{t('notifications.event_reminders_when_due')}</p>
       <p className="muted small">{t('notifications.announcements_always')}</p>
       {save.isError && <Alert tone="error">{save.error.message}</Alert>}
       {save.isSuccess && <Alert tone="success">{t('common.saved')}</Alert>}

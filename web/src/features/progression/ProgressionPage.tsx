@@ -236,6 +236,8 @@ export default function ProgressionPage() {
         pending={act.isPending}
         onConfirm={() => pending && act.mutate(pending)}
         onCancel={() => {
+          // The dialog also reports its closing after a confirmed decision: keep "Saved." then.
+          if (pending === null) return;
           setPending(null);
           act.reset();
         }}
