@@ -5,3 +5,4 @@
 export { calendarRoutes } from './calendar.routes.ts';
 export { eventRoutes } from './events.routes.ts';
 export { getMeetingMilestones, type MeetingMilestone } from './milestones.service.ts';
+export { nextPublicEvents } from './events.service.ts';

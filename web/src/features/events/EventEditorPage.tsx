@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
@@ -30,14 +30,18 @@ export function EventForm({
   pending,
   error,
   submitLabel,
+  networkPublic = false,
 }: {
   initial: EventDraft;
   onSubmit: (draft: EventDraft) => void;
   pending: boolean;
   error: unknown;
   submitLabel: string;
+  /** The network is public: its events may be shown on its public page. */
+  networkPublic?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const publicHintId = useId();
   const [draft, setDraft] = useState(initial);
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -171,6 +175,23 @@ export function EventForm({
         checked={draft.shareWithPartners}
         onChange={(checked) => set('shareWithPartners', checked)}
       />
+      {(networkPublic || draft.isPublic) && (
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="isPublic"
+              checked={draft.isPublic}
+              aria-describedby={publicHintId}
+              onChange={(e) => set('isPublic', e.target.checked)}
+            />
+            <span>{t('events.field_public')}</span>
+          </label>
+          <p id={publicHintId} className="muted small">
+            {t('events.field_public_hint')}
+          </p>
+        </div>
+      )}
       <SelectField
         name="language"
         label={t('events.field_language')}
@@ -221,6 +242,7 @@ export default function EventEditorPage() {
         pending={save.isPending}
         error={save.error}
         submitLabel={eventId ? t('events.save') : t('events.create')}
+        networkPublic={network.visibility === 'public'}
       />
     </div>
   );

@@ -17,6 +17,7 @@ export interface EventDraft {
   monthly: 'nth_weekday' | 'day_of_month';
   until: string;
   shareWithPartners: boolean;
+  isPublic: boolean;
 }
 
 /** A new event: online, in the reader's zone, without repeat. */
@@ -36,6 +37,7 @@ export function emptyDraft(language: string, timeZone: string): EventDraft {
     monthly: 'nth_weekday',
     until: '',
     shareWithPartners: false,
+    isPublic: false,
   };
 }
 
@@ -56,6 +58,7 @@ export function draftOf(event: Event): EventDraft {
     monthly: event.recurrence?.monthly ?? 'nth_weekday',
     until: event.recurrence?.until ?? '',
     shareWithPartners: event.shareWithPartners,
+    isPublic: event.isPublic,
   };
 }
 
@@ -74,6 +77,7 @@ export function bodyOf(draft: EventDraft): Omit<CreateEventBody, 'organiserIds'>
     endsLocal: draft.endsLocal,
     capacity: Number.isFinite(capacity) && capacity > 0 ? capacity : null,
     shareWithPartners: draft.shareWithPartners,
+    isPublic: draft.isPublic,
     recurrence:
       draft.repeat === 'none'
         ? null
