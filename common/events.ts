@@ -49,6 +49,8 @@ export const EVENT_ORGANISERS_MAX = 10;
 export const RECURRENCE_COUNT_MAX = 500;
 /** The range of one list query at most, in days. */
 export const EVENT_RANGE_MAX_DAYS = 400;
+/** Public pages list the public events starting within this many days. */
+export const PUBLIC_EVENTS_DAYS = 180;
 /** Reminders go out this many hours before an occurrence starts. */
 export const EVENT_REMINDER_HOURS = [24, 1] as const;
 

@@ -53,11 +53,14 @@ export const NOTIFICATION_KINDS = [
   'record_handover',
   // Partner networks, to a network's meta-mentors: another network asks to become a partner, or
   // accepted, declined or ended a partnership; an organisation asks to take part in the network.
+  // To an organisation's admins: a network's meta-mentor approved or declined its request to take part.
   'partnership_requested',
   'partnership_accepted',
   'partnership_declined',
   'partnership_ended',
   'organisation_join_requested',
+  'organisation_join_approved',
+  'organisation_join_declined',
   // A network lost its only meta-mentor (their account was erased) and was handed to the founding
   // organisation's admins (to each of them).
   'network_handed_over',
@@ -128,6 +131,9 @@ const EMAIL_SETTING: Record<NotificationKindCode, OptionalEmailKind | null> = {
   partnership_declined: 'applications',
   partnership_ended: 'applications',
   organisation_join_requested: 'applications',
+  // The answer to the organisation's own request follows the same setting.
+  organisation_join_approved: 'applications',
+  organisation_join_declined: 'applications',
   // Becoming a network's meta-mentor is a change of role, like the progression news.
   network_handed_over: 'progression',
 };
@@ -194,6 +200,9 @@ export function notificationPath(n: NotificationTarget): string {
   if (n.kind === 'application_received') return `/networks/${slug}/applications`;
   if (n.kind.startsWith('partnership_') || n.kind === 'organisation_join_requested')
     return `/networks/${slug}/partners`;
+  // The organisation's admins open the network their organisation asked to take part in.
+  if (n.kind === 'organisation_join_approved' || n.kind === 'organisation_join_declined')
+    return `/networks/${slug}`;
   if (n.actorId && n.kind.startsWith('record_')) return `/networks/${slug}/members/${n.actorId}/record`;
   if (n.kind.startsWith('buddy_')) return `/networks/${slug}/buddies`;
   if (n.kind === 'nudge_help_wanted') return `/networks/${slug}/support`;

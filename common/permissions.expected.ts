@@ -71,6 +71,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'events.edit': '---YYY---',
   'events.rsvp': '---YYY---',
   'events.attendance': '----YY---',
+  'events.public': 'YYYYYYYYY',
   'resources.view': '---YYY-YY',
   'resources.create': '---YYY---',
   'resources.edit': '---YYY---',

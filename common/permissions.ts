@@ -66,6 +66,7 @@ export const NETWORK_ACTIONS = [
   'events.edit',
   'events.rsvp',
   'events.attendance',
+  'events.public',
   'resources.view',
   'resources.create',
   'resources.edit',
@@ -94,6 +95,7 @@ const BEFORE_ACCEPTANCE: ReadonlySet<NetworkAction> = new Set([
   'documents.accept',
   'membership.leave',
   'office.view',
+  'events.public',
 ]);
 
 type Who = 'meta_mentor' | 'office' | 'mentor' | 'org_admin' | 'platform_admin';
@@ -160,6 +162,9 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'events.edit': EVERY_MEMBER,
   'events.rsvp': EVERY_MEMBER,
   'events.attendance': ['meta_mentor', 'office'],
+  // A public network's public events are for anyone, without an account (its public page); in a
+  // private network outsiders see nothing (404), and only public networks list any (policies/events.ts).
+  'events.public': 'by_visibility',
   // Shared resources: everyone inside reads them; members create and edit pages, links and files
   // unless the network keeps editing to its staff (policies/resources.ts); the meta-mentor and office
   // delete, revert and curate the "start here" list.

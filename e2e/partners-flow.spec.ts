@@ -139,6 +139,7 @@ describe('partner networks', () => {
     await olga.getByLabel('Starts', { exact: true }).fill(daysAhead(5, 16));
     await olga.getByLabel('Ends', { exact: true }).fill(daysAhead(5, 18));
     await olga.getByRole('checkbox', { name: 'Share with partner networks' }).check();
+    await olga.getByRole('checkbox', { name: 'Show on the public page' }).check();
     await olga.getByRole('button', { name: 'Create event' }).click();
     await olga.getByRole('heading', { level: 1, name: 'Joint training on asylum law' }).waitFor();
 
@@ -167,6 +168,46 @@ describe('partner networks', () => {
     expect(await karim.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await check(karim, 'partners-05-shared-event-page-ar');
 
+    expect(violations).toEqual([]);
+  });
+
+  it('a public event shows to signed-out visitors on the network page and, combined, on the partners page', async () => {
+    // Karim's network has a public event of its own (through the API).
+    await call('karim', 'POST', `/networks/${harbour.slug}/events`, {
+      title: 'مقهى اللغة المفتوح',
+      language: 'ar',
+      format: 'on_site',
+      address: 'Marktplatz 1, Halle',
+      timeZone: 'Europe/Berlin',
+      startsLocal: daysAhead(3, 17),
+      endsLocal: daysAhead(3, 19),
+      isPublic: true,
+    });
+    // A visitor without an account, on a phone, in Arabic.
+    const context = await newContext(browser, server.url, phone);
+    await context.addInitScript(() => localStorage.setItem('mn.locale', 'ar'));
+    const visitor = await context.newPage();
+    pages.push(visitor);
+    await visitor.goto(`/networks/${river.slug}`);
+    await visitor.getByRole('heading', { level: 1, name: river.name }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const own = visitor.getByRole('region', { name: arabic('events.public_title') });
+    await own.getByText('Joint training on asylum law').waitFor();
+    // Nothing of the members: no link to the meeting.
+    expect(await visitor.getByText('meet.example.org').count()).toBe(0);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(visitor, 'partners-08-public-event-visitor-ar');
+
+    // The partners page merges both networks' public events by start, each naming its network.
+    await visitor.goto(`/networks/${river.slug}/partners`);
+    const combined = visitor.getByRole('region', { name: arabic('events.public_partners_title') });
+    await combined.getByText('مقهى اللغة المفتوح').waitFor();
+    await combined.getByText('Joint training on asylum law').waitFor();
+    await combined.getByText(harbour.name).waitFor();
+    const titles = await combined.locator('li .strong').allTextContents();
+    expect(titles).toEqual(['مقهى اللغة المفتوح', 'Joint training on asylum law']);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await check(visitor, 'partners-09-public-events-combined-ar');
     expect(violations).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { buddyRoutes } from './modules/buddies/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { discussionRoutes } from './modules/discussions/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
-import { calendarRoutes, eventRoutes } from './modules/events/index.ts';
+import { calendarRoutes, eventRoutes, nextPublicEvents } from './modules/events/index.ts';
 import { goalRoutes } from './modules/goals/index.ts';
 import { healthRoutes, metricsRoutes } from './modules/health/index.ts';
 import { helpRequestRoutes } from './modules/help-requests/index.ts';
@@ -134,7 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await progressionRoutes(app, ctx);
 
   const hasWeb = await registerWeb(app, ctx.config.webDistDir);
-  if (hasWeb) await networkSharePageRoutes(app, ctx);
+  if (hasWeb) await networkSharePageRoutes(app, ctx, (network) => nextPublicEvents(ctx, network));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // Only page paths get the app shell; a missing file (asset, manifest, …) must stay a 404.

@@ -73,6 +73,8 @@ const EventFields = {
   organiserIds: z.array(Id).max(EVENT_ORGANISERS_MAX).default([]),
   /** Show it read-only in the network's partner networks too. */
   shareWithPartners: z.boolean().default(false),
+  /** Show it on the public page of the network (a public network only), to anyone. */
+  isPublic: z.boolean().default(false),
 };
 
 type Checked = {
@@ -110,6 +112,7 @@ export const UpdateEventBody = z.strictObject({
   recurrence: Recurrence.nullable().optional(),
   organiserIds: z.array(Id).min(1).max(EVENT_ORGANISERS_MAX).optional(),
   shareWithPartners: z.boolean().optional(),
+  isPublic: z.boolean().optional(),
 });
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
@@ -225,6 +228,8 @@ export const Event = z.object({
   updatedAt: z.string(),
   /** Shown read-only in the network's partner networks too. */
   shareWithPartners: z.boolean(),
+  /** Shown on the network's public page, to anyone. */
+  isPublic: z.boolean(),
   /** The partner network a shared event comes from, read-only here (null: this network's own). */
   origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
@@ -245,6 +250,7 @@ export const EventListItem = z.object({
   myRsvp: MyRsvp,
   occurrence: Occurrence,
   shareWithPartners: z.boolean(),
+  isPublic: z.boolean(),
   /** The partner network a shared event comes from (null: the listed network's own). */
   origin: z.object({ slug: z.string(), name: z.string() }).nullable(),
 });
@@ -258,6 +264,45 @@ export const EventList = z.object({
   to: z.string(),
 });
 export type EventList = z.infer<typeof EventList>;
+
+/**
+ * One upcoming occurrence of a public event as anyone sees it: the headline facts and the network
+ * it belongs to. Nothing about who answered or came, and no meeting link or address (those are
+ * for the members).
+ */
+export const PublicEventItem = z.object({
+  eventId: z.string(),
+  networkSlug: z.string(),
+  networkName: z.string(),
+  title: z.string(),
+  language: z.string(),
+  format: z.enum(EVENT_FORMATS),
+  timeZone: z.string(),
+  recurring: z.boolean(),
+  occurrence: Occurrence.pick({
+    key: true,
+    startsAt: true,
+    endsAt: true,
+    startsLocal: true,
+    endsLocal: true,
+  }),
+});
+export type PublicEventItem = z.infer<typeof PublicEventItem>;
+
+/** Upcoming public events: from now, for PUBLIC_EVENTS_DAYS at most, page by page. */
+export const PublicEventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** The nextCursor of the page before. */
+  cursor: z.string().max(400).optional(),
+});
+export type PublicEventsQuery = z.infer<typeof PublicEventsQuery>;
+
+export const PublicEventList = z.object({
+  items: z.array(PublicEventItem),
+  /** Where the next page starts, or null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type PublicEventList = z.infer<typeof PublicEventList>;
 
 export const Attendee = z.object({
   user: PersonSummary,

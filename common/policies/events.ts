@@ -35,6 +35,15 @@ export function canEditEvent(viewer: EventViewer, event: { organiserIds: readonl
   return viewer.staff || event.organiserIds.includes(viewer.userId);
 }
 
+/**
+ * Public events: an event may be shown on the network's public page (to anyone, without an
+ * account) only while the network itself is public; its editors (organisers and staff) decide.
+ * An unlisted or private network lists none, whatever its events' flags say.
+ */
+export function showsPublicEvents(visibility: Visibility): boolean {
+  return visibility === 'public';
+}
+
 /** Attendees and attendance are the staff's. */
 export function canManageAttendance(viewer: EventViewer): boolean {
   return viewer.staff;

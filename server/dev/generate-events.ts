@@ -125,6 +125,7 @@ export async function generateEvents(
         recurrence: recurrence ? JSON.stringify(recurrence) : null,
         capacity,
         shareWithPartners: 0,
+        isPublic: 0,
         status: rnd() < 0.03 ? 'cancelled' : 'scheduled',
         cancelReason: '',
         sequence: 0,

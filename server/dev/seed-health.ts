@@ -181,6 +181,7 @@ async function seedCafes(ctx: AppContext, networkId: string): Promise<void> {
         networkId,
         title: 'Mentor café (demo)',
         shareWithPartners: 0,
+        isPublic: 0,
         description: '',
         descriptionHtml: '',
         language: 'de',

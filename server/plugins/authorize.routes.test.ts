@@ -329,6 +329,7 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
   }),
   'nudges.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/nudges` }),
   'partnerships.view': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/partnerships` }),
+  'events.public': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/public-events` }),
   'partnerships.manage': (fx) => ({
     method: 'POST',
     url: `/api/networks/${fx.slug}/partnerships`,

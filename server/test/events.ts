@@ -23,6 +23,7 @@ export async function buildEvent(
     capacity?: number | null;
     title?: string;
     shareWithPartners?: boolean;
+    isPublic?: boolean;
   } = {},
 ): Promise<{ id: string }> {
   const timeZone = options.timeZone ?? 'UTC';
@@ -53,6 +54,7 @@ export async function buildEvent(
       recurrence: recurrence ? JSON.stringify(recurrence) : null,
       capacity: options.capacity ?? null,
       shareWithPartners: options.shareWithPartners ? 1 : 0,
+      isPublic: options.isPublic ? 1 : 0,
       status: 'scheduled',
       cancelReason: '',
       sequence: 0,

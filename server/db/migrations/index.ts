@@ -60,6 +60,7 @@ import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts
 import * as createPush from './2026-12-07T0900-create-push.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
+import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -124,4 +125,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0900-create-passkeys': createPasskeys,
   '2026-12-11T0100-create-partnerships': createPartnerships,
   '2026-12-10T1000-create-idempotency-keys': createIdempotencyKeys,
+  '2026-12-12T0100-events-public': eventsPublic,
 };

@@ -1,4 +1,10 @@
-import type { Event, EventListItem, Occurrence, Recurrence } from '../../../common/contracts/events.ts';
+import type {
+  Event,
+  EventListItem,
+  Occurrence,
+  PublicEventItem,
+  Recurrence,
+} from '../../../common/contracts/events.ts';
 import { canEditEvent, canManageAttendance, type EventViewer } from '../../../common/policies/events.ts';
 import { type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
 import type { EventRow, OccurrenceRow, RsvpRow } from './events.table.ts';
@@ -69,6 +75,7 @@ export function presentEvent(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     shareWithPartners: row.shareWithPartners === 1,
+    isPublic: row.isPublic === 1,
     origin: null,
   };
 }
@@ -104,6 +111,7 @@ export function presentOccurrences(
 ): EventListItem[] {
   return items.map(({ row, occurrence }) => ({
     shareWithPartners: row.shareWithPartners === 1,
+    isPublic: row.isPublic === 1,
     origin:
       networkId === null || row.networkId === networkId
         ? null
@@ -120,5 +128,28 @@ export function presentOccurrences(
     counts: extras.counts.get(row.id) ?? emptyCounts(),
     myRsvp: myRsvpOf(extras.mine.get(row.id)),
     occurrence,
+  }));
+}
+
+/** Upcoming public occurrences as anyone sees them: no answers, no organisers, no link or address. */
+export function presentPublicEvents(
+  items: { row: EventRow & { networkSlug: string; networkName: string }; occurrence: ExpandedOccurrence }[],
+): PublicEventItem[] {
+  return items.map(({ row, occurrence }) => ({
+    eventId: row.id,
+    networkSlug: row.networkSlug,
+    networkName: row.networkName,
+    title: row.title,
+    language: row.language,
+    format: row.format,
+    timeZone: row.timeZone,
+    recurring: row.recurrence !== null,
+    occurrence: {
+      key: occurrence.key,
+      startsAt: occurrence.startsAt,
+      endsAt: occurrence.endsAt,
+      startsLocal: occurrence.startsLocal,
+      endsLocal: occurrence.endsLocal,
+    },
   }));
 }

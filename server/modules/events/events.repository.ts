@@ -79,18 +79,26 @@ export interface EventInNetworkRow extends EventRow {
 export interface EventSources {
   networkIds: readonly string[];
   sharedFrom?: readonly string[];
+  /** Only the networks' scheduled public events (the public pages). */
+  publicOnly?: boolean;
 }
 
 /** The events of the sources: all of the networks' own, and the shared ones of the partners. */
 function ofSources(sources: EventSources) {
   const shared = sources.sharedFrom ?? [];
   return (eb: ExpressionBuilder<DB & { e: DB['events'] }, 'e'>) =>
-    shared.length === 0
-      ? eb('e.networkId', 'in', [...sources.networkIds])
-      : eb.or([
+    sources.publicOnly
+      ? eb.and([
           eb('e.networkId', 'in', [...sources.networkIds]),
-          eb.and([eb('e.networkId', 'in', [...shared]), eb('e.shareWithPartners', '=', 1)]),
-        ]);
+          eb('e.isPublic', '=', 1),
+          eb('e.status', '=', 'scheduled'),
+        ])
+      : shared.length === 0
+        ? eb('e.networkId', 'in', [...sources.networkIds])
+        : eb.or([
+            eb('e.networkId', 'in', [...sources.networkIds]),
+            eb.and([eb('e.networkId', 'in', [...shared]), eb('e.shareWithPartners', '=', 1)]),
+          ]);
 }
 
 /** The light columns a list expands events from. */

@@ -10,6 +10,8 @@ import {
   EventParams,
   EventRangeQuery,
   OccurrenceParams,
+  PublicEventList,
+  PublicEventsQuery,
   RsvpBody,
   RsvpResult,
   UpdateEventBody,
@@ -18,9 +20,15 @@ import {
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, errorResponses } from '../../errors.ts';
+import { answerWithEtag } from '../../lib/http-cache.ts';
 import { eventCalendar } from './calendar.service.ts';
 import { publishEventChanged, publishRsvpChanged } from './events.events.ts';
-import { presentEvent, presentOccurrences, presentSharedEvent } from './events.presenter.ts';
+import {
+  presentEvent,
+  presentOccurrences,
+  presentPublicEvents,
+  presentSharedEvent,
+} from './events.presenter.ts';
 import {
   cancelEvent,
   createEvent,
@@ -29,6 +37,7 @@ import {
   emptyCounts,
   eventActorOf,
   listEvents,
+  listPublicEvents,
   loadEvent,
   loadExtras,
   updateEvent,
@@ -76,6 +85,53 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
       };
+    },
+  );
+
+  app.get(
+    '/api/networks/:slug/public-events',
+    {
+      config: { action: 'events.public' },
+      schema: {
+        tags,
+        summary:
+          'The upcoming public events of a public network, for anyone without an account (its public ' +
+          'page): each occurrence that starts within the next 180 days, a series once per occurrence, in ' +
+          'time order, page by page (nextCursor). Headline facts only: no answers, link or address. ' +
+          'Cacheable for a minute (ETag); an unlisted or private network lists none',
+        params: SlugParams,
+        querystring: PublicEventsQuery,
+        response: { 200: PublicEventList, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { network } = request.network;
+      const { items, nextCursor } = await listPublicEvents(ctx, network, request.query);
+      const cache = network.visibility === 'public' ? 'public, max-age=60' : 'private, max-age=60';
+      return answerWithEtag(request, reply, { items: presentPublicEvents(items), nextCursor }, cache);
+    },
+  );
+
+  app.get(
+    '/api/networks/:slug/partners/public-events',
+    {
+      config: { action: 'partnerships.view' },
+      schema: {
+        tags,
+        summary:
+          'The upcoming public events of the network and of its active partners that are public, merged ' +
+          'by start time, each with its network; for whoever may see the partners page, page by page',
+        params: SlugParams,
+        querystring: PublicEventsQuery,
+        response: { 200: PublicEventList, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { network } = request.network;
+      const query = { ...request.query, withPartners: true };
+      const { items, nextCursor } = await listPublicEvents(ctx, network, query);
+      const cache = network.visibility === 'public' ? 'public, max-age=60' : 'private, max-age=60';
+      return answerWithEtag(request, reply, { items: presentPublicEvents(items), nextCursor }, cache);
     },
   );
 

@@ -1,12 +1,13 @@
 import type { CreateEventBody, Recurrence, UpdateEventBody } from '../../../common/contracts/events.ts';
 import type { AuthorSummary } from '../../../common/contracts/networks.ts';
 import { localToUtc, parseLocal } from '../../../common/event-time.ts';
-import { EVENT_RANGE_MAX_DAYS } from '../../../common/events.ts';
+import { EVENT_RANGE_MAX_DAYS, PUBLIC_EVENTS_DAYS } from '../../../common/events.ts';
 import {
   canCreateEvent,
   canEditEvent,
   type EventViewer,
   eventViewerOf,
+  showsPublicEvents,
 } from '../../../common/policies/events.ts';
 import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
@@ -17,7 +18,7 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { getStandings, type NetworkAccess, type NetworkRow, requireUser } from '../networks/index.ts';
-import { getSharingPartnerIds } from '../partnerships/index.ts';
+import { getPublicPartnerIds, getSharingPartnerIds } from '../partnerships/index.ts';
 import type { UserRow } from '../users/index.ts';
 import {
   countRsvps,
@@ -105,6 +106,12 @@ function checkPlace(row: Pick<EventsTable, 'format' | 'onlineUrl' | 'address'>) 
     throw invalid('address', 'an event on site needs its address');
 }
 
+/** Only a public network's events go on its public page. */
+function checkPublic(network: Pick<NetworkRow, 'visibility'>, isPublic: boolean | undefined) {
+  if (isPublic && !showsPublicEvents(network.visibility))
+    throw new AppError('EVENT_PUBLIC_NETWORK_ONLY', 422, { field: 'isPublic' });
+}
+
 /** Organisers must take part in the network. */
 async function checkOrganisers(
   ctx: AppContext,
@@ -133,6 +140,7 @@ export async function createEvent(
     })
   )
     throw forbidden();
+  checkPublic(network, body.isPublic);
   const organiserIds = await checkOrganisers(
     ctx,
     network.id,
@@ -163,6 +171,7 @@ export async function createEvent(
     recurrence: body.recurrence ? JSON.stringify(body.recurrence) : null,
     capacity: body.capacity,
     shareWithPartners: body.shareWithPartners ? 1 : 0,
+    isPublic: body.isPublic ? 1 : 0,
     status: 'scheduled',
     cancelReason: '',
     sequence: 0,
@@ -177,7 +186,7 @@ export async function createEvent(
       networkId: network.id,
       actorId: user.id,
       action: 'event.created',
-      details: { eventId: id },
+      details: { eventId: id, ...(body.isPublic && { isPublic: true }) },
     });
   });
   return id;
@@ -215,6 +224,7 @@ export async function loadEditableEvent(ctx: AppContext, actor: EventActor, id: 
  */
 export async function updateEvent(ctx: AppContext, actor: EventActor, id: string, body: UpdateEventBody) {
   const { row } = await loadEditableEvent(ctx, actor, id);
+  checkPublic(actor.network, body.isPublic);
   const format = body.format ?? row.format;
   const merged = {
     format,
@@ -240,6 +250,7 @@ export async function updateEvent(ctx: AppContext, actor: EventActor, id: string
     ...(body.language !== undefined && { language: body.language }),
     ...(body.capacity !== undefined && { capacity: body.capacity }),
     ...(body.shareWithPartners !== undefined && { shareWithPartners: body.shareWithPartners ? 1 : 0 }),
+    ...(body.isPublic !== undefined && { isPublic: body.isPublic ? 1 : 0 }),
     ...merged,
     timeZone: schedule.timeZone,
     startsLocal: schedule.startsLocal,
@@ -259,7 +270,12 @@ export async function updateEvent(ctx: AppContext, actor: EventActor, id: string
       networkId: row.networkId,
       actorId: actor.user.id,
       action: 'event.updated',
-      details: { eventId: id },
+      // Showing it on the public page, or no longer, is named in the log.
+      details: {
+        eventId: id,
+        ...(patch.isPublic !== undefined &&
+          patch.isPublic !== row.isPublic && { isPublic: patch.isPublic === 1 }),
+      },
     });
   });
   return {
@@ -471,6 +487,56 @@ async function changesOfSeries(db: AppContext['database']['db'], series: readonl
   const changesOf = new Map<string, OccurrenceRow[]>();
   for (const c of changes) changesOf.set(c.eventId, [...(changesOf.get(c.eventId) ?? []), c]);
   return (id: string) => changesOf.get(id) ?? [];
+}
+
+/**
+ * One page of the upcoming public events of the networks (those that show public events): the
+ * occurrences that start from now on, within PUBLIC_EVENTS_DAYS, a series once per occurrence,
+ * cancelled ones left out, in time order, with each one's network.
+ */
+export async function listPublicEvents(
+  ctx: AppContext,
+  network: NetworkRow,
+  query: { cursor?: string; limit: number; withPartners?: boolean },
+  now = Date.now(),
+) {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after) throw invalid('cursor', 'not a cursor of this list');
+  const networkIds = [
+    ...(showsPublicEvents(network.visibility) ? [network.id] : []),
+    ...(query.withPartners ? await getPublicPartnerIds(ctx, network.id) : []),
+  ];
+  const db = ctx.database.db;
+  const page = await pageInRange(
+    db,
+    { networkIds, publicOnly: true },
+    now,
+    now + PUBLIC_EVENTS_DAYS * DAY,
+    query.limit,
+    after,
+  );
+  const ids = [...new Set(page.items.map((i) => i.row.id))];
+  const byId = new Map((await findEventsWithNetwork(db, ids)).map((r) => [r.id, r]));
+  return {
+    items: page.items.flatMap((i) => {
+      const row = byId.get(i.row.id);
+      const { occurrence } = i;
+      if (!row || occurrence.state !== 'scheduled' || Date.parse(occurrence.startsAt) < now) return [];
+      return [{ row, occurrence }];
+    }),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  };
+}
+
+/** The next few public events of a network, as its share page names them. */
+export async function nextPublicEvents(ctx: AppContext, network: NetworkRow, count = 5) {
+  const { items } = await listPublicEvents(ctx, network, { limit: count });
+  return items.map(({ row, occurrence }) => ({
+    title: row.title,
+    startsAt: occurrence.startsAt,
+    endsAt: occurrence.endsAt,
+    format: row.format,
+  }));
 }
 
 /** How long a process reuses a network's upcoming occurrences at most (while its stamp holds). */

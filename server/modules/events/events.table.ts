@@ -26,6 +26,8 @@ export interface EventsTable {
   capacity: number | null;
   /** 0/1: shown read-only in the network's partner networks too. */
   shareWithPartners: number;
+  /** 0/1: shown on the public page of a public network, to anyone (no attendees, no link). */
+  isPublic: number;
   status: EventStatus;
   cancelReason: string;
   sequence: number;

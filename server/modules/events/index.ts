@@ -6,3 +6,4 @@ export { calendarRoutes } from './calendar.routes.ts';
 export { type ComingOccurrence, listComingOccurrences } from './coming-up.service.ts';
 export { eventRoutes } from './events.routes.ts';
 export { getMeetingMilestones, type MeetingMilestone } from './milestones.service.ts';
+export { nextPublicEvents } from './events.service.ts';

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { buildTestApp, type TestApp } from '../../test/build-app.ts';
+import { buildEvent } from '../../test/events.ts';
 import { buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { previewDescription } from './share-page.presenter.ts';
 
@@ -67,9 +68,15 @@ describe('the share preview of a network page', () => {
     expect(metaOf(res.body, 'og:description')).toBe('We meet every second Tuesday at the library.');
     expect(metaOf(res.body, 'description')).toBe('We meet every second Tuesday at the library.');
     expect(metaOf(res.body, 'og:url')).toBe(`https://mentors.example.org/networks/${n.slug}`);
-    expect(metaOf(res.body, 'og:image')).toBe('https://mentors.example.org/icons/icon-512.png');
+    const image = metaOf(res.body, 'og:image');
+    expect(image).toMatch(
+      new RegExp(`^https://mentors\\.example\\.org/networks/${n.slug}/share-image\\.png\\?v=[\\w-]+$`),
+    );
+    expect(metaOf(res.body, 'twitter:image')).toBe(image);
+    expect(metaOf(res.body, 'og:image:width')).toBe('1200');
+    expect(metaOf(res.body, 'og:image:height')).toBe('630');
     expect(metaOf(res.body, 'og:locale')).toBe('ar');
-    expect(metaOf(res.body, 'twitter:card')).toBe('summary');
+    expect(metaOf(res.body, 'twitter:card')).toBe('summary_large_image');
     expect(res.body).toContain(
       `<link rel="canonical" href="https://mentors.example.org/networks/${n.slug}" />`,
     );
@@ -98,5 +105,60 @@ describe('the share preview of a network page', () => {
     expect(previewDescription({ name: 'Leipzig Mentors', region: 'Sachsen', description: ' ' })).toBe(
       'Leipzig Mentors · Sachsen',
     );
+  });
+
+  /** The width and height of a PNG, from its IHDR chunk. */
+  const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+
+  it('draws a 1200×630 share image per network, cached with an ETag and redrawn on a change', async () => {
+    const arabic = await network('public', 'شبكة المرشدين في لايبزيغ', 'نلتقي كل ثلاثاء.');
+    const greek = await network('public', 'Μέντορες Αθήνας · Київ', 'Συναντιόμαστε κάθε Τρίτη.');
+    const first = await app.inject({ method: 'GET', url: `/networks/${arabic.slug}/share-image.png` });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('image/png');
+    expect(first.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngSize(first.rawPayload)).toEqual([1200, 630]);
+    expect(first.headers['cache-control']).toContain('public');
+    const etag = String(first.headers.etag);
+    const second = await app.inject({ method: 'GET', url: `/networks/${greek.slug}/share-image.png` });
+    expect(pngSize(second.rawPayload)).toEqual([1200, 630]);
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(false);
+    expect(second.headers.etag).not.toBe(etag);
+    // Unchanged: a 304; a new name: a new tag and a new image.
+    const cached = await app.inject({
+      method: 'GET',
+      url: `/networks/${arabic.slug}/share-image.png`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(cached.statusCode).toBe(304);
+    await t.ctx.database.db
+      .updateTable('networks')
+      .set({ name: 'Leipzig Mentors (fictional)' })
+      .where('id', '=', arabic.id)
+      .execute();
+    const renamed = await app.inject({
+      method: 'GET',
+      url: `/networks/${arabic.slug}/share-image.png`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.headers.etag).not.toBe(etag);
+    expect(renamed.rawPayload.equals(first.rawPayload)).toBe(false);
+    // A private network has no image for strangers.
+    const secret = await network('private', 'Secret Circle', 'Hidden.');
+    const hidden = await app.inject({ method: 'GET', url: `/networks/${secret.slug}/share-image.png` });
+    expect(hidden.statusCode).toBe(404);
+  });
+
+  it('names the upcoming public events in the page, for readers without scripts and search engines', async () => {
+    const n = await network('public', 'Events Network (fictional)', 'We meet.');
+    const meta = await buildUser(t.ctx);
+    await buildEvent(t.ctx, n, meta.id, { title: 'Open <café>', isPublic: true });
+    await buildEvent(t.ctx, n, meta.id, { title: 'Members only' });
+    const res = await app.inject({ method: 'GET', url: `/networks/${n.slug}` });
+    expect(res.body).toContain('application/ld+json');
+    expect(res.body).toContain('Open &#60;café&#62;');
+    expect(res.body).not.toContain('Open <café>');
+    expect(res.body).not.toContain('Members only');
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
@@ -40,7 +40,11 @@ export async function bumpNotification(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Notifications about networks the user has left are hidden (their content is no longer theirs to see). */
+/**
+ * Notifications about networks the user has left are hidden (their content is no longer theirs to
+ * see). The answer to an organisation's request to take part in a network goes to its admins, who
+ * are not members: it names only the network they asked.
+ */
 function visibleTo(db: Kysely<DB>, userId: string) {
   return db
     .selectFrom('notifications as n')
@@ -48,6 +52,7 @@ function visibleTo(db: Kysely<DB>, userId: string) {
     .where((eb) =>
       eb.or([
         eb('n.networkId', 'is', null),
+        sql<SqlBool>`${sql.ref('n.kind')} in ('organisation_join_approved', 'organisation_join_declined')`,
         // The user's few networks are looked up once per query, not once per notification.
         eb(
           'n.networkId',

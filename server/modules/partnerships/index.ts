@@ -3,4 +3,4 @@
  * network, and which partners' shared items a network shows.
  */
 export { partnershipRoutes } from './partnerships.routes.ts';
-export { getSharingPartnerIds } from './partnerships.service.ts';
+export { getPublicPartnerIds, getSharingPartnerIds } from './partnerships.service.ts';

@@ -1,4 +1,5 @@
 import type { CreateJoinRequestBody } from '../../../common/contracts/partnerships.ts';
+import type { NotificationKindCode } from '../../../common/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -7,6 +8,7 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { SessionContext } from '../../platform/sessions/index.ts';
 import { linkOrganisation, loadNetworkAccess, type NetworkRow } from '../networks/index.ts';
+import { notify } from '../notifications/index.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
 import {
   decideJoinRequestRow,
@@ -16,6 +18,7 @@ import {
   isNetworkOrganisation,
   type JoinRequestListRow,
   listJoinRequests,
+  listOrganisationAdminIds,
 } from './partnerships.repository.ts';
 import { notifyMetaMentors } from './partnerships.service.ts';
 
@@ -62,7 +65,30 @@ export async function requestToJoin(
   return (await findJoinRequestOf(ctx.database.db, network.id, id)) as JoinRequestListRow;
 }
 
-/** The network's meta-mentor approves (the organisation then takes part) or declines a request. */
+/**
+ * Tells the admins of the organisation that asked about the network's decision (in the app at once,
+ * by e-mail as each chose for requests, in their own language). A failure here never undoes the
+ * decision.
+ */
+async function notifyOrganisationAdmins(
+  ctx: AppContext,
+  organisationId: string,
+  networkId: string,
+  kind: NotificationKindCode,
+  actorId: string,
+): Promise<void> {
+  try {
+    for (const userId of await listOrganisationAdminIds(ctx.database.db, organisationId))
+      if (userId !== actorId) await notify(ctx, { userId, kind, networkId, actorId });
+  } catch (err) {
+    ctx.log.error({ err, networkId, kind }, 'join request notifications failed');
+  }
+}
+
+/**
+ * The network's meta-mentor approves (the organisation then takes part) or declines a request;
+ * the organisation's admins are told either way.
+ */
 export async function decideJoinRequest(
   ctx: AppContext,
   network: NetworkRow,
@@ -93,6 +119,13 @@ export async function decideJoinRequest(
       details: { organisation: row.organisationSlug },
     });
   });
+  await notifyOrganisationAdmins(
+    ctx,
+    row.organisationId,
+    network.id,
+    decision === 'approve' ? 'organisation_join_approved' : 'organisation_join_declined',
+    actorId,
+  );
   return (await findJoinRequestOf(ctx.database.db, network.id, id)) as JoinRequestListRow;
 }
 

@@ -118,6 +118,29 @@ export async function listActivePartnerIds(db: Kysely<DB>, networkId: string): P
   return rows.map((r) => (r.networkId === networkId ? r.partnerId : r.networkId));
 }
 
+/** The active partners of a network that are public networks themselves. */
+export async function listPublicPartnerIds(db: Kysely<DB>, networkId: string): Promise<string[]> {
+  const ids = await listActivePartnerIds(db, networkId);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('networks')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('visibility', '=', 'public')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The admins of an organisation (who hear of the decisions on its requests to networks). */
+export async function listOrganisationAdminIds(db: Kysely<DB>, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisationAdmins')
+    .select('userId')
+    .where('organisationId', '=', organisationId)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
 /** The active meta-mentors of a network (who answer for it towards partners and organisations). */
 export async function listMetaMentorIds(db: Kysely<DB>, networkId: string): Promise<string[]> {
   const rows = await db

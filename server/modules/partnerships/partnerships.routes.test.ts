@@ -5,7 +5,7 @@ import { errorCode, signIn, type TestClient } from '../../test/client.ts';
 import { buildEvent } from '../../test/events.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
 import { buildTopic } from '../../test/discussions.ts';
-import { buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
+import { buildMember, buildNetwork, buildOrganisation, buildUser, mailsTo } from '../../test/factories.ts';
 import { buildResource } from '../../test/resources.ts';
 
 describe.each(DIALECTS)('partner networks on %s', (dialect) => {
@@ -299,6 +299,11 @@ describe.each(DIALECTS)('partner networks on %s', (dialect) => {
       decision: 'approve',
     });
     expect(approved.json().status).toBe('approved');
+    // The organisation's admins hear of the decision, in the app and by mail as they chose.
+    const told = await notificationsOf(t.ctx, orgAdmin.id, 'organisation_join_approved');
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ networkId: b.network.id, actorId: b.meta.id });
+    expect(await notificationsOf(t.ctx, b.meta.id, 'organisation_join_approved')).toHaveLength(0);
     const page = await b.mentorClient.get(`/api/networks/${b.network.slug}`);
     expect(page.json().organisations.map((o: { slug: string }) => o.slug)).toContain(org.slug);
     const inAlready = await admin.post(`/api/organisations/${org.slug}/join-requests`, {
@@ -316,5 +321,32 @@ describe.each(DIALECTS)('partner networks on %s', (dialect) => {
     expect(mine.json().requests).toMatchObject([
       { id: requestId, status: 'approved', network: { slug: b.network.slug } },
     ]);
+  });
+
+  it('tells the organisation’s admins, in their language, when its request is declined', async () => {
+    const b = await side('Network F (fictional)');
+    const orgAdmin = await buildUser(t.ctx, { locale: 'de' });
+    const org = await buildOrganisation(t.ctx, { adminId: orgAdmin.id, name: 'Declined Org (fictional)' });
+    const admin = await signIn(t.app, orgAdmin);
+    await admin.request('PUT', '/api/me/notification-preferences', { email: { applications: 'immediate' } });
+    const asked = await admin.post(`/api/organisations/${org.slug}/join-requests`, {
+      networkSlug: b.network.slug,
+    });
+    const declined = await b.metaClient.patch(
+      `/api/networks/${b.network.slug}/join-requests/${asked.json().id}`,
+      { decision: 'decline' },
+    );
+    expect(declined.json().status).toBe('declined');
+    expect(await notificationsOf(t.ctx, orgAdmin.id, 'organisation_join_declined')).toHaveLength(1);
+    expect(await notificationsOf(t.ctx, orgAdmin.id, 'organisation_join_approved')).toHaveLength(0);
+    // In their list, though they are no member of the network.
+    const list = (await admin.get('/api/notifications')).json();
+    expect(list.notifications).toMatchObject([
+      { kind: 'organisation_join_declined', network: { slug: b.network.slug } },
+    ]);
+    await t.ctx.jobs.drain();
+    const [mail] = await mailsTo(t.ctx, orgAdmin.email);
+    expect(mail?.subject).toContain('abgelehnt');
+    expect(mail?.subject).toContain('Network F (fictional)');
   });
 });

@@ -17,6 +17,7 @@ import {
   listActivePartnerIds,
   listMetaMentorIds,
   listPartnershipsOf,
+  listPublicPartnerIds,
   type PartnershipListRow,
 } from './partnerships.repository.ts';
 
@@ -201,4 +202,9 @@ export function getPartnerships(
  */
 export function getSharingPartnerIds(ctx: AppContext, networkId: string): Promise<string[]> {
   return listActivePartnerIds(ctx.database.db, networkId);
+}
+
+/** The active partners that are public networks: whose public events a partners page shows. */
+export function getPublicPartnerIds(ctx: AppContext, networkId: string): Promise<string[]> {
+  return listPublicPartnerIds(ctx.database.db, networkId);
 }

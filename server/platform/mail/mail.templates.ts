@@ -297,6 +297,8 @@ const NOTIFICATION_LINES: Record<NotificationMailItem['kind'], string> = {
   partnership_declined: 'mail.notification.item.partnership_declined',
   partnership_ended: 'mail.notification.item.partnership_ended',
   organisation_join_requested: 'mail.notification.item.organisation_join_requested',
+  organisation_join_approved: 'mail.notification.item.organisation_join_approved',
+  organisation_join_declined: 'mail.notification.item.organisation_join_declined',
   network_handed_over: 'mail.notification.item.network_handed_over',
 };
 

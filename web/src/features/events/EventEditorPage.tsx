@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
@@ -33,6 +33,7 @@ export function EventForm({
   pending,
   error,
   submitLabel,
+  networkPublic = false,
 }: {
   slug: string;
   initial: EventDraft;
@@ -40,8 +41,11 @@ export function EventForm({
   pending: boolean;
   error: unknown;
   submitLabel: string;
+  /** The network is public: its events may be shown on its public page. */
+  networkPublic?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const publicHintId = useId();
   const [draft, setDraft] = useState(initial);
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -181,6 +185,23 @@ export function EventForm({
         onChange={(organisers) => set('organisers', organisers)}
         error={invalid('organiserIds')}
       />
+      {(networkPublic || draft.isPublic) && (
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="isPublic"
+              checked={draft.isPublic}
+              aria-describedby={publicHintId}
+              onChange={(e) => set('isPublic', e.target.checked)}
+            />
+            <span>{t('events.field_public')}</span>
+          </label>
+          <p id={publicHintId} className="muted small">
+            {t('events.field_public_hint')}
+          </p>
+        </div>
+      )}
       <SelectField
         name="language"
         label={t('events.field_language')}
@@ -237,6 +258,7 @@ export default function EventEditorPage() {
         pending={save.isPending}
         error={save.error}
         submitLabel={eventId ? t('events.save') : t('events.create')}
+        networkPublic={network.visibility === 'public'}
       />
     </div>
   );

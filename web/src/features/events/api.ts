@@ -5,6 +5,7 @@ import type {
   CreateEventBody,
   Event,
   EventList,
+  PublicEventList,
   RsvpResult,
   UpdateEventBody,
   UpdateOccurrenceBody,
@@ -23,6 +24,8 @@ export const eventKeys = {
   list: (slug: string, limit: number) => [...eventKeys.all(slug), 'list', limit] as const,
   event: (slug: string, id: string) => [...eventKeys.all(slug), 'event', id] as const,
   attendees: (slug: string, id: string) => [...eventKeys.event(slug, id), 'attendees'] as const,
+  publicList: (slug: string, withPartners: boolean) =>
+    [...eventKeys.all(slug), 'public', withPartners ? 'partners' : 'own'] as const,
   feed: ['me', 'calendar-feed'] as const,
 };
 
@@ -32,6 +35,23 @@ export function useUpcomingEvents(slug: string, limit = 20, enabled = true) {
     enabled,
     queryKey: eventKeys.list(slug, limit),
     queryFn: ({ pageParam }) => api.get<EventList>(`${base(slug)}${query({ limit, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * The upcoming public events of a network (its public page), or with its partners' (the partners
+ * page), page by page: for anyone, without an account.
+ */
+export function usePublicEvents(slug: string, withPartners: boolean, enabled = true) {
+  const path = withPartners
+    ? `/networks/${encodeURIComponent(slug)}/partners/public-events`
+    : `/networks/${encodeURIComponent(slug)}/public-events`;
+  return useInfiniteQuery({
+    enabled,
+    queryKey: eventKeys.publicList(slug, withPartners),
+    queryFn: ({ pageParam }) => api.get<PublicEventList>(`${path}${query({ limit: 20, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

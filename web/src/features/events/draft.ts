@@ -19,6 +19,7 @@ export interface EventDraft {
   shareWithPartners: boolean;
   /** Who organises it (and may edit it): the creator first on a new event, co-organisers added. */
   organisers: DraftOrganiser[];
+  isPublic: boolean;
 }
 
 /** An organiser on the form: the id sent, the name shown. */
@@ -50,6 +51,7 @@ export function emptyDraft(
     until: '',
     shareWithPartners: false,
     organisers: creator ? [creator] : [],
+    isPublic: false,
   };
 }
 
@@ -75,6 +77,7 @@ export function draftOf(event: Event): EventDraft {
       displayName: o.displayName,
       formerMember: o.formerMember,
     })),
+    isPublic: event.isPublic,
   };
 }
 
@@ -99,6 +102,7 @@ export function bodyOf(
     capacity: Number.isFinite(capacity) && capacity > 0 ? capacity : null,
     shareWithPartners: draft.shareWithPartners,
     ...(draft.organisers.length > 0 && { organiserIds: draft.organisers.map((o) => o.id) }),
+    isPublic: draft.isPublic,
     recurrence:
       draft.repeat === 'none'
         ? null

@@ -48,6 +48,7 @@ const occurrence = {
 
 const item: EventListItem = {
   shareWithPartners: false,
+  isPublic: false,
   origin: null,
   eventId: 'e1',
   networkSlug: 'berlin',
@@ -65,6 +66,7 @@ const item: EventListItem = {
 
 const event: Event = {
   shareWithPartners: false,
+  isPublic: false,
   origin: null,
   id: 'e1',
   networkSlug: 'berlin',

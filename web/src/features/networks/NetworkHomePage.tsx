@@ -10,6 +10,7 @@ import { ApplySection } from '../applications/ApplySection.tsx';
 import { ApplyWithAccountSection } from '../applications/ApplyWithAccountSection.tsx';
 import { useMe } from '../auth/api.ts';
 import { EventsHomeSection } from '../events/EventsHomeSection.tsx';
+import { PublicEventsSection } from '../events/PublicEventsSection.tsx';
 import { GoalsSummarySection } from '../goals/GoalsSummarySection.tsx';
 import { SupportHomeSection } from '../help/SupportHomeSection.tsx';
 import { LeaveButton } from '../members/LeaveButton.tsx';
@@ -91,6 +92,9 @@ export default function NetworkHomePage() {
       {viewer.role && <SupportHomeSection network={network} />}
       {viewer.role && <ResourcesHomeSection network={network} />}
       {viewer.role && <EventsHomeSection network={network} />}
+      {!viewer.role && network.visibility === 'public' && can(network, 'events.public') && (
+        <PublicEventsSection slug={network.slug} withPartners={false} />
+      )}
 
       {can(network, 'goals.view') && <GoalsSummarySection slug={network.slug} />}
 

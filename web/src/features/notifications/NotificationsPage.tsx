@@ -98,6 +98,10 @@ function describe(t: TFunction, n: Notification): string {
       return t('notifications.text_partnership_ended', { actor, network });
     case 'organisation_join_requested':
       return t('notifications.text_organisation_join_requested', { actor, network });
+    case 'organisation_join_approved':
+      return t('notifications.text_organisation_join_approved', { actor, network });
+    case 'organisation_join_declined':
+      return t('notifications.text_organisation_join_declined', { actor, network });
     case 'network_handed_over':
       return t('notifications.text_network_handed_over', { network });
   }

@@ -11,6 +11,7 @@ import { ServerHtml } from '../../components/ServerHtml.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { toFormErrors } from '../../lib/form-errors.ts';
 import { EventRow } from '../events/EventRow.tsx';
+import { PublicEventsSection } from '../events/PublicEventsSection.tsx';
 import { can, networkKeys } from '../networks/api.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import {
@@ -160,6 +161,8 @@ export default function PartnersPage() {
           <AskForm slug={network.slug} onAsked={refresh} />
         </section>
       )}
+
+      <PublicEventsSection slug={network.slug} withPartners />
 
       {member && (
         <section className="card stack" aria-labelledby="partners-events">

@@ -1,0 +1,140 @@
+import { createRequire } from 'node:module';
+import { renderAsync } from '@resvg/resvg-js';
+import { languageName } from '../../../common/languages.ts';
+import { etagOf } from '../../lib/http-cache.ts';
+import type { NetworkRow } from './networks.table.ts';
+
+/**
+ * The share image of a public network (og:image): a 1200×630 PNG with its name, region, languages,
+ * the start of its description and the mentorNET mark, so a link shared in a messenger shows the
+ * network rather than a bare icon. Drawn as SVG and rendered with resvg, with fonts shipped as an
+ * npm package (DejaVu Sans: Latin, Greek, Cyrillic, Arabic, Hebrew and more), never the system's,
+ * so it works on a server without fonts or a browser.
+ */
+
+export const SHARE_IMAGE_WIDTH = 1200;
+export const SHARE_IMAGE_HEIGHT = 630;
+/** Raised when the drawing changes, so that every cached image is replaced. */
+const DRAWING_VERSION = 1;
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
+  require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+);
+
+type ShareFacts = Pick<NetworkRow, 'slug' | 'name' | 'description' | 'region' | 'languages'>;
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\p{Cc}/gu, ' ');
+
+/** Whether a text is written right to left (its first strong letter is Arabic or Hebrew). */
+function isRtl(text: string): boolean {
+  const strong = text.match(
+    /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/,
+  );
+  return strong !== null && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(strong[0]);
+}
+
+/** Words in lines of at most `width` characters, at most `lines` of them (the last cut with …). */
+export function wrapText(text: string, width: number, lines: number): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const out: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if ([...next].length <= width) {
+      line = next;
+      continue;
+    }
+    if (line) out.push(line);
+    line = [...word].length > width ? `${[...word].slice(0, width - 1).join('')}…` : word;
+    if (out.length === lines) break;
+  }
+  if (line && out.length < lines) out.push(line);
+  if (out.length === lines && out.join(' ').length < words.join(' ').length) {
+    const last = out[lines - 1] ?? '';
+    if (!last.endsWith('…')) out[lines - 1] = `${[...last].slice(0, width - 1).join('')}…`;
+  }
+  return out.slice(0, lines);
+}
+
+/** The SVG of a network's share image. */
+export function shareImageSvg(network: ShareFacts, platformName: string): string {
+  const languages = JSON.parse(network.languages) as string[];
+  const main = languages[0] ?? 'en';
+  const languageText = languages.map((code) => languageName(code, main)).join(' · ');
+  const nameLines = wrapText(network.name, 26, 2);
+  const details = [network.region, languageText].filter(Boolean).join(' — ');
+  const description = wrapText(network.description, 56, 2);
+  const rtl = isRtl(network.name);
+  const x = rtl ? SHARE_IMAGE_WIDTH - 80 : 80;
+  const anchor = rtl ? 'end' : 'start';
+  const line = (text: string, y: number, size: number, weight: string, fill: string) =>
+    `<text x="${x}" y="${y}" text-anchor="${anchor}" direction="${isRtl(text) ? 'rtl' : 'ltr'}" ` +
+    `font-family="DejaVu Sans" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(text)}</text>`;
+  let y = 250;
+  const parts: string[] = [];
+  for (const text of nameLines) {
+    parts.push(line(text, y, 68, 'bold', '#ffffff'));
+    y += 82;
+  }
+  y += 6;
+  if (details) {
+    parts.push(line(wrapText(details, 60, 1)[0] ?? '', y, 32, 'normal', '#cfe8ea'));
+    y += 58;
+  }
+  for (const text of description) {
+    parts.push(line(text, y, 28, 'normal', '#e8f3f4'));
+    y += 40;
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" viewBox="0 0 ${SHARE_IMAGE_WIDTH} ${SHARE_IMAGE_HEIGHT}">`,
+    `<rect width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" fill="#0f4c5c"/>`,
+    `<rect y="${SHARE_IMAGE_HEIGHT - 16}" width="${SHARE_IMAGE_WIDTH}" height="16" fill="#e36414"/>`,
+    // The mark: three linked people (a network of mentors), then the platform's name.
+    '<g transform="translate(80 70)" fill="none" stroke="#ffffff" stroke-width="5">',
+    '<line x1="20" y1="50" x2="60" y2="14"/><line x1="60" y1="14" x2="100" y2="50"/><line x1="20" y1="50" x2="100" y2="50"/>',
+    '<circle cx="20" cy="50" r="13" fill="#e36414"/><circle cx="60" cy="14" r="13" fill="#ffffff"/><circle cx="100" cy="50" r="13" fill="#e36414"/>',
+    '</g>',
+    `<text x="210" y="112" font-family="DejaVu Sans" font-size="40" font-weight="bold" fill="#ffffff">${escapeXml(platformName)}</text>`,
+    ...parts,
+    '</svg>',
+  ].join('');
+}
+
+/** The ETag of a network's share image: it changes with everything drawn (name, description, …). */
+export function shareImageTag(network: ShareFacts, platformName: string): string {
+  return etagOf(
+    JSON.stringify([
+      DRAWING_VERSION,
+      platformName,
+      network.name,
+      network.description,
+      network.region,
+      network.languages,
+    ]),
+  );
+}
+
+/** Images drawn, by ETag (a network's changes make a new tag; the oldest are dropped). */
+const drawn = new Map<string, Promise<Buffer>>();
+const DRAWN_MAX = 200;
+
+/** A network's share image as PNG with its ETag, drawn once per version and kept. */
+export async function shareImageOf(
+  network: ShareFacts,
+  platformName: string,
+): Promise<{ png: Buffer; etag: string }> {
+  const etag = shareImageTag(network, platformName);
+  let png = drawn.get(etag);
+  if (!png) {
+    if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value as string);
+    png = renderAsync(shareImageSvg(network, platformName), {
+      fitTo: { mode: 'width', value: SHARE_IMAGE_WIDTH },
+      font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    }).then((image) => image.asPng());
+    png.catch(() => drawn.delete(etag));
+    drawn.set(etag, png);
+  }
+  return { png: await png, etag };
+}
