@@ -1,8 +1,8 @@
 /** Every language the UI and the mails speak; adding one is adding a catalogue file and a line here. */
-export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'fa'] as const;
+export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'fa', 'ur'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
-export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa'];
+export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa', 'ur'];
 
 /**
  * Languages whose catalogue no native speaker has reviewed yet: the language picker marks them and
