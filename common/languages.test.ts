@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, countryName, countryOptions } from './countries.ts';
+import { LOCALES } from './locales.ts';
 import { LANGUAGE_CODES, languageName, languageOptions, MIGRANT_LANGUAGES } from './languages.ts';
 
-const READERS = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk'];
+const READERS = LOCALES;
 
 describe('languageOptions', () => {
   it.each(READERS)('names every language once and never by its bare code (%s)', (locale) => {

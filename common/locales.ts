@@ -1,8 +1,52 @@
 /** Every language the UI and the mails speak; adding one is adding a catalogue file and a line here. */
-export const LOCALES = ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk', 'tr', 'ps', 'ru', 'fr', 'es', 'so', 'ti'] as const;
+export const LOCALES = [
+  'en',
+  'de',
+  'it',
+  'pl',
+  'el',
+  'ar',
+  'uk',
+  'fa',
+  'ps',
+  'ur',
+  'tr',
+  'ru',
+  'fr',
+  'es',
+  'so',
+  'ti',
+] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
-export const RTL_LOCALES: readonly Locale[] = ['ar', 'ps'];
+export const RTL_LOCALES: readonly Locale[] = ['ar', 'fa', 'ps', 'ur'];
+
+/**
+ * Languages whose catalogue no native speaker has reviewed yet: the language picker marks them and
+ * invites corrections (docs/translations.md).
+ */
+export const UNREVIEWED_LOCALES: readonly string[] = ['fa', 'ps', 'ur', 'tr', 'ru', 'fr', 'es', 'so', 'ti'];
+
+/** Where the app serves docs/translations.md (how to propose a correction), as plain text. */
+export const TRANSLATION_GUIDE_PATH = '/translations.txt';
+
+export function isUnreviewed(locale: string): boolean {
+  return UNREVIEWED_LOCALES.includes(locale);
+}
+
+/**
+ * The tag Intl formats a locale's dates and numbers with. Persian keeps its own digits (Intl's default)
+ * but the Gregorian calendar of the letters, appointments and date fields people deal with here;
+ * Urdu writes Extended Arabic-Indic digits (Intl's default for Urdu is Latin).
+ */
+const INTL_TAGS: Readonly<Record<string, string>> = {
+  fa: 'fa-u-ca-gregory',
+  ur: 'ur-u-nu-arabext',
+};
+
+export function intlLocale(locale: string): string {
+  return INTL_TAGS[locale] ?? locale;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

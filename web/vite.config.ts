@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { cataloguePlugin } from './build/catalogue-plugin.ts';
 import { compressPlugin } from './build/compress-plugin.ts';
+import { docsPlugin } from './build/docs-plugin.ts';
 import { pwaPlugin } from './build/pwa-plugin.ts';
 
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
@@ -11,7 +12,7 @@ const proxied = { target: apiTarget, changeOrigin: false, ws: true };
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: 'public',
-  plugins: [cataloguePlugin(), react(), pwaPlugin(), compressPlugin()],
+  plugins: [cataloguePlugin(), react(), pwaPlugin(), docsPlugin(), compressPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../common/locales.ts';
+import { DEFAULT_LOCALE, intlLocale, LOCALES, type Locale } from '../../common/locales.ts';
 import { projectFile } from './project-files.ts';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -40,7 +40,7 @@ export function translate(locale: Locale, key: string, params?: Params): string 
   const cacheKey = `${source}:${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(message, source);
+    format = new IntlMessageFormat(message, intlLocale(source));
     compiled.set(cacheKey, format);
   }
   return String(format.format(params));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { RTL_LOCALES } from '../../common/locales.ts';
 import { OFFLINE_DB, OFFLINE_KEY, OFFLINE_STORE } from '../src/app/offline-names.ts';
 
 const cataloguesDir = new URL('../../common/i18n/', import.meta.url);
@@ -67,7 +68,7 @@ const offlineHtml = `<!doctype html>
 function offlineScript(strings: Record<string, OfflineStrings>): string {
   return `(function () {
   var strings = ${JSON.stringify(strings)};
-  var rtl = ['ar'];
+  var rtl = ${JSON.stringify(RTL_LOCALES)};
   var wanted = [];
   try { var stored = localStorage.getItem('mn.locale'); if (stored) wanted.push(stored); } catch (e) {}
   (navigator.languages || [navigator.language]).forEach(function (l) { wanted.push(String(l).toLowerCase().split('-')[0]); });

@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { registerServiceWorker } from './app/register-sw.ts';
 import { initI18n } from './lib/i18n.ts';
 import './styles.css';
+import './fonts.css';
 
 async function start(): Promise<void> {
   await initI18n();

@@ -1,5 +1,5 @@
 import type { ImpactReport, ReportCell } from '../../../common/contracts/reports.ts';
-import type { Locale } from '../../../common/locales.ts';
+import { type Locale, RTL_LOCALES } from '../../../common/locales.ts';
 import { translate } from '../../lib/i18n.ts';
 import { embeddedFontCss, PDF_FONT_FAMILY } from '../../platform/pdf/index.ts';
 import { KIND_LABEL_KEYS } from './report.csv.ts';
@@ -22,20 +22,20 @@ const user = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
 
 export function impactReportHtml(report: ImpactReport, locale: Locale): string {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-  const numbers = new Intl.NumberFormat(`${locale}-u-nu-latn`, { maximumFractionDigits: 1 });
+  const numbers = new Intl.NumberFormat(`${locale}-u-ca-gregory-nu-latn`, { maximumFractionDigits: 1 });
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(`${locale}-u-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${iso}T00:00:00Z`),
     );
   const month = (key: string) =>
-    new Intl.DateTimeFormat(`${locale}-u-nu-latn`, {
+    new Intl.DateTimeFormat(`${locale}-u-ca-gregory-nu-latn`, {
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(`${key}-01T00:00:00Z`));
   const cell = (value: ReportCell) =>
     typeof value === 'number' ? numbers.format(value) : value === WITHHELD ? t('reports.withheld') : value;
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const dir = RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
 
   const activityHead = `<tr><th></th><th>${escapeHtml(t('reports.csv.activities'))}</th><th>${escapeHtml(t('reports.csv.hours'))}</th><th>${escapeHtml(t('reports.csv.mentees'))}</th><th>${escapeHtml(t('reports.csv.mentors'))}</th></tr>`;
   const activityRow = (label: string, row: ImpactReport['totals']) =>

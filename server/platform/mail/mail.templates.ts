@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/locales.ts';
-import { RTL_LOCALES } from '../../../common/locales.ts';
+import { intlLocale, RTL_LOCALES } from '../../../common/locales.ts';
 import type { NotificationKindCode } from '../../../common/notifications.ts';
 import { translate } from '../../lib/i18n.ts';
 
@@ -97,7 +97,7 @@ interface MailLayout {
 
 /** A course session's days as the language writes a range ("Mar 3 – 28, 2025"); the days are calendar days. */
 function sessionDays(locale: Locale, startsOn: string, endsOn: string): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
   return format.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
 }
 

@@ -9,7 +9,7 @@ import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { useSecondFactorGate } from '../features/users/api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { LanguagePicker } from './LanguagePicker.tsx';
+import { LanguagePicker, TranslationNote } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { OfflineBar } from './OfflineBar.tsx';
@@ -129,6 +129,7 @@ export function AppShell() {
           </nav>
         </div>
       </header>
+      <TranslationNote />
       <OfflineBar />
       <main id="main" className="site-main" tabIndex={-1}>
         <ErrorBoundary>

@@ -2,10 +2,29 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/contracts/auth.ts';
-import { isLocale, LOCALES } from '../../../common/locales.ts';
+import { isLocale, isUnreviewed, LOCALES, TRANSLATION_GUIDE_PATH } from '../../../common/locales.ts';
 import { authKeys, useMe } from '../features/auth/api.ts';
 import { updateMe } from '../features/users/api.ts';
 import { autonym, changeLocale, currentLocale } from '../lib/i18n.ts';
+
+const TRANSLATION_NOTE_ID = 'translation-note';
+
+/**
+ * Under the header while the UI speaks a language no native speaker has reviewed yet: says so and
+ * links to how to propose corrections (docs/translations.md).
+ */
+export function TranslationNote() {
+  const { t, i18n } = useTranslation();
+  if (!isUnreviewed(i18n.language)) return null;
+  return (
+    <p className="translation-note" id={TRANSLATION_NOTE_ID}>
+      {t('common.unreviewed_note')}{' '}
+      <a href={TRANSLATION_GUIDE_PATH} target="_blank" rel="noopener">
+        {t('common.unreviewed_link')}
+      </a>
+    </p>
+  );
+}
 
 /** Language switch on every page; when signed in, the choice is saved to the account too. */
 export function LanguagePicker() {
@@ -30,6 +49,8 @@ export function LanguagePicker() {
     }
   }
 
+  const unreviewed = isUnreviewed(i18n.language);
+
   return (
     <div className="language-picker">
       <label htmlFor={id}>
@@ -39,10 +60,17 @@ export function LanguagePicker() {
         </svg>
         <span className="visually-hidden">{t('common.language')}</span>
       </label>
-      <select id={id} value={i18n.language} onChange={(e) => void onChange(e.target.value)}>
+      <select
+        id={id}
+        value={i18n.language}
+        onChange={(e) => void onChange(e.target.value)}
+        aria-describedby={unreviewed ? TRANSLATION_NOTE_ID : undefined}
+      >
         {LOCALES.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {autonym(locale)}
+          <option key={locale} value={locale} lang={isUnreviewed(locale) ? undefined : locale}>
+            {isUnreviewed(locale)
+              ? t('common.unreviewed_option', { language: autonym(locale) })
+              : autonym(locale)}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../common/locales.ts';
 import { formatDate, formatMoment, formatNumber } from './format.ts';
 
 const day = new Date(2026, 11, 5, 9, 30);
@@ -9,8 +10,7 @@ describe('dates and numbers in the UI language', () => {
     expect(formatDate(day, 'de')).toBe('05.12.2026');
     expect(formatDate(day, 'uk')).toMatch(/^5 груд\. 2026/);
     expect(formatDate('2026-12-05T09:30:00', 'pl')).toBe('5 gru 2026');
-    for (const locale of ['en', 'de', 'it', 'pl', 'el', 'ar', 'uk'])
-      expect(formatDate(day, locale)).not.toBe('12/5/26');
+    for (const locale of LOCALES) expect(formatDate(day, locale)).not.toBe('12/5/26');
   });
 
   it('writes numbers with the reader’s decimal and grouping signs and digits', () => {
@@ -24,5 +24,17 @@ describe('dates and numbers in the UI language', () => {
   it('shows the time alone for today, else the date and the time', () => {
     expect(formatMoment(day, 'de', new Date(2026, 11, 5, 18))).toBe('09:30');
     expect(formatMoment(day, 'de', new Date(2026, 11, 6))).toBe('05.12.2026, 09:30');
+  });
+
+  it('writes Persian and Urdu with their own digits, Persian dates in the Gregorian calendar', () => {
+    expect(formatNumber(1234.5, 'fa')).toBe('۱٬۲۳۴٫۵');
+    expect(formatNumber(1234.5, 'ur')).toMatch(/^۱.?۲۳۴.۵$/u);
+    expect(formatNumber(1234.5, 'ur')).not.toMatch(/[0-9]/);
+    // Persian digits, the Gregorian year and month (Intl's default for 'fa' is the Solar Hijri calendar).
+    expect(formatDate(day, 'fa')).toContain('۲۰۲۶');
+    expect(formatDate(day, 'fa')).toContain('دسامبر');
+    expect(formatDate(day, 'ur')).toContain('۲۰۲۶');
+    expect(formatDate(day, 'ur')).not.toMatch(/[0-9]/);
+    expect(formatMoment(day, 'ur', new Date(2026, 11, 5, 18))).not.toMatch(/[0-9]/);
   });
 });

@@ -6,6 +6,7 @@
  */
 
 type DateInput = Date | string | number;
+import { intlLocale } from '../../../common/locales.ts';
 
 const asDate = (value: DateInput): Date => (value instanceof Date ? value : new Date(value));
 
@@ -26,9 +27,10 @@ export function formatDate(
   locale: string,
   style: 'medium' | 'long' | 'full' = 'medium',
 ): string {
-  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(
-    asDate(value),
-  );
+  return cached(
+    `d:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style }),
+  ).format(asDate(value));
 }
 
 /** A moment as people read it: the time today, else the date and time, in the UI language. */
@@ -40,7 +42,7 @@ export function formatMoment(value: DateInput, locale: string, now = new Date())
     `m:${locale}:${style}`,
     () =>
       new Intl.DateTimeFormat(
-        locale,
+        intlLocale(locale),
         sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
       ),
   ).format(date);
@@ -50,6 +52,6 @@ export function formatMoment(value: DateInput, locale: string, now = new Date())
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
   return cached(
     `n:${locale}:${maximumFractionDigits}`,
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
+    () => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits }),
   ).format(value);
 }

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { isolateMessageValues } from '../../../common/isolate.ts';
 import {
   DEFAULT_LOCALE,
+  intlLocale,
   isLocale,
   LOCALES,
   type Locale,
@@ -81,7 +82,8 @@ export function initialLocale(): Locale {
 export function icuWithIsolates() {
   type Parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) => unknown;
   // The plugin's own typings leave out parse(), the one method i18next calls on an i18nFormat.
-  const icu = new ICU() as InstanceType<typeof ICU> & { parse: Parse };
+  // Dates and numbers in messages take the language's own digits and calendar (intlLocale).
+  const icu = new ICU({ parseLngForICU: intlLocale }) as InstanceType<typeof ICU> & { parse: Parse };
   const parse = icu.parse.bind(icu);
   icu.parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) =>
     parse(

@@ -1,4 +1,5 @@
 import type { Occurrence } from '../../../../common/contracts/events.ts';
+import { intlLocale } from '../../../../common/locales.ts';
 
 /**
  * An occurrence's time in the reader's own time zone and UI language ("Tuesday, 5 February 2030,
@@ -16,12 +17,12 @@ export function formatOccurrence(
     timeStyle: 'short',
     ...(readerZone && { timeZone: readerZone }),
   };
-  return new Intl.DateTimeFormat(locale, options).formatRange(start, end);
+  return new Intl.DateTimeFormat(intlLocale(locale), options).formatRange(start, end);
 }
 
 /** The short form for lists ("Tue, Feb 5, 18:00"). */
 export function formatOccurrenceShort(startsAt: string, locale: string, readerZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -39,8 +40,10 @@ export function readerTimeZone(): string {
 /** A wall time in the event's zone as the UI language writes it, with the zone's name. */
 export function formatInEventZone(startsAt: string, timeZone: string, locale: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName: the zone's id is written beside.
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(startsAt),
-  );
+  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(startsAt));
   return `${time} (${timeZone})`;
 }

@@ -13,6 +13,7 @@ import { EventsSection, GoalsSection } from './HealthSections.tsx';
 import { HealthSettingsForm } from './HealthSettingsForm.tsx';
 import { WarningRow } from './HealthWarnings.tsx';
 import { type ChartSeries, WeeklyChart } from './WeeklyChart.tsx';
+import { intlLocale } from '../../../../common/locales.ts';
 
 const SPANS = [4, 12, 26] as const;
 
@@ -73,7 +74,7 @@ function StaffPart({ health, slug }: { health: NetworkHealth; slug: string }) {
   const current = health.current;
   const latest = health.weeks[health.weeks.length - 1];
   const percent = (n: number) =>
-    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(n / 100);
+    new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(n / 100);
   const figures: [string, string][] = current
     ? [
         [t('health.now.members'), formatNumber(current.members, locale)],

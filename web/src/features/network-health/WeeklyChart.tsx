@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HealthWeek } from '../../../../common/contracts/network-health.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { calendarDay } from '../mooc/calendar-day.ts';
+import { intlLocale } from '../../../../common/locales.ts';
 
 const WIDTH = 340;
 const HEIGHT = 150;
@@ -133,5 +134,7 @@ export function WeeklyChart({
 
 /** Day and month only, for the axis. */
 function formatShort(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(calendarDay(day));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short' }).format(
+    calendarDay(day),
+  );
 }
