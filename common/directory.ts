@@ -98,3 +98,29 @@ export function distanceKm(lat1: number, lng1: number, lat2: number, lng2: numbe
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
+
+/**
+ * One coordinate as a person types it (a dot or a comma as the decimal mark, spaces around):
+ * the number, null when left empty, or 'invalid' when it is no number or out of range
+ * (90 for a latitude, 180 for a longitude).
+ */
+export function parseCoordinate(text: string, max: 90 | 180): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^[-+]?\d{1,3}([.,]\d+)?$/.test(trimmed)) return 'invalid';
+  const value = Number(trimmed.replace(',', '.'));
+  return Math.abs(value) <= max ? value : 'invalid';
+}
+
+/**
+ * Both coordinates pasted into one field, as maps show them: "51.34, 12.37" or "51.34 12.37";
+ * undefined when the text is not such a pair.
+ */
+export function parseCoordinatePair(text: string): { latitude: number; longitude: number } | undefined {
+  const match = /^\s*([-+]?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*([-+]?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const latitude = parseCoordinate(match[1] ?? '', 90);
+  const longitude = parseCoordinate(match[2] ?? '', 180);
+  if (typeof latitude !== 'number' || typeof longitude !== 'number') return undefined;
+  return { latitude, longitude };
+}

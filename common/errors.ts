@@ -94,6 +94,8 @@ export const ERROR_CODES = [
   'ORGANISATION_IN_NETWORK',
   'JOIN_REQUEST_EXISTS',
   'JOIN_REQUEST_DECIDED',
+  'GEOCODER_OFF',
+  'GEOCODER_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

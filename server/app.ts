@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { isWebPage } from '../common/web-pages.ts';
+import { tileSourceOf } from './config.ts';
 import type { AppContext } from './context.ts';
 import { accountDataRoutes } from './modules/account-data/index.ts';
 import { activityRoutes, reportRoutes } from './modules/activities/index.ts';
@@ -78,7 +79,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(responseSerializerCompiler({ check: options.checkResponses ?? false }));
 
   await app.register(cookie);
-  registerSecurityHeaders(app, { https: ctx.config.publicUrl.startsWith('https:') });
+  registerSecurityHeaders(app, {
+    https: ctx.config.publicUrl.startsWith('https:'),
+    tileSource: tileSourceOf(ctx.config.map.tileUrl),
+  });
   registerErrorHandler(app);
   registerTextInputCheck(app);
   registerRequestContext(app, ctx);

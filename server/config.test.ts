@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { DEFAULT_TILE_ATTRIBUTION, loadConfig, tileSourceOf } from './config.ts';
 
 describe('configuration', () => {
   it('requires PUBLIC_URL with DATABASE_URL or several workers: every instance must build the same links', () => {
@@ -59,5 +59,40 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...s3, S3_BUCKET: 'ab' })).toThrow(/S3_BUCKET: must be a bucket name/);
     expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/);
     expect(() => loadConfig({ ...s3, S3_SERVE: 'proxy' })).toThrow(/S3_SERVE/);
+  });
+
+  it('takes map tiles from OpenStreetMap unless told otherwise, and geocodes only with GEOCODER_URL', () => {
+    const defaults = loadConfig({});
+    expect(defaults.map).toEqual({
+      tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      attribution: DEFAULT_TILE_ATTRIBUTION,
+    });
+    expect(defaults.map.attribution).toContain('OpenStreetMap');
+    expect(defaults.geocoderUrl).toBeUndefined();
+    const own = loadConfig({
+      MAP_TILE_URL: 'https://{s}.tiles.example.org/osm/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© Example tiles',
+      GEOCODER_URL: 'https://nominatim.example.org/',
+    });
+    expect(own.map).toEqual({
+      tileUrl: 'https://{s}.tiles.example.org/osm/{z}/{x}/{y}.png',
+      attribution: '© Example tiles',
+    });
+    expect(own.geocoderUrl).toBe('https://nominatim.example.org');
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/tile.png' })).toThrow(
+      /MAP_TILE_URL: must contain \{z\}, \{x\} and \{y\}/,
+    );
+    expect(() => loadConfig({ MAP_TILE_URL: 'javascript:alert(1)/{z}/{x}/{y}' })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ GEOCODER_URL: 'ftp://geo.example.org' })).toThrow(/GEOCODER_URL/);
+  });
+
+  it('derives the image source of the page CSP from the tile URL, no broader than its host', () => {
+    expect(tileSourceOf('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toBe(
+      'https://tile.openstreetmap.org',
+    );
+    expect(tileSourceOf('https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png')).toBe(
+      'https://*.tiles.example.org:8443',
+    );
+    expect(tileSourceOf('http://127.0.0.1:9000/{z}/{x}/{y}.png?key=abc')).toBe('http://127.0.0.1:9000');
   });
 });

@@ -51,12 +51,49 @@ export interface Config {
   chromiumPath: string;
   /** Reads of the public directory API allowed per client address and minute, per process (0: no limit). */
   directoryReadsPerMinute: number;
+  /** The directory map: tile URL template (`{z}/{x}/{y}`, optionally `{s}`) and its attribution (HTML). */
+  map: MapConfig;
+  /** A Nominatim-compatible geocoder's base URL (GEOCODER_URL); undefined: finding addresses is off. */
+  geocoderUrl: string | undefined;
   /**
    * Let push subscriptions name plain-http and private or loopback addresses (PUSH_ALLOW_PRIVATE_ENDPOINTS;
    * tests only: otherwise the server would send requests into its own network on anyone's behalf).
    */
   pushAllowPrivateEndpoints: boolean;
 }
+
+export interface MapConfig {
+  tileUrl: string;
+  attribution: string;
+}
+
+/** OpenStreetMap's own tiles, as their tile usage policy asks to be credited. */
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_TILE_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/**
+ * The origin the browser loads map tiles from, for the page's img-src: `{s}` subdomains become
+ * a wildcard of that one level (`https://*.tile.example.org`), nothing broader.
+ */
+export function tileSourceOf(tileUrl: string): string {
+  const match = /^(https?):\/\/([^/?#]+)/.exec(tileUrl);
+  if (!match) throw new Error(`not an http(s) tile URL: ${tileUrl}`);
+  const [, scheme, host = ''] = match;
+  return `${scheme}://${host.replace(/^\{s\}\./, '*.')}`;
+}
+
+const TileUrl = z
+  .string()
+  .trim()
+  .regex(
+    /^https?:\/\/(\{s\}\.)?[a-z0-9.-]+(:\d+)?\/[^\s]*$/i,
+    'must be an http(s) URL (a `{s}.` subdomain is allowed), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  )
+  .refine(
+    (url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)),
+    'must contain {z}, {x} and {y}',
+  );
 
 export type StorageConfig = { kind: 'local' } | S3StorageConfig;
 
@@ -135,6 +172,9 @@ const Env = z.object({
     .optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['true', 'false', '1', '0']).default('false'),
+  MAP_TILE_URL: TileUrl.default(DEFAULT_TILE_URL),
+  MAP_TILE_ATTRIBUTION: z.string().trim().min(1).max(1000).default(DEFAULT_TILE_ATTRIBUTION),
+  GEOCODER_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
 });
 
 type ParsedEnv = z.infer<typeof Env>;
@@ -214,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryReadsPerMinute: e.DIRECTORY_READS_PER_MINUTE,
     pushAllowPrivateEndpoints:
       e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'true' || e.PUSH_ALLOW_PRIVATE_ENDPOINTS === '1',
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
+    geocoderUrl: e.GEOCODER_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -53,7 +53,7 @@ export const DirectoryClaimParams = z.strictObject({ id: Id });
 const Coordinate = (max: number) => z.number().min(-max).max(max);
 
 /** What a platform admin writes for a directory-only entry. */
-export const DirectoryEntryBody = z.strictObject({
+const DirectoryEntryFields = z.strictObject({
   name: z.string().trim().min(2).max(200),
   kind: DirectoryKind.exclude(['network']),
   services: z.array(DirectoryService).max(DIRECTORY_SERVICES.length).default([]),
@@ -71,8 +71,43 @@ export const DirectoryEntryBody = z.strictObject({
   description: z.string().trim().max(2000).default(''),
   lastCheckedOn: z.iso.date().nullable().default(null),
 });
+/**
+ * A location is both coordinates or neither: an entry half placed would show nowhere, or in the sea.
+ * Left out of a change, both stay as they are.
+ */
+function bothCoordinatesOrNeither(
+  body: { latitude?: number | null; longitude?: number | null },
+  context: z.RefinementCtx,
+) {
+  const given = [body.latitude, body.longitude];
+  if (given.every((v) => v === undefined)) return;
+  if (given.every((v) => v === null) || given.every((v) => typeof v === 'number')) return;
+  context.addIssue({
+    code: 'custom',
+    path: [typeof body.latitude === 'number' ? 'longitude' : 'latitude'],
+    message: 'give both latitude and longitude, or neither',
+  });
+}
+
+export const DirectoryEntryBody = DirectoryEntryFields.superRefine(bothCoordinatesOrNeither);
 export type DirectoryEntryBody = z.infer<typeof DirectoryEntryBody>;
-export const UpdateDirectoryEntryBody = DirectoryEntryBody.partial();
+
+type Optionals<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T : S[K]>;
+};
+/** Every field optional and without its default, so that a change leaves out what it does not name. */
+function optionalWithoutDefaults<S extends z.ZodRawShape>(shape: S): Optionals<S> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  ) as Optionals<S>;
+}
+
+export const UpdateDirectoryEntryBody = z
+  .strictObject(optionalWithoutDefaults(DirectoryEntryFields.shape))
+  .superRefine(bothCoordinatesOrNeither);
 export type UpdateDirectoryEntryBody = z.infer<typeof UpdateDirectoryEntryBody>;
 
 export const DirectoryEntry = z.object({
@@ -149,3 +184,23 @@ export const DirectoryClaim = z.object({
 export type DirectoryClaim = z.infer<typeof DirectoryClaim>;
 export const DirectoryClaimList = z.object({ claims: z.array(DirectoryClaim) });
 export const DirectoryClaimDecisionBody = z.strictObject({ approve: z.boolean() });
+
+/** What the directory map needs: where its tiles come from, and whether addresses can be looked up. */
+export const DirectoryMapSettings = z.object({
+  /** A Leaflet tile URL template: `{z}`, `{x}`, `{y}`, maybe `{s}`. */
+  tileUrl: z.string(),
+  /** The credit the tile server asks for (HTML, from the platform's configuration). */
+  attribution: z.string(),
+  /** Whether staff can look up an address's coordinates (a geocoder is configured). */
+  geocoding: z.boolean(),
+});
+export type DirectoryMapSettings = z.infer<typeof DirectoryMapSettings>;
+
+export const GeocodeQuery = z.strictObject({
+  q: z.string().trim().min(3).max(300),
+});
+export const GeocodeResult = z.object({
+  /** Best match first; empty when the geocoder knows no such place. */
+  places: z.array(z.object({ label: z.string(), latitude: z.number(), longitude: z.number() })),
+});
+export type GeocodeResult = z.infer<typeof GeocodeResult>;

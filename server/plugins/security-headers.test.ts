@@ -7,7 +7,7 @@ import { makeImage, multipartBody, uploadAvatar } from '../test/profiles.ts';
 
 const PAGE_CSP =
   "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';" +
-  "frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';" +
+  "frame-ancestors 'self';img-src 'self' data: https://tile.openstreetmap.org;object-src 'none';script-src 'self';" +
   "script-src-attr 'none';style-src 'self' https: 'unsafe-inline'";
 
 /** The headers helmet's defaults sent, apart from CSP and HSTS. */
@@ -139,5 +139,20 @@ describe('security headers behind https', () => {
     const api = await t.app.inject('/api/me');
     expectApiHeaders(api);
     expect(api.headers['strict-transport-security']).toBe(hsts);
+  });
+});
+
+describe('security headers with an own tile server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite', { MAP_TILE_URL: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' });
+  });
+  afterAll(() => t.close());
+
+  it('lets pages load images from that host and nothing else from it', async () => {
+    const csp = (await t.app.inject('/healthz')).headers['content-security-policy'];
+    expect(csp).toContain("img-src 'self' data: https://*.tiles.example.org;");
+    expect(csp).not.toContain('openstreetmap');
+    expect(String(csp).match(/tiles\.example\.org/g)).toHaveLength(1);
   });
 });

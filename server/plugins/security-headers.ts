@@ -12,7 +12,7 @@ const HSTS = { maxAge: 31_536_000, includeSubDomains: true };
  * helmet's own defaults, spelled out so that the policy reads here and a new helmet release cannot
  * change it unnoticed.
  */
-function pagePolicy(https: boolean): HelmetOptions {
+function pagePolicy(https: boolean, tileSource: string): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -22,7 +22,8 @@ function pagePolicy(https: boolean): HelmetOptions {
         'font-src': ["'self'", 'https:', 'data:'],
         'form-action': ["'self'"],
         'frame-ancestors': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        // The directory map's tiles come from the configured tile server, and only its images.
+        'img-src': ["'self'", 'data:', tileSource],
         'object-src': ["'none'"],
         'script-src': ["'self'"],
         'script-src-attr': ["'none'"],
@@ -123,8 +124,11 @@ function isApiUrl(url: string): boolean {
  * than by route). Set in onRequest, before any other hook can answer (CSRF), so that a route can
  * still tighten a header (attachments).
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
-  const page = headersOf(pagePolicy(options.https));
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { https: boolean; tileSource: string },
+): void {
+  const page = headersOf(pagePolicy(options.https, options.tileSource));
   const api = { 'content-security-policy': API_CSP, ...headersOf(apiPolicy(options.https)) };
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(isApiUrl(request.url) ? api : page);

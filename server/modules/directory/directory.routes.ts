@@ -9,18 +9,29 @@ import {
   DirectoryExportQuery,
   DirectoryImportResult,
   DirectoryList,
+  DirectoryMapSettings,
   DirectoryQuery,
+  GeocodeQuery,
+  GeocodeResult,
   UpdateDirectoryEntryBody,
 } from '../../../common/contracts/directory.ts';
 import { DIRECTORY_IMPORT_MAX_BYTES } from '../../../common/directory.ts';
 import type { AppContext } from '../../context.ts';
+import { ApiError } from '../../../common/contracts/api-error.ts';
 import { AppError, errorResponses, unauthenticated } from '../../errors.ts';
 import { presentEntry } from './directory.presenter.ts';
 import * as service from './directory.service.ts';
 import { directoryClaimRoutes } from './directory-claims.routes.ts';
 import { entriesToCsv } from './directory-file.ts';
+import { geocode } from './geocoder.ts';
 import { type DirectoryUpload, importDirectory, previewDirectoryImport } from './directory-import.service.ts';
 import { createPublicReadLimit } from './public-read-limit.ts';
+
+/**
+ * Address lookups per admin and minute, per process: a few are enough to place an entry, and the
+ * public Nominatim allows one a second for a whole platform.
+ */
+const GEOCODES_PER_MINUTE = 20;
 
 /** The public API: documented under its own tag, readable from any site without an account. */
 const publicTags = ['public directory'];
@@ -51,6 +62,7 @@ function userOf(request: FastifyRequest) {
 /** The public directory (E3): search, one entry, export; curation, import and claims for admins. */
 export async function directoryRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const limit = createPublicReadLimit(ctx.config.directoryReadsPerMinute);
+  const geocodeLimit = createPublicReadLimit(GEOCODES_PER_MINUTE);
   await fastify.register(async (scope) => {
     // Encapsulated, so the CSV body parser applies to these routes only.
     scope.addContentTypeParser(
@@ -119,6 +131,45 @@ export async function directoryRoutes(fastify: FastifyInstance, ctx: AppContext)
           .header('content-disposition', `attachment; filename="directory-${stamp}.csv"`);
         return entriesToCsv(entries);
       },
+    );
+
+    app.get(
+      '/api/directory/map-settings',
+      {
+        ...publicRead,
+        schema: {
+          operationId: 'getDirectoryMapSettings',
+          tags: publicTags,
+          summary:
+            "The directory map's tile server (URL template and attribution) and whether addresses can be " +
+            'looked up; no account needed',
+          response: { 200: DirectoryMapSettings, 304: z.null().describe('Not modified'), ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        answerCacheable(request, reply, {
+          tileUrl: ctx.config.map.tileUrl,
+          attribution: ctx.config.map.attribution,
+          geocoding: ctx.config.geocoderUrl !== undefined,
+        }),
+    );
+
+    app.get(
+      '/api/directory/geocode',
+      {
+        config: { action: 'directory.manage' },
+        preHandler: async (request) => geocodeLimit.hit(userOf(request).id),
+        schema: {
+          tags: adminTags,
+          summary:
+            'Coordinates for an address from the configured Nominatim-compatible geocoder, best match first; ' +
+            'platform admins, rate-limited (404 GEOCODER_OFF without a geocoder, 503 GEOCODER_UNAVAILABLE ' +
+            'when it fails or is slow)',
+          querystring: GeocodeQuery,
+          response: { 200: GeocodeResult, ...errorResponses, 503: ApiError },
+        },
+      },
+      async (request) => geocode(ctx.config, request.query.q, { language: request.locale }),
     );
 
     app.get(

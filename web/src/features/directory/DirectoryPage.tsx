@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { countryOptions } from '../../../../common/countries.ts';
@@ -9,9 +9,12 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { type DirectoryFilters, exportUrl, useDirectory } from './api.ts';
+import { type DirectoryFilters, exportUrl, useDirectory, useMapEntries, useMapSettings } from './api.ts';
 import { EntryCard } from './EntryCard.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
+
+// Leaflet, its styles and the clustering load only when the map view is opened.
+const DirectoryMap = lazy(() => import('./map/DirectoryMap.tsx'));
 
 const FILTER_NAMES = ['text', 'service', 'language', 'country', 'city', 'kind', 'lat', 'lng'] as const;
 
@@ -40,6 +43,9 @@ export default function DirectoryPage() {
   const entries = directory.data?.pages.flatMap((p) => p.entries) ?? [];
   const filtered = Object.keys(filters).length > 0;
   const near = Boolean(filters.lat && filters.lng);
+  const mapView = params.get('view') === 'map';
+  const mapSettings = useMapSettings(mapView);
+  const mapEntries = useMapEntries(filters, mapView);
 
   function update(values: Partial<DirectoryFilters>) {
     setParams(
@@ -77,7 +83,18 @@ export default function DirectoryPage() {
   function clear() {
     setText('');
     setCity('');
-    setParams(new URLSearchParams(), { replace: true });
+    setParams(mapView ? new URLSearchParams({ view: 'map' }) : new URLSearchParams(), { replace: true });
+  }
+  function showView(view: 'list' | 'map') {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (view === 'map') next.set('view', 'map');
+        else next.delete('view');
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   const any = { value: '', label: t('public_directory.any') };
@@ -157,6 +174,45 @@ export default function DirectoryPage() {
         </div>
         {locating === 'failed' && <p role="status">{t('public_directory.location_failed')}</p>}
       </form>
+
+      <fieldset>
+        <legend className="visually-hidden">{t('public_directory.view_label')}</legend>
+        <div className="actions">
+          <Button
+            variant={mapView ? 'secondary' : 'primary'}
+            aria-pressed={!mapView}
+            onClick={() => showView('list')}
+          >
+            {t('public_directory.view_list')}
+          </Button>
+          <Button
+            variant={mapView ? 'primary' : 'secondary'}
+            aria-pressed={mapView}
+            onClick={() => showView('map')}
+          >
+            {t('public_directory.view_map')}
+          </Button>
+        </div>
+      </fieldset>
+
+      {mapView && (
+        <section className="stack" aria-label={t('public_directory.map_label')}>
+          {mapSettings.isError ? (
+            <QueryError error={mapSettings.error} />
+          ) : mapEntries.isError ? (
+            <QueryError error={mapEntries.error} />
+          ) : !mapSettings.data || !mapEntries.data ? (
+            <Loading />
+          ) : (
+            <>
+              {mapEntries.data.length === 0 && <p className="empty">{t('public_directory.map_none')}</p>}
+              <Suspense fallback={<Loading />}>
+                <DirectoryMap entries={mapEntries.data} settings={mapSettings.data} />
+              </Suspense>
+            </>
+          )}
+        </section>
+      )}
 
       {directory.isPending ? (
         <Loading />

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { languageName } from '../../../../common/languages.ts';
@@ -6,15 +7,22 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { formatDate } from '../../lib/format.ts';
-import { useDirectoryEntry } from './api.ts';
+import { useMe } from '../auth/api.ts';
+import { useDirectoryEntry, useMapSettings } from './api.ts';
+import { EntryLocationSection } from './EntryLocationSection.tsx';
 import { listOf, Place } from './EntryCard.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
+
+const EntryMap = lazy(() => import('./map/EntryMap.tsx'));
 
 /** One directory entry: what it offers, in which languages, where, and how to reach it. */
 export default function EntryPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const entry = useDirectoryEntry(id);
+  const located = entry.data?.latitude != null && entry.data?.longitude != null;
+  const mapSettings = useMapSettings(located);
+  const { data: me } = useMe();
   if (entry.isPending) return <Loading />;
   if (entry.isError) return <QueryError error={entry.error} />;
   const e = entry.data;
@@ -118,6 +126,19 @@ export default function EntryPage() {
           </>
         )}
       </dl>
+      {e.latitude !== null && e.longitude !== null && mapSettings.data && (
+        <section aria-label={t('public_directory.entry_map_label', { name: e.name })}>
+          <Suspense fallback={<Loading />}>
+            <EntryMap
+              name={e.name}
+              latitude={e.latitude}
+              longitude={e.longitude}
+              settings={mapSettings.data}
+            />
+          </Suspense>
+        </section>
+      )}
+      {me?.isPlatformAdmin && e.source === 'curated' && <EntryLocationSection entry={e} />}
       {e.network && (
         <p>
           <Link className="button button-primary" to={`/networks/${e.network.slug}`}>

@@ -1,5 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { DirectoryEntry, DirectoryList } from '../../../../common/contracts/directory.ts';
+import type {
+  DirectoryEntry,
+  DirectoryList,
+  DirectoryMapSettings,
+  GeocodeResult,
+} from '../../../../common/contracts/directory.ts';
 import { api, query } from '../../lib/api-client.ts';
 
 /** The filters of the directory page, as the address keeps them. */
@@ -18,6 +23,8 @@ export const directoryKeys = {
   all: ['directory'] as const,
   list: (filters: DirectoryFilters) => [...directoryKeys.all, 'list', filters] as const,
   entry: (id: string) => [...directoryKeys.all, 'entry', id] as const,
+  map: (filters: DirectoryFilters) => [...directoryKeys.all, 'map', filters] as const,
+  mapSettings: [...['directory'], 'map-settings'] as const,
 };
 
 /** The public directory, page by page ("show more"); no account needed. */
@@ -43,3 +50,34 @@ export function exportUrl(filters: DirectoryFilters, format: 'csv' | 'json'): st
   const { lat: _lat, lng: _lng, ...rest } = filters;
   return `/api/directory/export${query({ ...rest, format })}`;
 }
+
+/** The tile server and whether addresses can be looked up (asked only when a map is shown). */
+export function useMapSettings(enabled = true) {
+  return useQuery({
+    queryKey: directoryKeys.mapSettings,
+    queryFn: () => api.get<DirectoryMapSettings>('/directory/map-settings'),
+    staleTime: 60 * 60_000,
+    enabled,
+  });
+}
+
+/** Every entry of the filtered list that has a location, for the map (the same filters as the list). */
+export function useMapEntries(filters: DirectoryFilters, enabled: boolean) {
+  const { lat: _lat, lng: _lng, ...rest } = filters;
+  return useQuery({
+    queryKey: directoryKeys.map(rest),
+    queryFn: async () => {
+      const { entries } = await api.get<{ entries: DirectoryEntry[] }>(
+        `/directory/export${query({ ...rest, format: 'json' })}`,
+      );
+      return entries.filter((e) => e.latitude !== null && e.longitude !== null);
+    },
+    enabled,
+  });
+}
+
+export const geocodeAddress = (address: string) =>
+  api.get<GeocodeResult>(`/directory/geocode${query({ q: address })}`);
+
+export const saveEntryLocation = (id: string, latitude: number | null, longitude: number | null) =>
+  api.patch<DirectoryEntry>(`/directory/${encodeURIComponent(id)}`, { latitude, longitude });
