@@ -114,6 +114,14 @@ describe('first-run tour', () => {
     await dialog.getByRole('button', { name: 'Skip tour' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect((await seed.call('olga', 'GET', `/networks/${slug}/tour`)).status).toBe('skipped');
+
+    // The account menu starts it again.
+    await page.locator('.site-nav').getByRole('button', { name: 'More' }).click();
+    await page.getByRole('menuitem', { name: 'Tour of this network' }).click();
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('heading').textContent()).toContain(network);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
     await page.context().close();
   });
 });
