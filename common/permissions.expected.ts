@@ -36,6 +36,7 @@ export const EXPECTED_PUBLIC: Record<NetworkAction, string> = {
   'members.change_role': '-----Y-YY',
   'membership.leave': '--YYYYY--',
   'membership.set_leave': '---YYY---',
+  'membership.tour': '---YYY---',
   'invitations.manage': '----YY-YY',
   'applications.create': '-Y-------',
   'applications.decide': '----YY-YY',

@@ -31,6 +31,7 @@ export const NETWORK_ACTIONS = [
   'members.change_role',
   'membership.leave',
   'membership.set_leave',
+  'membership.tour',
   'invitations.manage',
   'applications.create',
   'applications.decide',
@@ -114,6 +115,8 @@ const ALLOWED: Record<NetworkAction, Who[] | 'by_visibility' | 'non_member'> = {
   'members.change_role': MANAGERS,
   'membership.leave': EVERY_MEMBER,
   'membership.set_leave': EVERY_MEMBER,
+  // One's own first-run tour: seen or skipped, per network.
+  'membership.tour': EVERY_MEMBER,
   'invitations.manage': STAFF,
   'applications.create': 'non_member',
   'applications.decide': STAFF,

@@ -7,8 +7,30 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const screenshotDir = new URL('../screenshots/', import.meta.url).pathname;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** The API path of one's own tour of a network. */
+const TOUR_API = /\/api\/networks\/[^/]+\/tour$/;
+
+/**
+ * Every flow but the tour's own starts as a member who has been through each network's first-run
+ * tour already (its dialog would stand in front of their steps): the browser's contexts see a new
+ * tour as done. `showTours` lifts that for one context.
+ */
+async function asReturningMember(context: BrowserContext): Promise<void> {
+  await context.route(TOUR_API, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: body.status === 'new' ? { ...body, status: 'done' } : body });
+  });
+}
+
+/** The context sees each network's first-run tour as the server has it (e2e/tour.spec.ts). */
+export async function showTours(context: BrowserContext): Promise<void> {
+  await context.unroute(TOUR_API);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -21,6 +43,13 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await asReturningMember(context);
+    return context;
+  };
+  return browser;
 }
 
 export interface Viewport {

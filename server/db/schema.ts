@@ -5,18 +5,9 @@ import type {
   ApplicationDraftsTable,
   ApplicationsTable,
 } from '../modules/applications/applications.table.ts';
-import type { AuditLogTable } from '../platform/audit/audit.table.ts';
 import type { UserTokensTable } from '../modules/auth/auth.table.ts';
-import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
 import type { PasskeysTable, WebauthnChallengesTable } from '../modules/auth/passkeys.table.ts';
-import type {
-  NetworkJoinRequestsTable,
-  NetworkPartnershipsTable,
-} from '../modules/partnerships/partnerships.table.ts';
-import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
-import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
-import type { IdempotencyKeysTable } from '../platform/idempotency/idempotency.table.ts';
-import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
+import type { UserRecoveryCodesTable, UserTotpTable } from '../modules/auth/two-factor.table.ts';
 import type { BuddyPairsTable } from '../modules/buddies/buddies.table.ts';
 import type {
   DirectoryClaimsTable,
@@ -90,6 +81,11 @@ import type {
   OrganisationsTable,
 } from '../modules/organisations/organisations.table.ts';
 import type {
+  NetworkJoinRequestsTable,
+  NetworkPartnershipsTable,
+} from '../modules/partnerships/partnerships.table.ts';
+import type { PlatformSettingsTable } from '../modules/platform-settings/platform-settings.table.ts';
+import type {
   ProfileExpertiseTable,
   ProfileLanguagesTable,
   ProfilesTable,
@@ -111,6 +107,7 @@ import type {
 } from '../modules/resources/resources.table.ts';
 import type { NetworkPhaseColumns, RoadmapTicksTable } from '../modules/roadmap/roadmap.table.ts';
 import type { SearchDocumentsTable } from '../modules/search/search.table.ts';
+import type { NetworkToursTable, TourNetworkColumns } from '../modules/tour/tour.table.ts';
 import type { AccountDeletionsTable, UsersTable } from '../modules/users/users.table.ts';
 import type {
   VolunteerChecksTable,
@@ -120,8 +117,12 @@ import type {
   VolunteerRemindersTable,
   VolunteerTrainingsTable,
 } from '../modules/volunteer-records/volunteer-records.table.ts';
+import type { AuditLogTable } from '../platform/audit/audit.table.ts';
+import type { IdempotencyKeysTable } from '../platform/idempotency/idempotency.table.ts';
 import type { JobsTable } from '../platform/jobs/jobs.table.ts';
+import type { RateLimitsTable } from '../platform/rate-limit/rate-limit.table.ts';
 import type { RealtimeOutboxTable } from '../platform/realtime/realtime.table.ts';
+import type { SessionsTable } from '../platform/sessions/sessions.table.ts';
 /** The whole database as Kysely sees it (camelCase; the CamelCasePlugin maps to snake_case). */
 
 export interface DB {
@@ -140,6 +141,7 @@ export interface DB {
   organisationAdmins: OrganisationAdminsTable;
   /** The networks module's columns, and the roadmap's phase of the network. */
   networks: NetworksTable &
+    TourNetworkColumns &
     NetworkPhaseColumns &
     HelpNetworkColumns &
     ResourceNetworkColumns &
@@ -223,4 +225,5 @@ export interface DB {
   pushSettings: PushSettingsTable;
   dataExports: DataExportsTable;
   accountDeletions: AccountDeletionsTable;
+  networkTours: NetworkToursTable;
 }

@@ -127,6 +127,11 @@ const REQUESTS: Record<NetworkAction, (fx: Fixture, ctx: AppContext) => Call | P
     url: `/api/networks/${fx.slug}/members/me/leave`,
     body: { until: null },
   }),
+  'membership.tour': (fx) => ({
+    method: 'PUT',
+    url: `/api/networks/${fx.slug}/tour`,
+    body: { status: 'skipped' },
+  }),
   'invitations.manage': (fx) => ({ method: 'GET', url: `/api/networks/${fx.slug}/invitations` }),
   'applications.create': (fx) => ({
     method: 'POST',

@@ -21,8 +21,8 @@ import * as networks from '../../common/contracts/networks.ts';
 import * as notifications from '../../common/contracts/notifications.ts';
 import * as office from '../../common/contracts/office.ts';
 import * as operations from '../../common/contracts/operations.ts';
-import * as passkeys from '../../common/contracts/passkeys.ts';
 import * as partnerships from '../../common/contracts/partnerships.ts';
+import * as passkeys from '../../common/contracts/passkeys.ts';
 import * as platformSettings from '../../common/contracts/platform-settings.ts';
 import * as privacy from '../../common/contracts/privacy.ts';
 import * as profiles from '../../common/contracts/profiles.ts';
@@ -33,6 +33,7 @@ import * as reports from '../../common/contracts/reports.ts';
 import * as resources from '../../common/contracts/resources.ts';
 import * as roadmap from '../../common/contracts/roadmap.ts';
 import * as search from '../../common/contracts/search.ts';
+import * as tour from '../../common/contracts/tour.ts';
 import * as url from '../../common/contracts/url.ts';
 import * as volunteerRecords from '../../common/contracts/volunteer-records.ts';
 
@@ -71,6 +72,7 @@ export const CONTRACT_MODULES: Record<string, Record<string, unknown>> = {
   resources,
   roadmap,
   search,
+  tour,
   url,
   'volunteer-records': volunteerRecords,
 };

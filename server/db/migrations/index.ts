@@ -51,6 +51,7 @@ import * as createPasskeys from './2026-12-11T0900-create-passkeys.ts';
 import * as createPartnerships from './2026-12-11T0100-create-partnerships.ts';
 import * as topicReadCounts from './2026-12-07T0200-topic-read-counts.ts';
 import * as createIdempotencyKeys from './2026-12-10T1000-create-idempotency-keys.ts';
+import * as createTours from './2026-12-12T0100-create-tours.ts';
 import * as createNetworkHealth from './2026-12-07T0300-create-network-health.ts';
 import * as createActivities from './2026-12-07T0700-create-activities.ts';
 import * as createVolunteerRecords from './2026-12-07T0701-create-volunteer-records.ts';
@@ -126,4 +127,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0100-create-partnerships': createPartnerships,
   '2026-12-10T1000-create-idempotency-keys': createIdempotencyKeys,
   '2026-12-12T0100-events-public': eventsPublic,
+  '2026-12-12T0100-create-tours': createTours,
 };

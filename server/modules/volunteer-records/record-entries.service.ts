@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
   AddCheckBody,
@@ -6,11 +7,12 @@ import type {
 } from '../../../common/contracts/volunteer-records.ts';
 import { canManageVolunteerRecord } from '../../../common/policies/volunteer-records.ts';
 import type { AppContext } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
+import { type AuditInput, recordAudit } from '../../platform/audit/index.ts';
 import { type NetworkAccess, requireUser } from '../networks/index.ts';
 import * as repo from './volunteer-records.repository.ts';
 
@@ -34,6 +36,39 @@ async function managedMember(ctx: AppContext, access: NetworkAccess, userId: str
   return { actor: requireUser(access), memberId: await memberOf(ctx, access, userId) };
 }
 
+/** What a change wrote to the audit log; `null` when the entry it meant was not there. */
+type EntryChange = Pick<AuditInput, 'action' | 'details'> | null;
+
+interface EntryTarget {
+  actor: { id: string };
+  /** The network and member every entry written or looked up belongs to. */
+  owner: { networkId: string; userId: string };
+}
+
+/**
+ * The one way an entry changes: by staff, for an active member, in one transaction with its audit
+ * line; a write that found nothing to change is a 404 and leaves no line.
+ */
+async function changeEntry(
+  ctx: AppContext,
+  access: NetworkAccess,
+  userId: string,
+  write: (db: Kysely<DB>, target: EntryTarget) => Promise<EntryChange>,
+): Promise<void> {
+  const { actor, memberId } = await managedMember(ctx, access, userId);
+  const owner = { networkId: access.network.id, userId: memberId };
+  await withTransaction(ctx, async (tx) => {
+    const change = await write(tx.database.db, { actor, owner });
+    if (!change) throw notFound();
+    await recordAudit(tx, {
+      networkId: access.network.id,
+      actorId: actor.id,
+      subjectUserId: memberId,
+      ...change,
+    });
+  });
+}
+
 /** Records training a member took outside the platform. */
 export async function addTraining(
   ctx: AppContext,
@@ -41,25 +76,17 @@ export async function addTraining(
   userId: string,
   body: z.infer<typeof AddTrainingBody>,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
   const id = newId();
-  await withTransaction(ctx, async (tx) => {
-    await repo.insertTraining(tx.database.db, {
+  await changeEntry(ctx, access, userId, async (db, { actor, owner }) => {
+    await repo.insertTraining(db, {
       id,
-      networkId: access.network.id,
-      userId: memberId,
+      ...owner,
       title: body.title,
       completedOn: body.completedOn,
       recordedBy: actor.id,
       createdAt: isoNow(),
     });
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
-      action: 'records.training_added',
-      details: { entry: id, completedOn: body.completedOn },
-    });
+    return { action: 'records.training_added', details: { entry: id, completedOn: body.completedOn } };
   });
 }
 
@@ -70,26 +97,21 @@ export async function addCheck(
   userId: string,
   body: z.infer<typeof AddCheckBody>,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
   const id = newId();
-  await withTransaction(ctx, async (tx) => {
-    await repo.insertCheck(tx.database.db, {
+  await changeEntry(ctx, access, userId, async (db, { actor, owner }) => {
+    await repo.insertCheck(db, {
       id,
-      networkId: access.network.id,
-      userId: memberId,
+      ...owner,
       kind: body.kind,
       seenOn: body.seenOn,
       validUntil: body.validUntil,
       recordedBy: actor.id,
       createdAt: isoNow(),
     });
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
+    return {
       action: 'records.check_added',
       details: { entry: id, seenOn: body.seenOn, validUntil: body.validUntil },
-    });
+    };
   });
 }
 
@@ -101,21 +123,15 @@ export async function updateTraining(
   id: string,
   body: z.infer<typeof AddTrainingBody>,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
-  const where = { networkId: access.network.id, userId: memberId, id };
-  await withTransaction(ctx, async (tx) => {
-    const changed = await repo.updateTraining(tx.database.db, where, {
-      title: body.title,
-      completedOn: body.completedOn,
-    });
-    if (!changed) throw notFound();
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
-      action: 'records.training_corrected',
-      details: { entry: id, completedOn: body.completedOn },
-    });
+  await changeEntry(ctx, access, userId, async (db, { owner }) => {
+    const changed = await repo.updateTraining(
+      db,
+      { ...owner, id },
+      { title: body.title, completedOn: body.completedOn },
+    );
+    return changed
+      ? { action: 'records.training_corrected', details: { entry: id, completedOn: body.completedOn } }
+      : null;
   });
 }
 
@@ -127,22 +143,18 @@ export async function updateCheck(
   id: string,
   body: z.infer<typeof AddCheckBody>,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
-  const where = { networkId: access.network.id, userId: memberId, id };
-  await withTransaction(ctx, async (tx) => {
-    const changed = await repo.updateCheck(tx.database.db, where, {
-      kind: body.kind,
-      seenOn: body.seenOn,
-      validUntil: body.validUntil,
-    });
-    if (!changed) throw notFound();
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
-      action: 'records.check_corrected',
-      details: { entry: id, seenOn: body.seenOn, validUntil: body.validUntil },
-    });
+  await changeEntry(ctx, access, userId, async (db, { owner }) => {
+    const changed = await repo.updateCheck(
+      db,
+      { ...owner, id },
+      { kind: body.kind, seenOn: body.seenOn, validUntil: body.validUntil },
+    );
+    return changed
+      ? {
+          action: 'records.check_corrected',
+          details: { entry: id, seenOn: body.seenOn, validUntil: body.validUntil },
+        }
+      : null;
   });
 }
 
@@ -153,19 +165,15 @@ export async function removeRecordItem(
   userId: string,
   id: string,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
-  const where = { networkId: access.network.id, userId: memberId, id };
-  await withTransaction(ctx, async (tx) => {
-    const db = tx.database.db;
-    const training = await repo.deleteItem(db, 'volunteerTrainings', where);
-    if (!training && !(await repo.deleteItem(db, 'volunteerChecks', where))) throw notFound();
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
-      action: training ? 'records.training_removed' : 'records.check_removed',
-      details: { entry: id },
-    });
+  await changeEntry(ctx, access, userId, async (db, { owner }) => {
+    const where = { ...owner, id };
+    if (await repo.deleteItem(db, 'volunteerTrainings', where)) {
+      return { action: 'records.training_removed', details: { entry: id } };
+    }
+    if (await repo.deleteItem(db, 'volunteerChecks', where)) {
+      return { action: 'records.check_removed', details: { entry: id } };
+    }
+    return null;
   });
 }
 
@@ -176,27 +184,21 @@ export async function setCommitment(
   userId: string,
   body: z.infer<typeof SetCommitmentBody>,
 ): Promise<void> {
-  const { actor, memberId } = await managedMember(ctx, access, userId);
-  await withTransaction(ctx, async (tx) => {
-    await repo.saveCommitment(
-      tx.database.db,
-      body.hoursPerWeek === null
-        ? { networkId: access.network.id, userId: memberId, hoursPerWeek: null }
-        : {
-            networkId: access.network.id,
-            userId: memberId,
-            hoursPerWeek: body.hoursPerWeek,
-            until: body.until,
-            updatedBy: actor.id,
-            updatedAt: isoNow(),
-          },
-    );
-    await recordAudit(tx, {
-      networkId: access.network.id,
-      actorId: actor.id,
-      subjectUserId: memberId,
-      action: body.hoursPerWeek === null ? 'records.commitment_cleared' : 'records.commitment_set',
-      details: body.hoursPerWeek === null ? {} : { hoursPerWeek: body.hoursPerWeek, until: body.until },
+  await changeEntry(ctx, access, userId, async (db, { actor, owner }) => {
+    if (body.hoursPerWeek === null) {
+      await repo.saveCommitment(db, { ...owner, hoursPerWeek: null });
+      return { action: 'records.commitment_cleared', details: {} };
+    }
+    await repo.saveCommitment(db, {
+      ...owner,
+      hoursPerWeek: body.hoursPerWeek,
+      until: body.until,
+      updatedBy: actor.id,
+      updatedAt: isoNow(),
     });
+    return {
+      action: 'records.commitment_set',
+      details: { hoursPerWeek: body.hoursPerWeek, until: body.until },
+    };
   });
 }

@@ -7,6 +7,7 @@ import { signOut, useMe } from '../features/auth/api.ts';
 import { useSignInNotice } from '../features/auth/sign-in-notice.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
+import { restartTour } from '../features/tour/api.ts';
 import { useSecondFactorGate } from '../features/users/api.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker, TranslationNote } from './LanguagePicker.tsx';
@@ -32,6 +33,7 @@ export function AppShell() {
   const secondFactorRequired = useSecondFactorGate(Boolean(me)).data === true;
   const unreadMessages = useUnreadMessages(Boolean(me)).data?.total ?? 0;
   const unreadNotifications = useUnreadNotifications(Boolean(me)).data?.unreadCount ?? 0;
+  const inNetwork = /^\/networks\/[^/]+/.test(useLocation().pathname);
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSettled: async () => {
@@ -102,6 +104,8 @@ export function AppShell() {
                         { to: '/profile', label: t('nav.profile') },
                         { to: '/log', label: t('nav.my_log') },
                         { to: '/account', label: t('nav.account') },
+                        // In a network: its first-run tour once more.
+                        ...(inNetwork ? [{ label: t('nav.tour_again'), onSelect: restartTour }] : []),
                         { label: t('nav.sign_out'), onSelect: () => signOutMutation.mutate() },
                       ]}
                     />

@@ -5,10 +5,9 @@ import type { Network } from '../../../../common/contracts/networks.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
-import { TextAreaField } from '../../components/Field.tsx';
-import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useMyProfile } from '../profiles/api.ts';
+import { ApplicationFields } from './ApplicationFields.tsx';
 import { applicationKeys, applyToNetwork, useMyApplications } from './api.ts';
 import { WithdrawApplicationButton } from './WithdrawApplicationButton.tsx';
 
@@ -71,27 +70,10 @@ export function ApplySection({ network }: { network: Network }) {
           )}
           <p>{t('applications.apply_intro')}</p>
           <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
-            <TextAreaField
-              name="motivation"
-              label={t('applications.motivation')}
-              hint={t('applications.motivation_hint')}
-              maxLength={4000}
-              error={form.errors.fields.motivation}
-            />
-            <TextAreaField
-              name="experience"
-              label={t('applications.experience')}
-              hint={t('applications.experience_hint')}
-              maxLength={4000}
-              error={form.errors.fields.experience}
-            />
-            <LanguagesField
-              key={profile.data ? 'own' : 'none'}
-              name="languages"
-              legend={t('applications.languages')}
-              first={network.languages}
-              defaultValue={profile.data?.languages ?? []}
-              error={form.errors.fields.languages}
+            <ApplicationFields
+              network={network}
+              errors={form.errors.fields}
+              languages={profile.data?.languages}
             />
             <Button type="submit" pending={form.isPending}>
               {t('applications.apply_submit')}

@@ -4,8 +4,6 @@ import { Link, useNavigate } from 'react-router';
 import type { Network } from '../../../../common/contracts/networks.ts';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
-import { TextAreaField } from '../../components/Field.tsx';
-import { LanguagesField } from '../../components/LanguagesField.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -15,6 +13,7 @@ import { AccountFields } from '../auth/AccountFields.tsx';
 import { hasPublishedLegal, legalKeys, shownVersions, useCurrentLegal } from '../legal/api.ts';
 import { ConsentField } from '../legal/ConsentField.tsx';
 import { applyWithAccount } from './api.ts';
+import { ApplicationFields } from './ApplicationFields.tsx';
 
 const fields = [
   'displayName',
@@ -87,26 +86,7 @@ export function ApplyWithAccountSection({ network }: { network: Network }) {
         <ApiForm formRef={form.formRef} onSubmit={form.onSubmit} formError={form.errors.form}>
           <fieldset className="stack">
             <legend>{t('applications.with_account.about_you')}</legend>
-            <TextAreaField
-              name="motivation"
-              label={t('applications.motivation')}
-              hint={t('applications.motivation_hint')}
-              maxLength={4000}
-              error={form.errors.fields.motivation}
-            />
-            <TextAreaField
-              name="experience"
-              label={t('applications.experience')}
-              hint={t('applications.experience_hint')}
-              maxLength={4000}
-              error={form.errors.fields.experience}
-            />
-            <LanguagesField
-              name="languages"
-              legend={t('applications.languages')}
-              first={network.languages}
-              error={form.errors.fields.languages}
-            />
+            <ApplicationFields network={network} errors={form.errors.fields} />
           </fieldset>
           <fieldset className="stack">
             <legend>{t('applications.with_account.your_account')}</legend>

@@ -8,6 +8,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { useMe } from '../auth/api.ts';
 import { helpAccess } from '../help/api.ts';
+import { NetworkTour } from '../tour/NetworkTour.tsx';
 import { useNetwork } from './api.ts';
 import { settingsSectionsFor } from './settings-sections.ts';
 
@@ -126,6 +127,7 @@ export default function NetworkLayout() {
           </nav>
         )}
       </div>
+      {!gated && <NetworkTour key={n.slug} network={n} />}
       <Outlet context={n} />
     </div>
   );

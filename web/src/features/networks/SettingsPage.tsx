@@ -15,6 +15,7 @@ import { ResourcesSettingSection } from '../resources/ResourcesSettingSection.ts
 import { invitationKeys } from '../invitations/api.ts';
 import { PendingMetaMentors, usePendingMetaMentors } from '../invitations/PendingMetaMentors.tsx';
 import { RetentionSection } from '../records/RetentionSection.tsx';
+import { WelcomeSection } from '../tour/WelcomeSection.tsx';
 import {
   addNetworkOrganisation,
   appointMetaMentor,
@@ -181,6 +182,8 @@ export default function SettingsPage() {
           />
         </section>
       )}
+
+      {sections.has('welcome') && <WelcomeSection network={network} />}
 
       {sections.has('events') && <EventsSettingSection network={network} />}
 

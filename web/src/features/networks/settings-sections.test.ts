@@ -36,11 +36,18 @@ describe('network settings sections', () => {
       'organisations',
       'resources',
       'retention',
+      'welcome',
     ]);
   });
 
   it('give the founding organisation’s admins the network but not the records of its volunteers', () => {
-    expect(sectionsOf({ orgAdmin: true })).toEqual(['details', 'events', 'metaMentors', 'organisations']);
+    expect(sectionsOf({ orgAdmin: true })).toEqual([
+      'details',
+      'events',
+      'metaMentors',
+      'organisations',
+      'welcome',
+    ]);
   });
 
   it('give a mentor, and an office member held at the agreement, no settings page at all', () => {

@@ -10,6 +10,7 @@ export const SETTINGS_SECTIONS = {
   metaMentors: 'members.change_role',
   organisations: 'network.organisations.manage',
   details: 'network.edit',
+  welcome: 'network.edit',
   events: 'network.edit',
   resources: 'resources.manage',
   retention: 'records.settings',
