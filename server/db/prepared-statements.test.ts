@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../test/build-app.ts';
 import { createDatabase, type Database } from './database.ts';
+import { precompiled } from './precompiled.ts';
 import { PLANNED_FOR_ITS_VALUES } from './prepared-statements.ts';
 
 /**
@@ -91,6 +92,22 @@ describe.runIf(DIALECTS.includes('postgres'))('prepared statements on postgres',
     const now = await prepared(database);
     expect(now.filter((s) => s.includes('planned for its values'))).toEqual([]);
     expect(now.length).toBeLessThanOrEqual(named + 1);
+  });
+
+  it('sends a precompiled query planned for its values unnamed, with the same answers', async () => {
+    const thingByName = precompiled(
+      (db, p: { name: string }) =>
+        db
+          .selectFrom('things' as never)
+          .select(['id' as never])
+          .where('name' as never, '=', p.name as never),
+      { values: ['name'], plannedForItsValues: true },
+    );
+    for (const name of ['one', 'two', 'three', 'one', 'two', 'three', 'one']) {
+      expect(await thingByName(database.db, { name })).toEqual([{ id: { one: 1, two: 2, three: 3 }[name] }]);
+    }
+    expect((await prepared(database)).filter((s) => s.includes('planned for its values'))).toEqual([]);
+    expect((await prepared(database)).filter((s) => s.includes('"name" = $1'))).toEqual([]);
   });
 
   it('survives a change of the schema under a prepared statement', async () => {

@@ -26,7 +26,8 @@ export function keepPreparedStatements(pool: Pg.Pool, limit = DEFAULT_LIMIT): vo
  * word (66 ms at the large scale) where walking the primary key from the newest document takes
  * 12 ms. Only for short statements: planning such one costs ~0.5 ms each time.
  */
-export const PLANNED_FOR_ITS_VALUES = sql.raw('/* planned for its values */ ');
+export const PLANNED_FOR_ITS_VALUES_TEXT = '/* planned for its values */ ';
+export const PLANNED_FOR_ITS_VALUES = sql.raw(PLANNED_FOR_ITS_VALUES_TEXT);
 
 const DEFAULT_LIMIT = 256;
 const DML = /^\s*(select|insert|update|delete|with)\b/i;

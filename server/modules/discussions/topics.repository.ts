@@ -131,6 +131,8 @@ const topicPage = precompiled(
   {
     values: ['networkId', 'spaceId', 'viewerId', 'afterPinned', 'afterActivity', 'afterId', 'limit'],
     jsonRows: true,
+    // Which index serves it (the space's or the network's) depends on how busy the space is.
+    plannedForItsValues: true,
   },
 );
 
