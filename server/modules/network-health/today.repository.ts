@@ -22,11 +22,13 @@ export async function listActiveToday(
   day: string,
   todayStart: string,
 ): Promise<string[]> {
+  const tomorrowStart = new Date(Date.parse(todayStart) + 86_400_000).toISOString();
   const posts = db
     .selectFrom('posts')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
     .where('createdAt', '>=', todayStart)
+    .where('createdAt', '<', tomorrowStart)
     .where('authorId', 'is not', null);
   const messages = db
     .selectFrom('messages as m')
@@ -34,6 +36,7 @@ export async function listActiveToday(
     .select('m.senderId as userId')
     .where(byTimeIndex('ms.networkId'), '=', networkId)
     .where('m.createdAt', '>=', todayStart)
+    .where('m.createdAt', '<', tomorrowStart)
     .whereRef('ms.joinedAt', '<=', 'm.createdAt')
     .where((eb) => eb.or([eb('ms.endedAt', 'is', null), eb('ms.endedAt', '>', eb.ref('m.createdAt'))]));
   const asked = db
@@ -41,24 +44,28 @@ export async function listActiveToday(
     .select('requesterId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
     .where('createdAt', '>=', todayStart)
+    .where('createdAt', '<', tomorrowStart)
     .where('requesterId', 'is not', null);
   const answered = db
     .selectFrom('helpResponses')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
     .where('createdAt', '>=', todayStart)
+    .where('createdAt', '<', tomorrowStart)
     .where('authorId', 'is not', null);
   const offered = db
     .selectFrom('helpOffers')
     .select('helperId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart);
+    .where('createdAt', '>=', todayStart)
+    .where('createdAt', '<', tomorrowStart);
   const rsvped = db
     .selectFrom('eventRsvps as r')
     .innerJoin('events as e', 'e.id', 'r.eventId')
     .select('r.userId')
     .where(byTimeIndex('e.networkId'), '=', networkId)
-    .where('r.respondedAt', '>=', todayStart);
+    .where('r.respondedAt', '>=', todayStart)
+    .where('r.respondedAt', '<', tomorrowStart);
   const came = db
     .selectFrom('eventAttendance as a')
     .innerJoin('events as e', 'e.id', 'a.eventId')
@@ -102,6 +109,7 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('ms.networkId'), '=', networkId)
         .where('m.createdAt', '>=', todayStart)
+        .where('m.createdAt', '<', tomorrowStart)
         .where('m.deletedAt', 'is', null)
         .whereRef('ms.joinedAt', '<=', 'm.createdAt')
         .where((w) => w.or([w('ms.endedAt', 'is', null), w('ms.endedAt', '>', w.ref('m.createdAt'))]))
@@ -111,6 +119,7 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', networkId)
         .where('joinedAt', '>=', todayStart)
+        .where('joinedAt', '<', tomorrowStart)
         .as('joined'),
       eb
         .selectFrom('memberships')
@@ -118,6 +127,7 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .where(byTimeIndex('networkId'), '=', networkId)
         .where('status', 'in', ['left', 'removed'])
         .where('endedAt', '>=', todayStart)
+        .where('endedAt', '<', tomorrowStart)
         .as('left'),
       eb
         .selectFrom('events')
@@ -156,7 +166,8 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
     .selectFrom('helpRequests')
     .select(['createdAt', 'firstResponseAt'])
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('firstResponseAt', '>=', todayStart);
+    .where('firstResponseAt', '>=', todayStart)
+    .where('firstResponseAt', '<', tomorrowStart);
   const [[row], answered] = await Promise.all([counts.execute(), answers.execute()]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
