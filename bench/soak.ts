@@ -658,6 +658,9 @@ async function fault(fixture: Fixture, dataDir: string, env: Record<string, stri
       const record: (typeof kills)[number] = { atS: round((killedAt - started) / 1000), pid: victim };
       kills.push(record);
       // The replacement: a new child of the supervisor, then that child holding the listening socket.
+      // Between fork and exec the new process is a copy of the supervisor and holds its sockets: it
+      // serves once it holds the listening socket after having been seen without it.
+      let execed = false;
       const until = killedAt + 30_000;
       while (performance.now() < until) {
         const fresh = childPids(supervisor).find((pid) => !before.includes(pid));
@@ -665,7 +668,9 @@ async function fault(fixture: Fixture, dataDir: string, env: Record<string, stri
           record.newPid = fresh;
           record.forkedMs = Math.round(performance.now() - killedAt);
         }
-        if (fresh && holdsSocket(fresh, inode)) {
+        const holds = fresh !== undefined && holdsSocket(fresh, inode);
+        if (fresh && !holds) execed = true;
+        if (holds && execed) {
           record.servingMs = Math.round(performance.now() - killedAt);
           break;
         }
