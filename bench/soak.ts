@@ -186,7 +186,11 @@ async function prepare(): Promise<{ dataDir: string; fixture: Fixture; env: Reco
   if (dialect === 'postgres') {
     const made = await generatePostgresDataset(work, 'small');
     dropDatabase = made.drop;
-    return { dataDir: made.dataDir, fixture: made.fixture, env: { DATABASE_URL: made.databaseUrl } };
+    return {
+      dataDir: made.dataDir,
+      fixture: made.fixture,
+      env: { DATABASE_URL: made.databaseUrl, PUBLIC_URL: 'http://127.0.0.1' },
+    };
   }
   const kept = process.env.BENCH_DATA_SMALL;
   if (kept) {
