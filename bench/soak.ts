@@ -665,7 +665,7 @@ async function fault(fixture: Fixture, dataDir: string, env: Record<string, stri
       // Between fork and exec the new process is a copy of the supervisor and holds its sockets: it
       // serves once it holds the listening socket after having been seen without it.
       let execed = false;
-      const until = killedAt + 30_000;
+      const until = killedAt + intervalMs - 500;
       while (performance.now() < until) {
         const fresh = childPids(supervisor).find((pid) => !before.includes(pid));
         if (fresh && record.newPid === undefined) {
