@@ -12,6 +12,15 @@ export async function openMemberSessions(
   networkSlug: string,
   count: number,
 ): Promise<string[]> {
+  return (await openMemberSessionsOf(env, networkSlug, count)).map((s) => s.token);
+}
+
+/** The same, with each member's user id beside the session token. */
+export async function openMemberSessionsOf(
+  env: Record<string, string>,
+  networkSlug: string,
+  count: number,
+): Promise<{ userId: string; token: string }[]> {
   const ctx = createContext(
     loadConfig({ ...env, LOG_LEVEL: 'silent' }),
     createLogger({ logLevel: 'silent' }),
@@ -26,11 +35,12 @@ export async function openMemberSessions(
       .orderBy('m.userId')
       .limit(count)
       .execute();
-    const tokens: string[] = [];
+    const sessions: { userId: string; token: string }[] = [];
     for (const row of rows) {
-      tokens.push((await startSession(ctx, row.userId, { ip: '127.0.0.1', userAgent: 'bench' })).token);
+      const { token } = await startSession(ctx, row.userId, { ip: '127.0.0.1', userAgent: 'bench' });
+      sessions.push({ userId: row.userId, token });
     }
-    return tokens;
+    return sessions;
   } finally {
     await ctx.close();
   }
