@@ -260,7 +260,7 @@ describe.each(DIALECTS)('MOOC sessions and graduates on %s', (dialect) => {
     const file = [
       'Full name,Email address,Completion date,Language',
       'Olena Koval,olena.k@example.org,2025-03-20,uk',
-      'Jean Dupont,jean.d@example.org,2025-03-21,fr',
+      'Jean Dupont,jean.d@example.org,2025-03-21,sw',
       'Anna Schmidt,anna.s@example.org,2025-03-22,',
       'Bounce Back,bounce@example.org,2025-03-22,en',
     ].join('\n');

@@ -173,7 +173,15 @@ describe.each(DIALECTS)('organisations and networks on %s', (dialect) => {
     expect((await client.get(`/api/networks/${network.slug}`)).json().viewer).toMatchObject({
       role: 'mentor',
       acceptedCurrent: false,
-      permissions: ['network.view', 'membership.leave', 'documents.view', 'documents.accept', 'office.view'],
+      // Public events are open to anyone, member or not.
+      permissions: [
+        'network.view',
+        'membership.leave',
+        'documents.view',
+        'documents.accept',
+        'office.view',
+        'events.public',
+      ],
     });
 
     const docs = (await client.get(`/api/networks/${network.slug}/documents`)).json();
