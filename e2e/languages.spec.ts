@@ -102,6 +102,7 @@ describe('every UI language', () => {
         await member.close();
       }
       expect(violations).toEqual([]);
-    });
+      // Two pages in each of the sixteen languages: longer than one flow.
+    }, 600_000);
   }
 });
