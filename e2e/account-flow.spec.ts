@@ -172,6 +172,9 @@ describe.each(VIEWPORTS)('account flow at $width px ($colorScheme)', (viewport: 
 
     // Back to English; forgot password → mail → reset → sign in with the new one.
     await page.locator('.language-picker select').selectOption('en');
+    // The choice is kept once the page speaks it; a page opened before then would speak Arabic.
+    await page.getByRole('link', { name: 'Sign in', exact: true }).first().waitFor();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('mn.locale'))).toBe('en');
     await page.goto('/forgot-password');
     await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
     await check(page, '14-forgot-password');
