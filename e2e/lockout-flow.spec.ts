@@ -74,6 +74,8 @@ describe.each([
     const context = await newContext(browser, server.url, viewport, locale);
     const page = await context.newPage();
     await page.goto('/signin');
+    // The page speaks the browser's language once its catalogue is there.
+    await page.getByLabel(t('auth.email')).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
     const codeField = page.getByLabel(t('account.two_factor.disable_code_label'));
     expect(await codeField.count()).toBe(0);
