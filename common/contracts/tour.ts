@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { WELCOME_TEXT_MAX } from '../tour.ts';
 
 /** Where a member stands with a network's first-run tour: not yet seen, gone through, or skipped. */
 export const TOUR_STATUSES = ['new', 'done', 'skipped'] as const;
 export const TourStatusCode = z.enum(TOUR_STATUSES);
 export type TourStatusCode = z.infer<typeof TourStatusCode>;
-
-/** The longest welcome text a network's meta-mentors may write for the tour's first step. */
-export const WELCOME_TEXT_MAX = 2000;
 
 export const TourState = z.object({
   status: TourStatusCode,

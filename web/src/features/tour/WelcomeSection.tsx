@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network } from '../../../../common/contracts/networks.ts';
-import { WELCOME_TEXT_MAX } from '../../../../common/contracts/tour.ts';
+import { WELCOME_TEXT_MAX } from '../../../../common/tour.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
