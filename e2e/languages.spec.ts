@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUnreviewed, LOCALES, type Locale, RTL_LOCALES } from '../common/locales.ts';
@@ -12,6 +11,7 @@ import {
 } from './support/browser.ts';
 import { NetworkSeed } from './support/seed.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { messageOf } from './support/two-factor.ts';
 
 /**
  * Every UI language (LOCALES, so a language added later is covered without touching this file):
@@ -28,17 +28,6 @@ const founder = {
   password: 'a kite above the dunes',
   displayName: 'Leyla Karimi',
 };
-
-type Catalogue = { [key: string]: string | Catalogue };
-function message(locale: Locale, key: string): string {
-  const catalogue = JSON.parse(
-    readFileSync(new URL(`../common/i18n/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Catalogue;
-  let node: string | Catalogue | undefined = catalogue;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`${locale}: no message ${key}`);
-  return node;
-}
 
 beforeAll(async () => {
   buildWebIfNeeded();
@@ -62,7 +51,7 @@ async function checkPage(page: Page, locale: Locale, name: string, viewport: Vie
   const note = page.locator('.translation-note');
   if (isUnreviewed(locale)) {
     await expect.poll(() => note.isVisible(), WAIT).toBe(true);
-    await expect.poll(() => note.textContent(), WAIT).toContain(message(locale, 'common.unreviewed_note'));
+    await expect.poll(() => note.textContent(), WAIT).toContain(messageOf(locale)('common.unreviewed_note'));
   } else {
     expect(await note.count()).toBe(0);
   }
@@ -88,7 +77,7 @@ describe('every UI language', () => {
           await landing.goto('/');
           await expect
             .poll(() => landing.getByRole('heading', { level: 1 }).first().textContent(), WAIT)
-            .toBe(message(locale, 'landing.title'));
+            .toBe(messageOf(locale)('landing.title'));
           await checkPage(landing, locale, 'landing', viewport, violations);
 
           // The account's language wins once signed in: it is changed as the language picker would.
