@@ -9,8 +9,8 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
-import { arabic } from './support/arabic.ts';
 import { waitForMailLink } from './support/mail.ts';
+import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import {
   checkBothWidths,
   launchBrowser,
@@ -11,6 +10,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { arabic } from './support/messages.ts';
 import { NetworkSeed } from './support/seed.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import {
   launchBrowser,
   newContext,
@@ -9,6 +8,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;

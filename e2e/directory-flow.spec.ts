@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { languageName } from '../common/languages.ts';
-import { arabic } from './support/arabic.ts';
 import { checkBothWidths, chooseOption, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
+import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;

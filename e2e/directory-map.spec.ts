@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { DirectoryEntry } from '../common/contracts/directory.ts';
-import { arabic } from './support/arabic.ts';
 import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import {
   checkBothWidths,
   launchBrowser,
@@ -11,6 +10,7 @@ import {
   type Viewport,
 } from './support/browser.ts';
 import { waitForMailLink } from './support/mail.ts';
+import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;

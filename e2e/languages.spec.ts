@@ -9,9 +9,9 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { messageOf } from './support/messages.ts';
 import { NetworkSeed } from './support/seed.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
-import { messageOf } from './support/two-factor.ts';
 
 /**
  * Every UI language (LOCALES, so a language added later is covered without touching this file):

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, pageCheck, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { messageOf } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
-import { messageOf, totpCode, wrongCodeFor } from './support/two-factor.ts';
+import { totpCode, wrongCodeFor } from './support/two-factor.ts';
 
 let server: TestServer;
 let browser: Browser;

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import {
   launchBrowser,
   screenshot,
@@ -8,7 +7,9 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { arabic } from './support/messages.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -16,8 +17,9 @@ const [phone, laptop] = VIEWPORTS as [Viewport, Viewport];
 const slug = 'offline-net';
 const olga = { email: 'olga@example.org', password: 'a lighthouse on the hill', displayName: 'Olga Meta' };
 const karim = { email: 'karim@example.org', password: 'a windmill by the river', displayName: 'كريم' };
-const cookies = { olga: '', karim: '' };
-type Who = keyof typeof cookies;
+type Who = 'olga' | 'karim';
+let seed: NetworkSeed;
+const call = (who: Who, method: string, path: string, body?: unknown) => seed.call(who, method, path, body);
 const topicTitle = 'Where is the housing office?';
 let topicId = '';
 let conversationId = '';
@@ -27,53 +29,18 @@ const resourceTitle = 'First steps in Leipzig';
 const eventTitle = 'Evening walk by the river';
 
 type Json = Record<string, unknown>;
-async function call(who: Who, method: string, path: string, body?: unknown): Promise<Json> {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Json;
-}
-
-async function acceptDocuments(who: Who) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
 
 /** A network with a topic (one reply) and a conversation between Olga (English) and Karim (Arabic). */
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
-  await apiCall(server, 'POST', '/auth/register', { ...olga, locale: 'en' });
-  cookies.olga =
-    (await apiCall(server, 'POST', '/auth/login', { email: olga.email, password: olga.password })).cookie ??
-    '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'ar'],
-  });
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  await seed.foundNetwork('olga', olga, {
     name: 'Offline Network',
-    slug,
     languages: ['en', 'ar'],
-    visibility: 'private',
+    orgLanguages: ['en', 'ar'],
   });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: olga.email });
-  await acceptDocuments('olga');
   const { spaces } = (await call('olga', 'GET', `/networks/${slug}/spaces`)) as { spaces: { id: string }[] };
   const topic = await call('olga', 'POST', `/networks/${slug}/topics`, {
     spaceId: spaces[0]?.id,
@@ -81,12 +48,9 @@ beforeAll(async () => {
     body: 'I need to register my address this week.',
   });
   topicId = String(topic.id);
-  await apiCall(server, 'POST', '/auth/register', { ...karim, locale: 'ar' });
+  await seed.register('karim', karim, 'ar');
   await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: karim.email });
-  cookies.karim =
-    (await apiCall(server, 'POST', '/auth/login', { email: karim.email, password: karim.password })).cookie ??
-    '';
-  await acceptDocuments('karim');
+  await seed.acceptDocuments('karim');
   await call('karim', 'POST', `/networks/${slug}/topics/${topicId}/replies`, {
     body: 'It is in the town hall, second floor.',
   });
@@ -136,7 +100,7 @@ async function signedIn(
     locale,
     serviceWorkers: 'allow',
   });
-  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
+  const [name, value] = (seed.cookies[who] ?? '').split(/=(.*)/s) as [string, string];
   await context.addCookies([{ name, value, url: server.url }]);
   const page = await context.newPage();
   onTestFailed(async () => {

@@ -1,8 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { arabic } from './support/arabic.ts';
-import { checkBothWidths, launchBrowser, newContext, VIEWPORTS, type Viewport } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkBothWidths,
+  launchBrowser,
+  newContext,
+  OpenPages,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
+import { arabic } from './support/messages.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -14,61 +22,30 @@ const people = {
   karim: { email: 'karim@example.org', password: 'jasmine under the window', displayName: 'كريم' },
 };
 type Who = keyof typeof people;
-const cookies: Record<Who, string> = { olga: '', karim: '' };
 const organisations: Record<Who, string> = { olga: '', karim: '' };
 const river = { slug: 'river-net', name: 'River Network' };
 const harbour = { slug: 'harbour-net', name: 'Harbour Network' };
+/** Each founder's network, through which their calls go. */
+const seeds = {} as Record<Who, NetworkSeed>;
+const call = (who: Who, method: string, path: string, body?: unknown) =>
+  seeds[who].call(who, method, path, body);
 
-type Json = Record<string, unknown>;
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Json;
-}
-
-/** Registers a person who founds an organisation and a public network and becomes its meta-mentor. */
+/** A person who founds an organisation in a city and a public network, and becomes its meta-mentor. */
 async function founder(who: Who, locale: string, network: { slug: string; name: string }, city: string) {
-  await apiCall(server, 'POST', '/auth/register', { ...people[who], locale });
-  const login = await apiCall(server, 'POST', '/auth/login', {
-    email: people[who].email,
-    password: people[who].password,
-  });
-  cookies[who] = login.cookie ?? '';
-  const org = await call(who, 'POST', '/organisations', {
-    name: `${city} Welcome House`,
-    kind: 'ngo',
-    country: 'DE',
-    city,
-    languages: ['en', 'ar'],
-  });
-  organisations[who] = String(org.slug);
-  await call(who, 'POST', `/organisations/${org.slug}/networks`, {
+  seeds[who] = new NetworkSeed(server, network.slug);
+  organisations[who] = await seeds[who].foundNetwork(who, people[who], {
     name: network.name,
-    slug: network.slug,
     languages: ['en', 'ar'],
     visibility: 'public',
-  });
-  await call(who, 'POST', `/networks/${network.slug}/meta-mentors`, { email: people[who].email });
-  const docs = (await call(who, 'GET', `/networks/${network.slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${network.slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
+    organisation: { name: `${city} Welcome House`, city },
+    locale,
   });
 }
 
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
+  await new NetworkSeed(server, river.slug).setUpPlatform();
   await founder('olga', 'en', river, 'Leipzig');
   await founder('karim', 'ar', harbour, 'Halle');
   browser = await launchBrowser();
@@ -79,15 +56,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const pages: Page[] = [];
-async function signedIn(who: Who, viewport: Viewport): Promise<Page> {
-  const context = await newContext(browser, server.url, viewport);
-  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
+const pages = new OpenPages('partners');
+const signedIn = async (who: Who, viewport: Viewport): Promise<Page> =>
+  pages.add(await (await seeds[who].signedInContext(browser, who, viewport)).newPage());
 
 const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
 
@@ -100,12 +71,7 @@ const daysAhead = (days: number, hour: number) => {
 
 describe('partner networks', () => {
   it('two networks become partners and a shared event shows in both', async () => {
-    onTestFailed(async () => {
-      for (const [i, page] of pages.entries())
-        await page
-          .screenshot({ path: `e2e/screenshots/failure-partners-${i}.png`, fullPage: true })
-          .catch(() => {});
-    });
+    pages.photographFailures();
 
     // Olga asks Harbour Network, by its address, from River Network's partners page.
     const olga = await signedIn('olga', laptop);
@@ -186,8 +152,7 @@ describe('partner networks', () => {
     // A visitor without an account, on a phone, in Arabic.
     const context = await newContext(browser, server.url, phone);
     await context.addInitScript(() => localStorage.setItem('mn.locale', 'ar'));
-    const visitor = await context.newPage();
-    pages.push(visitor);
+    const visitor = pages.add(await context.newPage());
     await visitor.goto(`/networks/${river.slug}`);
     await visitor.getByRole('heading', { level: 1, name: river.name }).waitFor();
     expect(await visitor.evaluate(() => document.documentElement.dir)).toBe('rtl');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import { checkBothWidths, launchBrowser, openNavEntry, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { arabic } from './support/messages.ts';
 import { NetworkSeed } from './support/seed.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 

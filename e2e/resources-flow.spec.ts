@@ -1,15 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
-import { arabic } from './support/arabic.ts';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkBothWidths,
   launchBrowser,
-  newContext,
+  OpenPages,
   openNavEntry,
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
-import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
+import { arabic } from './support/messages.ts';
+import { NetworkSeed } from './support/seed.ts';
+import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,73 +23,21 @@ const people = {
   rania: { email: 'rania@example.org', password: 'jasmine under the window', displayName: 'Rania Mentor' },
 };
 type Who = keyof typeof people;
-const cookies: Record<Who, string> = { olga: '', rania: '' };
-
-type Json = Record<string, unknown>;
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const answer = await apiCall(server, method, path, body, cookies[who]);
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json as Json;
-}
-
-async function acceptDocuments(who: Who) {
-  const docs = (await call(who, 'GET', `/networks/${slug}/documents`)) as {
-    documents: { kind: string; version: number }[];
-  };
-  const version = (kind: string) => docs.documents.find((d) => d.kind === kind)?.version;
-  await call(who, 'POST', `/networks/${slug}/documents/accept`, {
-    agreementVersion: version('agreement'),
-    rulesVersion: version('rules'),
-  });
-}
+let seed: NetworkSeed;
+const pages = new OpenPages('resources');
 
 /** A network with its meta-mentor (Olga) and a mentor who reads the app in Arabic (Rania). */
 beforeAll(async () => {
   buildWebIfNeeded();
   server = await startServer();
-  await apiCall(server, 'POST', '/setup', {
-    token: server.setupToken,
-    email: 'admin@example.org',
-    password: 'admin platform passphrase',
-    displayName: 'Admin',
-    locale: 'en',
-  });
-  await apiCall(server, 'POST', '/auth/register', { ...people.olga, locale: 'en' });
-  cookies.olga =
-    (
-      await apiCall(server, 'POST', '/auth/login', {
-        email: people.olga.email,
-        password: people.olga.password,
-      })
-    ).cookie ?? '';
-  const org = await call('olga', 'POST', '/organisations', {
-    name: 'Welcome House',
-    kind: 'ngo',
-    country: 'DE',
-    city: 'Leipzig',
-    languages: ['en', 'de'],
-  });
-  await call('olga', 'POST', `/organisations/${org.slug}/networks`, {
+  seed = new NetworkSeed(server, slug);
+  await seed.setUpPlatform();
+  await seed.foundNetwork('olga', people.olga, {
     name: 'Resource Network',
-    slug,
     languages: ['en', 'ar'],
-    visibility: 'private',
+    orgLanguages: ['en', 'de'],
   });
-  await call('olga', 'POST', `/networks/${slug}/meta-mentors`, { email: people.olga.email });
-  await acceptDocuments('olga');
-  const link = await call('olga', 'POST', `/networks/${slug}/invitations`, {
-    kind: 'link',
-    role: 'mentor',
-    level: 'experienced',
-  });
-  const token = new URL(String(link.url)).pathname.split('/').pop() ?? '';
-  const joined = await apiCall(server, 'POST', `/invitations/${token}/accept`, {
-    ...people.rania,
-    locale: 'ar',
-  });
-  expect(joined.status).toBeLessThan(300);
-  cookies.rania = joined.cookie ?? '';
-  await acceptDocuments('rania');
+  await seed.join('olga', 'rania', people.rania, { level: 'experienced', locale: 'ar' });
   browser = await launchBrowser();
 });
 
@@ -97,26 +46,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const pages: Page[] = [];
 /** A signed-in page for one person at one width. */
-async function signedIn(who: Who, viewport: Viewport): Promise<Page> {
-  const context = await newContext(browser, server.url, viewport);
-  const [name, value] = cookies[who].split(/=(.*)/s) as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-function photographFailures(): void {
-  onTestFailed(async () => {
-    for (const [i, page] of pages.entries()) {
-      await page
-        .screenshot({ path: `e2e/screenshots/failure-resources-${i}.png`, fullPage: true })
-        .catch(() => {});
-    }
-  });
-}
+const signedIn = async (who: Who, viewport: Viewport): Promise<Page> =>
+  pages.add(await (await seed.signedInContext(browser, who, viewport)).newPage());
+const photographFailures = () => pages.photographFailures();
 
 const check = (page: Page, name: string) => checkBothWidths(page, name, violations);
 const heading = (page: Page, name: string | RegExp, level = 1) =>

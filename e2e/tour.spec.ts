@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arabic } from './support/arabic.ts';
 import {
   launchBrowser,
   seriousA11yViolations,
@@ -8,6 +7,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser.ts';
+import { arabic } from './support/messages.ts';
 import { NetworkSeed } from './support/seed.ts';
 import { buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -185,4 +185,27 @@ export async function chooseOption(page: Page, label: string | RegExp, option: s
   await box.click();
   await box.fill(option);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The pages a spec opens, photographed into e2e/screenshots/failure-<name>-<n>.png when a test fails. */
+export class OpenPages {
+  readonly list: Page[] = [];
+
+  constructor(readonly name: string) {}
+
+  add(page: Page): Page {
+    this.list.push(page);
+    return page;
+  }
+
+  /** Call at the start of a test. */
+  photographFailures(): void {
+    onTestFailed(async () => {
+      for (const [i, page] of this.list.entries()) {
+        await page
+          .screenshot({ path: `e2e/screenshots/failure-${this.name}-${i}.png`, fullPage: true })
+          .catch(() => {});
+      }
+    });
+  }
 }

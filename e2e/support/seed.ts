@@ -38,33 +38,37 @@ export class NetworkSeed {
 
   /** The platform's first admin, from the setup token the server printed. */
   async setUpPlatform(): Promise<void> {
-    await apiCall(this.server, 'POST', '/setup', {
+    const setup = await apiCall(this.server, 'POST', '/setup', {
       token: this.server.setupToken,
       ...PLATFORM_ADMIN,
       locale: 'en',
     });
+    expect(setup.status, JSON.stringify(setup.json)).toBe(201);
   }
 
   /**
-   * The founder registers and signs in, founds an organisation (Welcome House, Leipzig) and the
-   * network, names themself meta-mentor and accepts its documents. Returns the organisation's slug.
+   * The founder registers (in `locale`, English unless given) and signs in, founds an organisation
+   * (Welcome House, Leipzig, unless named) and the network, names themself meta-mentor and accepts
+   * its documents. Returns the organisation's slug.
    */
   async foundNetwork(
     who: string,
     founder: Person,
-    network: { name: string; languages: string[]; orgLanguages?: string[]; visibility?: string },
+    network: {
+      name: string;
+      languages: string[];
+      orgLanguages?: string[];
+      visibility?: string;
+      organisation?: { name: string; city: string };
+      locale?: string;
+    },
   ): Promise<string> {
-    await apiCall(this.server, 'POST', '/auth/register', { ...founder, locale: 'en' });
-    const signIn = await apiCall(this.server, 'POST', '/auth/login', {
-      email: founder.email,
-      password: founder.password,
-    });
-    this.cookies[who] = signIn.cookie ?? '';
+    await this.register(who, founder, network.locale);
     const org = await this.call(who, 'POST', '/organisations', {
-      name: 'Welcome House',
+      name: network.organisation?.name ?? 'Welcome House',
       kind: 'ngo',
       country: 'DE',
-      city: 'Leipzig',
+      city: network.organisation?.city ?? 'Leipzig',
       languages: network.orgLanguages ?? network.languages.slice(0, 2),
     });
     await this.call(who, 'POST', `/organisations/${org.slug}/networks`, {
@@ -76,6 +80,18 @@ export class NetworkSeed {
     await this.call(who, 'POST', `/networks/${this.slug}/meta-mentors`, { email: founder.email });
     await this.acceptDocuments(who);
     return String(org.slug);
+  }
+
+  /** The person registers an account (in `locale`) and signs in; the session is kept as `who`. */
+  async register(who: string, person: Person, locale = 'en'): Promise<void> {
+    const registered = await apiCall(this.server, 'POST', '/auth/register', { ...person, locale });
+    expect(registered.status, JSON.stringify(registered.json)).toBeLessThan(300);
+    const signIn = await apiCall(this.server, 'POST', '/auth/login', {
+      email: person.email,
+      password: person.password,
+    });
+    expect(signIn.status, JSON.stringify(signIn.json)).toBe(200);
+    this.cookies[who] = signIn.cookie ?? '';
   }
 
   /** Accepts the network's current agreement and communication rules. */
@@ -91,14 +107,20 @@ export class NetworkSeed {
   }
 
   /**
-   * `who` joins through an invitation link made by `inviter` (a new account in `locale`) and
-   * accepts the documents. Returns the new member's id.
+   * `who` joins through an invitation link made by `inviter` (a new account in `locale`), accepts
+   * the documents and, given a profile, saves it (the fields it leaves out empty). Returns the new
+   * member's id.
    */
   async join(
     inviter: string,
     who: string,
     person: Person,
-    options: { role?: 'mentor' | 'office'; level?: 'beginner' | 'experienced'; locale?: string } = {},
+    options: {
+      role?: 'mentor' | 'office';
+      level?: 'beginner' | 'experienced';
+      locale?: string;
+      profile?: Json;
+    } = {},
   ): Promise<string> {
     const link = await this.call(inviter, 'POST', `/networks/${this.slug}/invitations`, {
       kind: 'link',
@@ -113,6 +135,18 @@ export class NetworkSeed {
     expect(joined.status, JSON.stringify(joined.json)).toBeLessThan(300);
     this.cookies[who] = joined.cookie ?? '';
     await this.acceptDocuments(who);
+    if (options.profile) {
+      await this.call(who, 'PUT', '/me/profile', {
+        languages: [],
+        expertise: [],
+        region: '',
+        availability: '',
+        experienceLevel: null,
+        bio: '',
+        visibility: 'network',
+        ...options.profile,
+      });
+    }
     return String(((await this.call(who, 'GET', '/me')) as { id: string }).id);
   }
 

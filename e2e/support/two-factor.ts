@@ -1,21 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-
-type Catalogue = { [key: string]: string | Catalogue };
-
-/** A message of a catalogue as the app shows it (only messages without arguments are asked for). */
-export function messageOf(locale: string) {
-  const catalogue = JSON.parse(
-    readFileSync(new URL(`../../common/i18n/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Catalogue;
-  return (key: string): string => {
-    let node: string | Catalogue | undefined = catalogue;
-    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    if (typeof node !== 'string') throw new Error(`no ${locale} text for ${key}`);
-    return node;
-  };
-}
 
 /** The code an authenticator app shows for the secret, `steps` 30-second steps from now. */
 export function totpCode(secret: string, steps = 0): string {
