@@ -1,6 +1,7 @@
 import type { DirectoryClaim, DirectoryEntry } from '../../../common/contracts/directory.ts';
 import { distanceKm } from '../../../common/directory.ts';
-import type { DirectoryClaimListRow, DirectoryEntryListRow, Near } from './directory.repository.ts';
+import type { DirectoryClaimListRow, DirectoryEntryListRow } from './directory.repository.ts';
+import type { Near } from './directory-search.repository.ts';
 
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
 

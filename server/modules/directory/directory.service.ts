@@ -15,6 +15,7 @@ import { isoNow } from '../../lib/time.ts';
 import type { OrganisationRow } from '../organisations/index.ts';
 import type { UserRow } from '../users/index.ts';
 import * as repo from './directory.repository.ts';
+import * as search from './directory-search.repository.ts';
 import type { DirectoryEntriesTable } from './directory.table.ts';
 import { derivedColumns } from './directory-text.ts';
 
@@ -120,7 +121,7 @@ export async function syncMirroredEntries(ctx: AppContext, force = false): Promi
   }
 }
 
-function filterOf(query: Omit<DirectoryQuery, 'page' | 'limit'>): repo.DirectoryFilter {
+function filterOf(query: Omit<DirectoryQuery, 'page' | 'limit'>): search.DirectoryFilter {
   return {
     text: query.text,
     country: query.country,
@@ -131,7 +132,7 @@ function filterOf(query: Omit<DirectoryQuery, 'page' | 'limit'>): repo.Directory
   };
 }
 
-function nearOf(query: { lat?: number; lng?: number }): repo.Near | undefined {
+function nearOf(query: { lat?: number; lng?: number }): search.Near | undefined {
   return query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
 }
 
@@ -139,7 +140,7 @@ function nearOf(query: { lat?: number; lng?: number }): repo.Near | undefined {
 export async function listDirectory(ctx: AppContext, query: DirectoryQuery) {
   await syncMirroredEntries(ctx);
   const near = nearOf(query);
-  const rows = await repo.searchEntries(ctx.database.db, filterOf(query), {
+  const rows = await search.searchPage(ctx.database.db, filterOf(query), {
     offset: (query.page - 1) * query.limit,
     limit: query.limit + 1,
     near,
@@ -157,7 +158,7 @@ export async function listDirectory(ctx: AppContext, query: DirectoryQuery) {
 export async function exportDirectory(ctx: AppContext, query: DirectoryExportQuery) {
   await syncMirroredEntries(ctx);
   const near = nearOf(query);
-  const rows = await repo.searchEntries(ctx.database.db, filterOf(query), {
+  const rows = await search.searchEntries(ctx.database.db, filterOf(query), {
     offset: 0,
     limit: DIRECTORY_EXPORT_MAX,
     near,
