@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Combobox } from '../../components/Combobox.tsx';
+import { ChipPicker } from '../../components/ChipPicker.tsx';
 import { shownName } from '../../lib/people.ts';
 import { memberSearchKey, searchMembers } from './api.ts';
 import type { DraftOrganiser } from './draft.ts';
@@ -22,7 +22,6 @@ export function OrganisersField({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState('');
   const wanted = useDeferredValue(text.trim());
   const found = useQuery({
@@ -32,56 +31,29 @@ export function OrganisersField({
     placeholderData: keepPreviousData,
   });
   const members = found.data?.members ?? [];
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
   return (
-    <fieldset className="field choice-group" aria-describedby={describedBy}>
-      <legend>{t('events.field_organisers')}</legend>
-      <p id={hintId} className="field-hint">
-        {t('events.field_organisers_hint')}
-      </p>
-      {value.length > 0 && (
-        <ul className="chips" aria-label={t('events.organisers')}>
-          {value.map((organiser) => (
-            <li key={organiser.id} className="chip">
-              <bdi>{shownName(t, organiser)}</bdi>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={t('events.remove_organiser', { name: organiser.displayName })}
-                onClick={() => onChange(value.filter((o) => o.id !== organiser.id))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Combobox
-        label={t('events.add_organiser')}
-        labelHidden
-        placeholder={t('events.add_organiser')}
-        clearOnSelect
-        describedBy={describedBy}
-        invalid={Boolean(error)}
-        onTextChange={setText}
-        options={members
-          .filter((m) => !value.some((o) => o.id === m.userId))
-          .map((m) => ({ value: m.userId, label: m.displayName }))}
-        onChange={(userId) => {
-          const member = members.find((m) => m.userId === userId);
-          if (member && !value.some((o) => o.id === userId))
-            onChange([...value, { id: member.userId, displayName: member.displayName }]);
-          setText('');
-        }}
-      />
-      {error && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    <ChipPicker
+      legend={t('events.field_organisers')}
+      hint={t('events.field_organisers_hint')}
+      error={error}
+      chips={value.map((organiser) => ({
+        value: organiser.id,
+        label: shownName(t, organiser),
+        removeLabel: t('events.remove_organiser', { name: organiser.displayName }),
+      }))}
+      chipsLabel={t('events.organisers')}
+      onRemove={(userId) => onChange(value.filter((o) => o.id !== userId))}
+      addLabel={t('events.add_organiser')}
+      onTextChange={setText}
+      options={members
+        .filter((m) => !value.some((o) => o.id === m.userId))
+        .map((m) => ({ value: m.userId, label: m.displayName }))}
+      onAdd={(userId) => {
+        const member = members.find((m) => m.userId === userId);
+        if (member && !value.some((o) => o.id === userId))
+          onChange([...value, { id: member.userId, displayName: member.displayName }]);
+        setText('');
+      }}
+    />
   );
 }
