@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelpRequest } from '../../../common/contracts/help-requests.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
@@ -99,5 +100,21 @@ describe.each(DIALECTS)('the precompiled help-request list on %s', (dialect) => 
     // Offers on requests 1 and 9 (5 is the helper's own: no offer).
     expect(all.filter((r) => Boolean(r.offeredByMe))).toHaveLength(2);
     expect(new Set(all.map((r) => r.status))).toEqual(new Set(['open', 'answered', 'resolved']));
+  });
+
+  // help_requests_list_idx holds every column a list shows: a page needs none of the table's rows,
+  // which carry the bodies and the pool of helpers.
+  it.skipIf(dialect !== 'sqlite')('reads a page from the list index alone', async () => {
+    const db = t.ctx.database.db;
+    const { sql, parameters } = requestListQuery(
+      db,
+      requestListParams(networkId, askerId, { limit: 21 }),
+    ).compile();
+    const plan = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${sql}`, [...parameters]),
+    );
+    expect(plan.rows.map((r) => r.detail)).toContain(
+      'SEARCH hr USING COVERING INDEX help_requests_list_idx (network_id=?)',
+    );
   });
 });

@@ -11,10 +11,12 @@ import type {
   HelpResponsesTable,
 } from './help-requests.table.ts';
 
-/** The columns a list shows (presentSummary): not the bodies nor the pool of helpers. */
+/**
+ * The columns a list shows (presentSummary): not the bodies, the pool of helpers nor who resolved it.
+ * All of them are in `help_requests_list_idx`, which a page of the list reads without the table rows.
+ */
 const SUMMARY_COLUMNS = [
   'hr.id',
-  'hr.networkId',
   'hr.requesterId',
   'hr.kind',
   'hr.status',
@@ -32,38 +34,37 @@ const SUMMARY_COLUMNS = [
   'hr.escalatedAt',
 ] as const;
 
-/**
- * Requests with their requester's and resolver's names, and whether the reader offered: whole rows
- * for one request, the summary columns for lists.
- */
-function requestsWithNames(db: Kysely<DB>, readerId: string, whole: boolean) {
-  const from = db
+/** Requests with their requester's name and avatar, and whether the reader offered. */
+function requestsWithRequester(db: Kysely<DB>, readerId: string) {
+  return db
     .selectFrom('helpRequests as hr')
     .leftJoin('users as r', 'r.id', 'hr.requesterId')
     .leftJoin('profiles as rp', 'rp.userId', 'hr.requesterId')
-    .leftJoin('users as z', 'z.id', 'hr.resolvedBy');
-  return (whole ? from.selectAll('hr') : from.select(SUMMARY_COLUMNS)).select((eb) => [
-    'r.displayName as requesterName',
-    'r.erasedAt as requesterErasedAt',
-    'rp.avatarKey as requesterAvatarKey',
-    'z.displayName as resolvedByName',
-    'z.erasedAt as resolvedByErasedAt',
-    eb
-      .exists(
-        eb
-          .selectFrom('helpOffers as o')
-          .select('o.helperId')
-          .whereRef('o.requestId', '=', 'hr.id')
-          .where('o.helperId', '=', readerId),
-      )
-      .as('offeredByMe'),
-  ]);
+    .select((eb) => [
+      'r.displayName as requesterName',
+      'r.erasedAt as requesterErasedAt',
+      'rp.avatarKey as requesterAvatarKey',
+      eb
+        .exists(
+          eb
+            .selectFrom('helpOffers as o')
+            .select('o.helperId')
+            .whereRef('o.requestId', '=', 'hr.id')
+            .where('o.helperId', '=', readerId),
+        )
+        .as('offeredByMe'),
+    ]);
 }
 
 /** One request, whole, read by every route about it: built and compiled once. */
 const findRequestPrecompiled = precompiled(
   (db, p: { networkId: string; id: string; readerId: string }) =>
-    requestsWithNames(db, p.readerId, true).where('hr.networkId', '=', p.networkId).where('hr.id', '=', p.id),
+    requestsWithRequester(db, p.readerId)
+      .leftJoin('users as z', 'z.id', 'hr.resolvedBy')
+      .selectAll('hr')
+      .select(['z.displayName as resolvedByName', 'z.erasedAt as resolvedByErasedAt'])
+      .where('hr.networkId', '=', p.networkId)
+      .where('hr.id', '=', p.id),
   { values: ['networkId', 'id', 'readerId'] },
 );
 
@@ -114,7 +115,8 @@ export type RequestListParams = {
  * it plainly too).
  */
 export function requestListQuery(db: Kysely<DB>, p: RequestListParams) {
-  let q = requestsWithNames(db, p.readerId, false)
+  let q = requestsWithRequester(db, p.readerId)
+    .select(SUMMARY_COLUMNS)
     .where('hr.networkId', '=', p.networkId)
     .orderBy('hr.lastActivityAt', 'desc')
     .orderBy('hr.id', 'desc')

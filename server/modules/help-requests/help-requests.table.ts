@@ -55,6 +55,9 @@ export interface HelpRequestListRow extends HelpRequestRow {
 /** What a list reads of each request (presentSummary). */
 export type HelpRequestSummaryRow = Omit<
   HelpRequestListRow,
+  | 'networkId'
+  | 'resolvedByName'
+  | 'resolvedByErasedAt'
   | 'bodySource'
   | 'bodyHtml'
   | 'updatedAt'
