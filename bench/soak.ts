@@ -71,6 +71,8 @@ function statsOf(kind: string): KindStats {
   return s;
 }
 let inFlight = 0;
+/** Requests left hanging: which kind, when they were sent and when they were given up (performance.now()). */
+const hangs: { kind: string; sentMs: number; gaveUpMs: number }[] = [];
 
 /** One API request as a member: its outcome, and the JSON answer when it succeeded. */
 async function call(
@@ -111,6 +113,7 @@ async function call(
     const e = err as Error & { cause?: { code?: string; message?: string } };
     const outcome = e.name === 'TimeoutError' ? 'hung' : 'reset';
     s.outcomes[outcome]++;
+    if (outcome === 'hung') hangs.push({ kind, sentMs: started, gaveUpMs: performance.now() });
     if (s.samples.filter((x) => x.startsWith(outcome)).length < 3)
       s.samples.push(`${outcome}: ${e.cause?.code ?? e.cause?.message ?? e.message}`);
     return { outcome };
@@ -755,6 +758,12 @@ async function fault(fixture: Fixture, dataDir: string, env: Record<string, stri
     duplicates,
     failedFast,
     hung,
+    // When each hanging request was sent, in seconds from the start and from the kill before it.
+    hangs: hangs.map((h) => {
+      const sentS = round((h.sentMs - started) / 1000);
+      const kill = kills.filter((k) => k.atS <= sentS).at(-1);
+      return { kind: h.kind, sentS, afterKillS: kill ? round(sentS - kill.atS) : null };
+    }),
     load: loadSummary(),
     target: 'zero acknowledged writes lost, no request hanging (> 10 s), every killed process replaced',
     met,

@@ -80,9 +80,16 @@ export async function postRoutes(fastify: FastifyInstance, ctx: AppContext) {
           path: request.url,
           body: request.body,
         },
-        async () => {
-          const post = await reply(ctx, network, author, reader, request.params.topicId, request.body);
-          return { status: 201, body: presentPost(network.slug, post, reader) };
+        async (recordAnswer) => {
+          const answerOf = (post: Awaited<ReturnType<typeof reply>>) => ({
+            status: 201,
+            body: presentPost(network.slug, post, reader),
+          });
+          const { topicId } = request.params;
+          const post = await reply(ctx, network, author, reader, topicId, request.body, (tx, written) =>
+            recordAnswer(tx, answerOf(written)),
+          );
+          return answerOf(post);
         },
       );
       return sendIdempotent(response, answer);

@@ -74,7 +74,10 @@ async function readPost(
   return row;
 }
 
-/** A member replies to an open topic; mentioned members are told. */
+/**
+ * A member replies to an open topic; mentioned members are told. `inTransaction` runs last in the
+ * transaction that stores the reply, with the reply as `reader` sees it (e.g. to store the answer).
+ */
 export async function reply(
   ctx: AppContext,
   network: NetworkRow,
@@ -82,6 +85,7 @@ export async function reply(
   reader: ContentReader,
   topicId: string,
   body: CreateReplyBody,
+  inTransaction?: (tx: AppContext, post: PostListRow) => Promise<void>,
 ): Promise<PostListRow> {
   const topic = await loadTopic(ctx, network, reader, topicId);
   assertWritable(topic, true);
@@ -91,6 +95,7 @@ export async function reply(
   await withTransaction(ctx, async (tx) => {
     await insertReply(tx.database.db, post);
     await attachUploads(tx, post, body.attachmentIds);
+    if (inTransaction) await inTransaction(tx, await readPost(tx, network, post.id, reader));
   });
   await markRead(ctx.database.db, topic.id, author.id, post.id, now);
   await publishReplyCreated(ctx, network, await readPost(ctx, network, post.id, NOBODY));

@@ -21,6 +21,7 @@ import { requireAuth } from '../../platform/sessions/index.ts';
 import { conversationRoutes } from './conversations.routes.ts';
 import { registerConversationRooms } from './messages.events.ts';
 import { presentMessage, presentMessagePage, presentSyncResult } from './messages.presenter.ts';
+import type { MessageRow } from './messages.table.ts';
 import {
   deleteMessage,
   editMessage,
@@ -85,9 +86,19 @@ export async function messageRoutes(fastify: FastifyInstance, ctx: AppContext) {
           path: request.url,
           body: request.body,
         },
-        async () => {
-          const { message, created } = await sendMessage(ctx, user.id, request.params.id, request.body);
-          return { status: created ? 201 : 200, body: presentMessage(message) };
+        async (recordAnswer) => {
+          const answerOf = (message: MessageRow, created: boolean) => ({
+            status: created ? 201 : 200,
+            body: presentMessage(message),
+          });
+          const { message, created } = await sendMessage(
+            ctx,
+            user.id,
+            request.params.id,
+            request.body,
+            (tx, row) => recordAnswer(tx, answerOf(row, true)),
+          );
+          return answerOf(message, created);
         },
       );
       return sendIdempotent(reply, answer);

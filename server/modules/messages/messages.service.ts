@@ -7,6 +7,7 @@ import type {
 import { canChangeMessage } from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { withTransaction } from '../../db/transaction.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
@@ -37,12 +38,14 @@ const SEND_RULE = { limit: 60, windowMs: MINUTE };
 /**
  * Sends a message. A retry with the same clientId returns the first message (`created: false`)
  * instead of sending it twice. The sender must still share a network with someone in it.
+ * `inTransaction` runs last in the transaction that stores a new message (e.g. to store the answer).
  */
 export async function sendMessage(
   ctx: AppContext,
   userId: string,
   conversationId: string,
   body: SendMessageBody,
+  inTransaction?: (tx: AppContext, message: MessageRow) => Promise<void>,
 ): Promise<{ message: MessageRow; created: boolean }> {
   const db = ctx.database.db;
   const { conversation } = await loadParticipation(ctx, userId, conversationId);
@@ -72,15 +75,21 @@ export async function sendMessage(
     editedAt: null,
     deletedAt: null,
   };
-  if (!(await insertMessage(db, row))) {
+  const inserted = await withTransaction(ctx, async (tx) => {
+    const txDb = tx.database.db;
+    if (!(await insertMessage(txDb, row))) return false;
+    await touchConversation(txDb, conversationId, id, now);
+    // Writing is reading: the sender's own read mark moves to their message.
+    await advanceReadMark(txDb, conversationId, userId, id);
+    if (inTransaction) await inTransaction(tx, row);
+    return true;
+  });
+  if (!inserted) {
     // The same clientId arrived twice at once: the other request stored it.
     const winner = await findMessageByClientId(db, userId, body.clientId);
     if (!winner) throw notFound();
     return { message: sameConversation(winner, conversationId), created: false };
   }
-  await touchConversation(db, conversationId, id, now);
-  // Writing is reading: the sender's own read mark moves to their message.
-  await advanceReadMark(db, conversationId, userId, id);
   await publishMessage(ctx, 'message.created', row);
   await notifyMessage(ctx, { conversationId, messageId: id, senderId: userId, recipientIds: others });
   return { message: row, created: true };

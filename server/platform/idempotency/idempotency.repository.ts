@@ -45,28 +45,40 @@ export async function reclaimKey(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Stores the answer a claimed request got. */
+/**
+ * Stores the answer of the request that claimed the key at `claimedAt`; false when the claim is no
+ * longer its own (answered, given back, or taken over as stale by a retry).
+ */
 export async function storeAnswer(
   db: Db,
-  userId: string,
-  key: string,
+  claim: { userId: string; key: string; claimedAt: string },
   answer: { statusCode: number; responseBody: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('idempotencyKeys')
     .set(answer)
-    .where('userId', '=', userId)
-    .where('key', '=', key)
-    .execute();
+    .where('userId', '=', claim.userId)
+    .where('key', '=', claim.key)
+    .where('statusCode', 'is', null)
+    .where('createdAt', '=', claim.claimedAt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
-/** Gives a key back after its request failed, so that the client may try again with it. */
-export async function releaseKey(db: Db, userId: string, key: string): Promise<void> {
+/**
+ * Gives a key back after its request failed, so that the client may try again with it: only an
+ * unanswered claim made at `claimedAt` (not one a retry took over meanwhile).
+ */
+export async function releaseKey(
+  db: Db,
+  claim: { userId: string; key: string; claimedAt: string },
+): Promise<void> {
   await db
     .deleteFrom('idempotencyKeys')
-    .where('userId', '=', userId)
-    .where('key', '=', key)
+    .where('userId', '=', claim.userId)
+    .where('key', '=', claim.key)
     .where('statusCode', 'is', null)
+    .where('createdAt', '=', claim.claimedAt)
     .execute();
 }
 

@@ -4,6 +4,7 @@ export {
   IDEMPOTENCY_KEY_TTL_MS,
   IDEMPOTENCY_NOTE,
   type IdempotentAnswer,
+  type RecordAnswer,
   idempotencyKeyOf,
   runIdempotent,
   sendIdempotent,
