@@ -92,6 +92,8 @@ export function EntryForm({ entry }: { entry?: DirectoryEntry }) {
       defaultValue={entry?.[field] ?? ''}
       maxLength={ENTRY_MAX_LENGTH[field]}
       error={errors[field]}
+      // Names and places keep their own direction in a right-to-left page (overridden for addresses).
+      dir="auto"
       {...extra}
     />
   );
@@ -109,6 +111,7 @@ export function EntryForm({ entry }: { entry?: DirectoryEntry }) {
         value={name}
         onChange={(e) => setName(e.target.value)}
         maxLength={ENTRY_MAX_LENGTH.name}
+        dir="auto"
         autoComplete="off"
         error={errors.name}
       />
@@ -167,6 +170,7 @@ export function EntryForm({ entry }: { entry?: DirectoryEntry }) {
         name="openingHours"
         label={t('public_directory.opening_hours')}
         rows={2}
+        dir="auto"
         defaultValue={entry?.openingHours ?? ''}
         maxLength={ENTRY_MAX_LENGTH.openingHours}
         error={errors.openingHours}
@@ -174,6 +178,7 @@ export function EntryForm({ entry }: { entry?: DirectoryEntry }) {
       <TextAreaField
         name="description"
         label={t('public_directory.description')}
+        dir="auto"
         defaultValue={entry?.description ?? ''}
         maxLength={ENTRY_MAX_LENGTH.description}
         error={errors.description}
