@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { DirectoryEntry } from '../common/contracts/directory.ts';
-import { checkBothWidths, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
+import { checkBothWidths, chooseOption, launchBrowser, VIEWPORTS, type Viewport } from './support/browser.ts';
 import { arabic } from './support/messages.ts';
 import { apiCall, buildWebIfNeeded, startServer, type TestServer } from './support/server.ts';
 
@@ -152,6 +152,128 @@ describe('the directory map', () => {
       .toMatchObject(picked);
     // Without a geocoder there is no address lookup.
     expect(await section.getByRole('button', { name: 'Find address' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets a platform admin on a phone add an entry with the form, edit it and find it in the directory', async () => {
+    const page = await newPage(phone, 'en', adminCookie);
+    await page.goto('/directory');
+    await page.getByRole('link', { name: 'Add an entry' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New directory entry' }).waitFor();
+    const form = page.getByRole('form', { name: 'Directory entry' });
+
+    // Nothing filled in: the required fields say so, and the first takes the focus.
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await expect.poll(() => form.locator('[aria-invalid="true"]').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+
+    await form.getByLabel('Name').fill('Nachbarschaftshilfe Plagwitz');
+    await form.getByRole('checkbox', { name: 'Housing' }).check();
+    await form.getByRole('checkbox', { name: 'Women' }).check();
+    await chooseOption(page, 'Add a language…', 'Arabic');
+    await chooseOption(page, 'Country', 'Germany');
+    await form.getByLabel('City', { exact: true }).fill('Leipzig');
+    await form.getByLabel('Address', { exact: true }).fill('Karl-Heine-Straße 1');
+    await form.getByLabel('Latitude').fill('51.33');
+    await form.getByLabel('Longitude').fill('east');
+    await form.getByLabel('Website').fill('ftp://plagwitz.example.org');
+    await form.getByLabel('Last checked').fill('2026-12-01');
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await form.getByText('Enter a longitude between -180 and 180, e.g. 12.3731.').waitFor();
+    await form.getByText('Please enter a web address that starts with http:// or https://.').waitFor();
+    await checkBothWidths(page, 'directory-entry-form', violations);
+
+    // The server refuses once (as another admin's rule might): its words land at the field,
+    // and nothing typed is lost.
+    await form.getByLabel('Longitude').fill('12,33');
+    await form.getByLabel('Website').fill('https://plagwitz.example.org');
+    await page.route(`${server.url}/api/directory`, (route) =>
+      route.fulfill({
+        status: 400,
+        json: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'Some fields are not valid.',
+            details: [{ path: ['name'], code: 'invalid', message: 'This value is not valid.' }],
+          },
+        },
+      }),
+    );
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await form.getByText('This value is not valid.').waitFor();
+    expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await page.unroute(`${server.url}/api/directory`);
+    expect(await form.getByLabel('Name').inputValue()).toBe('Nachbarschaftshilfe Plagwitz');
+    expect(await form.getByLabel('Longitude').inputValue()).toBe('12,33');
+    expect(await form.getByRole('checkbox', { name: 'Women' }).isChecked()).toBe(true);
+
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nachbarschaftshilfe Plagwitz' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    expect((await apiCall(server, 'GET', `/directory/${id}`)).json).toMatchObject({
+      name: 'Nachbarschaftshilfe Plagwitz',
+      services: ['housing', 'women'],
+      languages: ['ar'],
+      country: 'DE',
+      latitude: 51.33,
+      longitude: 12.33,
+      website: 'https://plagwitz.example.org',
+      lastCheckedOn: '2026-12-01',
+    });
+
+    // The same form edits it, with every value in place.
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit: Nachbarschaftshilfe Plagwitz' }).waitFor();
+    const edit = page.getByRole('form', { name: 'Directory entry' });
+    expect(await edit.getByLabel('Address', { exact: true }).inputValue()).toBe('Karl-Heine-Straße 1');
+    await edit.getByLabel('Name').fill('Nachbarschaftshilfe Plagwitz e.V.');
+    await edit.getByLabel('Opening hours').fill('Di und Do 14–18 Uhr');
+    await edit.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nachbarschaftshilfe Plagwitz e.V.' }).waitFor();
+    await page.getByText('Di und Do 14–18 Uhr').waitFor();
+
+    // Found in the directory, by word and by service.
+    await page.getByRole('link', { name: /Back to the directory/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Directory of support' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search the directory' }).fill('plagwitz');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Results' });
+    await results.getByRole('link', { name: 'Nachbarschaftshilfe Plagwitz e.V.' }).waitFor();
+    await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+
+    // In Arabic the form reads right to left and still fits the phone.
+    expect((await apiCall(server, 'PATCH', '/me', { locale: 'ar' }, adminCookie)).status).toBe(200);
+    try {
+      const arabicPage = await newPage(phone, 'ar', adminCookie);
+      await arabicPage.goto(`/directory/${id}/edit`);
+      await arabicPage
+        .getByRole('heading', {
+          level: 1,
+          name: arabic('public_directory.edit_title', { name: 'Nachbarschaftshilfe Plagwitz e.V.' }),
+        })
+        .waitFor();
+      expect(await arabicPage.getAttribute('html', 'dir')).toBe('rtl');
+      await arabicPage.getByRole('button', { name: arabic('public_directory.save_entry') }).waitFor();
+      expect(await arabicPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        phone.width,
+      );
+      await checkBothWidths(arabicPage, 'directory-entry-form-ar', violations);
+      await arabicPage.context().close();
+    } finally {
+      await apiCall(server, 'PATCH', '/me', { locale: 'en' }, adminCookie);
+    }
+
+    // Deleting asks first.
+    await page.goto(`/directory/${id}`);
+    await page.getByRole('button', { name: 'Delete entry' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByText('Delete “Nachbarschaftshilfe Plagwitz e.V.” from the directory?', { exact: false })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Delete entry' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Directory of support' }).waitFor();
+    expect((await apiCall(server, 'GET', `/directory/${id}`)).status).toBe(404);
     await page.context().close();
   });
 

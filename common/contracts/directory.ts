@@ -167,8 +167,29 @@ export const DirectoryImportResult = z.object({
 });
 export type DirectoryImportResult = z.infer<typeof DirectoryImportResult>;
 
-export const DirectoryListingBody = z.strictObject({ listed: z.boolean() });
-export const DirectoryListing = z.object({ listed: z.boolean() });
+/**
+ * An organisation's place in the directory: listed or not, and where it is. Either may be left
+ * out of a change (what is left out stays); the location is both coordinates or neither.
+ */
+export const DirectoryListingBody = z
+  .strictObject({
+    listed: z.boolean().optional(),
+    latitude: Coordinate(90).nullable().optional(),
+    longitude: Coordinate(180).nullable().optional(),
+  })
+  .superRefine(bothCoordinatesOrNeither)
+  .superRefine((body, context) => {
+    if (body.listed === undefined && body.latitude === undefined && body.longitude === undefined)
+      context.addIssue({ code: 'custom', path: ['listed'], message: 'give listed, a location, or both' });
+  });
+export type DirectoryListingBody = z.infer<typeof DirectoryListingBody>;
+export const DirectoryListing = z.object({
+  listed: z.boolean(),
+  /** Where the organisation is on the map, or null (then its entry has no location). */
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+});
+export type DirectoryListing = z.infer<typeof DirectoryListing>;
 
 export const DirectoryClaimBody = z.strictObject({ entryId: Id });
 export const DIRECTORY_CLAIM_STATUSES = ['pending', 'approved', 'declined'] as const;

@@ -10,12 +10,17 @@ import {
   DirectoryClaimParams,
   DirectoryListing,
   DirectoryListingBody,
+  GeocodeQuery,
+  GeocodeResult,
 } from '../../../common/contracts/directory.ts';
+import { ApiError } from '../../../common/contracts/api-error.ts';
 import { SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, unauthenticated } from '../../errors.ts';
 import { presentClaim } from './directory.presenter.ts';
 import * as service from './directory.service.ts';
+import { geocode } from './geocoder.ts';
+import type { createPublicReadLimit } from './public-read-limit.ts';
 
 const tags = ['directory administration'];
 
@@ -24,8 +29,15 @@ function userOf(request: FastifyRequest) {
   return request.auth.user;
 }
 
-/** An organisation's place in the directory: being listed, and claiming a curated entry. */
-export async function directoryClaimRoutes(fastify: FastifyInstance, ctx: AppContext) {
+/**
+ * An organisation's place in the directory: being listed, where it is, and claiming a curated
+ * entry. `geocodeLimit` is the address lookups' limit per person, shared with the admins' lookups.
+ */
+export async function directoryClaimRoutes(
+  fastify: FastifyInstance,
+  ctx: AppContext,
+  geocodeLimit: ReturnType<typeof createPublicReadLimit>,
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -34,12 +46,12 @@ export async function directoryClaimRoutes(fastify: FastifyInstance, ctx: AppCon
       config: { action: 'organisation.edit' },
       schema: {
         tags,
-        summary: 'Whether the organisation is listed in the public directory; its admins',
+        summary: 'Whether the organisation is listed in the public directory, and where it is; its admins',
         params: SlugParams,
         response: { 200: DirectoryListing, ...errorResponses },
       },
     },
-    async (request) => ({ listed: await service.getListing(ctx, request.organisation.organisation) }),
+    async (request) => service.getListing(ctx, request.organisation.organisation),
   );
 
   app.put(
@@ -48,15 +60,33 @@ export async function directoryClaimRoutes(fastify: FastifyInstance, ctx: AppCon
       config: { action: 'organisation.edit' },
       schema: {
         tags,
-        summary: 'List the organisation in the public directory, or take it out; its admins',
+        summary:
+          'List the organisation in the public directory or take it out, and set or clear where it is ' +
+          '(both coordinates or neither; its entry then shows on the map); what is left out stays; its admins',
         params: SlugParams,
         body: DirectoryListingBody,
         response: { 200: DirectoryListing, ...errorResponses },
       },
     },
-    async (request) => ({
-      listed: await service.setListing(ctx, request.organisation.organisation, request.body.listed),
-    }),
+    async (request) => service.setListing(ctx, request.organisation.organisation, request.body),
+  );
+
+  app.get(
+    '/api/organisations/:slug/geocode',
+    {
+      config: { action: 'organisation.edit' },
+      preHandler: async (request) => geocodeLimit.hit(userOf(request).id),
+      schema: {
+        tags,
+        summary:
+          'Coordinates for the organisation’s address from the configured geocoder, best match first; its ' +
+          'admins, rate-limited (404 GEOCODER_OFF without a geocoder, 503 GEOCODER_UNAVAILABLE when it fails)',
+        params: SlugParams,
+        querystring: GeocodeQuery,
+        response: { 200: GeocodeResult, ...errorResponses, 503: ApiError },
+      },
+    },
+    async (request) => geocode(ctx.config, request.query.q, { language: request.locale }),
   );
 
   app.post(

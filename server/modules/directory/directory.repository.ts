@@ -161,22 +161,34 @@ export async function deleteMirroredEntries(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('directoryEntries').where('source', '!=', 'curated').execute();
 }
 
-/** Sets the organisation's choice to be listed. */
-export async function setListed(db: Kysely<DB>, organisationId: string, listed: boolean): Promise<void> {
-  await db
-    .updateTable('organisations')
-    .set({ listedInDirectory: listed ? 1 : 0 })
-    .where('id', '=', organisationId)
-    .execute();
-}
-
-export async function isListed(db: Kysely<DB>, organisationId: string): Promise<boolean> {
-  const row = await db
+/** The organisation's listing: whether it is listed, and where it is. */
+export function findListing(db: Kysely<DB>, organisationId: string) {
+  return db
     .selectFrom('organisations')
-    .select('listedInDirectory')
+    .select(['listedInDirectory', 'latitude', 'longitude'])
     .where('id', '=', organisationId)
     .executeTakeFirst();
-  return row?.listedInDirectory === 1;
+}
+
+/**
+ * Changes the organisation's listing (what is left out stays). A new location also stamps the
+ * organisation as changed, so that every instance rebuilds its mirror (see platformStamp).
+ */
+export async function updateListing(
+  db: Kysely<DB>,
+  organisationId: string,
+  change: { listed?: boolean; latitude?: number | null; longitude?: number | null },
+  now: string,
+): Promise<void> {
+  const located = change.latitude !== undefined && change.longitude !== undefined;
+  await db
+    .updateTable('organisations')
+    .set({
+      ...(change.listed !== undefined && { listedInDirectory: change.listed ? 1 : 0 }),
+      ...(located && { latitude: change.latitude, longitude: change.longitude, updatedAt: now }),
+    })
+    .where('id', '=', organisationId)
+    .execute();
 }
 
 /** Claims with their entry's and organisation's names, pending first, newest first. */

@@ -132,7 +132,7 @@ describe.each(DIALECTS)('public directory on %s', (dialect) => {
     const listed = await client.request('PUT', `/api/organisations/${org.slug}/directory-listing`, {
       listed: true,
     });
-    expect(listed.json()).toEqual({ listed: true });
+    expect(listed.json()).toEqual({ listed: true, latitude: null, longitude: null });
     const found = await list('text=kappa');
     expect(names(found)).toEqual(['Kappa Mentors', 'Kappa Welcome Association']);
     const mirror = found.entries[1] as DirectoryEntry;

@@ -274,6 +274,6 @@ export async function directoryRoutes(fastify: FastifyInstance, ctx: AppContext)
       async (request) => importDirectory(ctx, userOf(request), uploadOf(request)),
     );
 
-    await directoryClaimRoutes(app, ctx);
+    await directoryClaimRoutes(app, ctx, geocodeLimit);
   });
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type {
   DirectoryEntryBody,
   DirectoryExportQuery,
+  DirectoryListing,
+  DirectoryListingBody,
   DirectoryQuery,
   UpdateDirectoryEntryBody,
 } from '../../../common/contracts/directory.ts';
@@ -33,7 +35,9 @@ function withDerived(values: Omit<DirectoryEntriesTable, 'sortName' | 'searchTex
   return { ...values, ...derivedColumns(values) };
 }
 
-function mirrorOfOrganisation(o: OrganisationRow): DirectoryEntriesTable {
+type ListedOrganisation = Awaited<ReturnType<typeof repo.listListedOrganisations>>[number];
+
+function mirrorOfOrganisation(o: ListedOrganisation): DirectoryEntriesTable {
   const expertise = JSON.parse(o.services) as string[];
   return withDerived({
     id: `o-${o.id}`,
@@ -46,8 +50,8 @@ function mirrorOfOrganisation(o: OrganisationRow): DirectoryEntriesTable {
     city: o.city,
     region: '',
     address: '',
-    latitude: null,
-    longitude: null,
+    latitude: o.latitude,
+    longitude: o.longitude,
     email: o.contactEmail,
     phone: o.contactPhone,
     website: o.website,
@@ -264,16 +268,25 @@ export async function removeEntry(ctx: AppContext, id: string): Promise<void> {
   await withTransaction(ctx, (tx) => repo.deleteEntry(tx.database.db, id));
 }
 
-/** Whether the organisation is listed. */
-export function getListing(ctx: AppContext, organisation: OrganisationRow) {
-  return repo.isListed(ctx.database.db, organisation.id);
+/** Whether the organisation is listed, and where it is. */
+export async function getListing(ctx: AppContext, organisation: OrganisationRow): Promise<DirectoryListing> {
+  const row = await repo.findListing(ctx.database.db, organisation.id);
+  if (!row) throw notFound();
+  return { listed: row.listedInDirectory === 1, latitude: row.latitude, longitude: row.longitude };
 }
 
-/** The organisation chooses to be listed in the directory, or not; the mirror follows at once. */
-export async function setListing(ctx: AppContext, organisation: OrganisationRow, listed: boolean) {
-  await repo.setListed(ctx.database.db, organisation.id, listed);
+/**
+ * The organisation chooses to be listed in the directory, or not, and says where it is; the
+ * mirror follows at once.
+ */
+export async function setListing(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  change: DirectoryListingBody,
+): Promise<DirectoryListing> {
+  await repo.updateListing(ctx.database.db, organisation.id, change, isoNow());
   await syncMirroredEntries(ctx, true);
-  return listed;
+  return getListing(ctx, organisation);
 }
 
 /** An organisation asks for a curated entry to be recognised as its own; a platform admin decides. */

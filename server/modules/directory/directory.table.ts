@@ -52,7 +52,12 @@ export interface DirectoryClaimsTable {
 }
 export type DirectoryClaimRow = Selectable<DirectoryClaimsTable>;
 
-/** The organisation's choice to appear in the public directory (0 or 1). */
+/**
+ * The organisation's choice to appear in the public directory (0 or 1), and where it is (both
+ * coordinates or neither) so that its entry shows on the map.
+ */
 export interface DirectoryOrganisationColumns {
   listedInDirectory: Generated<number>;
+  latitude: Generated<number | null>;
+  longitude: Generated<number | null>;
 }

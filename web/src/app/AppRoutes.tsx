@@ -72,6 +72,7 @@ const MyLogPage = lazyPage(() => import('../features/activities/MyLogPage.tsx'))
 const ImpactReportPage = lazyPage(() => import('../features/activities/ImpactReportPage.tsx'));
 const PublicDirectoryPage = lazyPage(() => import('../features/directory/DirectoryPage.tsx'));
 const DirectoryEntryPage = lazyPage(() => import('../features/directory/EntryPage.tsx'));
+const DirectoryEntryFormPage = lazyPage(() => import('../features/directory/EntryFormPage.tsx'));
 const LegalTextPage = lazyPage(() => import('../features/legal/LegalTextPage.tsx'));
 const LegalAdminPage = lazyPage(() => import('../features/legal/LegalAdminPage.tsx'));
 
@@ -139,7 +140,9 @@ export function AppRoutes() {
         <Route path="organisations/:slug/networks/new" element={signedIn(<FoundNetworkPage />)} />
         <Route path="networks" element={<ExploreNetworksPage />} />
         <Route path="directory" element={<PublicDirectoryPage />} />
+        <Route path="directory/new" element={signedIn(<DirectoryEntryFormPage />)} />
         <Route path="directory/:id" element={<DirectoryEntryPage />} />
+        <Route path="directory/:id/edit" element={signedIn(<DirectoryEntryFormPage />)} />
         <Route path="networks/:slug" element={<NetworkLayout />}>
           <Route index element={<NetworkHomePage />} />
           <Route path="agreement" element={<AgreementPage />} />

@@ -1,6 +1,6 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { countryOptions } from '../../../../common/countries.ts';
 import { DIRECTORY_KINDS, DIRECTORY_SERVICES } from '../../../../common/directory.ts';
 import { LANGUAGE_CODES, languageName } from '../../../../common/languages.ts';
@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useMe } from '../auth/api.ts';
 import { type DirectoryFilters, exportUrl, useDirectory, useMapEntries, useMapSettings } from './api.ts';
 import { EntryCard } from './EntryCard.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
@@ -46,6 +47,7 @@ export default function DirectoryPage() {
   const mapView = params.get('view') === 'map';
   const mapSettings = useMapSettings(mapView);
   const mapEntries = useMapEntries(filters, mapView);
+  const { data: me } = useMe();
 
   function update(values: Partial<DirectoryFilters>) {
     setParams(
@@ -102,6 +104,13 @@ export default function DirectoryPage() {
     <div className="page stack">
       <PageHeading title={t('public_directory.title')} />
       <p className="muted">{t('public_directory.intro')}</p>
+      {me?.isPlatformAdmin && (
+        <p>
+          <Link className="button button-primary" to="/directory/new">
+            {t('public_directory.add_entry')}
+          </Link>
+        </p>
+      )}
 
       <form className="stack" aria-label={t('public_directory.search_label')} onSubmit={search}>
         <TextField

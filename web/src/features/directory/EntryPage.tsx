@@ -9,6 +9,7 @@ import { UserText } from '../../components/UserText.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useMe } from '../auth/api.ts';
 import { useDirectoryEntry, useMapSettings } from './api.ts';
+import { EntryAdminActions } from './EntryAdminActions.tsx';
 import { EntryLocationSection } from './EntryLocationSection.tsx';
 import { listOf, Place } from './EntryCard.tsx';
 import { kindLabel, serviceLabel } from './labels.ts';
@@ -26,6 +27,7 @@ export default function EntryPage() {
   if (entry.isPending) return <Loading />;
   if (entry.isError) return <QueryError error={entry.error} />;
   const e = entry.data;
+  const curating = Boolean(me?.isPlatformAdmin) && e.source === 'curated';
   const mapLink =
     e.latitude !== null && e.longitude !== null
       ? `https://www.openstreetmap.org/?mlat=${e.latitude}&mlon=${e.longitude}#map=17/${e.latitude}/${e.longitude}`
@@ -36,6 +38,7 @@ export default function EntryPage() {
         <Link to="/directory">{t('public_directory.back')}</Link>
       </p>
       <PageHeading title={e.name} />
+      {curating && <EntryAdminActions entry={e} />}
       <p className="muted">
         {kindLabel(t, e.kind)} · <Place entry={e} />
       </p>
@@ -138,7 +141,7 @@ export default function EntryPage() {
           </Suspense>
         </section>
       )}
-      {me?.isPlatformAdmin && e.source === 'curated' && <EntryLocationSection entry={e} />}
+      {curating && <EntryLocationSection entry={e} />}
       {e.network && (
         <p>
           <Link className="button button-primary" to={`/networks/${e.network.slug}`}>

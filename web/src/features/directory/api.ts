@@ -1,7 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   DirectoryEntry,
+  DirectoryEntryBody,
   DirectoryList,
+  DirectoryListing,
+  DirectoryListingBody,
   DirectoryMapSettings,
   GeocodeResult,
 } from '../../../../common/contracts/directory.ts';
@@ -38,10 +41,11 @@ export function useDirectory(filters: DirectoryFilters) {
   });
 }
 
-export function useDirectoryEntry(id: string) {
+export function useDirectoryEntry(id: string, enabled = true) {
   return useQuery({
     queryKey: directoryKeys.entry(id),
     queryFn: () => api.get<DirectoryEntry>(`/directory/${encodeURIComponent(id)}`),
+    enabled,
   });
 }
 
@@ -81,3 +85,29 @@ export const geocodeAddress = (address: string) =>
 
 export const saveEntryLocation = (id: string, latitude: number | null, longitude: number | null) =>
   api.patch<DirectoryEntry>(`/directory/${encodeURIComponent(id)}`, { latitude, longitude });
+
+/** A new directory-only entry (platform admins). */
+export const createEntry = (body: DirectoryEntryBody) => api.post<DirectoryEntry>('/directory', body);
+
+/** Every field of a directory-only entry, as the form has them (platform admins). */
+export const updateEntry = (id: string, body: DirectoryEntryBody) =>
+  api.patch<DirectoryEntry>(`/directory/${encodeURIComponent(id)}`, body);
+
+export const deleteEntry = (id: string) => api.delete<void>(`/directory/${encodeURIComponent(id)}`);
+
+const listingPath = (slug: string) => `/organisations/${encodeURIComponent(slug)}/directory-listing`;
+
+/** An organisation's place in the directory: listed or not, and where it is (its admins). */
+export function useListing(slug: string) {
+  return useQuery({
+    queryKey: [...directoryKeys.all, 'listing', slug] as const,
+    queryFn: () => api.get<DirectoryListing>(listingPath(slug)),
+  });
+}
+
+export const saveListing = (slug: string, change: DirectoryListingBody) =>
+  api.put<DirectoryListing>(listingPath(slug), change);
+
+/** The address lookup an organisation's admins may use for its location. */
+export const geocodeForOrganisation = (slug: string) => (address: string) =>
+  api.get<GeocodeResult>(`/organisations/${encodeURIComponent(slug)}/geocode${query({ q: address })}`);

@@ -150,7 +150,7 @@ export default function OrganisationPage() {
 
       {canManage && <AdminsSection slug={org.slug} />}
 
-      {canManage && <DirectoryListingSection slug={org.slug} />}
+      {canManage && <DirectoryListingSection slug={org.slug} name={org.name} city={org.city} />}
 
       {me?.isPlatformAdmin && <VerifySection organisation={org} />}
 
