@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** A UUIDv7: time-ordered, so ids sort by creation and make good cursors and index keys. */
 export function newId(now = Date.now()): string {
@@ -15,7 +15,10 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Secrets are stored only as SHA-256 hashes: a leaked table opens no account. */
+/**
+ * Secrets are stored only as SHA-256 hashes: a leaked table opens no account. One-shot (no Hash
+ * object): every signed-in request hashes its session cookie.
+ */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
+  return hash('sha256', secret, 'base64url');
 }

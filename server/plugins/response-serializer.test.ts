@@ -66,4 +66,16 @@ describe('answers written from their schema', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe(viaZod(WithDate, data));
   });
+
+  it.each([false, true])(
+    'sends a long answer as UTF-8 bytes with the JSON type and its byte length (check: %s)',
+    async (check) => {
+      const long = { ...sample, note: 'Ελένη — مرحبا — Sprachkurse '.repeat(60) };
+      const res = await (await appAnswering(long, check)).inject('/');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+      expect(JSON.parse(res.body)).toEqual(JSON.parse(viaZod(Answer, long)));
+    },
+  );
 });
