@@ -62,6 +62,7 @@ import * as createPush from './2026-12-07T0900-create-push.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
+import * as eventRsvpsCountsIndex from './2026-12-12T0200-event-rsvps-counts-index.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -128,4 +129,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1000-create-idempotency-keys': createIdempotencyKeys,
   '2026-12-12T0100-events-public': eventsPublic,
   '2026-12-12T0100-create-tours': createTours,
+  '2026-12-12T0200-event-rsvps-counts-index': eventRsvpsCountsIndex,
 };
