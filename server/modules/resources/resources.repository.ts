@@ -164,19 +164,15 @@ const PAGE_VALUES = [
 ] as const;
 
 /**
- * Built and compiled once per shape (which filters, a cursor, partners or not). On PostgreSQL it is
- * planned for its values: a network's share of all resources varies from a few to nearly all (5,000
- * of 5,495 at the large scale), and a generic plan made for the average network sorts the busiest
- * one's resources instead of walking its (network_id, updated_at, id) index for the first page.
+ * Built and compiled once per shape (which filters, a cursor, partners or not). A named statement
+ * on PostgreSQL keeps a generic plan: it walks the (network_id, updated_at, id) index backwards
+ * even when the planner believes a network holds a handful of resources, and so stops after a page
+ * in the busiest one too (checked with EXPLAIN ANALYZE on 20,200 resources in one network: 0.17 ms
+ * with the generic plan, against 0.2–0.4 ms of planning alone each time when planned for its values).
  */
 const resourcePage = {
-  own: precompiled(resourcePageSelect, { values: PAGE_VALUES, jsonRows: true, plannedForItsValues: true }),
-  withShared: precompiled(resourcePageSelect, {
-    values: PAGE_VALUES,
-    lists: ['sharedFrom'],
-    jsonRows: true,
-    plannedForItsValues: true,
-  }),
+  own: precompiled(resourcePageSelect, { values: PAGE_VALUES, jsonRows: true }),
+  withShared: precompiled(resourcePageSelect, { values: PAGE_VALUES, lists: ['sharedFrom'], jsonRows: true }),
 };
 
 /**
