@@ -64,6 +64,7 @@ import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 import * as helpRequestsListIndex from './2026-12-12T0200-help-requests-list-index.ts';
 import * as organisationLocation from './2026-12-13T0100-organisation-location.ts';
+import * as eventRsvpsCountsIndex from './2026-12-12T0200-event-rsvps-counts-index.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
 export const migrations: Record<string, Migration> = {
@@ -132,4 +133,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0100-create-tours': createTours,
   '2026-12-12T0200-help-requests-list-index': helpRequestsListIndex,
   '2026-12-13T0100-organisation-location': organisationLocation,
+  '2026-12-12T0200-event-rsvps-counts-index': eventRsvpsCountsIndex,
 };

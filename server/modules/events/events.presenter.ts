@@ -6,8 +6,8 @@ import type {
   Recurrence,
 } from '../../../common/contracts/events.ts';
 import { canEditEvent, canManageAttendance, type EventViewer } from '../../../common/policies/events.ts';
-import { type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
-import type { EventRow, OccurrenceRow, RsvpRow } from './events.table.ts';
+import { type EventAnswers, type EventExtras, emptyCounts, scheduleOf } from './events.service.ts';
+import type { EventListRow, EventRow, OccurrenceRow, RsvpRow } from './events.table.ts';
 import { type ExpandedOccurrence, expandOccurrences, placeOccurrence, ruleString } from './recurrence.ts';
 
 const DAY = 86_400_000;
@@ -104,8 +104,11 @@ export function presentSharedEvent(
 
 /** A page of occurrences as list items (already in time order). */
 export function presentOccurrences(
-  items: { row: EventRow & { networkSlug: string; networkName: string }; occurrence: ExpandedOccurrence }[],
-  extras: EventExtras,
+  items: {
+    row: EventListRow & { networkSlug: string; networkName: string };
+    occurrence: ExpandedOccurrence;
+  }[],
+  extras: EventAnswers,
   /** The network listed: events of other networks are partners' shared ones, shown with their origin. */
   networkId: string | null = null,
 ): EventListItem[] {

@@ -1,7 +1,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type {
+  EventListRow,
   EventOccurrencesTable,
   EventRow,
   EventRsvpsTable,
@@ -27,13 +29,16 @@ async function raiseListStampOf(db: Kysely<DB>, eventId: string): Promise<void> 
   if (row) await raiseListStamp(db, row.networkId);
 }
 
+/** The plain query of `listStamp` (the equality test runs it beside the precompiled one). */
+export const listStampSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db.selectFrom('eventListStamps').select('version').where('networkId', '=', p.networkId);
+
+// Read by every request of the upcoming-events list.
+const listStamp = precompiled(listStampSelect, { values: ['networkId'] });
+
 /** A network's event-list stamp (0 before its first change). */
 export async function findListStamp(db: Kysely<DB>, networkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('eventListStamps')
-    .select('version')
-    .where('networkId', '=', networkId)
-    .executeTakeFirst();
+  const [row] = await listStamp(db, { networkId });
   return row ? Number(row.version) : 0;
 }
 
@@ -101,14 +106,24 @@ function ofSources(sources: EventSources) {
           ]);
 }
 
-/** The light columns a list expands events from. */
+/**
+ * The light columns a list expands events from and shows of them (a list item needs no other: the
+ * page is answered without reading its events again).
+ */
 const LIST_COLUMNS = [
   'e.id',
+  'e.networkId',
   'e.timeZone',
   'e.startsLocal',
   'e.endsLocal',
   'e.recurrence',
   'e.startsAt',
+  'e.title',
+  'e.format',
+  'e.status',
+  'e.capacity',
+  'e.shareWithPartners',
+  'e.isPublic',
 ] as const;
 
 /**
@@ -121,7 +136,7 @@ export function listSeriesInRange(
   from: string,
   to: string,
   limit: number,
-) {
+): Promise<EventListRow[]> {
   if (sources.networkIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('events as e')
@@ -145,7 +160,7 @@ export function listOneOffsInRange(
   range: { from: string; earliestStart: string; to: string },
   after: { startsAt: string; eventId: string } | null,
   limit: number,
-) {
+): Promise<EventListRow[]> {
   if (sources.networkIds.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('events as e')
@@ -175,6 +190,12 @@ export function findEventsWithNetwork(db: Kysely<DB>, ids: readonly string[]): P
     .select(['n.slug as networkSlug', 'n.name as networkName'])
     .where('e.id', 'in', ids)
     .execute();
+}
+
+/** The slugs and names of networks by id (the origins of partners' events on a list). */
+export function findNetworkNames(db: Kysely<DB>, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('networks').select(['id', 'slug', 'name']).where('id', 'in', ids).execute();
 }
 
 /** Every event of the networks (feeds): newest first, at most `limit`. */
@@ -264,26 +285,42 @@ export async function saveOccurrenceChange(db: Kysely<DB>, row: EventOccurrences
     .execute();
 }
 
+/** The plain query of `rsvpCounts` (the equality test runs it beside the precompiled one). */
+export const rsvpCountsSelect = (db: Kysely<DB>, p: { eventIds: string[] }) =>
+  db
+    .selectFrom('eventRsvps')
+    .select(['eventId', 'response', 'waiting', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('eventId', 'in', p.eventIds)
+    .groupBy(['eventId', 'response', 'waiting']);
+
+// Every list page counts the answers of its events (read from event_rsvps_counts_idx alone).
+const rsvpCounts = precompiled(rsvpCountsSelect, { values: [], lists: ['eventIds'], jsonRows: true });
+
 /** Answers per event: how many said yes (with a place), maybe, no, and wait. */
 export async function countRsvps(db: Kysely<DB>, eventIds: readonly string[]) {
   if (eventIds.length === 0) return [];
-  return db
-    .selectFrom('eventRsvps')
-    .select(['eventId', 'response', 'waiting', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('eventId', 'in', eventIds)
-    .groupBy(['eventId', 'response', 'waiting'])
-    .execute();
+  return rsvpCounts(db, { eventIds: [...eventIds] });
 }
+
+/** The plain query of `rsvpsOfUser` (the equality test runs it beside the precompiled one). */
+export const rsvpsOfUserSelect = (db: Kysely<DB>, p: { userId: string; eventIds: string[] }) =>
+  db
+    .selectFrom('eventRsvps')
+    .select(['eventId', 'userId', 'response', 'waiting', 'respondedAt'])
+    .where('userId', '=', p.userId)
+    .where('eventId', 'in', p.eventIds);
+
+// Every list page reads the caller's own answers to its events.
+const rsvpsOfUser = precompiled(rsvpsOfUserSelect, {
+  values: ['userId'],
+  lists: ['eventIds'],
+  jsonRows: true,
+});
 
 /** One person's answers to events. */
 export function listRsvpsOf(db: Kysely<DB>, userId: string, eventIds: readonly string[]): Promise<RsvpRow[]> {
   if (eventIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('eventRsvps')
-    .selectAll()
-    .where('userId', '=', userId)
-    .where('eventId', 'in', eventIds)
-    .execute();
+  return rsvpsOfUser(db, { userId, eventIds: [...eventIds] });
 }
 
 /** Saves someone's answer. */
@@ -464,3 +501,6 @@ export async function hasJob(db: Kysely<DB>, kind: string, statuses: JobStatus[]
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The precompiled reads of the events list, for the test that compares them with their plain queries. */
+export const precompiledListReads = { listStamp, rsvpCounts, rsvpsOfUser };

@@ -177,6 +177,13 @@ describe.each(DIALECTS)('events on %s', (dialect) => {
       `Weekly ${day(15)}T10:00`,
       `Once ${day(20)}T09:00`,
     ]);
+    // What a list item shows of an event (kept with the worked-out list) changes at the next read too.
+    const renamed = await meta.client.patch(`${base}/${id}`, { title: 'Weekly café', capacity: 12 });
+    expect(renamed.statusCode).toBe(200);
+    const cancelled = await meta.client.post(`${base}/${id}/cancel`, { reason: 'Room closed' });
+    expect(cancelled.statusCode).toBe(200);
+    const [first] = ((await mentor.client.get(`${base}?limit=1`)).json() as EventList).items;
+    expect(first).toMatchObject({ title: 'Weekly café', capacity: 12, status: 'cancelled', recurring: true });
     expect((await meta.client.request('DELETE', `${base}/${id}`)).statusCode).toBeLessThan(300);
     expect(await upcoming()).toEqual([`Once ${day(20)}T09:00`]);
   });

@@ -78,9 +78,9 @@ export async function eventRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { items, nextCursor, extras, from, to } = await listEvents(ctx, request.network, request.query);
+      const { items, nextCursor, answers, from, to } = await listEvents(ctx, request.network, request.query);
       return {
-        items: presentOccurrences(items, extras, request.network.network.id),
+        items: presentOccurrences(items, answers, request.network.network.id),
         nextCursor,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),

@@ -23,10 +23,11 @@ import type { UserRow } from '../users/index.ts';
 import {
   countRsvps,
   deleteEventRow,
+  type EventSources,
   findEvent,
   findEventsWithNetwork,
   findListStamp,
-  type EventSources,
+  findNetworkNames,
   listOneOffsInRange,
   listSeriesInRange,
   listWaiting,
@@ -37,7 +38,7 @@ import {
   setOrganisers,
   updateEventRow,
 } from './events.repository.ts';
-import type { EventRow, EventsTable, OccurrenceRow, RsvpRow } from './events.table.ts';
+import type { EventListRow, EventRow, EventsTable, OccurrenceRow, RsvpRow } from './events.table.ts';
 import {
   decodeCursor,
   encodeCursor,
@@ -342,6 +343,32 @@ export interface EventExtras {
   mine: Map<string, RsvpRow>;
 }
 
+/** The answers a list shows of its events: the counts, and the caller's own. */
+export type EventAnswers = Pick<EventExtras, 'counts' | 'mine'>;
+
+/** Loads the answers to events in two queries, whatever their number. */
+export async function loadAnswers(
+  ctx: AppContext,
+  eventIds: string[],
+  userId: string | null,
+): Promise<EventAnswers> {
+  const db = ctx.database.db;
+  const [counts, mine] = await Promise.all([
+    countRsvps(db, eventIds),
+    userId ? listRsvpsOf(db, userId, eventIds) : Promise.resolve([]),
+  ]);
+  const answers: EventAnswers = { counts: new Map(), mine: new Map() };
+  for (const c of counts) {
+    const entry = answers.counts.get(c.eventId) ?? emptyCounts();
+    const n = Number(c.n);
+    if (Number(c.waiting) === 1) entry.waiting += n;
+    else entry[c.response] += n;
+    answers.counts.set(c.eventId, entry);
+  }
+  for (const r of mine) answers.mine.set(r.eventId, r);
+  return answers;
+}
+
 /** Loads the extras of events in four queries, whatever their number. */
 export async function loadExtras(
   ctx: AppContext,
@@ -349,18 +376,12 @@ export async function loadExtras(
   userId: string | null,
 ): Promise<EventExtras> {
   const db = ctx.database.db;
-  const [organisers, changes, counts, mine] = await Promise.all([
+  const [organisers, changes, answers] = await Promise.all([
     listOrganisers(db, eventIds),
     listOccurrenceChanges(db, eventIds),
-    countRsvps(db, eventIds),
-    userId ? listRsvpsOf(db, userId, eventIds) : Promise.resolve([]),
+    loadAnswers(ctx, eventIds, userId),
   ]);
-  const extras: EventExtras = {
-    organisers: new Map(),
-    changes: new Map(),
-    counts: new Map(),
-    mine: new Map(),
-  };
+  const extras: EventExtras = { organisers: new Map(), changes: new Map(), ...answers };
   for (const o of organisers) {
     const list = extras.organisers.get(o.eventId) ?? [];
     list.push({ id: o.userId, displayName: o.displayName, formerMember: o.erasedAt !== null });
@@ -371,14 +392,6 @@ export async function loadExtras(
     list.push(c);
     extras.changes.set(c.eventId, list);
   }
-  for (const c of counts) {
-    const entry = extras.counts.get(c.eventId) ?? emptyCounts();
-    const n = Number(c.n);
-    if (Number(c.waiting) === 1) entry.waiting += n;
-    else entry[c.response] += n;
-    extras.counts.set(c.eventId, entry);
-  }
-  for (const r of mine) extras.mine.set(r.eventId, r);
   return extras;
 }
 
@@ -396,9 +409,10 @@ export function rangeOf(query: { from?: string; to?: string }, now = Date.now())
 const LIST_SERIES_MAX = 5000;
 
 /**
- * One page of the occurrences in the range of a list query, with the extras of the events on it.
+ * One page of the occurrences in the range of a list query, with the answers to the events on it.
  * The database pre-filters by the window (series apart from one-offs, one-offs only as many as a
- * page can hold); the series are expanded lazily and merged (occurrence-list.ts).
+ * page can hold); the series are expanded lazily and merged (occurrence-list.ts). The rows the
+ * page was worked out from hold all a list item shows of an event, so they are not read again.
  */
 export async function listEvents(
   ctx: AppContext,
@@ -423,21 +437,34 @@ export async function listEvents(
     ? pageOfListed(listed, from, to, query.limit, after)
     : await pageInRange(db, { networkIds, sharedFrom }, from, to, query.limit, after);
   const ids = [...new Set(page.items.map((i) => i.row.id))];
-  const [rows, extras] = await Promise.all([
-    findEventsWithNetwork(db, ids),
-    loadExtras(ctx, ids, access.user?.id ?? null),
+  const [networks, answers] = await Promise.all([
+    networksOf(db, access.network, page.items),
+    loadAnswers(ctx, ids, access.user?.id ?? null),
   ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    items: page.items.flatMap((i) => {
-      const row = byId.get(i.row.id);
-      return row ? [{ row, occurrence: i.occurrence }] : [];
+    items: page.items.flatMap(({ row, occurrence }) => {
+      const network = networks.get(row.networkId);
+      return network
+        ? [{ row: { ...row, networkSlug: network.slug, networkName: network.name }, occurrence }]
+        : [];
     }),
     nextCursor: page.next ? encodeCursor(page.next) : null,
-    extras,
+    answers,
     from,
     to,
   };
+}
+
+/** The slug and name of the listed network and of the partners whose events are on the page. */
+async function networksOf(
+  db: AppContext['database']['db'],
+  network: NetworkRow,
+  items: readonly { row: EventListRow }[],
+) {
+  const names = new Map([[network.id, { slug: network.slug, name: network.name }]]);
+  const others = [...new Set(items.map((i) => i.row.networkId).filter((id) => id !== network.id))];
+  for (const n of await findNetworkNames(db, others)) names.set(n.id, { slug: n.slug, name: n.name });
+  return names;
 }
 
 /**
@@ -548,7 +575,7 @@ const UPCOMING_MAX = 5000;
 /** Networks whose upcoming occurrences a process keeps at most. */
 const UPCOMING_NETWORKS = 500;
 
-type Listed = ListedOccurrence<Awaited<ReturnType<typeof listSeriesInRange>>[number]>;
+type Listed = ListedOccurrence<EventListRow>;
 const upcoming = new Map<string, { stamp: number; builtAt: number; listed: Listed[] }>();
 
 /**

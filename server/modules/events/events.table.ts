@@ -37,6 +37,24 @@ export interface EventsTable {
 }
 export type EventRow = Selectable<EventsTable>;
 
+/** An event as a list reads it (the repository's LIST_COLUMNS). */
+export type EventListRow = Pick<
+  EventRow,
+  | 'id'
+  | 'networkId'
+  | 'timeZone'
+  | 'startsLocal'
+  | 'endsLocal'
+  | 'recurrence'
+  | 'startsAt'
+  | 'title'
+  | 'format'
+  | 'status'
+  | 'capacity'
+  | 'shareWithPartners'
+  | 'isPublic'
+>;
+
 export interface EventOrganisersTable {
   eventId: string;
   userId: string;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { JoinRequestStatus, PartnershipStatus } from '../../../common/partnerships.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JoinRequestRow, PartnershipRow } from './partnerships.table.ts';
 
@@ -107,14 +108,20 @@ export async function changePartnershipStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The ids of the network's active partners: whose shared items it shows. */
-export async function listActivePartnerIds(db: Kysely<DB>, networkId: string): Promise<string[]> {
-  const rows = await db
+/** The plain query of `activePartnerships` (the equality test runs it beside the precompiled one). */
+export const activePartnershipsSelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db
     .selectFrom('networkPartnerships')
     .select(['networkId', 'partnerId'])
-    .where((eb) => eb.or([eb('networkId', '=', networkId), eb('partnerId', '=', networkId)]))
-    .where('status', '=', 'active')
-    .execute();
+    .where((eb) => eb.or([eb('networkId', '=', p.networkId), eb('partnerId', '=', p.networkId)]))
+    .where('status', '=', 'active');
+
+// Read by every request of the lists that show partners' shared items (events, resources).
+const activePartnerships = precompiled(activePartnershipsSelect, { values: ['networkId'] });
+
+/** The ids of the network's active partners: whose shared items it shows. */
+export async function listActivePartnerIds(db: Kysely<DB>, networkId: string): Promise<string[]> {
+  const rows = await activePartnerships(db, { networkId });
   return rows.map((r) => (r.networkId === networkId ? r.partnerId : r.networkId));
 }
 
@@ -257,3 +264,6 @@ export async function decideJoinRequestRow(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The precompiled read of the partners, for the test that compares it with its plain query. */
+export const precompiledPartnerReads = { activePartnerships };

@@ -9,7 +9,7 @@ import type {
 import type { ResourceViewer } from '../../../common/policies/resources.ts';
 import { canEditResources, canManageResources } from '../../../common/policies/resources.ts';
 import { authorOf } from '../../lib/people.ts';
-import type { ResourceListRow, ResourceRevisionListRow } from './resources.table.ts';
+import type { ResourceListRow, ResourceRevisionListRow, ResourceSummaryRow } from './resources.table.ts';
 
 const EXCERPT_MAX = 240;
 
@@ -31,10 +31,7 @@ export const resourceFileUrl = (slug: string, id: string) => `/api/networks/${sl
  * A resource in a list. One a partner network shared (`networkId` is the listing network's) names
  * that network as its origin and none of its members.
  */
-export function presentSummary(
-  row: ResourceListRow & { networkSlug?: string; networkName?: string },
-  networkId: string | null = null,
-): ResourceSummary {
+export function presentSummary(row: ResourceSummaryRow, networkId: string | null = null): ResourceSummary {
   const shared = networkId !== null && row.networkId !== networkId;
   return {
     shareWithPartners: row.shareWithPartners === 1,

@@ -1,8 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { ResourceKind } from '../../../common/resources.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
   ResourceListRow,
+  ResourceSummaryRow,
   ResourceRevisionListRow,
   ResourceRevisionsTable,
   ResourcesTable,
@@ -60,6 +62,119 @@ export interface ResourceWithNetworkRow extends ResourceListRow {
   networkName: string;
 }
 
+/** The values of a list query: the filters as bound values (LIKE patterns), the cursor, the page size. */
+type ResourcePageParams = {
+  networkId: string;
+  /** The partners whose shared resources show too (a shape of its own when there are any). */
+  sharedFrom: string[] | undefined;
+  kind: ResourceKind | undefined;
+  language: string | undefined;
+  tagPattern: string | undefined;
+  expertisePattern: string | undefined;
+  textPattern: string | undefined;
+  beforeAt: string | undefined;
+  beforeId: string | undefined;
+  limit: number;
+};
+
+/**
+ * The plain query of `resourcePage` (the equality test runs it beside the precompiled one): the
+ * columns a list shows (no rendered HTML, no file facts beyond the name), latest change first.
+ */
+export function resourcePageSelect(db: Kysely<DB>, p: ResourcePageParams) {
+  const sharedFrom = p.sharedFrom;
+  let q = db
+    .selectFrom('resources as r')
+    .innerJoin('networks as n', 'n.id', 'r.networkId')
+    .leftJoin('users as u', 'u.id', 'r.updatedBy')
+    .leftJoin('attachments as a', 'a.id', 'r.attachmentId')
+    .select([
+      'r.id',
+      'r.networkId',
+      'r.kind',
+      'r.title',
+      'r.bodySource',
+      'r.url',
+      'r.tags',
+      'r.language',
+      'r.expertise',
+      'r.region',
+      'r.revision',
+      'r.startHere',
+      'r.shareWithPartners',
+      'r.updatedBy',
+      'r.updatedAt',
+      'u.displayName as updatedByName',
+      'u.erasedAt as updatedByErasedAt',
+      'a.fileName as fileName',
+      'n.slug as networkSlug',
+      'n.name as networkName',
+    ])
+    .where((eb) =>
+      sharedFrom === undefined
+        ? eb('r.networkId', '=', p.networkId)
+        : eb.or([
+            eb('r.networkId', '=', p.networkId),
+            eb.and([
+              eb('r.networkId', 'in', sharedFrom),
+              eb('r.shareWithPartners', '=', 1),
+              eb('r.hiddenAt', 'is', null),
+            ]),
+          ]),
+    )
+    .orderBy('r.updatedAt', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(p.limit);
+  if (p.kind !== undefined) q = q.where('r.kind', '=', p.kind);
+  if (p.language !== undefined) q = q.where('r.language', '=', p.language);
+  if (p.tagPattern !== undefined) q = q.where('r.tags', 'like', p.tagPattern);
+  if (p.expertisePattern !== undefined) q = q.where('r.expertise', 'like', p.expertisePattern);
+  const text = p.textPattern;
+  if (text !== undefined) {
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql`lower(r.title)`, 'like', sql`${text} escape '\\'`),
+        eb(sql`lower(r.body_source)`, 'like', sql`${text} escape '\\'`),
+        eb(sql`lower(r.tags)`, 'like', sql`${text} escape '\\'`),
+        eb(sql`lower(a.file_name)`, 'like', sql`${text} escape '\\'`),
+      ]),
+    );
+  }
+  const { beforeAt, beforeId } = p;
+  if (beforeAt !== undefined && beforeId !== undefined)
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.updatedAt', '<', beforeAt),
+        eb.and([eb('r.updatedAt', '=', beforeAt), eb('r.id', '<', beforeId)]),
+      ]),
+    );
+  return q;
+}
+
+const PAGE_VALUES = [
+  'networkId',
+  'kind',
+  'language',
+  'tagPattern',
+  'expertisePattern',
+  'textPattern',
+  'beforeAt',
+  'beforeId',
+  'limit',
+] as const;
+
+/**
+ * Built and compiled once per shape (which filters, a cursor, partners or not). A named statement
+ * on PostgreSQL keeps a generic plan: it walks the (network_id, updated_at, id) index backwards
+ * even when the planner believes a network holds a handful of resources, and so stops after a page
+ * in the busiest one too (checked with EXPLAIN ANALYZE on 20,200 resources in one network: 0.17 ms
+ * with the generic plan, against 0.2–0.4 ms of planning alone each time when planned for its values).
+ */
+const resourcePage = {
+  own: precompiled(resourcePageSelect, { values: PAGE_VALUES, jsonRows: true }),
+  withShared: precompiled(resourcePageSelect, { values: PAGE_VALUES, lists: ['sharedFrom'], jsonRows: true }),
+};
+
 /**
  * A page of a network's resources, latest change first (keyset on change time and id), with those
  * its partners (`sharedFrom`) shared with partner networks (never hidden ones).
@@ -69,52 +184,22 @@ export function listResources(
   networkId: string,
   f: ResourceFilter,
   sharedFrom: readonly string[] = [],
-): Promise<ResourceWithNetworkRow[]> {
-  let q = resourcesWithNames(db)
-    .innerJoin('networks as n', 'n.id', 'r.networkId')
-    .select(['n.slug as networkSlug', 'n.name as networkName'])
-    .where((eb) =>
-      sharedFrom.length === 0
-        ? eb('r.networkId', '=', networkId)
-        : eb.or([
-            eb('r.networkId', '=', networkId),
-            eb.and([
-              eb('r.networkId', 'in', [...sharedFrom]),
-              eb('r.shareWithPartners', '=', 1),
-              eb('r.hiddenAt', 'is', null),
-            ]),
-          ]),
-    )
-    .orderBy('r.updatedAt', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(f.limit);
-  if (f.kind) q = q.where('r.kind', '=', f.kind);
-  if (f.language) q = q.where('r.language', '=', f.language);
-  // Tags and codes are stored as JSON arrays of quoted strings (tags cannot hold a quote): a quoted
-  // value matches one element exactly.
-  if (f.tag) q = q.where('r.tags', 'like', `%${JSON.stringify(f.tag)}%`);
-  if (f.expertise) q = q.where('r.expertise', 'like', `%"${f.expertise}"%`);
-  const text = f.text;
-  if (text) {
-    const pattern = containing(text);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(r.title)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(r.body_source)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(r.tags)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(a.file_name)`, 'like', sql`${pattern} escape '\\'`),
-      ]),
-    );
-  }
-  const before = f.before;
-  if (before)
-    q = q.where((eb) =>
-      eb.or([
-        eb('r.updatedAt', '<', before[0]),
-        eb.and([eb('r.updatedAt', '=', before[0]), eb('r.id', '<', before[1])]),
-      ]),
-    );
-  return q.execute() as Promise<ResourceWithNetworkRow[]>;
+): Promise<ResourceSummaryRow[]> {
+  const page = sharedFrom.length === 0 ? resourcePage.own : resourcePage.withShared;
+  return page(db, {
+    networkId,
+    sharedFrom: sharedFrom.length === 0 ? undefined : [...sharedFrom],
+    kind: f.kind || undefined,
+    language: f.language || undefined,
+    // Tags and codes are stored as JSON arrays of quoted strings (tags cannot hold a quote): a
+    // quoted value matches one element exactly.
+    tagPattern: f.tag ? `%${JSON.stringify(f.tag)}%` : undefined,
+    expertisePattern: f.expertise ? `%"${f.expertise}"%` : undefined,
+    textPattern: f.text ? containing(f.text) : undefined,
+    beforeAt: f.before?.[0],
+    beforeId: f.before?.[1],
+    limit: f.limit,
+  });
 }
 
 /** A resource one of the partners shared with partner networks (not hidden), with its network. */
@@ -261,14 +346,17 @@ export function findResourceFile(db: Kysely<DB>, attachmentId: string) {
   return db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
 }
 
+/** The plain query of `staffOnly` (the equality test runs it beside the precompiled one). */
+export const staffOnlySelect = (db: Kysely<DB>, p: { networkId: string }) =>
+  db.selectFrom('networks').select('resourcesStaffOnly').where('id', '=', p.networkId);
+
+// Read by every resource request (the list among them).
+const staffOnly = precompiled(staffOnlySelect, { values: ['networkId'] });
+
 /** Whether the network keeps editing to its staff. */
 export async function isStaffOnly(db: Kysely<DB>, networkId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('networks')
-    .select('resourcesStaffOnly')
-    .where('id', '=', networkId)
-    .executeTakeFirst();
-  return row?.resourcesStaffOnly === 1;
+  const [row] = await staffOnly(db, { networkId });
+  return Number(row?.resourcesStaffOnly) === 1;
 }
 
 export async function setStaffOnly(db: Kysely<DB>, networkId: string, staffOnly: boolean): Promise<void> {
@@ -278,3 +366,6 @@ export async function setStaffOnly(db: Kysely<DB>, networkId: string, staffOnly:
     .where('id', '=', networkId)
     .execute();
 }
+
+/** The precompiled reads of the resource list, for the test that compares them with their plain queries. */
+export const precompiledResourceReads = { ...resourcePage, staffOnly };

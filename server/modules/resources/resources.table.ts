@@ -46,6 +46,29 @@ export interface ResourceListRow extends ResourceRow {
   fileSize: number | null;
 }
 
+/** A resource as a list shows it, with its network's address and name (a partner's shared one names it). */
+export type ResourceSummaryRow = Pick<
+  ResourceListRow,
+  | 'id'
+  | 'networkId'
+  | 'kind'
+  | 'title'
+  | 'bodySource'
+  | 'url'
+  | 'tags'
+  | 'language'
+  | 'expertise'
+  | 'region'
+  | 'revision'
+  | 'startHere'
+  | 'shareWithPartners'
+  | 'updatedBy'
+  | 'updatedAt'
+  | 'updatedByName'
+  | 'updatedByErasedAt'
+  | 'fileName'
+> & { networkSlug?: string; networkName?: string };
+
 export interface ResourceRevisionsTable {
   resourceId: string;
   revision: number;
