@@ -60,7 +60,9 @@ import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
 import * as createPush from './2026-12-07T0900-create-push.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
+import * as healthDailyCountedUntil from './2026-12-13T0100-health-daily-counted-until.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
+import * as membershipsNetworkEndedIndex from './2026-12-13T0101-memberships-network-ended-index.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
@@ -128,4 +130,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T1000-create-idempotency-keys': createIdempotencyKeys,
   '2026-12-12T0100-events-public': eventsPublic,
   '2026-12-12T0100-create-tours': createTours,
+  '2026-12-13T0100-health-daily-counted-until': healthDailyCountedUntil,
+  '2026-12-13T0101-memberships-network-ended-index': membershipsNetworkEndedIndex,
 };

@@ -54,7 +54,8 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
           unansweredBefore: isoNow(now - 2 * DAY),
           eventSince: isoNow(now - 42 * DAY),
           now: isoNow(now),
-          todayStart: `${today}T00:00:00.000Z`,
+          since: `${today}T00:00:00.000Z`,
+          until: isoNow(now + 60_000),
         },
       ],
       lastActiveBetween: [

@@ -11,61 +11,66 @@ import type { DB } from '../../db/schema.ts';
  */
 const byTimeIndex = (column: string) => sql<string>`${sql.ref(column)} || ''`;
 
+/** The part of today the dashboard reads live: [since, until), within the day `day`. */
+export interface LiveSpan {
+  day: string;
+  since: string;
+  until: string;
+}
+
 /**
- * Who did something in a network today, as the roll-up counts it (see rollup.repository
- * activeOnDay): posted, messaged, asked, answered or offered help, RSVPed, came to an event. Each
- * part reads today's rows through its time index.
+ * Who did something in a network during [since, until) of today, as the roll-up counts it (see
+ * rollup.repository activeOnDay): posted, messaged, asked, answered or offered help, RSVPed; and
+ * who came to one of today's meetings. Each part reads its rows through its time index.
  */
-export async function listActiveToday(
+export async function listActiveSince(
   db: Kysely<DB>,
   networkId: string,
-  day: string,
-  todayStart: string,
+  { day, since, until }: LiveSpan,
 ): Promise<string[]> {
-  const tomorrowStart = new Date(Date.parse(todayStart) + 86_400_000).toISOString();
   const posts = db
     .selectFrom('posts')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('authorId', 'is not', null);
   const messages = db
     .selectFrom('messages as m')
     .innerJoin('memberships as ms', 'ms.userId', 'm.senderId')
     .select('m.senderId as userId')
     .where(byTimeIndex('ms.networkId'), '=', networkId)
-    .where('m.createdAt', '>=', todayStart)
-    .where('m.createdAt', '<', tomorrowStart)
+    .where('m.createdAt', '>=', since)
+    .where('m.createdAt', '<', until)
     .whereRef('ms.joinedAt', '<=', 'm.createdAt')
     .where((eb) => eb.or([eb('ms.endedAt', 'is', null), eb('ms.endedAt', '>', eb.ref('m.createdAt'))]));
   const asked = db
     .selectFrom('helpRequests')
     .select('requesterId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('requesterId', 'is not', null);
   const answered = db
     .selectFrom('helpResponses')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('authorId', 'is not', null);
   const offered = db
     .selectFrom('helpOffers')
     .select('helperId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart);
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until);
   const rsvped = db
     .selectFrom('eventRsvps as r')
     .innerJoin('events as e', 'e.id', 'r.eventId')
     .select('r.userId')
     .where(byTimeIndex('e.networkId'), '=', networkId)
-    .where('r.respondedAt', '>=', todayStart)
-    .where('r.respondedAt', '<', tomorrowStart);
+    .where('r.respondedAt', '>=', since)
+    .where('r.respondedAt', '<', until);
   const came = db
     .selectFrom('eventAttendance as a')
     .innerJoin('events as e', 'e.id', 'a.eventId')
@@ -88,11 +93,13 @@ export async function listActiveToday(
 
 /**
  * Today's counted figures of a network that the live figures lack, as the roll-up counts them
- * (see rollup.repository countsOfDay): members now, messages by its members, who joined and left,
- * attendance and events held, and the minutes to each first answer given today.
+ * (see rollup.repository countsOfDay): messages by its members, who joined and left, and the
+ * minutes to each first answer, during [since, until); members now (from an index alone); and the
+ * attendance and events held of today's meetings, whole.
  */
-export async function countToday(db: Kysely<DB>, networkId: string, day: string, todayStart: string) {
-  const tomorrowStart = new Date(Date.parse(todayStart) + 86_400_000).toISOString();
+export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSpan) {
+  const { day, since, until } = span;
+  const dayEnd = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
   const counts = db
     .selectFrom('networks as n')
     .select((eb) => [
@@ -101,15 +108,15 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', networkId)
-        .where((w) => w.or([w('endedAt', 'is', null), w('endedAt', '>=', tomorrowStart)]))
+        .where((w) => w.or([w('endedAt', 'is', null), w('endedAt', '>=', dayEnd)]))
         .as('members'),
       eb
         .selectFrom('messages as m')
         .innerJoin('memberships as ms', 'ms.userId', 'm.senderId')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('ms.networkId'), '=', networkId)
-        .where('m.createdAt', '>=', todayStart)
-        .where('m.createdAt', '<', tomorrowStart)
+        .where('m.createdAt', '>=', since)
+        .where('m.createdAt', '<', until)
         .where('m.deletedAt', 'is', null)
         .whereRef('ms.joinedAt', '<=', 'm.createdAt')
         .where((w) => w.or([w('ms.endedAt', 'is', null), w('ms.endedAt', '>', w.ref('m.createdAt'))]))
@@ -118,23 +125,23 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', networkId)
-        .where('joinedAt', '>=', todayStart)
-        .where('joinedAt', '<', tomorrowStart)
+        .where('joinedAt', '>=', since)
+        .where('joinedAt', '<', until)
         .as('joined'),
       eb
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', networkId)
         .where('status', 'in', ['left', 'removed'])
-        .where('endedAt', '>=', todayStart)
-        .where('endedAt', '<', tomorrowStart)
+        .where('endedAt', '>=', since)
+        .where('endedAt', '<', until)
         .as('left'),
       eb
         .selectFrom('events')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', networkId)
-        .where('startsAt', '>=', todayStart)
-        .where('startsAt', '<', tomorrowStart)
+        .where('startsAt', '>=', `${day}T00:00:00.000Z`)
+        .where('startsAt', '<', dayEnd)
         .where('recurrence', 'is', null)
         .where('status', '=', 'scheduled')
         .as('oneOff'),
@@ -166,8 +173,8 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
     .selectFrom('helpRequests')
     .select(['createdAt', 'firstResponseAt'])
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('firstResponseAt', '>=', todayStart)
-    .where('firstResponseAt', '<', tomorrowStart);
+    .where('firstResponseAt', '>=', since)
+    .where('firstResponseAt', '<', until);
   const [[row], answered] = await Promise.all([counts.execute(), answers.execute()]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
