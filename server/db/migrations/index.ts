@@ -63,6 +63,7 @@ import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
 import * as healthDailyCountedUntil from './2026-12-13T0100-health-daily-counted-until.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 import * as membershipsNetworkEndedIndex from './2026-12-13T0101-memberships-network-ended-index.ts';
+import * as helpRequestsUnansweredIndex from './2026-12-13T0102-help-requests-unanswered-index.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 
 /** Every migration, by its frozen name; new ones are appended (names sort by time). */
@@ -132,4 +133,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0100-create-tours': createTours,
   '2026-12-13T0100-health-daily-counted-until': healthDailyCountedUntil,
   '2026-12-13T0101-memberships-network-ended-index': membershipsNetworkEndedIndex,
+  '2026-12-13T0102-help-requests-unanswered-index': helpRequestsUnansweredIndex,
 };

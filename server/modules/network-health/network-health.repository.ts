@@ -66,8 +66,9 @@ export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
         .selectFrom('helpRequests')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', p.networkId)
-        .where('status', '=', 'open')
-        .where('responseCount', '=', 0)
+        // Literal values, so that both databases read the count from help_requests_unanswered_idx.
+        .where('status', '=', sql.lit('open'))
+        .where('responseCount', '=', sql.lit(0))
         .where('createdAt', '<', p.unansweredBefore)
         .as('unanswered'),
       eb

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 
 /**
@@ -18,16 +19,29 @@ export interface LiveSpan {
   until: string;
 }
 
-/**
- * Who did something in a network during [since, until) of today, as the roll-up counts it (see
- * rollup.repository activeOnDay): posted, messaged, asked, answered or offered help, RSVPed; and
- * who came to one of today's meetings. Each part reads its rows through its time index.
- */
-export async function listActiveSince(
-  db: Kysely<DB>,
-  networkId: string,
-  { day, since, until }: LiveSpan,
-): Promise<string[]> {
+/** What the live reads of today take: the span and the day's bounds (as bound values). */
+export type LiveSpanParams = {
+  networkId: string;
+  since: string;
+  until: string;
+  /** The day (YYYY-MM-DD), its start and end, and the first occurrence key after it. */
+  day: string;
+  dayStart: string;
+  dayEnd: string;
+  dayKeyEnd: string;
+};
+
+const paramsOf = (networkId: string, { day, since, until }: LiveSpan): LiveSpanParams => {
+  const dayStart = `${day}T00:00:00.000Z`;
+  const dayEnd = new Date(Date.parse(dayStart) + 86_400_000).toISOString();
+  return { networkId, since, until, day, dayStart, dayEnd, dayKeyEnd: `${day}U` };
+};
+
+type ActiveSinceParams = Pick<LiveSpanParams, 'networkId' | 'since' | 'until' | 'day' | 'dayKeyEnd'>;
+
+/** The plain query of `activeSince` (the equality test runs it beside the precompiled one). */
+export const activeSinceSelect = (db: Kysely<DB>, p: ActiveSinceParams) => {
+  const { networkId, since, until } = p;
   const posts = db
     .selectFrom('posts')
     .select('authorId as userId')
@@ -76,31 +90,39 @@ export async function listActiveSince(
     .innerJoin('events as e', 'e.id', 'a.eventId')
     .select('a.userId')
     .where(byTimeIndex('e.networkId'), '=', networkId)
-    .where('a.occurrenceKey', '>=', day)
-    .where('a.occurrenceKey', '<', `${day}U`);
-  // UNION ALL, made distinct here: with UNION, SQLite merges sorted parts and reads each table in
-  // the order of its user index (a full scan of messages, offers and RSVPs) instead of by time.
-  const rows = await posts
+    .where('a.occurrenceKey', '>=', p.day)
+    .where('a.occurrenceKey', '<', p.dayKeyEnd);
+  // UNION ALL, made distinct in the process: with UNION, SQLite merges sorted parts and reads each
+  // table in the order of its user index (a full scan of messages, offers and RSVPs), not by time.
+  return posts
     .unionAll(messages)
     .unionAll(asked)
     .unionAll(answered)
     .unionAll(offered)
     .unionAll(rsvped)
-    .unionAll(came)
-    .execute();
+    .unionAll(came);
+};
+
+const SPAN_VALUES = ['networkId', 'since', 'until', 'day', 'dayStart', 'dayEnd', 'dayKeyEnd'] as const;
+const activeSince = precompiled(activeSinceSelect, {
+  values: ['networkId', 'since', 'until', 'day', 'dayKeyEnd'],
+});
+
+/**
+ * Who did something in a network during [since, until) of today, as the roll-up counts it (see
+ * rollup.repository activeOnDay): posted, messaged, asked, answered or offered help, RSVPed; and
+ * who came to one of today's meetings. Each part reads its rows through its time index.
+ */
+export async function listActiveSince(db: Kysely<DB>, networkId: string, span: LiveSpan): Promise<string[]> {
+  const { dayStart: _, dayEnd: __, ...params } = paramsOf(networkId, span);
+  const rows = await activeSince(db, params);
   return [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
 }
 
-/**
- * Today's counted figures of a network that the live figures lack, as the roll-up counts them
- * (see rollup.repository countsOfDay): messages by its members, who joined and left, and the
- * minutes to each first answer, during [since, until); members now (from an index alone); and the
- * attendance and events held of today's meetings, whole.
- */
-export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSpan) {
-  const { day, since, until } = span;
-  const dayEnd = new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
-  const counts = db
+/** The plain query of `countsSince` (the equality test runs it beside the precompiled one). */
+export const countsSinceSelect = (db: Kysely<DB>, p: LiveSpanParams) => {
+  const { networkId, since, until, day, dayEnd } = p;
+  return db
     .selectFrom('networks as n')
     .select((eb) => [
       // Members at the end of today so far (as the roll-up counts them at the end of a day).
@@ -140,7 +162,7 @@ export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSp
         .selectFrom('events')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', networkId)
-        .where('startsAt', '>=', `${day}T00:00:00.000Z`)
+        .where('startsAt', '>=', p.dayStart)
         .where('startsAt', '<', dayEnd)
         .where('recurrence', 'is', null)
         .where('status', '=', 'scheduled')
@@ -151,7 +173,7 @@ export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSp
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('e.networkId'), '=', networkId)
         .where('a.occurrenceKey', '>=', day)
-        .where('a.occurrenceKey', '<', `${day}U`)
+        .where('a.occurrenceKey', '<', p.dayKeyEnd)
         .as('attendance'),
       // A series is held today once per occurrence with attendance recorded.
       eb
@@ -165,17 +187,39 @@ export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSp
         .where(byTimeIndex('e.networkId'), '=', networkId)
         .where('e.recurrence', 'is not', null)
         .where('a.occurrenceKey', '>=', day)
-        .where('a.occurrenceKey', '<', `${day}U`)
+        .where('a.occurrenceKey', '<', p.dayKeyEnd)
         .as('series'),
     ])
     .where('n.id', '=', networkId);
-  const answers = db
+};
+
+/** The plain query of `answersSince` (the equality test runs it beside the precompiled one). */
+export const answersSinceSelect = (
+  db: Kysely<DB>,
+  p: Pick<LiveSpanParams, 'networkId' | 'since' | 'until'>,
+) =>
+  db
     .selectFrom('helpRequests')
     .select(['createdAt', 'firstResponseAt'])
-    .where(byTimeIndex('networkId'), '=', networkId)
-    .where('firstResponseAt', '>=', since)
-    .where('firstResponseAt', '<', until);
-  const [[row], answered] = await Promise.all([counts.execute(), answers.execute()]);
+    .where(byTimeIndex('networkId'), '=', p.networkId)
+    .where('firstResponseAt', '>=', p.since)
+    .where('firstResponseAt', '<', p.until);
+
+const countsSince = precompiled(countsSinceSelect, { values: SPAN_VALUES });
+const answersSince = precompiled(answersSinceSelect, { values: ['networkId', 'since', 'until'] });
+
+/**
+ * Today's counted figures of a network that the live figures lack, as the roll-up counts them
+ * (see rollup.repository countsOfDay): messages by its members, who joined and left, and the
+ * minutes to each first answer, during [since, until); members now (from an index alone); and the
+ * attendance and events held of today's meetings, whole.
+ */
+export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSpan) {
+  const params = paramsOf(networkId, span);
+  const [[row], answered] = await Promise.all([
+    countsSince(db, params),
+    answersSince(db, { networkId, since: params.since, until: params.until }),
+  ]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
     members: n(row?.members),
@@ -211,3 +255,6 @@ export async function listRecentlyActive(
     .execute();
   return new Map(rows.map((r) => [r.userId, String(r.day)]));
 }
+
+/** Today's precompiled reads by name (the equality test runs each beside its plain query). */
+export const precompiledTodayReads = { activeSince, countsSince, answersSince };
