@@ -60,7 +60,10 @@ import * as createDirectory from './2026-12-07T0800-create-directory.ts';
 import * as directoryTagsSorted from './2026-12-07T0801-directory-tags-sorted.ts';
 import * as createPush from './2026-12-07T0900-create-push.ts';
 import * as createTwoFactor from './2026-12-07T0900-create-two-factor.ts';
+import * as healthDailyCountedUntil from './2026-12-13T0100-health-daily-counted-until.ts';
 import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
+import * as membershipsNetworkEndedIndex from './2026-12-13T0101-memberships-network-ended-index.ts';
+import * as helpRequestsUnansweredIndex from './2026-12-13T0102-help-requests-unanswered-index.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 import * as helpRequestsListIndex from './2026-12-12T0200-help-requests-list-index.ts';
 import * as organisationLocation from './2026-12-13T0100-organisation-location.ts';
@@ -134,4 +137,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0200-help-requests-list-index': helpRequestsListIndex,
   '2026-12-13T0100-organisation-location': organisationLocation,
   '2026-12-12T0200-event-rsvps-counts-index': eventRsvpsCountsIndex,
+  '2026-12-13T0100-health-daily-counted-until': healthDailyCountedUntil,
+  '2026-12-13T0101-memberships-network-ended-index': membershipsNetworkEndedIndex,
+  '2026-12-13T0102-help-requests-unanswered-index': helpRequestsUnansweredIndex,
 };

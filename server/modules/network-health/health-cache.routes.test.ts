@@ -7,11 +7,11 @@ import { buildTopic } from '../../test/discussions.ts';
 import { buildEvent, utcLocal } from '../../test/events.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
-import { rollUpDue } from './rollup.service.ts';
+import { rollUpDay, rollUpDue } from './rollup.service.ts';
 
 // A server process keeps the daily rows of a dashboard while the roll-ups' generation stands: what
-// happens today shows at once all the same (today's row is read live), and a roll-up
-// moves the generation on, after which the rows are read anew.
+// happens today shows at once all the same (what came after today's roll-up is read live), and a
+// roll-up moves the generation on, after which the rows are read anew.
 describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -151,5 +151,47 @@ describe.each(DIALECTS)('the health dashboard’s cached daily rows on %s', (dia
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('counts today up to the roll-up in its row, and adds on each read only what came after it', async () => {
+    const network = await buildNetwork(t.ctx);
+    const meta = await buildMember(t.ctx, network, { role: 'meta_mentor' });
+    const member = await buildMember(t.ctx, network, { level: 'beginner' });
+    const staff = await signIn(t.app, meta);
+    const read = async () => {
+      const res = await staff.get(`/api/networks/${network.slug}/health`);
+      expect(res.statusCode, res.body).toBe(200);
+      const week = (res.json() as NetworkHealth).weeks.at(-1);
+      if (!week) throw new Error('no weeks');
+      return week;
+    };
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const today = isoNow().slice(0, 10);
+    await buildTopic(t.ctx, network, member.id);
+    await buildHelpRequest(t.ctx, { networkId: network.id, requesterId: member.id });
+    await pause();
+    const cut = Date.now();
+    await rollUpDay(t.ctx, today, cut);
+    const row = await t.ctx.database.db
+      .selectFrom('healthDaily')
+      .selectAll()
+      .where('networkId', '=', network.id)
+      .where('day', '=', today)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ discussions: 1, helpOpened: 1, activeMembers: 1, countedUntil: isoNow(cut) });
+    expect(await read()).toMatchObject({ discussions: 1, helpOpened: 1, active7: 1 });
+
+    // After the cut the member starts another discussion (still one active member) and the
+    // meta-mentor a first one: each shows once, the rolled-up ones are not counted again.
+    await pause();
+    await buildTopic(t.ctx, network, member.id);
+    await buildTopic(t.ctx, network, meta.id);
+    const after = await read();
+    expect(after).toMatchObject({ discussions: 3, helpOpened: 1, active7: 2, active30: 2 });
+
+    // The next roll-up counts the same, up to its own cut.
+    await pause();
+    await rollUpDay(t.ctx, today);
+    expect(await read()).toEqual(after);
   });
 });

@@ -15,6 +15,12 @@ import {
   upcomingEventsSelect,
 } from './network-health.repository.ts';
 import { rollUpDue } from './rollup.service.ts';
+import {
+  activeSinceSelect,
+  answersSinceSelect,
+  countsSinceSelect,
+  precompiledTodayReads,
+} from './today.repository.ts';
 
 // The dashboard's reads are precompiled (built and compiled once, on SQLite read on the reader
 // connection): each must give exactly the rows of its plain Kysely query, on both databases.
@@ -42,9 +48,25 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
     await buildEvent(t.ctx, network, meta.id, { startsLocal: utcLocal(Date.now() - 3 * DAY), title: 'Past' });
     await buildGoal(t.ctx, network, { createdBy: meta.id });
     await rollUpDue(t.ctx);
+    // Answered today, after the roll-up: the live part of today reads it.
+    await db
+      .updateTable('helpRequests')
+      .set({ firstResponseAt: isoNow(), responseCount: 1 })
+      .where('networkId', '=', network.id)
+      .where('createdAt', '<', isoNow(Date.now() - DAY))
+      .execute();
 
     const now = Date.now();
     const today = isoNow(now).slice(0, 10);
+    const span = {
+      networkId: network.id,
+      since: `${today}T00:00:00.000Z`,
+      until: isoNow(now + 60_000),
+      day: today,
+      dayStart: `${today}T00:00:00.000Z`,
+      dayEnd: isoNow(Date.parse(`${today}T00:00:00.000Z`) + DAY),
+      dayKeyEnd: `${today}U`,
+    };
     const cases = {
       settingsAndGeneration: [settingsAndGenerationSelect, { networkId: network.id }],
       liveFigures: [
@@ -54,7 +76,8 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
           unansweredBefore: isoNow(now - 2 * DAY),
           eventSince: isoNow(now - 42 * DAY),
           now: isoNow(now),
-          todayStart: `${today}T00:00:00.000Z`,
+          since: `${today}T00:00:00.000Z`,
+          until: isoNow(now + 60_000),
         },
       ],
       lastActiveBetween: [
@@ -69,9 +92,22 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
       metaMentors: [metaMentorsSelect, { networkId: network.id }],
       upcomingEvents: [upcomingEventsSelect, { networkId: network.id, now: isoNow(now), limit: 5 }],
       openGoals: [openGoalsSelect, { networkId: network.id }],
+      activeSince: [
+        activeSinceSelect,
+        {
+          networkId: network.id,
+          since: span.since,
+          until: span.until,
+          day: today,
+          dayKeyEnd: span.dayKeyEnd,
+        },
+      ],
+      countsSince: [countsSinceSelect, span],
+      answersSince: [answersSinceSelect, { networkId: network.id, since: span.since, until: span.until }],
     } as const;
+    const reads = { ...precompiledHealthReads, ...precompiledTodayReads };
     for (const [name, [select, params]] of Object.entries(cases)) {
-      const read = precompiledHealthReads[name as keyof typeof cases] as (
+      const read = reads[name as keyof typeof cases] as (
         d: typeof db,
         p: typeof params,
       ) => Promise<unknown[]>;

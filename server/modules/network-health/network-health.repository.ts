@@ -40,13 +40,15 @@ export async function findSettingsAndGeneration(db: Kysely<DB>, networkId: strin
   return { settings, generation: Number(generation ?? 0) };
 }
 
-/** What `liveFigures` counts: thresholds already turned into instants, and today's bounds. */
+/** What `liveFigures` counts: thresholds already turned into instants, and the live part of today. */
 export type LiveFiguresParams = {
   networkId: string;
   unansweredBefore: string;
   eventSince: string;
   now: string;
-  todayStart: string;
+  /** Today's figures are counted over [since, until) (the part of today the roll-up has not counted). */
+  since: string;
+  until: string;
 };
 
 /**
@@ -64,8 +66,9 @@ export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
         .selectFrom('helpRequests')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', p.networkId)
-        .where('status', '=', 'open')
-        .where('responseCount', '=', 0)
+        // Literal values, so that both databases read the count from help_requests_unanswered_idx.
+        .where('status', '=', sql.lit('open'))
+        .where('responseCount', '=', sql.lit(0))
         .where('createdAt', '<', p.unansweredBefore)
         .as('unanswered'),
       eb
@@ -91,21 +94,23 @@ export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
         )
         .limit(1)
         .as('recentEventId'),
-      // Today's counted figures as the roll-up counts them (see rollup.repository countsOfDay),
-      // each read through its time index: today's rows of every network are few, where the
+      // The live part of today's counted figures as the roll-up counts them (see rollup.repository
+      // countsOfDay), each read through its time index: today's rows of every network are few, where the
       // busiest network's own rows are thousands (SQLite chose its network index: 3–10 ms each).
       eb
         .selectFrom('topics')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', p.networkId)
-        .where('createdAt', '>=', p.todayStart)
+        .where('createdAt', '>=', p.since)
+        .where('createdAt', '<', p.until)
         .where('deletedAt', 'is', null)
         .as('discussions'),
       eb
         .selectFrom('posts')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', p.networkId)
-        .where('createdAt', '>=', p.todayStart)
+        .where('createdAt', '>=', p.since)
+        .where('createdAt', '<', p.until)
         .where('isOpening', '=', 0)
         .where('deletedAt', 'is', null)
         .as('replies'),
@@ -113,25 +118,27 @@ export const liveFiguresSelect = (db: Kysely<DB>, p: LiveFiguresParams) =>
         .selectFrom('helpRequests')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', p.networkId)
-        .where('createdAt', '>=', p.todayStart)
+        .where('createdAt', '>=', p.since)
+        .where('createdAt', '<', p.until)
         .as('helpOpened'),
       eb
         .selectFrom('helpRequests')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', p.networkId)
-        .where('resolvedAt', '>=', p.todayStart)
+        .where('resolvedAt', '>=', p.since)
+        .where('resolvedAt', '<', p.until)
         .as('helpResolved'),
     ])
     .where('n.id', '=', p.networkId);
 
 const liveFiguresQuery = precompiled(liveFiguresSelect, {
-  values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'todayStart'],
+  values: ['networkId', 'unansweredBefore', 'eventSince', 'now', 'since', 'until'],
 });
 
 /**
  * The figures that must show a change at once, read live in one statement: open requests without
  * an answer created before `unansweredBefore`, active buddy pairs, whether an event took place since
- * `eventSince`, and today's discussions, replies, requests opened and resolved.
+ * `eventSince`, and the discussions, replies, requests opened and resolved within [since, until).
  */
 export async function liveFigures(db: Kysely<DB>, params: LiveFiguresParams) {
   const [row] = await liveFiguresQuery(db, params);

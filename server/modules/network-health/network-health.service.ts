@@ -21,7 +21,7 @@ import { hasDeputy } from '../progression/index.ts';
 import { presentGoal, presentWeeks } from './network-health.presenter.ts';
 import * as repo from './network-health.repository.ts';
 import * as todayRepo from './today.repository.ts';
-import { withToday } from './today.ts';
+import { liveSpanOf, type RecentActive, recentActiveOf, withToday } from './today.ts';
 import type { HealthDailyRow } from './network-health.table.ts';
 import { addDays, dayOf } from './rollup.service.ts';
 import { workOutWarnings } from './warnings.ts';
@@ -48,10 +48,17 @@ type DailyPart = {
   generation: number;
   rows: HealthDailyRow[];
   rolledAt: string | null;
-  /** Members active on one of the 29 days before `to`, with the last such day (rolled-up days only). */
-  recent: Map<string, string>;
+  /** Members active on one of the 30 days up to `to` (rolled-up days only), with the last such day. */
+  recent: RecentActive;
+  /**
+   * The members drifting away as of the newest roll-up (their last active days change only with it),
+   * beside the count the roll-up keeps: reading them sorted took more than any other read.
+   */
+  drifting: Awaited<ReturnType<typeof repo.listLastActiveBetween>>;
 };
 const dailyCaches = new WeakMap<AppContext, Map<string, DailyPart>>();
+/** Reads under way: requests that miss together wait for one read instead of each doing it. */
+const dailyReads = new WeakMap<AppContext, Map<string, Promise<DailyPart>>>();
 
 /**
  * The daily rows of a network within [from, to] and when the newest roll-up ran. Only the roll-up
@@ -67,29 +74,48 @@ async function dailyPartOf(
   generation: number,
 ): Promise<DailyPart> {
   let cache = dailyCaches.get(ctx);
-  if (!cache) {
+  let reads = dailyReads.get(ctx);
+  if (!cache || !reads) {
     cache = new Map();
+    reads = new Map();
     dailyCaches.set(ctx, cache);
+    dailyReads.set(ctx, reads);
   }
   const key = `${networkId}|${from}|${to}`;
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit;
+  const readKey = `${key}|${generation}`;
+  const pending = reads.get(readKey);
+  if (pending) return pending;
   const db = ctx.database.db;
-  const [rows, rolledAt, recent] = await Promise.all([
+  const kept = cache;
+  const read = Promise.all([
     repo.listDaily(db, [networkId], from, to),
     repo.lastRolledAt(db),
     todayRepo.listRecentlyActive(
       db,
       networkId,
-      Array.from({ length: 29 }, (_, i) => addDays(to, -29 + i)),
+      Array.from({ length: 30 }, (_, i) => addDays(to, -29 + i)),
     ),
-  ]);
-  const part = { generation, rows, rolledAt, recent };
-  cache.delete(key);
-  cache.set(key, part);
-  // The oldest entry goes first (a Map keeps the order of insertion).
-  if (cache.size > DAILY_CACHED_MAX) cache.delete(cache.keys().next().value as string);
-  return part;
+    repo.listLastActiveBetween(
+      db,
+      networkId,
+      addDays(to, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
+      addDays(to, -DRIFT_SILENT_DAYS),
+      DRIFTING_LIST_MAX,
+    ),
+  ])
+    .then(([rows, rolledAt, recent, drifting]) => {
+      const part = { generation, rows, rolledAt, recent: recentActiveOf(recent, to), drifting };
+      kept.delete(key);
+      kept.set(key, part);
+      // The oldest entry goes first (a Map keeps the order of insertion).
+      if (kept.size > DAILY_CACHED_MAX) kept.delete(kept.keys().next().value as string);
+      return part;
+    })
+    .finally(() => reads.delete(readKey));
+  reads.set(readKey, read);
+  return read;
 }
 
 /** The figures of right now and the warnings of one network (shared by both dashboards). */
@@ -109,29 +135,31 @@ async function assess(
   // One read of the daily rows serves the warnings, the figures of now and the weekly series.
   const first = anchors[0] ?? today;
   const from = spanFrom && spanFrom < first ? spanFrom : first;
-  const todayStart = `${today}T00:00:00.000Z`;
   // Counts over every member come from the latest roll-up (at most an hour old); the rest is read
-  // live from a few indexed rows of this network.
-  const [daily, live, metaMentors, goals, deputyNamed, activeToday, counted] = await Promise.all([
-    dailyPartOf(ctx, network.id, from, today, generation),
+  // live from a few indexed rows of this network, today's figures only from where today's roll-up
+  // stopped counting.
+  const daily = await dailyPartOf(ctx, network.id, from, today, generation);
+  const span = liveSpanOf(daily.rows.at(-1), today, now);
+  const [live, metaMentors, goals, deputyNamed, activeSince, counted] = await Promise.all([
     repo.liveFigures(db, {
       networkId: network.id,
       unansweredBefore: isoNow(now - settings.unansweredHours * HOUR),
       eventSince: isoNow(now - settings.eventGapWeeks * 7 * DAY),
       now: isoNow(now),
-      todayStart,
+      since: span.since,
+      until: span.until,
     }),
     repo.listMetaMentors(db, network.id),
     repo.listGoals(db, network.id),
     hasDeputy(ctx, network.id),
-    todayRepo.listActiveToday(db, network.id, today, todayStart),
-    todayRepo.countToday(db, network.id, today, todayStart),
+    todayRepo.listActiveSince(db, network.id, span),
+    todayRepo.countSince(db, network.id, span),
   ]);
   const latest = daily.rows.at(-1) ?? (await repo.latestDaily(db, network.id, today));
-  const rows = withToday(daily.rows, latest, network.id, today, daily.recent, {
+  const rows = withToday(daily.rows, latest, network.id, span.rolled, daily.recent, {
     ...live.today,
     ...counted,
-    activeToday,
+    activeSince,
   });
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const active7At = (day: string) => byDay.get(day)?.active7 ?? 0;
@@ -160,7 +188,15 @@ async function assess(
     buddiesPaired: pairs,
     drifting: latest?.drifting ?? 0,
   };
-  return { settings, current, warnings, goals: presentedGoals, rows, rolledAt: daily.rolledAt };
+  return {
+    settings,
+    current,
+    warnings,
+    goals: presentedGoals,
+    rows,
+    rolledAt: daily.rolledAt,
+    drifting: daily.drifting,
+  };
 }
 
 /**
@@ -195,16 +231,7 @@ export async function getNetworkHealth(
       settings: null,
     };
   }
-  const [assessed, drifting] = await Promise.all([
-    assess(ctx, network, now, from),
-    repo.listLastActiveBetween(
-      db,
-      network.id,
-      addDays(today, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
-      addDays(today, -DRIFT_SILENT_DAYS),
-      DRIFTING_LIST_MAX,
-    ),
-  ]);
+  const assessed = await assess(ctx, network, now, from);
   return {
     full,
     from,
@@ -215,7 +242,7 @@ export async function getNetworkHealth(
     current: assessed.current,
     weeks: presentWeeks(assessed.rows, from, to),
     warnings: assessed.warnings,
-    drifting,
+    drifting: assessed.drifting,
     settings: assessed.settings,
   };
 }

@@ -26,6 +26,11 @@ export interface HealthDailyTable {
   /** As of the roll-up: members who accepted the current agreement (all when there is none), drifting members. */
   accepted: number;
   drifting: number;
+  /**
+   * The instant up to which what was created, joined, answered or resolved was counted (null: the
+   * whole day). A roll-up of today counts up to when it ran; the dashboard adds what came after.
+   */
+  countedUntil: string | null;
 }
 export type HealthDailyRow = Selectable<HealthDailyTable>;
 

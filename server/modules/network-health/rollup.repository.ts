@@ -8,12 +8,22 @@ export function dayBounds(day: string): [string, string] {
   return [new Date(start).toISOString(), new Date(start + 86_400_000).toISOString()];
 }
 
+/**
+ * [start, end) of a UTC day cut at an instant: what was created, joined, answered or resolved that
+ * day up to `until` (the roll-up of today counts up to when it runs; the dashboard adds the rest).
+ */
+export function countedBounds(day: string, until: string): [string, string] {
+  const [start, end] = dayBounds(day);
+  return [start, until < end ? until : end];
+}
+
 /** Who did something in which network during [start, end): posted, messaged, answered, RSVPed, came. */
 export async function activeOnDay(
   db: Kysely<DB>,
   day: string,
+  until: string,
 ): Promise<{ networkId: string; userId: string }[]> {
-  const [start, end] = dayBounds(day);
+  const [start, end] = countedBounds(day, until);
   const posts = db
     .selectFrom('posts')
     .select(['networkId', 'authorId as userId'])
@@ -123,9 +133,13 @@ type Counts = Map<string, number>;
 const toMap = (rows: { networkId: string; n: number | string | bigint }[]): Counts =>
   new Map(rows.map((r) => [r.networkId, Number(r.n)]));
 
-/** The counted figures of one day per network (members at its end, joins, leaves, posts, …). */
-export async function countsOfDay(db: Kysely<DB>, day: string) {
-  const [start, end] = dayBounds(day);
+/**
+ * The counted figures of one day per network up to `until` at the latest (members then, joins,
+ * leaves, posts, …); events held and attendance are by the day's meetings, whole.
+ */
+export async function countsOfDay(db: Kysely<DB>, day: string, until: string) {
+  const [start, end] = countedBounds(day, until);
+  const [, dayEnd] = dayBounds(day);
   const members = await db
     .selectFrom('memberships')
     .select(['networkId', (eb) => eb.fn.countAll<number>().as('n')])
@@ -201,7 +215,7 @@ export async function countsOfDay(db: Kysely<DB>, day: string) {
     .selectFrom('events')
     .select(['networkId', (eb) => eb.fn.countAll<number>().as('n')])
     .where('startsAt', '>=', start)
-    .where('startsAt', '<', end)
+    .where('startsAt', '<', dayEnd)
     .where('recurrence', 'is', null)
     .where('status', '=', 'scheduled')
     .groupBy('networkId')

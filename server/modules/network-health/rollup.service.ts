@@ -75,10 +75,13 @@ export { median };
  */
 export async function rollUpDay(ctx: AppContext, day: string, now = Date.now()): Promise<void> {
   const db = ctx.database.db;
-  const active = await repo.activeOnDay(db, day);
+  // Today (or a day still to come) is counted up to now: the dashboard adds what comes after.
+  const until = isoNow(now);
+  const [, dayEnd] = repo.dayBounds(day);
+  const active = await repo.activeOnDay(db, day, until);
   await repo.saveActiveDay(db, day, active);
   await repo.touchLastActive(db, day, active);
-  const counts = await repo.countsOfDay(db, day);
+  const counts = await repo.countsOfDay(db, day, until);
   const active7 = await repo.countActiveBetween(db, addDays(day, -6), day);
   const active30 = await repo.countActiveBetween(db, addDays(day, -29), day);
   const standings = await repo.standingsNow(
@@ -128,6 +131,7 @@ export async function rollUpDay(ctx: AppContext, day: string, now = Date.now()):
       attendance: n(attendance),
       accepted: standings.withAgreement.has(networkId) ? n(standings.accepted) : n(counts.members),
       drifting: n(standings.drifting),
+      countedUntil: until < dayEnd ? until : null,
     };
   });
   await repo.saveDaily(db, day, rows);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 
 /**
@@ -11,89 +12,117 @@ import type { DB } from '../../db/schema.ts';
  */
 const byTimeIndex = (column: string) => sql<string>`${sql.ref(column)} || ''`;
 
-/**
- * Who did something in a network today, as the roll-up counts it (see rollup.repository
- * activeOnDay): posted, messaged, asked, answered or offered help, RSVPed, came to an event. Each
- * part reads today's rows through its time index.
- */
-export async function listActiveToday(
-  db: Kysely<DB>,
-  networkId: string,
-  day: string,
-  todayStart: string,
-): Promise<string[]> {
-  const tomorrowStart = new Date(Date.parse(todayStart) + 86_400_000).toISOString();
+/** The part of today the dashboard reads live: [since, until), within the day `day`. */
+export interface LiveSpan {
+  day: string;
+  since: string;
+  until: string;
+}
+
+/** What the live reads of today take: the span and the day's bounds (as bound values). */
+export type LiveSpanParams = {
+  networkId: string;
+  since: string;
+  until: string;
+  /** The day (YYYY-MM-DD), its start and end, and the first occurrence key after it. */
+  day: string;
+  dayStart: string;
+  dayEnd: string;
+  dayKeyEnd: string;
+};
+
+const paramsOf = (networkId: string, { day, since, until }: LiveSpan): LiveSpanParams => {
+  const dayStart = `${day}T00:00:00.000Z`;
+  const dayEnd = new Date(Date.parse(dayStart) + 86_400_000).toISOString();
+  return { networkId, since, until, day, dayStart, dayEnd, dayKeyEnd: `${day}U` };
+};
+
+type ActiveSinceParams = Pick<LiveSpanParams, 'networkId' | 'since' | 'until' | 'day' | 'dayKeyEnd'>;
+
+/** The plain query of `activeSince` (the equality test runs it beside the precompiled one). */
+export const activeSinceSelect = (db: Kysely<DB>, p: ActiveSinceParams) => {
+  const { networkId, since, until } = p;
   const posts = db
     .selectFrom('posts')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('authorId', 'is not', null);
   const messages = db
     .selectFrom('messages as m')
     .innerJoin('memberships as ms', 'ms.userId', 'm.senderId')
     .select('m.senderId as userId')
     .where(byTimeIndex('ms.networkId'), '=', networkId)
-    .where('m.createdAt', '>=', todayStart)
-    .where('m.createdAt', '<', tomorrowStart)
+    .where('m.createdAt', '>=', since)
+    .where('m.createdAt', '<', until)
     .whereRef('ms.joinedAt', '<=', 'm.createdAt')
     .where((eb) => eb.or([eb('ms.endedAt', 'is', null), eb('ms.endedAt', '>', eb.ref('m.createdAt'))]));
   const asked = db
     .selectFrom('helpRequests')
     .select('requesterId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('requesterId', 'is not', null);
   const answered = db
     .selectFrom('helpResponses')
     .select('authorId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart)
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until)
     .where('authorId', 'is not', null);
   const offered = db
     .selectFrom('helpOffers')
     .select('helperId as userId')
     .where(byTimeIndex('networkId'), '=', networkId)
-    .where('createdAt', '>=', todayStart)
-    .where('createdAt', '<', tomorrowStart);
+    .where('createdAt', '>=', since)
+    .where('createdAt', '<', until);
   const rsvped = db
     .selectFrom('eventRsvps as r')
     .innerJoin('events as e', 'e.id', 'r.eventId')
     .select('r.userId')
     .where(byTimeIndex('e.networkId'), '=', networkId)
-    .where('r.respondedAt', '>=', todayStart)
-    .where('r.respondedAt', '<', tomorrowStart);
+    .where('r.respondedAt', '>=', since)
+    .where('r.respondedAt', '<', until);
   const came = db
     .selectFrom('eventAttendance as a')
     .innerJoin('events as e', 'e.id', 'a.eventId')
     .select('a.userId')
     .where(byTimeIndex('e.networkId'), '=', networkId)
-    .where('a.occurrenceKey', '>=', day)
-    .where('a.occurrenceKey', '<', `${day}U`);
-  // UNION ALL, made distinct here: with UNION, SQLite merges sorted parts and reads each table in
-  // the order of its user index (a full scan of messages, offers and RSVPs) instead of by time.
-  const rows = await posts
+    .where('a.occurrenceKey', '>=', p.day)
+    .where('a.occurrenceKey', '<', p.dayKeyEnd);
+  // UNION ALL, made distinct in the process: with UNION, SQLite merges sorted parts and reads each
+  // table in the order of its user index (a full scan of messages, offers and RSVPs), not by time.
+  return posts
     .unionAll(messages)
     .unionAll(asked)
     .unionAll(answered)
     .unionAll(offered)
     .unionAll(rsvped)
-    .unionAll(came)
-    .execute();
+    .unionAll(came);
+};
+
+const SPAN_VALUES = ['networkId', 'since', 'until', 'day', 'dayStart', 'dayEnd', 'dayKeyEnd'] as const;
+const activeSince = precompiled(activeSinceSelect, {
+  values: ['networkId', 'since', 'until', 'day', 'dayKeyEnd'],
+});
+
+/**
+ * Who did something in a network during [since, until) of today, as the roll-up counts it (see
+ * rollup.repository activeOnDay): posted, messaged, asked, answered or offered help, RSVPed; and
+ * who came to one of today's meetings. Each part reads its rows through its time index.
+ */
+export async function listActiveSince(db: Kysely<DB>, networkId: string, span: LiveSpan): Promise<string[]> {
+  const { dayStart: _, dayEnd: __, ...params } = paramsOf(networkId, span);
+  const rows = await activeSince(db, params);
   return [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
 }
 
-/**
- * Today's counted figures of a network that the live figures lack, as the roll-up counts them
- * (see rollup.repository countsOfDay): members now, messages by its members, who joined and left,
- * attendance and events held, and the minutes to each first answer given today.
- */
-export async function countToday(db: Kysely<DB>, networkId: string, day: string, todayStart: string) {
-  const tomorrowStart = new Date(Date.parse(todayStart) + 86_400_000).toISOString();
-  const counts = db
+/** The plain query of `countsSince` (the equality test runs it beside the precompiled one). */
+export const countsSinceSelect = (db: Kysely<DB>, p: LiveSpanParams) => {
+  const { networkId, since, until, day, dayEnd } = p;
+  return db
     .selectFrom('networks as n')
     .select((eb) => [
       // Members at the end of today so far (as the roll-up counts them at the end of a day).
@@ -101,15 +130,15 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', networkId)
-        .where((w) => w.or([w('endedAt', 'is', null), w('endedAt', '>=', tomorrowStart)]))
+        .where((w) => w.or([w('endedAt', 'is', null), w('endedAt', '>=', dayEnd)]))
         .as('members'),
       eb
         .selectFrom('messages as m')
         .innerJoin('memberships as ms', 'ms.userId', 'm.senderId')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('ms.networkId'), '=', networkId)
-        .where('m.createdAt', '>=', todayStart)
-        .where('m.createdAt', '<', tomorrowStart)
+        .where('m.createdAt', '>=', since)
+        .where('m.createdAt', '<', until)
         .where('m.deletedAt', 'is', null)
         .whereRef('ms.joinedAt', '<=', 'm.createdAt')
         .where((w) => w.or([w('ms.endedAt', 'is', null), w('ms.endedAt', '>', w.ref('m.createdAt'))]))
@@ -118,23 +147,23 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', networkId)
-        .where('joinedAt', '>=', todayStart)
-        .where('joinedAt', '<', tomorrowStart)
+        .where('joinedAt', '>=', since)
+        .where('joinedAt', '<', until)
         .as('joined'),
       eb
         .selectFrom('memberships')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('networkId'), '=', networkId)
         .where('status', 'in', ['left', 'removed'])
-        .where('endedAt', '>=', todayStart)
-        .where('endedAt', '<', tomorrowStart)
+        .where('endedAt', '>=', since)
+        .where('endedAt', '<', until)
         .as('left'),
       eb
         .selectFrom('events')
         .select((e) => e.fn.countAll<number>().as('c'))
         .where('networkId', '=', networkId)
-        .where('startsAt', '>=', todayStart)
-        .where('startsAt', '<', tomorrowStart)
+        .where('startsAt', '>=', p.dayStart)
+        .where('startsAt', '<', dayEnd)
         .where('recurrence', 'is', null)
         .where('status', '=', 'scheduled')
         .as('oneOff'),
@@ -144,7 +173,7 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .select((e) => e.fn.countAll<number>().as('c'))
         .where(byTimeIndex('e.networkId'), '=', networkId)
         .where('a.occurrenceKey', '>=', day)
-        .where('a.occurrenceKey', '<', `${day}U`)
+        .where('a.occurrenceKey', '<', p.dayKeyEnd)
         .as('attendance'),
       // A series is held today once per occurrence with attendance recorded.
       eb
@@ -158,17 +187,39 @@ export async function countToday(db: Kysely<DB>, networkId: string, day: string,
         .where(byTimeIndex('e.networkId'), '=', networkId)
         .where('e.recurrence', 'is not', null)
         .where('a.occurrenceKey', '>=', day)
-        .where('a.occurrenceKey', '<', `${day}U`)
+        .where('a.occurrenceKey', '<', p.dayKeyEnd)
         .as('series'),
     ])
     .where('n.id', '=', networkId);
-  const answers = db
+};
+
+/** The plain query of `answersSince` (the equality test runs it beside the precompiled one). */
+export const answersSinceSelect = (
+  db: Kysely<DB>,
+  p: Pick<LiveSpanParams, 'networkId' | 'since' | 'until'>,
+) =>
+  db
     .selectFrom('helpRequests')
     .select(['createdAt', 'firstResponseAt'])
-    .where(byTimeIndex('networkId'), '=', networkId)
-    .where('firstResponseAt', '>=', todayStart)
-    .where('firstResponseAt', '<', tomorrowStart);
-  const [[row], answered] = await Promise.all([counts.execute(), answers.execute()]);
+    .where(byTimeIndex('networkId'), '=', p.networkId)
+    .where('firstResponseAt', '>=', p.since)
+    .where('firstResponseAt', '<', p.until);
+
+const countsSince = precompiled(countsSinceSelect, { values: SPAN_VALUES });
+const answersSince = precompiled(answersSinceSelect, { values: ['networkId', 'since', 'until'] });
+
+/**
+ * Today's counted figures of a network that the live figures lack, as the roll-up counts them
+ * (see rollup.repository countsOfDay): messages by its members, who joined and left, and the
+ * minutes to each first answer, during [since, until); members now (from an index alone); and the
+ * attendance and events held of today's meetings, whole.
+ */
+export async function countSince(db: Kysely<DB>, networkId: string, span: LiveSpan) {
+  const params = paramsOf(networkId, span);
+  const [[row], answered] = await Promise.all([
+    countsSince(db, params),
+    answersSince(db, { networkId, since: params.since, until: params.until }),
+  ]);
   const n = (value: unknown) => Number(value ?? 0);
   return {
     members: n(row?.members),
@@ -204,3 +255,6 @@ export async function listRecentlyActive(
     .execute();
   return new Map(rows.map((r) => [r.userId, String(r.day)]));
 }
+
+/** Today's precompiled reads by name (the equality test runs each beside its plain query). */
+export const precompiledTodayReads = { activeSince, countsSince, answersSince };
