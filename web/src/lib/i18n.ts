@@ -97,9 +97,23 @@ export function icuWithIsolates() {
   return icu;
 }
 
-/** Sets up i18next with ICU messages and loads the first catalogue; resolves before the first render. */
-export async function initI18n(): Promise<void> {
-  const locale = initialLocale();
+/**
+ * How long the first render waits for the session to name the account's language; past it, the
+ * device's language is drawn and the account's follows (LocaleSync).
+ */
+const ACCOUNT_LOCALE_WAIT_MS = 3000;
+
+/**
+ * Sets up i18next with ICU messages and loads the first catalogue; resolves before the first render.
+ * The first catalogue is the signed-in account's language (`accountLocale`, from the session) when
+ * there is one, else the device's: a member's page downloads and draws one language, not English first.
+ */
+export async function initI18n(accountLocale?: Promise<Locale | undefined>): Promise<void> {
+  const fromAccount = await Promise.race([
+    accountLocale ?? Promise.resolve(undefined),
+    new Promise<undefined>((resolve) => setTimeout(resolve, ACCOUNT_LOCALE_WAIT_MS)),
+  ]);
+  const locale = fromAccount ?? initialLocale();
   await i18next
     .use(icuWithIsolates())
     .use(initReactI18next)
@@ -113,9 +127,11 @@ export async function initI18n(): Promise<void> {
       react: { useSuspense: false },
       returnNull: false,
     });
+  // A member's page needs the pages' texts too: both parts at once. A visitor's first page (the
+  // landing page) needs only the shell's, and the pages' come right after, while it is drawn.
+  const pages = fromAccount ? loadPart(locale, 'pages') : undefined;
   await loadPart(locale, 'shell');
-  // The pages' texts come right after, while the first page is drawn.
-  loadPart(locale, 'pages').catch(() => {});
+  (pages ?? loadPart(locale, 'pages')).catch(() => {});
   applyToDocument(locale);
   // Re-render with the loaded catalogue.
   await i18next.changeLanguage(locale);
