@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
+import IntlMessageFormat from 'intl-messageformat';
 import { initReactI18next } from 'react-i18next';
 import { isolateMessageValues } from '../../../common/isolate.ts';
 import {
@@ -73,6 +74,18 @@ function applyToDocument(locale: Locale): void {
 export function initialLocale(): Locale {
   return readStoredLocale() ?? negotiateLocale(navigator.languages) ?? DEFAULT_LOCALE;
 }
+
+// Each message's first use builds its formatter, which asks the runtime which locale it supports
+// (Intl.NumberFormat.supportedLocalesOf): a slow call, with the same answer for every message of a
+// language. A first page builds a few hundred formatters, and this call was their largest part of
+// the main thread (issue 24): asked once per language here.
+const resolveLocale = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = typeof locales === 'string' ? locales : locales.join(',');
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  return resolvedLocales.get(key);
+};
 
 /**
  * ICU messages; in a right-to-left language every value that fills a simple `{name}` argument
