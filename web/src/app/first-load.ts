@@ -1,6 +1,7 @@
 import { matchPath } from 'react-router';
 import type { CurrentSession, Me } from '../../../common/contracts/auth.ts';
 import { isHeldAtAgreement } from '../../../common/permissions.ts';
+import { pinnedAnnouncementsQuery } from '../features/announcements/api.ts';
 import { authKeys } from '../features/auth/api.ts';
 import { repliesQuery, topicQuery } from '../features/discussions/api.ts';
 import { networkQuery } from '../features/networks/api.ts';
@@ -38,25 +39,31 @@ export async function readSession(): Promise<Me | null | undefined> {
 
 /**
  * Asks for the data of the page a first load opens: a network page's network at once (visitors may
- * see public ones), and a topic with its replies once the session and the network show that the
- * member may read it — never a request the page itself would not make.
+ * see public ones); the overview's pinned announcements (the first thing under its heading, which
+ * would otherwise push the page down as they arrive), or a topic with its replies, once the session
+ * and the network show that the page will ask for them — never a request the page would not make.
  */
 export async function prefetchFirstData(pathname: string, session: Promise<Me | null | undefined>) {
   const slug = matchPath({ path: '/networks/:slug', end: false }, pathname)?.params.slug;
   if (!slug) return;
   const network = queryClient.fetchQuery(networkQuery(slug)).catch(() => undefined);
+  const overview = matchPath('/networks/:slug', pathname) !== null;
   const topicId = matchPath('/networks/:slug/discussions/:topicId', pathname)?.params.topicId;
-  if (!topicId || topicId === 'new') return;
+  if (!overview && (!topicId || topicId === 'new')) return;
   const [me, n] = await Promise.all([session, network]);
-  if (!me || !n || queryClient.getQueryData(userKeys.secondFactorGate) === true) return;
+  if (me === undefined || !n || queryClient.getQueryData(userKeys.secondFactorGate) === true) return;
   const held = isHeldAtAgreement({
-    signedIn: true,
-    platformAdmin: me.isPlatformAdmin,
+    signedIn: me !== null,
+    platformAdmin: me?.isPlatformAdmin ?? false,
     orgAdmin: n.viewer.orgAdmin,
     role: n.viewer.role,
     acceptedCurrent: n.viewer.acceptedCurrent,
   });
   if (held || !n.viewer.permissions.includes('discussions.read')) return;
-  void queryClient.prefetchQuery(topicQuery(slug, topicId));
-  void queryClient.prefetchInfiniteQuery(repliesQuery(slug, topicId));
+  if (overview) void queryClient.prefetchQuery(pinnedAnnouncementsQuery(slug));
+  // A topic is a page for signed-in members only.
+  else if (me && topicId) {
+    void queryClient.prefetchQuery(topicQuery(slug, topicId));
+    void queryClient.prefetchInfiniteQuery(repliesQuery(slug, topicId));
+  }
 }
