@@ -43,7 +43,10 @@ export async function readSession(): Promise<Me | null | undefined> {
  * would otherwise push the page down as they arrive), or a topic with its replies, once the session
  * and the network show that the page will ask for them — never a request the page would not make.
  */
-export async function prefetchFirstData(pathname: string, session: Promise<Me | null | undefined>) {
+export async function prefetchFirstData(
+  pathname: string,
+  session: Promise<Me | null | undefined>,
+): Promise<void> {
   const slug = matchPath({ path: '/networks/:slug', end: false }, pathname)?.params.slug;
   if (!slug) return;
   const network = queryClient.fetchQuery(networkQuery(slug)).catch(() => undefined);
@@ -60,10 +63,23 @@ export async function prefetchFirstData(pathname: string, session: Promise<Me | 
     acceptedCurrent: n.viewer.acceptedCurrent,
   });
   if (held || !n.viewer.permissions.includes('discussions.read')) return;
-  if (overview) void queryClient.prefetchQuery(pinnedAnnouncementsQuery(slug));
+  if (overview) await queryClient.prefetchQuery(pinnedAnnouncementsQuery(slug));
   // A topic is a page for signed-in members only.
   else if (me && topicId) {
-    void queryClient.prefetchQuery(topicQuery(slug, topicId));
-    void queryClient.prefetchInfiniteQuery(repliesQuery(slug, topicId));
+    await Promise.all([
+      queryClient.prefetchQuery(topicQuery(slug, topicId)),
+      queryClient.prefetchInfiniteQuery(repliesQuery(slug, topicId)),
+    ]);
   }
+}
+
+/** Resolves when `work` is done or after `ms`, whichever is first: a first render waits, but not for ever. */
+export function atMost(ms: number, work: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
