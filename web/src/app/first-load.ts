@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import { matchPath } from 'react-router';
 import type { CurrentSession, Me } from '../../../common/contracts/auth.ts';
 import { isHeldAtAgreement } from '../../../common/permissions.ts';
@@ -48,7 +49,9 @@ export async function prefetchFirstData(
   session: Promise<Me | null | undefined>,
 ): Promise<void> {
   const slug = matchPath({ path: '/networks/:slug', end: false }, pathname)?.params.slug;
-  if (!slug) return;
+  // Offline, a query waits for the connection instead of failing: the first render must not wait
+  // for it, and the page shows what the offline cache kept.
+  if (!slug || !onlineManager.isOnline()) return;
   const network = queryClient.fetchQuery(networkQuery(slug)).catch(() => undefined);
   const overview = matchPath('/networks/:slug', pathname) !== null;
   const topicId = matchPath('/networks/:slug/discussions/:topicId', pathname)?.params.topicId;
