@@ -1,6 +1,7 @@
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes.tsx';
+import { loadStartedAt } from './first-load.ts';
 import { LocaleSync } from './LocaleSync.tsx';
 import { persistOptions, saveOutboxAtOnce } from './offline-cache.ts';
 import { resumeOutbox } from './outbox.ts';
@@ -14,7 +15,12 @@ export function App() {
       onSuccess={() => {
         // What was restored comes from an earlier visit: every page asks again once it is shown
         // (even those that otherwise keep their answer for the whole visit), as soon as it is online.
-        void queryClient.invalidateQueries();
+        // What this load has already asked (first-load.ts) is fresh: asking it again would only draw
+        // the page twice.
+        void queryClient.invalidateQueries({
+          predicate: (query) =>
+            query.state.dataUpdatedAt < loadStartedAt && query.state.fetchStatus !== 'fetching',
+        });
         saveOutboxAtOnce(queryClient);
         resumeOutbox(queryClient);
       }}

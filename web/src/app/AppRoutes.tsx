@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { matchPath, Navigate, Route, Routes } from 'react-router';
 import { AppShell } from '../components/AppShell.tsx';
 import { RequireAuth, RequireGuest } from './guards.tsx';
-import { lazyPage, lazyShellPage } from './lazy-page.ts';
+import { lazyPage, lazyShellPage, type PreloadablePage } from './lazy-page.ts';
 
 // Every page is its own chunk: the first visit downloads only the shell and the page it opens.
 const LandingPage = lazyShellPage(() => import('../features/landing/LandingPage.tsx'));
@@ -75,6 +75,28 @@ const DirectoryEntryPage = lazyPage(() => import('../features/directory/EntryPag
 const DirectoryEntryFormPage = lazyPage(() => import('../features/directory/EntryFormPage.tsx'));
 const LegalTextPage = lazyPage(() => import('../features/legal/LegalTextPage.tsx'));
 const LegalAdminPage = lazyPage(() => import('../features/legal/LegalAdminPage.tsx'));
+
+/**
+ * The pages a first load opens most, with the chunks each needs: fetched at the start, beside the
+ * catalogue and the session, instead of once the first render finds them missing.
+ */
+const FIRST_PAGES: [pattern: string, pages: PreloadablePage[]][] = [
+  ['/', [LandingPage]],
+  ['/home', [HomePage]],
+  ['/networks/:slug', [NetworkLayout, NetworkHomePage]],
+  ['/networks/:slug/discussions', [NetworkLayout, DiscussionsPage]],
+  ['/networks/:slug/discussions/new', [NetworkLayout, NewTopicPage]],
+  ['/networks/:slug/discussions/:topicId', [NetworkLayout, TopicPage]],
+  ['/messages', [ConversationsPage]],
+  ['/messages/:id', [ChatPage]],
+];
+
+/** Starts fetching the chunks of the page at `pathname` if it is one of the pages a first load opens most. */
+export function preloadFirstPage(pathname: string): void {
+  const pages = FIRST_PAGES.find(([pattern]) => matchPath(pattern, pathname))?.[1] ?? [];
+  // A chunk that fails here (offline) is asked again, and its failure shown, by the render.
+  for (const page of pages) page.preload().catch(() => {});
+}
 
 /** A page for signed-in users only. */
 const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;

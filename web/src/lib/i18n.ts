@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
+import IntlMessageFormat from 'intl-messageformat';
 import { initReactI18next } from 'react-i18next';
 import { isolateMessageValues } from '../../../common/isolate.ts';
 import {
@@ -74,6 +75,18 @@ export function initialLocale(): Locale {
   return readStoredLocale() ?? negotiateLocale(navigator.languages) ?? DEFAULT_LOCALE;
 }
 
+// Each message's first use builds its formatter, which asks the runtime which locale it supports
+// (Intl.NumberFormat.supportedLocalesOf): a slow call, with the same answer for every message of a
+// language. A first page builds a few hundred formatters, and this call was their largest part of
+// the main thread (issue 24): asked once per language here.
+const resolveLocale = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, Intl.Locale | undefined>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = typeof locales === 'string' ? locales : locales.join(',');
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  return resolvedLocales.get(key);
+};
+
 /**
  * ICU messages; in a right-to-left language every value that fills a simple `{name}` argument
  * (names, titles, places people typed) is wrapped in Unicode isolates, so Latin text keeps its own
@@ -97,9 +110,23 @@ export function icuWithIsolates() {
   return icu;
 }
 
-/** Sets up i18next with ICU messages and loads the first catalogue; resolves before the first render. */
-export async function initI18n(): Promise<void> {
-  const locale = initialLocale();
+/**
+ * How long the first render waits for the session to name the account's language; past it, the
+ * device's language is drawn and the account's follows (LocaleSync).
+ */
+const ACCOUNT_LOCALE_WAIT_MS = 3000;
+
+/**
+ * Sets up i18next with ICU messages and loads the first catalogue; resolves before the first render.
+ * The first catalogue is the signed-in account's language (`accountLocale`, from the session) when
+ * there is one, else the device's: a member's page downloads and draws one language, not English first.
+ */
+export async function initI18n(accountLocale?: Promise<Locale | undefined>): Promise<void> {
+  const fromAccount = await Promise.race([
+    accountLocale ?? Promise.resolve(undefined),
+    new Promise<undefined>((resolve) => setTimeout(resolve, ACCOUNT_LOCALE_WAIT_MS)),
+  ]);
+  const locale = fromAccount ?? initialLocale();
   await i18next
     .use(icuWithIsolates())
     .use(initReactI18next)
@@ -113,9 +140,11 @@ export async function initI18n(): Promise<void> {
       react: { useSuspense: false },
       returnNull: false,
     });
+  // A member's page needs the pages' texts too: both parts at once. A visitor's first page (the
+  // landing page) needs only the shell's, and the pages' come right after, while it is drawn.
+  const pages = fromAccount ? loadPart(locale, 'pages') : undefined;
   await loadPart(locale, 'shell');
-  // The pages' texts come right after, while the first page is drawn.
-  loadPart(locale, 'pages').catch(() => {});
+  (pages ?? loadPart(locale, 'pages')).catch(() => {});
   applyToDocument(locale);
   // Re-render with the loaded catalogue.
   await i18next.changeLanguage(locale);

@@ -1,4 +1,11 @@
-import { type InfiniteData, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import type {
   Attachment,
   CreateTopicBody,
@@ -12,7 +19,7 @@ import type {
   TopicList,
 } from '../../../../common/contracts/discussions.ts';
 import { api, idempotent, query } from '../../lib/api-client.ts';
-import { networkKeys } from '../networks/api.ts';
+import { JUST_ASKED_MS, networkKeys } from '../networks/api.ts';
 
 const base = (slug: string) => `/networks/${encodeURIComponent(slug)}`;
 
@@ -47,17 +54,22 @@ export function useTopics(slug: string, spaceId?: string) {
   });
 }
 
-export function useTopic(slug: string, topicId: string) {
-  return useQuery({
+/** One topic: asked by its page, and at the start of a first load that opens it. */
+export const topicQuery = (slug: string, topicId: string) =>
+  queryOptions({
     queryKey: discussionKeys.topic(slug, topicId),
     queryFn: () => api.get<Topic>(`${base(slug)}/topics/${encodeURIComponent(topicId)}`),
     // The "new since your last visit" marker is taken once per visit.
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export function useTopic(slug: string, topicId: string) {
+  return useQuery(topicQuery(slug, topicId));
 }
 
-export function useReplies(slug: string, topicId: string) {
-  return useInfiniteQuery({
+/** A topic's replies, fifty at a time: asked by its page, and at the start of a first load that opens it. */
+export const repliesQuery = (slug: string, topicId: string) =>
+  infiniteQueryOptions({
     queryKey: discussionKeys.replies(slug, topicId),
     queryFn: ({ pageParam }) =>
       api.get<ReplyList>(
@@ -65,7 +77,11 @@ export function useReplies(slug: string, topicId: string) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: JUST_ASKED_MS,
   });
+
+export function useReplies(slug: string, topicId: string) {
+  return useInfiniteQuery(repliesQuery(slug, topicId));
 }
 
 const topicPath = (slug: string, topicId: string) => `${base(slug)}/topics/${encodeURIComponent(topicId)}`;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { countryName } from '../../../../common/countries.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { UserText } from '../../components/UserText.tsx';
 import { languageList, levelLabel, roleLabel, visibilityLabel } from '../../lib/labels.ts';
@@ -138,10 +139,11 @@ export default function NetworkHomePage() {
         </section>
       </div>
 
-      {can(network, 'office.view') && office.data && (
+      {/* While it loads, the office holds its place: appearing later, it would push the page down. */}
+      {can(network, 'office.view') && (office.data || office.isPending) && (
         <section className="card stack" aria-labelledby="office-heading">
           <h2 id="office-heading">{t('networks.office.title')}</h2>
-          <OfficeDetails office={office.data} />
+          {office.data ? <OfficeDetails office={office.data} /> : <Loading />}
         </section>
       )}
     </div>

@@ -1,4 +1,10 @@
-import { type QueryClient, type QueryKey, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  type QueryKey,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CreateNetworkBody,
@@ -57,8 +63,23 @@ async function fetchNetwork(slug: string): Promise<Network> {
   return network;
 }
 
+/**
+ * How long an answer counts as fresh when a page mounts: what the start of a first load asked
+ * (app/first-load.ts) is not asked again by the page it was asked for. Realtime events and
+ * invalidations refresh it meanwhile.
+ */
+export const JUST_ASKED_MS = 10_000;
+
+/** The network itself: asked by its layout, and at the start of a first load that opens one of its pages. */
+export const networkQuery = (slug: string) =>
+  queryOptions({
+    queryKey: networkKeys.detail(slug),
+    queryFn: () => fetchNetwork(slug),
+    staleTime: JUST_ASKED_MS,
+  });
+
 export function useNetwork(slug: string) {
-  return useQuery({ queryKey: networkKeys.detail(slug), queryFn: () => fetchNetwork(slug) });
+  return useQuery(networkQuery(slug));
 }
 
 export function can(network: Network | undefined, action: NetworkAction): boolean {
