@@ -83,7 +83,8 @@ describe.each(DIALECTS)('notification fan-out on %s', (dialect) => {
     const one = await statementsOfReply(1);
     const forty = await statementsOfReply(40);
     console.log(`${dialect}: statements of a reply with 1 participant ${one}, with 40 ${forty}`);
-    // Publishing to each recipient may cost one statement each (a NOTIFY on PostgreSQL), no more.
-    expect(forty - one).toBeLessThanOrEqual(39);
+    // The same statements whatever the number of participants (the realtime events of all of them
+    // go in one NOTIFY on PostgreSQL); a few more for chunks would still be no growth per person.
+    expect(forty - one).toBeLessThanOrEqual(2);
   });
 });

@@ -5,7 +5,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import { newId } from '../../lib/ids.ts';
 import { isoNow } from '../../lib/time.ts';
 import { queuePushes } from './notification-push.ts';
-import { publishNotification } from './notifications.events.ts';
+import { publishNotifications } from './notifications.events.ts';
 import {
   bumpNotifications,
   countUnreadNotificationsOf,
@@ -226,10 +226,12 @@ async function announce(ctx: AppContext, delivered: Delivered[]): Promise<void> 
   );
   const recipients = [...new Set([...rows.values()].map((r) => r.userId))];
   const unread = await countUnreadNotificationsOf(db, recipients);
+  const items = [];
   for (const { id, type } of delivered) {
     const found = rows.get(id);
     if (!found) continue;
     const { userId, ...row } = found;
-    await publishNotification(ctx, userId, type, row, unread.get(userId) ?? 0);
+    items.push({ userId, type, row, unreadCount: unread.get(userId) ?? 0 });
   }
+  await publishNotifications(ctx, items);
 }
