@@ -10,7 +10,7 @@ import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { prepareBody } from '../discussions/index.ts';
 import { findNetworkById, type NetworkRow } from '../networks/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notifyMany } from '../notifications/index.ts';
 import { getSharingPartnerIds } from '../partnerships/index.ts';
 import type { UserRow } from '../users/index.ts';
 import { publishAnnouncementCreated } from './announcements.events.ts';
@@ -116,21 +116,23 @@ export async function notifyAnnouncement(ctx: AppContext, announcementId: string
   if (!row) return 0; // deleted with its network meanwhile
   const network = await findNetworkById(ctx, row.networkId);
   if (!network) return 0;
-  let sent = 0;
-  for (const member of await listMailableMembers(ctx.database.db, network.id)) {
-    if (isWrittenBy(row, member.id)) continue;
-    // Through the notifications (in-app entry + the mail, forced past every setting, with unsubscribe link).
-    await notify(ctx, {
+  const members = (await listMailableMembers(ctx.database.db, network.id)).filter(
+    (member) => !isWrittenBy(row, member.id),
+  );
+  // Through the notifications (in-app entry + the mail, forced past every setting, with unsubscribe
+  // link), everyone's written together.
+  await notifyMany(
+    ctx,
+    members.map((member) => ({
       userId: member.id,
-      kind: 'announcement',
+      kind: 'announcement' as const,
       networkId: network.id,
       actorId: row.authorId,
       announcementId,
       force: true,
-    });
-    sent += 1;
-  }
-  return sent;
+    })),
+  );
+  return members.length;
 }
 
 /** Registers the announcement mail job with the queue. */

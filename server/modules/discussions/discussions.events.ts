@@ -3,7 +3,7 @@ import type { ServerEvents, ServerEventType } from '../../../common/realtime-eve
 import type { AppContext } from '../../context.ts';
 import { realtimeEvent, rooms } from '../../platform/realtime/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notifyMany } from '../notifications/index.ts';
 import { presentPost, presentTopicSummary, reactionsOf } from './discussions.presenter.ts';
 import type { PostSummaryRow } from './posts.repository.ts';
 import type { TopicSummaryRow } from './topics.repository.ts';
@@ -95,16 +95,20 @@ export async function notifyMentions(
   mentions: string[],
   before: string[],
 ): Promise<void> {
-  for (const userId of mentions) {
-    if (isWrittenBy(post, userId) || before.includes(userId)) continue;
-    await notify(ctx, {
+  const told = mentions.filter((userId) => !isWrittenBy(post, userId) && !before.includes(userId));
+  // Everyone's notification in one go, then each one's mention event.
+  await notifyMany(
+    ctx,
+    told.map((userId) => ({
       userId,
-      kind: 'mention',
+      kind: 'mention' as const,
       networkId: network.id,
       actorId: author.id,
       topicId: topic.id,
       postId: post.id,
-    });
+    })),
+  );
+  for (const userId of told) {
     await publishSafely(ctx, rooms.user(userId), 'mention.created', {
       networkId: network.id,
       networkSlug: network.slug,

@@ -3,6 +3,7 @@
  * in the daily digest) and the unsubscribe link. Other features tell people through notify*.
  */
 export { notificationRoutes } from './notifications.routes.ts';
-export { type NotifyInput, notify, sendHeldMail } from './notifications.service.ts';
+export { sendHeldMail } from './notifications.service.ts';
 export type { NotificationRow } from './notifications.table.ts';
+export { type NotifyInput, notify, notifyMany } from './notify.service.ts';
 export { notifyMessage, notifyReply } from './notify-recipients.ts';

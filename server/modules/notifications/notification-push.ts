@@ -4,7 +4,7 @@ import { pushKindOf } from '../../../common/push.ts';
 import type { AppContext } from '../../context.ts';
 import { translate } from '../../lib/i18n.ts';
 import { HOUR } from '../../lib/time.ts';
-import { hasPushDevices, type PushOptions, pushToDevices, pushWindow } from '../push/index.ts';
+import { type PushOptions, pushToDevices, pushWindow, withPushDevices } from '../push/index.ts';
 import { findUserById } from '../users/index.ts';
 import { listNotifications, type NotificationListRow } from './notifications.repository.ts';
 
@@ -23,17 +23,21 @@ function deliveryOf(kind: NotificationKindCode): Omit<PushOptions, 'topic'> {
 }
 
 /**
- * Queues the push of a new (or grown) notification when its kind can be pushed and the person has
- * a device subscribed; sending waits for the job worker, never for the request that caused it.
+ * Queues the push of new (or grown) notifications whose kind can be pushed, for those recipients
+ * who have a device subscribed (looked up together, queued in one statement); sending waits for
+ * the job worker, never for the request that caused them.
  */
-export async function queuePush(
+export async function queuePushes(
   ctx: AppContext,
-  input: { userId: string; kind: NotificationKindCode; notificationId: string; grown?: boolean },
+  items: { userId: string; kind: NotificationKindCode; notificationId: string; grown?: boolean }[],
 ): Promise<void> {
-  if (!pushKindOf(input.kind)) return;
-  if (!(await hasPushDevices(ctx, input.userId))) return;
-  const job: PushJob = { userId: input.userId, notificationId: input.notificationId, grown: input.grown };
-  await ctx.jobs.enqueue(PUSH_JOB, job);
+  const pushable = items.filter((item) => pushKindOf(item.kind));
+  if (pushable.length === 0) return;
+  const subscribed = await withPushDevices(ctx, [...new Set(pushable.map((item) => item.userId))]);
+  const jobs: PushJob[] = pushable
+    .filter((item) => subscribed.has(item.userId))
+    .map((item) => ({ userId: item.userId, notificationId: item.notificationId, grown: item.grown }));
+  await ctx.jobs.enqueueMany(PUSH_JOB, jobs);
 }
 
 interface PushJob {

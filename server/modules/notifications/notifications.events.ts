@@ -22,15 +22,26 @@ async function publishToUser<K extends ServerEventType>(
   }
 }
 
-/** A new notification, or a grouped message notification that got another message. */
-export function publishNotification(
+/** New or grown notifications of many recipients (a fan-out), each to its recipient's room, together. */
+export async function publishNotifications(
   ctx: AppContext,
-  userId: string,
-  type: 'notification.created' | 'notification.updated',
-  row: NotificationListRow,
-  unreadCount: number,
+  items: {
+    userId: string;
+    type: 'notification.created' | 'notification.updated';
+    row: NotificationListRow;
+    unreadCount: number;
+  }[],
 ): Promise<void> {
-  return publishToUser(ctx, userId, type, { notification: presentNotification(row), unreadCount });
+  try {
+    await ctx.realtime.publishMany(
+      items.map(({ userId, type, row, unreadCount }) => ({
+        room: rooms.user(userId),
+        event: realtimeEvent(type, { notification: presentNotification(row), unreadCount }),
+      })),
+    );
+  } catch (err) {
+    ctx.log.warn({ err, recipients: items.length }, 'realtime publish failed');
+  }
 }
 
 /** One (id) or all (null) of the user's notifications were marked read, e.g. in another tab. */

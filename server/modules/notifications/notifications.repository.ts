@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
@@ -10,34 +10,60 @@ export async function insertNotification(db: Kysely<DB>, row: NotificationsTable
   await db.insertInto('notifications').values(row).execute();
 }
 
-/** The pending (unread, not yet e-mailed) message notification of a conversation, to group into. */
-export function findGroupableMessageNotification(db: Kysely<DB>, userId: string, conversationId: string) {
-  return db
+/** Rows per multi-row insert (17 columns each: well under the bound-parameter limits of both databases). */
+const INSERT_CHUNK = 500;
+
+/** Stores the notifications of one event together: one multi-row insert per 500 of them. */
+export async function insertNotifications(db: Kysely<DB>, rows: NotificationsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('notifications')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
+  }
+}
+
+/**
+ * The pending (unread, not yet e-mailed) message notification of a conversation of each of these
+ * users, to group into (the newest where one has several), in one query.
+ */
+export async function findGroupableMessageNotifications(
+  db: Kysely<DB>,
+  conversationId: string,
+  userIds: string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('notifications')
-    .selectAll()
-    .where('userId', '=', userId)
+    .select(['id', 'userId'])
+    .where('userId', 'in', userIds)
     .where('kind', '=', 'message')
     .where('conversationId', '=', conversationId)
     .where('readAt', 'is', null)
     .where('emailedAt', 'is', null)
     .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .execute();
+  const newest = new Map<string, string>();
+  for (const row of rows) if (!newest.has(row.userId)) newest.set(row.userId, row.id);
+  return newest;
 }
 
-/** Adds one message to a grouped notification; false when it was read or mailed meanwhile. */
-export async function bumpNotification(
+/** Adds one message to grouped notifications at once; returns the ids that were still unread and unmailed. */
+export async function bumpNotifications(
   db: Kysely<DB>,
-  id: string,
+  ids: string[],
   change: { actorId: string; messageId: string; updatedAt: string },
-): Promise<boolean> {
-  const result = await db
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('notifications')
     .set((eb) => ({ ...change, count: eb('count', '+', 1) }))
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('readAt', 'is', null)
     .where('emailedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -67,10 +93,36 @@ function visibleTo(db: Kysely<DB>, userId: string) {
     );
 }
 
+type NotificationQuery = ReturnType<typeof visibleTo>;
+
+/**
+ * The same rule as `visibleTo`, for rows of many users at once: each row is checked against its own
+ * recipient's memberships.
+ */
+function visibleToItsUser(eb: ExpressionBuilder<DB & { n: DB['notifications'] }, 'n'>) {
+  return eb.or([
+    eb('n.networkId', 'is', null),
+    sql<SqlBool>`${sql.ref('n.kind')} in ('organisation_join_approved', 'organisation_join_declined')`,
+    eb.exists(
+      eb
+        .selectFrom('memberships as m')
+        .select('m.networkId')
+        .whereRef('m.userId', '=', 'n.userId')
+        .whereRef('m.networkId', '=', 'n.networkId')
+        .where('m.status', '=', 'active'),
+    ),
+  ]);
+}
+
 /** The notifications list with what it shows of their subjects, newest first. */
 function notificationList(db: Kysely<DB>, userId: string, limit: number) {
+  return withSubjects(visibleTo(db, userId)).orderBy('n.id', 'desc').limit(limit);
+}
+
+/** What the list and the mail show of a notification's subjects. */
+function withSubjects(query: NotificationQuery) {
   return (
-    visibleTo(db, userId)
+    query
       .leftJoin('networks as net', 'net.id', 'n.networkId')
       .leftJoin('users as actor', 'actor.id', 'n.actorId')
       .leftJoin('topics as t', (j) => j.onRef('t.id', '=', 'n.topicId').on('t.deletedAt', 'is', null))
@@ -100,11 +152,49 @@ function notificationList(db: Kysely<DB>, userId: string, limit: number) {
         'a.title as announcementTitle',
         'ev.title as eventTitle',
       ])
-      .orderBy('n.id', 'desc')
-      .limit(limit)
   );
 }
 export type NotificationListRow = Awaited<ReturnType<ReturnType<typeof notificationList>['execute']>>[number];
+
+/** Ids per query when listing the notifications of many users. */
+const MANY_IDS = 1000;
+
+/**
+ * Notifications of many users by id, as each recipient sees them in their list (those about a
+ * network the recipient left are left out), in one query per 1,000.
+ */
+export async function listNotificationsOfUsers(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<(NotificationListRow & { userId: string })[]> {
+  const rows: (NotificationListRow & { userId: string })[] = [];
+  for (let i = 0; i < ids.length; i += MANY_IDS) {
+    const chunk = ids.slice(i, i + MANY_IDS);
+    const base = db.selectFrom('notifications as n').where('n.id', 'in', chunk).where(visibleToItsUser);
+    rows.push(...(await withSubjects(base).select('n.userId').execute()));
+  }
+  return rows;
+}
+
+/** Unread notifications each of these users can see (0 for those without), in one query per 1,000. */
+export async function countUnreadNotificationsOf(
+  db: Kysely<DB>,
+  userIds: string[],
+): Promise<Map<string, number>> {
+  const counts = new Map(userIds.map((id) => [id, 0]));
+  for (let i = 0; i < userIds.length; i += MANY_IDS) {
+    const rows = await db
+      .selectFrom('notifications as n')
+      .select((eb) => ['n.userId', eb.fn.countAll<number | string>().as('count')])
+      .where('n.userId', 'in', userIds.slice(i, i + MANY_IDS))
+      .where('n.readAt', 'is', null)
+      .where(visibleToItsUser)
+      .groupBy('n.userId')
+      .execute();
+    for (const row of rows) counts.set(row.userId, Number(row.count));
+  }
+  return counts;
+}
 
 // One precompiled query per shape of the list: with or without a keyset cursor, with or without ids.
 const listShapes = {
@@ -203,6 +293,27 @@ export async function listPreferences(db: Kysely<DB>, userId: string): Promise<M
     .where('userId', '=', userId)
     .execute();
   return new Map(rows.map((r) => [r.kind, r.email]));
+}
+
+/** The explicit e-mail settings of many users (one query per 1,000): user → kind → frequency. */
+export async function listPreferencesOf(
+  db: Kysely<DB>,
+  userIds: string[],
+): Promise<Map<string, Map<string, EmailFrequency>>> {
+  const byUser = new Map<string, Map<string, EmailFrequency>>();
+  for (let i = 0; i < userIds.length; i += MANY_IDS) {
+    const rows = await db
+      .selectFrom('notificationPreferences')
+      .select(['userId', 'kind', 'email'])
+      .where('userId', 'in', userIds.slice(i, i + MANY_IDS))
+      .execute();
+    for (const row of rows) {
+      const settings = byUser.get(row.userId) ?? new Map<string, EmailFrequency>();
+      settings.set(row.kind, row.email);
+      byUser.set(row.userId, settings);
+    }
+  }
+  return byUser;
 }
 
 /** Sets the e-mail frequency of one kind. */

@@ -2,7 +2,7 @@ import { takesPart } from '../../../common/policies/standing.ts';
 import type { AppContext } from '../../context.ts';
 import { getStandings } from '../networks/index.ts';
 import { listTopicParticipants } from './notifications.repository.ts';
-import { notify } from './notifications.service.ts';
+import { notifyMany } from './notify.service.ts';
 
 /** Those of the users who take part in the network (active, current agreement accepted), in one query. */
 async function takingPart(ctx: AppContext, networkId: string, userIds: string[]): Promise<string[]> {
@@ -27,16 +27,18 @@ export async function notifyReply(
     const participants = (await listTopicParticipants(db, reply.topicId)).filter(
       (id) => id !== reply.authorId && !reply.mentions.includes(id),
     );
-    for (const userId of await takingPart(ctx, reply.networkId, participants)) {
-      await notify(ctx, {
+    const recipients = await takingPart(ctx, reply.networkId, participants);
+    await notifyMany(
+      ctx,
+      recipients.map((userId) => ({
         userId,
-        kind: 'reply',
+        kind: 'reply' as const,
         networkId: reply.networkId,
         actorId: reply.authorId,
         topicId: reply.topicId,
         postId: reply.postId,
-      });
-    }
+      })),
+    );
   } catch (err) {
     ctx.log.error({ err, postId: reply.postId }, 'reply notifications failed');
   }
@@ -47,13 +49,14 @@ export async function notifyMessage(
   ctx: AppContext,
   message: { conversationId: string; messageId: string; senderId: string; recipientIds: string[] },
 ): Promise<void> {
-  for (const userId of message.recipientIds) {
-    await notify(ctx, {
+  await notifyMany(
+    ctx,
+    message.recipientIds.map((userId) => ({
       userId,
-      kind: 'message',
+      kind: 'message' as const,
       actorId: message.senderId,
       conversationId: message.conversationId,
       messageId: message.messageId,
-    });
-  }
+    })),
+  );
 }

@@ -5,4 +5,10 @@
  */
 export { pushRoutes } from './push.routes.ts';
 export type { PushOptions } from './push.sender.ts';
-export { hasPushDevices, type PushMessage, pushToDevices, pushWindow } from './push.service.ts';
+export {
+  hasPushDevices,
+  type PushMessage,
+  pushToDevices,
+  pushWindow,
+  withPushDevices,
+} from './push.service.ts';

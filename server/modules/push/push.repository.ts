@@ -43,6 +43,18 @@ export function findPushSubscriptionByEndpoint(
   return db.selectFrom('pushSubscriptions').selectAll().where('endpoint', '=', endpoint).executeTakeFirst();
 }
 
+/** Those of these people who have at least one subscription, in one query. */
+export async function listUsersWithPushSubscriptions(db: Kysely<DB>, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('pushSubscriptions')
+    .select('userId')
+    .distinct()
+    .where('userId', 'in', userIds)
+    .execute();
+  return rows.map((r) => r.userId);
+}
+
 /** How many subscriptions a person has. */
 export async function countPushSubscriptions(db: Kysely<DB>, userId: string): Promise<number> {
   const row = await db

@@ -22,6 +22,7 @@ import {
   insertInstanceKeyOnce,
   insertPushSubscription,
   listPushSubscriptions,
+  listUsersWithPushSubscriptions,
   markPushed,
   updatePushSubscription,
   upsertPushSettings,
@@ -97,6 +98,16 @@ export async function subscribeDevice(
 /** The person's subscribed devices, oldest first. */
 export function listDevices(ctx: AppContext, userId: string): Promise<PushSubscriptionRow[]> {
   return listPushSubscriptions(ctx.database.db, userId);
+}
+
+/** Those of these people who have a device subscribed, in one query (a fan-out queues push for them only). */
+export async function withPushDevices(ctx: AppContext, userIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < userIds.length; i += 1000) {
+    const chunk = userIds.slice(i, i + 1000);
+    for (const id of await listUsersWithPushSubscriptions(ctx.database.db, chunk)) found.add(id);
+  }
+  return found;
 }
 
 /** Whether the person has any device subscribed (no push job is queued otherwise). */

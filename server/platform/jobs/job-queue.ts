@@ -3,7 +3,14 @@ import type { Logger } from 'pino';
 import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { isoIn } from '../../lib/time.ts';
-import { claimDueJob, completeJob, type EnqueueOptions, failJob, insertJob } from './jobs.repository.ts';
+import {
+  claimDueJob,
+  completeJob,
+  type EnqueueOptions,
+  failJob,
+  insertJob,
+  insertJobs,
+} from './jobs.repository.ts';
 import type { JobRow } from './jobs.table.ts';
 
 export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
@@ -13,6 +20,8 @@ export interface JobQueue {
   handle(kind: string, handler: JobHandler): void;
   /** Stores a job and wakes the local worker. */
   enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<string>;
+  /** Stores jobs of one kind in one statement (a fan-out's mail or pushes) and wakes the local worker. */
+  enqueueMany(kind: string, payloads: unknown[], options?: EnqueueOptions): Promise<string[]>;
   /** Runs every job that is due now, then returns how many ran (tests and the CLI use it). */
   drain(): Promise<number>;
   /** Starts polling in the background. */
@@ -91,6 +100,12 @@ export function createJobQueue(options: {
       const id = await insertJob(db, kind, payload, enqueueOptions);
       wakeUp?.();
       return id;
+    },
+    async enqueueMany(kind, payloads, enqueueOptions) {
+      if (payloads.length === 0) return [];
+      const ids = await insertJobs(db, kind, payloads, enqueueOptions);
+      wakeUp?.();
+      return ids;
     },
     drain,
     start() {

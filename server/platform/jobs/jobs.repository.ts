@@ -17,26 +17,39 @@ export async function insertJob(
   payload: unknown,
   options: EnqueueOptions = {},
 ): Promise<string> {
+  const [id] = await insertJobs(db, kind, [payload], options);
+  return id as string;
+}
+
+/** Inserts pending jobs of one kind in one multi-row statement (per 500); returns their ids in order. */
+export async function insertJobs(
+  db: Kysely<DB>,
+  kind: string,
+  payloads: unknown[],
+  options: EnqueueOptions = {},
+): Promise<string[]> {
   const now = isoNow();
-  const id = newId();
-  await db
-    .insertInto('jobs')
-    .values({
-      id,
-      kind,
-      payload: JSON.stringify(payload),
-      status: 'pending',
-      attempts: 0,
-      maxAttempts: options.maxAttempts ?? 8,
-      runAt: options.runAt ?? now,
-      lockedUntil: null,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
-    })
-    .execute();
-  return id;
+  const rows = payloads.map((payload) => ({
+    id: newId(),
+    kind,
+    payload: JSON.stringify(payload),
+    status: 'pending' as const,
+    attempts: 0,
+    maxAttempts: options.maxAttempts ?? 8,
+    runAt: options.runAt ?? now,
+    lockedUntil: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+  }));
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('jobs')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  return rows.map((r) => r.id);
 }
 
 /**

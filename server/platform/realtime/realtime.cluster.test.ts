@@ -81,6 +81,26 @@ describe.skipIf(!withPostgres)('realtime across two instances in one process (Po
     await onB.waitFor('realtime.marker', (f) => f.data.marker === '3');
     await Promise.all([onA.close(), onB.close()]);
   });
+
+  it('delivers a batch to the other instance in order, each event to its own room, large ones by reference', async () => {
+    const [first, second] = [await buildUser(a.ctx), await buildUser(a.ctx)];
+    const onB1 = await connectWs(wsUrl(bApp), { cookie: await sessionCookie(a.app, first) });
+    const onB2 = await connectWs(wsUrl(bApp), { cookie: await sessionCookie(a.app, second) });
+    const big = 'ü'.repeat(10_000);
+    const marker = (m: string, padding?: string) =>
+      realtimeEvent('realtime.marker', padding ? { marker: m, padding } : { marker: m });
+    await a.ctx.realtime.publishMany([
+      { room: rooms.user(first.id), event: marker('b1') },
+      { room: rooms.user(second.id), event: marker('b2', big) },
+      { room: rooms.user(first.id), event: marker('b3') },
+    ]);
+    await onB1.waitFor('realtime.marker', (f) => f.data.marker === 'b3');
+    const received = await onB2.waitFor('realtime.marker', (f) => f.data.marker === 'b2');
+    expect(received.data.padding).toBe(big);
+    expect(onB1.ofType('realtime.marker').map((f) => f.data.marker)).toEqual(['b1', 'b3']);
+    expect(onB2.ofType('realtime.marker').map((f) => f.data.marker)).toEqual(['b2']);
+    await Promise.all([onB1.close(), onB2.close()]);
+  });
 });
 
 /** A fetch-based client for a server process: keeps the session cookie, sends our Origin. */

@@ -37,12 +37,20 @@ export type RoomListener = (room: string, event: RealtimeEvent) => void;
  */
 export interface RealtimeHub {
   publish(room: string, event: RealtimeEvent): Promise<void>;
+  /**
+   * Publishes several events at once (a fan-out: one event to each recipient's room); a transport
+   * that can sends them to the other instances together (one NOTIFY statement, not one each).
+   */
+  publishMany(items: { room: string; event: RealtimeEvent }[]): Promise<void>;
   /** Listens to every event of every room in this process; returns an unsubscribe function. */
   listen(listener: RoomListener): () => void;
   /** Delivers an event that arrived from another instance to local listeners only. */
   deliverLocal(room: string, event: RealtimeEvent): void;
   /** Attaches a transport that forwards local publications to other instances. */
-  setForwarder(forward: ((room: string, event: RealtimeEvent) => Promise<void>) | undefined): void;
+  setForwarder(
+    forward: ((room: string, event: RealtimeEvent) => Promise<void>) | undefined,
+    forwardMany?: (items: { room: string; event: RealtimeEvent }[]) => Promise<void>,
+  ): void;
   /** Features register the rooms their users belong in; realtime knows no feature. */
   addRoomResolver(resolve: RoomResolver): void;
   /** Every room a user's sockets belong in: their own user room and what each feature adds. */
@@ -54,6 +62,7 @@ export function createRealtimeHub(): RealtimeHub {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   let forward: ((room: string, event: RealtimeEvent) => Promise<void>) | undefined;
+  let forwardMany: ((items: { room: string; event: RealtimeEvent }[]) => Promise<void>) | undefined;
   const resolvers = new Set<RoomResolver>();
   const deliverLocal = (room: string, event: RealtimeEvent) => emitter.emit('event', room, event);
   return {
@@ -67,13 +76,26 @@ export function createRealtimeHub(): RealtimeHub {
         await forwarded;
       }
     },
+    async publishMany(items) {
+      if (items.length === 0) return;
+      const send = forward;
+      const forwarded = forwardMany
+        ? forwardMany(items)
+        : send && Promise.all(items.map(({ room, event }) => send(room, event)));
+      try {
+        for (const { room, event } of items) deliverLocal(room, event);
+      } finally {
+        await forwarded;
+      }
+    },
     listen(listener) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
     },
     deliverLocal,
-    setForwarder(f) {
+    setForwarder(f, fMany) {
       forward = f;
+      forwardMany = f ? fMany : undefined;
     },
     addRoomResolver(resolve) {
       resolvers.add(resolve);

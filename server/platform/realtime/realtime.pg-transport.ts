@@ -120,19 +120,35 @@ export async function startPgTransport(options: PgTransportOptions): Promise<PgT
     }
   }
 
-  async function notify(room: string, event: RealtimeEvent): Promise<void> {
-    let payload = JSON.stringify({ i: instanceId, r: room, e: event } satisfies Envelope);
-    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
-      const ref = newId();
-      await insertOutboxEvent(db, { id: ref, room, event: JSON.stringify(event), createdAt: isoNow() });
-      payload = JSON.stringify({ i: instanceId, r: room, ref } satisfies Envelope);
-      if (Math.random() < 0.05) await deleteOutboxEventsBefore(db, isoNow(Date.now() - 5 * MINUTE));
+  /** Best effort, as `forward`: a fan-out's events in one statement (one commit), not one each. */
+  async function forwardMany(items: { room: string; event: RealtimeEvent }[]): Promise<void> {
+    try {
+      const payloads: string[] = [];
+      for (const { room, event } of items) payloads.push(await payloadOf(room, event));
+      // NOTIFY in one transaction keeps the order; identical payloads would be folded into one,
+      // but each envelope names its own room.
+      await sql`select pg_notify(${channel}, p) from unnest(cast(${payloads} as text[])) as t(p)`.execute(db);
+    } catch (err) {
+      log.error({ err, events: items.length }, 'realtime: NOTIFY failed');
     }
-    await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+  }
+
+  async function notify(room: string, event: RealtimeEvent): Promise<void> {
+    await sql`select pg_notify(${channel}, ${await payloadOf(room, event)})`.execute(db);
+  }
+
+  /** The envelope of an event, or of a reference to it parked in the outbox when it is too large. */
+  async function payloadOf(room: string, event: RealtimeEvent): Promise<string> {
+    const payload = JSON.stringify({ i: instanceId, r: room, e: event } satisfies Envelope);
+    if (Buffer.byteLength(payload) <= MAX_NOTIFY_BYTES) return payload;
+    const ref = newId();
+    await insertOutboxEvent(db, { id: ref, room, event: JSON.stringify(event), createdAt: isoNow() });
+    if (Math.random() < 0.05) await deleteOutboxEventsBefore(db, isoNow(Date.now() - 5 * MINUTE));
+    return JSON.stringify({ i: instanceId, r: room, ref } satisfies Envelope);
   }
 
   await connect();
-  hub.setForwarder(forward);
+  hub.setForwarder(forward, forwardMany);
   return {
     instanceId,
     async stop() {
