@@ -63,8 +63,8 @@ describe.each([
   /** A message with a name in it: the app may set the name apart with Unicode isolates (FSI … PDI). */
   const named = (key: string, name: string) =>
     new RegExp(
-      `^${t(key)
-        .split('{name}')
+      `^${t(key, { name: '\u0001' })
+        .split('\u2068\u0001\u2069')
         .map(escapeRegExp)
         .join(`\u2068?${escapeRegExp(name)}\u2069?`)}$`,
     );
