@@ -7,30 +7,55 @@ import type { NetworkRow } from './networks.table.ts';
 /**
  * The share image of a public network (og:image): a 1200×630 PNG with its name, region, languages,
  * the start of its description and the mentorNET mark, so a link shared in a messenger shows the
- * network rather than a bare icon. Drawn as SVG and rendered with resvg, with fonts shipped as an
- * npm package (DejaVu Sans: Latin, Greek, Cyrillic, Arabic, Hebrew and more), never the system's,
- * so it works on a server without fonts or a browser.
+ * network rather than a bare icon. Drawn as SVG and rendered with resvg, with fonts shipped as npm
+ * packages, never the system's, so it works on a server without fonts or a browser: DejaVu Sans
+ * (Latin, Greek, Cyrillic, Arabic, Hebrew and more), then Noto Sans Ethiopic for Tigrinya and
+ * Amharic, which DejaVu lacks and would draw as empty boxes.
  */
 
 export const SHARE_IMAGE_WIDTH = 1200;
 export const SHARE_IMAGE_HEIGHT = 630;
 /** Raised when the drawing changes, so that every cached image is replaced. */
-const DRAWING_VERSION = 1;
+const DRAWING_VERSION = 2;
 
 const require = createRequire(import.meta.url);
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
-  require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
-);
+/** Only the two weights drawn (normal and bold): resvg loads every listed file for each render. */
+const FONT_FILES = [
+  'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  '@expo-google-fonts/noto-sans-ethiopic/400Regular/NotoSansEthiopic_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-ethiopic/700Bold/NotoSansEthiopic_700Bold.ttf',
+].map((file) => require.resolve(file));
+/**
+ * Runs of Ethiopic letters (with the spaces between them), drawn in Noto Sans Ethiopic; everything
+ * else keeps DejaVu Sans. A font-family list would not do: resvg takes only the first family of a
+ * list that it has, and its fallback for a letter the font lacks ignores the weight (bold Ethiopic
+ * came out regular).
+ */
+const ETHIOPIC_RUN =
+  /[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+(?:\s+[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+)*/gu;
 
 type ShareFacts = Pick<NetworkRow, 'slug' | 'name' | 'description' | 'region' | 'languages'>;
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\p{Cc}/gu, ' ');
 
+/** A text as the content of an SVG text element, each Ethiopic run in a span of its own font. */
+function textContent(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const run of text.matchAll(ETHIOPIC_RUN)) {
+    out += escapeXml(text.slice(last, run.index));
+    out += `<tspan font-family="Noto Sans Ethiopic">${escapeXml(run[0])}</tspan>`;
+    last = run.index + run[0].length;
+  }
+  return out + escapeXml(text.slice(last));
+}
+
 /** Whether a text is written right to left (its first strong letter is Arabic or Hebrew). */
 function isRtl(text: string): boolean {
   const strong = text.match(
-    /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/,
+    /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\ufb1d-\ufdff\ufe70-\ufeff]/,
   );
   return strong !== null && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(strong[0]);
 }
@@ -71,7 +96,7 @@ export function shareImageSvg(network: ShareFacts, platformName: string): string
   const anchor = rtl ? 'end' : 'start';
   const line = (text: string, y: number, size: number, weight: string, fill: string) =>
     `<text x="${x}" y="${y}" text-anchor="${anchor}" direction="${isRtl(text) ? 'rtl' : 'ltr'}" ` +
-    `font-family="DejaVu Sans" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(text)}</text>`;
+    `font-family="DejaVu Sans" font-size="${size}" font-weight="${weight}" fill="${fill}">${textContent(text)}</text>`;
   let y = 250;
   const parts: string[] = [];
   for (const text of nameLines) {
@@ -96,7 +121,7 @@ export function shareImageSvg(network: ShareFacts, platformName: string): string
     '<line x1="20" y1="50" x2="60" y2="14"/><line x1="60" y1="14" x2="100" y2="50"/><line x1="20" y1="50" x2="100" y2="50"/>',
     '<circle cx="20" cy="50" r="13" fill="#e36414"/><circle cx="60" cy="14" r="13" fill="#ffffff"/><circle cx="100" cy="50" r="13" fill="#e36414"/>',
     '</g>',
-    `<text x="210" y="112" font-family="DejaVu Sans" font-size="40" font-weight="bold" fill="#ffffff">${escapeXml(platformName)}</text>`,
+    `<text x="210" y="112" font-family="DejaVu Sans" font-size="40" font-weight="bold" fill="#ffffff">${textContent(platformName)}</text>`,
     ...parts,
     '</svg>',
   ].join('');

@@ -150,6 +150,38 @@ describe('the share preview of a network page', () => {
     expect(hidden.statusCode).toBe(404);
   });
 
+  /** The PNG of a public network's share image; all but the name is the same for every call. */
+  async function shareImageNamed(name: string) {
+    const n = await buildNetwork(t.ctx, {
+      name,
+      description: 'We meet every Tuesday.',
+      region: '',
+      visibility: 'public',
+      // Its languages are named in Tigrinya on the image.
+      languages: '["ti","am"]',
+    });
+    const res = await app.inject({ method: 'GET', url: `/networks/${n.slug}/share-image.png` });
+    expect(res.statusCode).toBe(200);
+    return res.rawPayload;
+  }
+  /** A code point no font has (the last one of the private use planes): drawn as the missing-glyph box. */
+  const MISSING = '\u{10fffd}';
+
+  it('draws Tigrinya and Amharic (Ethiopic) letters, not the missing-glyph box', async () => {
+    // A font without Ethiopic draws every one of these letters as the same box, so the image would
+    // be the one of a name of as many missing letters, and two names of other letters would match.
+    const tigrinya = await shareImageNamed('ኔትዎርክ ኣማኸርቲ መቐለ');
+    const boxes = await shareImageNamed('ኔትዎርክ ኣማኸርቲ መቐለ'.replace(/\S/gu, MISSING));
+    const amharic = await shareImageNamed('የአማካሪዎች መረብ ጎንደር');
+    const otherBoxes = await shareImageNamed('የአማካሪዎች መረብ ጎንደር'.replace(/\S/gu, MISSING));
+    expect(tigrinya.equals(boxes), 'Tigrinya drawn as boxes').toBe(false);
+    expect(amharic.equals(otherBoxes), 'Amharic drawn as boxes').toBe(false);
+    // The same count of different letters in the same layout: different drawings.
+    const sameCount = await shareImageNamed('ሀሁሂሃሄ ለሉሊላሌ ሐሑሒ');
+    expect('ሀሁሂሃሄ ለሉሊላሌ ሐሑሒ'.replace(/\S/gu, MISSING)).toBe('ኔትዎርክ ኣማኸርቲ መቐለ'.replace(/\S/gu, MISSING));
+    expect(sameCount.equals(tigrinya), 'different letters drawn alike').toBe(false);
+  });
+
   it('names the upcoming public events in the page, for readers without scripts and search engines', async () => {
     const n = await network('public', 'Events Network (fictional)', 'We meet.');
     const meta = await buildUser(t.ctx);
