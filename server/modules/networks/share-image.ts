@@ -9,8 +9,8 @@ import type { NetworkRow } from './networks.table.ts';
  * the start of its description and the mentorNET mark, so a link shared in a messenger shows the
  * network rather than a bare icon. Drawn as SVG and rendered with resvg, with fonts shipped as npm
  * packages, never the system's, so it works on a server without fonts or a browser: DejaVu Sans
- * (Latin, Greek, Cyrillic, Arabic, Hebrew and more), then Noto Sans Ethiopic for Tigrinya and
- * Amharic, which DejaVu lacks and would draw as empty boxes.
+ * (Latin, Greek, Cyrillic, Arabic, Hebrew and more), Noto Sans Ethiopic for Tigrinya and Amharic,
+ * and Noto Sans Arabic for the Urdu and Pashto letters DejaVu lacks (ہ, ے, ۍ, …).
  */
 
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -25,28 +25,42 @@ const FONT_FILES = [
   'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
   '@expo-google-fonts/noto-sans-ethiopic/400Regular/NotoSansEthiopic_400Regular.ttf',
   '@expo-google-fonts/noto-sans-ethiopic/700Bold/NotoSansEthiopic_700Bold.ttf',
+  '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
 ].map((file) => require.resolve(file));
+
 /**
- * Runs of Ethiopic letters (with the spaces between them), drawn in Noto Sans Ethiopic; everything
- * else keeps DejaVu Sans. A font-family list would not do: resvg takes only the first family of a
- * list that it has, and its fallback for a letter the font lacks ignores the weight (bold Ethiopic
- * came out regular).
+ * Runs of Ethiopic or of Arabic script, with the spaces between their words. Each run DejaVu Sans
+ * cannot draw gets a span in a font that can; everything else keeps DejaVu Sans. A font-family list
+ * would not do: resvg takes only the first family of a list that it has, and its fallback for a
+ * letter the font lacks ignores the weight (bold Ethiopic came out regular).
  */
-const ETHIOPIC_RUN =
-  /[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+(?:\s+[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+)*/gu;
+const SCRIPT_RUN =
+  /(?<ethiopic>[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+(?:\s+[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]+)*)|[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+(?:\s+[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)*/gu;
+/**
+ * The Arabic-script letters and marks DejaVu Sans lacks (found by drawing each): a run with one of
+ * them is drawn whole in Noto Sans Arabic, so that a word's letters join and match.
+ */
+const NOT_IN_DEJAVU =
+  /[\u0608\u060b\u060d-\u061a\u061d\u061e\u0620\u063b-\u063f\u0656-\u065f\u0671-\u0678\u06c1-\u06c5\u06c9\u06ca\u06cd\u06cf\u06d1-\u06d4\u06d6-\u06dc\u06de-\u06e4\u06e7-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]/u;
 
 type ShareFacts = Pick<NetworkRow, 'slug' | 'name' | 'description' | 'region' | 'languages'>;
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\p{Cc}/gu, ' ');
 
-/** A text as the content of an SVG text element, each Ethiopic run in a span of its own font. */
+/** A text as the content of an SVG text element, each run DejaVu lacks in a span of its own font. */
 function textContent(text: string): string {
   let out = '';
   let last = 0;
-  for (const run of text.matchAll(ETHIOPIC_RUN)) {
+  for (const run of text.matchAll(SCRIPT_RUN)) {
+    const family = run.groups?.ethiopic
+      ? 'Noto Sans Ethiopic'
+      : NOT_IN_DEJAVU.test(run[0])
+        ? 'Noto Sans Arabic'
+        : undefined;
     out += escapeXml(text.slice(last, run.index));
-    out += `<tspan font-family="Noto Sans Ethiopic">${escapeXml(run[0])}</tspan>`;
+    out += family ? `<tspan font-family="${family}">${escapeXml(run[0])}</tspan>` : escapeXml(run[0]);
     last = run.index + run[0].length;
   }
   return out + escapeXml(text.slice(last));

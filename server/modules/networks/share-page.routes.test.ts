@@ -182,6 +182,15 @@ describe('the share preview of a network page', () => {
     expect(sameCount.equals(tigrinya), 'different letters drawn alike').toBe(false);
   });
 
+  it('draws the Urdu and Pashto letters DejaVu Sans lacks (ہ ے ۓ ۍ), not the missing-glyph box', async () => {
+    // Letters standing alone, so that no neighbour's joining form tells them apart from a box.
+    const letters = await shareImageNamed('Urdu ہ ے ۓ ۍ');
+    const boxes = await shareImageNamed(`Urdu ${[MISSING, MISSING, MISSING, MISSING].join(' ')}`);
+    const reordered = await shareImageNamed('Urdu ۍ ۓ ے ہ');
+    expect(letters.equals(boxes), 'Urdu drawn as boxes').toBe(false);
+    expect(letters.equals(reordered), 'different letters drawn alike').toBe(false);
+  });
+
   it('names the upcoming public events in the page, for readers without scripts and search engines', async () => {
     const n = await network('public', 'Events Network (fictional)', 'We meet.');
     const meta = await buildUser(t.ctx);
