@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,27 @@ function rest(total: ReportCell, rows: { activities: ReportCell }[]): number | n
   if (typeof total !== 'number') return null;
   return total - rows.reduce((sum, r) => sum + (typeof r.activities === 'number' ? r.activities : 0), 0);
 }
+
+/**
+ * Chromium sees the DejaVu fonts only, not the machine's (which may have Noto for every script), as
+ * on a server with few fonts: the PDF must draw each script with the fonts it embeds. DejaVu has
+ * Latin, Greek, Cyrillic and Arabic, but no Ethiopic.
+ */
+let machineFontconfig: string | undefined;
+beforeAll(() => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-fontconfig-'));
+  const dejavu = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  writeFileSync(
+    path.join(dir, 'fonts.conf'),
+    `<?xml version="1.0"?>\n<fontconfig><dir>${dejavu}</dir><cachedir>${dir}</cachedir></fontconfig>\n`,
+  );
+  machineFontconfig = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = path.join(dir, 'fonts.conf');
+});
+afterAll(() => {
+  if (machineFontconfig === undefined) delete process.env.FONTCONFIG_FILE;
+  else process.env.FONTCONFIG_FILE = machineFontconfig;
+});
 
 describe.each(DIALECTS)('impact reports on %s', (dialect) => {
   let t: TestApp;
@@ -329,6 +351,17 @@ describe.each(DIALECTS)('impact reports on %s', (dialect) => {
     return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   }
 
+  /** The fonts a PDF embeds, as poppler's pdffonts lists them (without the subset prefix). */
+  function pdfFonts(pdf: Buffer): string[] {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mentornet-pdf-')), 'report.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
+      .filter(Boolean);
+  }
+
   // Printing takes a Chromium: once, on the first dialect.
   it.runIf(dialect === DIALECTS[0])(
     'prints a PDF in German and Arabic with Greek and Cyrillic names',
@@ -384,6 +417,66 @@ describe.each(DIALECTS)('impact reports on %s', (dialect) => {
       ])
         expect(letters(ar), text).toContain(letters(text));
       expect(ar).toContain('Δίκτυο Θεσσαλονίκης');
+    },
+    60_000,
+  );
+
+  it.runIf(dialect === DIALECTS[0])(
+    'prints Tigrinya in Noto Sans Ethiopic, for a Tigrinya reader and inside English text',
+    async () => {
+      const { org, orgAdmin, network, meta } = await reportingNetwork();
+      await t.ctx.database.db
+        .updateTable('networks')
+        .set({ name: 'ኣማኸርቲ ኣስመራ' })
+        .where('id', '=', network.id)
+        .execute();
+      await t.ctx.database.db
+        .updateTable('organisations')
+        .set({ name: 'Welcome ኣስመራ e.V.' })
+        .where('id', '=', org.id)
+        .execute();
+      await t.ctx.database.db
+        .updateTable('goals')
+        .set({ title: 'ዝተሓገዙ ተማኸርቲ' })
+        .where('networkId', '=', network.id)
+        .execute();
+      // No `lang`: the report is in the reader's own language.
+      await t.ctx.database.db.updateTable('users').set({ locale: 'ti' }).where('id', '=', meta.id).execute();
+      const tigrinya = await (await signIn(t.app, meta)).get(
+        `/api/networks/${network.slug}/reports/impact?${PERIOD}&format=pdf`,
+      );
+      expect(tigrinya.statusCode, tigrinya.body.slice(0, 200)).toBe(200);
+      expect(tigrinya.headers['content-disposition']).toContain('-ti.pdf');
+      const ti = pdfText(tigrinya.rawPayload);
+      for (const text of [
+        'ጸብጻብ ጽልዋ: ኣማኸርቲ ኣስመራ',
+        'ትካል: Welcome ኣስመራ e.V.',
+        'ኣብዚ ግዜ፣ 5 ኣማኸርቲ ምስ 6 ተማኸርቲ 11 ንጥፈታት መዝጊቦም፣ ብድምር 9.5 ሰዓታት።',
+        'ሰዓታት ምኽሪ ብወርሒ',
+        'ዝተሓብአ',
+        'ዕላማታትን ምዕባለን',
+        'ዝተሓገዙ ተማኸርቲ',
+      ])
+        expect(ti, text).toContain(text);
+      // Headings and table heads are bold: the bold face, not the regular one thickened.
+      expect(pdfFonts(tigrinya.rawPayload)).toEqual(
+        expect.arrayContaining(['NotoSansEthiopic-Regular', 'NotoSansEthiopic-Bold']),
+      );
+
+      const english = await (await signIn(t.app, orgAdmin)).get(
+        `/api/organisations/${org.slug}/reports/impact?${PERIOD}&format=pdf&lang=en`,
+      );
+      expect(english.statusCode).toBe(200);
+      const en = pdfText(english.rawPayload);
+      for (const text of [
+        'Impact report: Welcome ኣስመራ e.V.',
+        'Networks: Mentoring Halle, ኣማኸርቲ ኣስመራ',
+        'ዝተሓገዙ ተማኸርቲ ኣማኸርቲ ኣስመራ',
+      ])
+        expect(en, text).toContain(text);
+      expect(pdfFonts(english.rawPayload)).toEqual(
+        expect.arrayContaining(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansEthiopic-Regular']),
+      );
     },
     60_000,
   );

@@ -5,10 +5,11 @@ import { chromium } from 'playwright-core';
 
 /**
  * Documents as PDF through Chromium's print-to-PDF: the browser shapes and orders every script
- * (Arabic joined and right to left, Greek, Cyrillic) as it does on screen, and embeds the subset
- * of the fonts the text uses, with a text layer that PDF text extractors read back. Fonts are the
- * Noto families shipped as npm packages, inlined into the page, so nothing depends on the fonts
- * installed on the machine.
+ * (Arabic joined and right to left, Greek, Cyrillic, Ethiopic) as it does on screen, and embeds the
+ * subset of the fonts the text uses, with a text layer that PDF text extractors read back. Fonts are
+ * the Noto families shipped as npm packages, inlined into the page, so nothing depends on the fonts
+ * installed on the machine. Each letter takes the first family of the list that has it, so a
+ * Tigrinya word inside a Latin sentence gets Noto Sans Ethiopic and the words around it Noto Sans.
  */
 
 const require = createRequire(import.meta.url);
@@ -26,20 +27,43 @@ function inlineFontCss(pkg: string, weight: 400 | 700): string {
   );
 }
 
+/** The Ethiopic blocks (syllables, supplement, extended A and B), for Tigrinya and Amharic. */
+const ETHIOPIC_RANGE = 'U+1200-139F, U+2D80-2DDF, U+AB00-AB2F, U+1E7E0-1E7FF';
+
+/** An @font-face rule of Noto Sans Ethiopic (TrueType files, no fontsource package), inlined. */
+function ethiopicFontCss(weight: 400 | 700): string {
+  const file = weight === 400 ? '400Regular/NotoSansEthiopic_400Regular' : '700Bold/NotoSansEthiopic_700Bold';
+  const data = readFileSync(require.resolve(`@expo-google-fonts/noto-sans-ethiopic/${file}.ttf`)).toString(
+    'base64',
+  );
+  return `@font-face {
+  font-family: 'Noto Sans Ethiopic';
+  font-style: normal;
+  font-weight: ${weight};
+  src: url(data:font/ttf;base64,${data}) format('truetype');
+  unicode-range: ${ETHIOPIC_RANGE};
+}`;
+}
+
 let fontCss: string | null = null;
 
-/** Noto Sans (Latin, Greek, Cyrillic, …) and Noto Sans Arabic, regular and bold, for `font-family`. */
+/**
+ * Noto Sans (Latin, Greek, Cyrillic, …), Noto Sans Arabic and Noto Sans Ethiopic, regular and bold,
+ * for `font-family`.
+ */
 export function embeddedFontCss(): string {
   fontCss ??= [
     inlineFontCss('@fontsource/noto-sans', 400),
     inlineFontCss('@fontsource/noto-sans', 700),
     inlineFontCss('@fontsource/noto-sans-arabic', 400),
     inlineFontCss('@fontsource/noto-sans-arabic', 700),
+    ethiopicFontCss(400),
+    ethiopicFontCss(700),
   ].join('\n');
   return fontCss;
 }
 
-export const PDF_FONT_FAMILY = "'Noto Sans', 'Noto Sans Arabic', sans-serif";
+export const PDF_FONT_FAMILY = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic', sans-serif";
 
 /** Thrown when Chromium cannot be started (not installed where CHROMIUM_PATH says). */
 export class PdfUnavailableError extends Error {
