@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,7 @@ function rest(total: ReportCell, rows: { activities: ReportCell }[]): number | n
  * Latin, Greek, Cyrillic and Arabic, but no Ethiopic.
  */
 let machineFontconfig: string | undefined;
+let fontconfigDir = '';
 beforeAll(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-fontconfig-'));
   const dejavu = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
@@ -53,12 +54,14 @@ beforeAll(() => {
     path.join(dir, 'fonts.conf'),
     `<?xml version="1.0"?>\n<fontconfig><dir>${dejavu}</dir><cachedir>${dir}</cachedir></fontconfig>\n`,
   );
+  fontconfigDir = dir;
   machineFontconfig = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = path.join(dir, 'fonts.conf');
 });
 afterAll(() => {
   if (machineFontconfig === undefined) delete process.env.FONTCONFIG_FILE;
   else process.env.FONTCONFIG_FILE = machineFontconfig;
+  rmSync(fontconfigDir, { recursive: true, force: true });
 });
 
 describe.each(DIALECTS)('impact reports on %s', (dialect) => {
@@ -344,18 +347,27 @@ describe.each(DIALECTS)('impact reports on %s', (dialect) => {
     expect(arabic.body).toContain('محجوب');
   });
 
+  /** What a poppler tool prints about a PDF, written to a file of its own for the while. */
+  function poppler(pdf: Buffer, command: (file: string) => [string, ...string[]]): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-pdf-'));
+    try {
+      const file = path.join(dir, 'report.pdf');
+      writeFileSync(file, pdf);
+      const [tool, ...args] = command(file);
+      return execFileSync(tool, args, { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   /** The text of a PDF as poppler's pdftotext reads it (what a funder's copy and paste gives). */
   function pdfText(pdf: Buffer): string {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mentornet-pdf-')), 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    return poppler(pdf, (file) => ['pdftotext', '-enc', 'UTF-8', file, '-']).replace(/\s+/g, ' ');
   }
 
   /** The fonts a PDF embeds, as poppler's pdffonts lists them (without the subset prefix). */
   function pdfFonts(pdf: Buffer): string[] {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mentornet-pdf-')), 'report.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    return poppler(pdf, (file) => ['pdffonts', file])
       .split('\n')
       .slice(2)
       .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
