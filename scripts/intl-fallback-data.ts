@@ -4,16 +4,16 @@
  * that checks the committed tables still match ICU.
  */
 
-import {
-  type DateField,
-  type FieldPart,
-  type FieldWidth,
-  type HourCycle,
-  type LocaleFormatData,
-  optionsKey,
-  type PatternPart,
-  type RangeStep,
-} from '../common/intl-fallback.ts';
+import { optionsKey } from '../common/intl-fallback.ts';
+import type {
+  DateField,
+  FieldPart,
+  FieldWidth,
+  HourCycle,
+  LocaleFormatData,
+  PatternPart,
+  RangeStep,
+} from '../common/intl-fallback.types.ts';
 import { FALLBACK_DATE_OPTIONS, FALLBACK_RANGE_OPTIONS } from '../common/intl-fallback-options.ts';
 import { intlLocale } from '../common/locales.ts';
 
