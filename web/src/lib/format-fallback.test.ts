@@ -11,12 +11,15 @@ const LACKING = ['ps', 'so', 'ti'];
 const at = Date.UTC(2026, 11, 5, 14, 2);
 
 beforeAll(async () => {
-  for (const Format of [Intl.DateTimeFormat, Intl.NumberFormat]) {
-    const supported = Format.supportedLocalesOf.bind(Format);
-    vi.spyOn(Format, 'supportedLocalesOf').mockImplementation((locales, options) =>
-      supported(locales, options).filter((tag) => !LACKING.includes(tag.split('-')[0] ?? tag)),
-    );
-  }
+  const lacking = (tags: string[]) => tags.filter((tag) => !LACKING.includes(tag.split('-')[0] ?? tag));
+  const dates = Intl.DateTimeFormat.supportedLocalesOf.bind(Intl.DateTimeFormat);
+  const numbers = Intl.NumberFormat.supportedLocalesOf.bind(Intl.NumberFormat);
+  vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf').mockImplementation((locales, options) =>
+    lacking(dates(locales, options)),
+  );
+  vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf').mockImplementation((locales, options) =>
+    lacking(numbers(locales, options)),
+  );
   await Promise.all(LACKING.map((locale) => loadFallbackData(locale)));
 });
 
