@@ -294,7 +294,12 @@ export async function loadFallbackData(locale: string): Promise<void> {
   const language = intlLocale(locale).split('-')[0] ?? locale;
   const load = loaders[language];
   if (!load || tables.has(language) || !runtimeLacks(language)) return;
-  registerFallbackData(language, (await load()).default);
+  try {
+    registerFallbackData(language, (await load()).default);
+  } catch {
+    // Offline before the tables were ever fetched: the texts still switch, the dates follow on the
+    // next switch or visit.
+  }
 }
 
 function fallbackFor(tag: string): LocaleFormatData | undefined {
