@@ -35,12 +35,14 @@ export function isUnreviewed(locale: string): boolean {
 }
 
 /**
- * The tag Intl formats a locale's dates and numbers with. Persian keeps its own digits (Intl's default)
- * but the Gregorian calendar of the letters, appointments and date fields people deal with here;
- * Urdu writes Extended Arabic-Indic digits (Intl's default for Urdu is Latin).
+ * The tag Intl formats a locale's dates and numbers with. Persian and Pashto keep their own digits
+ * (Intl's default) but the Gregorian calendar of the letters, appointments and date fields people
+ * deal with here (Intl's default for both is the Solar Hijri one); Urdu writes Extended Arabic-Indic
+ * digits (Intl's default for Urdu is Latin).
  */
 const INTL_TAGS: Readonly<Record<string, string>> = {
   fa: 'fa-u-ca-gregory',
+  ps: 'ps-u-ca-gregory',
   ur: 'ur-u-nu-arabext',
 };
 

@@ -10,10 +10,13 @@ describe('translate', () => {
     expect(translate('ur', 'mail.verify.expiry', { hours: 24 })).not.toMatch(/[0-9]/);
   });
 
-  it('writes Persian dates in the Gregorian calendar', () => {
+  it('writes Persian and Pashto dates in the Gregorian calendar', () => {
     const date = new Date(Date.UTC(2026, 11, 5, 12));
     const text = translate('fa', 'home.member_since', { date: date.getTime() });
     expect(text).toContain('۲۰۲۶');
     expect(text).toContain('دسامبر');
+    const pashto = translate('ps', 'home.member_since', { date: date.getTime() });
+    expect(pashto).toContain('۲۰۲۶');
+    expect(pashto).toContain('دسمبر');
   });
 });

@@ -37,4 +37,9 @@ describe('dates and numbers in the UI language', () => {
     expect(formatDate(day, 'ur')).not.toMatch(/[0-9]/);
     expect(formatMoment(day, 'ur', new Date(2026, 11, 5, 18))).not.toMatch(/[0-9]/);
   });
+
+  it('writes Pashto with its own digits in the Gregorian calendar (Intl’s default is the Solar Hijri one)', () => {
+    expect(formatNumber(1234.5, 'ps')).toBe('۱٬۲۳۴٫۵');
+    expect(formatDate(day, 'ps')).toBe('۲۰۲۶ دسمبر ۵');
+  });
 });

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import IntlMessageFormat from 'intl-messageformat';
 import { initReactI18next } from 'react-i18next';
+import { dateTimeFormat, loadFallbackData, numberFormat } from '../../../common/intl-fallback.ts';
 import { isolateMessageValues } from '../../../common/isolate.ts';
 import {
   DEFAULT_LOCALE,
@@ -87,6 +88,34 @@ IntlMessageFormat.resolveLocale = (locales) => {
   return resolvedLocales.get(key);
 };
 
+type MessageFormatters = NonNullable<
+  NonNullable<ConstructorParameters<typeof IntlMessageFormat>[3]>['formatters']
+>;
+const firstOf = (locales: Intl.LocalesArgument): string => {
+  const first = Array.isArray(locales) ? locales[0] : locales;
+  return first === undefined ? DEFAULT_LOCALE : String(first);
+};
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * One set of formatters for every message, each kept per language and options: dates and numbers
+ * from common/intl-fallback.ts (the language's own tables where the browser's Intl lacks it, as
+ * Chromium's lacks Pashto, Somali and Tigrinya), the same path as lib/format.ts.
+ */
+const messageFormatters: MessageFormatters = {
+  getDateTimeFormat: (locales, options) => dateTimeFormat(firstOf(locales), options),
+  getNumberFormat: (locales, options) => numberFormat(firstOf(locales), options as Intl.NumberFormatOptions),
+  getPluralRules: (locales, options) => {
+    const key = `${firstOf(locales)}|${options?.type ?? ''}`;
+    let rules = pluralRules.get(key);
+    if (!rules) {
+      rules = new Intl.PluralRules(locales, options);
+      pluralRules.set(key, rules);
+    }
+    return rules;
+  },
+};
+
 /**
  * ICU messages; in a right-to-left language every value that fills a simple `{name}` argument
  * (names, titles, places people typed) is wrapped in Unicode isolates, so Latin text keeps its own
@@ -95,18 +124,31 @@ IntlMessageFormat.resolveLocale = (locales) => {
 export function icuWithIsolates() {
   type Parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) => unknown;
   // The plugin's own typings leave out parse(), the one method i18next calls on an i18nFormat.
-  // Dates and numbers in messages take the language's own digits and calendar (intlLocale).
-  const icu = new ICU({ parseLngForICU: intlLocale }) as InstanceType<typeof ICU> & { parse: Parse };
-  const parse = icu.parse.bind(icu);
-  icu.parse = (res: unknown, options: Record<string, unknown>, lng: string, ...rest: unknown[]) =>
-    parse(
-      res,
-      typeof res === 'string' && RTL_LOCALES.includes(lng as Locale)
-        ? isolateMessageValues(res, options)
-        : options,
-      lng,
-      ...rest,
-    );
+  const icu = new ICU() as InstanceType<typeof ICU> & { parse: Parse };
+  // The plugin builds each message without a way to give it formatters: the messages are built
+  // here, as the plugin does (kept per language and key once the key was found; a text that does
+  // not parse is shown as it is), with the shared formatters.
+  const messages = new Map<string, IntlMessageFormat>();
+  icu.parse = (res, options, lng, ns, key, info) => {
+    if (typeof res !== 'string') return res;
+    const id = `${lng}|${String(ns)}|${String(key)}`;
+    try {
+      let message = messages.get(id);
+      if (!message) {
+        // Dates and numbers in messages take the language's own digits and calendar (intlLocale).
+        message = new IntlMessageFormat(res, intlLocale(lng), undefined, {
+          ignoreTag: true,
+          formatters: messageFormatters,
+        });
+        const found = (info as { resolved?: { res?: unknown } } | undefined)?.resolved?.res;
+        if (!info || found) messages.set(id, message);
+      }
+      const values = RTL_LOCALES.includes(lng as Locale) ? isolateMessageValues(res, options) : options;
+      return message.format(values as Parameters<IntlMessageFormat['format']>[0]);
+    } catch {
+      return res;
+    }
+  };
   return icu;
 }
 
@@ -143,7 +185,7 @@ export async function initI18n(accountLocale?: Promise<Locale | undefined>): Pro
   // A member's page needs the pages' texts too: both parts at once. A visitor's first page (the
   // landing page) needs only the shell's, and the pages' come right after, while it is drawn.
   const pages = fromAccount ? loadPart(locale, 'pages') : undefined;
-  await loadPart(locale, 'shell');
+  await Promise.all([loadPart(locale, 'shell'), loadFallbackData(locale)]);
   (pages ?? loadPart(locale, 'pages')).catch(() => {});
   applyToDocument(locale);
   // Re-render with the loaded catalogue.
@@ -152,7 +194,7 @@ export async function initI18n(accountLocale?: Promise<Locale | undefined>): Pro
 
 /** Switches the UI language: loads the catalogue, then flips lang/dir on <html>. */
 export async function changeLocale(locale: Locale, remember = true): Promise<void> {
-  await loadCatalogue(locale);
+  await Promise.all([loadCatalogue(locale), loadFallbackData(locale)]);
   await i18next.changeLanguage(locale);
   applyToDocument(locale);
   if (remember) {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ActivityKind } from '../../../../common/activities.ts';
-import { intlLocale } from '../../../../common/locales.ts';
+import { dateTimeFormat } from '../../../../common/intl-fallback.ts';
 
 // Every label spelled out as a literal key, so that the catalogue check sees them used.
 export function activityKindLabel(t: TFunction, kind: ActivityKind): string {
@@ -24,7 +24,7 @@ export function durationLabel(t: TFunction, minutes: number): string {
 
 /** A calendar day (YYYY-MM-DD) in the reader's language, the same day in every time zone. */
 export function formatDay(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }

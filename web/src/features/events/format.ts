@@ -1,5 +1,5 @@
 import type { Occurrence } from '../../../../common/contracts/events.ts';
-import { intlLocale } from '../../../../common/locales.ts';
+import { dateTimeFormat } from '../../../../common/intl-fallback.ts';
 
 /**
  * An occurrence's time in the reader's own time zone and UI language ("Tuesday, 5 February 2030,
@@ -17,12 +17,12 @@ export function formatOccurrence(
     timeStyle: 'short',
     ...(readerZone && { timeZone: readerZone }),
   };
-  return new Intl.DateTimeFormat(intlLocale(locale), options).formatRange(start, end);
+  return dateTimeFormat(locale, options).formatRange(start, end);
 }
 
 /** The short form for lists ("Tue, Feb 5, 18:00"). */
 export function formatOccurrenceShort(startsAt: string, locale: string, readerZone?: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -40,7 +40,7 @@ export function readerTimeZone(): string {
 /** A wall time in the event's zone as the UI language writes it, with the zone's name. */
 export function formatInEventZone(startsAt: string, timeZone: string, locale: string): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName: the zone's id is written beside.
-  const time = new Intl.DateTimeFormat(intlLocale(locale), {
+  const time = dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,

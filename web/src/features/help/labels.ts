@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { HelperReason } from '../../../../common/contracts/help-requests.ts';
 import type { HelpRequestKind, HelpRequestStatus, HelpUrgency } from '../../../../common/help-requests.ts';
+import { dateTimeFormat } from '../../../../common/intl-fallback.ts';
 import { expertiseLabel, languageList, listFormat } from '../../lib/labels.ts';
-import { intlLocale } from '../../../../common/locales.ts';
 
 // Every label spelled out as a literal key, so that the catalogue check sees them used.
 
@@ -45,7 +45,7 @@ export function urgencyLabel(t: TFunction, urgency: HelpUrgency): string {
 export function formatDay(day: string, locale: string): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

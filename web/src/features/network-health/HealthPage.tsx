@@ -5,7 +5,7 @@ import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
 import { useNetworkHealth } from './api.ts';
 import { DriftingRow } from './DriftingRow.tsx';
@@ -13,7 +13,6 @@ import { EventsSection, GoalsSection } from './HealthSections.tsx';
 import { HealthSettingsForm } from './HealthSettingsForm.tsx';
 import { WarningRow } from './HealthWarnings.tsx';
 import { type ChartSeries, WeeklyChart } from './WeeklyChart.tsx';
-import { intlLocale } from '../../../../common/locales.ts';
 
 const SPANS = [4, 12, 26] as const;
 
@@ -73,8 +72,7 @@ function StaffPart({ health, slug }: { health: NetworkHealth; slug: string }) {
   const locale = i18n.language;
   const current = health.current;
   const latest = health.weeks[health.weeks.length - 1];
-  const percent = (n: number) =>
-    new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(n / 100);
+  const percent = (n: number) => formatPercent(n, locale);
   const figures: [string, string][] = current
     ? [
         [t('health.now.members'), formatNumber(current.members, locale)],

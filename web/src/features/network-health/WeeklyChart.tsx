@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthWeek } from '../../../../common/contracts/network-health.ts';
+import { dateTimeFormat } from '../../../../common/intl-fallback.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { calendarDay } from '../mooc/calendar-day.ts';
-import { intlLocale } from '../../../../common/locales.ts';
 
 const WIDTH = 340;
 const HEIGHT = 150;
@@ -134,7 +134,5 @@ export function WeeklyChart({
 
 /** Day and month only, for the axis. */
 function formatShort(day: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short' }).format(
-    calendarDay(day),
-  );
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(calendarDay(day));
 }
