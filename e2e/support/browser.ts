@@ -18,9 +18,15 @@ const TOUR_API = /\/api\/networks\/[^/]+\/tour$/;
 async function asReturningMember(context: BrowserContext): Promise<void> {
   await context.route(TOUR_API, async (route) => {
     if (route.request().method() !== 'GET') return route.fallback();
-    const response = await route.fetch();
-    const body = (await response.json()) as Record<string, unknown>;
-    await route.fulfill({ response, json: body.status === 'new' ? { ...body, status: 'done' } : body });
+    try {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: body.status === 'new' ? { ...body, status: 'done' } : body });
+    } catch {
+      // The page was closed or taken offline while its tour was on the way: it gets the network
+      // error it would have had without this route (or, closed, nothing waits for it).
+      await route.abort('internetdisconnected').catch(() => {});
+    }
   });
 }
 
