@@ -50,7 +50,23 @@ export const NotificationList = z.object({
 });
 export type NotificationList = z.infer<typeof NotificationList>;
 
-export const UnreadCount = z.object({ unreadCount: z.number().int() });
+/**
+ * Unread notifications are counted up to this many: a count of 100 means "100 or more" (the badge
+ * shows "99+"). Counting stops there so that a member who leaves thousands unread costs no more at
+ * every notification than one who reads them.
+ */
+export const UNREAD_COUNT_LIMIT = 100;
+
+export const UnreadCount = z.object({
+  unreadCount: z
+    .number()
+    .int()
+    .min(0)
+    .max(UNREAD_COUNT_LIMIT)
+    .describe(
+      `Unread notifications, counted up to ${UNREAD_COUNT_LIMIT} (${UNREAD_COUNT_LIMIT} means that many or more)`,
+    ),
+});
 export type UnreadCount = z.infer<typeof UnreadCount>;
 
 export const NotificationIdParams = z.strictObject({ id: z.string().min(1).max(64) });

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
+import { UNREAD_COUNT_LIMIT } from '../../../common/contracts/notifications.ts';
 import {
   countUnreadNotifications,
+  countUnreadNotificationsOf,
   insertNotification,
   listNotifications,
 } from './notifications.repository.ts';
@@ -58,8 +60,38 @@ describe.each(DIALECTS)('notifications list queries on %s', (dialect) => {
     expect(first.map((r) => r.id)).toEqual(visible().slice(0, 7));
     const second = await listNotifications(db, userId, { limit: 7, beforeId: first[6]?.id });
     expect(second.map((r) => r.id)).toEqual(visible().slice(7, 14));
-    const unread = ids.filter((_, i) => i % 10 !== 9 && i % 3 !== 0).length;
+  });
+
+  it('counts unread notifications the user can see, up to the limit', async () => {
+    const db = t.ctx.database.db;
+    // 180 visible and unread: the count stops at the limit.
+    expect(ids.filter((_, i) => i % 10 !== 9 && i % 3 !== 0)).toHaveLength(180);
+    expect(await countUnreadNotifications(db, userId)).toBe(UNREAD_COUNT_LIMIT);
+    // Under the limit it is exact: read all but the newest 40, of which 4 are hidden and 12 read.
+    const keep = ids.slice(260);
+    await db
+      .updateTable('notifications')
+      .set({ readAt: '2026-02-01T00:00:00.000Z' })
+      .where('userId', '=', userId)
+      .where('id', 'not in', keep)
+      .execute();
+    const unread = keep.filter((_, i) => (260 + i) % 10 !== 9 && (260 + i) % 3 !== 0).length;
+    expect(unread).toBe(24);
     expect(await countUnreadNotifications(db, userId)).toBe(unread);
+    const other = await buildUser(t.ctx);
+    const counts = await countUnreadNotificationsOf(db, [userId, other.id]);
+    expect([...counts]).toEqual([
+      [userId, unread],
+      [other.id, 0],
+    ]);
+    await db.updateTable('notifications').set({ readAt: null }).where('userId', '=', userId).execute();
+    await db
+      .updateTable('notifications')
+      .set({ readAt: '2026-01-01T00:00:00.000Z' })
+      .where('userId', '=', userId)
+      .where('id', 'in', ids.filter((_, i) => i % 3 === 0))
+      .execute();
+    expect((await countUnreadNotificationsOf(db, [userId])).get(userId)).toBe(UNREAD_COUNT_LIMIT);
   });
 
   it('finds notifications by id lists of any length, newest first', async () => {

@@ -1,5 +1,9 @@
 import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
-import type { EmailFrequency, NotificationKind } from '../../../common/contracts/notifications.ts';
+import {
+  type EmailFrequency,
+  type NotificationKind,
+  UNREAD_COUNT_LIMIT,
+} from '../../../common/contracts/notifications.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
@@ -176,7 +180,11 @@ export async function listNotificationsOfUsers(
   return rows;
 }
 
-/** Unread notifications each of these users can see (0 for those without), in one query per 1,000. */
+/**
+ * Unread notifications each of these users can see (0 for those without), counted up to
+ * `UNREAD_COUNT_LIMIT` each, in one query per 1,000: at most that many index entries are read per
+ * recipient however much they left unread.
+ */
 export async function countUnreadNotificationsOf(
   db: Kysely<DB>,
   userIds: string[],
@@ -184,14 +192,26 @@ export async function countUnreadNotificationsOf(
   const counts = new Map(userIds.map((id) => [id, 0]));
   for (let i = 0; i < userIds.length; i += MANY_IDS) {
     const rows = await db
-      .selectFrom('notifications as n')
-      .select((eb) => ['n.userId', eb.fn.countAll<number | string>().as('count')])
-      .where('n.userId', 'in', userIds.slice(i, i + MANY_IDS))
-      .where('n.readAt', 'is', null)
-      .where(visibleToItsUser)
-      .groupBy('n.userId')
+      .selectFrom('users as u')
+      .where('u.id', 'in', userIds.slice(i, i + MANY_IDS))
+      .select((eb) => [
+        'u.id as userId',
+        eb
+          .selectFrom(
+            eb
+              .selectFrom('notifications as n')
+              .select('n.id')
+              .whereRef('n.userId', '=', 'u.id')
+              .where('n.readAt', 'is', null)
+              .where(visibleToItsUser)
+              .limit(UNREAD_COUNT_LIMIT)
+              .as('unread'),
+          )
+          .select((sub) => sub.fn.countAll<number | string>().as('count'))
+          .as('count'),
+      ])
       .execute();
-    for (const row of rows) counts.set(row.userId, Number(row.count));
+    for (const row of rows) counts.set(row.userId, Number(row.count ?? 0));
   }
   return counts;
 }
@@ -246,16 +266,18 @@ export async function listNotifications(
 }
 
 const unreadCount = precompiled(
-  (db, v: { userId: string }) =>
-    visibleTo(db, v.userId)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('n.readAt', 'is', null),
-  { values: ['userId'] },
+  (db, v: { userId: string; limit: number }) =>
+    db
+      .selectFrom(
+        visibleTo(db, v.userId).select('n.id').where('n.readAt', 'is', null).limit(v.limit).as('unread'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('count')),
+  { values: ['userId', 'limit'] },
 );
 
-/** Unread notifications the user can see. */
+/** Unread notifications the user can see, counted up to `UNREAD_COUNT_LIMIT`. */
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
-  const [row] = await unreadCount(db, { userId });
+  const [row] = await unreadCount(db, { userId, limit: UNREAD_COUNT_LIMIT });
   return Number(row?.count ?? 0);
 }
 

@@ -3,18 +3,19 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { lazyPage } from '../app/lazy-page.ts';
+import { clearOfflineCache } from '../app/offline-cache.ts';
 import { signOut, useMe } from '../features/auth/api.ts';
 import { useSignInNotice } from '../features/auth/sign-in-notice.ts';
 import { useUnreadMessages } from '../features/messages/api.ts';
 import { useUnreadNotifications } from '../features/notifications/api.ts';
 import { restartTour } from '../features/tour/api.ts';
 import { useSecondFactorGate } from '../features/users/api.ts';
+import { COUNT_BADGE_MAX, CountBadge } from './CountBadge.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguagePicker, TranslationNote } from './LanguagePicker.tsx';
 import { Loading } from './Loading.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { OfflineBar } from './OfflineBar.tsx';
-import { clearOfflineCache } from '../app/offline-cache.ts';
 
 // The socket and its cache handlers load after the page: nothing on screen waits for them.
 const RealtimeBridge = lazy(() => import('../app/RealtimeBridge.tsx'));
@@ -93,7 +94,11 @@ export function AppShell() {
                       <span className="nav-text">{t('nav.notifications')}</span>
                       <CountBadge
                         count={unreadNotifications}
-                        label={t('nav.notifications_count', { count: unreadNotifications })}
+                        label={
+                          unreadNotifications > COUNT_BADGE_MAX
+                            ? t('nav.notifications_many', { count: COUNT_BADGE_MAX })
+                            : t('nav.notifications_count', { count: unreadNotifications })
+                        }
                       />
                     </NavLink>
                   </li>
@@ -166,17 +171,6 @@ export function AppShell() {
         <p>{t('common.footer')}</p>
       </footer>
     </div>
-  );
-}
-
-/** A small unread count next to a navigation entry; nothing at zero. */
-function CountBadge({ count, label }: { count: number; label?: string }) {
-  if (count <= 0) return null;
-  return (
-    <span className="count-badge" data-testid="count-badge">
-      <span aria-hidden={label ? true : undefined}>{count > 99 ? '99+' : count}</span>
-      {label && <span className="visually-hidden">{label}</span>}
-    </span>
   );
 }
 
