@@ -13,7 +13,7 @@ import {
   sql,
 } from 'kysely';
 import { postgresDriver } from './postgres-driver.ts';
-import { endSessionsOfDeadClients } from './postgres-session.ts';
+import { applySessionSettings } from './postgres-session.ts';
 import { ReadSnapshot, registerSqliteReader } from './precompiled.ts';
 import { keepPreparedStatements } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
@@ -57,7 +57,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     // An idle connection that the server drops (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on next use.
     pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
-    endSessionsOfDeadClients(pool);
+    applySessionSettings(pool);
     keepPreparedStatements(pool, options.preparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
     return {

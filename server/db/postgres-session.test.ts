@@ -21,12 +21,13 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL sessions of a server
     await testDb.drop();
   });
 
-  it('gives every pooled connection the settings that end a dead client’s session', async () => {
-    const { rows } = await sql<{ check: string; idle: string; keepalive: string }>`
+  it('gives every pooled connection the settings that end a dead client’s session, and no JIT', async () => {
+    const { rows } = await sql<{ check: string; idle: string; keepalive: string; jit: string }>`
       select current_setting('client_connection_check_interval') as check,
              current_setting('idle_in_transaction_session_timeout') as idle,
-             current_setting('tcp_keepalives_idle') as keepalive`.execute(database.db);
-    expect(rows).toEqual([{ check: '1s', idle: '1min', keepalive: '10' }]);
+             current_setting('tcp_keepalives_idle') as keepalive,
+             current_setting('jit') as jit`.execute(database.db);
+    expect(rows).toEqual([{ check: '1s', idle: '1min', keepalive: '10', jit: 'off' }]);
   });
 
   it('releases the row locks of a process killed in the middle of a statement within seconds', async () => {

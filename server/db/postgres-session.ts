@@ -1,6 +1,8 @@
 import type Pg from 'pg';
 
 /**
+ * Settings of every pooled PostgreSQL connection.
+ *
  * What PostgreSQL does with the session of a server process that died. A process killed while its
  * connection is idle (in a transaction or not) is noticed at once: its socket closes, the backend
  * ends and its locks go. One killed while its statement runs is not: the backend runs the statement
@@ -13,9 +15,15 @@ import type Pg from 'pg';
  * - `tcp_keepalives_*`: a client whose host vanished is found gone within about 25 s.
  * - `idle_in_transaction_session_timeout`: a transaction left open without a statement for a
  *   minute ends (the platform's transactions take milliseconds; a minute is a process that hangs).
+ *
+ * And one setting for statements of a few milliseconds: `jit = off`. PostgreSQL compiles a
+ * statement whose estimated cost passes `jit_above_cost` to machine code first, and the estimate of
+ * a statement with a subquery per row passes it easily: the unread counts of a reply's 48
+ * recipients ran 11 ms and compiled 10–22 ms before it.
  */
-export const DEAD_CLIENT_SETTINGS = `do $$
+export const SESSION_SETTINGS = `do $$
 begin
+  perform set_config('jit', 'off', false);
   perform set_config('idle_in_transaction_session_timeout', '60s', false);
   perform set_config('tcp_keepalives_idle', '10', false);
   perform set_config('tcp_keepalives_interval', '5', false);
@@ -26,11 +34,11 @@ begin
   end;
 end $$`;
 
-/** Applies DEAD_CLIENT_SETTINGS to each new connection of the pool, before its first use. */
-export function endSessionsOfDeadClients(pool: Pg.Pool): void {
+/** Applies SESSION_SETTINGS to each new connection of the pool, before its first use. */
+export function applySessionSettings(pool: Pg.Pool): void {
   pool.on('connect', (client) => {
     client
-      .query(DEAD_CLIENT_SETTINGS)
+      .query(SESSION_SETTINGS)
       .catch((err: Error) => console.error(`PostgreSQL session settings not applied: ${err.message}`));
   });
 }

@@ -1,13 +1,17 @@
+import { type Compilable, CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNREAD_COUNT_LIMIT } from '../../../common/contracts/notifications.ts';
 import { newId } from '../../lib/ids.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { UNREAD_COUNT_LIMIT } from '../../../common/contracts/notifications.ts';
 import {
   countUnreadNotifications,
   countUnreadNotificationsOf,
+  findGroupableMessageNotifications,
+  groupableMessageQuery,
   insertNotification,
   listNotifications,
+  unreadCountsQuery,
 } from './notifications.repository.ts';
 
 // The list's precompiled shapes (newest, before a cursor, by ids, both) and long id lists (a digest
@@ -89,7 +93,11 @@ describe.each(DIALECTS)('notifications list queries on %s', (dialect) => {
       .updateTable('notifications')
       .set({ readAt: '2026-01-01T00:00:00.000Z' })
       .where('userId', '=', userId)
-      .where('id', 'in', ids.filter((_, i) => i % 3 === 0))
+      .where(
+        'id',
+        'in',
+        ids.filter((_, i) => i % 3 === 0),
+      )
       .execute();
     expect((await countUnreadNotificationsOf(db, [userId])).get(userId)).toBe(UNREAD_COUNT_LIMIT);
   });
@@ -107,4 +115,60 @@ describe.each(DIALECTS)('notifications list queries on %s', (dialect) => {
     expect(before.map((r) => r.id)).toEqual(visible().filter((id) => id < (ids[100] as string)));
     expect(await listNotifications(db, userId, { ids: [], limit: 5 })).toEqual([]);
   });
+
+  it('finds the message notification to group into by conversation, not by the unread ones', async () => {
+    const db = t.ctx.database.db;
+    const conversationId = newId();
+    const at = '2026-02-02T00:00:00.000Z';
+    const id = newId();
+    await insertNotification(db, {
+      id,
+      userId,
+      kind: 'message',
+      networkId: null,
+      actorId: null,
+      topicId: null,
+      postId: null,
+      conversationId,
+      messageId: newId(),
+      announcementId: null,
+      eventId: null,
+      count: 1,
+      email: 'immediate',
+      readAt: null,
+      emailedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    expect([...(await findGroupableMessageNotifications(db, conversationId, [userId]))]).toEqual([
+      [userId, id],
+    ]);
+    expect(await planOf(groupableMessageQuery(db, conversationId, [userId]))).toContain(
+      'notifications_conversation_idx',
+    );
+  });
+
+  it('counts unread notifications newest first through the index of unread rows', async () => {
+    expect(await planOf(unreadCountsQuery(t.ctx.database.db, [userId]))).toContain(
+      'notifications_unread_newest_idx',
+    );
+  });
+
+  /** The plan of a query as text: which indexes it reads. */
+  async function planOf(query: Compilable<unknown>): Promise<string> {
+    const db = t.ctx.database.db;
+    const { sql: text, parameters } = query.compile();
+    if (dialect === 'sqlite') {
+      const plan = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${text}`, [...parameters]),
+      );
+      return plan.rows.map((r) => r.detail).join('\n');
+    }
+    // With a few hundred rows a sequential scan is cheapest: which index is chosen is the question.
+    const plan = await db.transaction().execute(async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      return tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${text}`, [...parameters]));
+    });
+    return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
 });

@@ -37,19 +37,29 @@ export async function findGroupableMessageNotifications(
   userIds: string[],
 ): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db
+  const rows = await groupableMessageQuery(db, conversationId, userIds).execute();
+  const newest = new Map<string, string>();
+  for (const row of rows) {
+    const seen = newest.get(row.userId);
+    if (seen === undefined || row.id > seen) newest.set(row.userId, row.id);
+  }
+  return newest;
+}
+
+/**
+ * Read through the (conversation, user) index: a recipient's other unread notifications are not
+ * read. Unordered (the newest is picked above): ordering by id would draw SQLite to the index of
+ * unread rows by (user, id), which reads them all.
+ */
+export function groupableMessageQuery(db: Kysely<DB>, conversationId: string, userIds: string[]) {
+  return db
     .selectFrom('notifications')
     .select(['id', 'userId'])
+    .where('conversationId', '=', conversationId)
     .where('userId', 'in', userIds)
     .where('kind', '=', 'message')
-    .where('conversationId', '=', conversationId)
     .where('readAt', 'is', null)
-    .where('emailedAt', 'is', null)
-    .orderBy('id', 'desc')
-    .execute();
-  const newest = new Map<string, string>();
-  for (const row of rows) if (!newest.has(row.userId)) newest.set(row.userId, row.id);
-  return newest;
+    .where('emailedAt', 'is', null);
 }
 
 /** Adds one message to grouped notifications at once; returns the ids that were still unread and unmailed. */
@@ -191,29 +201,37 @@ export async function countUnreadNotificationsOf(
 ): Promise<Map<string, number>> {
   const counts = new Map(userIds.map((id) => [id, 0]));
   for (let i = 0; i < userIds.length; i += MANY_IDS) {
-    const rows = await db
-      .selectFrom('users as u')
-      .where('u.id', 'in', userIds.slice(i, i + MANY_IDS))
-      .select((eb) => [
-        'u.id as userId',
-        eb
-          .selectFrom(
-            eb
-              .selectFrom('notifications as n')
-              .select('n.id')
-              .whereRef('n.userId', '=', 'u.id')
-              .where('n.readAt', 'is', null)
-              .where(visibleToItsUser)
-              .limit(UNREAD_COUNT_LIMIT)
-              .as('unread'),
-          )
-          .select((sub) => sub.fn.countAll<number | string>().as('count'))
-          .as('count'),
-      ])
-      .execute();
+    const rows = await unreadCountsQuery(db, userIds.slice(i, i + MANY_IDS)).execute();
     for (const row of rows) counts.set(row.userId, Number(row.count ?? 0));
   }
   return counts;
+}
+
+/**
+ * Each user's newest unread notifications, at most `UNREAD_COUNT_LIMIT`, counted: newest first so
+ * that it is read backwards through the index of unread rows and stops at the limit.
+ */
+export function unreadCountsQuery(db: Kysely<DB>, userIds: string[]) {
+  return db
+    .selectFrom('users as u')
+    .where('u.id', 'in', userIds)
+    .select((eb) => [
+      'u.id as userId',
+      eb
+        .selectFrom(
+          eb
+            .selectFrom('notifications as n')
+            .select('n.id')
+            .whereRef('n.userId', '=', 'u.id')
+            .where('n.readAt', 'is', null)
+            .where(visibleToItsUser)
+            .orderBy('n.id', 'desc')
+            .limit(UNREAD_COUNT_LIMIT)
+            .as('unread'),
+        )
+        .select((sub) => sub.fn.countAll<number | string>().as('count'))
+        .as('count'),
+    ]);
 }
 
 // One precompiled query per shape of the list: with or without a keyset cursor, with or without ids.
@@ -269,7 +287,12 @@ const unreadCount = precompiled(
   (db, v: { userId: string; limit: number }) =>
     db
       .selectFrom(
-        visibleTo(db, v.userId).select('n.id').where('n.readAt', 'is', null).limit(v.limit).as('unread'),
+        visibleTo(db, v.userId)
+          .select('n.id')
+          .where('n.readAt', 'is', null)
+          .orderBy('n.id', 'desc')
+          .limit(v.limit)
+          .as('unread'),
       )
       .select((eb) => eb.fn.countAll<number>().as('count')),
   { values: ['userId', 'limit'] },
