@@ -4,6 +4,7 @@ import {
   type NotificationKind,
   UNREAD_COUNT_LIMIT,
 } from '../../../common/contracts/notifications.ts';
+import { withoutBitmapScans } from '../../db/index-scans.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
@@ -201,7 +202,8 @@ export async function countUnreadNotificationsOf(
 ): Promise<Map<string, number>> {
   const counts = new Map(userIds.map((id) => [id, 0]));
   for (let i = 0; i < userIds.length; i += MANY_IDS) {
-    const rows = await unreadCountsQuery(db, userIds.slice(i, i + MANY_IDS)).execute();
+    const chunk = userIds.slice(i, i + MANY_IDS);
+    const rows = await withoutBitmapScans(db, (on) => unreadCountsQuery(on, chunk).execute());
     for (const row of rows) counts.set(row.userId, Number(row.count ?? 0));
   }
   return counts;
@@ -209,7 +211,8 @@ export async function countUnreadNotificationsOf(
 
 /**
  * Each user's newest unread notifications, at most `UNREAD_COUNT_LIMIT`, counted: newest first so
- * that it is read backwards through the index of unread rows and stops at the limit.
+ * that it is read backwards through the index of unread rows and stops at the limit (run it
+ * through `withoutBitmapScans`).
  */
 export function unreadCountsQuery(db: Kysely<DB>, userIds: string[]) {
   return db
@@ -300,7 +303,7 @@ const unreadCount = precompiled(
 
 /** Unread notifications the user can see, counted up to `UNREAD_COUNT_LIMIT`. */
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
-  const [row] = await unreadCount(db, { userId, limit: UNREAD_COUNT_LIMIT });
+  const [row] = await withoutBitmapScans(db, (on) => unreadCount(on, { userId, limit: UNREAD_COUNT_LIMIT }));
   return Number(row?.count ?? 0);
 }
 
