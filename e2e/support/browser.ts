@@ -180,7 +180,13 @@ export async function openNavEntry(
       await item.first().click();
       return;
     }
+    // Closed before the next menu's button is clicked: an open menu covers it. Escape reaches the
+    // menu only once it has the focus; otherwise its button closes it.
     await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: 2_000 }).catch(async () => {
+      await button.click();
+      await menu.waitFor({ state: 'hidden' });
+    });
   }
   throw new Error(`No navigation entry named ${String(name)}`);
 }
