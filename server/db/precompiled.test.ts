@@ -150,6 +150,41 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
     );
     await expect(inlined(t.ctx.database.db, { column: 'id' })).rejects.toThrow(/not a bound parameter/);
   });
+
+  it('runs a query marked withoutBitmapScans with bitmap scans off (PostgreSQL), compiled once', async () => {
+    const db = t.ctx.database.db;
+    const build = vi.fn((on: typeof db, p: { id: string }) =>
+      on
+        .selectFrom('users')
+        .select([
+          'displayName',
+          // SQLite has no such setting: the read runs as it is.
+          (dialect === 'postgres'
+            ? sql<string | null>`current_setting('enable_bitmapscan', true)`
+            : sql<string | null>`null`
+          ).as('bitmapScans'),
+        ])
+        .where('id', '=', p.id),
+    );
+    const read = precompiled(build, { values: ['id'], withoutBitmapScans: true });
+    for (const id of ids.slice(0, 3)) {
+      const [row] = await read(db, { id });
+      expect(row?.displayName).toMatch(/^Precompiled /);
+      expect(row?.bitmapScans).toBe(dialect === 'postgres' ? 'off' : null);
+    }
+    expect(build).toHaveBeenCalledTimes(1);
+    // Inside a caller's transaction too, which keeps its setting afterwards.
+    await db.transaction().execute(async (tx) => {
+      const [row] = await read(tx, { id: ids[0] ?? '' });
+      expect(row?.bitmapScans).toBe(dialect === 'postgres' ? 'off' : null);
+      if (dialect === 'postgres') {
+        const after = await sql<{
+          setting: string;
+        }>`select current_setting('enable_bitmapscan') as setting`.execute(tx);
+        expect(after.rows[0]?.setting).toBe('on');
+      }
+    });
+  });
 });
 
 const nameOf = precompiled(

@@ -14,6 +14,7 @@ import {
   SelectionNode,
   SelectQueryNode,
 } from 'kysely';
+import { withoutBitmapScans } from './index-scans.ts';
 import { PLANNED_FOR_ITS_VALUES_TEXT } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
@@ -125,6 +126,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
     lists?: readonly (keyof P & string)[];
     jsonRows?: boolean;
     plannedForItsValues?: boolean;
+    withoutBitmapScans?: boolean;
   },
 ): (db: Kysely<DB>, params: P) => Promise<R[]> {
   const values = new Set<string>(names.values);
@@ -209,12 +211,11 @@ export function precompiled<P extends Record<string, unknown>, R>(
         return (statement.all(parameters) as unknown[][]).map(toRow) as R[];
       }
     }
-    const result = await db.executeQuery<R>({
-      ...compiled,
-      sql: prepared.sentSql,
-      parameters,
-    } as CompiledQuery<R>);
-    return result.rows;
+    const query = { ...compiled, sql: prepared.sentSql, parameters } as CompiledQuery<R>;
+    if (names.withoutBitmapScans) {
+      return (await withoutBitmapScans(db, (on) => on.executeQuery<R>(query))).rows;
+    }
+    return (await db.executeQuery<R>(query)).rows;
   };
 }
 

@@ -298,12 +298,12 @@ const unreadCount = precompiled(
           .as('unread'),
       )
       .select((eb) => eb.fn.countAll<number>().as('count')),
-  { values: ['userId', 'limit'] },
+  { values: ['userId', 'limit'], withoutBitmapScans: true },
 );
 
 /** Unread notifications the user can see, counted up to `UNREAD_COUNT_LIMIT`. */
 export async function countUnreadNotifications(db: Kysely<DB>, userId: string): Promise<number> {
-  const [row] = await withoutBitmapScans(db, (on) => unreadCount(on, { userId, limit: UNREAD_COUNT_LIMIT }));
+  const [row] = await unreadCount(db, { userId, limit: UNREAD_COUNT_LIMIT });
   return Number(row?.count ?? 0);
 }
 
