@@ -65,6 +65,7 @@ import * as healthGeneration from './2026-12-07T0900-health-generation.ts';
 import * as membershipsNetworkEndedIndex from './2026-12-13T0101-memberships-network-ended-index.ts';
 import * as helpRequestsUnansweredIndex from './2026-12-13T0102-help-requests-unanswered-index.ts';
 import * as notificationsLookupIndexes from './2026-12-13T0103-notifications-lookup-indexes.ts';
+import * as topicsSpaceNetworkIndex from './2026-12-13T0104-topics-space-network-index.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 import * as helpRequestsListIndex from './2026-12-12T0200-help-requests-list-index.ts';
 import * as organisationLocation from './2026-12-13T0100-organisation-location.ts';
@@ -142,4 +143,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0101-memberships-network-ended-index': membershipsNetworkEndedIndex,
   '2026-12-13T0102-help-requests-unanswered-index': helpRequestsUnansweredIndex,
   '2026-12-13T0103-notifications-lookup-indexes': notificationsLookupIndexes,
+  '2026-12-13T0104-topics-space-network-index': topicsSpaceNetworkIndex,
 };

@@ -89,52 +89,57 @@ export async function findTopicState(
   return row;
 }
 
-const topicPage = precompiled(
-  (
-    db,
-    p: {
-      networkId: string;
-      spaceId: string | undefined;
-      viewerId: string;
-      includeDeleted: boolean;
-      afterPinned: number | undefined;
-      afterActivity: string | undefined;
-      afterId: string | undefined;
-      limit: number;
-    },
-  ) => {
-    let query = topicsWithReads(db, p.viewerId)
-      .select(summaryColumns)
-      .where('t.networkId', '=', p.networkId)
-      .orderBy('t.pinned', 'desc')
-      .orderBy('t.lastActivityAt', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(p.limit);
-    if (p.spaceId !== undefined) query = query.where('t.spaceId', '=', p.spaceId);
-    if (!p.includeDeleted) query = query.where('t.deletedAt', 'is', null);
-    const { afterPinned, afterActivity, afterId } = p;
-    if (afterPinned !== undefined && afterActivity !== undefined && afterId !== undefined) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('t.pinned', '<', afterPinned),
-          eb.and([eb('t.pinned', '=', afterPinned), eb('t.lastActivityAt', '<', afterActivity)]),
-          eb.and([
-            eb('t.pinned', '=', afterPinned),
-            eb('t.lastActivityAt', '=', afterActivity),
-            eb('t.id', '<', afterId),
-          ]),
+/** What shapes a page of topics: a space or the whole network, deleted ones or not, a keyset cursor or not. */
+export type TopicPageParams = {
+  networkId: string;
+  spaceId: string | undefined;
+  viewerId: string;
+  includeDeleted: boolean;
+  afterPinned: number | undefined;
+  afterActivity: string | undefined;
+  afterId: string | undefined;
+  limit: number;
+};
+
+/**
+ * A page of topics as one reader sees them. With a space, its (space, network, pinned, activity,
+ * id) index gives the page in order whatever the values are, so PostgreSQL's generic plan of the
+ * named statement is the right one: no planning at each request (~0.4 ms of PostgreSQL's time
+ * where executing takes ~0.25 ms). With an index of the space alone, the generic plan (which
+ * cannot know that 8,974 of a network's 11,253 topics are in this space) combined both indexes,
+ * joined every topic of the space and sorted them: 295 ms instead of 0.6 ms.
+ */
+export function topicPageQuery(db: Kysely<DB>, p: TopicPageParams) {
+  let query = topicsWithReads(db, p.viewerId)
+    .select(summaryColumns)
+    .where('t.networkId', '=', p.networkId)
+    .orderBy('t.pinned', 'desc')
+    .orderBy('t.lastActivityAt', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(p.limit);
+  if (p.spaceId !== undefined) query = query.where('t.spaceId', '=', p.spaceId);
+  if (!p.includeDeleted) query = query.where('t.deletedAt', 'is', null);
+  const { afterPinned, afterActivity, afterId } = p;
+  if (afterPinned !== undefined && afterActivity !== undefined && afterId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('t.pinned', '<', afterPinned),
+        eb.and([eb('t.pinned', '=', afterPinned), eb('t.lastActivityAt', '<', afterActivity)]),
+        eb.and([
+          eb('t.pinned', '=', afterPinned),
+          eb('t.lastActivityAt', '=', afterActivity),
+          eb('t.id', '<', afterId),
         ]),
-      );
-    }
-    return query;
-  },
-  {
-    values: ['networkId', 'spaceId', 'viewerId', 'afterPinned', 'afterActivity', 'afterId', 'limit'],
-    jsonRows: true,
-    // Which index serves it (the space's or the network's) depends on how busy the space is.
-    plannedForItsValues: true,
-  },
-);
+      ]),
+    );
+  }
+  return query;
+}
+
+const topicPage = precompiled(topicPageQuery, {
+  values: ['networkId', 'spaceId', 'viewerId', 'afterPinned', 'afterActivity', 'afterId', 'limit'],
+  jsonRows: true,
+});
 
 /** Topics of a network (or one space), pinned first, then by last activity; keyset after (pinned, lastActivityAt, id). */
 export async function listTopics(
