@@ -14,7 +14,7 @@ import {
 } from 'kysely';
 import { postgresDriver } from './postgres-driver.ts';
 import { applySessionSettings } from './postgres-session.ts';
-import { ReadSnapshot, registerSqliteReader } from './precompiled.ts';
+import { ReadSnapshot, registerPostgresReader, registerSqliteReader } from './precompiled.ts';
 import { keepPreparedStatements } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
@@ -60,6 +60,23 @@ export function createDatabase(options: DatabaseOptions): Database {
     applySessionSettings(pool);
     keepPreparedStatements(pool, options.preparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log });
+    const columns = new ColumnNames();
+    registerPostgresReader(db, {
+      camelCase: (column) => columns.of(column),
+      async query(text, values) {
+        const started = onQuery ? performance.now() : 0;
+        const client = await pool.connect();
+        let failed = true;
+        try {
+          const result = await client.query<unknown[]>({ text, values, rowMode: 'array' });
+          failed = false;
+          return result;
+        } finally {
+          client.release();
+          onQuery?.(performance.now() - started, failed);
+        }
+      },
+    });
     return {
       db,
       dialect: 'postgres',

@@ -21,13 +21,21 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL sessions of a server
     await testDb.drop();
   });
 
-  it('gives every pooled connection the settings that end a dead client’s session, and no JIT', async () => {
-    const { rows } = await sql<{ check: string; idle: string; keepalive: string; jit: string }>`
+  it('gives every pooled connection the settings that end a dead client’s session, no JIT and UTC', async () => {
+    const { rows } = await sql<{ check: string; idle: string; keepalive: string; jit: string; zone: string }>`
       select current_setting('client_connection_check_interval') as check,
              current_setting('idle_in_transaction_session_timeout') as idle,
              current_setting('tcp_keepalives_idle') as keepalive,
-             current_setting('jit') as jit`.execute(database.db);
-    expect(rows).toEqual([{ check: '1s', idle: '1min', keepalive: '10', jit: 'off' }]);
+             current_setting('jit') as jit,
+             current_setting('timezone') as zone`.execute(database.db);
+    expect(rows).toEqual([{ check: '1s', idle: '1min', keepalive: '10', jit: 'off', zone: 'UTC' }]);
+  });
+
+  it('writes timestamps in UTC, read back as the ISO strings the application stores', async () => {
+    const { rows } = await sql<{ at: string; text: string }>`
+      select timestamptz '2026-03-29 03:30:00.123456+02' as at,
+             (timestamptz '2026-03-29 03:30:00.123456+02')::text as text`.execute(database.db);
+    expect(rows).toEqual([{ at: '2026-03-29T01:30:00.123Z', text: '2026-03-29 01:30:00.123456+00' }]);
   });
 
   it('releases the row locks of a process killed in the middle of a statement within seconds', async () => {

@@ -20,10 +20,15 @@ import type Pg from 'pg';
  * statement whose estimated cost passes `jit_above_cost` to machine code first, and the estimate of
  * a statement with a subquery per row passes it easily: the unread counts of a reply's 48
  * recipients ran 11 ms and compiled 10–22 ms before it.
+ *
+ * And `timezone = UTC`, whatever the server's default: timestamps are stored and compared as
+ * instants either way, but PostgreSQL writes them out in the session's zone, and in UTC the driver
+ * turns them into the application's ISO strings without parsing a Date (see postgres-driver.ts).
  */
 export const SESSION_SETTINGS = `do $$
 begin
   perform set_config('jit', 'off', false);
+  perform set_config('timezone', 'UTC', false);
   perform set_config('idle_in_transaction_session_timeout', '60s', false);
   perform set_config('tcp_keepalives_idle', '10', false);
   perform set_config('tcp_keepalives_interval', '5', false);

@@ -143,6 +143,37 @@ describe.each(DIALECTS)('precompiled queries on %s', (dialect) => {
     }
   });
 
+  it('answers through its reader (rows as arrays) exactly as through Kysely inside a transaction', async () => {
+    const db = t.ctx.database.db;
+    const everything = precompiled(
+      (on, p: { prefix: string }) =>
+        on
+          .selectFrom('users as u')
+          .selectAll('u')
+          .select((eb) => [
+            eb.fn.countAll<number>().over().as('total'),
+            eb
+              .case()
+              .when('u.suspendedAt', 'is', null)
+              .then(eb.val('active'))
+              .else(eb.val('suspended'))
+              .end()
+              .as('state'),
+          ])
+          .where('u.displayName', 'like', p.prefix)
+          .orderBy('u.displayName'),
+      { values: ['prefix'] },
+    );
+    const read = await everything(db, { prefix: 'Precompiled%' });
+    const throughKysely = await db.transaction().execute((tx) => everything(tx, { prefix: 'Precompiled%' }));
+    expect(read).toEqual(throughKysely);
+    expect(read.length).toBeGreaterThanOrEqual(4);
+    expect(read[0]).toMatchObject({ displayName: 'Precompiled Ada', suspendedAt: null, state: 'active' });
+    expect(read[0]?.total).toBe(read.length);
+    expect(read[0]?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Object.keys(read[0] ?? {})).toEqual(Object.keys(throughKysely[0] ?? {}));
+  });
+
   it('refuses a value that does not reach the SQL as a bound parameter', async () => {
     const inlined = precompiled(
       (db, p: { column: string }) => db.selectFrom('users').select(sql.ref(p.column).as('x')),

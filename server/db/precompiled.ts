@@ -86,6 +86,26 @@ export class ReadSnapshot {
 
 const sqliteReaders = new WeakMap<Kysely<DB>, SqliteReader>();
 
+/**
+ * PostgreSQL reads of precompiled queries skip Kysely's executor too: the statement goes to a pooled
+ * connection as it is (named, see prepared-statements.ts) with its rows asked for as arrays, turned
+ * into objects with the camelCase keys worked out once. Through Kysely, `pg` builds an object per
+ * row, the CamelCasePlugin copies it key by key into another, and the executor adds its own steps.
+ */
+export interface PostgresReader {
+  /** Runs a statement on a pooled connection; rows as arrays of values in the order of `fields`. */
+  query(text: string, values: unknown[]): Promise<{ fields: { name: string }[]; rows: unknown[][] }>;
+  /** The column name as the application sees it (the CamelCasePlugin's rule). */
+  camelCase(column: string): string;
+}
+
+const postgresReaders = new WeakMap<Kysely<DB>, PostgresReader>();
+
+/** Lets precompiled reads on this (PostgreSQL) database skip Kysely's executor. */
+export function registerPostgresReader(db: Kysely<DB>, reader: PostgresReader): void {
+  postgresReaders.set(db, reader);
+}
+
 /** Lets precompiled reads on this (SQLite) database use the reader connection. */
 export function registerSqliteReader(db: Kysely<DB>, reader: SqliteReader): void {
   sqliteReaders.set(db, reader);
@@ -211,6 +231,12 @@ export function precompiled<P extends Record<string, unknown>, R>(
         return (statement.all(parameters) as unknown[][]).map(toRow) as R[];
       }
     }
+    const postgres = db.isTransaction || names.withoutBitmapScans ? undefined : postgresReaders.get(db);
+    if (postgres) {
+      const { fields, rows } = await postgres.query(prepared.sentSql, parameters);
+      prepared.toRow ??= rowMaker(fields.map((f) => postgres.camelCase(f.name)));
+      return rows.map(prepared.toRow) as R[];
+    }
     const query = { ...compiled, sql: prepared.sentSql, parameters } as CompiledQuery<R>;
     if (names.withoutBitmapScans) {
       return (await withoutBitmapScans(db, (on) => on.executeQuery<R>(query))).rows;
@@ -307,8 +333,10 @@ interface Prepared {
   jsonSql: string | undefined;
   /** On SQLite: the reader connection's statement (null: not a read). */
   read?: ReaderStatement | null;
-  /** The SQL as sent through Kysely (with `plannedForItsValues`, marked to stay unnamed). */
+  /** The SQL as sent (with `plannedForItsValues`, marked to stay unnamed). */
   sentSql: string;
+  /** On PostgreSQL: makes a row object of the values of a row (see PostgresReader). */
+  toRow?: (values: unknown[]) => Record<string, unknown>;
 }
 
 const MAX_SHAPES = 64;

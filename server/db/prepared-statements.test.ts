@@ -110,6 +110,30 @@ describe.runIf(DIALECTS.includes('postgres'))('prepared statements on postgres',
     expect((await prepared(database)).filter((s) => s.includes('"name" = $1'))).toEqual([]);
   });
 
+  it('prepares a precompiled read (rows asked for as arrays) once, with the same answers', async () => {
+    const thingById = precompiled(
+      (db, p: { id: number }) =>
+        db
+          .selectFrom('things' as never)
+          .select(['id' as never, 'name' as never])
+          .where('id' as never, '>=', p.id as never)
+          .orderBy('id' as never),
+      { values: ['id'] },
+    );
+    for (const id of [1, 2, 3, 1, 2, 3, 1]) {
+      const rows = await thingById(database.db, { id });
+      expect(rows).toEqual(expectedFrom(id));
+    }
+    expect((await prepared(database)).filter((s) => s.includes('"id" >= $1'))).toHaveLength(1);
+  });
+
+  const expectedFrom = (id: number) =>
+    [
+      { id: 1, name: 'one' },
+      { id: 2, name: 'two' },
+      { id: 3, name: 'three' },
+    ].filter((thing) => thing.id >= id);
+
   it('survives a change of the schema under a prepared statement', async () => {
     const all = () =>
       database.db

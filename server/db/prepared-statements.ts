@@ -69,10 +69,13 @@ function prepareOn(client: Pg.PoolClient, limit: number): void {
     query(`deallocate "${name}"`).catch(() => {});
   };
   (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config !== 'string' || callback !== undefined || !DML.test(config)) {
+    // A text, or a query config without a name (precompiled reads ask for rows as arrays so).
+    const plain: QueryConfig | undefined =
+      typeof config === 'string' ? { text: config, values } : unnamedConfig(config);
+    if (plain === undefined || callback !== undefined || !DML.test(plain.text)) {
       return query(config, values, callback);
     }
-    const text = config;
+    const { text } = plain;
     let name = kept.get(text);
     if (name !== undefined) {
       kept.delete(text);
@@ -82,11 +85,25 @@ function prepareOn(client: Pg.PoolClient, limit: number): void {
       name = nameOf(text);
       kept.set(text, name);
     }
-    return query({ name, text, values: values ?? [] }).catch((error: { code?: string }) => {
+    return query({ ...plain, name, values: plain.values ?? [] }).catch((error: { code?: string }) => {
       // A statement prepared before the schema changed under it (a migration, in tests): once again, unnamed.
       if (error?.code !== '0A000') throw error;
       forget(text);
-      return query(text, values);
+      return query(plain);
     });
   };
+}
+
+interface QueryConfig {
+  text: string;
+  values?: unknown;
+  rowMode?: 'array';
+}
+
+/** A plain query config without a name (not a Query or Cursor object, which submit themselves). */
+function unnamedConfig(config: unknown): QueryConfig | undefined {
+  if (typeof config !== 'object' || config === null) return undefined;
+  const c = config as Record<string, unknown>;
+  if (typeof c.text !== 'string' || c.name !== undefined || typeof c.submit === 'function') return undefined;
+  return c as unknown as QueryConfig;
 }
