@@ -191,38 +191,53 @@ export function listMessagesByIds(db: Kysely<DB>, ids: string[]): Promise<Messag
   return db.selectFrom('messages').selectAll().where('id', 'in', ids).execute();
 }
 
-type HistoryPage = { conversationId: string; historyFrom: string; limit: number };
+type HistoryPage = { conversationId: string; userId: string; limit: number };
 
 /** A message of a history page: its conversation is the page's (not read back 50 times). */
 export type HistoryMessageRow = Omit<MessageRow, 'conversationId'>;
 
+/**
+ * A page of a conversation's messages as one participant sees them (from where their history
+ * starts), in one statement: where the history starts is a subquery of the page, run once. For
+ * someone who does not take part it is null and the page is empty.
+ */
 function historyPage(db: Kysely<DB>, v: HistoryPage): SelectQueryBuilder<DB, 'messages', HistoryMessageRow> {
   return db
     .selectFrom('messages')
     .select(['id', 'senderId', 'clientId', 'body', 'html', 'revision', 'createdAt', 'editedAt', 'deletedAt'])
     .where('conversationId', '=', v.conversationId)
-    .where('id', '>', v.historyFrom)
+    .where('id', '>', (eb) =>
+      eb
+        .selectFrom('conversationParticipants as p')
+        .select('p.historyFrom')
+        .where('p.conversationId', '=', v.conversationId)
+        .where('p.userId', '=', v.userId),
+    )
     .orderBy('id', 'desc')
     .limit(v.limit);
 }
 
 const newestMessages = precompiled((db, v: HistoryPage) => historyPage(db, v), {
-  values: ['conversationId', 'historyFrom', 'limit'],
+  values: ['conversationId', 'userId', 'limit'],
   jsonRows: true,
 });
 
 const olderMessages = precompiled(
   (db, v: HistoryPage & { before: string }) => historyPage(db, v).where('id', '<', v.before),
-  { values: ['conversationId', 'historyFrom', 'limit', 'before'], jsonRows: true },
+  { values: ['conversationId', 'userId', 'limit', 'before'], jsonRows: true },
 );
 
-/** A conversation's messages visible from `historyFrom` on, newest first (keyset on id). */
+/**
+ * A conversation's messages that a participant sees, newest first (keyset on id). Empty for
+ * someone who does not take part: an empty page does not say which (see findHistoryStart).
+ */
 export function listMessages(
   db: Kysely<DB>,
   conversationId: string,
-  options: { historyFrom: string; before?: string; limit: number },
+  userId: string,
+  options: { before?: string; limit: number },
 ): Promise<HistoryMessageRow[]> {
-  const page = { conversationId, historyFrom: options.historyFrom, limit: options.limit };
+  const page = { conversationId, userId, limit: options.limit };
   return options.before ? olderMessages(db, { ...page, before: options.before }) : newestMessages(db, page);
 }
 

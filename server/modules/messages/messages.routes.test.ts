@@ -138,9 +138,18 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const message = await send(a.client, conversation.id, 'Only for B');
     const forged = '01900000-0000-7000-8000-000000000000';
 
+    // A cursor the history would accept (before the newest message), and a broken one.
+    const cursor = Buffer.from(JSON.stringify([`${message.id}z`])).toString('base64url');
+    expect(
+      (await b.client.get(`/api/conversations/${conversation.id}/messages?cursor=${cursor}`)).json(),
+    ).toEqual(expect.objectContaining({ messages: [expect.objectContaining({ body: 'Only for B' })] }));
     for (const client of [outsider.client]) {
       expect((await client.get(`/api/conversations/${conversation.id}`)).statusCode).toBe(404);
       expect((await client.get(`/api/conversations/${conversation.id}/messages`)).statusCode).toBe(404);
+      for (const page of [`cursor=${cursor}`, 'cursor=forged', 'limit=1']) {
+        const res = await client.get(`/api/conversations/${conversation.id}/messages?${page}`);
+        expect(errorCode(res)).toBe('NOT_FOUND');
+      }
       expect(
         (
           await client.post(`/api/conversations/${conversation.id}/messages`, {
@@ -187,6 +196,12 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     const a = await member();
     const b = await member();
     const conversation = await direct(a.client, b.user.id);
+    // Before anything is sent: an empty page for each participant, not a 404.
+    for (const client of [a.client, b.client]) {
+      const empty = await client.get(`/api/conversations/${conversation.id}/messages`);
+      expect(empty.statusCode).toBe(200);
+      expect(empty.json()).toMatchObject({ messages: [], nextCursor: null });
+    }
     const sent: Message[] = [];
     for (let i = 1; i <= 5; i++) sent.push(await send(a.client, conversation.id, `Message ${i}`));
     const path = `/api/conversations/${conversation.id}/messages`;

@@ -153,19 +153,28 @@ export async function listHistory(
   conversationId: string,
   query: { cursor?: string; limit: number },
 ): Promise<HistoryPageData> {
-  // Taking part is enough (the participant row exists only with its conversation).
-  const participant = await findHistoryStart(ctx.database.db, conversationId, userId);
-  if (!participant) throw notFound();
-  const [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
-  const rows = await listMessages(ctx.database.db, participant.conversationId, {
-    historyFrom: participant.historyFrom,
+  const db = ctx.database.db;
+  let before: string | undefined;
+  try {
+    [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
+  } catch (error) {
+    // Someone who does not take part gets a 404 whatever the cursor, as before a page.
+    if (!(await findHistoryStart(db, conversationId, userId))) throw notFound();
+    throw error;
+  }
+  // One statement for a page with messages: they are there only for someone who takes part (the
+  // participant row exists only with its conversation). An empty page may be someone who does not.
+  const rows = await listMessages(db, conversationId, userId, {
     before,
     limit: query.limit + 1,
   });
+  if (rows.length === 0 && !(await findHistoryStart(db, conversationId, userId))) {
+    throw notFound();
+  }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    conversationId: participant.conversationId,
+    conversationId,
     rows: page,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
