@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Conversation, Message } from '../../../common/contracts/messages.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
@@ -253,6 +253,24 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     ).toBe('NOT_FOUND');
     expect(aSocket.ofType('message.read')).toHaveLength(1);
     await aSocket.close();
+  });
+
+  it.runIf(dialect === 'postgres')('sends two statements for a page of history with messages', async () => {
+    const a = await member();
+    const b = await member();
+    const conversation = await direct(a.client, b.user.id);
+    await send(a.client, conversation.id, 'Counted');
+    const path = `/api/conversations/${conversation.id}/messages`;
+    // Once to settle (a first request may touch the session).
+    expect((await b.client.get(path)).statusCode).toBe(200);
+    const spy = vi.spyOn(t.ctx.metrics, 'observeQuery');
+    try {
+      expect((await b.client.get(path)).json().messages).toHaveLength(1);
+      // The session, then the page (with where the participant's history starts).
+      expect(spy.mock.calls).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('runs groups: create, add (history from arrival), size limit, leave', async () => {
