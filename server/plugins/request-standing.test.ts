@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, DIALECTS, type TestApp } from '../test/build-app.ts';
 import { errorCode, freshClient, signIn } from '../test/client.ts';
+import { spaceId, startTopic } from '../test/discussions.ts';
 import { buildMember, buildNetwork, buildUser } from '../test/factories.ts';
 
 /**
@@ -76,5 +77,17 @@ describe.each(DIALECTS)('session and standing on %s', (dialect) => {
     expect((await client.get(`/api/networks/${network.slug}/topics`)).statusCode).toBe(200);
     const count = await statementsOf(() => client.get(`/api/networks/${network.slug}/topics`));
     expect(count).toBe(2);
+  });
+
+  it.runIf(dialect === 'postgres')('sends two statements for a page of replies', async () => {
+    const network = await buildNetwork(t.ctx);
+    const member = await buildMember(t.ctx, network, { role: 'mentor' });
+    const client = await signIn(t.app, member);
+    const topic = await startTopic(client, network.slug, { spaceId: await spaceId(client, network.slug) });
+    const path = `/api/networks/${network.slug}/topics/${topic.id}/replies`;
+    expect((await client.post(path, { body: 'A reply' })).statusCode).toBe(201);
+    expect((await client.get(path)).statusCode).toBe(200);
+    // The session with the standing, then the page (with the topic's check).
+    expect(await statementsOf(() => client.get(path))).toBe(2);
   });
 });

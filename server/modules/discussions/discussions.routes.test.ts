@@ -233,6 +233,11 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
       const n = `/api/networks/${slug}`;
       expect(errorCode(await alice.get(`${n}/topics/${foreign.id}`))).toBe('NOT_FOUND');
       expect(errorCode(await alice.get(`${n}/topics/${foreign.id}/replies`))).toBe('NOT_FOUND');
+      // Whatever the cursor: one that would read further replies, or a broken one.
+      const cursor = Buffer.from(JSON.stringify([''])).toString('base64url');
+      for (const page of [`cursor=${cursor}`, 'cursor=forged']) {
+        expect(errorCode(await alice.get(`${n}/topics/${foreign.id}/replies?${page}`))).toBe('NOT_FOUND');
+      }
       expect(errorCode(await alice.get(`${n}/topics?spaceId=${foreignSpace}`))).toBe('NOT_FOUND');
       expect(errorCode(await alice.post(`${n}/topics/${foreign.id}/replies`, { body: 'Hi' }))).toBe(
         'NOT_FOUND',
@@ -379,6 +384,12 @@ describe.each(DIALECTS)('discussions on %s', (dialect) => {
       expect(seenByBob).toMatchObject({ deleted: true, title: null, opening: { bodyHtml: null } });
       expect((await bob.get(`/api/networks/${slug}/topics`)).json().topics).toEqual([]);
       expect((await bob.get(`/api/networks/${slug}/topics/${topic.id}/replies`)).json().replies).toEqual([]);
+      expect(
+        (await bob.get(`/api/networks/${slug}/topics/${topic.id}/replies?cursor=forged`)).json(),
+      ).toMatchObject({ replies: [], nextCursor: null });
+      expect(
+        errorCode(await meta.get(`/api/networks/${slug}/topics/${topic.id}/replies?cursor=forged`)),
+      ).toBe('VALIDATION_FAILED');
       const seenByMeta = (await meta.get(`/api/networks/${slug}/topics/${topic.id}`)).json();
       expect(seenByMeta).toMatchObject({ deleted: true, title: 'To be removed', opening: { deleted: true } });
       expect(seenByMeta.opening.bodyHtml).toEqual(expect.any(String));

@@ -138,12 +138,20 @@ describe.each(DIALECTS)('reactions and attachments of shown posts on %s', (diale
     };
     const page = presentPosts(
       network.slug,
-      await listReplies(db, first.topicId, bob.id, { limit: 10 }),
+      await listReplies(db, { networkId: network.id, id: first.topicId }, bob.id, {
+        limit: 10,
+        withDeleted: false,
+      }),
       bobsView,
     );
     const inTransaction = presentPosts(
       network.slug,
-      await withTransaction(t.ctx, (tx) => listReplies(tx.database.db, first.topicId, bob.id, { limit: 10 })),
+      await withTransaction(t.ctx, (tx) =>
+        listReplies(tx.database.db, { networkId: network.id, id: first.topicId }, bob.id, {
+          limit: 10,
+          withDeleted: false,
+        }),
+      ),
       bobsView,
     );
     for (const posts of [page, inTransaction]) {

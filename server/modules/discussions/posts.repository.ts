@@ -149,7 +149,17 @@ export function findOpeningPost(
 }
 
 const replyPage = precompiled(
-  (db, p: { topicId: string; readerId: string; afterId: string | undefined; limit: number }) => {
+  (
+    db,
+    p: {
+      networkId: string;
+      topicId: string;
+      readerId: string;
+      withDeleted: boolean;
+      afterId: string | undefined;
+      limit: number;
+    },
+  ) => {
     let query = db
       .selectFrom('posts as p')
       .leftJoin('users as u', 'u.id', 'p.authorId')
@@ -180,25 +190,43 @@ const replyPage = precompiled(
       })
       .where('p.topicId', '=', p.topicId)
       .where('p.isOpening', '=', 0)
+      // The topic is the network's (and not deleted, for most readers): checked once per page,
+      // not per reply, as the condition does not depend on the reply.
+      .where(({ exists, selectFrom }) => {
+        let topic = selectFrom('topics as t')
+          .select('t.id')
+          .where('t.id', '=', p.topicId)
+          .where('t.networkId', '=', p.networkId);
+        if (!p.withDeleted) topic = topic.where('t.deletedAt', 'is', null);
+        return exists(topic);
+      })
       .orderBy('p.id')
       .limit(p.limit);
     if (p.afterId !== undefined) query = query.where('p.id', '>', p.afterId);
     return query;
   },
-  { values: ['topicId', 'readerId', 'afterId', 'limit'], jsonRows: true },
+  { values: ['networkId', 'topicId', 'readerId', 'afterId', 'limit'], jsonRows: true },
 );
 
 /**
- * Replies of a topic in the order they were written (ids are time-ordered), keyset after an id;
- * their reactions as the reader sees them.
+ * Replies of a topic of a network in the order they were written (ids are time-ordered), keyset
+ * after an id; their reactions as the reader sees them. None when the topic is not the network's,
+ * or is deleted and `withDeleted` is not set: an empty page does not say which (findTopicState).
  */
 export function listReplies(
   db: Kysely<DB>,
-  topicId: string,
+  topic: { networkId: string; id: string },
   readerId: string,
-  options: { afterId?: string; limit: number },
+  options: { afterId?: string; limit: number; withDeleted: boolean },
 ): Promise<PostSummaryRow[]> {
-  return replyPage(db, { topicId, readerId, afterId: options.afterId || undefined, limit: options.limit });
+  return replyPage(db, {
+    networkId: topic.networkId,
+    topicId: topic.id,
+    readerId,
+    withDeleted: options.withDeleted,
+    afterId: options.afterId || undefined,
+    limit: options.limit,
+  });
 }
 
 /** The newest post of a topic (not deleted). */

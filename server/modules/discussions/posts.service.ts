@@ -51,14 +51,29 @@ export async function getReplies(
   topicId: string,
   query: Page,
 ): Promise<{ page: PostSummaryRow[]; nextCursor: string | null }> {
-  const topic = await findTopicState(ctx.database.db, network.id, topicId);
-  if (!topic) throw notFound();
-  if (topic.deletedAt !== null && !canSeeDeletedContent(reader)) return { page: [], nextCursor: null };
-  const after = decodeCursor(query.cursor, 1) as [string] | undefined;
-  const rows = await listReplies(ctx.database.db, topic.id, reader.userId, {
+  const db = ctx.database.db;
+  const withDeleted = canSeeDeletedContent(reader);
+  /** Throws 404 for a missing topic; true for a deleted one the reader may not see (no replies). */
+  const hiddenTopic = async () => {
+    const topic = await findTopicState(db, network.id, topicId);
+    if (!topic) throw notFound();
+    return topic.deletedAt !== null && !withDeleted;
+  };
+  let after: [string] | undefined;
+  try {
+    after = decodeCursor(query.cursor, 1) as [string] | undefined;
+  } catch (error) {
+    if (await hiddenTopic()) return { page: [], nextCursor: null };
+    throw error;
+  }
+  // One statement for a page with replies: they come only from a topic of this network that the
+  // reader may see. An empty page may be a missing topic (404) or a deleted one.
+  const rows = await listReplies(db, { networkId: network.id, id: topicId }, reader.userId, {
     afterId: after?.[0],
     limit: query.limit + 1,
+    withDeleted,
   });
+  if (rows.length === 0) await hiddenTopic();
   return paginate(rows, query.limit, (p) => [p.id]);
 }
 
