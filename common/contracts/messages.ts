@@ -98,8 +98,8 @@ export const Conversation = z.object({
   /** Newest message id (or the conversation id while empty); lists are ordered by it. */
   lastActivityId: z.string(),
   lastMessage: Message.nullable(),
-  /** Messages from others after your read mark. */
-  unreadCount: z.number().int(),
+  /** Messages from others after your read mark, counted up to UNREAD_MESSAGES_LIMIT. */
+  unreadCount: z.number().int().min(0),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -116,9 +116,25 @@ export const MessagePage = z.object({
 });
 export type MessagePage = z.infer<typeof MessagePage>;
 
+/**
+ * Unread messages are counted up to this many per conversation (the badges show "99+"): a member
+ * who left a busy group unread for months (175,000 messages in the generated large set) costs no
+ * more at every page than one who reads along.
+ */
+export const UNREAD_MESSAGES_LIMIT = 100;
+
+const UnreadMessageCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(UNREAD_MESSAGES_LIMIT)
+  .describe(
+    `Unread messages of a conversation, counted up to ${UNREAD_MESSAGES_LIMIT} (${UNREAD_MESSAGES_LIMIT} means that many or more)`,
+  );
+
 export const UnreadCounts = z.object({
-  total: z.number().int(),
-  conversations: z.array(z.object({ conversationId: z.string(), unreadCount: z.number().int() })),
+  total: z.number().int().min(0).describe('The sum of the conversations’ counts'),
+  conversations: z.array(z.object({ conversationId: z.string(), unreadCount: UnreadMessageCount })),
 });
 export type UnreadCounts = z.infer<typeof UnreadCounts>;
 

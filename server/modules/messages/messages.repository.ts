@@ -1,4 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { UNREAD_MESSAGES_LIMIT } from '../../../common/contracts/messages.ts';
+import { withoutBitmapScans } from '../../db/index-scans.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
@@ -241,26 +243,42 @@ export function listMessages(
   return options.before ? olderMessages(db, { ...page, before: options.before }) : newestMessages(db, page);
 }
 
-/** Unread messages (from others, not deleted, after the read mark) per conversation of a user. */
+/**
+ * Unread messages (from others, not deleted, after the read mark) per conversation of a user,
+ * counted up to UNREAD_MESSAGES_LIMIT each: each count walks the conversation's index from the
+ * read mark and stops there, however much was left unread (run without bitmap scans, see
+ * index-scans.ts). Conversations without any are left out.
+ */
 export async function countUnread(db: Kysely<DB>, userId: string, conversationIds?: string[]) {
+  if (conversationIds?.length === 0) return [];
   let query = db
     .selectFrom('conversationParticipants as p')
-    .innerJoin('messages as m', (join) =>
-      join
-        .onRef('m.conversationId', '=', 'p.conversationId')
-        .onRef('m.senderId', '<>', 'p.userId')
-        .on((eb) => eb('m.id', '>', eb.fn.coalesce('p.lastReadMessageId', 'p.historyFrom'))),
-    )
-    .select(['p.conversationId', (eb) => eb.fn.countAll<number>().as('unread')])
-    .where('p.userId', '=', userId)
-    .where('m.deletedAt', 'is', null)
-    .groupBy('p.conversationId');
-  if (conversationIds) {
-    if (conversationIds.length === 0) return [];
-    query = query.where('p.conversationId', 'in', conversationIds);
-  }
-  const rows = await query.execute();
-  return rows.map((r) => ({ conversationId: r.conversationId, unreadCount: Number(r.unread) }));
+    .select((eb) => [
+      'p.conversationId',
+      eb
+        .selectFrom(
+          eb
+            .selectFrom('messages as m')
+            .select('m.id')
+            .whereRef('m.conversationId', '=', 'p.conversationId')
+            .where((inner) => inner('m.id', '>', inner.fn.coalesce('p.lastReadMessageId', 'p.historyFrom')))
+            .whereRef('m.senderId', '<>', 'p.userId')
+            .where('m.deletedAt', 'is', null)
+            .orderBy('m.id')
+            .limit(UNREAD_MESSAGES_LIMIT)
+            .as('unread'),
+        )
+        .select((sub) => sub.fn.countAll<number | string>().as('count'))
+        .as('unread'),
+    ])
+    .where('p.userId', '=', userId);
+  if (conversationIds) query = query.where('p.conversationId', 'in', conversationIds);
+  // Without bitmap scans: PostgreSQL otherwise collects every unread message of the conversation
+  // and sorts them before the limit (a second for 175,000 unread where the walk takes 1 ms).
+  const rows = await withoutBitmapScans(db, (on) => on.executeQuery(query.compile()));
+  return rows.rows
+    .map((r) => ({ conversationId: r.conversationId, unreadCount: Number(r.unread ?? 0) }))
+    .filter((r) => r.unreadCount > 0);
 }
 
 /** Moves a participant's read mark forward (never back); false when it did not move. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Conversation, Message } from '../../../common/contracts/messages.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { errorCode, signIn, TestClient } from '../../test/client.ts';
+import { newId } from '../../lib/ids.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
 import { connectWs, wsUrl } from '../../test/realtime.ts';
 import type { NetworkRow } from '../networks/index.ts';
@@ -271,6 +272,43 @@ describe.each(DIALECTS)('messages on %s', (dialect) => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('counts unread messages up to 100 per conversation', async () => {
+    const a = await member();
+    const b = await member();
+    const conversation = await direct(a.client, b.user.id);
+    const first = await send(b.client, conversation.id, 'First of many');
+    // 110 more from B (written directly: the count is the question), one of them deleted, and A's own.
+    const now = new Date().toISOString();
+    const rows = Array.from({ length: 110 }, (_, i) => ({
+      id: newId(Date.now() + 1 + i),
+      conversationId: conversation.id,
+      senderId: i === 109 ? a.user.id : b.user.id,
+      clientId: `bulk-${i}`,
+      body: `Bulk ${i}`,
+      html: `<p>Bulk ${i}</p>`,
+      revision: newId(Date.now() + 1 + i),
+      createdAt: now,
+      editedAt: null,
+      deletedAt: i === 0 ? now : null,
+    }));
+    await t.ctx.database.db.insertInto('messages').values(rows).execute();
+    const unread = (await a.client.get('/api/messages/unread')).json();
+    expect(unread).toEqual({
+      total: 100,
+      conversations: [{ conversationId: conversation.id, unreadCount: 100 }],
+    });
+    const listed = (await a.client.get('/api/conversations')).json().conversations;
+    expect(listed.find((c: Conversation) => c.id === conversation.id)?.unreadCount).toBe(100);
+    // Read up to the 20th of B's bulk messages: 1 (first) + 19 (bulk 1–19, bulk 0 deleted) are read.
+    const mark = rows[19]?.id;
+    expect(
+      (await a.client.post(`/api/conversations/${conversation.id}/read`, { messageId: mark })).statusCode,
+    ).toBe(200);
+    // Left: B's bulk 20–108, 89 messages (A's own last one never counts).
+    expect((await a.client.get('/api/messages/unread')).json().total).toBe(89);
+    expect(first.body).toBe('First of many');
   });
 
   it('runs groups: create, add (history from arrival), size limit, leave', async () => {

@@ -82,7 +82,11 @@ export function AppShell() {
                       {t('nav.messages')}
                       <CountBadge
                         count={unreadMessages}
-                        label={t('nav.unread_messages', { count: unreadMessages })}
+                        label={
+                          unreadMessages > COUNT_BADGE_MAX
+                            ? t('nav.unread_messages_many', { count: COUNT_BADGE_MAX })
+                            : t('nav.unread_messages', { count: unreadMessages })
+                        }
                       />
                     </NavLink>
                   </li>

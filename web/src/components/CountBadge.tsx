@@ -1,4 +1,4 @@
-/** Counts above this are shown as "99+" (the server counts unread notifications up to 100). */
+/** Counts above this are shown as "99+" (the server counts unread notifications and each conversation's messages up to 100). */
 export const COUNT_BADGE_MAX = 99;
 
 /** A small unread count next to a navigation entry; nothing at zero. */

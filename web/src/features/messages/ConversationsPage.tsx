@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { COUNT_BADGE_MAX } from '../../components/CountBadge.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatMoment } from '../../lib/dates.ts';
@@ -55,16 +56,25 @@ export default function ConversationsPage() {
                       {title}
                       {c.unreadCount > 0 && (
                         <span className="count-badge" data-testid="conversation-unread">
-                          {c.unreadCount}
+                          {c.unreadCount > COUNT_BADGE_MAX ? `${COUNT_BADGE_MAX}+` : c.unreadCount}
                           <span className="visually-hidden">
                             {' '}
-                            {t('messages.unread', { count: c.unreadCount })}
+                            {c.unreadCount > COUNT_BADGE_MAX
+                              ? t('nav.unread_messages_many', { count: COUNT_BADGE_MAX })
+                              : t('messages.unread', { count: c.unreadCount })}
                           </span>
                         </span>
                       )}
                     </Link>
-                    <span className="muted small conversation-preview">
-                      {c.kind === 'group' && <span className="badge">{t('messages.group')}</span>} {preview}
+                    <span className="muted small conversation-preview-line">
+                      {c.kind === 'group' && <span className="badge">{t('messages.group')}</span>}
+                      {/* A message keeps its own direction (and is cut at its own end) in any page. */}
+                      <span
+                        className="conversation-preview"
+                        dir={last && !last.deletedAt ? 'auto' : undefined}
+                      >
+                        {preview}
+                      </span>
                     </span>
                   </div>
                   {last && (
