@@ -267,6 +267,8 @@ describe('communication', () => {
     await milanPage.getByRole('link', { name: 'Finding a flat in Leipzig' }).waitFor();
     await milanPage.locator('.topic-row', { hasText: 'Finding a flat' }).getByText('New').waitFor();
     await check(milanPage, '64-discussions');
+    // On the phone the header's entries and "More" stay on one row in English.
+    expect((await milanPage.locator('.site-nav').boundingBox())?.height ?? 999).toBeLessThan(60);
     await milanPage.getByRole('link', { name: 'Finding a flat in Leipzig' }).click();
     await heading(milanPage, 'Finding a flat in Leipzig');
     const reply = milanPage.getByLabel('Reply (Markdown)');
