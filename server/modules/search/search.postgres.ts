@@ -46,6 +46,15 @@ const CHECKED_AT_ONCE = 250;
 /** The newest documents looked at first, per candidate wanted (see createPostgresSearch). */
 const NEWEST_PER_CANDIDATE = 32;
 
+/**
+ * A window that held at least this share of the candidates (one in four) is walked on for the rest;
+ * fewer, and the word is rare enough for its GIN index to be the faster way.
+ */
+const DENSE_SHARE = 4;
+
+/** How far the second walk goes at most, in windows. */
+const WALKED_AT_MOST = 4n;
+
 interface Ranked {
   id: string;
   score: number;
@@ -73,19 +82,36 @@ export function createPostgresSearch(db: Kysely<DB>): SearchRepository {
         WHERE c.tsv @@ to_tsquery('simple', ${tsquery}) AND ${candidateScope(params, 'c')} AND ${window}
         ORDER BY ${order} DESC LIMIT ${limit}`.execute(db);
       // The newest documents first: a common word fills the candidates there, however its matches
-      // were estimated. Only the rest of the index is read through the GIN index alone (`c.id + 0`
-      // cannot walk the primary key), so a word estimated common but rare (a phrase, an exclusion)
-      // never walks the whole table.
-      const newest = await sql<{ floor: string | null }>`
-        SELECT MAX(id) - ${candidates * NEWEST_PER_CANDIDATE} AS floor FROM search_documents`.execute(db);
-      const floor = newest.rows[0]?.floor ?? '0';
-      const { rows: inWindow } = await matches(sql`c.id > ${floor}`, sql`c.id`, candidates);
+      // were estimated. Where the window held many matches but not enough, the next documents are
+      // walked the same way, as far as the matches found so far say it takes (reading the index of
+      // a common word is slower than walking its newest documents). Only the rest of the index is
+      // read through the GIN index alone (`c.id + 0` cannot walk the primary key), so a word
+      // estimated common but rare (a phrase, an exclusion) never walks the whole table.
+      const newest = await sql<{ top: string | null }>`
+        SELECT MAX(id) AS top FROM search_documents`.execute(db);
+      const top = BigInt(newest.rows[0]?.top ?? '0');
+      const windowSize = BigInt(candidates * (params.walkedPerCandidate ?? NEWEST_PER_CANDIDATE));
+      let floor = top - windowSize;
+      const found = (await matches(sql`c.id > ${String(floor)}`, sql`c.id`, candidates)).rows;
+      if (found.length < candidates && found.length >= candidates / DENSE_SHARE) {
+        const needed = candidates - found.length;
+        // Documents per match in the window, half as many again for safety, at most WALKED_AT_MOST windows.
+        const more = BigInt(Math.ceil((Number(windowSize) / found.length) * needed * 1.5));
+        const next = floor - (more < windowSize * WALKED_AT_MOST ? more : windowSize * WALKED_AT_MOST);
+        const { rows } = await matches(
+          sql`c.id > ${String(next)} AND c.id <= ${String(floor)}`,
+          sql`c.id`,
+          needed,
+        );
+        found.push(...rows);
+        floor = next;
+      }
       const { rows: older } =
-        inWindow.length < candidates
-          ? await matches(sql`c.id <= ${floor}`, sql`c.id + 0`, candidates - inWindow.length)
+        found.length < candidates
+          ? await matches(sql`c.id <= ${String(floor)}`, sql`c.id + 0`, candidates - found.length)
           : { rows: [] };
       // Best first, as ts_rank DESC, id would sort them (ids are bigint: compare as numbers).
-      const ranked = [...inWindow, ...older].sort(
+      const ranked = [...found, ...older].sort(
         (a, b) => b.score - a.score || (BigInt(a.id) < BigInt(b.id) ? -1 : 1),
       );
       const wanted = params.offset + params.limit;

@@ -132,20 +132,38 @@ describe.each(DIALECTS)('search ranks a bounded candidate list on %s', (dialect)
     'Zzyzx',
   ];
   const TYPES: (SearchType | undefined)[] = [undefined, 'topic', 'reply', 'member'];
+  // Candidates ranked, and on PostgreSQL the newest documents walked per candidate: few enough
+  // that the matches are found in the first walk, a second one, and the GIN index.
+  const CANDIDATES: [number, number | undefined][] = [
+    [1, undefined],
+    [4, undefined],
+    [9, undefined],
+    [SEARCH_CANDIDATES, undefined],
+    [9, 1],
+    [12, 2],
+  ];
 
   it('answers every page exactly as ranking every match and then filtering does', async () => {
     const repository = searchRepository(t.ctx.database.db, dialect);
     let compared = 0;
     for (const q of QUERIES) {
       for (const type of TYPES) {
-        for (const candidates of [1, 4, 9, SEARCH_CANDIDATES]) {
+        for (const [candidates, walkedPerCandidate] of CANDIDATES) {
           for (const limit of [3, 21]) {
             for (let offset = 0; ; offset += limit) {
-              const params = { query: parseSearchQuery(q), networkIds, type, offset, limit, candidates };
+              const params = {
+                query: parseSearchQuery(q),
+                networkIds,
+                type,
+                offset,
+                limit,
+                candidates,
+                walkedPerCandidate,
+              };
               const expected = await searchByRankingEveryMatch(t.ctx.database.db, dialect, params);
               expect(
                 await repository.search(params),
-                `${q} ${type} ${candidates} ${offset}/${limit}`,
+                `${q} ${type} ${candidates}/${walkedPerCandidate} ${offset}/${limit}`,
               ).toEqual(expected);
               compared += expected.length;
               if (expected.length < limit) break;

@@ -15,6 +15,8 @@ export interface SearchParams {
   limit: number;
   /** How many of the newest matches are ranked (SEARCH_CANDIDATES unless a test says otherwise). */
   candidates?: number;
+  /** PostgreSQL: how many of the newest documents are walked first per candidate (NEWEST_PER_CANDIDATE unless a test says otherwise). */
+  walkedPerCandidate?: number;
 }
 
 export interface SearchHit {
