@@ -136,7 +136,7 @@ const READ_TARGET = { share: 0.15, p99Ms: 20 };
  */
 function readPaths(f: Fixture): Record<string, string> {
   const n = `/api/networks/${f.networkSlug}`;
-  return {
+  const all: Record<string, string> = {
     'topic-list': `${n}/topics?spaceId=${f.spaceId}&limit=20`,
     'topic-replies': `${n}/topics/${f.topicId}/replies?limit=20`,
     'message-history': `/api/conversations/${f.conversationId}/messages?limit=30`,
@@ -145,6 +145,12 @@ function readPaths(f: Fixture): Record<string, string> {
     // Issue 17: the resource list at the large scale, p99 ≤ 20 ms (page size of the web app).
     'resources-list': `${n}/resources?limit=20`,
   };
+  // BENCH_READS=search,topic-list: only these reads (a before/after comparison of one of them).
+  const only = process.env.BENCH_READS?.split(',').filter(Boolean);
+  if (!only) return all;
+  const unknown = only.filter((name) => !(name in all));
+  if (unknown.length > 0) throw new Error(`BENCH_READS: no read named ${unknown.join(', ')}`);
+  return Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name)));
 }
 
 /** Runs the read scenarios against one scale on every dialect of BENCH_DIALECTS. */
