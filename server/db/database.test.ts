@@ -75,13 +75,52 @@ describe('SQLite file shared by several processes', () => {
 });
 
 describe('SQLite statements', () => {
-  it('write a bound LIMIT as an expression, so that SQLite keeps the prepared plan', () => {
+  it('write a bound LIMIT and OFFSET as expressions, so that SQLite keeps the prepared plan', () => {
     expect(limitAsExpression('select "id" from "users" order by "id" limit ?')).toBe(
       'select "id" from "users" order by "id" limit ? + 0',
     );
     expect(limitAsExpression('select "id" from "users" limit ? offset ?')).toBe(
-      'select "id" from "users" limit ? + 0 offset ?',
+      'select "id" from "users" limit ? + 0 offset ? + 0',
+    );
+    expect(limitAsExpression('SELECT id FROM ranked ORDER BY score\n  LIMIT ?\n  OFFSET ?)')).toBe(
+      'SELECT id FROM ranked ORDER BY score\n  LIMIT ? + 0\n  OFFSET ? + 0)',
+    );
+    expect(limitAsExpression('select id from t limit ? + 0 offset ? + 0')).toBe(
+      'select id from t limit ? + 0 offset ? + 0',
     );
     expect(limitAsExpression('select 1 limit 5')).toBe('select 1 limit 5');
+    expect(limitAsExpression('select "limited" from "t" where "offset" = ?')).toBe(
+      'select "limited" from "t" where "offset" = ?',
+    );
+  });
+
+  it('page through raw SQL with its LIMIT and OFFSET rewritten, one page after the other', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mentornet-limit-'));
+    const database = createDatabase({ databaseUrl: undefined, dataDir: dir });
+    try {
+      const { db } = database;
+      await sql`CREATE TABLE numbers (n INTEGER PRIMARY KEY)`.execute(db);
+      await sql`INSERT INTO numbers (n) VALUES (1), (2), (3), (4), (5)`.execute(db);
+      const page = async (limit: number, offset: number) =>
+        (
+          await sql<{ n: number }>`SELECT n FROM numbers ORDER BY n
+            LIMIT ${limit}
+            OFFSET ${offset}`.execute(db)
+        ).rows.map((row) => row.n);
+      expect(await page(2, 0)).toEqual([1, 2]);
+      expect(await page(2, 3)).toEqual([4, 5]);
+      expect(await page(1, 1)).toEqual([2]);
+      expect(
+        await db
+          .selectFrom('numbers' as never)
+          .select(sql<number>`n`.as('n'))
+          .limit(2)
+          .offset(4)
+          .execute(),
+      ).toEqual([{ n: 5 }]);
+    } finally {
+      await database.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -182,14 +182,17 @@ class ColumnNames extends CamelCasePlugin {
 }
 
 /**
- * SQLite (3.53) prepares a statement again at every run when its LIMIT is a bare bound parameter (it
- * tries to read the limit as a constant, which ties the plan to the bound value); `? + 0` is an
- * expression and keeps the prepared plan. On a page of 20 topics the re-prepare cost ~25 µs, more
- * than the query. Kysely writes every `.limit(n)` as ` limit ?`.
+ * SQLite (3.53) prepares a statement again at every run when its LIMIT or OFFSET is a bare bound
+ * parameter (it tries to read the value as a constant, which ties the plan to the bound value);
+ * `? + 0` is an expression and keeps the prepared plan. On a page of 20 topics the re-prepare cost
+ * ~25 µs, more than the query. Kysely writes `.limit(n)` as ` limit ?`; raw SQL may write `LIMIT ?`
+ * on a line of its own. A parameter already written as an expression is left as it is.
  */
 export function limitAsExpression(source: string): string {
-  return source.replaceAll(' limit ?', ' limit ? + 0');
+  return source.replace(BARE_LIMIT, '$1 ? + 0');
 }
+
+const BARE_LIMIT = /\b(limit|offset)\s+\?(?!\s*\+\s*0\b)/gi;
 
 /**
  * Kysely prepares every statement anew; preparing costs as much as running a small query. Reusing

@@ -55,15 +55,13 @@ export function toHit(row: RawHit): SearchHit {
  * every match), and the lookups of the result columns (a reply's topic, a member's network…) run
  * for the ~20 rows shown instead of every candidate. `join` is how the engine is told to read the
  * page first (SQLite plans `CROSS JOIN` in the order written; PostgreSQL has no `CROSS JOIN … ON`).
- * The limits are expressions (`? + 0`): SQLite prepares a statement with a bare parameter there again
- * at every run.
  */
 export function visiblePageOf(params: SearchParams, join: 'JOIN' | 'CROSS JOIN'): RawBuilder<unknown> {
   const joinDocument = sql.raw(`${join} search_documents d`);
   return sql`page AS MATERIALIZED (
       SELECT r.id, r.score FROM ranked r ${joinDocument} ON d.id = r.id
       WHERE ${allowedDocuments(params)}
-      ORDER BY r.score, r.id LIMIT ${params.limit} + 0 OFFSET ${params.offset} + 0)
+      ORDER BY r.score, r.id LIMIT ${params.limit} OFFSET ${params.offset})
     SELECT ${resultColumns(params)}
     FROM page ${joinDocument} ON d.id = page.id
     ORDER BY page.score, page.id`;

@@ -47,8 +47,7 @@ interface PageParams extends Record<string, unknown> {
 /**
  * The page statement, built and compiled once per shape (the number of networks, the type, whether
  * only the best candidates are checked): building it with Kysely cost more than running it for a
- * rare word. Limits are `? + 0`, since SQLite prepares a statement again at every run whose LIMIT
- * or OFFSET is a bare parameter.
+ * rare word.
  */
 const searchPage = precompiled(
   (db, p: PageParams) => {
@@ -59,8 +58,8 @@ const searchPage = precompiled(
         SELECT search_fts.rowid AS id, bm25(search_fts, 5.0, 1.0) AS score
         FROM search_fts CROSS JOIN search_documents c ON c.id = search_fts.rowid
         WHERE search_fts MATCH ${p.match} AND ${candidateScope(scope, 'c')}
-        ORDER BY search_fts.rowid DESC LIMIT ${p.candidates} + 0),
-      ${p.best === undefined ? sql`` : sql`ranked AS MATERIALIZED (SELECT id, score FROM candidates ORDER BY score, id LIMIT ${p.best} + 0),`}
+        ORDER BY search_fts.rowid DESC LIMIT ${p.candidates}),
+      ${p.best === undefined ? sql`` : sql`ranked AS MATERIALIZED (SELECT id, score FROM candidates ORDER BY score, id LIMIT ${p.best}),`}
       ${visiblePageOf(scope, 'CROSS JOIN')}`;
     return { compile: () => statement.compile(db) };
   },
@@ -79,16 +78,17 @@ export function createSqliteSearch(db: Kysely<DB>): SearchRepository {
     async search(params) {
       const match = toFts5(params.query);
       if (!match) return [];
+      const best = Math.ceil((params.offset + params.limit) * CHECKED_PER_RESULT) + 4;
       const page: PageParams = {
         match,
         networkIds: params.networkIds,
         type: params.type,
         candidates: params.candidates ?? SEARCH_CANDIDATES,
-        best: Math.ceil((params.offset + params.limit) * CHECKED_PER_RESULT) + 4,
+        best,
         limit: params.limit,
         offset: params.offset,
       };
-      if (page.best !== undefined && page.best < page.candidates) {
+      if (best < page.candidates) {
         // A full page among the best candidates is the page: every visible candidate ranked below
         // them comes after the ones found.
         const rows = await searchPage(db, page);
