@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { DB } from './schema.ts';
 
 /**
@@ -29,4 +29,17 @@ export async function withoutBitmapScans<R>(
     await sql`set local enable_bitmapscan = off`.execute(tx);
     return read(tx);
   });
+}
+
+/**
+ * How many rows `rows` yields, counted up to `limit`: `(SELECT count(*) FROM (rows LIMIT n))`, so the
+ * count stops reading at the limit. Order `rows` by an index and run the statement through
+ * `withoutBitmapScans`, or PostgreSQL may collect every row before the limit applies. A number on
+ * SQLite, a string on PostgreSQL (a bigint).
+ */
+export function countUpTo(
+  rows: { limit(limit: number): Expression<unknown> },
+  limit: number,
+): RawBuilder<number | string> {
+  return sql<number | string>`(SELECT count(*) FROM (${rows.limit(limit)}) AS counted)`;
 }

@@ -1,6 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { UNREAD_MESSAGES_LIMIT } from '../../../common/contracts/messages.ts';
-import { withoutBitmapScans } from '../../db/index-scans.ts';
+import { countUpTo, withoutBitmapScans } from '../../db/index-scans.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type {
@@ -255,21 +255,17 @@ export async function countUnread(db: Kysely<DB>, userId: string, conversationId
     .selectFrom('conversationParticipants as p')
     .select((eb) => [
       'p.conversationId',
-      eb
-        .selectFrom(
-          eb
-            .selectFrom('messages as m')
-            .select('m.id')
-            .whereRef('m.conversationId', '=', 'p.conversationId')
-            .where((inner) => inner('m.id', '>', inner.fn.coalesce('p.lastReadMessageId', 'p.historyFrom')))
-            .whereRef('m.senderId', '<>', 'p.userId')
-            .where('m.deletedAt', 'is', null)
-            .orderBy('m.id')
-            .limit(UNREAD_MESSAGES_LIMIT)
-            .as('unread'),
-        )
-        .select((sub) => sub.fn.countAll<number | string>().as('count'))
-        .as('unread'),
+      countUpTo(
+        eb
+          .selectFrom('messages as m')
+          .select('m.id')
+          .whereRef('m.conversationId', '=', 'p.conversationId')
+          .where((inner) => inner('m.id', '>', inner.fn.coalesce('p.lastReadMessageId', 'p.historyFrom')))
+          .whereRef('m.senderId', '<>', 'p.userId')
+          .where('m.deletedAt', 'is', null)
+          .orderBy('m.id'),
+        UNREAD_MESSAGES_LIMIT,
+      ).as('unread'),
     ])
     .where('p.userId', '=', userId);
   if (conversationIds) query = query.where('p.conversationId', 'in', conversationIds);

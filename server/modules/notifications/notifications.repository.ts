@@ -4,7 +4,7 @@ import {
   type NotificationKind,
   UNREAD_COUNT_LIMIT,
 } from '../../../common/contracts/notifications.ts';
-import { withoutBitmapScans } from '../../db/index-scans.ts';
+import { countUpTo, withoutBitmapScans } from '../../db/index-scans.ts';
 import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
@@ -220,20 +220,16 @@ export function unreadCountsQuery(db: Kysely<DB>, userIds: string[]) {
     .where('u.id', 'in', userIds)
     .select((eb) => [
       'u.id as userId',
-      eb
-        .selectFrom(
-          eb
-            .selectFrom('notifications as n')
-            .select('n.id')
-            .whereRef('n.userId', '=', 'u.id')
-            .where('n.readAt', 'is', null)
-            .where(visibleToItsUser)
-            .orderBy('n.id', 'desc')
-            .limit(UNREAD_COUNT_LIMIT)
-            .as('unread'),
-        )
-        .select((sub) => sub.fn.countAll<number | string>().as('count'))
-        .as('count'),
+      countUpTo(
+        eb
+          .selectFrom('notifications as n')
+          .select('n.id')
+          .whereRef('n.userId', '=', 'u.id')
+          .where('n.readAt', 'is', null)
+          .where(visibleToItsUser)
+          .orderBy('n.id', 'desc'),
+        UNREAD_COUNT_LIMIT,
+      ).as('count'),
     ]);
 }
 
