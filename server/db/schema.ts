@@ -64,6 +64,7 @@ import type {
   HealthMembersTable,
   HealthNetworkColumns,
   HealthRollupsTable,
+  NetworkMemberCountsTable,
 } from '../modules/network-health/network-health.table.ts';
 import type {
   MembershipsTable,
@@ -151,6 +152,7 @@ export interface DB {
   networkJoinRequests: NetworkJoinRequestsTable;
   /** With the day a member is on leave until (help requests and buddy suggestions skip them). */
   memberships: MembershipsTable & LeaveColumns;
+  networkMemberCounts: NetworkMemberCountsTable;
   invitations: InvitationsTable;
   applications: ApplicationsTable;
   applicationDrafts: ApplicationDraftsTable;

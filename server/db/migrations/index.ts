@@ -66,6 +66,7 @@ import * as membershipsNetworkEndedIndex from './2026-12-13T0101-memberships-net
 import * as helpRequestsUnansweredIndex from './2026-12-13T0102-help-requests-unanswered-index.ts';
 import * as notificationsLookupIndexes from './2026-12-13T0103-notifications-lookup-indexes.ts';
 import * as topicsSpaceNetworkIndex from './2026-12-13T0104-topics-space-network-index.ts';
+import * as networkMemberCounts from './2026-12-13T0105-network-member-counts.ts';
 import * as eventsPublic from './2026-12-12T0100-events-public.ts';
 import * as helpRequestsListIndex from './2026-12-12T0200-help-requests-list-index.ts';
 import * as organisationLocation from './2026-12-13T0100-organisation-location.ts';
@@ -144,4 +145,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-13T0102-help-requests-unanswered-index': helpRequestsUnansweredIndex,
   '2026-12-13T0103-notifications-lookup-indexes': notificationsLookupIndexes,
   '2026-12-13T0104-topics-space-network-index': topicsSpaceNetworkIndex,
+  '2026-12-13T0105-network-member-counts': networkMemberCounts,
 };

@@ -60,6 +60,16 @@ export interface HealthGenerationTable {
   generation: number;
 }
 
+/**
+ * How many memberships of a network have not ended, kept by triggers on memberships (every insert,
+ * end, rejoin and delete, whichever code or cascade makes it): the dashboard's "members now"
+ * without counting the network's memberships at each request. No row: none.
+ */
+export interface NetworkMemberCountsTable {
+  networkId: string;
+  members: number;
+}
+
 /** This module's columns on networks (added by its migration): the early-warning thresholds. */
 export interface HealthNetworkColumns {
   healthUnansweredHours: Generated<number>;

@@ -134,12 +134,13 @@ export const countsSinceSelect = (db: Kysely<DB>, p: LiveSpanParams) => {
   return db
     .selectFrom('networks as n')
     .select((eb) => [
-      // Members at the end of today so far (as the roll-up counts them at the end of a day).
-      eb
-        .selectFrom('memberships')
-        .select((e) => e.fn.countAll<number>().as('c'))
-        .where('networkId', '=', networkId)
-        .where((w) => w.or([w('endedAt', 'is', null), w('endedAt', '>=', dayEnd)]))
+      // Members now: memberships not ended, kept by triggers (a membership ends when it is ended,
+      // never ahead, so this is the roll-up's "members at the end of the day" for today so far).
+      eb.fn
+        .coalesce(
+          eb.selectFrom('networkMemberCounts').select('members').where('networkId', '=', networkId),
+          sql.lit(0),
+        )
         .as('members'),
       eb
         .selectFrom('messages as m')
