@@ -13,9 +13,25 @@ const FIRST_RUN_DELAY_MS = 5 * 60_000;
 /** On the first run, how many past days are rolled up (the dashboard's longest useful history). */
 export const BACKFILL_DAYS = 120;
 
-/** The UTC day (YYYY-MM-DD) of an instant, and the day `n` days after a day. */
+/** The UTC day (YYYY-MM-DD) of an instant. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) => dayOf(Date.parse(`${day}T00:00:00.000Z`) + n * DAY);
+
+const daysAfter = new Map<string, string>();
+/**
+ * The day `n` days after a day. Remembered: a dashboard request walks its weeks day by day (a few
+ * hundred calls, each parsing and printing a date, 6 % of the request's CPU), over the same days
+ * as the request before it.
+ */
+export const addDays = (day: string, n: number): string => {
+  const key = `${day}${n}`;
+  let after = daysAfter.get(key);
+  if (after === undefined) {
+    after = dayOf(Date.parse(`${day}T00:00:00.000Z`) + n * DAY);
+    if (daysAfter.size >= 4096) daysAfter.clear();
+    daysAfter.set(key, after);
+  }
+  return after;
+};
 
 export async function startHealthJobs(ctx: AppContext): Promise<void> {
   ctx.jobs.handle(ROLLUP_JOB, async (payload) => {

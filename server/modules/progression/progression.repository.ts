@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { NudgeKind, ProgressionDecision, ProgressionStep } from '../../../common/progression.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import type { DB } from '../../db/schema.ts';
 import type { JobStatus } from '../../platform/jobs/index.ts';
 import type { NudgeLogRow, ProgressionDecisionRow } from './progression.table.ts';
@@ -187,18 +188,29 @@ export async function saveDecision(
     .execute();
 }
 
-/** The network's named deputy with their name, while they are an active member of it. */
-export function findDeputy(db: Db, networkId: string) {
-  return db
-    .selectFrom('networkDeputies as d')
-    .innerJoin('users as u', 'u.id', 'd.userId')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.networkId', '=', 'd.networkId').onRef('m.userId', '=', 'd.userId'),
-    )
-    .select(['d.userId', 'u.displayName', 'd.namedAt'])
-    .where('d.networkId', '=', networkId)
-    .where('m.status', '=', 'active')
-    .executeTakeFirst();
+const deputyQuery = precompiled(
+  (db: Db, p: { networkId: string }) =>
+    db
+      .selectFrom('networkDeputies as d')
+      .innerJoin('users as u', 'u.id', 'd.userId')
+      .innerJoin('memberships as m', (join) =>
+        join.onRef('m.networkId', '=', 'd.networkId').onRef('m.userId', '=', 'd.userId'),
+      )
+      .select(['d.userId', 'u.displayName', 'd.namedAt'])
+      .where('d.networkId', '=', p.networkId)
+      .where('m.status', '=', 'active'),
+  { values: ['networkId'] },
+);
+
+/**
+ * The network's named deputy with their name, while they are an active member of it (precompiled:
+ * every health dashboard request reads it, and building it with Kysely cost more than running it).
+ */
+export async function findDeputy(
+  db: Db,
+  networkId: string,
+): Promise<{ userId: string; displayName: string; namedAt: string } | undefined> {
+  return (await deputyQuery(db, { networkId }))[0];
 }
 
 /** Names (or replaces) the network's deputy. */
