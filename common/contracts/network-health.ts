@@ -112,10 +112,17 @@ export const NetworkHealth = z.object({
   current: HealthCurrent.nullable(),
   weeks: z.array(HealthWeek),
   warnings: z.array(HealthWarning),
+  /** The first members drifting away, most recently active first; the rest page by page. */
   drifting: z.array(DriftingMember),
+  /** Where `GET …/health/drifting?cursor=` goes on (null: every drifting member is listed). */
+  driftingNextCursor: z.string().nullable(),
   settings: HealthSettings.nullable(),
 });
 export type NetworkHealth = z.infer<typeof NetworkHealth>;
+
+/** A page of the members drifting away, most recently active first (`GET …/health/drifting`). */
+export const DriftingPage = z.object({ members: z.array(DriftingMember), nextCursor: z.string().nullable() });
+export type DriftingPage = z.infer<typeof DriftingPage>;
 
 /** An organisation's networks side by side: the latest figures and warnings of each. */
 export const OrganisationHealth = z.object({

@@ -20,7 +20,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION_FAILED', 400, [
+  throw invalidCursor();
+}
+
+/** The answer to a cursor that was not made here (400, as for any invalid field). */
+export function invalidCursor(): AppError {
+  return new AppError('VALIDATION_FAILED', 400, [
     { path: ['cursor'], code: 'invalid', message: 'invalid cursor' },
   ]);
 }

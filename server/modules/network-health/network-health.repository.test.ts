@@ -89,6 +89,7 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
           limit: 10,
         },
       ],
+
       metaMentors: [metaMentorsSelect, { networkId: network.id }],
       upcomingEvents: [upcomingEventsSelect, { networkId: network.id, now: isoNow(now), limit: 5 }],
       openGoals: [openGoalsSelect, { networkId: network.id }],
@@ -118,5 +119,10 @@ describe.each(DIALECTS)('the health dashboard’s precompiled reads on %s', (dia
       expect(plain.length, name).toBeGreaterThan(0);
       expect(await read(db, params), name).toEqual(plain);
     }
+    // The drifting list's next pages: the same read after a keyset cursor.
+    const after = { ...cases.lastActiveBetween[1], afterDay: '9999-12-30', afterId: '' };
+    const plainAfter = await lastActiveBetweenSelect(db, after).execute();
+    expect(plainAfter.length).toBeGreaterThan(0);
+    expect(await precompiledHealthReads.lastActiveBetween(db, after)).toEqual(plainAfter);
   });
 });

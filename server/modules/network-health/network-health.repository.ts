@@ -226,11 +226,8 @@ export async function lastRolledAt(db: Kysely<DB>): Promise<string | null> {
 // The dashboard's reads below are built and compiled once, then only executed (db/precompiled.ts).
 
 /** The plain query of `lastActiveBetween` (the equality test runs it beside the precompiled one). */
-export const lastActiveBetweenSelect = (
-  db: Kysely<DB>,
-  p: { networkId: string; fromDay: string; toDay: string; limit: number },
-) =>
-  db
+export const lastActiveBetweenSelect = (db: Kysely<DB>, p: LastActiveBetweenParams) => {
+  let q = db
     .selectFrom('healthMembers as hm')
     .innerJoin('memberships as ms', (j) =>
       j.onRef('ms.userId', '=', 'hm.userId').onRef('ms.networkId', '=', 'hm.networkId'),
@@ -244,20 +241,50 @@ export const lastActiveBetweenSelect = (
     .orderBy('hm.lastActiveOn', 'desc')
     .orderBy('u.id')
     .limit(p.limit);
+  const { afterDay, afterId } = p;
+  if (afterDay !== undefined && afterId !== undefined) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('hm.lastActiveOn', '<', afterDay),
+        eb.and([eb('hm.lastActiveOn', '=', afterDay), eb('u.id', '>', afterId)]),
+      ]),
+    );
+  }
+  return q;
+};
+
+// A type, not an interface: precompiled() needs its parameters to be a record.
+export type LastActiveBetweenParams = {
+  networkId: string;
+  fromDay: string;
+  toDay: string;
+  limit: number;
+  /** The keyset cursor (the last row of the page before): both or neither. */
+  afterDay?: string | undefined;
+  afterId?: string | undefined;
+};
 
 const lastActiveBetween = precompiled(lastActiveBetweenSelect, {
-  values: ['networkId', 'fromDay', 'toDay', 'limit'],
+  values: ['networkId', 'fromDay', 'toDay', 'limit', 'afterDay', 'afterId'],
 });
 
-/** Active members last active within [fromDay, toDay), most recently active first. */
+/** Active members last active within [fromDay, toDay), most recently active first, then by id. */
 export function listLastActiveBetween(
   db: Kysely<DB>,
   networkId: string,
   fromDay: string,
   toDay: string,
   limit: number,
+  after?: { day: string; id: string },
 ) {
-  return lastActiveBetween(db, { networkId, fromDay, toDay, limit });
+  return lastActiveBetween(db, {
+    networkId,
+    fromDay,
+    toDay,
+    limit,
+    afterDay: after?.day,
+    afterId: after?.id,
+  });
 }
 
 /** The plain query of `metaMentors` (the equality test runs it beside the precompiled one). */

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NetworkHealth, OrganisationHealth } from '../../../common/contracts/network-health.ts';
+import type {
+  DriftingPage,
+  NetworkHealth,
+  OrganisationHealth,
+} from '../../../common/contracts/network-health.ts';
+import { encodeCursor } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { DAY, isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
@@ -9,7 +14,7 @@ import { buildEvent, utcLocal } from '../../test/events.ts';
 import { buildGoal, buildMember, buildNetwork, buildOrganisation, buildUser } from '../../test/factories.ts';
 import { buildHelpRequest } from '../../test/help-requests.ts';
 import type { NetworkRow } from '../networks/index.ts';
-import { rollUpDue } from './rollup.service.ts';
+import { rollUpDay, rollUpDue } from './rollup.service.ts';
 
 /** The scenario's "now": a Wednesday at noon (UTC); the clock is moved to when each thing happened. */
 const NOW = Date.parse('2026-06-17T12:00:00.000Z');
@@ -203,6 +208,7 @@ describe.each(DIALECTS)('network health on %s', (dialect) => {
       buddiesPaired: 1,
       drifting: 1,
     });
+    expect(health.driftingNextCursor).toBeNull();
     expect(health.drifting).toEqual([
       { id: people.drifter.id, displayName: 'Dana Drift', lastActiveOn: dayAgo(45) },
     ]);
@@ -274,6 +280,66 @@ describe.each(DIALECTS)('network health on %s', (dialect) => {
     expect(span.from).toBe(mondayOf(dayAgo(20)));
     expect(span.to).toBe(dayAgo(6));
     expect(span.weeks.length).toBe(3);
+  });
+
+  it('lists the first drifting members with the dashboard and the rest page by page, to its staff only', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const { network, meta, mentor } = await on(at(100), async () => {
+      const network = await buildNetwork(t.ctx, { visibility: 'private' });
+      return {
+        network,
+        meta: await buildMember(t.ctx, network, { role: 'meta_mentor' }),
+        mentor: await buildMember(t.ctx, network),
+      };
+    });
+    // 25 members last active 40–49 days ago (several on one day: the order goes on by id).
+    for (let i = 0; i < 25; i++) {
+      const drifter = await on(at(99), () => buildMember(t.ctx, network));
+      await on(at(40 + (i % 10)), () => buildTopic(t.ctx, network, drifter.id));
+    }
+    await on(at(1), () => buildTopic(t.ctx, network, meta.id));
+    // The days since (an earlier test of this file already rolled up the history).
+    for (let daysAgo = 50; daysAgo >= 0; daysAgo--) await rollUpDay(t.ctx, dayAgo(daysAgo), NOW);
+
+    const { client, health } = await healthOf(network, meta);
+    expect(health.current?.drifting).toBe(25);
+    expect(health.drifting).toHaveLength(20);
+    expect(health.driftingNextCursor).not.toBeNull();
+    const all = await client.get(`/api/networks/${network.slug}/health/drifting?limit=100`);
+    expect(all.statusCode, all.body).toBe(200);
+    const everyone = (all.json() as DriftingPage).members;
+    expect(everyone).toHaveLength(25);
+    expect(everyone.map((m) => [m.lastActiveOn, m.id])).toEqual(
+      everyone
+        .map((m) => [m.lastActiveOn, m.id])
+        .sort(([d1 = '', i1 = ''], [d2 = '', i2 = '']) =>
+          d1 === d2 ? (i1 < i2 ? -1 : 1) : d1 < d2 ? 1 : -1,
+        ),
+    );
+    // The dashboard's first 20, then pages of 2 from its cursor: each once, in the same order.
+    const seen = [...health.drifting];
+    let cursor = health.driftingNextCursor;
+    // Three pages of 2 hold the last 5; a cursor that does not move on ends the loop too.
+    for (let pages = 0; cursor && pages < 6; pages++) {
+      const res = await client.get(
+        `/api/networks/${network.slug}/health/drifting?limit=2&cursor=${encodeURIComponent(cursor)}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as DriftingPage;
+      seen.push(...page.members);
+      cursor = page.nextCursor;
+    }
+    expect(cursor).toBeNull();
+    expect(seen).toEqual(everyone);
+
+    for (const forged of ['nonsense', encodeCursor(['not a day', '2026-01-01', 'x'])]) {
+      const res = await client.get(`/api/networks/${network.slug}/health/drifting?cursor=${forged}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    const asMentor = await signIn(t.app, mentor);
+    expect((await asMentor.get(`/api/networks/${network.slug}/health/drifting`)).statusCode).toBe(403);
   });
 
   it('shows a mentor only goals and upcoming events, and the organisation its networks side by side', async () => {

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  DriftingPage,
   HealthQuery,
   HealthSettings,
   HealthSettingsBody,
   NetworkHealth,
   OrganisationHealth,
 } from '../../../common/contracts/network-health.ts';
-import { SlugParams } from '../../../common/contracts/networks.ts';
+import { PageQuery, SlugParams } from '../../../common/contracts/networks.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import * as service from './network-health.service.ts';
@@ -36,6 +37,23 @@ export async function networkHealthRoutes(fastify: FastifyInstance, ctx: AppCont
       },
     },
     async (request) => service.getNetworkHealth(ctx, request.network, request.query),
+  );
+
+  app.get(
+    '/api/networks/:slug/health/drifting',
+    {
+      config: { action: 'health.manage' },
+      schema: {
+        tags,
+        summary:
+          'The members drifting away after the dashboard’s first ones (its `driftingNextCursor`), page ' +
+          'by page, most recently active first; without a cursor the first page as of today. Its staff',
+        params: SlugParams,
+        querystring: PageQuery,
+        response: { 200: DriftingPage, ...errorResponses },
+      },
+    },
+    async (request) => service.listDrifting(ctx, request.network.network, request.query),
   );
 
   app.get(

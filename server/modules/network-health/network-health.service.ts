@@ -2,6 +2,7 @@ import type {
   HealthQuery,
   HealthSettings,
   HealthSettingsBody,
+  DriftingPage,
   HealthWeek,
   NetworkHealth,
   OrganisationHealth,
@@ -13,6 +14,7 @@ import {
   HEALTH_MAX_DAYS,
 } from '../../../common/network-health.ts';
 import type { AppContext } from '../../context.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../lib/cursor.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { mayInNetwork, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
@@ -26,7 +28,12 @@ import type { HealthDailyRow } from './network-health.table.ts';
 import { addDays, dayOf } from './rollup.service.ts';
 import { workOutWarnings } from './warnings.ts';
 
-const DRIFTING_LIST_MAX = 100;
+/**
+ * The members drifting away listed with the dashboard; the rest come page by page. A busy network
+ * has hundreds, and listing a hundred made the answer three times as long (the staff read it on a
+ * phone, and each dashboard request wrote it).
+ */
+const DRIFTING_FIRST = 20;
 const UPCOMING_EVENTS_MAX = 5;
 
 /** Monday of the week of a day (UTC). */
@@ -51,8 +58,9 @@ type DailyPart = {
   /** Members active on one of the 30 days up to `to` (rolled-up days only), with the last such day. */
   recent: RecentActive;
   /**
-   * The members drifting away as of the newest roll-up (their last active days change only with it),
-   * beside the count the roll-up keeps: reading them sorted took more than any other read.
+   * The first members drifting away as of the newest roll-up (their last active days change only
+   * with it), one more than listed to know whether more follow, beside the count the roll-up keeps:
+   * reading them sorted took more than any other read.
    */
   drifting: Awaited<ReturnType<typeof repo.listLastActiveBetween>>;
 };
@@ -102,7 +110,7 @@ async function dailyPartOf(
       networkId,
       addDays(to, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
       addDays(to, -DRIFT_SILENT_DAYS),
-      DRIFTING_LIST_MAX,
+      DRIFTING_FIRST + 1,
     ),
   ])
     .then(([rows, rolledAt, recent, drifting]) => {
@@ -196,6 +204,7 @@ async function assess(
     rows,
     rolledAt: daily.rolledAt,
     drifting: daily.drifting,
+    driftingTo: today,
   };
 }
 
@@ -228,6 +237,7 @@ export async function getNetworkHealth(
       weeks: [],
       warnings: [],
       drifting: [],
+      driftingNextCursor: null,
       settings: null,
     };
   }
@@ -242,9 +252,50 @@ export async function getNetworkHealth(
     current: assessed.current,
     weeks: presentWeeks(assessed.rows, from, to),
     warnings: assessed.warnings,
-    drifting: assessed.drifting,
+    ...driftingPage(assessed.drifting, DRIFTING_FIRST, assessed.driftingTo),
     settings: assessed.settings,
   };
+}
+
+type DriftingRow = DailyPart['drifting'][number];
+
+/** The members of a page and the cursor to the next (the window's end day travels with it). */
+function driftingPage(rows: DriftingRow[], limit: number, to: string) {
+  const drifting = rows.slice(0, limit);
+  const last = drifting.at(-1);
+  return {
+    drifting,
+    driftingNextCursor: rows.length > limit && last ? encodeCursor([to, last.lastActiveOn, last.id]) : null,
+  };
+}
+
+/**
+ * The members drifting away after the dashboard's first ones, page by page: active in the 60 days
+ * before the last 30 up to the day the dashboard was read for, silent since (most recently active
+ * first). Without a cursor, the first page as of today.
+ */
+export async function listDrifting(
+  ctx: AppContext,
+  network: Pick<NetworkRow, 'id'>,
+  query: { cursor?: string | undefined; limit: number },
+  now = Date.now(),
+): Promise<DriftingPage> {
+  const cursor = decodeCursor(query.cursor, 3);
+  const [to, day, id] = cursor ? cursor.map(String) : [dayOf(now)];
+  // A forged day would make no date at all (a cursor is opaque, not trusted).
+  if (to === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(Date.parse(to))) {
+    throw invalidCursor();
+  }
+  const rows = await repo.listLastActiveBetween(
+    ctx.database.db,
+    network.id,
+    addDays(to, -(DRIFT_SILENT_DAYS + DRIFT_WINDOW_DAYS)),
+    addDays(to, -DRIFT_SILENT_DAYS),
+    query.limit + 1,
+    day !== undefined && id !== undefined ? { day, id } : undefined,
+  );
+  const page = driftingPage(rows, query.limit, to);
+  return { members: page.drifting, nextCursor: page.driftingNextCursor };
 }
 
 function stripGoal<T extends { reached: boolean }>(goal: T): Omit<T, 'reached'> {

@@ -7,7 +7,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { useCurrentNetwork } from '../networks/NetworkLayout.tsx';
-import { useNetworkHealth } from './api.ts';
+import { useMoreDrifting, useNetworkHealth } from './api.ts';
 import { DriftingRow } from './DriftingRow.tsx';
 import { EventsSection, GoalsSection } from './HealthSections.tsx';
 import { HealthSettingsForm } from './HealthSettingsForm.tsx';
@@ -170,11 +170,7 @@ function StaffPart({ health, slug }: { health: NetworkHealth; slug: string }) {
         {health.drifting.length === 0 ? (
           <p className="empty">{t('health.drifting.none')}</p>
         ) : (
-          <ul className="rows">
-            {health.drifting.map((m) => (
-              <DriftingRow key={m.id} member={m} slug={slug} />
-            ))}
-          </ul>
+          <DriftingList health={health} slug={slug} />
         )}
       </section>
       <section className="stack" aria-labelledby="health-weeks">
@@ -195,6 +191,36 @@ function StaffPart({ health, slug }: { health: NetworkHealth; slug: string }) {
       <GoalsSection health={health} />
       <EventsSection health={health} />
       {health.settings && <HealthSettingsForm slug={slug} settings={health.settings} />}
+    </>
+  );
+}
+
+/** The dashboard's first drifting members, then more on request (each page once, in order). */
+export function DriftingList({ health, slug }: { health: NetworkHealth; slug: string }) {
+  const { t } = useTranslation();
+  const [asked, setAsked] = useState(false);
+  const more = useMoreDrifting(slug, health.driftingNextCursor, asked);
+  const members = [...health.drifting, ...(more.data?.pages.flatMap((p) => p.members) ?? [])];
+  const hasMore = asked ? more.hasNextPage : health.driftingNextCursor !== null;
+  return (
+    <>
+      <ul className="rows">
+        {members.map((m) => (
+          <DriftingRow key={m.id} member={m} slug={slug} />
+        ))}
+      </ul>
+      {more.isError && <QueryError error={more.error} onRetry={() => void more.refetch()} />}
+      {hasMore && (
+        <div>
+          <Button
+            variant="secondary"
+            pending={more.isFetching}
+            onClick={() => (asked ? void more.fetchNextPage() : setAsked(true))}
+          >
+            {t('common.load_more')}
+          </Button>
+        </div>
+      )}
     </>
   );
 }

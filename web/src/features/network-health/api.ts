@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
+  DriftingPage,
   HealthSettings,
   HealthSettingsBody,
   NetworkHealth,
@@ -26,6 +27,21 @@ export function useNetworkHealth(slug: string, weeks: number) {
   return useQuery({
     queryKey: healthKeys.dashboard(slug, weeks),
     queryFn: () => api.get<NetworkHealth>(`${base(slug)}${query({ from: spanStart(weeks) })}`),
+  });
+}
+
+/**
+ * The drifting members after the dashboard's first ones: fetched only once asked for (`enabled`),
+ * from the dashboard's cursor, page by page.
+ */
+export function useMoreDrifting(slug: string, firstCursor: string | null, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...healthKeys.all(slug), 'drifting', firstCursor] as const,
+    queryFn: ({ pageParam }) =>
+      api.get<DriftingPage>(`${base(slug)}/drifting${query({ cursor: pageParam, limit: 20 })}`),
+    initialPageParam: firstCursor ?? undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && firstCursor !== null,
   });
 }
 
