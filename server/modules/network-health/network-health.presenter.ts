@@ -43,6 +43,20 @@ export function presentGoal(
  * active members (7 and 30 days) and members as of the week's last day. Days not rolled up count as
  * nothing happened.
  */
+const parsedMinutes = new WeakMap<HealthDailyRow, number[]>();
+/**
+ * A day's minutes to a first answer, parsed once per row: the rolled-up days are the same objects
+ * from request to request while a process keeps them (network-health.service dailyPartOf).
+ */
+function answerMinutesOf(row: HealthDailyRow): number[] {
+  let minutes = parsedMinutes.get(row);
+  if (!minutes) {
+    minutes = JSON.parse(row.answerMinutes) as number[];
+    parsedMinutes.set(row, minutes);
+  }
+  return minutes;
+}
+
 export function presentWeeks(rows: HealthDailyRow[], from: string, to: string): HealthWeek[] {
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const weeks: HealthWeek[] = [];
@@ -80,7 +94,7 @@ export function presentWeeks(rows: HealthDailyRow[], from: string, to: string): 
       week.helpResolved += row.helpResolved;
       week.eventsHeld += row.eventsHeld;
       week.attendance += row.attendance;
-      minutes.push(...(JSON.parse(row.answerMinutes) as number[]));
+      for (const m of answerMinutesOf(row)) minutes.push(m);
     }
     week.medianFirstAnswerMinutes = median(minutes);
     weeks.push(week);
