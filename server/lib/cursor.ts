@@ -36,3 +36,28 @@ export function paginate<T>(rows: T[], limit: number, keyOf: (row: T) => (string
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
+
+/**
+ * A page of the rows under a parent (a topic's replies, a conversation's messages) read in one
+ * statement that also checks the parent: an empty page then does not say whether the parent is
+ * missing, so only then (or for a cursor that is not ours) is `hidden` asked. It throws the 404 of a
+ * missing parent, and says true when the reader may not see the parent's rows (an empty page, even
+ * for a broken cursor); a visible parent with a broken cursor is the cursor's 400.
+ */
+export async function pageUnderParent<R>(options: {
+  cursor: string | undefined;
+  arity: number;
+  read: (after: (string | number)[] | undefined) => Promise<R[]>;
+  hidden: () => Promise<boolean>;
+}): Promise<R[]> {
+  let after: (string | number)[] | undefined;
+  try {
+    after = decodeCursor(options.cursor, options.arity);
+  } catch (error) {
+    if (await options.hidden()) return [];
+    throw error;
+  }
+  const rows = await options.read(after);
+  if (rows.length === 0) await options.hidden();
+  return rows;
+}

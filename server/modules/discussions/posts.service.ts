@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { decodeCursor, paginate } from '../../lib/cursor.ts';
+import { pageUnderParent, paginate } from '../../lib/cursor.ts';
 import { isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { NetworkRow } from '../networks/index.ts';
@@ -53,27 +53,23 @@ export async function getReplies(
 ): Promise<{ page: PostSummaryRow[]; nextCursor: string | null }> {
   const db = ctx.database.db;
   const withDeleted = canSeeDeletedContent(reader);
-  /** Throws 404 for a missing topic; true for a deleted one the reader may not see (no replies). */
-  const hiddenTopic = async () => {
-    const topic = await findTopicState(db, network.id, topicId);
-    if (!topic) throw notFound();
-    return topic.deletedAt !== null && !withDeleted;
-  };
-  let after: [string] | undefined;
-  try {
-    after = decodeCursor(query.cursor, 1) as [string] | undefined;
-  } catch (error) {
-    if (await hiddenTopic()) return { page: [], nextCursor: null };
-    throw error;
-  }
   // One statement for a page with replies: they come only from a topic of this network that the
-  // reader may see. An empty page may be a missing topic (404) or a deleted one.
-  const rows = await listReplies(db, { networkId: network.id, id: topicId }, reader.userId, {
-    afterId: after?.[0],
-    limit: query.limit + 1,
-    withDeleted,
+  // reader may see. An empty page may be a missing topic (404) or a deleted one (no replies).
+  const rows = await pageUnderParent({
+    cursor: query.cursor,
+    arity: 1,
+    read: (after) =>
+      listReplies(db, { networkId: network.id, id: topicId }, reader.userId, {
+        afterId: after?.[0] as string | undefined,
+        limit: query.limit + 1,
+        withDeleted,
+      }),
+    hidden: async () => {
+      const topic = await findTopicState(db, network.id, topicId);
+      if (!topic) throw notFound();
+      return topic.deletedAt !== null && !withDeleted;
+    },
   });
-  if (rows.length === 0) await hiddenTopic();
   return paginate(rows, query.limit, (p) => [p.id]);
 }
 

@@ -8,7 +8,7 @@ import { canChangeMessage } from '../../../common/policies/content.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { withTransaction } from '../../db/transaction.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { encodeCursor, pageUnderParent } from '../../lib/cursor.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { isoNow, MINUTE } from '../../lib/time.ts';
@@ -154,23 +154,22 @@ export async function listHistory(
   query: { cursor?: string; limit: number },
 ): Promise<HistoryPageData> {
   const db = ctx.database.db;
-  let before: string | undefined;
-  try {
-    [before] = (decodeCursor(query.cursor, 1) ?? []) as string[];
-  } catch (error) {
-    // Someone who does not take part gets a 404 whatever the cursor, as before a page.
-    if (!(await findHistoryStart(db, conversationId, userId))) throw notFound();
-    throw error;
-  }
   // One statement for a page with messages: they are there only for someone who takes part (the
-  // participant row exists only with its conversation). An empty page may be someone who does not.
-  const rows = await listMessages(db, conversationId, userId, {
-    before,
-    limit: query.limit + 1,
+  // participant row exists only with its conversation). An empty page may be someone who does not,
+  // who gets a 404 whatever the cursor.
+  const rows = await pageUnderParent({
+    cursor: query.cursor,
+    arity: 1,
+    read: (after) =>
+      listMessages(db, conversationId, userId, {
+        before: after?.[0] as string | undefined,
+        limit: query.limit + 1,
+      }),
+    hidden: async () => {
+      if (!(await findHistoryStart(db, conversationId, userId))) throw notFound();
+      return false;
+    },
   });
-  if (rows.length === 0 && !(await findHistoryStart(db, conversationId, userId))) {
-    throw notFound();
-  }
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
