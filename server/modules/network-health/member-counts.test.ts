@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoNow } from '../../lib/time.ts';
 import { buildTestApp, DIALECTS, type TestApp } from '../../test/build-app.ts';
 import { buildMember, buildNetwork, buildUser } from '../../test/factories.ts';
-import { isoNow } from '../../lib/time.ts';
 import { addMember, leaveNetwork } from '../members/index.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type {
+  DriftingPage,
   HealthQuery,
   HealthSettings,
   HealthSettingsBody,
-  DriftingPage,
   HealthWeek,
   NetworkHealth,
   OrganisationHealth,
