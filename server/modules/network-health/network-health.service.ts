@@ -14,7 +14,7 @@ import {
   HEALTH_MAX_DAYS,
 } from '../../../common/network-health.ts';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from '../../lib/cursor.ts';
+import { decodeCursor, invalidCursor, paginate } from '../../lib/cursor.ts';
 import { DAY, HOUR, isoNow } from '../../lib/time.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { mayInNetwork, type NetworkAccess, type NetworkRow } from '../networks/index.ts';
@@ -261,12 +261,8 @@ type DriftingRow = DailyPart['drifting'][number];
 
 /** The members of a page and the cursor to the next (the window's end day travels with it). */
 function driftingPage(rows: DriftingRow[], limit: number, to: string) {
-  const drifting = rows.slice(0, limit);
-  const last = drifting.at(-1);
-  return {
-    drifting,
-    driftingNextCursor: rows.length > limit && last ? encodeCursor([to, last.lastActiveOn, last.id]) : null,
-  };
+  const { page, nextCursor } = paginate(rows, limit, (r) => [to, r.lastActiveOn, r.id]);
+  return { drifting: page, driftingNextCursor: nextCursor };
 }
 
 /**
